@@ -1,0 +1,274 @@
+import * as Y from 'yjs';
+import { sortOrdered } from './order';
+import {
+  CHANNELS,
+  LANE_KINDS,
+  PHASE_IDS,
+  SUPPORTED_LOCALES,
+  type Card,
+  type Channel,
+  type Journey,
+  type JourneyMeta,
+  type Lane,
+  type LaneKind,
+  type Link,
+  type Locale,
+  type Persona,
+  type Phase,
+  type PhaseId,
+  type Stage,
+} from './types';
+
+/**
+ * How a map lives in Yjs (design.md, "The journey document"):
+ *   meta      Y.Map  id, title, description, locale, createdAt
+ *   phases    Y.Map  phaseId → display name
+ *   stages    Y.Map  id → Y.Map { name, phase, order, color }
+ *   lanes     Y.Map  id → Y.Map { name, kind, order, collapsed }
+ *   cards     Y.Map  id → Y.Map { stageId, laneId, order, title, body: Y.Text, channel, emotion,
+ *                                  personaIds, tags, color, momentOfTruth, votes }
+ *   personas  Y.Map  id → Y.Map { name, role, quote, goals, frustrations, color, order }
+ *   links     Y.Map  id → Y.Map { fromCardId, toCardId, label }
+ * Fields holding their default value (null, false, 0, empty list) are left out, which keeps a
+ * card at roughly a hundred bytes in the encoded doc. Lists inside a record (tags, goals) are
+ * plain arrays: the last writer wins, as for any other field.
+ */
+export type Record_ = Y.Map<unknown>;
+
+export interface JourneyMaps {
+  meta: Y.Map<unknown>;
+  phases: Y.Map<string>;
+  stages: Y.Map<Record_>;
+  lanes: Y.Map<Record_>;
+  cards: Y.Map<Record_>;
+  personas: Y.Map<Record_>;
+  links: Y.Map<Record_>;
+}
+
+export function journeyMaps(doc: Y.Doc): JourneyMaps {
+  return {
+    meta: doc.getMap('meta'),
+    phases: doc.getMap('phases'),
+    stages: doc.getMap('stages'),
+    lanes: doc.getMap('lanes'),
+    cards: doc.getMap('cards'),
+    personas: doc.getMap('personas'),
+    links: doc.getMap('links'),
+  };
+}
+
+/** Every top-level type of a map, for an undo manager that should see all of them. */
+export function journeyScope(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  return Object.values(journeyMaps(doc));
+}
+
+/** Sets `key` to `value`, or removes it when the value is the field's default. */
+function isDefaultValue(key: string, value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    value === false ||
+    (key === 'votes' && value === 0) ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+export function setField(record: Record_, key: string, value: unknown): void {
+  if (isDefaultValue(key, value)) {
+    if (record.has(key)) record.delete(key);
+  } else if (!sameValue(record.get(key), value)) {
+    record.set(key, value);
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+export function newRecord(fields: Record<string, unknown>): Record_ {
+  // A record not yet in a doc can be written but not read, so skip setField's comparison.
+  const record = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) if (!isDefaultValue(key, value)) record.set(key, value);
+  return record;
+}
+
+// ---------- reading: the Y.Doc → plain data, tolerant of whatever a peer wrote ----------
+
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T =>
+  list.includes(v as T) ? (v as T) : fallback;
+
+export function readMeta(doc: Y.Doc): JourneyMeta {
+  const meta = journeyMaps(doc).meta;
+  return {
+    id: str(meta.get('id')),
+    title: str(meta.get('title')),
+    description: str(meta.get('description')),
+    locale: oneOf<Locale>(SUPPORTED_LOCALES, meta.get('locale'), 'en'),
+    createdAt: str(meta.get('createdAt')),
+  };
+}
+
+export function readPhases(doc: Y.Doc): Phase[] {
+  const phases = journeyMaps(doc).phases;
+  return PHASE_IDS.map((id) => ({ id, name: str(phases.get(id)) }));
+}
+
+export function readStage(id: string, r: Record_): Stage {
+  return {
+    id,
+    name: str(r.get('name')),
+    phase: oneOf<PhaseId>(PHASE_IDS, r.get('phase'), 'pre-purchase'),
+    order: str(r.get('order'), 'a0'),
+    color: strOrNull(r.get('color')),
+  };
+}
+
+export function readLane(id: string, r: Record_): Lane {
+  return {
+    id,
+    name: str(r.get('name')),
+    kind: oneOf<LaneKind>(LANE_KINDS, r.get('kind'), 'notes'),
+    order: str(r.get('order'), 'a0'),
+    collapsed: r.get('collapsed') === true,
+  };
+}
+
+export function readCard(id: string, r: Record_): Card {
+  const body = r.get('body');
+  const emotion = r.get('emotion');
+  const votes = r.get('votes');
+  const channel = r.get('channel');
+  return {
+    id,
+    stageId: str(r.get('stageId')),
+    laneId: str(r.get('laneId')),
+    order: str(r.get('order'), 'a0'),
+    title: str(r.get('title')),
+    body: body instanceof Y.Text ? body.toString() : str(body),
+    channel: CHANNELS.includes(channel as Channel) ? (channel as Channel) : null,
+    emotion: typeof emotion === 'number' && Number.isInteger(emotion) ? emotion : null,
+    personaIds: strList(r.get('personaIds')),
+    tags: strList(r.get('tags')),
+    color: strOrNull(r.get('color')),
+    momentOfTruth: r.get('momentOfTruth') === true,
+    votes: typeof votes === 'number' && Number.isInteger(votes) && votes >= 0 ? votes : 0,
+  };
+}
+
+export function readPersona(id: string, r: Record_): Persona {
+  return {
+    id,
+    name: str(r.get('name')),
+    role: str(r.get('role')),
+    quote: str(r.get('quote')),
+    goals: strList(r.get('goals')),
+    frustrations: strList(r.get('frustrations')),
+    color: str(r.get('color'), '#64748b'),
+    order: str(r.get('order'), 'a0'),
+  };
+}
+
+export function readLink(id: string, r: Record_): Link {
+  return { id, fromCardId: str(r.get('fromCardId')), toCardId: str(r.get('toCardId')), label: str(r.get('label')) };
+}
+
+function readAll<T>(map: Y.Map<Record_>, read: (id: string, r: Record_) => T): T[] {
+  const out: T[] = [];
+  map.forEach((record, id) => {
+    if (record instanceof Y.Map) out.push(read(id, record));
+  });
+  return out;
+}
+
+/**
+ * The whole map as plain data in display order. Cards sort by stage, then lane, then their
+ * order in the cell.
+ *
+ * Concurrent edits can leave a reference pointing nowhere — one person moves a card into a
+ * stage while another deletes that stage. Such records are left out of the view (the delete
+ * "won"), but not removed from the doc, so undoing the delete brings them back.
+ */
+export function readJourney(doc: Y.Doc): Journey {
+  const maps = journeyMaps(doc);
+  const stages = sortOrdered(readAll(maps.stages, readStage));
+  const lanes = sortOrdered(readAll(maps.lanes, readLane));
+  const personas = sortOrdered(readAll(maps.personas, readPersona));
+  const stageRank = new Map(stages.map((s, i) => [s.id, i]));
+  const laneRank = new Map(lanes.map((l, i) => [l.id, i]));
+  const personaIds = new Set(personas.map((p) => p.id));
+
+  const cards = readAll(maps.cards, readCard)
+    .filter((c) => stageRank.has(c.stageId) && laneRank.has(c.laneId))
+    .map((c) => (c.personaIds.every((p) => personaIds.has(p)) ? c : { ...c, personaIds: c.personaIds.filter((p) => personaIds.has(p)) }))
+    .sort(
+      (a, b) =>
+        stageRank.get(a.stageId)! - stageRank.get(b.stageId)! ||
+        laneRank.get(a.laneId)! - laneRank.get(b.laneId)! ||
+        (a.order !== b.order ? (a.order < b.order ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  const cardIds = new Set(cards.map((c) => c.id));
+  const links = readAll(maps.links, readLink)
+    .filter((l) => cardIds.has(l.fromCardId) && cardIds.has(l.toCardId))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  return { ...readMeta(doc), phases: readPhases(doc), stages, lanes, cards, personas, links };
+}
+
+// ---------- writing a whole journey (templates, imports) ----------
+
+export function cardFields(card: Omit<Card, 'id' | 'body'> & { body?: string }): Record<string, unknown> {
+  return {
+    stageId: card.stageId,
+    laneId: card.laneId,
+    order: card.order,
+    title: card.title,
+    channel: card.channel,
+    emotion: card.emotion,
+    personaIds: card.personaIds,
+    tags: card.tags,
+    color: card.color,
+    momentOfTruth: card.momentOfTruth,
+    votes: card.votes,
+  };
+}
+
+/** A card record with its body as a Y.Text, so people can type into it together. */
+export function newCardRecord(card: Omit<Card, 'id'>): Record_ {
+  const record = newRecord(cardFields(card));
+  record.set('body', new Y.Text(card.body));
+  return record;
+}
+
+/** Writes a complete journey into an empty doc in one transaction. */
+export function writeJourney(doc: Y.Doc, journey: Journey, origin: unknown = null): void {
+  const maps = journeyMaps(doc);
+  doc.transact(() => {
+    maps.meta.set('id', journey.id);
+    maps.meta.set('title', journey.title);
+    maps.meta.set('description', journey.description);
+    maps.meta.set('locale', journey.locale);
+    maps.meta.set('createdAt', journey.createdAt);
+    for (const phase of journey.phases) maps.phases.set(phase.id, phase.name);
+    for (const s of journey.stages) maps.stages.set(s.id, newRecord({ name: s.name, phase: s.phase, order: s.order, color: s.color }));
+    for (const l of journey.lanes) maps.lanes.set(l.id, newRecord({ name: l.name, kind: l.kind, order: l.order, collapsed: l.collapsed }));
+    for (const p of journey.personas) {
+      const { id, ...fields } = p;
+      maps.personas.set(id, newRecord(fields));
+    }
+    for (const c of journey.cards) {
+      const { id, ...fields } = c;
+      maps.cards.set(id, newCardRecord(fields));
+    }
+    for (const l of journey.links) maps.links.set(l.id, newRecord({ fromCardId: l.fromCardId, toCardId: l.toCardId, label: l.label }));
+  }, origin);
+}
+
+export function journeyToDoc(journey: Journey): Y.Doc {
+  const doc = new Y.Doc();
+  writeJourney(doc, journey);
+  return doc;
+}

@@ -1,0 +1,234 @@
+import { EMOTION_MAX, EMOTION_MIN, type Journey, type PhaseId } from './types';
+
+/**
+ * Grid geometry, derived purely from the journey: nothing here is stored. Stages are columns,
+ * lanes are rows, cards stack top to bottom in their cell in `order`. The canvas, the SVG export
+ * and the presenter all place things with this one function.
+ *
+ * Coordinates: x = 0 is the left edge of the lane-header column; y = 0 is the top of the phase
+ * bands, above the stage headers.
+ */
+export const GRID = {
+  laneHeaderWidth: 208,
+  phaseBandHeight: 32,
+  stageHeaderHeight: 56,
+  stageWidth: 264,
+  cellPadding: 12,
+  cardHeight: 92,
+  cardGap: 10,
+  collapsedLaneHeight: 44,
+  /** the band at the top of an emotions lane where the curve is drawn */
+  emotionCurveHeight: 176,
+  emotionCurvePadding: 24,
+} as const;
+
+export const CARD_WIDTH = GRID.stageWidth - 2 * GRID.cellPadding;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PhaseBand extends Rect {
+  phase: PhaseId;
+  /** the map's name for the phase; empty when never named, and the UI shows its default label */
+  name: string;
+  /** stages in this run of adjacent columns */
+  stageIds: string[];
+}
+
+export interface StageColumn extends Rect {
+  id: string;
+}
+
+export interface LaneRow extends Rect {
+  id: string;
+  collapsed: boolean;
+}
+
+export interface EmotionPoint {
+  stageId: string;
+  x: number;
+  y: number;
+  /** mean emotion of the stage's scored cards in this lane, -3…+3 */
+  score: number;
+}
+
+export interface EmotionCurve {
+  laneId: string;
+  /** the y of the neutral (0) line */
+  zeroY: number;
+  top: number;
+  bottom: number;
+  points: EmotionPoint[];
+}
+
+export interface JourneyLayout {
+  width: number;
+  height: number;
+  phases: PhaseBand[];
+  stages: StageColumn[];
+  lanes: LaneRow[];
+  /** card id → rectangle; cards in collapsed lanes have none */
+  cards: Map<string, Rect>;
+  emotionCurves: EmotionCurve[];
+}
+
+function stackHeight(count: number): number {
+  const slots = Math.max(1, count);
+  return 2 * GRID.cellPadding + slots * GRID.cardHeight + (slots - 1) * GRID.cardGap;
+}
+
+export function layoutJourney(journey: Journey): JourneyLayout {
+  const stageIndex = new Map(journey.stages.map((s, i) => [s.id, i]));
+  const laneIndex = new Map(journey.lanes.map((l, i) => [l.id, i]));
+
+  // Cards arrive sorted (readJourney); group them per cell, keeping that order.
+  const cells = new Map<number, string[]>();
+  const cellKey = (stage: number, lane: number) => stage * 100_000 + lane;
+  const maxInLane = new Array<number>(journey.lanes.length).fill(0);
+  for (const card of journey.cards) {
+    const s = stageIndex.get(card.stageId);
+    const l = laneIndex.get(card.laneId);
+    if (s === undefined || l === undefined) continue;
+    const key = cellKey(s, l);
+    let list = cells.get(key);
+    if (!list) cells.set(key, (list = []));
+    list.push(card.id);
+    maxInLane[l] = Math.max(maxInLane[l]!, list.length);
+  }
+
+  const top = GRID.phaseBandHeight + GRID.stageHeaderHeight;
+  const stages: StageColumn[] = journey.stages.map((stage, i) => ({
+    id: stage.id,
+    x: GRID.laneHeaderWidth + i * GRID.stageWidth,
+    y: GRID.phaseBandHeight,
+    width: GRID.stageWidth,
+    height: GRID.stageHeaderHeight,
+  }));
+
+  const lanes: LaneRow[] = [];
+  let y = top;
+  for (const [i, lane] of journey.lanes.entries()) {
+    const curve = lane.kind === 'emotions' ? GRID.emotionCurveHeight : 0;
+    const height = lane.collapsed ? GRID.collapsedLaneHeight : curve + stackHeight(maxInLane[i]!);
+    lanes.push({ id: lane.id, x: 0, y, width: GRID.laneHeaderWidth, height, collapsed: lane.collapsed });
+    y += height;
+  }
+  const width = GRID.laneHeaderWidth + journey.stages.length * GRID.stageWidth;
+
+  const cards = new Map<string, Rect>();
+  for (const [k, ids] of cells) {
+    const lane = journey.lanes[k % 100_000]!;
+    const row = lanes[k % 100_000]!;
+    const column = stages[Math.floor(k / 100_000)]!;
+    if (lane.collapsed) continue;
+    const offset = lane.kind === 'emotions' ? GRID.emotionCurveHeight : 0;
+    ids.forEach((id, n) => {
+      cards.set(id, {
+        x: column.x + GRID.cellPadding,
+        y: row.y + offset + GRID.cellPadding + n * (GRID.cardHeight + GRID.cardGap),
+        width: CARD_WIDTH,
+        height: GRID.cardHeight,
+      });
+    });
+  }
+
+  return {
+    width,
+    height: y,
+    phases: phaseBands(journey, stages),
+    stages,
+    lanes,
+    cards,
+    emotionCurves: emotionCurves(journey, stages, lanes),
+  };
+}
+
+/** Adjacent stages of the same phase share one band; a phase split by reordering gets two. */
+function phaseBands(journey: Journey, stages: StageColumn[]): PhaseBand[] {
+  const names = new Map(journey.phases.map((p) => [p.id, p.name]));
+  const bands: PhaseBand[] = [];
+  journey.stages.forEach((stage, i) => {
+    const last = bands[bands.length - 1];
+    if (last && last.phase === stage.phase) {
+      last.width += stages[i]!.width;
+      last.stageIds.push(stage.id);
+    } else {
+      bands.push({
+        phase: stage.phase,
+        name: names.get(stage.phase) ?? '',
+        stageIds: [stage.id],
+        x: stages[i]!.x,
+        y: 0,
+        width: stages[i]!.width,
+        height: GRID.phaseBandHeight,
+      });
+    }
+  });
+  return bands;
+}
+
+function emotionCurves(journey: Journey, stages: StageColumn[], lanes: LaneRow[]): EmotionCurve[] {
+  const curves: EmotionCurve[] = [];
+  journey.lanes.forEach((lane, l) => {
+    if (lane.kind !== 'emotions' || lane.collapsed) return;
+    const row = lanes[l]!;
+    const curveTop = row.y + GRID.emotionCurvePadding;
+    const curveBottom = row.y + GRID.emotionCurveHeight - GRID.emotionCurvePadding;
+    const scoreToY = (score: number) =>
+      curveTop + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * (curveBottom - curveTop);
+    const sums = new Map<string, { total: number; count: number }>();
+    for (const card of journey.cards) {
+      if (card.laneId !== lane.id || card.emotion === null) continue;
+      const sum = sums.get(card.stageId) ?? { total: 0, count: 0 };
+      sum.total += card.emotion;
+      sum.count += 1;
+      sums.set(card.stageId, sum);
+    }
+    const points: EmotionPoint[] = [];
+    journey.stages.forEach((stage, i) => {
+      const sum = sums.get(stage.id);
+      if (!sum) return;
+      const score = Math.round((sum.total / sum.count) * 10) / 10;
+      const column = stages[i]!;
+      points.push({ stageId: stage.id, x: column.x + column.width / 2, y: scoreToY(score), score });
+    });
+    curves.push({ laneId: lane.id, zeroY: scoreToY(0), top: curveTop, bottom: curveBottom, points });
+  });
+  return curves;
+}
+
+/**
+ * An SVG path through the points as a monotone cubic (Fritsch–Carlson): smooth, and it never
+ * overshoots a point, so the curve cannot suggest a feeling below -3 or above +3.
+ */
+export function smoothPath(points: readonly { x: number; y: number }[]): string {
+  const n = points.length;
+  if (n === 0) return '';
+  const fmt = (v: number) => String(Math.round(v * 100) / 100);
+  if (n === 1) return `M${fmt(points[0]!.x)},${fmt(points[0]!.y)}`;
+  const dx: number[] = [];
+  const slope: number[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    dx.push(points[i + 1]!.x - points[i]!.x);
+    slope.push((points[i + 1]!.y - points[i]!.y) / (dx[i] || 1));
+  }
+  const tangent: number[] = [slope[0]!];
+  for (let i = 1; i < n - 1; i++) {
+    const a = slope[i - 1]!;
+    const b = slope[i]!;
+    tangent.push(a * b <= 0 ? 0 : (3 * (dx[i - 1]! + dx[i]!)) / ((2 * dx[i]! + dx[i - 1]!) / a + (dx[i]! + 2 * dx[i - 1]!) / b));
+  }
+  tangent.push(slope[n - 2]!);
+  let d = `M${fmt(points[0]!.x)},${fmt(points[0]!.y)}`;
+  for (let i = 0; i < n - 1; i++) {
+    const p = points[i]!;
+    const q = points[i + 1]!;
+    const h = dx[i]! / 3;
+    d += ` C${fmt(p.x + h)},${fmt(p.y + tangent[i]! * h)} ${fmt(q.x - h)},${fmt(q.y - tangent[i + 1]! * h)} ${fmt(q.x)},${fmt(q.y)}`;
+  }
+  return d;
+}

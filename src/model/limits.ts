@@ -1,0 +1,33 @@
+/**
+ * Size limits shared by the operations (which clamp) and the file schema (which refuses):
+ * a map edited in the app therefore always exports to a file that imports again.
+ * Generous for real maps; small enough that a hostile file cannot exhaust memory.
+ */
+export const LIMITS = {
+  mapTitle: 200,
+  description: 5_000,
+  name: 200,
+  cardTitle: 500,
+  cardBody: 20_000,
+  tag: 60,
+  tagsPerCard: 30,
+  personasPerCard: 50,
+  color: 32,
+  personaText: 1_000,
+  personaListItems: 30,
+  linkLabel: 200,
+  commentText: 5_000,
+  author: 200,
+  stages: 300,
+  lanes: 60,
+  cards: 50_000,
+  personas: 100,
+  links: 50_000,
+  comments: 100_000,
+  /** a map file larger than this is refused before it is parsed */
+  fileBytes: 32 * 1024 * 1024,
+} as const;
+
+export function clampText(value: string, max: number): string {
+  return value.length > max ? value.slice(0, max) : value;
+}

@@ -1,0 +1,6 @@
+export * from './stages';
+export * from './lanes';
+export * from './cards';
+export * from './personas';
+export * from './links';
+export * from './meta';

@@ -1,0 +1,126 @@
+/**
+ * The journey domain as plain data. These are the shapes the rest of the app reads;
+ * the Y.Doc (see doc.ts) is where they live, and `readJourney` derives them from it.
+ */
+
+export const PHASE_IDS = ['pre-purchase', 'purchase', 'post-purchase'] as const;
+export type PhaseId = (typeof PHASE_IDS)[number];
+
+export const LANE_KINDS = [
+  'actions',
+  'touchpoints',
+  'thoughts',
+  'emotions',
+  'pains',
+  'opportunities',
+  'backstage',
+  'metrics',
+  'notes',
+] as const;
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+export const CHANNELS = ['web', 'app', 'email', 'phone', 'store', 'social', 'delivery', 'chat', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/**
+ * Whether a channel is digital (online) or happens in person / by voice (offline).
+ * Derived rather than stored, so a card can never claim "store, online".
+ */
+const ONLINE_CHANNELS: ReadonlySet<Channel> = new Set(['web', 'app', 'email', 'social', 'chat']);
+export function isOnlineChannel(channel: Channel): boolean {
+  return ONLINE_CHANNELS.has(channel);
+}
+
+/** Emotion scores run from -3 (furious) to +3 (delighted); 0 is neutral. */
+export const EMOTION_MIN = -3;
+export const EMOTION_MAX = 3;
+
+export const SUPPORTED_LOCALES = ['en', 'de'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+export interface Phase {
+  id: PhaseId;
+  name: string;
+}
+
+export interface Stage {
+  id: string;
+  name: string;
+  phase: PhaseId;
+  /** fractional index; sort by (order, id) */
+  order: string;
+  color: string | null;
+}
+
+export interface Lane {
+  id: string;
+  name: string;
+  kind: LaneKind;
+  order: string;
+  collapsed: boolean;
+}
+
+export interface Card {
+  id: string;
+  stageId: string;
+  laneId: string;
+  /** fractional index within its cell */
+  order: string;
+  title: string;
+  body: string;
+  channel: Channel | null;
+  emotion: number | null;
+  personaIds: string[];
+  tags: string[];
+  color: string | null;
+  momentOfTruth: boolean;
+  votes: number;
+}
+
+export interface Persona {
+  id: string;
+  name: string;
+  role: string;
+  quote: string;
+  goals: string[];
+  frustrations: string[];
+  color: string;
+  order: string;
+}
+
+export interface Link {
+  id: string;
+  fromCardId: string;
+  toCardId: string;
+  label: string;
+}
+
+export interface JourneyMeta {
+  id: string;
+  title: string;
+  description: string;
+  locale: Locale;
+  /** ISO 8601 */
+  createdAt: string;
+}
+
+/** A whole map as plain data, every list in its display order. */
+export interface Journey extends JourneyMeta {
+  phases: Phase[];
+  stages: Stage[];
+  lanes: Lane[];
+  cards: Card[];
+  personas: Persona[];
+  links: Link[];
+}
+
+/** Lives in the map's feedback doc, so the relay can let a participant comment without editing. */
+export interface Comment {
+  id: string;
+  cardId: string;
+  author: string;
+  text: string;
+  /** ISO 8601 */
+  at: string;
+  resolved: boolean;
+}

@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import { journeyToDoc, readJourney } from '../model/doc';
+import { readComments, writeComments } from '../model/feedback';
+import { LIMITS } from '../model/limits';
+import type { Comment, Journey } from '../model/types';
+import { checkReferences } from './references';
+import { issue, type FileIssue } from './issues';
+import { FORMAT_VERSION, migrate } from './migrate';
+import { mapFileSchemaV1, type MapFileV1 } from './v1';
+
+/** A map file as this version writes it. */
+export interface MapFile {
+  format: 'waymark';
+  version: typeof FORMAT_VERSION;
+  journey: Journey;
+  feedback: { comments: Comment[] };
+}
+
+export type ImportResult =
+  | { ok: true; doc: Y.Doc; feedback: Y.Doc; file: MapFileV1 }
+  | { ok: false; issues: FileIssue[] };
+
+/**
+ * The map (and, when given, its feedback doc) as a file object. Lists come out in display
+ * order, so the same map always serialises to the same bytes and diffs well in git. Comments on
+ * cards that no longer exist are left out: there is nothing left to show them on.
+ */
+export function toJSON(doc: Y.Doc, feedback?: Y.Doc): MapFile {
+  const journey = readJourney(doc);
+  const cardIds = new Set(journey.cards.map((c) => c.id));
+  const comments = feedback ? readComments(feedback).filter((c) => cardIds.has(c.cardId)) : [];
+  return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments } };
+}
+
+export function serializeMap(doc: Y.Doc, feedback?: Y.Doc): string {
+  return `${JSON.stringify(toJSON(doc, feedback), null, 2)}\n`;
+}
+
+/**
+ * Validates a parsed file, migrates it to the current version and builds the map's docs.
+ * Never throws: anything wrong comes back as issues naming the path and the reason.
+ */
+export function fromJSON(value: unknown): ImportResult {
+  try {
+    const migrated = migrate(value);
+    if (!migrated.ok) return migrated;
+    const parsed = mapFileSchemaV1.safeParse(migrated.file);
+    if (!parsed.success) {
+      return { ok: false, issues: parsed.error.issues.map((i) => issue(i.path, i.message)) };
+    }
+    const problems = checkReferences(parsed.data);
+    if (problems.length > 0) return { ok: false, issues: problems };
+    const doc = journeyToDoc(parsed.data.journey);
+    const feedback = new Y.Doc();
+    writeComments(feedback, parsed.data.feedback.comments);
+    return { ok: true, doc, feedback, file: parsed.data };
+  } catch (error) {
+    return { ok: false, issues: [issue([], `could not be read: ${(error as Error).message}`)] };
+  }
+}
+
+/** Reads a map file's text: refuses empty, oversized and non-JSON input before validating. */
+export function parseMapFile(text: string): ImportResult {
+  const tooLarge = fileSizeIssue(text.length);
+  if (tooLarge) return { ok: false, issues: [tooLarge] };
+  if (text.trim() === '') return { ok: false, issues: [issue([], 'is empty')] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [issue([], `is not valid JSON: ${(error as Error).message}`)] };
+  }
+  return fromJSON(value);
+}
+
+/** The issue for a file over the size limit, or null; callers with a file on disk check before reading. */
+export function fileSizeIssue(size: number): FileIssue | null {
+  if (size <= LIMITS.fileBytes) return null;
+  return issue([], `is too large (${formatMiB(size)}); map files are limited to ${formatMiB(LIMITS.fileBytes)}`);
+}
+
+function formatMiB(chars: number): string {
+  return `${(chars / (1024 * 1024)).toFixed(1)} MiB`;
+}

@@ -1,0 +1,55 @@
+import { issue, type FileIssue } from './issues';
+
+/** The format version this build writes, and the newest it reads. */
+export const FORMAT_VERSION = 1;
+
+/**
+ * One step per version: MIGRATIONS[n] turns a version-n file into a version-(n+1) file. A file
+ * is brought up to date one step at a time, so each step stays small and is written once.
+ * Version 1 is the first format; the table grows when the format changes.
+ */
+export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export type MigrateResult = { ok: true; file: Record<string, unknown> } | { ok: false; issues: FileIssue[] };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function migrate(
+  value: unknown,
+  table: Readonly<Record<number, Migration>> = MIGRATIONS,
+  target: number = FORMAT_VERSION,
+): MigrateResult {
+  if (!isPlainObject(value)) return { ok: false, issues: [issue([], 'is not a Waymark map file: expected a JSON object')] };
+  if (value.format !== 'waymark') {
+    return { ok: false, issues: [issue(['format'], 'is not a Waymark map file: expected "format": "waymark"')] };
+  }
+  const version = value.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, issues: [issue(['version'], 'must be a whole number from 1 up')] };
+  }
+  if (version > target) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          ['version'],
+          `this file is format version ${version}, written by a newer Waymark; this version reads format versions up to ${target}. Update Waymark to open it.`,
+        ),
+      ],
+    };
+  }
+  let file = value;
+  for (let v = version; v < target; v++) {
+    const step = table[v];
+    if (!step) return { ok: false, issues: [issue(['version'], `cannot read format version ${v}: no migration to version ${v + 1}`)] };
+    try {
+      file = { ...step(file), version: v + 1 };
+    } catch (error) {
+      return { ok: false, issues: [issue(['version'], `could not migrate from format version ${v}: ${(error as Error).message}`)] };
+    }
+  }
+  return { ok: true, file };
+}

@@ -1,0 +1,50 @@
+import { issue, type FileIssue } from './issues';
+import type { MapFileV1 } from './v1';
+
+/**
+ * What the shape alone cannot say: ids are unique per kind, and every reference (a card's stage,
+ * lane and personas; a link's cards; a comment's card) points at something in the file.
+ */
+export function checkReferences(file: MapFileV1): FileIssue[] {
+  const problems: FileIssue[] = [];
+  const { journey } = file;
+
+  const idsOf = (kind: 'stages' | 'lanes' | 'cards' | 'personas' | 'links', items: readonly { id: string }[]) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        problems.push(issue(['journey', kind, i, 'id'], `duplicates the id "${item.id}" of journey.${kind}[${first}]`));
+      } else {
+        seen.set(item.id, i);
+      }
+    });
+    return seen;
+  };
+  const stages = idsOf('stages', journey.stages);
+  const lanes = idsOf('lanes', journey.lanes);
+  const cards = idsOf('cards', journey.cards);
+  const personas = idsOf('personas', journey.personas);
+  idsOf('links', journey.links);
+
+  journey.cards.forEach((card, i) => {
+    if (!stages.has(card.stageId)) problems.push(issue(['journey', 'cards', i, 'stageId'], `refers to stage "${card.stageId}", which does not exist`));
+    if (!lanes.has(card.laneId)) problems.push(issue(['journey', 'cards', i, 'laneId'], `refers to lane "${card.laneId}", which does not exist`));
+    card.personaIds.forEach((p, j) => {
+      if (!personas.has(p)) problems.push(issue(['journey', 'cards', i, 'personaIds', j], `refers to persona "${p}", which does not exist`));
+    });
+  });
+  journey.links.forEach((link, i) => {
+    if (!cards.has(link.fromCardId)) problems.push(issue(['journey', 'links', i, 'fromCardId'], `refers to card "${link.fromCardId}", which does not exist`));
+    if (!cards.has(link.toCardId)) problems.push(issue(['journey', 'links', i, 'toCardId'], `refers to card "${link.toCardId}", which does not exist`));
+    if (link.fromCardId === link.toCardId) problems.push(issue(['journey', 'links', i, 'toCardId'], 'links a card to itself'));
+  });
+
+  const comments = new Set<string>();
+  file.feedback.comments.forEach((comment, i) => {
+    if (comments.has(comment.id)) problems.push(issue(['feedback', 'comments', i, 'id'], `duplicates the id "${comment.id}"`));
+    comments.add(comment.id);
+    if (!cards.has(comment.cardId)) problems.push(issue(['feedback', 'comments', i, 'cardId'], `refers to card "${comment.cardId}", which does not exist`));
+  });
+  return problems;
+}

@@ -1,0 +1,121 @@
+import * as z from 'zod';
+import { LIMITS } from '../model/limits';
+import { isValidOrderKey } from '../model/order';
+import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, SUPPORTED_LOCALES } from '../model/types';
+
+/**
+ * Format version 1 of the Waymark map file:
+ *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […] } }
+ * Fields with a sensible default may be left out of a hand-written file; every string and list
+ * has a ceiling, so a hostile file cannot make the app allocate without bound.
+ */
+
+const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `has more than ${max} entries`);
+
+export const idSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'is longer than 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, "-" and "_"');
+
+const orderSchema = z.string().refine(isValidOrderKey, 'is not a valid order key (a fractional index such as "a0")');
+const colorSchema = z
+  .string()
+  .max(LIMITS.color)
+  .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'must be a hex colour such as "#2563eb"');
+const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date and time');
+
+export const phaseSchema = z.object({ id: z.enum(PHASE_IDS), name: text(LIMITS.name) });
+
+export const stageSchema = z.object({
+  id: idSchema,
+  name: text(LIMITS.name),
+  phase: z.enum(PHASE_IDS),
+  order: orderSchema,
+  color: colorSchema.nullable().default(null),
+});
+
+export const laneSchema = z.object({
+  id: idSchema,
+  name: text(LIMITS.name),
+  kind: z.enum(LANE_KINDS),
+  order: orderSchema,
+  collapsed: z.boolean().default(false),
+});
+
+export const cardSchema = z.object({
+  id: idSchema,
+  stageId: idSchema,
+  laneId: idSchema,
+  order: orderSchema,
+  title: text(LIMITS.cardTitle),
+  body: text(LIMITS.cardBody).default(''),
+  channel: z.enum(CHANNELS).nullable().default(null),
+  emotion: z
+    .number()
+    .int('must be a whole number')
+    .min(EMOTION_MIN, `must be between ${EMOTION_MIN} and +${EMOTION_MAX}`)
+    .max(EMOTION_MAX, `must be between ${EMOTION_MIN} and +${EMOTION_MAX}`)
+    .nullable()
+    .default(null),
+  personaIds: list(idSchema, LIMITS.personasPerCard).default([]),
+  tags: list(text(LIMITS.tag), LIMITS.tagsPerCard).default([]),
+  color: colorSchema.nullable().default(null),
+  momentOfTruth: z.boolean().default(false),
+  votes: z.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const personaSchema = z.object({
+  id: idSchema,
+  name: text(LIMITS.name),
+  role: text(LIMITS.name).default(''),
+  quote: text(LIMITS.personaText).default(''),
+  goals: list(text(LIMITS.personaText), LIMITS.personaListItems).default([]),
+  frustrations: list(text(LIMITS.personaText), LIMITS.personaListItems).default([]),
+  color: colorSchema,
+  order: orderSchema,
+});
+
+export const linkSchema = z.object({
+  id: idSchema,
+  fromCardId: idSchema,
+  toCardId: idSchema,
+  label: text(LIMITS.linkLabel).default(''),
+});
+
+export const commentSchema = z.object({
+  id: idSchema,
+  cardId: idSchema,
+  author: text(LIMITS.author),
+  text: text(LIMITS.commentText),
+  at: isoDate,
+  resolved: z.boolean().default(false),
+});
+
+export const journeySchema = z.object({
+  id: idSchema,
+  title: text(LIMITS.mapTitle),
+  description: text(LIMITS.description).default(''),
+  locale: z.enum(SUPPORTED_LOCALES),
+  createdAt: isoDate,
+  phases: z
+    .array(phaseSchema)
+    .max(PHASE_IDS.length)
+    .default([])
+    .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'names a phase twice'),
+  stages: list(stageSchema, LIMITS.stages),
+  lanes: list(laneSchema, LIMITS.lanes),
+  cards: list(cardSchema, LIMITS.cards),
+  personas: list(personaSchema, LIMITS.personas).default([]),
+  links: list(linkSchema, LIMITS.links).default([]),
+});
+
+export const mapFileSchemaV1 = z.object({
+  format: z.literal('waymark'),
+  version: z.literal(1),
+  journey: journeySchema,
+  feedback: z.object({ comments: list(commentSchema, LIMITS.comments).default([]) }).default({ comments: [] }),
+});
+
+export type MapFileV1 = z.output<typeof mapFileSchemaV1>;
