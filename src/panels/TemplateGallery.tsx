@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { journeyToDoc } from '../model/doc';
 import { instantiateTemplate, TEMPLATE_KEYS, TEMPLATES, type TemplateKey } from '../model/templates';
 import { SUPPORTED_LOCALES, type Locale } from '../model/types';
 import { serializeMap } from '../schema';
+import { JourneyThumbnail } from './JourneyThumbnail';
 
 /** The templates a new map can start from, until the map library (and the editor) take over. */
 export function TemplateGallery() {
@@ -39,6 +40,7 @@ export function TemplateGallery() {
 function TemplateTile({ templateKey, locale }: { templateKey: TemplateKey; locale: Locale }) {
   const { t } = useTranslation();
   const source = TEMPLATES[templateKey];
+  const preview = useMemo(() => instantiateTemplate(templateKey, locale), [templateKey, locale]);
   const download = () => {
     const journey = instantiateTemplate(templateKey, locale);
     const blob = new Blob([serializeMap(journeyToDoc(journey))], { type: 'application/json' });
@@ -51,13 +53,7 @@ function TemplateTile({ templateKey, locale }: { templateKey: TemplateKey; local
   };
   return (
     <li className="template-tile">
-      <div className="tile-stages" aria-hidden="true">
-        {source.stages.map((s) => (
-          <span key={s.key} className={`tile-stage phase-${s.phase}`}>
-            {s.name[locale]}
-          </span>
-        ))}
-      </div>
+      <JourneyThumbnail journey={preview} />
       <h2>{source.title[locale]}</h2>
       <p className="tile-kind">{t(`app.templates.${templateKey}`)}</p>
       {source.description[locale] && <p className="tile-description">{source.description[locale]}</p>}
