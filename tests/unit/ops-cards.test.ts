@@ -488,3 +488,18 @@ describe('guards on card edits', () => {
     expect(deleteCards(doc, ['b', 'b'])).toBe(1);
   });
 });
+
+describe('card bodies with emoji', () => {
+  it('swapping one emoji for another reaches a collaborator intact', () => {
+    const { doc } = seeded();
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    setCardBody(doc, 'a', 'Mood 😀 after checkout');
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(peer)));
+    // 😀 and 😃 share their first UTF-16 unit: a naive diff would split the pair
+    setCardBody(doc, 'a', 'Mood 😃 after checkout');
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(peer)));
+    expect(cardBody(peer, 'a')!.toString()).toBe('Mood 😃 after checkout');
+    expect(cardBody(doc, 'a')!.toString()).toBe('Mood 😃 after checkout');
+  });
+});
