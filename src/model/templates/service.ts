@@ -157,17 +157,6 @@ export const serviceTemplate: TemplateSource = {
     },
     {
       stage: 'problem',
-      lane: 'touchpoints',
-      title: { en: 'Motor club breakdown hotline', de: 'Pannenhotline des Automobilclubs' },
-      body: {
-        en: 'The hotline advises by phone whether the van can be driven to a workshop or needs towing.',
-        de: 'Am Telefon klärt die Hotline, ob der Transporter noch selbst in die Werkstatt fahren kann oder abgeschleppt werden muss.',
-      },
-      channel: 'phone',
-      personas: ['tradesperson'],
-    },
-    {
-      stage: 'problem',
       lane: 'thoughts',
       title: { en: '“Is it still safe — and how much will this cost?”', de: '„Kann ich noch fahren – und was wird das kosten?“' },
       body: {
@@ -434,20 +423,10 @@ export const serviceTemplate: TemplateSource = {
     {
       stage: 'prepare',
       lane: 'touchpoints',
-      title: { en: 'Confirmation email with checklist', de: 'Bestätigungsmail mit Checkliste' },
-      body: {
-        en: 'Confirms time, address and job, and lists what to bring: spare key, locking wheel nut adapter and service booklet.',
-        de: 'Bestätigt Uhrzeit, Adresse und Auftrag und nennt, was mitzubringen ist: Zweitschlüssel, Felgenschloss-Adapter und Serviceheft.',
-      },
-      channel: 'email',
-    },
-    {
-      stage: 'prepare',
-      lane: 'touchpoints',
       title: { en: 'WhatsApp reminder the day before', de: 'WhatsApp-Erinnerung am Vortag' },
       body: {
-        en: 'A short message at 17:00 with the drop-off time, directions and the option to reply to reschedule.',
-        de: 'Kurze Nachricht um 17 Uhr mit Abgabezeit, Anfahrt und der Möglichkeit, per Antwort umzubuchen.',
+        en: 'A short message at 17:00 with drop-off time, directions and what to bring (spare key, locking wheel nut adapter) — reply to reschedule.',
+        de: 'Kurze Nachricht um 17 Uhr mit Abgabezeit, Anfahrt und dem, was mitzubringen ist (Zweitschlüssel, Adapter fürs Felgenschloss) – Umbuchen per Antwort.',
       },
       channel: 'chat',
       tags: [TAG_DIGITAL],
@@ -598,17 +577,8 @@ export const serviceTemplate: TemplateSource = {
       lane: 'metrics',
       title: { en: 'Check-in time ≤ 5 minutes', de: 'Annahmedauer ≤ 5 Minuten' },
       body: {
-        en: 'Measured from arrival at the counter to the key handed over, for customers who pre-checked in online.',
-        de: 'Gemessen von der Ankunft an der Annahme bis zur Schlüsselübergabe, für Kunden mit Online-Vorab-Check-in.',
-      },
-    },
-    {
-      stage: 'dropoff',
-      lane: 'metrics',
-      title: { en: 'Pick-up driver on-time arrival ≥ 95 %', de: 'Pünktlichkeit des Abholfahrers ≥ 95 %' },
-      body: {
-        en: 'Share of pick-ups where the driver arrives within the promised 30-minute window.',
-        de: 'Anteil der Abholungen, bei denen der Fahrer im zugesagten 30-Minuten-Fenster eintrifft.',
+        en: 'From arrival at the counter to key handover for pre-checked-in customers; for the pick-up service, driver on-time arrival ≥ 95 %.',
+        de: 'Von der Ankunft an der Annahme bis zur Schlüsselübergabe bei Kunden mit Vorab-Check-in; beim Hol- und Bringservice Pünktlichkeit des Fahrers ≥ 95 %.',
       },
     },
 
@@ -645,16 +615,6 @@ export const serviceTemplate: TemplateSource = {
       channel: 'phone',
       momentOfTruth: true,
       tags: [TAG_TRUST],
-    },
-    {
-      stage: 'diagnosis',
-      lane: 'touchpoints',
-      title: { en: 'Quote sent as PDF by email', de: 'Kostenvoranschlag als PDF per E-Mail' },
-      body: {
-        en: 'Parts and labour are itemised, but with part numbers and abbreviations customers can’t interpret.',
-        de: 'Teile und Arbeitslohn sind einzeln aufgeführt, aber mit Teilenummern und Abkürzungen, die Kunden nicht verstehen.',
-      },
-      channel: 'email',
     },
     {
       stage: 'diagnosis',
@@ -740,18 +700,6 @@ export const serviceTemplate: TemplateSource = {
       },
       channel: 'chat',
       momentOfTruth: true,
-    },
-    {
-      stage: 'repair',
-      lane: 'touchpoints',
-      title: { en: 'Courtesy van for the day', de: 'Ersatztransporter für den Tag' },
-      body: {
-        en: 'A clean van with a roof rack and a full tank keeps his jobs running while his own vehicle is on the lift.',
-        de: 'Ein sauberer Transporter mit Dachträger und vollem Tank hält seine Aufträge am Laufen, während sein eigenes Fahrzeug auf der Bühne steht.',
-      },
-      channel: 'other',
-      personas: ['tradesperson'],
-      tags: [TAG_BUSINESS],
     },
     {
       stage: 'repair',
@@ -931,17 +879,6 @@ export const serviceTemplate: TemplateSource = {
     },
     {
       stage: 'followup',
-      lane: 'actions',
-      title: { en: 'Books the next service in advance', de: 'Bucht den nächsten Service direkt mit' },
-      body: {
-        en: 'Agrees to a 7:00 slot in six months and is added to the workshop’s list of business customers with priority booking.',
-        de: 'Vereinbart einen Termin um 7 Uhr in sechs Monaten und kommt auf die Liste der Gewerbekunden mit bevorzugter Terminvergabe.',
-      },
-      personas: ['tradesperson'],
-      tags: [TAG_BUSINESS],
-    },
-    {
-      stage: 'followup',
       lane: 'touchpoints',
       title: { en: 'Follow-up call after three days', de: 'Nachfassanruf nach drei Tagen' },
       body: {
@@ -949,17 +886,6 @@ export const serviceTemplate: TemplateSource = {
         de: 'Ein kurzer Anruf klärt, ob sich die Bremsen gut anfühlen und ob auf der Rechnung etwas unklar war.',
       },
       channel: 'phone',
-    },
-    {
-      stage: 'followup',
-      lane: 'touchpoints',
-      title: { en: 'Digital service record and next reminder', de: 'Digitales Serviceheft und nächste Erinnerung' },
-      body: {
-        en: 'The completed work is added to the digital service record, with a reminder set for the next inspection.',
-        de: 'Die erledigten Arbeiten werden im digitalen Serviceheft eingetragen, die Erinnerung für die nächste Inspektion ist gesetzt.',
-      },
-      channel: 'email',
-      tags: [TAG_DIGITAL],
     },
     {
       stage: 'followup',
