@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { SUPPORTED_LOCALES, type Locale } from '../model/types';
-import { de } from './de';
-import { en } from './en';
+import { de } from './de/index';
+import { en } from './en/index';
 
 export const resources = { en: { translation: en }, de: { translation: de } } as const;
 

@@ -184,24 +184,36 @@ function readAll<T>(map: Y.Map<Record_>, read: (id: string, r: Record_) => T): T
   return out;
 }
 
+export interface JourneyParts {
+  meta: JourneyMeta;
+  phases: Phase[];
+  stages: Iterable<Stage>;
+  lanes: Iterable<Lane>;
+  cards: Iterable<Card>;
+  personas: Iterable<Persona>;
+  links: Iterable<Link>;
+}
+
 /**
- * The whole map as plain data in display order. Cards sort by stage, then lane, then their
- * order in the cell.
+ * The whole map as plain data in display order, from its records. Cards sort by stage, then
+ * lane, then their order in the cell.
  *
  * Concurrent edits can leave a reference pointing nowhere — one person moves a card into a
  * stage while another deletes that stage. Such records are left out of the view (the delete
  * "won"), but not removed from the doc, so undoing the delete brings them back.
+ *
+ * Record objects pass through unchanged where possible, so a view that caches records keeps
+ * their identity (and memoised components skip re-rendering them).
  */
-export function readJourney(doc: Y.Doc): Journey {
-  const maps = journeyMaps(doc);
-  const stages = sortOrdered(readAll(maps.stages, readStage));
-  const lanes = sortOrdered(readAll(maps.lanes, readLane));
-  const personas = sortOrdered(readAll(maps.personas, readPersona));
+export function assembleJourney(parts: JourneyParts): Journey {
+  const stages = sortOrdered(parts.stages);
+  const lanes = sortOrdered(parts.lanes);
+  const personas = sortOrdered(parts.personas);
   const stageRank = new Map(stages.map((s, i) => [s.id, i]));
   const laneRank = new Map(lanes.map((l, i) => [l.id, i]));
   const personaIds = new Set(personas.map((p) => p.id));
 
-  const cards = readAll(maps.cards, readCard)
+  const cards = [...parts.cards]
     .filter((c) => stageRank.has(c.stageId) && laneRank.has(c.laneId))
     .map((c) => (c.personaIds.every((p) => personaIds.has(p)) ? c : { ...c, personaIds: c.personaIds.filter((p) => personaIds.has(p)) }))
     .sort(
@@ -211,11 +223,24 @@ export function readJourney(doc: Y.Doc): Journey {
         (a.order !== b.order ? (a.order < b.order ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   const cardIds = new Set(cards.map((c) => c.id));
-  const links = readAll(maps.links, readLink)
+  const links = [...parts.links]
     .filter((l) => cardIds.has(l.fromCardId) && cardIds.has(l.toCardId))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  return { ...readMeta(doc), phases: readPhases(doc), stages, lanes, cards, personas, links };
+  return { ...parts.meta, phases: parts.phases, stages, lanes, cards, personas, links };
+}
+
+export function readJourney(doc: Y.Doc): Journey {
+  const maps = journeyMaps(doc);
+  return assembleJourney({
+    meta: readMeta(doc),
+    phases: readPhases(doc),
+    stages: readAll(maps.stages, readStage),
+    lanes: readAll(maps.lanes, readLane),
+    cards: readAll(maps.cards, readCard),
+    personas: readAll(maps.personas, readPersona),
+    links: readAll(maps.links, readLink),
+  });
 }
 
 // ---------- writing a whole journey (templates, imports) ----------

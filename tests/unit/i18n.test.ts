@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { de } from '../../src/i18n/de';
-import { en } from '../../src/i18n/en';
+import { de } from '../../src/i18n/de/index';
+import { en } from '../../src/i18n/en/index';
 import { createI18n, localeFrom } from '../../src/i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
