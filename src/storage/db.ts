@@ -1,0 +1,62 @@
+import Dexie, { type Table } from 'dexie';
+
+/** One map in the library: what the library screen lists without opening the map's doc. */
+export interface MapEntry {
+  id: string;
+  title: string;
+  /** ms since the epoch */
+  createdAt: number;
+  /** ms since the epoch; the library lists the most recently changed first */
+  updatedAt: number;
+  /** an SVG string drawn from the journey, or null until one has been drawn */
+  thumbnail: string | null;
+  /** set while the map sits in the bin (undo window); null for a live map */
+  deletedAt: number | null;
+}
+
+/**
+ * One Yjs update of one map. A map's doc is the merge of all its rows; applying them in `seq`
+ * order is not required by Yjs but keeps loading predictable. Compaction replaces many rows with
+ * one snapshot row.
+ */
+export interface StoredUpdate {
+  seq?: number;
+  mapId: string;
+  update: Uint8Array;
+}
+
+export const DEFAULT_DATABASE_NAME = 'waymark';
+
+export interface DatabaseOptions {
+  /** default: 'waymark' */
+  name?: string;
+  /** default: the browser's; tests pass fake-indexeddb's */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class WaymarkDB extends Dexie {
+  declare maps: Table<MapEntry, string>;
+  declare updates: Table<StoredUpdate, number>;
+
+  constructor(options: DatabaseOptions = {}) {
+    super(options.name ?? DEFAULT_DATABASE_NAME, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    // `deletedAt` is null for live maps; IndexedDB leaves null out of an index, so the index
+    // holds exactly the maps in the bin.
+    this.version(1).stores({
+      maps: 'id, updatedAt, deletedAt',
+      updates: '++seq, mapId, [mapId+seq]',
+    });
+  }
+}
+
+/**
+ * The database handle. Dexie opens lazily on first use; call `db.open()` to find out early
+ * whether IndexedDB is there at all (private windows, blocked storage).
+ */
+export function openDatabase(options: DatabaseOptions = {}): WaymarkDB {
+  return new WaymarkDB(options);
+}

@@ -1,0 +1,22 @@
+export { WaymarkDB, openDatabase, DEFAULT_DATABASE_NAME, type MapEntry, type StoredUpdate, type DatabaseOptions } from './db';
+export { classifyStorageError, type StorageProblem } from './errors';
+export { PERSISTENCE_ORIGIN, TAB_ORIGIN } from './origins';
+export {
+  listMaps,
+  listDeletedMaps,
+  getMapEntry,
+  saveNewMap,
+  updateMapEntry,
+  loadMapDoc,
+  duplicateMap,
+  renameMap,
+  markDeleted,
+  restoreMap,
+  purgeDeleted,
+  type NewMapOptions,
+  type MapEntryPatch,
+  type DuplicateOptions,
+} from './library';
+export { MapPersistence, DEFAULT_COMPACT_EVERY, type PersistenceStatus, type PersistenceOptions } from './persistence';
+export { compactMapUpdates } from './compaction';
+export { mapChannelName } from './channel';
