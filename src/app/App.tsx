@@ -1,50 +1,62 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { setActionNavigator } from '../actions/context';
 import { createI18n } from '../i18n';
-import { SUPPORTED_LOCALES, type Locale } from '../model/types';
-import { TemplateGallery } from '../panels/TemplateGallery';
-import { initialLocale, rememberLocale } from './locale';
+import { LibraryScreen } from '../panels/library/LibraryScreen';
+import type { WaymarkDB } from '../storage';
+import { getDatabase } from './database';
+import { EditorScreen } from './EditorScreen';
+import { initialLocale } from './locale';
+import { keepInMemory } from './memoryMaps';
+import { navigate, useRoute } from './router';
 
 export function App() {
-  const i18n = useMemo(() => createI18n(initialLocale()), []);
+  const i18n = useMemo(() => {
+    const instance = createI18n(initialLocale());
+    document.documentElement.lang = instance.language;
+    return instance;
+  }, []);
   return (
     <I18nextProvider i18n={i18n}>
-      <Shell />
+      <Routes />
     </I18nextProvider>
   );
 }
 
-function Shell() {
-  const { t, i18n } = useTranslation();
-  const [locale, setLocale] = useState<Locale>(i18n.language as Locale);
-  const switchTo = (next: Locale) => {
-    void i18n.changeLanguage(next);
-    document.documentElement.lang = next;
-    rememberLocale(next);
-    setLocale(next);
-  };
-  return (
-    <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          <img src="/favicon.svg" alt="" width={28} height={28} />
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+type DatabaseState = { ready: false } | { ready: true; db: WaymarkDB | null };
+
+function Routes() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const [database, setDatabase] = useState<DatabaseState>({ ready: false });
+  useEffect(() => {
+    void getDatabase().then((db) => setDatabase({ ready: true, db }));
+    setActionNavigator((path) => navigate(path));
+    return () => setActionNavigator(null);
+  }, []);
+
+  if (!database.ready) return <div className="screen-message" role="status">{t('app.loadingMap')}</div>;
+  const db = database.db;
+  switch (route.name) {
+    case 'library':
+      return (
+        <LibraryScreen
+          db={db}
+          storageProblem={db ? null : t('app.storage.unavailable')}
+          onOpenMap={(mapId) => navigate(`/map/${mapId}`)}
+          onCreateInMemory={(doc) => keepInMemory(String(doc.getMap('meta').get('id')), doc)}
+        />
+      );
+    case 'map':
+      return <EditorScreen key={route.mapId} mapId={route.mapId} db={db} onLeave={() => navigate('/')} />;
+    default:
+      return (
+        <div className="screen-message">
+          <h1>{t('app.notFound')}</h1>
+          <button type="button" className="button-primary" onClick={() => navigate('/')}>
+            {t('app.backToLibrary')}
+          </button>
         </div>
-        <label className="field-inline">
-          <span>{t('app.language')}</span>
-          <select value={locale} onChange={(e) => switchTo(e.target.value as Locale)}>
-            {SUPPORTED_LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`app.languages.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <main className="content">
-        <TemplateGallery />
-      </main>
-    </div>
-  );
+      );
+  }
 }

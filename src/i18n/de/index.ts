@@ -1,5 +1,9 @@
 import type { Messages } from '../types';
+import { actions } from './actions';
 import { app } from './app';
+import { canvas } from './canvas';
 import { cli } from './cli';
+import { library } from './library';
+import { panels } from './panels';
 
-export const de: Messages = { app, cli };
+export const de: Messages = { app, cli, canvas, panels, actions, library };

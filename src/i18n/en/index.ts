@@ -2,7 +2,11 @@
  * English strings, one file per area of the app so each area owns its texts.
  * German (../de) must have the same keys; a test checks that.
  */
+import { actions } from './actions';
 import { app } from './app';
+import { canvas } from './canvas';
 import { cli } from './cli';
+import { library } from './library';
+import { panels } from './panels';
 
-export const en = { app, cli };
+export const en = { app, cli, canvas, panels, actions, library };

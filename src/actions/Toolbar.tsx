@@ -1,0 +1,122 @@
+import {
+  BetweenHorizontalEnd,
+  BetweenVerticalEnd,
+  Command,
+  Link2,
+  Redo2,
+  Scan,
+  SquarePlus,
+  Undo2,
+  type LucideIcon,
+} from 'lucide-react';
+import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEditor } from '../store/editorStore';
+import { contextFromState, isEnabled, runAction } from './context';
+import { toolbarActions } from './registry';
+import { ariaKeyShortcuts } from './shortcuts';
+import { useShortcutFormat } from './ui';
+import './actions.css';
+
+export interface ToolbarProps {
+  navigate?: (path: string) => void;
+}
+
+const ICONS: Record<string, LucideIcon> = {
+  'edit.undo': Undo2,
+  'edit.redo': Redo2,
+  'card.add': SquarePlus,
+  'card.link': Link2,
+  'structure.addStage': BetweenVerticalEnd,
+  'structure.addLane': BetweenHorizontalEnd,
+  'view.fit': Scan,
+  'help.palette': Command,
+};
+
+/** These show their name next to the icon: the main ways to build a map. */
+const WITH_TEXT = new Set(['card.add', 'structure.addStage', 'structure.addLane']);
+
+/** Toolbar sections, separated by a divider: history, building the map, view and commands. */
+const SECTIONS: readonly (readonly string[])[] = [
+  ['edit.undo', 'edit.redo'],
+  ['structure.addStage', 'structure.addLane', 'card.add', 'card.link'],
+  ['view.fit', 'help.palette'],
+];
+const sectionOf = (id: string) => {
+  const i = SECTIONS.findIndex((s) => s.includes(id));
+  return i < 0 ? SECTIONS.length : i;
+};
+const rank = (id: string) => sectionOf(id) * 100 + Math.max(0, SECTIONS[sectionOf(id)]?.indexOf(id) ?? 0);
+const ITEMS = toolbarActions().sort((a, b) => rank(a.id) - rank(b.id));
+
+/** One '1'/'0' per toolbar action: a string, so the toolbar re-renders only when one flips. */
+function enabledFlags(state: Parameters<typeof contextFromState>[0]): string {
+  const ctx = contextFromState(state);
+  return ITEMS.map((a) => (isEnabled(a, ctx) ? '1' : '0')).join('');
+}
+
+/** The editor's toolbar: the actions marked `toolbar: true`, one tab stop, arrow keys between buttons. */
+export function Toolbar({ navigate }: ToolbarProps) {
+  const { t } = useTranslation();
+  const format = useShortcutFormat();
+  const flags = useEditor(enabledFlags);
+  const linking = useEditor((s) => s.linkFrom !== null);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const n = ITEMS.length;
+    let next: number | null = null;
+    if (event.key === 'ArrowRight') next = (focusIndex + 1) % n;
+    else if (event.key === 'ArrowLeft') next = (focusIndex - 1 + n) % n;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = n - 1;
+    if (next === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setFocusIndex(next);
+    buttons.current[next]?.focus();
+  };
+
+  return (
+    <div role="toolbar" aria-label={t('actions.toolbar.label')} aria-orientation="horizontal" className="wm-toolbar" onKeyDown={onKeyDown}>
+      {ITEMS.map((action, i) => {
+        const Icon = ICONS[action.id];
+        const label = t(action.labelKey);
+        const shortcut = format.first(action);
+        const enabled = flags[i] === '1';
+        const separated = i > 0 && sectionOf(ITEMS[i - 1]!.id) !== sectionOf(action.id);
+        return (
+          <Fragment key={action.id}>
+            {separated && <span role="separator" aria-orientation="vertical" className="wm-toolbar-separator" />}
+            <button
+              ref={(el) => {
+                buttons.current[i] = el;
+              }}
+              type="button"
+              className={`wm-toolbar-button${WITH_TEXT.has(action.id) ? ' has-text' : ''}`}
+              tabIndex={i === focusIndex ? 0 : -1}
+              // disabled buttons stay focusable in a toolbar, so their names can still be read out
+              aria-disabled={!enabled || undefined}
+              aria-pressed={action.id === 'card.link' ? linking : undefined}
+              aria-label={label}
+              aria-keyshortcuts={ariaKeyShortcuts(action.shortcuts, format.isMac)}
+              title={shortcut ? t('actions.toolbar.withShortcut', { label, shortcut }) : label}
+              onFocus={() => setFocusIndex(i)}
+              onClick={() => {
+                if (enabled) runAction(action.id, { t, navigate });
+              }}
+            >
+              {Icon && <Icon size={18} aria-hidden="true" />}
+              {WITH_TEXT.has(action.id) && (
+                <span className="wm-toolbar-text" aria-hidden="true">
+                  {label}
+                </span>
+              )}
+            </button>
+          </Fragment>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { ArrowLeft } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Toolbar } from '../actions/Toolbar';
+import { LIMITS } from '../model/limits';
+import { updateMeta } from '../model/ops';
+import { useEditor } from '../store/editorStore';
+import type { PersistenceStatus } from '../storage';
+import { InlineTitle } from '../canvas/InlineTitle';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SaveStatus } from './SaveStatus';
+
+/** The editor's header: back to the library, the map's title, the toolbar and the save state. */
+export function EditorTopBar({ status, onLeave }: { status: PersistenceStatus | null; onLeave(): void }) {
+  const { t } = useTranslation();
+  const title = useEditor((s) => s.journey?.title ?? '');
+  const editing = useEditor((s) => s.editing?.kind === 'mapTitle');
+  return (
+    <header className="editor-topbar">
+      <button type="button" className="icon-button" onClick={onLeave} aria-label={t('app.backToLibrary')} title={t('app.backToLibrary')}>
+        <ArrowLeft size={18} aria-hidden="true" />
+      </button>
+      <img src="/favicon.svg" alt="" width={22} height={22} className="topbar-logo" />
+      <div className="map-title">
+        {editing ? (
+          <InlineTitle
+            value={title}
+            label={t('app.mapTitle')}
+            maxLength={LIMITS.mapTitle}
+            onCommit={(value) => {
+              const doc = useEditor.getState().session?.doc;
+              if (doc) updateMeta(doc, { title: value });
+            }}
+            onDone={() => useEditor.getState().stopEditing()}
+          />
+        ) : (
+          <h1>
+            <button
+              type="button"
+              className="map-title-button"
+              title={t('app.renameMap')}
+              onClick={() => useEditor.getState().startEditing({ kind: 'mapTitle', id: 'map' })}
+            >
+              {title || t('app.untitledMap')}
+            </button>
+          </h1>
+        )}
+      </div>
+      <SaveStatus status={status} />
+      <Toolbar />
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,18 @@
+import { Check, CloudOff, LoaderCircle, TriangleAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { PersistenceStatus } from '../storage';
+
+const ICONS = { saved: Check, saving: LoaderCircle, loading: LoaderCircle, unavailable: CloudOff, 'quota-exceeded': TriangleAlert, failed: TriangleAlert };
+
+/** A quiet indicator of whether the latest edits are on this device. */
+export function SaveStatus({ status }: { status: PersistenceStatus | null }) {
+  const { t } = useTranslation();
+  if (!status) return null;
+  const Icon = ICONS[status];
+  return (
+    <span className={`save-status is-${status}`} role="status">
+      <Icon size={14} aria-hidden="true" />
+      {t(`app.saveStatus.${status}`)}
+    </span>
+  );
+}

@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The app's three places: the map library, a map in the editor, and (later) a map presented.
+ * Paths, not hashes: the URL fragment is reserved for share tokens, which must never reach a
+ * server log.
+ */
+export type Route = { name: 'library' } | { name: 'map'; mapId: string } | { name: 'notFound' };
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'library' };
+  const map = /^\/map\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  if (map) return { name: 'map', mapId: map[1]! };
+  return { name: 'notFound' };
+}
+
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  for (const listener of listeners) listener();
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => location.pathname);
+  return parseRoute(pathname);
+}

@@ -1,0 +1,305 @@
+import {
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type NodeTypes,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GRID } from '../model/layout';
+import { addLink, moveCards, moveLane, moveStage } from '../model/ops';
+import { useEditor, type Target } from '../store/editorStore';
+import { buildEdges, NodeBuilder, type CanvasNode } from './buildNodes';
+import { cellNodeKey, useDropCell } from './dragStore';
+import { dropTarget, laneIndexAt, stageIndexAt } from './dropTarget';
+import { AddLaneNode, AddStageNode } from './nodes/AddNodes';
+import { CardNode } from './nodes/CardNode';
+import { CellNode } from './nodes/CellNode';
+import { CurveNode } from './nodes/CurveNode';
+import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
+import './canvas.css';
+
+const nodeTypes: NodeTypes = {
+  card: CardNode,
+  stage: StageHeaderNode,
+  lane: LaneHeaderNode,
+  phase: PhaseBandNode,
+  cell: CellNode,
+  curve: CurveNode,
+  addStage: AddStageNode,
+  addLane: AddLaneNode,
+};
+
+/** Above this many cards, React Flow renders only what is on screen. */
+const VISIBLE_ONLY_THRESHOLD = 300;
+
+type XY = { x: number; y: number };
+
+export function JourneyCanvas() {
+  return (
+    <ReactFlowProvider>
+      <Canvas />
+    </ReactFlowProvider>
+  );
+}
+
+function targetOf(node: Node): Target | null {
+  if (node.type === 'card') return { kind: 'card', id: node.id };
+  if (node.type === 'stage') return { kind: 'stage', id: node.id.slice('stage:'.length) };
+  if (node.type === 'lane') return { kind: 'lane', id: node.id.slice('lane:'.length) };
+  if (node.type === 'cell') {
+    const data = node.data as { stageId: string; laneId: string };
+    return { kind: 'cell', stageId: data.stageId, laneId: data.laneId };
+  }
+  return null;
+}
+
+function Canvas() {
+  const { t } = useTranslation();
+  const journey = useEditor((s) => s.journey);
+  const layout = useEditor((s) => s.layout);
+  const selectedIds = useEditor((s) => s.selectedCardIds);
+  const personaFilter = useEditor((s) => s.personaFilter);
+  const linkFrom = useEditor((s) => s.linkFrom);
+  const builder = useRef(new NodeBuilder());
+  const edgeCache = useRef<Edge[]>([]);
+  const [drag, setDrag] = useState<Map<string, XY> | null>(null);
+  const flow = useReactFlow();
+
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const baseNodes = useMemo(
+    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom }) : []),
+    [journey, layout, selected, personaFilter, linkFrom],
+  );
+  const nodes = useMemo(
+    () => (drag ? baseNodes.map((n) => (drag.has(n.id) ? { ...n, position: drag.get(n.id)!, dragging: true } : n)) : baseNodes),
+    [baseNodes, drag],
+  );
+  const edges = useMemo(() => {
+    if (!journey || !layout) return [];
+    // a card in a collapsed lane has no node, so its links are hidden with it
+    const visible = journey.links.filter((l) => layout.cards.has(l.fromCardId) && layout.cards.has(l.toCardId));
+    edgeCache.current = buildEdges({ ...journey, links: visible }, edgeCache.current);
+    return edgeCache.current;
+  }, [journey, layout]);
+
+  // The actions (zoom, fit, reveal) reach the viewport through the store.
+  useEffect(() => {
+    useEditor.getState().setViewport({
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      fitView: () => void flow.fitView({ padding: 0.04, duration: 200 }),
+      zoomTo100: () => void flow.zoomTo(1, { duration: 150 }),
+      revealCard: (id) => {
+        const rect = useEditor.getState().layout?.cards.get(id);
+        if (!rect) return;
+        const { x, y, zoom } = flow.getViewport();
+        const pane = document.querySelector('.journey-canvas')?.getBoundingClientRect();
+        if (!pane) return;
+        const left = rect.x * zoom + x;
+        const top = rect.y * zoom + y;
+        const inside = left >= 0 && top >= 0 && left + rect.width * zoom <= pane.width && top + rect.height * zoom <= pane.height;
+        if (!inside) void flow.setCenter(rect.x + rect.width / 2, rect.y + rect.height / 2, { zoom, duration: 200 });
+      },
+    });
+    return () => useEditor.getState().setViewport(null);
+  }, [flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    let moved: Map<string, XY> | null = null;
+    let selection: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type === 'position' && change.position && change.dragging) {
+        moved ??= new Map();
+        moved.set(change.id, change.position);
+      } else if (change.type === 'select') {
+        selection ??= new Set(useEditor.getState().selectedCardIds);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      }
+    }
+    if (moved) {
+      setDrag((prev) => {
+        const next = new Map(prev ?? []);
+        for (const [id, position] of moved!) {
+          // stage headers slide along their row, lane headers along their column
+          if (id.startsWith('stage:')) next.set(id, { x: position.x, y: GRID.phaseBandHeight });
+          else if (id.startsWith('lane:')) next.set(id, { x: 0, y: position.y });
+          else next.set(id, position);
+        }
+        return next;
+      });
+    }
+    if (selection) useEditor.getState().selectCards([...selection]);
+  }, []);
+
+  const onNodeDrag: OnNodeDrag<CanvasNode> = useCallback((_event, node) => {
+    if (node.type !== 'card') return;
+    const { journey: j, layout: l, selectedCardIds } = useEditor.getState();
+    if (!j || !l) return;
+    const centre = { x: node.position.x + (node.width ?? 0) / 2, y: node.position.y + (node.height ?? 0) / 2 };
+    const target = dropTarget(j, l, centre, new Set(selectedCardIds));
+    useDropCell.getState().set(target ? cellNodeKey(target.stageId, target.laneId) : null);
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, node, dragged) => {
+    const { journey: j, layout: l, session } = useEditor.getState();
+    useDropCell.getState().set(null);
+    setDrag(null);
+    if (!j || !l || !session) return;
+    const doc = session.doc;
+    if (node.type === 'card') {
+      const ids = new Set(dragged.filter((n) => n.type === 'card').map((n) => n.id));
+      const centre = { x: node.position.x + (node.width ?? 0) / 2, y: node.position.y + (node.height ?? 0) / 2 };
+      const target = dropTarget(j, l, centre, ids);
+      // map order, so a multi-selection keeps its sequence in the target cell
+      if (target) moveCards(doc, j.cards.filter((c) => ids.has(c.id)).map((c) => c.id), target);
+    } else if (node.type === 'stage') {
+      const id = node.id.slice('stage:'.length);
+      const index = stageIndexAt(l, id, node.position.x + GRID.stageWidth / 2);
+      if (index !== j.stages.findIndex((s) => s.id === id)) moveStage(doc, id, index);
+    } else if (node.type === 'lane') {
+      const id = node.id.slice('lane:'.length);
+      const index = laneIndexAt(l, id, node.position.y + (node.height ?? 0) / 2);
+      if (index !== j.lanes.findIndex((x) => x.id === id)) moveLane(doc, id, index);
+    }
+  }, []);
+
+  const onNodeClick = useCallback((_event: React.MouseEvent, node: Node) => {
+    const editor = useEditor.getState();
+    editor.closeContextMenu();
+    if (node.type !== 'card') return;
+    if (editor.linkFrom && editor.linkFrom !== node.id && editor.session) {
+      addLink(editor.session.doc, { fromCardId: editor.linkFrom, toCardId: node.id });
+      editor.setLinkFrom(null);
+      editor.selectCards([node.id]);
+    }
+  }, []);
+
+  const onNodeDoubleClick = useCallback((_event: React.MouseEvent, node: Node) => {
+    if (node.type === 'card') useEditor.getState().startEditing({ kind: 'card', id: node.id });
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const doc = useEditor.getState().session?.doc;
+    if (doc && connection.source && connection.target) addLink(doc, { fromCardId: connection.source, toCardId: connection.target });
+  }, []);
+
+  const onNodeContextMenu = useCallback((event: React.MouseEvent, node: Node) => {
+    const target = targetOf(node);
+    if (!target) return;
+    event.preventDefault();
+    const editor = useEditor.getState();
+    if (target.kind === 'card' && !editor.selectedCardIds.includes(target.id)) editor.selectCards([target.id]);
+    if (target.kind === 'stage' || target.kind === 'lane' || target.kind === 'cell') editor.setFocus(target);
+    editor.openContextMenu(event.clientX, event.clientY, target);
+  }, []);
+
+  const onPaneContextMenu = useCallback((event: React.MouseEvent | MouseEvent) => {
+    event.preventDefault();
+    useEditor.getState().openContextMenu(event.clientX, event.clientY, { kind: 'map' });
+  }, []);
+
+  const onPaneClick = useCallback(() => {
+    const editor = useEditor.getState();
+    editor.closeContextMenu();
+    editor.clearSelection();
+    editor.setLinkFrom(null);
+  }, []);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.rf.nodeDescription'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.rf.keyboardDisabled'),
+      'edge.a11yDescription.default': t('canvas.rf.edgeDescription'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('canvas.rf.handle'),
+      'controls.ariaLabel': t('canvas.rf.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.rf.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.rf.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.rf.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.rf.interactive'),
+    }),
+    [t],
+  );
+
+  if (!journey || !layout) return null;
+  return (
+    <div className={`journey-canvas${linkFrom ? ' is-linking' : ''}`} aria-label={t('canvas.canvasLabel')} role="region">
+      <ReactFlow<CanvasNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onPaneClick={onPaneClick}
+        onConnect={onConnect}
+        defaultViewport={{ x: 16, y: 12, zoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode="Shift"
+        disableKeyboardA11y
+        onlyRenderVisibleElements={journey.cards.length > VISIBLE_ONLY_THRESHOLD}
+        elevateNodesOnSelect={false}
+        ariaLabelConfig={ariaLabelConfig}
+        proOptions={{ hideAttribution: false }}
+      >
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t('canvas.minimap')}
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          maskColor="rgb(241 245 249 / 70%)"
+        />
+      </ReactFlow>
+      <SelectionAnnouncer />
+    </div>
+  );
+}
+
+function minimapColor(node: Node): string {
+  switch (node.type) {
+    case 'card':
+      return '#94a3b8';
+    case 'stage':
+      return '#334155';
+    case 'phase':
+      return '#cbd5e1';
+    default:
+      return 'transparent';
+  }
+}
+
+/** Tells screen-reader users what is selected, since selection moves with the arrow keys. */
+function SelectionAnnouncer() {
+  const { t } = useTranslation();
+  const message = useEditor((s) => {
+    if (s.linkFrom) return t('canvas.linkMode');
+    const ids = s.selectedCardIds;
+    if (ids.length === 0) return '';
+    if (ids.length > 1) return t('canvas.selectedCards', { count: ids.length });
+    const card = s.journey?.cards.find((c) => c.id === ids[0]);
+    return card ? t('canvas.selectedCard', { title: card.title || t('canvas.untitledCard') }) : '';
+  });
+  return (
+    <div className="sr-only" aria-live="polite">
+      {message}
+    </div>
+  );
+}

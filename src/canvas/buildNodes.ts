@@ -1,0 +1,196 @@
+import type { Edge, Node } from '@xyflow/react';
+import { CARD_WIDTH, GRID, type JourneyLayout } from '../model/layout';
+import type { Card, Journey, Lane, LaneKind, Phase, Stage } from '../model/types';
+
+export interface CardNodeData extends Record<string, unknown> {
+  card: Card;
+  laneKind: LaneKind;
+  dimmed: boolean;
+  linkSource: boolean;
+}
+export interface StageNodeData extends Record<string, unknown> {
+  stage: Stage;
+  cardCount: number;
+}
+export interface LaneNodeData extends Record<string, unknown> {
+  lane: Lane;
+  cardCount: number;
+}
+export interface PhaseNodeData extends Record<string, unknown> {
+  phase: Phase;
+}
+export interface CellNodeData extends Record<string, unknown> {
+  stageId: string;
+  laneId: string;
+  empty: boolean;
+  /** the cell's lane draws the emotion curve, so cells start below it */
+  offsetTop: number;
+}
+export interface CurveNodeData extends Record<string, unknown> {
+  laneId: string;
+}
+
+export type CanvasNode =
+  | Node<CardNodeData, 'card'>
+  | Node<StageNodeData, 'stage'>
+  | Node<LaneNodeData, 'lane'>
+  | Node<PhaseNodeData, 'phase'>
+  | Node<CellNodeData, 'cell'>
+  | Node<CurveNodeData, 'curve'>
+  | Node<Record<string, unknown>, 'addStage' | 'addLane'>;
+
+export interface NodeInputs {
+  journey: Journey;
+  layout: JourneyLayout;
+  selected: ReadonlySet<string>;
+  personaFilter: string | null;
+  linkFrom: string | null;
+}
+
+/**
+ * React Flow nodes for the map, derived from the journey and its layout. A node object is
+ * reused when nothing it shows changed, so React Flow re-renders only the nodes that did: with
+ * thousands of cards, that is the difference between a smooth drag and a stutter.
+ */
+export class NodeBuilder {
+  private cache = new Map<string, CanvasNode>();
+
+  build(inputs: NodeInputs): CanvasNode[] {
+    const { journey, layout } = inputs;
+    const next = new Map<string, CanvasNode>();
+    const nodes: CanvasNode[] = [];
+    const put = (node: CanvasNode, same: (prev: CanvasNode) => boolean) => {
+      const prev = this.cache.get(node.id);
+      const kept = prev && prev.position.x === node.position.x && prev.position.y === node.position.y && prev.width === node.width && prev.height === node.height && prev.selected === node.selected && same(prev) ? prev : node;
+      next.set(node.id, kept);
+      nodes.push(kept);
+    };
+
+    const stageCards = new Map<string, number>();
+    const laneCards = new Map<string, number>();
+    const cellCards = new Set<string>();
+    for (const c of journey.cards) {
+      stageCards.set(c.stageId, (stageCards.get(c.stageId) ?? 0) + 1);
+      laneCards.set(c.laneId, (laneCards.get(c.laneId) ?? 0) + 1);
+      cellCards.add(`${c.stageId}/${c.laneId}`);
+    }
+
+    for (const band of layout.phases) {
+      const phase = journey.phases.find((p) => p.id === band.phase) ?? { id: band.phase, name: '' };
+      put(
+        { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase }, draggable: false, selectable: false, zIndex: 0 },
+        (p) => (p.data as PhaseNodeData).phase.name === phase.name,
+      );
+    }
+    const laneById = new Map(journey.lanes.map((l) => [l.id, l]));
+    for (const row of layout.lanes) {
+      const lane = laneById.get(row.id)!;
+      const offsetTop = lane.kind === 'emotions' && !lane.collapsed ? GRID.emotionCurveHeight : 0;
+      for (const column of layout.stages) {
+        const empty = !cellCards.has(`${column.id}/${row.id}`);
+        put(
+          {
+            id: `cell:${column.id}:${row.id}`,
+            type: 'cell',
+            position: { x: column.x, y: row.y },
+            width: column.width,
+            height: row.height,
+            data: { stageId: column.id, laneId: row.id, empty, offsetTop },
+            draggable: false,
+            selectable: false,
+            zIndex: 0,
+          },
+          (p) => (p.data as CellNodeData).empty === empty && (p.data as CellNodeData).offsetTop === offsetTop,
+        );
+      }
+    }
+    for (const curve of layout.emotionCurves) {
+      const row = layout.lanes.find((l) => l.id === curve.laneId)!;
+      put(
+        {
+          id: `curve:${curve.laneId}`,
+          type: 'curve',
+          position: { x: GRID.laneHeaderWidth, y: row.y },
+          width: layout.width - GRID.laneHeaderWidth,
+          height: GRID.emotionCurveHeight,
+          data: { laneId: curve.laneId },
+          draggable: false,
+          selectable: false,
+          zIndex: 1,
+        },
+        () => false, // the curve reads its points from the store; cheap to re-render
+      );
+    }
+    const stageById = new Map(journey.stages.map((s) => [s.id, s]));
+    for (const column of layout.stages) {
+      const stage = stageById.get(column.id)!;
+      const cardCount = stageCards.get(stage.id) ?? 0;
+      put(
+        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable: true, selectable: false, zIndex: 3 },
+        (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount,
+      );
+    }
+    for (const row of layout.lanes) {
+      const lane = laneById.get(row.id)!;
+      const cardCount = laneCards.get(lane.id) ?? 0;
+      put(
+        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable: true, selectable: false, zIndex: 3 },
+        (p) => (p.data as LaneNodeData).lane === lane && (p.data as LaneNodeData).cardCount === cardCount,
+      );
+    }
+    put(
+      { id: 'add:stage', type: 'addStage', position: { x: layout.width + 8, y: GRID.phaseBandHeight }, width: 56, height: GRID.stageHeaderHeight, data: {}, draggable: false, selectable: false, zIndex: 3 },
+      () => true,
+    );
+    put(
+      { id: 'add:lane', type: 'addLane', position: { x: 0, y: layout.height + 8 }, width: GRID.laneHeaderWidth, height: 44, data: {}, draggable: false, selectable: false, zIndex: 3 },
+      () => true,
+    );
+
+    for (const card of journey.cards) {
+      const rect = layout.cards.get(card.id);
+      if (!rect) continue;
+      const laneKind = laneById.get(card.laneId)!.kind;
+      const dimmed = inputs.personaFilter !== null && !card.personaIds.includes(inputs.personaFilter);
+      const linkSource = inputs.linkFrom === card.id;
+      put(
+        {
+          id: card.id,
+          type: 'card',
+          position: { x: rect.x, y: rect.y },
+          width: CARD_WIDTH,
+          height: GRID.cardHeight,
+          data: { card, laneKind, dimmed, linkSource },
+          selected: inputs.selected.has(card.id),
+          draggable: true,
+          selectable: true,
+          zIndex: 4,
+        },
+        (p) => {
+          const d = p.data as CardNodeData;
+          return d.card === card && d.laneKind === laneKind && d.dimmed === dimmed && d.linkSource === linkSource;
+        },
+      );
+    }
+    this.cache = next;
+    return nodes;
+  }
+}
+
+/** Links between cards, as labelled edges. */
+export function buildEdges(journey: Journey, previous: Edge[]): Edge[] {
+  const prev = new Map(previous.map((e) => [e.id, e]));
+  return journey.links.map((link) => {
+    const old = prev.get(link.id);
+    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === link.label) return old;
+    return {
+      id: link.id,
+      source: link.fromCardId,
+      target: link.toCardId,
+      label: link.label || undefined,
+      type: 'default',
+      className: 'journey-link',
+      zIndex: 5,
+    };
+  });
+}

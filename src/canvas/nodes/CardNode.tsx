@@ -1,0 +1,99 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Star, ThumbsUp } from 'lucide-react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { LIMITS } from '../../model/limits';
+import { updateCard } from '../../model/ops';
+import { isOnlineChannel } from '../../model/types';
+import { useEditor } from '../../store/editorStore';
+import type { CardNodeData } from '../buildNodes';
+import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../icons';
+import { InlineTitle } from '../InlineTitle';
+
+/**
+ * Pains, opportunities and KPIs carry their kind on the card too, in words and an icon, so they
+ * are told apart without relying on colour alone (and when a card is moved to another lane).
+ */
+const CHIP_KINDS = new Set(['pains', 'opportunities', 'metrics']);
+
+/** One card on the canvas. Memoised: it re-renders only when its own node object changes. */
+export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Node<CardNodeData, 'card'>>) {
+  const { t } = useTranslation();
+  const { card, laneKind, dimmed, linkSource } = data;
+  const editing = useEditor((s) => s.editing?.kind === 'card' && s.editing.id === card.id);
+  const personas = useEditor(useShallow((s) => (card.personaIds.length ? s.journey?.personas ?? [] : [])));
+  const KindIcon = LANE_ICONS[laneKind];
+  const ChannelIcon = card.channel ? CHANNEL_ICONS[card.channel] : null;
+  const Face = card.emotion !== null ? emotionFace(card.emotion) : null;
+  const classes = ['card-node', `kind-${laneKind}`];
+  if (selected) classes.push('is-selected');
+  if (dimmed) classes.push('is-dimmed');
+  if (card.momentOfTruth) classes.push('is-mot');
+  if (linkSource) classes.push('is-link-source');
+  const cardPersonas = personas.filter((p) => card.personaIds.includes(p.id));
+
+  return (
+    <div
+      className={classes.join(' ')}
+      style={card.color ? ({ '--card-accent': card.color } as React.CSSProperties) : undefined}
+      data-card-id={card.id}
+    >
+      <Handle type="target" position={Position.Left} className="card-handle" />
+      <div className="card-meta">
+        {ChannelIcon && card.channel ? (
+          <span className={`channel-chip ${isOnlineChannel(card.channel) ? 'is-online' : 'is-offline'}`}>
+            <ChannelIcon size={12} aria-hidden="true" />
+            {t(`canvas.channels.${card.channel}`)}
+            <span className="channel-mode">· {t(isOnlineChannel(card.channel) ? 'canvas.online' : 'canvas.offline')}</span>
+          </span>
+        ) : CHIP_KINDS.has(laneKind) ? (
+          <span className="kind-chip">
+            <KindIcon size={12} aria-hidden="true" />
+            {t(`canvas.laneKinds.${laneKind}`)}
+          </span>
+        ) : null}
+        {Face && card.emotion !== null && (
+          <span className="emotion-chip" style={{ color: emotionColor(card.emotion) }} title={t(`canvas.emotions.${card.emotion}`)}>
+            <Face size={13} aria-hidden="true" />
+            {card.emotion > 0 ? `+${card.emotion}` : card.emotion}
+          </span>
+        )}
+        <span className="card-meta-end">
+          {cardPersonas.map((p) => (
+            <span key={p.id} className="persona-dot" style={{ background: p.color }} title={p.name} />
+          ))}
+          {card.votes > 0 && (
+            <span className="votes-chip" title={t('canvas.votes', { count: card.votes })}>
+              <ThumbsUp size={11} aria-hidden="true" />
+              {card.votes}
+            </span>
+          )}
+        </span>
+      </div>
+      {editing ? (
+        <InlineTitle
+          value={card.title}
+          label={t('canvas.editTitle')}
+          multiline
+          maxLength={LIMITS.cardTitle}
+          onCommit={(title) => {
+            const doc = useEditor.getState().session?.doc;
+            if (doc) updateCard(doc, card.id, { title });
+          }}
+          onDone={() => useEditor.getState().stopEditing()}
+        />
+      ) : (
+        <div className={card.title ? 'card-title' : 'card-title is-placeholder'}>{card.title || t('canvas.untitledCard')}</div>
+      )}
+      {card.body && !editing && <div className="card-body">{card.body}</div>}
+      {card.momentOfTruth && (
+        <span className="mot-badge" title={t('canvas.momentOfTruth')}>
+          <Star size={12} aria-hidden="true" fill="currentColor" />
+          <span className="sr-only">{t('canvas.momentOfTruth')}</span>
+        </span>
+      )}
+      <Handle type="source" position={Position.Right} className="card-handle" />
+    </div>
+  );
+});

@@ -1,0 +1,56 @@
+import type { Node, NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GRID, smoothPath } from '../../model/layout';
+import { useEditor } from '../../store/editorStore';
+import type { CurveNodeData } from '../buildNodes';
+import { emotionColor, emotionFace } from '../icons';
+
+/**
+ * The emotion curve across the emotions lane: a smooth line through each stage's score, a
+ * neutral line at zero, and a face at every point.
+ */
+export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveNodeData, 'curve'>>) {
+  const { t } = useTranslation();
+  const curve = useEditor((s) => s.layout?.emotionCurves.find((c) => c.laneId === data.laneId));
+  const stages = useEditor((s) => s.journey?.stages);
+  const width = useEditor((s) => (s.layout ? s.layout.width - GRID.laneHeaderWidth : 0));
+  const top = useEditor((s) => s.layout?.lanes.find((l) => l.id === data.laneId)?.y ?? 0);
+  if (!curve || !stages) return null;
+  const ox = GRID.laneHeaderWidth;
+  const local = curve.points.map((p) => ({ ...p, x: p.x - ox, y: p.y - top }));
+  const zero = curve.zeroY - top;
+  const names = new Map(stages.map((s) => [s.id, s.name]));
+  const description = local
+    .map((p) => t('canvas.emotionPoint', { stage: names.get(p.stageId) ?? '', label: t(`canvas.emotions.${Math.round(p.score)}`), score: p.score > 0 ? `+${p.score}` : String(p.score) }))
+    .join('; ');
+  const area = local.length > 1 ? `${smoothPath(local)} L${local[local.length - 1]!.x},${zero} L${local[0]!.x},${zero} Z` : '';
+  return (
+    <div className="emotion-curve" role="img" aria-label={`${t('canvas.emotionCurve')}: ${description}`}>
+      <svg width={width} height={GRID.emotionCurveHeight} aria-hidden="true">
+        <defs>
+          <linearGradient id={`curve-fill-${data.laneId}`} x1="0" x2="0" y1="0" y2="1">
+            <stop offset="0%" stopColor="#16a34a" stopOpacity="0.16" />
+            <stop offset={`${(zero / GRID.emotionCurveHeight) * 100}%`} stopColor="#94a3b8" stopOpacity="0.05" />
+            <stop offset="100%" stopColor="#dc2626" stopOpacity="0.16" />
+          </linearGradient>
+        </defs>
+        <line x1={0} x2={width} y1={zero} y2={zero} className="curve-zero" />
+        <text x={6} y={curve.top - top + 4} className="curve-scale">+3</text>
+        <text x={6} y={zero - 4} className="curve-scale">0</text>
+        <text x={6} y={curve.bottom - top} className="curve-scale">−3</text>
+        {area && <path d={area} fill={`url(#curve-fill-${data.laneId})`} />}
+        <path d={smoothPath(local)} className="curve-line" />
+      </svg>
+      {local.map((p) => {
+        const Face = emotionFace(p.score);
+        return (
+          <span key={p.stageId} className="curve-point" style={{ left: p.x, top: p.y, color: emotionColor(p.score), borderColor: emotionColor(p.score) }}>
+            <Face size={18} aria-hidden="true" />
+            <span className="curve-score">{p.score > 0 ? `+${p.score}` : p.score}</span>
+          </span>
+        );
+      })}
+    </div>
+  );
+});

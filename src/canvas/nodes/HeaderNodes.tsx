@@ -1,0 +1,156 @@
+import type { Node, NodeProps } from '@xyflow/react';
+import { ChevronDown, ChevronRight, Ellipsis } from 'lucide-react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { runAction } from '../../actions/context';
+import { LIMITS } from '../../model/limits';
+import { renamePhase, updateLane, updateStage } from '../../model/ops';
+import { useEditor, type Target } from '../../store/editorStore';
+import type { LaneNodeData, PhaseNodeData, StageNodeData } from '../buildNodes';
+import { LANE_ICONS } from '../icons';
+import { InlineTitle } from '../InlineTitle';
+
+/** A click on a header makes it the target of header actions (F2, Alt+Arrows), not the cards. */
+function focusHeader(target: Target) {
+  const editor = useEditor.getState();
+  editor.clearSelection();
+  editor.setFocus(target);
+}
+
+function openMenuAt(button: HTMLElement, target: Target) {
+  const r = button.getBoundingClientRect();
+  useEditor.getState().openContextMenu(r.left, r.bottom + 4, target);
+}
+
+function withDoc(fn: (doc: NonNullable<ReturnType<typeof useEditor.getState>['session']>['doc']) => void) {
+  const doc = useEditor.getState().session?.doc;
+  if (doc) fn(doc);
+}
+
+/** A stage's column header: its name, card count and menu; drag it sideways to reorder. */
+export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps<Node<StageNodeData, 'stage'>>) {
+  const { t } = useTranslation();
+  const { stage, cardCount } = data;
+  const editing = useEditor((s) => s.editing?.kind === 'stage' && s.editing.id === stage.id);
+  const focused = useEditor((s) => s.focus?.kind === 'stage' && s.focus.id === stage.id);
+  const name = stage.name || t('canvas.untitledStage');
+  return (
+    <div
+      className={`stage-header phase-${stage.phase}${focused ? ' is-focused' : ''}`}
+      onClick={() => focusHeader({ kind: 'stage', id: stage.id })}
+      onDoubleClick={() => useEditor.getState().startEditing({ kind: 'stage', id: stage.id })}
+    >
+      {editing ? (
+        <InlineTitle
+          value={stage.name}
+          label={t('canvas.editTitle')}
+          maxLength={LIMITS.name}
+          onCommit={(value) => withDoc((doc) => updateStage(doc, stage.id, { name: value }))}
+          onDone={() => useEditor.getState().stopEditing()}
+        />
+      ) : (
+        <h2 className="stage-name" title={name}>
+          {name}
+        </h2>
+      )}
+      <span className="header-count">{t('canvas.cards', { count: cardCount })}</span>
+      <button
+        type="button"
+        className="header-menu nodrag"
+        aria-label={t('canvas.stageMenu', { name })}
+        onClick={(e) => {
+          e.stopPropagation();
+          focusHeader({ kind: 'stage', id: stage.id });
+          openMenuAt(e.currentTarget, { kind: 'stage', id: stage.id });
+        }}
+      >
+        <Ellipsis size={16} aria-hidden="true" />
+      </button>
+    </div>
+  );
+});
+
+/** A lane's row header: kind icon, name, count, collapse toggle and menu; drag it to reorder. */
+export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<Node<LaneNodeData, 'lane'>>) {
+  const { t } = useTranslation();
+  const { lane, cardCount } = data;
+  const editing = useEditor((s) => s.editing?.kind === 'lane' && s.editing.id === lane.id);
+  const focused = useEditor((s) => s.focus?.kind === 'lane' && s.focus.id === lane.id);
+  const Icon = LANE_ICONS[lane.kind];
+  const name = lane.name || t('canvas.untitledLane');
+  const Chevron = lane.collapsed ? ChevronRight : ChevronDown;
+  return (
+    <div
+      className={`lane-header kind-${lane.kind}${lane.collapsed ? ' is-collapsed' : ''}${focused ? ' is-focused' : ''}`}
+      onClick={() => focusHeader({ kind: 'lane', id: lane.id })}
+      onDoubleClick={() => useEditor.getState().startEditing({ kind: 'lane', id: lane.id })}
+    >
+      <div className="lane-header-top">
+        <button
+          type="button"
+          className="lane-toggle nodrag"
+          aria-expanded={!lane.collapsed}
+          aria-label={t(lane.collapsed ? 'canvas.expandLane' : 'canvas.collapseLane', { name })}
+          onClick={(e) => {
+            e.stopPropagation();
+            runAction(lane.collapsed ? 'structure.expandLane' : 'structure.collapseLane', { target: { kind: 'lane', id: lane.id }, t });
+          }}
+        >
+          <Chevron size={16} aria-hidden="true" />
+        </button>
+        <span className="lane-icon" aria-hidden="true">
+          <Icon size={16} />
+        </span>
+        {editing ? (
+          <InlineTitle
+            value={lane.name}
+            label={t('canvas.editTitle')}
+            maxLength={LIMITS.name}
+            onCommit={(value) => withDoc((doc) => updateLane(doc, lane.id, { name: value }))}
+            onDone={() => useEditor.getState().stopEditing()}
+          />
+        ) : (
+          <h3 className="lane-name" title={name}>
+            {name}
+          </h3>
+        )}
+        <button
+          type="button"
+          className="header-menu nodrag"
+          aria-label={t('canvas.laneMenu', { name })}
+          onClick={(e) => {
+            e.stopPropagation();
+            focusHeader({ kind: 'lane', id: lane.id });
+            openMenuAt(e.currentTarget, { kind: 'lane', id: lane.id });
+          }}
+        >
+          <Ellipsis size={16} aria-hidden="true" />
+        </button>
+      </div>
+      {!lane.collapsed && <span className="header-count">{t('canvas.cards', { count: cardCount })}</span>}
+    </div>
+  );
+});
+
+/** A phase band above its run of stages; double-click to rename the phase for this map. */
+export const PhaseBandNode = memo(function PhaseBandNode({ data }: NodeProps<Node<PhaseNodeData, 'phase'>>) {
+  const { t } = useTranslation();
+  const { phase } = data;
+  const editing = useEditor((s) => s.editing?.kind === 'phase' && s.editing.id === phase.id);
+  const name = phase.name || t(`canvas.phases.${phase.id}`);
+  return (
+    <div className={`phase-band phase-${phase.id}`} onDoubleClick={() => useEditor.getState().startEditing({ kind: 'phase', id: phase.id })}>
+      {editing ? (
+        <InlineTitle
+          value={phase.name || name}
+          label={t('canvas.editTitle')}
+          maxLength={LIMITS.name}
+          onCommit={(value) => withDoc((doc) => renamePhase(doc, phase.id, value))}
+          onDone={() => useEditor.getState().stopEditing()}
+        />
+      ) : (
+        <span className="phase-name">{name}</span>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,296 @@
+import { ChevronDown, ChevronUp, Highlighter, Plus, Trash2 } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { useShallow } from 'zustand/react/shallow';
+import { LIMITS } from '../model/limits';
+import { addPersona, deletePersona, movePersona, updatePersona, type PersonaPatch } from '../model/ops';
+import type { Persona } from '../model/types';
+import { useEditor } from '../store/editorStore';
+import { ColorField } from './fields/ColorField';
+import { useShortcutLabel } from './fields/keys';
+import { formatLines, neighbourIndex, parseLines, personaCardCounts, sameList } from './fields/logic';
+import { PALETTE } from './fields/palette';
+import { useDraft, useTextDraft } from './fields/useDraft';
+import './panels.css';
+
+const NO_PERSONAS: Persona[] = [];
+
+/**
+ * The map's personas: a list to reorder and highlight on the canvas, and an editor for the one
+ * that is open. Every change is an operation on the Y.Doc, so Ctrl/⌘+Z undoes it.
+ */
+export function PersonasPanel() {
+  const { t } = useTranslation();
+  const shortcutLabel = useShortcutLabel();
+  const doc = useEditor((s) => s.session?.doc ?? null);
+  const personas = useEditor(useShallow((s) => s.journey?.personas ?? NO_PERSONAS));
+  const counts = useEditor(useShallow((s) => personaCardCounts(s.journey?.cards ?? [])));
+  const filter = useEditor((s) => s.personaFilter);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; direction: -1 | 1 } | null>(null);
+  const [focusName, setFocusName] = useState<string | null>(null);
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  const headingId = useId();
+  const listId = useId();
+
+  // a moved row is re-inserted in the DOM, which drops focus: give it back to its arrow button
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    const { id, direction } = focusAfterMove;
+    const same = moveButtons.current.get(`${id}:${direction}`);
+    const other = moveButtons.current.get(`${id}:${-direction}`);
+    (same && !same.disabled ? same : other)?.focus();
+    setFocusAfterMove(null);
+  }, [focusAfterMove, personas]);
+
+  if (!doc) return null;
+
+  const add = () => {
+    const used = new Set(personas.map((p) => p.color.toLowerCase()));
+    const color = (PALETTE.find((c) => !used.has(c.hex)) ?? PALETTE[personas.length % PALETTE.length]!).hex;
+    const id = addPersona(doc, { name: t('panels.personas.newName'), color });
+    setOpenId(id);
+    setFocusName(id);
+    setDeleted(null);
+  };
+  const move = (persona: Persona, position: number, direction: -1 | 1) => {
+    const index = neighbourIndex(position, direction, personas.length);
+    if (index === null) return;
+    movePersona(doc, persona.id, index);
+    setFocusAfterMove({ id: persona.id, direction });
+  };
+  const remove = (persona: Persona) => {
+    if (filter === persona.id) useEditor.getState().setPersonaFilter(null);
+    deletePersona(doc, persona.id);
+    setOpenId(null);
+    setDeleted(persona.name || t('panels.personas.unnamed'));
+  };
+
+  return (
+    <section className="pn-panel" aria-labelledby={headingId}>
+      <header className="pn-head">
+        <h2 id={headingId}>{t('panels.personas.heading')}</h2>
+        <button type="button" className="pn-button pn-button-primary" onClick={add} disabled={personas.length >= LIMITS.personas}>
+          <Plus size={16} aria-hidden="true" />
+          {t('panels.personas.add')}
+        </button>
+      </header>
+      <div className="pn-body">
+        <p className="pn-hint">{t('panels.personas.intro')}</p>
+        {personas.length === 0 ? (
+          <p className="pn-empty-line">{t('panels.personas.empty')}</p>
+        ) : (
+          <ul className="pn-persona-list" id={listId} aria-label={t('panels.personas.list')}>
+            {personas.map((p, i) => {
+              const name = p.name || t('panels.personas.unnamed');
+              const open = openId === p.id;
+              const highlighted = filter === p.id;
+              const editorId = `${listId}-${p.id}`;
+              const count = counts[p.id] ?? 0;
+              return (
+                <li key={p.id} className={`pn-persona${open ? ' is-open' : ''}${highlighted ? ' is-highlighted' : ''}`}>
+                  <div className="pn-persona-row">
+                    <button
+                      type="button"
+                      className="pn-persona-main"
+                      aria-expanded={open}
+                      aria-controls={open ? editorId : undefined}
+                      onClick={() => {
+                        setOpenId(open ? null : p.id);
+                        setFocusName(null);
+                      }}
+                    >
+                      <span className="pn-dot pn-dot-lg" style={{ background: p.color }} aria-hidden="true" />
+                      <span className="pn-persona-text">
+                        <span className="pn-persona-name">{name}</span>
+                        <span className="pn-persona-sub">
+                          {p.role && <span className="pn-persona-role">{p.role}</span>}
+                          <span className="pn-persona-count">{t('panels.personas.cardCount', { count })}</span>
+                        </span>
+                      </span>
+                    </button>
+                    <div className="pn-persona-tools">
+                      <button
+                        type="button"
+                        className="pn-icon-button"
+                        aria-pressed={highlighted}
+                        aria-label={t('panels.personas.highlightOf', { name })}
+                        title={t('panels.personas.highlightOf', { name })}
+                        onClick={() => useEditor.getState().setPersonaFilter(highlighted ? null : p.id)}
+                      >
+                        <Highlighter size={16} aria-hidden="true" />
+                      </button>
+                      <button
+                        type="button"
+                        className="pn-icon-button"
+                        ref={(el) => void (el ? moveButtons.current.set(`${p.id}:-1`, el) : moveButtons.current.delete(`${p.id}:-1`))}
+                        disabled={i === 0}
+                        aria-label={t('panels.personas.moveUp', { name })}
+                        title={t('panels.personas.moveUp', { name })}
+                        onClick={() => move(p, i, -1)}
+                      >
+                        <ChevronUp size={16} aria-hidden="true" />
+                      </button>
+                      <button
+                        type="button"
+                        className="pn-icon-button"
+                        ref={(el) => void (el ? moveButtons.current.set(`${p.id}:1`, el) : moveButtons.current.delete(`${p.id}:1`))}
+                        disabled={i === personas.length - 1}
+                        aria-label={t('panels.personas.moveDown', { name })}
+                        title={t('panels.personas.moveDown', { name })}
+                        onClick={() => move(p, i, 1)}
+                      >
+                        <ChevronDown size={16} aria-hidden="true" />
+                      </button>
+                    </div>
+                  </div>
+                  {open && (
+                    <PersonaEditor
+                      key={p.id}
+                      id={editorId}
+                      doc={doc}
+                      persona={p}
+                      autoFocusName={focusName === p.id}
+                      onDelete={() => remove(p)}
+                      onClose={() => setOpenId(null)}
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <div role="status" className="pn-status">
+          {deleted && (
+            <p>
+              {t('panels.personas.deleted', { name: deleted })}{' '}
+              <Trans i18nKey="panels.personas.restoreHint" values={{ undo: shortcutLabel('Mod+Z') }} components={{ kbd: <kbd /> }} />
+            </p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function PersonaEditor({
+  id,
+  doc,
+  persona,
+  autoFocusName,
+  onDelete,
+  onClose,
+}: {
+  id: string;
+  doc: Y.Doc;
+  persona: Persona;
+  autoFocusName: boolean;
+  onDelete(): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const shortcutLabel = useShortcutLabel();
+  const update = (patch: PersonaPatch) => updatePersona(doc, persona.id, patch);
+  const name = useTextDraft(persona.name, (value) => update({ name: value }));
+  const role = useTextDraft(persona.role, (value) => update({ role: value }));
+  const quote = useTextDraft(persona.quote, (value) => update({ quote: value }));
+  const goals = useDraft<readonly string[]>(persona.goals, { format: formatLines, parse: parseLines, equals: sameList, commit: (goals) => update({ goals: [...goals] }) });
+  const frustrations = useDraft<readonly string[]>(persona.frustrations, {
+    format: formatLines,
+    parse: parseLines,
+    equals: sameList,
+    commit: (frustrations) => update({ frustrations: [...frustrations] }),
+  });
+  const ids = { name: useId(), role: useId(), quote: useId(), goals: useId(), frustrations: useId(), lines: useId(), del: useId() };
+  const nameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocusName) nameInput.current?.select();
+  }, [autoFocusName]);
+  const linesHint = t('panels.personas.onePerLine', { max: LIMITS.personaListItems });
+
+  return (
+    <div className="pn-persona-editor" id={id} role="group" aria-label={t('panels.personas.editing', { name: persona.name || t('panels.personas.unnamed') })}>
+      <div className="pn-field">
+        <label className="pn-label" htmlFor={ids.name}>
+          {t('panels.personas.name')}
+        </label>
+        <input
+          id={ids.name}
+          ref={nameInput}
+          className="pn-input"
+          value={name.text}
+          maxLength={LIMITS.name}
+          autoFocus={autoFocusName}
+          onChange={(e) => name.onChange(e.target.value)}
+          onBlur={name.onBlur}
+        />
+      </div>
+      <div className="pn-field">
+        <label className="pn-label" htmlFor={ids.role}>
+          {t('panels.personas.role')}
+        </label>
+        <input id={ids.role} className="pn-input" value={role.text} maxLength={LIMITS.name} onChange={(e) => role.onChange(e.target.value)} onBlur={role.onBlur} />
+      </div>
+      <div className="pn-field">
+        <label className="pn-label" htmlFor={ids.quote}>
+          {t('panels.personas.quote')}
+        </label>
+        <textarea
+          id={ids.quote}
+          className="pn-input pn-textarea"
+          rows={2}
+          value={quote.text}
+          maxLength={LIMITS.personaText}
+          onChange={(e) => quote.onChange(e.target.value)}
+          onBlur={quote.onBlur}
+        />
+      </div>
+      <div className="pn-field">
+        <label className="pn-label" htmlFor={ids.goals}>
+          {t('panels.personas.goals')}
+        </label>
+        <textarea
+          id={ids.goals}
+          className="pn-input pn-textarea"
+          rows={3}
+          value={goals.text}
+          aria-describedby={ids.lines}
+          onChange={(e) => goals.onChange(e.target.value)}
+          onBlur={goals.onBlur}
+        />
+      </div>
+      <div className="pn-field">
+        <label className="pn-label" htmlFor={ids.frustrations}>
+          {t('panels.personas.frustrations')}
+        </label>
+        <textarea
+          id={ids.frustrations}
+          className="pn-input pn-textarea"
+          rows={3}
+          value={frustrations.text}
+          aria-describedby={ids.lines}
+          onChange={(e) => frustrations.onChange(e.target.value)}
+          onBlur={frustrations.onBlur}
+        />
+        <p className="pn-hint" id={ids.lines}>
+          {linesHint}
+        </p>
+      </div>
+      <ColorField legend={t('panels.personas.color')} value={persona.color} allowCustom onChange={(color) => color && update({ color })} />
+      <div className="pn-editor-actions">
+        <button type="button" className="pn-button pn-button-danger" onClick={onDelete} aria-describedby={ids.del}>
+          <Trash2 size={15} aria-hidden="true" />
+          {t('panels.personas.delete')}
+        </button>
+        <button type="button" className="pn-button" onClick={onClose}>
+          {t('panels.personas.close')}
+        </button>
+      </div>
+      <p className="pn-hint" id={ids.del}>
+        <Trans i18nKey="panels.personas.deleteHint" values={{ undo: shortcutLabel('Mod+Z') }} components={{ kbd: <kbd /> }} />
+      </p>
+    </div>
+  );
+}

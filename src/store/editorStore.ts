@@ -1,0 +1,209 @@
+import type * as Y from 'yjs';
+import { create } from 'zustand';
+import type { JourneyLayout } from '../model/layout';
+import { layoutJourney } from '../model/layout';
+import type { Card, Journey } from '../model/types';
+import { JourneyView } from './journeyView';
+
+/** Something on the map that keyboard focus or a context menu can point at. */
+export type Target =
+  | { kind: 'card'; id: string }
+  | { kind: 'stage'; id: string }
+  | { kind: 'lane'; id: string }
+  | { kind: 'phase'; id: string }
+  | { kind: 'cell'; stageId: string; laneId: string }
+  | { kind: 'map' };
+
+/** What the text being edited in place belongs to. */
+export type EditingTarget = { kind: 'card' | 'stage' | 'lane' | 'phase' | 'mapTitle'; id: string };
+
+export type Panel = 'inspector' | 'personas' | null;
+export type Dialog = 'palette' | 'shortcuts' | null;
+
+/** Canvas functions the actions need; the canvas registers them once React Flow is ready. */
+export interface ViewportControls {
+  zoomIn(): void;
+  zoomOut(): void;
+  fitView(): void;
+  zoomTo100(): void;
+  /** scrolls a card into view */
+  revealCard(id: string): void;
+}
+
+/** A copied selection: plain cards, pasted as new cards with new ids. */
+export interface Clipboard {
+  cards: Card[];
+}
+
+export interface EditorSession {
+  mapId: string;
+  doc: Y.Doc;
+  undo: Y.UndoManager;
+}
+
+export interface EditorState {
+  session: EditorSession | null;
+  journey: Journey | null;
+  layout: JourneyLayout | null;
+  selectedCardIds: readonly string[];
+  /** the stage or lane header last clicked or focused, for header actions */
+  focus: Target | null;
+  /** cards of this persona are highlighted, the rest dimmed */
+  personaFilter: string | null;
+  panel: Panel;
+  dialog: Dialog;
+  contextMenu: { x: number; y: number; target: Target } | null;
+  /** link mode: the first card has been picked, the next card clicked is the link's end */
+  linkFrom: string | null;
+  editing: EditingTarget | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  clipboard: Clipboard | null;
+  viewport: ViewportControls | null;
+}
+
+export interface EditorCommands {
+  openSession(session: EditorSession): void;
+  closeSession(): void;
+  /** replace the selection, or toggle the ids in/out of it (shift-click) */
+  selectCards(ids: readonly string[], mode?: 'replace' | 'toggle' | 'add'): void;
+  clearSelection(): void;
+  setFocus(target: Target | null): void;
+  setPersonaFilter(personaId: string | null): void;
+  setPanel(panel: Panel): void;
+  setDialog(dialog: Dialog): void;
+  openContextMenu(x: number, y: number, target: Target): void;
+  closeContextMenu(): void;
+  setLinkFrom(cardId: string | null): void;
+  startEditing(target: EditingTarget): void;
+  stopEditing(): void;
+  setClipboard(clipboard: Clipboard | null): void;
+  setViewport(controls: ViewportControls | null): void;
+}
+
+export type EditorStore = EditorState & EditorCommands;
+
+const initial: EditorState = {
+  session: null,
+  journey: null,
+  layout: null,
+  selectedCardIds: [],
+  focus: null,
+  personaFilter: null,
+  panel: 'inspector',
+  dialog: null,
+  contextMenu: null,
+  linkFrom: null,
+  editing: null,
+  canUndo: false,
+  canRedo: false,
+  clipboard: null,
+  viewport: null,
+};
+
+/**
+ * UI and session state of the editor, plus the derived view of the open map. Map content is
+ * never stored here: it lives in the Y.Doc, and `journey`/`layout` are read from it.
+ */
+export const useEditor = create<EditorStore>()((set, get) => {
+  let teardown: (() => void) | null = null;
+
+  return {
+    ...initial,
+
+    openSession(session) {
+      teardown?.();
+      const view = new JourneyView(session.doc);
+      const publish = (journey: Journey) => {
+        const alive = new Set(journey.cards.map((c) => c.id));
+        const { selectedCardIds, linkFrom, personaFilter } = get();
+        set({
+          journey,
+          layout: layoutJourney(journey),
+          // a card a collaborator deleted can no longer be selected
+          selectedCardIds: selectedCardIds.every((id) => alive.has(id)) ? selectedCardIds : selectedCardIds.filter((id) => alive.has(id)),
+          linkFrom: linkFrom && alive.has(linkFrom) ? linkFrom : null,
+          personaFilter: personaFilter && journey.personas.some((p) => p.id === personaFilter) ? personaFilter : null,
+        });
+      };
+      const unsubscribe = view.subscribe(publish);
+      const onStack = () => set({ canUndo: session.undo.canUndo(), canRedo: session.undo.canRedo() });
+      session.undo.on('stack-item-added', onStack);
+      session.undo.on('stack-item-popped', onStack);
+      session.undo.on('stack-cleared', onStack);
+      teardown = () => {
+        unsubscribe();
+        view.destroy();
+        session.undo.off('stack-item-added', onStack);
+        session.undo.off('stack-item-popped', onStack);
+        session.undo.off('stack-cleared', onStack);
+      };
+      set({ ...initial, viewport: get().viewport, clipboard: get().clipboard, session });
+      publish(view.journey);
+      onStack();
+    },
+
+    closeSession() {
+      teardown?.();
+      teardown = null;
+      set({ ...initial, clipboard: get().clipboard });
+    },
+
+    selectCards(ids, mode = 'replace') {
+      const current = get().selectedCardIds;
+      let next: string[];
+      if (mode === 'replace') next = [...new Set(ids)];
+      else if (mode === 'add') next = [...new Set([...current, ...ids])];
+      else {
+        const set_ = new Set(current);
+        for (const id of ids) if (set_.has(id)) set_.delete(id); else set_.add(id);
+        next = [...set_];
+      }
+      const same = next.length === current.length && next.every((id, i) => id === current[i]);
+      if (!same) set({ selectedCardIds: next, focus: next.length === 1 ? { kind: 'card', id: next[0]! } : get().focus });
+    },
+    clearSelection() {
+      if (get().selectedCardIds.length) set({ selectedCardIds: [] });
+    },
+    setFocus(focus) {
+      set({ focus });
+    },
+    setPersonaFilter(personaFilter) {
+      set({ personaFilter });
+    },
+    setPanel(panel) {
+      set({ panel });
+    },
+    setDialog(dialog) {
+      set({ dialog, contextMenu: null });
+    },
+    openContextMenu(x, y, target) {
+      set({ contextMenu: { x, y, target } });
+    },
+    closeContextMenu() {
+      if (get().contextMenu) set({ contextMenu: null });
+    },
+    setLinkFrom(linkFrom) {
+      set({ linkFrom });
+    },
+    startEditing(editing) {
+      set({ editing });
+    },
+    stopEditing() {
+      set({ editing: null });
+    },
+    setClipboard(clipboard) {
+      set({ clipboard });
+    },
+    setViewport(viewport) {
+      set({ viewport });
+    },
+  };
+});
+
+/** The selected cards, in map order. */
+export function selectedCards(state: EditorState): Card[] {
+  if (!state.journey || state.selectedCardIds.length === 0) return [];
+  const ids = new Set(state.selectedCardIds);
+  return state.journey.cards.filter((c) => ids.has(c.id));
+}
