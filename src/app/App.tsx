@@ -8,6 +8,7 @@ import { getDatabase } from './database';
 import { EditorScreen } from './EditorScreen';
 import { initialLocale } from './locale';
 import { keepInMemory } from './memoryMaps';
+import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, useRoute } from './router';
 
 export function App() {
@@ -42,7 +43,8 @@ function Routes() {
       return (
         <LibraryScreen
           db={db}
-          storageProblem={db ? null : t('app.storage.unavailable')}
+          headerEnd={<LanguageSwitch />}
+          mapHref={(mapId) => `/map/${mapId}`}
           onOpenMap={(mapId) => navigate(`/map/${mapId}`)}
           onCreateInMemory={(doc) => keepInMemory(String(doc.getMap('meta').get('id')), doc)}
         />
