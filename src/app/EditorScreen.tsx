@@ -29,8 +29,11 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
     const doc = getMemoryMap(mapId) ?? new Y.Doc();
     const persistence = new MapPersistence(db, mapId, doc);
     const offStatus = persistence.onStatus(setStatus);
+    performance.mark('waymark:map-load-start');
     void persistence.whenLoaded.then(() => {
       if (cancelled) return;
+      // marks for the benchmark's breakdown of time to first card
+      performance.mark('waymark:map-loaded');
       setStatus(persistence.status);
       if (readMeta(doc).id !== mapId) {
         setState({ phase: 'missing' });
@@ -38,6 +41,7 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
       }
       const undo = createUndoManager(doc);
       useEditor.getState().openSession({ mapId, doc, undo });
+      performance.mark('waymark:session-open');
       document.title = `${readMeta(doc).title || t('app.untitledMap')} · Waymark`;
       setState({ phase: 'ready', persistence, doc });
     });

@@ -4,6 +4,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   type Connection,
+  type MiniMapNodeProps,
   type Edge,
   type Node,
   type NodeChange,
@@ -24,6 +25,7 @@ import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
+import { CanvasLabelsContext, canvasLabels } from './labels';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = {
@@ -72,6 +74,7 @@ function Canvas() {
   const edgeCache = useRef<Edge[]>([]);
   const [drag, setDrag] = useState<Map<string, XY> | null>(null);
   const flow = useReactFlow();
+  const labels = useMemo(() => canvasLabels(t), [t]);
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const baseNodes = useMemo(
@@ -232,6 +235,7 @@ function Canvas() {
 
   if (!journey || !layout) return null;
   return (
+    <CanvasLabelsContext.Provider value={labels}>
     <div className={`journey-canvas${linkFrom ? ' is-linking' : ''}`} aria-label={t('canvas.canvasLabel')} role="region">
       <ReactFlow<CanvasNode>
         nodes={nodes}
@@ -264,13 +268,31 @@ function Canvas() {
           zoomable
           ariaLabel={t('canvas.minimap')}
           nodeColor={minimapColor}
+          nodeClassName={minimapClass}
+          nodeComponent={journey.cards.length > MINIMAP_CARD_LIMIT ? MinimapNodeWithoutCards : undefined}
           nodeStrokeWidth={0}
           maskColor="rgb(241 245 249 / 70%)"
         />
       </ReactFlow>
       <SelectionAnnouncer />
     </div>
+    </CanvasLabelsContext.Provider>
   );
+}
+
+/**
+ * Above this many cards the overview draws the grid but not each card: thousands of SVG
+ * rectangles cost a second of layout on open, and at minimap scale they are noise anyway.
+ */
+const MINIMAP_CARD_LIMIT = 800;
+
+function minimapClass(node: Node): string {
+  return `minimap-${node.type}`;
+}
+
+function MinimapNodeWithoutCards(props: MiniMapNodeProps) {
+  if (props.className.includes('minimap-card') || props.color === 'transparent') return null;
+  return <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={props.color} rx={props.borderRadius} className={props.className} />;
 }
 
 function minimapColor(node: Node): string {

@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { CARD_WIDTH, GRID, type JourneyLayout } from '../model/layout';
 import type { Card, Journey, Lane, LaneKind, Phase, Stage } from '../model/types';
 
@@ -48,6 +48,18 @@ export interface NodeInputs {
 }
 
 /**
+ * Handles are declared up front (where the canvas draws them) so React Flow need not render
+ * every node once to measure them: on a 5,000-card map that first full render cost ~1.5 s
+ * before `onlyRenderVisibleElements` could cull anything.
+ */
+const HANDLE = 10;
+const CARD_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Left, x: -HANDLE / 2, y: GRID.cardHeight / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: Position.Right, x: CARD_WIDTH - HANDLE / 2, y: GRID.cardHeight / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
+const NO_HANDLES: NodeHandle[] = [];
+
+/**
  * React Flow nodes for the map, derived from the journey and its layout. A node object is
  * reused when nothing it shows changed, so React Flow re-renders only the nodes that did: with
  * thousands of cards, that is the difference between a smooth drag and a stutter.
@@ -78,7 +90,7 @@ export class NodeBuilder {
     for (const band of layout.phases) {
       const phase = journey.phases.find((p) => p.id === band.phase) ?? { id: band.phase, name: '' };
       put(
-        { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase }, draggable: false, selectable: false, zIndex: 0 },
+        { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase }, draggable: false, selectable: false, zIndex: 0, handles: NO_HANDLES },
         (p) => (p.data as PhaseNodeData).phase.name === phase.name,
       );
     }
@@ -99,6 +111,7 @@ export class NodeBuilder {
             draggable: false,
             selectable: false,
             zIndex: 0,
+            handles: NO_HANDLES,
           },
           (p) => (p.data as CellNodeData).empty === empty && (p.data as CellNodeData).offsetTop === offsetTop,
         );
@@ -117,6 +130,7 @@ export class NodeBuilder {
           draggable: false,
           selectable: false,
           zIndex: 1,
+          handles: NO_HANDLES,
         },
         () => false, // the curve reads its points from the store; cheap to re-render
       );
@@ -126,7 +140,7 @@ export class NodeBuilder {
       const stage = stageById.get(column.id)!;
       const cardCount = stageCards.get(stage.id) ?? 0;
       put(
-        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable: true, selectable: false, zIndex: 3 },
+        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable: true, selectable: false, zIndex: 3, handles: NO_HANDLES },
         (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount,
       );
     }
@@ -134,16 +148,16 @@ export class NodeBuilder {
       const lane = laneById.get(row.id)!;
       const cardCount = laneCards.get(lane.id) ?? 0;
       put(
-        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable: true, selectable: false, zIndex: 3 },
+        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable: true, selectable: false, zIndex: 3, handles: NO_HANDLES },
         (p) => (p.data as LaneNodeData).lane === lane && (p.data as LaneNodeData).cardCount === cardCount,
       );
     }
     put(
-      { id: 'add:stage', type: 'addStage', position: { x: layout.width + 8, y: GRID.phaseBandHeight }, width: 56, height: GRID.stageHeaderHeight, data: {}, draggable: false, selectable: false, zIndex: 3 },
+      { id: 'add:stage', type: 'addStage', position: { x: layout.width + 8, y: GRID.phaseBandHeight }, width: 56, height: GRID.stageHeaderHeight, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES },
       () => true,
     );
     put(
-      { id: 'add:lane', type: 'addLane', position: { x: 0, y: layout.height + 8 }, width: GRID.laneHeaderWidth, height: 44, data: {}, draggable: false, selectable: false, zIndex: 3 },
+      { id: 'add:lane', type: 'addLane', position: { x: 0, y: layout.height + 8 }, width: GRID.laneHeaderWidth, height: 44, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES },
       () => true,
     );
 
@@ -165,6 +179,7 @@ export class NodeBuilder {
           draggable: true,
           selectable: true,
           zIndex: 4,
+          handles: CARD_HANDLES,
         },
         (p) => {
           const d = p.data as CardNodeData;

@@ -1,7 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { Star, ThumbsUp } from 'lucide-react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { LIMITS } from '../../model/limits';
 import { updateCard } from '../../model/ops';
@@ -10,6 +9,7 @@ import { useEditor } from '../../store/editorStore';
 import type { CardNodeData } from '../buildNodes';
 import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../icons';
 import { InlineTitle } from '../InlineTitle';
+import { useCanvasLabels } from '../labels';
 
 /**
  * Pains, opportunities and KPIs carry their kind on the card too, in words and an icon, so they
@@ -19,7 +19,7 @@ const CHIP_KINDS = new Set(['pains', 'opportunities', 'metrics']);
 
 /** One card on the canvas. Memoised: it re-renders only when its own node object changes. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Node<CardNodeData, 'card'>>) {
-  const { t } = useTranslation();
+  const labels = useCanvasLabels();
   const { card, laneKind, dimmed, linkSource } = data;
   const editing = useEditor((s) => s.editing?.kind === 'card' && s.editing.id === card.id);
   const personas = useEditor(useShallow((s) => (card.personaIds.length ? s.journey?.personas ?? [] : [])));
@@ -44,17 +44,17 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
         {ChannelIcon && card.channel ? (
           <span className={`channel-chip ${isOnlineChannel(card.channel) ? 'is-online' : 'is-offline'}`}>
             <ChannelIcon size={12} aria-hidden="true" />
-            {t(`canvas.channels.${card.channel}`)}
-            <span className="channel-mode">· {t(isOnlineChannel(card.channel) ? 'canvas.online' : 'canvas.offline')}</span>
+            {labels.channel[card.channel]}
+            <span className="channel-mode">· {isOnlineChannel(card.channel) ? labels.online : labels.offline}</span>
           </span>
         ) : CHIP_KINDS.has(laneKind) ? (
           <span className="kind-chip">
             <KindIcon size={12} aria-hidden="true" />
-            {t(`canvas.laneKinds.${laneKind}`)}
+            {labels.laneKind[laneKind]}
           </span>
         ) : null}
         {Face && card.emotion !== null && (
-          <span className="emotion-chip" style={{ color: emotionColor(card.emotion) }} title={t(`canvas.emotions.${card.emotion}`)}>
+          <span className="emotion-chip" style={{ color: emotionColor(card.emotion) }} title={labels.emotion(card.emotion)}>
             <Face size={13} aria-hidden="true" />
             {card.emotion > 0 ? `+${card.emotion}` : card.emotion}
           </span>
@@ -64,7 +64,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
             <span key={p.id} className="persona-dot" style={{ background: p.color }} title={p.name} />
           ))}
           {card.votes > 0 && (
-            <span className="votes-chip" title={t('canvas.votes', { count: card.votes })}>
+            <span className="votes-chip" title={labels.votes(card.votes)}>
               <ThumbsUp size={11} aria-hidden="true" />
               {card.votes}
             </span>
@@ -74,7 +74,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
       {editing ? (
         <InlineTitle
           value={card.title}
-          label={t('canvas.editTitle')}
+          label={labels.editTitle}
           multiline
           maxLength={LIMITS.cardTitle}
           onCommit={(title) => {
@@ -84,13 +84,13 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
           onDone={() => useEditor.getState().stopEditing()}
         />
       ) : (
-        <div className={card.title ? 'card-title' : 'card-title is-placeholder'}>{card.title || t('canvas.untitledCard')}</div>
+        <div className={card.title ? 'card-title' : 'card-title is-placeholder'}>{card.title || labels.untitledCard}</div>
       )}
       {card.body && !editing && <div className="card-body">{card.body}</div>}
       {card.momentOfTruth && (
-        <span className="mot-badge" title={t('canvas.momentOfTruth')}>
+        <span className="mot-badge" title={labels.momentOfTruth}>
           <Star size={12} aria-hidden="true" fill="currentColor" />
-          <span className="sr-only">{t('canvas.momentOfTruth')}</span>
+          <span className="sr-only">{labels.momentOfTruth}</span>
         </span>
       )}
       <Handle type="source" position={Position.Right} className="card-handle" />

@@ -1,15 +1,16 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { Plus } from 'lucide-react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { runAction } from '../../actions/context';
 import { useEditor } from '../../store/editorStore';
 import type { CellNodeData } from '../buildNodes';
+import { useCanvasLabels } from '../labels';
 import { cellNodeKey, useDropCell } from '../dragStore';
 
 /** The background of one cell: a drop zone, a + to add a card, double-click to add one. */
 export const CellNode = memo(function CellNode({ data }: NodeProps<Node<CellNodeData, 'cell'>>) {
-  const { t } = useTranslation();
+  const labels = useCanvasLabels();
+  const t = labels.t;
   const { stageId, laneId, empty, offsetTop } = data;
   const names = useEditor((s) => {
     const stage = s.journey?.stages.find((x) => x.id === stageId)?.name ?? '';
@@ -36,7 +37,7 @@ export const CellNode = memo(function CellNode({ data }: NodeProps<Node<CellNode
         className="cell-add nodrag"
         tabIndex={-1}
         style={{ top: offsetTop + 6 }}
-        aria-label={t('canvas.addCardHere', { stage, lane })}
+        aria-label={labels.addCardHere(stage ?? '', lane ?? '')}
         onClick={(e) => {
           e.stopPropagation();
           runAction('card.add', { target: { kind: 'cell', stageId, laneId }, t });
