@@ -6,7 +6,8 @@ import { actions } from './actions';
 import { app } from './app';
 import { canvas } from './canvas';
 import { cli } from './cli';
+import { exporting } from './exporting';
 import { library } from './library';
 import { panels } from './panels';
 
-export const en = { app, cli, canvas, panels, actions, library };
+export const en = { app, cli, canvas, panels, actions, library, exporting };

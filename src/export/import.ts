@@ -1,0 +1,252 @@
+import { newId, newMapId } from '../model/ids';
+import { LIMITS } from '../model/limits';
+import { ordersAfter } from '../model/order';
+import { PHASE_IDS, type Card, type Journey, type Lane, type Persona, type PhaseId, type Stage } from '../model/types';
+import { fileSizeIssue, parseMapFile } from '../schema/file';
+import { issue, type FileIssue } from '../schema/issues';
+import { checkReferences } from '../schema/references';
+import { mapFileSchemaV1 } from '../schema/v1';
+import { readCsvCards } from './csv';
+import { importOjf } from './importOjf';
+
+/**
+ * Importers: a file's text in, a new journey out — Waymark JSON, the CSV this app exports, and
+ * OpenJourney (.ojf). Pure and total: they never throw, whatever the input (a throw inside is
+ * caught and reported), refuse input over the map-file size limit before parsing, and give
+ * every problem as a path and a reason. The journey has fresh ids throughout and a new map id,
+ * so importing the same file twice gives two separate maps.
+ */
+
+export type ImportFormat = 'waymark' | 'csv' | 'ojf';
+
+export type ImportOutcome = { ok: true; journey: Journey; format: ImportFormat } | { ok: false; issues: FileIssue[] };
+
+export interface ImportOptions {
+  /** the title for formats that carry none (CSV, an untitled .ojf); default from the file name */
+  title?: string;
+  /** the new map's creation time; default now */
+  now?: Date;
+  /** id source, for reproducible tests; default random ids */
+  makeId?: () => string;
+  mapId?: string;
+}
+
+/** Picks the importer by the file's extension, else by its content. */
+export function importFile(fileName: string, text: string, options: ImportOptions = {}): ImportOutcome {
+  return guard(() => {
+    const tooLarge = fileSizeIssue(text.length);
+    if (tooLarge) return { ok: false, issues: [tooLarge] };
+    const title = options.title ?? titleFromFileName(fileName);
+    const format = detectFormat(fileName, text);
+    const opts = { ...options, title };
+    if (format === 'waymark') return importWaymarkJson(text, opts);
+    if (format === 'ojf') return importOjf(text, opts);
+    if (format === 'csv') return importCsv(text, opts);
+    return {
+      ok: false,
+      issues: [issue([], 'is not a file Waymark can import: expected a Waymark map (.json), a CSV export (.csv) or an OpenJourney map (.ojf)')],
+    };
+  });
+}
+
+export function detectFormat(fileName: string, text: string): ImportFormat | null {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.ojf')) return 'ojf';
+  if (name.endsWith('.csv') || name.endsWith('.tsv')) return 'csv';
+  if (name.endsWith('.json')) return /"format"\s*:\s*"waymark"/.test(text.slice(0, 4096)) || !/"swimlanes"\s*:/.test(text) ? 'waymark' : 'ojf';
+  const start = text.replace(/^\ufeff/, '').trimStart();
+  if (start.startsWith('{')) return /"swimlanes"\s*:/.test(text) && !/"format"\s*:\s*"waymark"/.test(text.slice(0, 4096)) ? 'ojf' : 'waymark';
+  if (/^[^\r\n]*\bstage\b[^\r\n]*,/i.test(start) || /^[^\r\n]*,[^\r\n]*\btitle\b/i.test(start)) return 'csv';
+  return null;
+}
+
+/** "Kundenreise 2025.waymark.json" → "Kundenreise 2025". */
+export function titleFromFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const title = base.replace(/(\.waymark)?\.(json|csv|tsv|ojf)$/i, '').trim();
+  return (title || 'Imported journey').slice(0, LIMITS.mapTitle);
+}
+
+/** Runs an importer; a throw (a bug, or the engine running out of stack) becomes an issue. */
+export function guard(run: () => ImportOutcome): ImportOutcome {
+  try {
+    return run();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [issue([], `could not be read: ${reason.slice(0, 200)}`)] };
+  }
+}
+
+// ------------------------------------------------------------------ Waymark JSON
+
+export function importWaymarkJson(text: string, options: ImportOptions = {}): ImportOutcome {
+  return guard(() => {
+    const result = parseMapFile(text);
+    if (!result.ok) return result;
+    result.doc.destroy();
+    result.feedback.destroy();
+    return finish(withFreshIds(result.file.journey, options), 'waymark');
+  });
+}
+
+/** The same journey under new ids (and a new map id and creation time), references kept. */
+export function withFreshIds(journey: Journey, options: ImportOptions = {}): Journey {
+  const makeId = options.makeId ?? (() => newId());
+  const remap = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, makeId()]));
+  const stages = remap(journey.stages);
+  const lanes = remap(journey.lanes);
+  const cards = remap(journey.cards);
+  const personas = remap(journey.personas);
+  return {
+    ...journey,
+    id: options.mapId ?? newMapId(),
+    createdAt: (options.now ?? new Date()).toISOString(),
+    phases: journey.phases.map((p) => ({ ...p })),
+    stages: journey.stages.map((s) => ({ ...s, id: stages.get(s.id)! })),
+    lanes: journey.lanes.map((l) => ({ ...l, id: lanes.get(l.id)! })),
+    personas: journey.personas.map((p) => ({ ...p, id: personas.get(p.id)!, goals: [...p.goals], frustrations: [...p.frustrations] })),
+    cards: journey.cards.map((c) => ({
+      ...c,
+      id: cards.get(c.id)!,
+      stageId: stages.get(c.stageId)!,
+      laneId: lanes.get(c.laneId)!,
+      personaIds: c.personaIds.map((p) => personas.get(p)!),
+      tags: [...c.tags],
+    })),
+    links: journey.links.map((l) => ({ ...l, id: makeId(), fromCardId: cards.get(l.fromCardId)!, toCardId: cards.get(l.toCardId)! })),
+  };
+}
+
+/**
+ * The last check before an importer hands over a journey: the file format's own schema and
+ * reference checks, so an imported map is always one that exports and imports again.
+ */
+export function finish(journey: Journey, format: ImportFormat): ImportOutcome {
+  const parsed = mapFileSchemaV1.safeParse({ format: 'waymark', version: 1, journey });
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 200).map((i) => issue(i.path, i.message)) };
+  const problems = checkReferences(parsed.data);
+  if (problems.length > 0) return { ok: false, issues: problems };
+  return { ok: true, journey: parsed.data.journey as Journey, format };
+}
+
+// ------------------------------------------------------------------ CSV
+
+const PERSONA_COLORS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2', '#dc2626', '#4d7c0f'];
+
+export function importCsv(text: string, options: ImportOptions = {}): ImportOutcome {
+  return guard(() => {
+    const tooLarge = fileSizeIssue(text.length);
+    if (tooLarge) return { ok: false, issues: [tooLarge] };
+    const read = readCsvCards(text);
+    if (!read.ok) return read;
+    const makeId = options.makeId ?? (() => newId());
+
+    const stageByKey = new Map<string, Stage>();
+    const stageList: Stage[] = [];
+    const laneByKey = new Map<string, Lane & { first: number }>();
+    const personaByName = new Map<string, Persona>();
+    // lanes in the order each stage lists them: merged into one order below
+    const laneFollows = new Map<string, Set<string>>();
+    let previous: { stage: string; lane: string } | null = null;
+
+    for (const [row, c] of read.cards.entries()) {
+      const stageKey = `${c.phase}\u0000${c.stage}`;
+      if (!stageByKey.has(stageKey)) {
+        const stage: Stage = { id: makeId(), name: c.stage, phase: c.phase, order: '', color: null };
+        stageByKey.set(stageKey, stage);
+        stageList.push(stage);
+      }
+      const laneKey = `${c.laneKind}\u0000${c.lane}`;
+      if (!laneByKey.has(laneKey)) laneByKey.set(laneKey, { id: makeId(), name: c.lane, kind: c.laneKind, order: '', collapsed: false, first: row });
+      if (previous && previous.stage === stageKey && previous.lane !== laneKey) {
+        const set = laneFollows.get(previous.lane) ?? new Set<string>();
+        set.add(laneKey);
+        laneFollows.set(previous.lane, set);
+      }
+      previous = { stage: stageKey, lane: laneKey };
+      for (const name of c.personas) {
+        if (!personaByName.has(name)) {
+          const n = personaByName.size;
+          personaByName.set(name, { id: makeId(), name, role: '', quote: '', goals: [], frustrations: [], color: PERSONA_COLORS[n % PERSONA_COLORS.length]!, order: '' });
+        }
+      }
+    }
+    if (stageList.length > LIMITS.stages) return { ok: false, issues: [issue(['stage'], `names more than ${LIMITS.stages} stages`)] };
+    if (laneByKey.size > LIMITS.lanes) return { ok: false, issues: [issue(['lane'], `names more than ${LIMITS.lanes} lanes`)] };
+    if (personaByName.size > LIMITS.personas) return { ok: false, issues: [issue(['personas'], `names more than ${LIMITS.personas} personas`)] };
+
+    const laneKeys = orderLanes([...laneByKey.keys()], laneFollows);
+    const stageOrders = ordersAfter(null, stageList.length);
+    stageList.forEach((s, i) => (s.order = stageOrders[i]!));
+    const laneOrders = ordersAfter(null, laneKeys.length);
+    const lanes: Lane[] = laneKeys.map((key, i) => {
+      const { first: _first, ...lane } = laneByKey.get(key)!;
+      return { ...lane, order: laneOrders[i]! };
+    });
+    const personas = [...personaByName.values()];
+    const personaOrders = ordersAfter(null, personas.length);
+    personas.forEach((p, i) => (p.order = personaOrders[i]!));
+
+    const lastInCell = new Map<string, string>();
+    const cards: Card[] = read.cards.map((c) => {
+      const stageId = stageByKey.get(`${c.phase}\u0000${c.stage}`)!.id;
+      const laneId = laneByKey.get(`${c.laneKind}\u0000${c.lane}`)!.id;
+      const cell = `${stageId}/${laneId}`;
+      const order = ordersAfter(lastInCell.get(cell) ?? null, 1)[0]!;
+      lastInCell.set(cell, order);
+      return {
+        id: makeId(),
+        stageId,
+        laneId,
+        order,
+        title: c.title,
+        body: c.body,
+        channel: c.channel,
+        emotion: c.emotion,
+        personaIds: c.personas.map((name) => personaByName.get(name)!.id),
+        tags: c.tags,
+        color: null,
+        momentOfTruth: c.momentOfTruth,
+        votes: c.votes,
+      };
+    });
+
+    const now = options.now ?? new Date();
+    const journey: Journey = {
+      id: options.mapId ?? newMapId(),
+      title: (options.title ?? 'Imported journey').slice(0, LIMITS.mapTitle),
+      description: '',
+      locale: 'en',
+      createdAt: now.toISOString(),
+      phases: PHASE_IDS.map((id: PhaseId) => ({ id, name: '' })),
+      stages: stageList,
+      lanes,
+      cards,
+      personas,
+      links: [],
+    };
+    return finish(journey, 'csv');
+  });
+}
+
+/**
+ * One lane order that keeps every stage's order of lanes (a topological sort of "comes after"
+ * within each stage, ties broken by first appearance). Rows exported from one map always
+ * agree; a hand-made file that contradicts itself falls back to first appearance.
+ */
+function orderLanes(keys: string[], follows: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const incoming = new Map(keys.map((k) => [k, 0]));
+  for (const targets of follows.values()) for (const t of targets) incoming.set(t, (incoming.get(t) ?? 0) + 1);
+  const done = new Set<string>();
+  const out: string[] = [];
+  while (out.length < keys.length) {
+    let next: string | undefined;
+    for (const k of keys) if (!done.has(k) && incoming.get(k) === 0) { next = k; break; }
+    // a cycle: take the earliest remaining
+    next ??= keys.find((k) => !done.has(k))!;
+    done.add(next);
+    out.push(next);
+    for (const t of follows.get(next) ?? []) if (!done.has(t)) incoming.set(t, (incoming.get(t) ?? 1) - 1);
+  }
+  return out;
+}

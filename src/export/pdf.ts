@@ -1,0 +1,251 @@
+import {
+  concatTransformationMatrix,
+  LineCapStyle,
+  PDFDocument,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  StandardFonts,
+  type Color,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
+import { intersects, roundedRectPath, circlePath, type Box, type Scene, type Shape, type Stroke } from './scene';
+import { measureText } from './text';
+
+/**
+ * A scene (see render.ts) as a vector PDF, drawn with pdf-lib: the same shapes and text as the
+ * SVG export, so the print looks like the screen. Text uses the PDF standard fonts
+ * (Helvetica), which every viewer has and whose widths the renderer measured with; characters
+ * those fonts cannot encode (outside Windows-1252) are replaced.
+ *
+ * Landscape pages; either the whole map fitted on one page, or the map at its natural size
+ * (1 px = 0.75 pt, as a browser prints) tiled across as many pages as it needs, each page
+ * numbered so they can be taped together.
+ */
+
+export const PAPER_SIZES = {
+  a4: { width: 841.89, height: 595.28 },
+  a3: { width: 1190.55, height: 841.89 },
+  letter: { width: 792, height: 612 },
+} as const;
+export type PaperSize = keyof typeof PAPER_SIZES;
+export type PdfPages = 'fit' | 'tile';
+
+export interface PdfOptions {
+  paper: PaperSize;
+  pages: PdfPages;
+  /** called with 0…1 as the work goes on */
+  onProgress?: (fraction: number) => void;
+  /** awaited every few hundred shapes, so a browser can let other work run in between */
+  pause?: () => Promise<void>;
+  /** document dates; default now */
+  date?: Date;
+}
+
+const MARGIN = 24;
+/** CSS pixels to points: what a browser's print does at 100 %. */
+const TILE_SCALE = 0.75;
+const SHAPES_PER_PAUSE = 400;
+
+export interface PageTile {
+  /** the part of the scene on this page, in scene pixels */
+  view: Box;
+  /** scene pixels → points */
+  scale: number;
+  /** where the view's top-left corner lands on the page, in points from the top-left */
+  left: number;
+  top: number;
+}
+
+/** How a scene is laid out on pages: one fitted page, or tiles in reading order. */
+export function planPages(sceneWidth: number, sceneHeight: number, paper: PaperSize, pages: PdfPages): PageTile[] {
+  const { width: pw, height: ph } = PAPER_SIZES[paper];
+  const usableW = pw - 2 * MARGIN;
+  const usableH = ph - 2 * MARGIN;
+  if (pages === 'fit') {
+    const scale = Math.min(usableW / sceneWidth, usableH / sceneHeight);
+    return [
+      {
+        view: { x: 0, y: 0, width: sceneWidth, height: sceneHeight },
+        scale,
+        left: (pw - sceneWidth * scale) / 2,
+        top: (ph - sceneHeight * scale) / 2,
+      },
+    ];
+  }
+  const tileW = usableW / TILE_SCALE;
+  const tileH = usableH / TILE_SCALE;
+  const columns = Math.max(1, Math.ceil(sceneWidth / tileW - 1e-6));
+  const rows = Math.max(1, Math.ceil(sceneHeight / tileH - 1e-6));
+  const tiles: PageTile[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      tiles.push({ view: { x: c * tileW, y: r * tileH, width: tileW, height: tileH }, scale: TILE_SCALE, left: MARGIN, top: MARGIN });
+    }
+  }
+  return tiles;
+}
+
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  italic: PDFFont;
+  boldItalic: PDFFont;
+  charset: ReadonlySet<number>;
+}
+
+export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uint8Array> {
+  const pause = options.pause ?? (() => Promise.resolve());
+  const doc = await PDFDocument.create();
+  const date = options.date ?? new Date();
+  doc.setTitle(scene.title, { showInWindowTitleBar: true });
+  if (scene.description) doc.setSubject(scene.description.slice(0, 1000));
+  doc.setCreator('Waymark');
+  doc.setProducer('Waymark (pdf-lib)');
+  doc.setCreationDate(date);
+  doc.setModificationDate(date);
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const fonts: Fonts = {
+    regular,
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    italic: await doc.embedFont(StandardFonts.HelveticaOblique),
+    boldItalic: await doc.embedFont(StandardFonts.HelveticaBoldOblique),
+    charset: new Set(regular.getCharacterSet()),
+  };
+
+  const tiles = planPages(scene.width, scene.height, options.paper, options.pages);
+  const { width: pw, height: ph } = PAPER_SIZES[options.paper];
+  const total = tiles.length * scene.shapes.length || 1;
+  let done = 0;
+  let sincePause = 0;
+  for (const [index, tile] of tiles.entries()) {
+    const page = doc.addPage([pw, ph]);
+    if (scene.background) {
+      const w = Math.min(tile.view.width, scene.width - tile.view.x) * tile.scale;
+      const h = Math.min(tile.view.height, scene.height - tile.view.y) * tile.scale;
+      page.drawRectangle({ x: tile.left, y: ph - tile.top - h, width: w, height: h, color: hex(scene.background) });
+    }
+    // scene coordinates from here on: origin at the view's top-left, y up (pdf-lib's drawing
+    // calls flip SVG paths themselves; text is placed at -y)
+    page.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(tile.scale, 0, 0, tile.scale, tile.left - tile.view.x * tile.scale, ph - tile.top + tile.view.y * tile.scale),
+    );
+    if (tiles.length > 1) clipTo(page, tile.view);
+    for (const shape of scene.shapes) {
+      done++;
+      if (tiles.length > 1 && !intersects(shape.bounds, tile.view)) continue;
+      drawShape(page, shape, fonts);
+      if (++sincePause >= SHAPES_PER_PAUSE) {
+        sincePause = 0;
+        options.onProgress?.((0.9 * done) / total);
+        await pause();
+      }
+    }
+    page.pushOperators(popGraphicsState());
+    if (tiles.length > 1) {
+      const label = toWinAnsi(`${scene.title} · ${index + 1} / ${tiles.length}`, fonts.charset);
+      page.drawText(label.slice(0, 160), { x: MARGIN, y: MARGIN / 2 - 3, size: 7, font: fonts.regular, color: rgb(0.58, 0.64, 0.72) });
+    }
+    done = (index + 1) * scene.shapes.length;
+  }
+  options.onProgress?.(0.9);
+  const bytes = await doc.save({ objectsPerTick: 200 });
+  options.onProgress?.(1);
+  return bytes;
+}
+
+/** Nothing drawn for one tile spills into the page margin: clip to the view (y flipped). */
+function clipTo(page: PDFPage, view: Box): void {
+  const n = (value: number) => PDFNumber.of(Math.round(value * 100) / 100);
+  page.pushOperators(
+    PDFOperator.of(PDFOperatorNames.AppendRectangle, [n(view.x), n(-view.y - view.height), n(view.width), n(view.height)]),
+    PDFOperator.of(PDFOperatorNames.ClipNonZero),
+    PDFOperator.of(PDFOperatorNames.EndPath),
+  );
+}
+
+function drawShape(page: PDFPage, shape: Shape, fonts: Fonts): void {
+  if (shape.kind === 'text') {
+    drawText(page, shape, fonts);
+    return;
+  }
+  let d: string;
+  if (shape.kind === 'rect') d = roundedRectPath(shape.x, shape.y, shape.width, shape.height, shape.radius ?? 0);
+  else if (shape.kind === 'circle') d = circlePath(shape.cx, shape.cy, shape.r);
+  else d = shape.d;
+  page.drawSvgPath(d, { x: 0, y: 0, ...fill(shape.fill, shape.fillOpacity), ...stroke(shape.stroke) });
+}
+
+function fill(color: string | undefined, opacity: number | undefined) {
+  if (!color) return {};
+  return { color: hex(color), opacity: opacity ?? 1 };
+}
+
+function stroke(s: Stroke | undefined) {
+  if (!s) return {};
+  return {
+    borderColor: hex(s.color),
+    borderWidth: s.width,
+    borderOpacity: s.opacity ?? 1,
+    borderDashArray: s.dash ? [...s.dash] : undefined,
+    borderLineCap: s.linecap === 'round' ? LineCapStyle.Round : LineCapStyle.Butt,
+  };
+}
+
+function drawText(page: PDFPage, shape: Extract<Shape, { kind: 'text' }>, fonts: Fonts): void {
+  const font = shape.bold ? (shape.italic ? fonts.boldItalic : fonts.bold) : shape.italic ? fonts.italic : fonts.regular;
+  const text = toWinAnsi(shape.text, fonts.charset);
+  if (!text.trim()) return;
+  let x = shape.x;
+  if (shape.anchor === 'middle' || shape.anchor === 'end') {
+    const width = safeWidth(font, text, shape.size) ?? measureText(shape.text, shape.size, shape.bold);
+    x -= shape.anchor === 'middle' ? width / 2 : width;
+  }
+  page.drawText(text, { x, y: -shape.y, size: shape.size, font, color: hex(shape.color) });
+}
+
+function safeWidth(font: PDFFont, text: string, size: number): number | null {
+  try {
+    return font.widthOfTextAtSize(text, size);
+  } catch {
+    return null;
+  }
+}
+
+const REPLACEMENTS: Record<string, string> = { '−': '-', '→': '->', '←': '<-', '✓': 'v', '\u00a0': ' ' };
+
+/** Text the standard fonts can encode: accents kept where Windows-1252 has them, the rest replaced. */
+export function toWinAnsi(text: string, charset: ReadonlySet<number>): string {
+  let out = '';
+  for (const ch of text.replace(/[\r\n\t\f\v]+/g, ' ')) {
+    const cp = ch.codePointAt(0)!;
+    if (charset.has(cp)) {
+      out += ch;
+      continue;
+    }
+    const replacement = REPLACEMENTS[ch];
+    if (replacement !== undefined) {
+      out += replacement;
+      continue;
+    }
+    const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+    if (base && [...base].every((c) => charset.has(c.codePointAt(0)!))) out += base;
+    else if (/\p{M}|\p{Cf}/u.test(ch)) continue;
+    else out += '?';
+  }
+  return out;
+}
+
+function hex(color: string): Color {
+  const m = /^#([0-9a-f]{3,8})$/i.exec(color);
+  if (!m) return rgb(0, 0, 0);
+  let h = m[1]!;
+  if (h.length === 3 || h.length === 4) h = [...h.slice(0, 3)].map((c) => c + c).join('');
+  const n = (i: number) => parseInt(h.slice(i, i + 2), 16) / 255;
+  return rgb(n(0), n(2), n(4));
+}

@@ -1,0 +1,543 @@
+import { GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
+import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind, type PhaseId } from '../model/types';
+import { circlePath, roundedRectPath, type Box, type Scene, type Shape, type Stroke, type TextShape } from './scene';
+import { clampLine, measureText, wrapLines, type TextStyle } from './text';
+import { safeColor } from './thumbnail';
+
+/**
+ * The journey as a picture for the wall: a title block, phase bands, stage and lane headers,
+ * every card with its channel, emotion and moment-of-truth marks, the emotion curve and the
+ * links — drawn as the canvas draws them (src/canvas/canvas.css), from the same layout.
+ *
+ * Pure: no DOM, no React, no clock unless none is given. Labels come from the `t` passed in,
+ * so a picture follows the language of whoever exports it.
+ */
+
+/** An i18next `t`, or anything that answers the same keys. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface JourneyImageOptions {
+  t: Translate;
+  /** BCP 47 tag for the date in the title block; default the map's locale */
+  locale?: string;
+  /** only these stages (in map order) and their cards; default: the whole map */
+  stageIds?: readonly string[] | null;
+  /** default 'white' */
+  background?: 'white' | 'transparent';
+  /** the date shown in the title block; default now */
+  date?: Date;
+}
+
+const MARGIN = 32;
+const MIN_WIDTH = 720;
+
+const INK = '#0f172a';
+const INK_SOFT = '#475569';
+const LINE = '#cbd5e1';
+const CELL_LINE = '#dbe3ec';
+
+const PHASE_COLOR: Record<PhaseId, string> = {
+  'pre-purchase': '#0369a1',
+  purchase: '#6d28d9',
+  'post-purchase': '#047857',
+};
+
+interface KindStyle {
+  fill: string;
+  border: string;
+  accent?: string;
+  /** the kind's own colour: icon, chip text */
+  mark: string;
+  /** the icon's background in the lane header */
+  tint: string;
+  dashed?: boolean;
+  radius?: readonly [number, number, number, number];
+  italic?: boolean;
+}
+
+const KIND_STYLE: Record<LaneKind, KindStyle> = {
+  actions: { fill: '#ffffff', border: '#cbd5e1', mark: '#334155', tint: '#e2e8f0' },
+  touchpoints: { fill: '#ffffff', border: '#93c5fd', mark: '#1d4ed8', tint: '#dbeafe' },
+  thoughts: { fill: '#fffbeb', border: '#fcd34d', mark: '#a16207', tint: '#fef3c7', radius: [14, 14, 14, 3], italic: true },
+  emotions: { fill: '#fdf2f8', border: '#f9a8d4', mark: '#be185d', tint: '#fce7f3' },
+  pains: { fill: '#fff5f5', border: '#fca5a5', accent: '#dc2626', mark: '#b91c1c', tint: '#fee2e2' },
+  opportunities: { fill: '#f0fdf4', border: '#86efac', accent: '#16a34a', mark: '#15803d', tint: '#dcfce7' },
+  backstage: { fill: '#f1f5f9', border: '#94a3b8', mark: '#334155', tint: '#e2e8f0', dashed: true },
+  metrics: { fill: '#faf5ff', border: '#c4b5fd', mark: '#6d28d9', tint: '#ede9fe' },
+  notes: { fill: '#ffffff', border: '#cbd5e1', mark: '#334155', tint: '#e2e8f0' },
+};
+
+/** Pains, opportunities and KPIs say their kind on the card too, as on the canvas. */
+const CHIP_KINDS: ReadonlySet<LaneKind> = new Set(['pains', 'opportunities', 'metrics']);
+
+export function emotionColor(score: number): string {
+  if (score <= -2) return '#b91c1c';
+  if (score < 0) return '#c2410c';
+  if (score === 0) return '#475569';
+  if (score < 2) return '#15803d';
+  return '#166534';
+}
+
+/** The part of the journey an export shows: the chosen stages, their cards and the links between those. */
+export function journeyInScope(journey: Journey, stageIds?: readonly string[] | null): Journey {
+  // Collapsed lanes open up: a printed map shows every card.
+  const lanes = journey.lanes.some((l) => l.collapsed) ? journey.lanes.map((l) => (l.collapsed ? { ...l, collapsed: false } : l)) : journey.lanes;
+  if (!stageIds) return { ...journey, lanes };
+  const keep = new Set(stageIds);
+  const stages = journey.stages.filter((s) => keep.has(s.id));
+  const cards = journey.cards.filter((c) => keep.has(c.stageId));
+  const cardIds = new Set(cards.map((c) => c.id));
+  const links = journey.links.filter((l) => cardIds.has(l.fromCardId) && cardIds.has(l.toCardId));
+  return { ...journey, lanes, stages, cards, links };
+}
+
+/** Draws the journey (or the stages in `options.stageIds`) as a scene; see `renderJourneySvg`. */
+export function renderJourneyScene(source: Journey, options: JourneyImageOptions): Scene {
+  const { t } = options;
+  const journey = journeyInScope(source, options.stageIds);
+  const layout = layoutJourney(journey);
+  const shapes: Shape[] = [];
+  const draw = new Painter(shapes);
+
+  const gridWidth = Math.max(layout.width, MIN_WIDTH);
+  const width = gridWidth + 2 * MARGIN;
+
+  // ---- title block
+  const top = titleBlock(draw, journey, source, options, gridWidth);
+  const ox = MARGIN;
+  const oy = top;
+  const height = oy + layout.height + MARGIN + 20;
+
+  grid(draw, journey, layout, ox, oy, t);
+  curves(draw, layout, ox, oy);
+  // links run under the cards, as on the canvas; their labels go on top of everything
+  const labels = links(draw, journey, layout, ox, oy);
+  const personaColor = new Map(journey.personas.map((p) => [p.id, safeColor(p.color) ?? '#64748b']));
+  const laneKind = new Map(journey.lanes.map((l) => [l.id, l.kind]));
+  for (const card of journey.cards) {
+    const rect = layout.cards.get(card.id);
+    if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t);
+  }
+  for (const drawLabel of labels) drawLabel();
+
+  draw.text(width - MARGIN, height - MARGIN + 6, t('exporting.image.footer'), { size: 10, color: '#94a3b8', anchor: 'end' });
+
+  return {
+    width: Math.ceil(width),
+    height: Math.ceil(height),
+    background: options.background === 'transparent' ? null : '#ffffff',
+    title: clampLine(journey.title, 1e6, { size: 12 }) || t('exporting.image.untitled'),
+    description: clampLine(journey.description, 1e6, { size: 12 }),
+    shapes,
+  };
+}
+
+// ------------------------------------------------------------------ drawing helpers
+
+class Painter {
+  constructor(readonly shapes: Shape[]) {}
+
+  rect(x: number, y: number, width: number, height: number, style: { fill?: string; stroke?: Stroke; radius?: number | readonly [number, number, number, number]; fillOpacity?: number; tooltip?: string }) {
+    const pad = style.stroke ? style.stroke.width : 0;
+    this.shapes.push({ kind: 'rect', x, y, width, height, ...style, bounds: { x: x - pad, y: y - pad, width: width + 2 * pad, height: height + 2 * pad } });
+  }
+
+  path(d: string, bounds: Box, style: { fill?: string; stroke?: Stroke; fillOpacity?: number }) {
+    if (!d) return;
+    const pad = style.stroke ? style.stroke.width : 0;
+    this.shapes.push({ kind: 'path', d, ...style, bounds: { x: bounds.x - pad, y: bounds.y - pad, width: bounds.width + 2 * pad, height: bounds.height + 2 * pad } });
+  }
+
+  circle(cx: number, cy: number, r: number, style: { fill?: string; stroke?: Stroke }) {
+    const pad = r + (style.stroke ? style.stroke.width : 0);
+    this.shapes.push({ kind: 'circle', cx, cy, r, ...style, bounds: { x: cx - pad, y: cy - pad, width: 2 * pad, height: 2 * pad } });
+  }
+
+  /** One line of text; returns its estimated width. */
+  text(x: number, y: number, text: string, style: TextStyle & { color: string; italic?: boolean; anchor?: TextShape['anchor'] }): number {
+    if (!text) return 0;
+    const w = measureText(text, style.size, style.bold);
+    const left = style.anchor === 'middle' ? x - w / 2 : style.anchor === 'end' ? x - w : x;
+    this.shapes.push({
+      kind: 'text',
+      x,
+      y,
+      text,
+      size: style.size,
+      bold: style.bold,
+      italic: style.italic,
+      color: style.color,
+      anchor: style.anchor,
+      bounds: { x: left, y: y - style.size, width: w, height: style.size * 1.3 },
+    });
+    return w;
+  }
+}
+
+function label(t: Translate, key: string, fallback: string): string {
+  const value = t(key);
+  return value && value !== key ? value : fallback;
+}
+
+function formatDate(date: Date, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+// ------------------------------------------------------------------ title block
+
+function titleBlock(draw: Painter, journey: Journey, whole: Journey, options: JourneyImageOptions, gridWidth: number): number {
+  const { t } = options;
+  const x = MARGIN;
+  let y = MARGIN + 24;
+  const title = journey.title.trim() || t('exporting.image.untitled');
+  // the moment-of-truth legend sits at the right of the title row
+  const legend = t('canvas.momentOfTruth');
+  const legendWidth = measureText(legend, 12) + 22;
+  draw.text(x, y, clampLine(title, gridWidth - legendWidth - 24, { size: 26, bold: true }), { size: 26, bold: true, color: INK });
+  star(draw, x + gridWidth - legendWidth + 6, y - 5, 7);
+  draw.text(x + gridWidth, y - 1, legend, { size: 12, color: INK_SOFT, anchor: 'end' });
+
+  y += 24;
+  const date = formatDate(options.date ?? new Date(), options.locale ?? journey.locale);
+  const partial = journey.stages.length !== whole.stages.length;
+  const facts = [
+    t('exporting.image.kind'),
+    date,
+    partial
+      ? t('exporting.image.stagesOf', { count: journey.stages.length, total: whole.stages.length })
+      : t('exporting.image.stages', { count: journey.stages.length }),
+    t('canvas.cards', { count: journey.cards.length }),
+  ].join('  ·  ');
+  draw.text(x, y, clampLine(facts, gridWidth, { size: 13 }), { size: 13, color: INK_SOFT });
+
+  if (journey.description.trim()) {
+    y += 22;
+    const lines = wrapLines(journey.description, Math.min(gridWidth, 1100), 2, { size: 13 });
+    for (const [i, line] of lines.entries()) draw.text(x, y + i * 18, line, { size: 13, color: '#334155' });
+    y += (lines.length - 1) * 18;
+  }
+
+  if (journey.personas.length > 0) {
+    y += 28;
+    let px = x + draw.text(x, y, `${t('exporting.image.personas')}:`, { size: 12, bold: true, color: INK }) + 14;
+    const limit = x + gridWidth;
+    for (const [i, persona] of journey.personas.entries()) {
+      const name = persona.name.trim() || t('exporting.image.unnamedPersona');
+      const text = persona.role.trim() ? `${name} — ${persona.role.trim()}` : name;
+      const shown = clampLine(text, 320, { size: 12 });
+      const w = measureText(shown, 12) + 34;
+      if (px + w > limit) {
+        const more = t('exporting.image.morePersonas', { count: journey.personas.length - i });
+        draw.text(px, y, more, { size: 12, color: INK_SOFT });
+        break;
+      }
+      draw.circle(px + 6, y - 4, 6, { fill: safeColor(persona.color) ?? '#64748b', stroke: { color: '#ffffff', width: 1.5 } });
+      draw.text(px + 18, y, shown, { size: 12, color: '#334155' });
+      px += w;
+    }
+  }
+  return y + 24;
+}
+
+// ------------------------------------------------------------------ grid: phases, headers, cells
+
+function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number, oy: number, t: Translate): void {
+  const stagesLeft = ox + GRID.laneHeaderWidth;
+  const stagesRight = ox + layout.width;
+  const gridTop = oy + GRID.phaseBandHeight + GRID.stageHeaderHeight;
+  const bottom = oy + layout.height;
+
+  // cells: one rectangle per lane row, then the rules between stages and lanes
+  if (journey.stages.length > 0 && layout.lanes.length > 0) {
+    draw.rect(stagesLeft, gridTop, stagesRight - stagesLeft, bottom - gridTop, { fill: '#f8fafc' });
+    let rules = '';
+    for (const column of layout.stages) rules += `M${ox + column.x + column.width},${gridTop}L${ox + column.x + column.width},${bottom}`;
+    for (const row of layout.lanes) rules += `M${stagesLeft},${oy + row.y + row.height}L${stagesRight},${oy + row.y + row.height}`;
+    draw.path(rules, { x: stagesLeft, y: gridTop, width: stagesRight - stagesLeft, height: bottom - gridTop }, { stroke: { color: CELL_LINE, width: 1 } });
+  }
+
+  // phase bands
+  for (const band of layout.phases) {
+    const x = ox + band.x + 2;
+    const w = band.width - 4;
+    draw.rect(x, oy + band.y, w, band.height, { fill: PHASE_COLOR[band.phase], radius: [8, 8, 0, 0] });
+    const name = (band.name.trim() || label(t, `canvas.phases.${band.phase}`, band.phase)).toLocaleUpperCase(journey.locale);
+    draw.text(x + 12, oy + band.y + 21, clampLine(name, w - 24, { size: 12, bold: true }), { size: 12, bold: true, color: '#ffffff' });
+  }
+
+  // stage headers
+  const cardsPerStage = new Map<string, number>();
+  for (const card of journey.cards) cardsPerStage.set(card.stageId, (cardsPerStage.get(card.stageId) ?? 0) + 1);
+  for (const [i, stage] of journey.stages.entries()) {
+    const column = layout.stages[i]!;
+    const x = ox + column.x + 2;
+    const y = oy + column.y;
+    const w = column.width - 4;
+    draw.rect(x, y, w, column.height, { fill: '#ffffff', stroke: { color: LINE, width: 1 }, radius: [0, 0, 8, 8] });
+    draw.rect(x, y, w, 4, { fill: safeColor(stage.color) ?? PHASE_COLOR[stage.phase] });
+    const name = stage.name.trim() || t('canvas.untitledStage');
+    draw.text(x + 12, y + 27, clampLine(name, w - 24, { size: 15, bold: true }), { size: 15, bold: true, color: stage.name.trim() ? INK : INK_SOFT });
+    draw.text(x + 12, y + 45, t('canvas.cards', { count: cardsPerStage.get(stage.id) ?? 0 }), { size: 12, color: INK_SOFT });
+  }
+
+  // lane headers
+  const cardsPerLane = new Map<string, number>();
+  for (const card of journey.cards) cardsPerLane.set(card.laneId, (cardsPerLane.get(card.laneId) ?? 0) + 1);
+  if (layout.lanes.length > 0) {
+    draw.rect(ox, gridTop, GRID.laneHeaderWidth, bottom - gridTop, { fill: '#ffffff' });
+  }
+  for (const [i, lane] of journey.lanes.entries()) {
+    const row = layout.lanes[i]!;
+    const x = ox;
+    const y = oy + row.y;
+    const style = KIND_STYLE[lane.kind];
+    draw.path(`M${x},${y + row.height}L${x + GRID.laneHeaderWidth},${y + row.height}`, { x, y: y + row.height, width: GRID.laneHeaderWidth, height: 0 }, { stroke: { color: '#e2e8f0', width: 1 } });
+    draw.rect(x + 12, y + 12, 28, 28, { fill: style.tint, radius: 7 });
+    laneIcon(draw, lane.kind, x + 18, y + 18, 16, style.mark);
+    const name = lane.name.trim() || t('canvas.untitledLane');
+    const lines = wrapLines(name, GRID.laneHeaderWidth - 60, 2, { size: 14, bold: true });
+    lines.forEach((line, n) => draw.text(x + 50, y + 25 + n * 18, line, { size: 14, bold: true, color: lane.name.trim() ? INK : INK_SOFT }));
+    const below = y + 25 + Math.max(1, lines.length) * 18;
+    // the lane's kind, unless its name already says it
+    const kindName = label(t, `canvas.laneKinds.${lane.kind}`, lane.kind);
+    let countY = below + 1;
+    if (kindName.toLocaleLowerCase(journey.locale) !== name.toLocaleLowerCase(journey.locale)) {
+      const kind = kindName.toLocaleUpperCase(journey.locale);
+      draw.text(x + 50, below + 1, clampLine(kind, GRID.laneHeaderWidth - 60, { size: 10, bold: true }), { size: 10, bold: true, color: style.mark });
+      countY += 16;
+    }
+    draw.text(x + 50, countY, t('canvas.cards', { count: cardsPerLane.get(lane.id) ?? 0 }), { size: 11, color: INK_SOFT });
+  }
+  // the rule between the lane headers and the cells, and under the stage headers
+  if (layout.lanes.length > 0) {
+    draw.path(`M${stagesLeft},${gridTop}L${stagesLeft},${bottom}`, { x: stagesLeft, y: gridTop, width: 0, height: bottom - gridTop }, { stroke: { color: LINE, width: 1 } });
+  }
+}
+
+// ------------------------------------------------------------------ emotion curve
+
+function curves(draw: Painter, layout: JourneyLayout, ox: number, oy: number): void {
+  const left = ox + GRID.laneHeaderWidth;
+  const right = ox + layout.width;
+  for (const curve of layout.emotionCurves) {
+    const zero = oy + curve.zeroY;
+    draw.path(`M${left},${zero}L${right},${zero}`, { x: left, y: zero, width: right - left, height: 0 }, { stroke: { color: '#94a3b8', width: 1.5, dash: [4, 5] } });
+    const scale = [
+      [EMOTION_MAX, oy + curve.top + 4, `+${EMOTION_MAX}`],
+      [0, zero - 4, '0'],
+      [EMOTION_MIN, oy + curve.bottom, `−${-EMOTION_MIN}`],
+    ] as const;
+    for (const [, y, text] of scale) draw.text(left + 6, y, text, { size: 11, color: '#64748b' });
+    const points = curve.points.map((p) => ({ ...p, x: p.x + ox, y: p.y + oy }));
+    if (points.length === 0) continue;
+    const box = { x: left, y: oy + curve.top, width: right - left, height: curve.bottom - curve.top };
+    if (points.length > 1) {
+      const line = smoothPath(points);
+      const first = points[0]!;
+      const last = points[points.length - 1]!;
+      draw.path(`${line}L${last.x},${zero}L${first.x},${zero}Z`, box, { fill: '#be185d', fillOpacity: 0.07 });
+      draw.path(line, box, { stroke: { color: '#be185d', width: 3.5, linecap: 'round' } });
+    }
+    for (const point of points) {
+      const color = emotionColor(point.score);
+      draw.circle(point.x, point.y, 16, { fill: '#ffffff', stroke: { color, width: 2 } });
+      face(draw, point.x, point.y, 10, point.score, color);
+      const score = point.score > 0 ? `+${point.score}` : point.score < 0 ? `−${-point.score}` : '0';
+      const w = measureText(score, 11, true);
+      draw.rect(point.x - w / 2 - 3, point.y + 19, w + 6, 15, { fill: '#ffffff', fillOpacity: 0.85, radius: 4 });
+      draw.text(point.x, point.y + 30, score, { size: 11, bold: true, color, anchor: 'middle' });
+    }
+  }
+}
+
+/** A face for an emotion score: eyes and a mouth that curves with the score. */
+function face(draw: Painter, cx: number, cy: number, r: number, score: number, color: string): void {
+  draw.circle(cx, cy, r, { stroke: { color, width: 1.6 } });
+  draw.circle(cx - r * 0.36, cy - r * 0.25, r * 0.13, { fill: color });
+  draw.circle(cx + r * 0.36, cy - r * 0.25, r * 0.13, { fill: color });
+  const bend = Math.max(-1, Math.min(1, score / 3)) * r * 0.45;
+  const my = cy + r * 0.38 - bend / 2;
+  draw.path(`M${cx - r * 0.45},${my}Q${cx},${my + bend} ${cx + r * 0.45},${my}`, { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r }, { stroke: { color, width: 1.6, linecap: 'round' } });
+}
+
+function star(draw: Painter, cx: number, cy: number, r: number, color = '#d97706'): void {
+  let d = '';
+  for (let i = 0; i < 10; i++) {
+    const radius = i % 2 === 0 ? r : r * 0.45;
+    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+    d += `${i === 0 ? 'M' : 'L'}${(cx + radius * Math.cos(angle)).toFixed(2)},${(cy + radius * Math.sin(angle)).toFixed(2)}`;
+  }
+  draw.path(`${d}Z`, { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r }, { fill: color });
+}
+
+/** A small line icon for a lane kind, in a `size` box at (x, y). */
+function laneIcon(draw: Painter, kind: LaneKind, x: number, y: number, size: number, color: string): void {
+  const s = size / 16;
+  const P = (px: number, py: number) => `${(x + px * s).toFixed(2)},${(y + py * s).toFixed(2)}`;
+  const stroke: Stroke = { color, width: Math.max(1.2, 1.7 * s), linecap: 'round' };
+  const box = { x, y, width: size, height: size };
+  switch (kind) {
+    case 'actions':
+      draw.path(`M${P(2, 8)}L${P(13, 8)}M${P(9, 4)}L${P(13, 8)}L${P(9, 12)}`, box, { stroke });
+      return;
+    case 'touchpoints':
+      draw.circle(x + 8 * s, y + 8 * s, 6 * s, { stroke });
+      draw.circle(x + 8 * s, y + 8 * s, 2 * s, { fill: color });
+      return;
+    case 'thoughts':
+      draw.path(`M${P(2, 3)}L${P(14, 3)}L${P(14, 11)}L${P(7, 11)}L${P(4, 14)}L${P(4, 11)}L${P(2, 11)}Z`, box, { stroke });
+      return;
+    case 'emotions':
+      draw.path(`M${P(8, 14)}L${P(2.5, 8.5)}Q${P(0.5, 5)} ${P(3, 3)}Q${P(6, 1.5)} ${P(8, 4.5)}Q${P(10, 1.5)} ${P(13, 3)}Q${P(15.5, 5)} ${P(13.5, 8.5)}Z`, box, { stroke });
+      return;
+    case 'pains':
+      draw.path(`M${P(8, 2)}L${P(15, 14)}L${P(1, 14)}Z`, box, { stroke });
+      draw.path(`M${P(8, 6.5)}L${P(8, 9.5)}M${P(8, 11.8)}L${P(8, 11.9)}`, box, { stroke });
+      return;
+    case 'opportunities':
+      draw.circle(x + 8 * s, y + 6.5 * s, 4.5 * s, { stroke });
+      draw.path(`M${P(6, 13)}L${P(10, 13)}M${P(6.5, 15)}L${P(9.5, 15)}`, box, { stroke });
+      return;
+    case 'backstage':
+      draw.circle(x + 8 * s, y + 8 * s, 3.5 * s, { stroke });
+      draw.path(`M${P(8, 1)}L${P(8, 3)}M${P(8, 13)}L${P(8, 15)}M${P(1, 8)}L${P(3, 8)}M${P(13, 8)}L${P(15, 8)}M${P(3, 3)}L${P(4.4, 4.4)}M${P(11.6, 11.6)}L${P(13, 13)}M${P(3, 13)}L${P(4.4, 11.6)}M${P(11.6, 4.4)}L${P(13, 3)}`, box, { stroke });
+      return;
+    case 'metrics':
+      draw.path(`M${P(3, 14)}L${P(3, 9)}M${P(8, 14)}L${P(8, 3)}M${P(13, 14)}L${P(13, 6)}`, box, { stroke: { ...stroke, width: stroke.width * 1.4 } });
+      return;
+    case 'notes':
+      draw.path(`M${P(3, 2)}L${P(10, 2)}L${P(13, 5)}L${P(13, 14)}L${P(3, 14)}Z`, box, { stroke });
+      draw.path(`M${P(5.5, 8)}L${P(10.5, 8)}M${P(5.5, 11)}L${P(9, 11)}`, box, { stroke });
+      return;
+  }
+}
+
+// ------------------------------------------------------------------ cards
+
+const CARD_PAD_LEFT = 12;
+const CARD_PAD_RIGHT = 10;
+
+function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate): void {
+  const style = KIND_STYLE[kind];
+  const { x, y, width: w, height: h } = rect;
+  const radius = style.radius ?? 8;
+  if (card.momentOfTruth) draw.rect(x - 3, y - 3, w + 6, h + 6, { stroke: { color: '#f59e0b', width: 4, opacity: 0.3 }, radius: 11 });
+  draw.rect(x, y, w, h, {
+    fill: style.fill,
+    stroke: card.momentOfTruth ? { color: '#d97706', width: 2 } : { color: style.border, width: 1, dash: style.dashed ? [5, 3] : undefined },
+    radius,
+    tooltip: card.title.trim() ? clampLine(card.title, 1e6, { size: 13 }) : undefined,
+  });
+  const accent = safeColor(card.color) ?? style.accent;
+  if (accent) {
+    const r = typeof radius === 'number' ? radius : radius[0];
+    draw.path(`${roundedRectPath(x + 1, y + 1, 4, h - 2, [r, 0, 0, r])}`, { x, y, width: 5, height: h }, { fill: accent });
+  }
+
+  // meta row: channel (or kind) chip, emotion chip; personas and votes at the right
+  let cx = x + CARD_PAD_LEFT;
+  const chipY = y + 8;
+  if (card.channel) {
+    const online = isOnlineChannel(card.channel);
+    const name = label(t, `canvas.channels.${card.channel}`, card.channel);
+    const mode = `· ${t(online ? 'canvas.online' : 'canvas.offline')}`;
+    const nameW = measureText(name, 11, true);
+    const modeW = measureText(mode, 11);
+    const chipW = 16 + nameW + 4 + modeW + 7;
+    const [bg, fg] = online ? ['#dbeafe', '#1e40af'] : ['#ffedd5', '#9a3412'];
+    draw.rect(cx, chipY, chipW, 17, { fill: bg, radius: 8.5 });
+    if (online) draw.circle(cx + 9, chipY + 8.5, 3, { fill: fg });
+    else draw.circle(cx + 9, chipY + 8.5, 2.6, { stroke: { color: fg, width: 1.4 } });
+    draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: fg });
+    draw.text(cx + 16 + nameW + 4, chipY + 12.5, mode, { size: 11, color: fg });
+    cx += chipW + 6;
+  } else if (CHIP_KINDS.has(kind)) {
+    laneIcon(draw, kind, cx, chipY + 2.5, 12, style.mark);
+    const name = label(t, `canvas.laneKinds.${kind}`, kind);
+    cx += 16 + draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: style.mark }) + 8;
+  }
+  if (card.emotion !== null) {
+    const color = emotionColor(card.emotion);
+    const text = card.emotion > 0 ? `+${card.emotion}` : card.emotion < 0 ? `−${-card.emotion}` : '0';
+    const chipW = 20 + measureText(text, 11, true) + 6;
+    draw.rect(cx, chipY, chipW, 17, { fill: '#ffffff', stroke: { color, width: 1 }, radius: 8.5 });
+    face(draw, cx + 10, chipY + 8.5, 5.5, card.emotion, color);
+    draw.text(cx + 19, chipY + 12.5, text, { size: 11, bold: true, color });
+  }
+  let rx = x + w - (card.momentOfTruth ? 26 : 12);
+  if (card.votes > 0) {
+    const text = String(card.votes);
+    const chipW = 18 + measureText(text, 11, true) + 6;
+    rx -= chipW;
+    draw.rect(rx, chipY, chipW, 17, { fill: '#e0e7ff', radius: 8.5 });
+    draw.path(`M${rx + 6},${chipY + 12}L${rx + 10},${chipY + 5}L${rx + 14},${chipY + 12}Z`, { x: rx, y: chipY, width: 16, height: 17 }, { fill: '#3730a3' });
+    draw.text(rx + 17, chipY + 12.5, text, { size: 11, bold: true, color: '#3730a3' });
+    rx -= 4;
+  }
+  const dots = card.personaIds.filter((id) => personaColor.has(id));
+  for (const id of dots.slice(0, 6).reverse()) {
+    draw.circle(rx - 6, chipY + 8.5, 5, { fill: personaColor.get(id)!, stroke: { color: '#ffffff', width: 1.5 } });
+    rx -= 12;
+  }
+  if (card.momentOfTruth) star(draw, x + w - 13, y + 14, 7);
+
+  // title (two lines) and body (what room is left)
+  const textWidth = w - CARD_PAD_LEFT - CARD_PAD_RIGHT;
+  const titleStyle = { size: 13, bold: true };
+  const title = card.title.trim();
+  const titleLines = title ? wrapLines(title, textWidth, 2, titleStyle) : [t('canvas.untitledCard')];
+  titleLines.forEach((line, i) =>
+    draw.text(x + CARD_PAD_LEFT, y + 42 + i * 17, line, { ...titleStyle, bold: !!title, italic: style.italic, color: title ? INK : '#64748b' }),
+  );
+  if (card.body.trim()) {
+    const room = titleLines.length > 1 ? 1 : 2;
+    const lines = wrapLines(card.body, textWidth, room, { size: 12 });
+    const start = y + 42 + titleLines.length * 17;
+    lines.forEach((line, i) => draw.text(x + CARD_PAD_LEFT, start + i * 16, line, { size: 12, color: INK_SOFT }));
+  }
+}
+
+// ------------------------------------------------------------------ links
+
+function links(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number, oy: number): (() => void)[] {
+  const labels: (() => void)[] = [];
+  for (const link of journey.links) {
+    const from = layout.cards.get(link.fromCardId);
+    const to = layout.cards.get(link.toCardId);
+    if (!from || !to) continue;
+    // out of the right edge of one card, into the left edge of the other (or the facing edges)
+    const forward = to.x >= from.x + from.width / 2;
+    const sx = ox + (forward ? from.x + from.width : from.x);
+    const sy = oy + from.y + from.height / 2;
+    const tx = ox + (forward ? to.x : to.x + to.width);
+    const ty = oy + to.y + to.height / 2;
+    const bend = Math.max(40, Math.abs(tx - sx) / 2) * (forward ? 1 : -1);
+    const c1x = sx + bend;
+    const c2x = tx - bend;
+    const d = `M${sx},${sy}C${c1x},${sy} ${c2x},${ty} ${tx},${ty}`;
+    const minX = Math.min(sx, tx, c1x, c2x);
+    const minY = Math.min(sy, ty);
+    const box = { x: minX, y: minY, width: Math.max(sx, tx, c1x, c2x) - minX, height: Math.abs(ty - sy) };
+    draw.path(d, box, { stroke: { color: '#64748b', width: 2, linecap: 'round' } });
+    // an arrowhead at the end, pointing along the curve
+    const dir = forward ? 1 : -1;
+    draw.path(`M${tx},${ty}L${tx - 8 * dir},${ty - 4.5}L${tx - 8 * dir},${ty + 4.5}Z`, { x: tx - 9, y: ty - 5, width: 18, height: 10 }, { fill: '#64748b' });
+    if (link.label.trim()) {
+      // the curve's midpoint (t = 0.5 of the cubic)
+      const mx = (sx + 3 * c1x + 3 * c2x + tx) / 8;
+      const my = (sy + ty) / 2;
+      const text = clampLine(link.label, 180, { size: 12, bold: true });
+      const lw = measureText(text, 12, true);
+      labels.push(() => {
+        draw.rect(mx - lw / 2 - 6, my - 11, lw + 12, 20, { fill: '#ffffff', stroke: { color: LINE, width: 1 }, radius: 6 });
+        draw.text(mx, my + 4, text, { size: 12, bold: true, color: '#334155', anchor: 'middle' });
+      });
+    }
+  }
+  return labels;
+}
+

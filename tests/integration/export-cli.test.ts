@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkXml } from '../support/exportXml';
+
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'bin/waymark.mjs');
+const dir = mkdtempSync(path.join(tmpdir(), 'waymark-export-cli-'));
+
+function waymark(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const write = (name: string, content: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+};
+
+const retail = waymark(['new', '--template', 'retail']).stdout;
+const retailFile = write('retail.json', retail);
+
+describe('waymark export', () => {
+  it('writes the map as SVG with every card title, labelled in the language asked for', () => {
+    const en = waymark(['export', retailFile, '--format', 'svg']);
+    expect(en.code).toBe(0);
+    expect(checkXml(en.stdout).errors).toEqual([]);
+    const text = checkXml(en.stdout).texts.map((x) => x.text).join('\n');
+    for (const card of JSON.parse(retail).journey.cards) expect(text).toContain(card.title.replace(/\s+/g, ' '));
+    const de = waymark(['export', retailFile, '--format', 'svg', '--lang', 'de']);
+    expect(de.stdout).toContain('Filiale');
+  });
+
+  it('writes CSV and JSON, to a file with --out', () => {
+    const out = path.join(dir, 'retail.csv');
+    expect(waymark(['export', retailFile, '--format', 'csv', '--out', out])).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(out, 'utf8')).toMatch(/^\ufeffphase,stage,lane,lane kind,title/);
+    const json = waymark(['export', retailFile, '--format', 'json']);
+    expect(JSON.parse(json.stdout).journey).toEqual(JSON.parse(retail).journey);
+  });
+
+  it('exports only the stages named with --stages', () => {
+    const journey = JSON.parse(retail).journey;
+    const csv = waymark(['export', retailFile, '--format', 'csv', '--stages', journey.stages[1].id]).stdout;
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + journey.cards.filter((c: { stageId: string }) => c.stageId === journey.stages[1].id).length);
+    expect(waymark(['export', retailFile, '--format', 'csv', '--stages', 'nope']).code).toBe(2);
+  });
+
+  it('reports a broken file as path: reason with exit code 1, and a bad format with 2', () => {
+    const file = JSON.parse(retail);
+    file.journey.cards[0].emotion = 12;
+    const broken = waymark(['export', write('broken.json', JSON.stringify(file)), '--format', 'svg']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe('journey.cards[0].emotion: must be between -3 and +3\n');
+    expect(broken.stdout).toBe('');
+    expect(waymark(['export', retailFile, '--format', 'gif']).code).toBe(2);
+    expect(waymark(['export', path.join(dir, 'missing.json'), '--format', 'svg'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/ENOENT/) });
+  });
+});
+
+describe('waymark import', () => {
+  it('turns an OpenJourney file into a Waymark map that validates', () => {
+    const ojf = path.resolve(__dirname, '../fixtures/ojf/clinic-visit.ojf');
+    const made = waymark(['import', ojf]);
+    expect(made.code).toBe(0);
+    const map = JSON.parse(made.stdout);
+    expect(map.journey.title).toBe('clinic-visit');
+    expect(map.journey.cards.length).toBeGreaterThanOrEqual(9);
+    expect(waymark(['validate', write('clinic.json', made.stdout)])).toMatchObject({ code: 0, stdout: 'ok\n' });
+  });
+
+  it('turns an exported CSV back into a map, also from standard input', () => {
+    const csv = waymark(['export', retailFile, '--format', 'csv']).stdout;
+    const made = waymark(['import', write('retail.csv', csv), '--title', 'From the sheet']);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout).journey.title).toBe('From the sheet');
+    const piped = waymark(['import', '-'], { input: csv });
+    expect(piped.code).toBe(0);
+    const again = waymark(['export', write('again.json', piped.stdout), '--format', 'csv']).stdout;
+    expect(again).toBe(csv);
+  });
+
+  it('prints each problem of an invalid file as path: reason and exits 1', () => {
+    const bad = waymark(['import', write('bad.ojf', '{"version":1,"stages":[{"id":"a","name":"A"}],"swimlanes":[],"nodes":[{"stageId":"a","swimlaneId":"x","score":9}]}')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('nodes[0].score: must be between -5 and +5\n');
+  });
+});
