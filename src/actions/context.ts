@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useEditor, type EditorStore, type Target } from '../store/editorStore';
+import { allowedWhenReadOnly } from './readOnly';
 import { findAction } from './registry';
 import type { Action, ActionContext } from './types';
 
@@ -53,6 +54,7 @@ export function buildActionContext(extra: ActionContextExtra = {}): ActionContex
 /** `action.enabled`, treating a throw (a record deleted under our feet, say) as "not now". */
 export function isEnabled(action: Action, ctx: ActionContext | null): ctx is ActionContext {
   if (!ctx) return false;
+  if (ctx.editor.readOnly && !allowedWhenReadOnly(action)) return false;
   try {
     return action.enabled(ctx);
   } catch {

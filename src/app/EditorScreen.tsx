@@ -4,70 +4,165 @@ import * as Y from 'yjs';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { readMeta } from '../model/doc';
 import { createUndoManager } from '../model/undo';
-import { MapPersistence, type PersistenceStatus, type WaymarkDB } from '../storage';
+import { ShareDialog } from '../panels/share/ShareDialog';
+import { getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
 import { useEditor } from '../store/editorStore';
+import { checkAccess, ShareApiError } from '../sync/api';
+import { loadIdentity, saveIdentity, type Identity } from '../sync/identity';
+import { SyncSession } from '../sync/session';
+import { loadShare, saveShare, tokenFromFragment, type MapShare } from '../sync/shares';
+import { EditorOverlays } from './EditorOverlays';
 import { EditorTopBar } from './EditorTopBar';
+import { getMemoryMap } from './memoryMaps';
 import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
+import { useCollaboration } from './useCollaboration';
 import { useThumbnailUpdates } from './useThumbnailUpdates';
-import { EditorOverlays } from './EditorOverlays';
-import { getMemoryMap } from './memoryMaps';
 
 type LoadState =
   | { phase: 'loading' }
-  | { phase: 'ready'; persistence: MapPersistence | null; doc: Y.Doc }
-  | { phase: 'missing' };
+  | { phase: 'joining' }
+  | { phase: 'ready'; persistence: MapPersistence }
+  | { phase: 'missing'; reason: 'notOnDevice' | 'linkInvalid' | 'unreachable' };
 
-/** Opens one map: loads it from the device, binds it to storage, and shows the editor. */
+/** How long to wait for the relay when opening a shared map this device has never seen. */
+const JOIN_TIMEOUT_MS = 15_000;
+
+/**
+ * The share this device should use for a map: a token from the link being opened (checked with
+ * the relay, and remembered), else the one remembered from before, else none (private map).
+ */
+async function resolveShare(mapId: string, linkToken: string | null): Promise<MapShare | 'invalid' | null> {
+  const known = loadShare(mapId);
+  if (!linkToken || linkToken === known?.token) return known;
+  try {
+    const { role } = await checkAccess(mapId, linkToken);
+    // an owner who opens their own edit link stays the owner
+    if (known?.role === 'owner') return known;
+    const share: MapShare = { role, token: linkToken };
+    saveShare(mapId, share);
+    return share;
+  } catch (error) {
+    if (error instanceof ShareApiError && error.status === 401) return 'invalid';
+    // offline: trust the link for now; the relay decides when we reach it
+    const share: MapShare = { role: known?.role ?? 'edit', token: linkToken };
+    saveShare(mapId, share);
+    return share;
+  }
+}
+
+function waitForFirstSync(sync: SyncSession): Promise<void> {
+  return new Promise((resolve) => {
+    if (sync.status === 'synced') return resolve();
+    const timer = setTimeout(done, JOIN_TIMEOUT_MS);
+    const off = sync.onStatus((status) => {
+      if (status === 'synced' || status === 'denied') done();
+    });
+    function done() {
+      clearTimeout(timer);
+      off();
+      resolve();
+    }
+  });
+}
+
+/** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */
 export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: WaymarkDB | null; onLeave(): void }) {
   const { t } = useTranslation();
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [status, setStatus] = useState<PersistenceStatus | null>(null);
+  const [share, setShare] = useState<MapShare | null>(null);
+  const [sync, setSync] = useState<SyncSession | null>(null);
+  const [doc, setDoc] = useState<Y.Doc | null>(null);
+  const [identity, setIdentity] = useState<Identity>(() => loadIdentity(t('sharing.defaultName', { number: Math.floor(Math.random() * 90) + 10 })));
 
   useEffect(() => {
     let cancelled = false;
-    const doc = getMemoryMap(mapId) ?? new Y.Doc();
-    const persistence = new MapPersistence(db, mapId, doc);
+    // The token leaves the address bar at once, so it is not shared by a screenshot or a copy.
+    const linkToken = tokenFromFragment(location.hash);
+    if (linkToken) history.replaceState(history.state, '', location.pathname);
+    const mapDoc = getMemoryMap(mapId) ?? new Y.Doc();
+    const persistence = new MapPersistence(db, mapId, mapDoc);
     const offStatus = persistence.onStatus(setStatus);
+    let session: SyncSession | null = null;
+    let handedOver = false;
     performance.mark('waymark:map-load-start');
-    void persistence.whenLoaded.then(() => {
+
+    void (async () => {
+      const [resolved] = await Promise.all([resolveShare(mapId, linkToken), persistence.whenLoaded]);
       if (cancelled) return;
-      // marks for the benchmark's breakdown of time to first card
       performance.mark('waymark:map-loaded');
       setStatus(persistence.status);
-      if (readMeta(doc).id !== mapId) {
-        setState({ phase: 'missing' });
-        return;
+      const mapShare = resolved === 'invalid' ? loadShare(mapId) : resolved;
+      if (mapShare) session = new SyncSession(mapDoc, mapId, mapShare.token, identity);
+      if (readMeta(mapDoc).id !== mapId) {
+        if (!session) {
+          setState({ phase: 'missing', reason: resolved === 'invalid' ? 'linkInvalid' : 'notOnDevice' });
+          return;
+        }
+        setState({ phase: 'joining' });
+        await waitForFirstSync(session);
+        if (cancelled) return;
+        if (readMeta(mapDoc).id !== mapId) {
+          setState({ phase: 'missing', reason: session.status === 'denied' ? 'linkInvalid' : 'unreachable' });
+          return;
+        }
+        // a map first seen through a link joins this device's library
+        if (db && !(await getMapEntry(db, mapId).catch(() => null))) await saveNewMap(db, mapDoc).catch(() => undefined);
+        if (cancelled) return;
       }
-      const undo = createUndoManager(doc);
-      useEditor.getState().openSession({ mapId, doc, undo });
+      const undo = createUndoManager(mapDoc);
+      useEditor.getState().openSession({ mapId, doc: mapDoc, undo });
       performance.mark('waymark:session-open');
-      document.title = `${readMeta(doc).title || t('app.untitledMap')} · Waymark`;
-      setState({ phase: 'ready', persistence, doc });
-    });
+      document.title = `${readMeta(mapDoc).title || t('app.untitledMap')} · Waymark`;
+      setShare(mapShare);
+      handedOver = true;
+      setSync(session);
+      setDoc(mapDoc);
+      setState({ phase: 'ready', persistence });
+    })();
+
     return () => {
       cancelled = true;
       offStatus();
+      // once handed to state, the sync effect below owns (and destroys) the session
+      if (!handedOver) session?.destroy();
       useEditor.getState().closeSession();
       void persistence.destroy();
       document.title = 'Waymark';
     };
+    // identity changes reach the session through useCollaboration, not by reopening the map
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapId, db, t]);
 
+  useCollaboration(sync, share?.role ?? null, identity);
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
 
-  if (state.phase === 'loading') {
+  /** The owner just created links: connect to the relay without reopening the map. */
+  const onShared = (next: MapShare) => {
+    saveShare(mapId, next);
+    setShare(next);
+    if (!sync && doc) setSync(new SyncSession(doc, mapId, next.token, identity));
+  };
+  useEffect(() => () => sync?.destroy(), [sync]);
+
+  const onIdentity = (next: Identity) => {
+    saveIdentity(next);
+    setIdentity(next);
+  };
+
+  if (state.phase === 'loading' || state.phase === 'joining') {
     return (
       <div className="screen-message" role="status">
-        {t('app.loadingMap')}
+        {t(state.phase === 'joining' ? 'sharing.joining' : 'app.loadingMap')}
       </div>
     );
   }
   if (state.phase === 'missing') {
     return (
       <div className="screen-message">
-        <h1>{t('app.mapNotFound')}</h1>
-        <p>{t('app.mapNotFoundHint')}</p>
+        <h1>{t(`sharing.missing.${state.reason}.title`)}</h1>
+        <p>{t(`sharing.missing.${state.reason}.hint`)}</p>
         <button type="button" className="button-primary" onClick={onLeave}>
           {t('app.backToLibrary')}
         </button>
@@ -76,8 +171,8 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
   }
   return (
     <div className="editor">
-      <EditorTopBar status={status} onLeave={onLeave} />
-      <StorageBanner status={status} onRetry={() => void state.persistence?.retry()} />
+      <EditorTopBar status={status} onLeave={onLeave} identity={identity} />
+      <StorageBanner status={status} onRetry={() => void state.persistence.retry()} />
       <div className="editor-body">
         <main className="editor-canvas">
           <JourneyCanvas />
@@ -85,6 +180,7 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
         <SidePanel />
       </div>
       <EditorOverlays />
+      <ShareDialog mapId={mapId} share={share} identity={identity} onShared={onShared} onIdentity={onIdentity} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, Share2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Toolbar } from '../actions/Toolbar';
 import { LIMITS } from '../model/limits';
@@ -6,11 +6,14 @@ import { updateMeta } from '../model/ops';
 import { useEditor } from '../store/editorStore';
 import type { PersistenceStatus } from '../storage';
 import { InlineTitle } from '../canvas/InlineTitle';
+import { AvatarStack } from '../panels/presence/AvatarStack';
+import { ConnectionBadge } from '../panels/presence/ConnectionBadge';
+import type { Identity } from '../sync/identity';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatus } from './SaveStatus';
 
 /** The editor's header: back to the library, the map's title, the toolbar and the save state. */
-export function EditorTopBar({ status, onLeave }: { status: PersistenceStatus | null; onLeave(): void }) {
+export function EditorTopBar({ status, onLeave, identity }: { status: PersistenceStatus | null; onLeave(): void; identity: Identity }) {
   const { t } = useTranslation();
   const title = useEditor((s) => s.journey?.title ?? '');
   const editing = useEditor((s) => s.editing?.kind === 'mapTitle');
@@ -46,7 +49,13 @@ export function EditorTopBar({ status, onLeave }: { status: PersistenceStatus | 
         )}
       </div>
       <SaveStatus status={status} />
+      <ConnectionBadge />
       <Toolbar />
+      <AvatarStack me={identity} />
+      <button type="button" className="button-primary share-button" onClick={() => useEditor.getState().setDialog('share')}>
+        <Share2 size={16} aria-hidden="true" />
+        {t('sharing.share')}
+      </button>
       <LanguageSwitch />
     </header>
   );

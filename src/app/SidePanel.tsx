@@ -7,6 +7,7 @@ import { useEditor } from '../store/editorStore';
 export function SidePanel() {
   const { t } = useTranslation();
   const panel = useEditor((s) => s.panel);
+  const readOnly = useEditor((s) => s.readOnly);
   if (!panel) return null;
   return (
     <aside className="side-panel" aria-label={t(`app.panels.${panel}`)}>
@@ -27,7 +28,10 @@ export function SidePanel() {
         ))}
       </div>
       <div className="side-panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'inspector' ? <Inspector /> : <PersonasPanel />}
+        {/* a view-only map shows its details, but no field takes input */}
+        <fieldset className="side-panel-fieldset" disabled={readOnly}>
+          {panel === 'inspector' ? <Inspector /> : <PersonasPanel />}
+        </fieldset>
       </div>
     </aside>
   );

@@ -25,6 +25,7 @@ import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
+import { PeerOverlay } from './PeerOverlay';
 import { CanvasLabelsContext, canvasLabels } from './labels';
 import './canvas.css';
 
@@ -70,6 +71,7 @@ function Canvas() {
   const selectedIds = useEditor((s) => s.selectedCardIds);
   const personaFilter = useEditor((s) => s.personaFilter);
   const linkFrom = useEditor((s) => s.linkFrom);
+  const readOnly = useEditor((s) => s.readOnly);
   const builder = useRef(new NodeBuilder());
   const edgeCache = useRef<Edge[]>([]);
   const [drag, setDrag] = useState<Map<string, XY> | null>(null);
@@ -78,8 +80,8 @@ function Canvas() {
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const baseNodes = useMemo(
-    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom }) : []),
-    [journey, layout, selected, personaFilter, linkFrom],
+    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly }) : []),
+    [journey, layout, selected, personaFilter, linkFrom, readOnly],
   );
   const nodes = useMemo(
     () => (drag ? baseNodes.map((n) => (drag.has(n.id) ? { ...n, position: drag.get(n.id)!, dragging: true } : n)) : baseNodes),
@@ -153,10 +155,10 @@ function Canvas() {
   }, []);
 
   const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, node, dragged) => {
-    const { journey: j, layout: l, session } = useEditor.getState();
+    const { journey: j, layout: l, session, readOnly: viewOnly } = useEditor.getState();
     useDropCell.getState().set(null);
     setDrag(null);
-    if (!j || !l || !session) return;
+    if (!j || !l || !session || viewOnly) return;
     const doc = session.doc;
     if (node.type === 'card') {
       const ids = new Set(dragged.filter((n) => n.type === 'card').map((n) => n.id));
@@ -191,8 +193,9 @@ function Canvas() {
   }, []);
 
   const onConnect = useCallback((connection: Connection) => {
-    const doc = useEditor.getState().session?.doc;
-    if (doc && connection.source && connection.target) addLink(doc, { fromCardId: connection.source, toCardId: connection.target });
+    const { session, readOnly: viewOnly } = useEditor.getState();
+    const doc = session?.doc;
+    if (doc && !viewOnly && connection.source && connection.target) addLink(doc, { fromCardId: connection.source, toCardId: connection.target });
   }, []);
 
   const onNodeContextMenu = useCallback((event: React.MouseEvent, node: Node) => {
@@ -236,7 +239,13 @@ function Canvas() {
   if (!journey || !layout) return null;
   return (
     <CanvasLabelsContext.Provider value={labels}>
-    <div className={`journey-canvas${linkFrom ? ' is-linking' : ''}`} aria-label={t('canvas.canvasLabel')} role="region">
+    <div
+      className={`journey-canvas${linkFrom ? ' is-linking' : ''}`}
+      aria-label={t('canvas.canvasLabel')}
+      role="region"
+      onPointerMove={(e) => useEditor.getState().presence?.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))}
+      onPointerLeave={() => useEditor.getState().presence?.setCursor(null)}
+    >
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
@@ -260,9 +269,11 @@ function Canvas() {
         disableKeyboardA11y
         onlyRenderVisibleElements={journey.cards.length > VISIBLE_ONLY_THRESHOLD}
         elevateNodesOnSelect={false}
+        nodesConnectable={!readOnly}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: false }}
       >
+        <PeerOverlay />
         <MiniMap
           pannable
           zoomable

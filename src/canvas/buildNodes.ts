@@ -23,6 +23,7 @@ export interface CellNodeData extends Record<string, unknown> {
   stageId: string;
   laneId: string;
   empty: boolean;
+  readOnly: boolean;
   /** the cell's lane draws the emotion curve, so cells start below it */
   offsetTop: number;
 }
@@ -45,6 +46,8 @@ export interface NodeInputs {
   selected: ReadonlySet<string>;
   personaFilter: string | null;
   linkFrom: string | null;
+  /** a view-only map: nothing can be dragged or added */
+  readOnly: boolean;
 }
 
 /**
@@ -73,7 +76,7 @@ export class NodeBuilder {
     const nodes: CanvasNode[] = [];
     const put = (node: CanvasNode, same: (prev: CanvasNode) => boolean) => {
       const prev = this.cache.get(node.id);
-      const kept = prev && prev.position.x === node.position.x && prev.position.y === node.position.y && prev.width === node.width && prev.height === node.height && prev.selected === node.selected && same(prev) ? prev : node;
+      const kept = prev && prev.draggable === node.draggable && prev.position.x === node.position.x && prev.position.y === node.position.y && prev.width === node.width && prev.height === node.height && prev.selected === node.selected && same(prev) ? prev : node;
       next.set(node.id, kept);
       nodes.push(kept);
     };
@@ -107,13 +110,13 @@ export class NodeBuilder {
             position: { x: column.x, y: row.y },
             width: column.width,
             height: row.height,
-            data: { stageId: column.id, laneId: row.id, empty, offsetTop },
+            data: { stageId: column.id, laneId: row.id, empty, offsetTop, readOnly: inputs.readOnly },
             draggable: false,
             selectable: false,
             zIndex: 0,
             handles: NO_HANDLES,
           },
-          (p) => (p.data as CellNodeData).empty === empty && (p.data as CellNodeData).offsetTop === offsetTop,
+          (p) => (p.data as CellNodeData).empty === empty && (p.data as CellNodeData).offsetTop === offsetTop && (p.data as CellNodeData).readOnly === inputs.readOnly,
         );
       }
     }
@@ -140,7 +143,7 @@ export class NodeBuilder {
       const stage = stageById.get(column.id)!;
       const cardCount = stageCards.get(stage.id) ?? 0;
       put(
-        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable: true, selectable: false, zIndex: 3, handles: NO_HANDLES },
+        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable: !inputs.readOnly, selectable: false, zIndex: 3, handles: NO_HANDLES },
         (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount,
       );
     }
@@ -148,15 +151,15 @@ export class NodeBuilder {
       const lane = laneById.get(row.id)!;
       const cardCount = laneCards.get(lane.id) ?? 0;
       put(
-        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable: true, selectable: false, zIndex: 3, handles: NO_HANDLES },
+        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable: !inputs.readOnly, selectable: false, zIndex: 3, handles: NO_HANDLES },
         (p) => (p.data as LaneNodeData).lane === lane && (p.data as LaneNodeData).cardCount === cardCount,
       );
     }
-    put(
+    if (!inputs.readOnly) put(
       { id: 'add:stage', type: 'addStage', position: { x: layout.width + 8, y: GRID.phaseBandHeight }, width: 56, height: GRID.stageHeaderHeight, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES },
       () => true,
     );
-    put(
+    if (!inputs.readOnly) put(
       { id: 'add:lane', type: 'addLane', position: { x: 0, y: layout.height + 8 }, width: GRID.laneHeaderWidth, height: 44, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES },
       () => true,
     );
@@ -176,7 +179,7 @@ export class NodeBuilder {
           height: GRID.cardHeight,
           data: { card, laneKind, dimmed, linkSource },
           selected: inputs.selected.has(card.id),
-          draggable: true,
+          draggable: !inputs.readOnly,
           selectable: true,
           zIndex: 4,
           handles: CARD_HANDLES,

@@ -9,7 +9,7 @@ import { EMOTION_MAX, EMOTION_MIN, type Journey, type PhaseId } from './types';
  * bands, above the stage headers.
  */
 export const GRID = {
-  laneHeaderWidth: 208,
+  laneHeaderWidth: 232,
   phaseBandHeight: 32,
   stageHeaderHeight: 56,
   stageWidth: 264,

@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { JourneyLayout } from '../model/layout';
 import { layoutJourney } from '../model/layout';
 import type { Card, Journey } from '../model/types';
+import type { ConnectionStatus, Peer } from '../sync/session';
+import type { Role } from '../sync/shares';
 import { JourneyView } from './journeyView';
 
 /** Something on the map that keyboard focus or a context menu can point at. */
@@ -18,7 +20,7 @@ export type Target =
 export type EditingTarget = { kind: 'card' | 'stage' | 'lane' | 'phase' | 'mapTitle'; id: string };
 
 export type Panel = 'inspector' | 'personas' | null;
-export type Dialog = 'palette' | 'shortcuts' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | null;
 
 /** Canvas functions the actions need; the canvas registers them once React Flow is ready. */
 export interface ViewportControls {
@@ -28,6 +30,11 @@ export interface ViewportControls {
   zoomTo100(): void;
   /** scrolls a card into view */
   revealCard(id: string): void;
+}
+
+/** Presence functions the canvas calls; the editor screen registers them for a shared map. */
+export interface PresenceControls {
+  setCursor(point: { x: number; y: number } | null): void;
 }
 
 /** A copied selection: plain cards, pasted as new cards with new ids. */
@@ -41,8 +48,18 @@ export interface EditorSession {
   undo: Y.UndoManager;
 }
 
+/** A shared map's live state; null while the map is private (it never touches the relay). */
+export interface Collaboration {
+  status: ConnectionStatus;
+  role: Role;
+  peers: Peer[];
+}
+
 export interface EditorState {
   session: EditorSession | null;
+  collab: Collaboration | null;
+  /** a view-only link: no editing affordances, and the relay refuses writes anyway */
+  readOnly: boolean;
   journey: Journey | null;
   layout: JourneyLayout | null;
   selectedCardIds: readonly string[];
@@ -60,6 +77,7 @@ export interface EditorState {
   canRedo: boolean;
   clipboard: Clipboard | null;
   viewport: ViewportControls | null;
+  presence: PresenceControls | null;
 }
 
 export interface EditorCommands {
@@ -79,12 +97,16 @@ export interface EditorCommands {
   stopEditing(): void;
   setClipboard(clipboard: Clipboard | null): void;
   setViewport(controls: ViewportControls | null): void;
+  setCollab(collab: Collaboration | null): void;
+  setPresence(presence: PresenceControls | null): void;
 }
 
 export type EditorStore = EditorState & EditorCommands;
 
 const initial: EditorState = {
   session: null,
+  collab: null,
+  readOnly: false,
   journey: null,
   layout: null,
   selectedCardIds: [],
@@ -99,6 +121,7 @@ const initial: EditorState = {
   canRedo: false,
   clipboard: null,
   viewport: null,
+  presence: null,
 };
 
 /**
@@ -184,10 +207,10 @@ export const useEditor = create<EditorStore>()((set, get) => {
       if (get().contextMenu) set({ contextMenu: null });
     },
     setLinkFrom(linkFrom) {
-      set({ linkFrom });
+      if (!linkFrom || !get().readOnly) set({ linkFrom });
     },
     startEditing(editing) {
-      set({ editing });
+      if (!get().readOnly) set({ editing });
     },
     stopEditing() {
       set({ editing: null });
@@ -197,6 +220,13 @@ export const useEditor = create<EditorStore>()((set, get) => {
     },
     setViewport(viewport) {
       set({ viewport });
+    },
+    setPresence(presence) {
+      set({ presence });
+    },
+    setCollab(collab) {
+      const readOnly = collab?.role === 'view';
+      set(readOnly ? { collab, readOnly, editing: null, linkFrom: null } : { collab, readOnly });
     },
   };
 });

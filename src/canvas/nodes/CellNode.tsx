@@ -11,7 +11,7 @@ import { cellNodeKey, useDropCell } from '../dragStore';
 export const CellNode = memo(function CellNode({ data }: NodeProps<Node<CellNodeData, 'cell'>>) {
   const labels = useCanvasLabels();
   const t = labels.t;
-  const { stageId, laneId, empty, offsetTop } = data;
+  const { stageId, laneId, empty, offsetTop, readOnly } = data;
   const names = useEditor((s) => {
     const stage = s.journey?.stages.find((x) => x.id === stageId)?.name ?? '';
     const lane = s.journey?.lanes.find((x) => x.id === laneId)?.name ?? '';
@@ -32,7 +32,7 @@ export const CellNode = memo(function CellNode({ data }: NodeProps<Node<CellNode
         editor.setFocus({ kind: 'cell', stageId, laneId });
       }}
     >
-      <button
+      {!readOnly && <button
         type="button"
         className="cell-add nodrag"
         tabIndex={-1}
@@ -44,7 +44,7 @@ export const CellNode = memo(function CellNode({ data }: NodeProps<Node<CellNode
         }}
       >
         <Plus size={14} aria-hidden="true" />
-      </button>
+      </button>}
     </div>
   );
 });

@@ -3,8 +3,9 @@ import { actions } from './actions';
 import { app } from './app';
 import { canvas } from './canvas';
 import { cli } from './cli';
+import { sharing } from './sharing';
 import { exporting } from './exporting';
 import { library } from './library';
 import { panels } from './panels';
 
-export const de: Messages = { app, cli, canvas, panels, actions, library, exporting };
+export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing };

@@ -6,8 +6,9 @@ import { actions } from './actions';
 import { app } from './app';
 import { canvas } from './canvas';
 import { cli } from './cli';
+import { sharing } from './sharing';
 import { exporting } from './exporting';
 import { library } from './library';
 import { panels } from './panels';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing };

@@ -1,0 +1,70 @@
+import type { Messages } from '../types';
+
+export const sharing: Messages['sharing'] = {
+  share: 'Teilen',
+  title: 'Diese Map teilen',
+  close: 'Schließen',
+  private: 'Diese Map ist privat: Sie liegt nur auf diesem Gerät.',
+  privateHint: 'Erstellen Sie Links, um in Echtzeit gemeinsam daran zu arbeiten. Wer den Bearbeiten-Link hat, kann die Map ändern; wer den Ansehen-Link hat, kann mitverfolgen. Sie können beide Links jederzeit ersetzen oder abschalten.',
+  create: 'Links zum Teilen erstellen',
+  yourRole: {
+    owner: 'Sie sind Eigentümer dieser Map und verwalten ihre Links.',
+    edit: 'Sie sind über einen Bearbeiten-Link beigetreten.',
+    view: 'Sie sind über einen Ansehen-Link beigetreten: Sie können mitverfolgen, aber nichts ändern.',
+  },
+  links: {
+    edit: 'Bearbeiten-Link',
+    editHint: 'Wer diesen Link hat, kann die Map ändern.',
+    view: 'Ansehen-Link',
+    viewHint: 'Wer diesen Link hat, sieht die Map und alle Änderungen live, kann aber nichts ändern.',
+    off: 'Dieser Link ist abgeschaltet.',
+  },
+  copy: 'Kopieren',
+  copied: 'Kopiert',
+  replace: 'Link ersetzen',
+  turnOn: 'Link erstellen',
+  turnOff: 'Abschalten',
+  errors: {
+    offline: 'Zum Teilen ist eine Verbindung zum Waymark-Server nötig, der gerade nicht erreichbar ist.',
+    taken: 'Diese Map wird bereits von einem anderen Gerät aus geteilt. Bitten Sie den Eigentümer um einen Link.',
+    failed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
+  },
+  identity: {
+    title: 'So sehen andere Sie',
+    name: 'Name',
+    color: 'Farbe',
+  },
+  defaultName: 'Gast {{number}}',
+  you: '{{name}} (Sie)',
+  people_one: '{{count}} Person in dieser Map',
+  people_other: '{{count}} Personen in dieser Map',
+  joining: 'Geteilte Map wird geladen …',
+  status: {
+    private: 'Privat',
+    privateHint: 'Nur auf diesem Gerät. Klicken zum Teilen.',
+    connecting: 'Verbinde …',
+    connectingHint: 'Der Waymark-Server wird erreicht; Ihre Änderungen bleiben solange auf diesem Gerät.',
+    synced: 'Live',
+    syncedHint: 'Verbunden: Änderungen aller erscheinen sofort.',
+    offline: 'Offline',
+    offlineHint: 'Ihre Änderungen bleiben auf diesem Gerät und werden zusammengeführt, sobald die Verbindung zurück ist.',
+    readOnly: 'Nur ansehen',
+    readOnlyHint: 'Sie verfolgen diese Map über einen Ansehen-Link.',
+    denied: 'Link ungültig',
+    deniedHint: 'Der Eigentümer hat diesen Link ersetzt oder abgeschaltet. Bitten Sie um einen neuen.',
+  },
+  missing: {
+    notOnDevice: {
+      title: 'Diese Map ist nicht auf diesem Gerät',
+      hint: 'Sie wurde vielleicht gelöscht oder auf einem anderen Gerät bzw. in einem anderen Browser angelegt.',
+    },
+    linkInvalid: {
+      title: 'Dieser Link funktioniert nicht mehr',
+      hint: 'Der Eigentümer der Map hat den Link ersetzt oder abgeschaltet. Bitten Sie um einen neuen.',
+    },
+    unreachable: {
+      title: 'Die geteilte Map konnte nicht geladen werden',
+      hint: 'Der Waymark-Server ist gerade nicht erreichbar. Prüfen Sie Ihre Verbindung und öffnen Sie den Link erneut.',
+    },
+  },
+};

@@ -1,0 +1,56 @@
+import type { Role } from './shares';
+
+/** The relay's HTTP API for share links (see README, "Sharing and the relay"). */
+export interface RegisteredMap {
+  id: string;
+  ownerToken: string;
+  editToken: string;
+  viewToken: string;
+}
+
+export class ShareApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (init.body) headers.set('Content-Type', 'application/json');
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch {
+    throw new ShareApiError(0, 'offline');
+  }
+  if (!response.ok) {
+    let message = response.statusText;
+    try {
+      message = ((await response.json()) as { error?: string }).error ?? message;
+    } catch {
+      // no JSON body
+    }
+    throw new ShareApiError(response.status, message);
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+export function registerMap(mapId: string): Promise<RegisteredMap> {
+  return call('/api/maps', { method: 'POST', body: JSON.stringify({ id: mapId }) });
+}
+
+export function rotateLink(mapId: string, role: 'edit' | 'view', ownerToken: string): Promise<{ token: string }> {
+  return call(`/api/maps/${encodeURIComponent(mapId)}/links/${role}/rotate`, { method: 'POST', token: ownerToken });
+}
+
+export function revokeLink(mapId: string, role: 'edit' | 'view', ownerToken: string): Promise<void> {
+  return call(`/api/maps/${encodeURIComponent(mapId)}/links/${role}`, { method: 'DELETE', token: ownerToken });
+}
+
+export function checkAccess(mapId: string, token: string): Promise<{ role: Role }> {
+  return call(`/api/maps/${encodeURIComponent(mapId)}/access`, { token });
+}
