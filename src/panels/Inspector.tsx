@@ -12,6 +12,7 @@ import { ColorField } from './fields/ColorField';
 import { EmotionField } from './fields/EmotionField';
 import { useShortcutLabel } from './fields/keys';
 import { coverage, sharedValue } from './fields/logic';
+import { LinksField } from './fields/LinksField';
 import { TagsField } from './fields/TagsField';
 import { TriCheckbox } from './fields/TriCheckbox';
 import { useTextDraft } from './fields/useDraft';
@@ -177,6 +178,8 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
           {t('panels.inspector.momentOfTruthHint')}
         </p>
       </div>
+
+      <LinksField cardId={card.id} />
 
       <section className="pn-section" aria-label={t('panels.inspector.details')}>
         <dl className="pn-meta">

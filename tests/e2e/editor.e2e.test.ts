@@ -94,6 +94,21 @@ describe('the journey editor in a browser', () => {
     await context.close();
   });
 
+  it('a user links two cards with L and labels the link in the inspector', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(page);
+    await card(page, 'Realises the kids have outgrown').click();
+    await page.keyboard.press('l');
+    await card(page, 'Compares models and reads reviews').click();
+    await card(page, 'Realises the kids have outgrown').click();
+    const inspector = page.getByRole('complementary');
+    await inspector.getByPlaceholder('e.g. causes, leads to').fill('triggers research');
+    await expect.poll(() => page.locator('.react-flow__edge-text', { hasText: 'triggers research' }).count()).toBe(1);
+    await inspector.getByRole('button', { name: /Remove the link/ }).click();
+    await expect.poll(() => page.locator('.react-flow__edge-text', { hasText: 'triggers research' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('a user drags a card to another cell and it lands there', async () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(page);

@@ -81,4 +81,13 @@ export const panels: Messages['panels'] = {
     close: 'Fertig',
   },
   keys: { mod: 'Strg', delete: 'Entf' },
+  links: {
+    title: 'Verknüpfungen',
+    none: 'Noch keine Verknüpfungen. Drücken Sie L und wählen Sie eine andere Karte, oder ziehen Sie vom Rand einer Karte zu einer anderen.',
+    to: 'zu „{{title}}“',
+    from: 'von „{{title}}“',
+    label: 'Beschriftung der Verknüpfung mit „{{title}}“',
+    placeholder: 'z. B. verursacht, führt zu',
+    remove: 'Verknüpfung mit „{{title}}“ entfernen',
+  },
 };

@@ -79,4 +79,13 @@ export const panels = {
     close: 'Done',
   },
   keys: { mod: 'Ctrl', delete: 'Delete' },
+  links: {
+    title: 'Links',
+    none: 'No links yet. Press L, then pick another card, or drag from a card’s edge to another card.',
+    to: 'to “{{title}}”',
+    from: 'from “{{title}}”',
+    label: 'What the link to or from “{{title}}” says',
+    placeholder: 'e.g. causes, leads to',
+    remove: 'Remove the link to or from “{{title}}”',
+  },
 };
