@@ -824,6 +824,17 @@ const navigate: Action[] = [
   },
 ];
 
+const map: Action[] = [
+  {
+    id: 'map.export',
+    labelKey: label('map.export'),
+    group: 'map',
+    shortcuts: ['Mod+Shift+E'],
+    enabled: hasSession,
+    perform: (ctx) => ctx.editor.setDialog(ctx.editor.dialog === 'export' ? null : 'export'),
+  },
+];
+
 const help: Action[] = [
   {
     id: 'help.palette',
@@ -847,7 +858,7 @@ const help: Action[] = [
 /* ------------------------------------------------------------------ registry */
 
 /** Every user action of the editor, once. Order matters: the first enabled match wins a key. */
-export const ACTIONS: readonly Action[] = Object.freeze([...edit, ...card, ...structure, ...view, ...navigate, ...help]);
+export const ACTIONS: readonly Action[] = Object.freeze([...edit, ...card, ...structure, ...view, ...navigate, ...map, ...help]);
 
 const byId = new Map(ACTIONS.map((a) => [a.id, a]));
 

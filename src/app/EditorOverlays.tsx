@@ -2,6 +2,7 @@ import { CommandPalette } from '../actions/CommandPalette';
 import { ContextMenu } from '../actions/ContextMenu';
 import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { useShortcuts } from '../actions/useShortcuts';
+import { ExportDialog } from '../panels/export/ExportDialog';
 
 /** Everything the actions registry shows over the editor, and its keyboard shortcuts. */
 export function EditorOverlays() {
@@ -11,6 +12,7 @@ export function EditorOverlays() {
       <ContextMenu />
       <CommandPalette />
       <ShortcutsDialog />
+      <ExportDialog />
     </>
   );
 }

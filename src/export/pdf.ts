@@ -217,7 +217,7 @@ function safeWidth(font: PDFFont, text: string, size: number): number | null {
   }
 }
 
-const REPLACEMENTS: Record<string, string> = { '−': '-', '→': '->', '←': '<-', '✓': 'v', '\u00a0': ' ' };
+const REPLACEMENTS: Record<string, string> = { '−': '-', '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '≠': '!=', '✓': 'v', '\u00a0': ' ' };
 
 /** Text the standard fonts can encode: accents kept where Windows-1252 has them, the rest replaced. */
 export function toWinAnsi(text: string, charset: ReadonlySet<number>): string {

@@ -64,6 +64,9 @@ export const actions: Messages['actions'] = {
     contextMenu: 'Kontextmenü öffnen',
     library: 'Zurück zur Bibliothek',
   },
+  map: {
+    export: 'Exportieren …',
+  },
   help: {
     palette: 'Befehlspalette',
     shortcuts: 'Tastenkürzel',

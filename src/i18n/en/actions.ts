@@ -63,6 +63,9 @@ export const actions = {
     contextMenu: 'Open context menu',
     library: 'Back to library',
   },
+  map: {
+    export: 'Export…',
+  },
   help: {
     palette: 'Command palette',
     shortcuts: 'Keyboard shortcuts',

@@ -21,6 +21,7 @@ import {
 } from '../../storage';
 import { MapCard } from './MapCard';
 import type { MapMenuAction } from './MapMenu';
+import { ImportButton, useMapImport } from '../import';
 import { createMapInMemory, createStoredMap, drawMissingThumbnail, mapIdOf, purgeMap } from './mapActions';
 import { NewMapDialog } from './NewMapDialog';
 import { TemplateLanguage, TemplatePicker } from './TemplatePicker';
@@ -348,6 +349,8 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
 
   const { problem, problemMessage } = useMemo(() => describeProblem(db, storageProblem, listProblem), [db, storageProblem, listProblem]);
   const inMemoryOnly = db === null || problem === 'unavailable';
+  // importing a file (button or drop anywhere on the screen) makes a new map and opens it
+  const importer = useMapImport({ db, inMemoryOnly, onOpenMap, onCreateInMemory, onMessage: info });
 
   const createMap = async (key: TemplateKey) => {
     if (pending) return;
@@ -396,7 +399,8 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
   const isEmpty = maps !== null && maps.length === 0;
 
   return (
-    <div className="lib">
+    <div className="lib" {...importer.dropProps}>
+      {importer.overlay}
       <header className="lib-topbar">
         <div className="lib-brand">
           <img src="/favicon.svg" alt="" width={26} height={26} />
@@ -437,6 +441,7 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
         )}
         <div className="lib-topbar-end">
           {headerEnd}
+          <ImportButton onFiles={(files) => void importer.importFiles(files)} pending={importer.pending} />
           <button ref={newMapButton} type="button" className="lib-button-primary" onClick={() => { setCreateError(null); setDialogOpen(true); }} aria-haspopup="dialog">
             <Plus size={16} aria-hidden="true" />
             {t('library.newMap')}
@@ -556,6 +561,7 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
           newMapButton.current?.focus();
         }}
       />
+      {importer.dialog}
       <Toast message={toast} onUndo={() => void undoDelete()} onClose={closeToast} />
       <p className="sr-only" role="status" aria-live="polite">
         {announcement}

@@ -1,0 +1,184 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './support/app';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Downloads land here, so a person can look at what the export made. */
+const OUT = path.join(tmpdir(), 'waymark-e2e-exports');
+mkdirSync(OUT, { recursive: true });
+
+const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => existsSync(p)) ?? null;
+
+async function newMapFromTemplate(page: Page, template = 'retail') {
+  await page.goto(app.url('/'));
+  await page.getByRole('button', { name: /new map/i }).first().click();
+  await page.locator(`dialog [data-template=${template}]`).click();
+  await page.waitForURL(/\/map\//);
+  await page.locator('.react-flow__node-stage').first().waitFor();
+}
+
+async function openExport(page: Page) {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Shift+E');
+  await page.getByRole('dialog', { name: 'Export map' }).waitFor();
+}
+
+/** Runs an export with the dialog as it is set, saves the download, returns its path and bytes. */
+async function exportAs(page: Page, format: RegExp, name: string, setup?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await openExport(page);
+  const dialog = page.getByRole('dialog', { name: 'Export map' });
+  await dialog.getByRole('radio', { name: format }).check();
+  await setup?.(dialog);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const file = path.join(OUT, name);
+  await download.saveAs(file);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return { file, bytes: readFileSync(file), suggested: download.suggestedFilename() };
+}
+
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function mapCount(page: Page): Promise<number> {
+  await page.locator('.lib-count').waitFor();
+  const text = (await page.locator('.lib-count').textContent()) ?? '';
+  return Number(/\d+/.exec(text)?.[0] ?? 0);
+}
+
+async function importInLibrary(page: Page, name: string, buffer: Buffer, mimeType: string) {
+  await page.goto(app.url('/'));
+  await page.getByRole('button', { name: 'Import' }).waitFor();
+  await page.locator('[data-testid=import-file]').setInputFiles({ name, mimeType, buffer });
+}
+
+/** A map file's journey without what an import renews: ids, creation time, a title suffix. */
+function comparable(text: string) {
+  const { journey } = JSON.parse(text);
+  const idx = (list: { id: string }[]) => new Map(list.map((x, i) => [x.id, i]));
+  const stages = idx(journey.stages);
+  const lanes = idx(journey.lanes);
+  const cards = idx(journey.cards);
+  const personas = idx(journey.personas);
+  return {
+    title: journey.title.replace(/ \(\d+\)$/, ''),
+    description: journey.description,
+    phases: journey.phases,
+    stages: journey.stages.map(({ id: _, ...s }: { id: string }) => s),
+    lanes: journey.lanes.map(({ id: _, ...l }: { id: string }) => l),
+    personas: journey.personas.map(({ id: _, ...p }: { id: string }) => p),
+    cards: journey.cards.map(({ id: _, ...c }: { id: string; stageId: string; laneId: string; personaIds: string[] }) => ({
+      ...c,
+      stageId: stages.get(c.stageId),
+      laneId: lanes.get(c.laneId),
+      personaIds: c.personaIds.map((p) => personas.get(p)),
+    })),
+    links: journey.links
+      .map((l: { fromCardId: string; toCardId: string; label: string }) => [cards.get(l.fromCardId), cards.get(l.toCardId), l.label])
+      .sort((a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]!),
+  };
+}
+
+describe('exporting and importing maps in a browser', () => {
+  it('a CX lead exports the retail map as PNG at 2× and gets an image twice the size of the SVG', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(page);
+    const svg = await exportAs(page, /SVG image/, 'retail-en.svg');
+    expect(svg.suggested).toBe('Omnichannel retail purchase.svg');
+    const [, w, h] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg.bytes.toString('utf8'))!;
+    const png = await exportAs(page, /PNG image/, 'retail-en@2x.png', async (dialog) => {
+      await dialog.getByRole('radio', { name: '2×' }).check();
+    });
+    expect(png.suggested).toBe('Omnichannel retail purchase.png');
+    expect(pngSize(png.bytes)).toEqual({ width: 2 * Number(w), height: 2 * Number(h) });
+    await context.close();
+  });
+
+  it('a CX lead exports the map as a vector PDF, fitted on A4 or tiled across A3 pages', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(page);
+    const fit = await exportAs(page, /PDF document/, 'retail-en-a4.pdf');
+    const doc = await PDFDocument.load(fit.bytes);
+    expect(doc.getPageCount()).toBe(1);
+    const { width, height } = doc.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+    expect(doc.getTitle()).toBe('Omnichannel retail purchase');
+
+    const tiled = await exportAs(page, /PDF document/, 'retail-en-a3-tiles.pdf', async (dialog) => {
+      await dialog.getByRole('radio', { name: 'A3' }).check();
+      await dialog.getByRole('radio', { name: /Tile across pages/ }).check();
+    });
+    const tiles = await PDFDocument.load(tiled.bytes);
+    expect(tiles.getPageCount()).toBeGreaterThan(1);
+    expect(tiles.getPages().every((p) => Math.round(p.getWidth()) === 1191 && Math.round(p.getHeight()) === 842)).toBe(true);
+
+    if (!pdftoppm && !process.env.CI) {
+      console.warn('pdftoppm is missing: the PDF was not rendered (CI installs poppler-utils)');
+    } else {
+      const rendered = spawnSync(pdftoppm ?? 'pdftoppm', ['-png', '-r', '60', fit.file, path.join(OUT, 'retail-en-a4')], { encoding: 'utf8' });
+      expect(rendered.status, rendered.stderr).toBe(0);
+      const page1 = readFileSync(path.join(OUT, 'retail-en-a4-1.png'));
+      expect(pngSize(page1).width).toBeGreaterThan(600);
+    }
+    await context.close();
+  });
+
+  it('a user exports JSON and CSV, imports both in the library, and gets new maps with the same journey', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(page, 'saas');
+    const json = await exportAs(page, /Waymark file/, 'saas.waymark.json');
+    const csv = await exportAs(page, /Spreadsheet/, 'saas.csv');
+    const originalUrl = page.url();
+
+    await importInLibrary(page, 'saas.waymark.json', json.bytes, 'application/json');
+    await page.waitForURL((url) => url.href !== originalUrl && /\/map\//.test(url.pathname));
+    await page.locator('.react-flow__node-stage').first().waitFor();
+    const again = await exportAs(page, /Waymark file/, 'saas-imported.waymark.json');
+    expect(JSON.parse(again.bytes.toString('utf8')).journey.id).not.toBe(JSON.parse(json.bytes.toString('utf8')).journey.id);
+    expect(JSON.parse(again.bytes.toString('utf8')).journey.title).toMatch(/ \(2\)$/);
+    expect(comparable(again.bytes.toString('utf8'))).toEqual(comparable(json.bytes.toString('utf8')));
+
+    const jsonMapUrl = page.url();
+    await importInLibrary(page, 'saas.csv', csv.bytes, 'text/csv');
+    await page.waitForURL((url) => url.href !== jsonMapUrl && /\/map\//.test(url.pathname));
+    await page.locator('.react-flow__node-stage').first().waitFor();
+    const csvAgain = await exportAs(page, /Spreadsheet/, 'saas-imported.csv');
+    expect(csvAgain.bytes.toString('utf8')).toBe(csv.bytes.toString('utf8'));
+    await context.close();
+  });
+
+  it('importing an invalid file lists each problem as path: reason and leaves the library as it was', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(page, 'service');
+    const json = await exportAs(page, /Waymark file/, 'service.waymark.json');
+    await page.goto(app.url('/'));
+    const before = await mapCount(page);
+    const file = JSON.parse(json.bytes.toString('utf8'));
+    file.journey.cards[0].emotion = 9;
+    file.journey.cards[1].laneId = 'nowhere';
+    await importInLibrary(page, 'broken.json', Buffer.from(JSON.stringify(file)), 'application/json');
+    const dialog = page.getByRole('dialog', { name: /could not be imported/ });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toContain('journey.cards[0].emotion: must be between -3 and +3');
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await mapCount(page)).toBe(before);
+    expect(page.url()).toBe(app.url('/'));
+    await context.close();
+  });
+});
