@@ -17,6 +17,7 @@ export function generateJourney(stageCount = 30, laneCount = 12, cardCount = 500
     phase: PHASE_IDS[Math.min(2, Math.floor((i / stageCount) * 3))]!,
     order,
     color: null,
+    description: '',
   }));
   const lanes = laneOrders.map((order, i) => ({
     id: newId(),

@@ -152,7 +152,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
     for (const [row, c] of read.cards.entries()) {
       const stageKey = `${c.phase}\u0000${c.stage}`;
       if (!stageByKey.has(stageKey)) {
-        const stage: Stage = { id: makeId(), name: c.stage, phase: c.phase, order: '', color: null };
+        const stage: Stage = { id: makeId(), name: c.stage, phase: c.phase, order: '', color: null, description: '' };
         stageByKey.set(stageKey, stage);
         stageList.push(stage);
       }

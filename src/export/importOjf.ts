@@ -135,6 +135,7 @@ function build(file: z.output<typeof ojfSchema>, raw: Record<string, unknown>, o
       phase: PHASE_IDS[Math.min(2, Math.floor((i * 3) / Math.max(1, file.stages.length)))]!,
       order: stageOrders[i]!,
       color: null,
+      description: '',
     };
     const key = String(s.id);
     if (stageById.has(key)) problems.push(issue(['stages', i, 'id'], `duplicates the id "${key.slice(0, 60)}"`));

@@ -124,6 +124,7 @@ export function readStage(id: string, r: Record_): Stage {
     phase: oneOf<PhaseId>(PHASE_IDS, r.get('phase'), 'pre-purchase'),
     order: str(r.get('order'), 'a0'),
     color: strOrNull(r.get('color')),
+    description: str(r.get('description')),
   };
 }
 
@@ -278,7 +279,7 @@ export function writeJourney(doc: Y.Doc, journey: Journey, origin: unknown = nul
     maps.meta.set('locale', journey.locale);
     maps.meta.set('createdAt', journey.createdAt);
     for (const phase of journey.phases) maps.phases.set(phase.id, phase.name);
-    for (const s of journey.stages) maps.stages.set(s.id, newRecord({ name: s.name, phase: s.phase, order: s.order, color: s.color }));
+    for (const s of journey.stages) maps.stages.set(s.id, newRecord({ name: s.name, phase: s.phase, order: s.order, color: s.color, description: s.description || null }));
     for (const l of journey.lanes) maps.lanes.set(l.id, newRecord({ name: l.name, kind: l.kind, order: l.order, collapsed: l.collapsed }));
     for (const p of journey.personas) {
       const { id, ...fields } = p;

@@ -50,6 +50,8 @@ export interface Stage {
   /** fractional index; sort by (order, id) */
   order: string;
   color: string | null;
+  /** what happens in this stage, in a sentence or two; the presenter's notes in present mode */
+  description: string;
 }
 
 export interface Lane {

@@ -34,6 +34,7 @@ export const stageSchema = z.object({
   phase: z.enum(PHASE_IDS),
   order: orderSchema,
   color: colorSchema.nullable().default(null),
+  description: text(LIMITS.description).default(''),
 });
 
 export const laneSchema = z.object({

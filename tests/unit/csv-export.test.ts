@@ -74,7 +74,7 @@ describe('the CSV export', () => {
     expect(neutraliseCell("'90s")).toBe("'90s");
     expect(neutraliseCell('Plain')).toBe('Plain');
     const journey = instantiateTemplate('blank', 'en');
-    const stage = { id: 's1', name: '@SUM(A1)', phase: 'purchase' as const, order: 'a0', color: null };
+    const stage = { id: 's1', name: '@SUM(A1)', phase: 'purchase' as const, order: 'a0', color: null, description: '' };
     const hostile = ['=HYPERLINK("http://evil.example","Click")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)', '\t=1', '\r=1', "'=quoted"];
     const cards = hostile.map((title, i) => ({
       id: `c${i}`, stageId: 's1', laneId: journey.lanes[0]!.id, order: `a${i}`, title, body: title, channel: null, emotion: -2, personaIds: [], tags: [title], color: null, momentOfTruth: false, votes: 0,

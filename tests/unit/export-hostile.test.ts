@@ -28,7 +28,7 @@ function mapWith(text: string): Journey {
     ...journey,
     title: text,
     description: text,
-    stages: [{ id: 's1', name: text, phase: 'purchase', order: 'a0', color: '"><script>' }],
+    stages: [{ id: 's1', name: text, phase: 'purchase', order: 'a0', color: '"><script>', description: text }],
     lanes: journey.lanes.map((l) => (l.id === lane.id ? { ...l, name: text } : l)),
     personas: [{ id: 'p1', name: text, role: text, quote: '', goals: [], frustrations: [], color: 'red" onload="x', order: 'a0' }],
     cards: [

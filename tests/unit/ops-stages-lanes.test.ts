@@ -425,3 +425,18 @@ describe("undo only takes back this user's own edits", () => {
     expect(afterRemote.stages.map((s) => s.id)).toEqual(['s2']);
   });
 });
+
+describe('stage descriptions (the presenter’s notes)', () => {
+  it('a description is kept, clamped, cleared by an empty text, and one undo step each', () => {
+    const { doc, um } = seeded();
+    const stageId = readJourney(doc).stages[0]!.id;
+    const before = readJourney(doc);
+    updateStage(doc, stageId, { description: 'Customers notice the need and start looking.' });
+    expect(readJourney(doc).stages[0]!.description).toBe('Customers notice the need and start looking.');
+    expectUndoRedo(doc, um, before);
+    updateStage(doc, stageId, { description: 'x'.repeat(LIMITS.description + 10) });
+    expect(readJourney(doc).stages[0]!.description).toHaveLength(LIMITS.description);
+    updateStage(doc, stageId, { description: '' });
+    expect(readJourney(doc).stages[0]!.description).toBe('');
+  });
+});

@@ -30,6 +30,7 @@ function bigJourney(options: { stages: number; lanes: number; cards: number; sta
     phase: PHASE_IDS[Math.floor((i * PHASE_IDS.length) / options.stages)]!,
     order: `a${String(i).padStart(4, '0')}`,
     color: options.stageColor ?? null,
+    description: '',
   }));
   const lanes = Array.from({ length: options.lanes }, (_, i) => ({
     id: `l${i}`,

@@ -90,4 +90,11 @@ export const panels: Messages['panels'] = {
     placeholder: 'z. B. verursacht, führt zu',
     remove: 'Verknüpfung mit „{{title}}“ entfernen',
   },
+  stage: {
+    heading: 'Schritt',
+    name: 'Name',
+    phase: 'Phase',
+    description: 'Beschreibung',
+    descriptionHint: 'Was in diesem Schritt passiert. Erscheint beim Präsentieren als Sprechernotiz.',
+  },
 };

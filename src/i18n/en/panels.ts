@@ -88,4 +88,11 @@ export const panels = {
     placeholder: 'e.g. causes, leads to',
     remove: 'Remove the link to or from “{{title}}”',
   },
+  stage: {
+    heading: 'Stage',
+    name: 'Name',
+    phase: 'Phase',
+    description: 'Description',
+    descriptionHint: 'What happens in this stage. Shown as speaker notes when you present the map.',
+  },
 };

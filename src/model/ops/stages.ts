@@ -38,7 +38,7 @@ export function addStage(doc: Y.Doc, args: AddStageArgs, origin: unknown = LOCAL
   return id;
 }
 
-export type StagePatch = Partial<Pick<Stage, 'name' | 'phase' | 'color'>>;
+export type StagePatch = Partial<Pick<Stage, 'name' | 'phase' | 'color' | 'description'>>;
 
 export function updateStage(doc: Y.Doc, id: string, patch: StagePatch, origin: unknown = LOCAL_ORIGIN): boolean {
   const record = recordOf(journeyMaps(doc).stages, id);
@@ -47,6 +47,8 @@ export function updateStage(doc: Y.Doc, id: string, patch: StagePatch, origin: u
     applyPatch(record, {
       ...patch,
       name: patch.name === undefined ? undefined : clampText(patch.name, LIMITS.name),
+      // an empty description is the default, so it is removed rather than stored
+      description: patch.description === undefined ? undefined : clampText(patch.description, LIMITS.description) || null,
       color: patch.color === undefined ? undefined : patch.color ? clampText(patch.color, LIMITS.color) : null,
     });
   }, origin);

@@ -77,7 +77,14 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
     locale,
     createdAt: (options.createdAt ?? new Date()).toISOString(),
     phases: PHASE_IDS.map((id) => ({ id, name: t.phases[id][locale] })),
-    stages: t.stages.map((s, i) => ({ id: stageIds.get(s.key)!, name: s.name[locale], phase: s.phase, order: stageOrders[i]!, color: null })),
+    stages: t.stages.map((s, i) => ({
+      id: stageIds.get(s.key)!,
+      name: s.name[locale],
+      phase: s.phase,
+      order: stageOrders[i]!,
+      color: null,
+      description: s.description?.[locale] ?? '',
+    })),
     lanes: t.lanes.map((l, i) => ({ id: laneIds.get(l.key)!, name: l.name[locale], kind: l.kind, order: laneOrders[i]!, collapsed: false })),
     cards,
     personas: t.personas.map((p, i) => ({

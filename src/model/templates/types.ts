@@ -21,6 +21,8 @@ export interface TemplateStage {
   key: string;
   phase: PhaseId;
   name: Localized;
+  /** the presenter's notes for this stage */
+  description?: Localized;
 }
 
 export interface TemplateLane {

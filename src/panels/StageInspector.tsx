@@ -1,0 +1,72 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../model/limits';
+import { updateStage } from '../model/ops';
+import { PHASE_IDS, type PhaseId } from '../model/types';
+import { useEditor } from '../store/editorStore';
+import { useTextDraft } from './fields/useDraft';
+import './panels.css';
+
+/**
+ * The side panel for a stage whose header was clicked: its name, phase and description (the
+ * facilitator's notes when the map is presented).
+ */
+export function StageInspector({ stageId }: { stageId: string }) {
+  const { t } = useTranslation();
+  const stage = useEditor((s) => s.journey?.stages.find((x) => x.id === stageId));
+  const phaseNames = useEditor((s) => s.journey?.phases);
+  const headingId = useId();
+  const ids = { name: useId(), phase: useId(), description: useId(), descriptionHint: useId() };
+  const write = (patch: Parameters<typeof updateStage>[2]) => {
+    const doc = useEditor.getState().session?.doc;
+    if (doc) updateStage(doc, stageId, patch);
+  };
+  const name = useTextDraft(stage?.name ?? '', (value) => write({ name: value }));
+  const description = useTextDraft(stage?.description ?? '', (value) => write({ description: value }));
+  if (!stage) return null;
+  return (
+    <section className="pn-panel" aria-labelledby={headingId}>
+      <header className="pn-head">
+        <h2 id={headingId}>{t('panels.stage.heading')}</h2>
+      </header>
+      <div className="pn-body">
+        <div className="pn-field">
+          <label className="pn-label" htmlFor={ids.name}>
+            {t('panels.stage.name')}
+          </label>
+          <input id={ids.name} className="pn-input" type="text" maxLength={LIMITS.name} value={name.text} onChange={(e) => name.onChange(e.target.value)} onBlur={name.onBlur} />
+        </div>
+        <div className="pn-field">
+          <label className="pn-label" htmlFor={ids.phase}>
+            {t('panels.stage.phase')}
+          </label>
+          <select id={ids.phase} className="pn-input" value={stage.phase} onChange={(e) => write({ phase: e.target.value as PhaseId })}>
+            {PHASE_IDS.map((phase) => (
+              <option key={phase} value={phase}>
+                {phaseNames?.find((p) => p.id === phase)?.name || t(`canvas.phases.${phase}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="pn-field">
+          <label className="pn-label" htmlFor={ids.description}>
+            {t('panels.stage.description')}
+          </label>
+          <textarea
+            id={ids.description}
+            className="pn-input pn-textarea"
+            rows={5}
+            maxLength={LIMITS.description}
+            aria-describedby={ids.descriptionHint}
+            value={description.text}
+            onChange={(e) => description.onChange(e.target.value)}
+            onBlur={description.onBlur}
+          />
+          <p className="pn-hint" id={ids.descriptionHint}>
+            {t('panels.stage.descriptionHint')}
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}
