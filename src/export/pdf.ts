@@ -49,7 +49,7 @@ export interface PdfOptions {
 const MARGIN = 24;
 /** CSS pixels to points: what a browser's print does at 100 %. */
 const TILE_SCALE = 0.75;
-const SHAPES_PER_PAUSE = 400;
+const SHAPES_PER_PAUSE = 300;
 
 export interface PageTile {
   /** the part of the scene on this page, in scene pixels */
@@ -142,6 +142,7 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
       drawShape(page, shape, fonts);
       if (++sincePause >= SHAPES_PER_PAUSE) {
         sincePause = 0;
+        newContentStream(page);
         options.onProgress?.((0.9 * done) / total);
         await pause();
       }
@@ -154,9 +155,20 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
     done = (index + 1) * scene.shapes.length;
   }
   options.onProgress?.(0.9);
-  const bytes = await doc.save({ objectsPerTick: 200 });
+  const bytes = await doc.save({ objectsPerTick: 20, useObjectStreams: false });
   options.onProgress?.(1);
   return bytes;
+}
+
+/**
+ * Starts a new content stream on the page. A page's streams are drawn as one, graphics state
+ * included; several small streams let pdf-lib compress and write them a few at a time (it
+ * yields between objects) instead of in one long block. pdf-lib makes a new stream when its
+ * current one is unset; without that field (another pdf-lib version) this does nothing.
+ */
+function newContentStream(page: PDFPage): void {
+  const internals = page as unknown as { contentStream?: unknown };
+  if ('contentStream' in internals) internals.contentStream = undefined;
 }
 
 /** Nothing drawn for one tile spills into the page margin: clip to the view (y flipped). */

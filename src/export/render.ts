@@ -93,7 +93,30 @@ export function journeyInScope(journey: Journey, stageIds?: readonly string[] | 
 
 /** Draws the journey (or the stages in `options.stageIds`) as a scene; see `renderJourneySvg`. */
 export function renderJourneyScene(source: Journey, options: JourneyImageOptions): Scene {
-  const { t } = options;
+  const steps = sceneSteps(source, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * As `renderJourneyScene`, awaiting `pause` every few hundred cards, so a browser drawing a big
+ * map keeps handling input and painting in between.
+ */
+export async function renderJourneySceneAsync(source: Journey, options: JourneyImageOptions, pause: () => Promise<void>): Promise<Scene> {
+  const steps = sceneSteps(source, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await pause();
+  }
+}
+
+const CARDS_PER_STEP = 150;
+
+function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<void, Scene> {
+  const t = memoised(options.t);
   const journey = journeyInScope(source, options.stageIds);
   const layout = layoutJourney(journey);
   const shapes: Shape[] = [];
@@ -103,7 +126,7 @@ export function renderJourneyScene(source: Journey, options: JourneyImageOptions
   const width = gridWidth + 2 * MARGIN;
 
   // ---- title block
-  const top = titleBlock(draw, journey, source, options, gridWidth);
+  const top = titleBlock(draw, journey, source, { ...options, t }, gridWidth);
   const ox = MARGIN;
   const oy = top;
   const height = oy + layout.height + MARGIN + 20;
@@ -114,9 +137,11 @@ export function renderJourneyScene(source: Journey, options: JourneyImageOptions
   const labels = links(draw, journey, layout, ox, oy);
   const personaColor = new Map(journey.personas.map((p) => [p.id, safeColor(p.color) ?? '#64748b']));
   const laneKind = new Map(journey.lanes.map((l) => [l.id, l.kind]));
-  for (const card of journey.cards) {
+  yield;
+  for (const [n, card] of journey.cards.entries()) {
     const rect = layout.cards.get(card.id);
     if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t);
+    if (n % CARDS_PER_STEP === CARDS_PER_STEP - 1) yield;
   }
   for (const drawLabel of labels) drawLabel();
 
@@ -172,6 +197,20 @@ class Painter {
     });
     return w;
   }
+}
+
+/** A few dozen distinct labels are asked for thousands of times: look each up once. */
+function memoised(t: Translate): Translate {
+  const cache = new Map<string, string>();
+  return (key, options) => {
+    const id = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+    let value = cache.get(id);
+    if (value === undefined) {
+      value = t(key, options);
+      cache.set(id, value);
+    }
+    return value;
+  };
 }
 
 function label(t: Translate, key: string, fallback: string): string {

@@ -3,7 +3,7 @@ import { renderJourneyScene, type JourneyImageOptions } from './render';
 import { FONT_STACK, fmt, intersects, roundedRectPath, type Box, type Scene, type Shape, type Stroke } from './scene';
 import { escapeXml } from './text';
 
-export { renderJourneyScene, journeyInScope, type JourneyImageOptions, type Translate } from './render';
+export { renderJourneyScene, renderJourneySceneAsync, journeyInScope, type JourneyImageOptions, type Translate } from './render';
 
 /**
  * The journey map as a standalone SVG document: the one picture behind the SVG, PNG and PDF
@@ -23,10 +23,36 @@ export interface SvgOptions {
   height?: number;
 }
 
+/** As `sceneToSvg`, awaiting `pause` every few thousand shapes (for a browser's main thread). */
+export async function sceneToSvgAsync(scene: Scene, pause: () => Promise<void>, options: SvgOptions = {}): Promise<string> {
+  const frame = frameOf(scene, options);
+  const out = [svgHead(scene, frame)];
+  const CHUNK = 2000;
+  for (let start = 0; start < scene.shapes.length; start += CHUNK) {
+    out.push(svgShapes(scene.shapes.slice(start, start + CHUNK), options.viewBox ? frame.view : null));
+    await pause();
+  }
+  out.push('</svg>\n');
+  return out.join('');
+}
+
 export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
+  const frame = frameOf(scene, options);
+  return `${svgHead(scene, frame)}${svgShapes(scene.shapes, options.viewBox ? frame.view : null)}</svg>\n`;
+}
+
+interface Frame {
+  view: Box;
+  width: number;
+  height: number;
+}
+
+function frameOf(scene: Scene, options: SvgOptions): Frame {
   const view = options.viewBox ?? { x: 0, y: 0, width: scene.width, height: scene.height };
-  const width = options.width ?? view.width;
-  const height = options.height ?? view.height;
+  return { view, width: options.width ?? view.width, height: options.height ?? view.height };
+}
+
+function svgHead(scene: Scene, { view, width, height }: Frame): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${fmt(width)}" height="${fmt(height)}" viewBox="${fmt(view.x)} ${fmt(view.y)} ${fmt(view.width)} ${fmt(view.height)}" font-family="${escapeXml(FONT_STACK)}" role="img" aria-labelledby="wm-title">`,
@@ -34,12 +60,16 @@ export function sceneToSvg(scene: Scene, options: SvgOptions = {}): string {
   ];
   if (scene.description) out.push(`<desc>${escapeXml(scene.description)}</desc>`);
   if (scene.background) out.push(`<rect x="${fmt(view.x)}" y="${fmt(view.y)}" width="${fmt(view.width)}" height="${fmt(view.height)}" fill="${scene.background}"/>`);
-  const clipped = options.viewBox !== undefined;
-  for (const shape of scene.shapes) {
-    if (clipped && !intersects(shape.bounds, view)) continue;
+  return out.join('');
+}
+
+/** The shapes as markup; with a view, only those that reach into it. */
+function svgShapes(shapes: readonly Shape[], view: Box | null): string {
+  const out: string[] = [];
+  for (const shape of shapes) {
+    if (view && !intersects(shape.bounds, view)) continue;
     out.push(shapeToSvg(shape));
   }
-  out.push('</svg>\n');
   return out.join('');
 }
 

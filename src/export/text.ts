@@ -109,10 +109,15 @@ const ELLIPSIS = '…';
 const MEASURE_LIMIT = 600;
 
 /** Splits into user-perceived characters where the runtime can, else code points. */
+let segmenter: Intl.Segmenter | null | undefined;
 function graphemes(text: string): string[] {
-  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
-  if (Segmenter) return Array.from(new Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
-  return Array.from(text);
+  if (segmenter === undefined) {
+    const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+    segmenter = Segmenter ? new Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  }
+  // plain ASCII has one character per grapheme: skip the segmenter
+  if (!segmenter || /^[\x20-\x7e]*$/.test(text)) return Array.from(text);
+  return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
 /** `text` on one line, cut with an ellipsis where it would pass `maxWidth`. */
@@ -143,19 +148,24 @@ export function wrapLines(text: string, maxWidth: number, maxLines: number, styl
   const source = flat.length > MEASURE_LIMIT ? flat.slice(0, MEASURE_LIMIT) : flat;
   const words = source.split(' ');
   const lines: string[] = [];
+  const space = measureText(' ', style.size, style.bold);
   let line = '';
+  let lineWidth = 0;
   let i = 0;
   while (i < words.length && lines.length < maxLines) {
     const word = words[i]!;
-    const candidate = line ? `${line} ${word}` : word;
-    if (measureText(candidate, style.size, style.bold) <= maxWidth) {
-      line = candidate;
+    const wordWidth = measureText(word, style.size, style.bold);
+    const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+    if (candidateWidth <= maxWidth) {
+      line = line ? `${line} ${word}` : word;
+      lineWidth = candidateWidth;
       i++;
       continue;
     }
     if (line) {
       lines.push(line);
       line = '';
+      lineWidth = 0;
       continue;
     }
     // a single word wider than the line: break it

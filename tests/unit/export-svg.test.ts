@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderJourneySvg, renderJourneyScene, type Translate } from '../../src/export/svg';
+import { renderJourneyScene, renderJourneySceneAsync, renderJourneySvg, sceneToSvg, sceneToSvgAsync, type Translate } from '../../src/export/svg';
 import { clampLine, measureText, wrapLines } from '../../src/export/text';
 import { createI18n } from '../../src/i18n';
 import { instantiateTemplate, TEMPLATE_KEYS } from '../../src/model/templates';
@@ -84,6 +84,17 @@ describe('the SVG export', () => {
     const journey = instantiateTemplate('blank', 'en');
     expect(renderJourneyScene(journey, { t: tr('en'), date }).background).toBe('#ffffff');
     expect(renderJourneyScene(journey, { t: tr('en'), date, background: 'transparent' }).background).toBeNull();
+  });
+
+  it('is the same picture whether drawn in one go or in chunks with pauses', async () => {
+    const journey = instantiateTemplate('retail', 'en');
+    const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const scene = await renderJourneySceneAsync(journey, { t: tr('en'), date }, pause);
+    expect(scene).toEqual(renderJourneyScene(journey, { t: tr('en'), date }));
+    expect(await sceneToSvgAsync(scene, pause)).toBe(sceneToSvg(scene));
+    const tile = { viewBox: { x: 300, y: 200, width: 500, height: 400 }, width: 1000, height: 800 };
+    expect(await sceneToSvgAsync(scene, pause, tile)).toBe(sceneToSvg(scene, tile));
+    expect(checkXml(sceneToSvg(scene, tile)).errors).toEqual([]);
   });
 
   it('is the same string for the same journey and date', () => {

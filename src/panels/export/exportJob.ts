@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { journeyToCsv } from '../../export/csv';
 import { exportFileName } from '../../export/filename';
 import { sceneToPdf, type PaperSize, type PdfPages } from '../../export/pdf';
-import { journeyInScope, renderJourneyScene, sceneToSvg, type Translate } from '../../export/svg';
+import { journeyInScope, renderJourneySceneAsync, sceneToSvgAsync, type Translate } from '../../export/svg';
 import { journeyToDoc } from '../../model/doc';
 import type { Journey } from '../../model/types';
 import { serializeMap } from '../../schema';
@@ -64,11 +64,11 @@ export async function runExport(
   }
   if (format === 'csv') return { blob: new Blob([journeyToCsv(settings.stageIds ? scoped : source.journey)], { type: MIME.csv }), fileName };
 
-  const scene = renderJourneyScene(source.journey, { t, locale, stageIds: settings.stageIds, background: settings.background });
+  const scene = await renderJourneySceneAsync(source.journey, { t, locale, stageIds: settings.stageIds, background: settings.background }, yieldToMain);
   onProgress(0.1);
   await yieldToMain();
   const progress = (f: number) => onProgress(0.1 + 0.9 * f);
-  if (format === 'svg') return { blob: new Blob([sceneToSvg(scene)], { type: MIME.svg }), fileName };
+  if (format === 'svg') return { blob: new Blob([await sceneToSvgAsync(scene, yieldToMain)], { type: MIME.svg }), fileName };
   if (format === 'pdf') {
     const bytes = await sceneToPdf(scene, { paper: settings.paper, pages: settings.pages, pause: yieldToMain, onProgress: progress });
     return { blob: new Blob([bytes as BlobPart], { type: MIME.pdf }), fileName };

@@ -11,7 +11,7 @@ import type { Scene } from '../../export/scene';
 const MAX_SIDE = 16_384;
 const MAX_AREA = 64 * 1024 * 1024;
 /** device pixels per tile side: one tile rasterises in a few tens of milliseconds */
-const TILE = 1536;
+const TILE = 1024;
 
 /** The largest scale ≤ `wanted` at which a width × height picture fits a canvas. */
 export function fitScale(width: number, height: number, wanted: number): number {
