@@ -11,6 +11,7 @@ import {
 } from 'lucide-react';
 import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allowedWhenReadOnly } from './readOnly';
 import { useEditor } from '../store/editorStore';
 import { contextFromState, isEnabled, runAction } from './context';
 import { toolbarActions } from './registry';
@@ -61,11 +62,15 @@ export function Toolbar({ navigate }: ToolbarProps) {
   const format = useShortcutFormat();
   const flags = useEditor(enabledFlags);
   const linking = useEditor((s) => s.linkFrom !== null);
+  // a view-only map shows no editing affordances at all, not greyed-out ones
+  const readOnly = useEditor((s) => s.readOnly);
+  const items = readOnly ? ITEMS.filter(allowedWhenReadOnly) : ITEMS;
+  const flagOf = (action: (typeof ITEMS)[number]) => flags[ITEMS.indexOf(action)] === '1';
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const n = ITEMS.length;
+    const n = items.length;
     let next: number | null = null;
     if (event.key === 'ArrowRight') next = (focusIndex + 1) % n;
     else if (event.key === 'ArrowLeft') next = (focusIndex - 1 + n) % n;
@@ -80,12 +85,12 @@ export function Toolbar({ navigate }: ToolbarProps) {
 
   return (
     <div role="toolbar" aria-label={t('actions.toolbar.label')} aria-orientation="horizontal" className="wm-toolbar" onKeyDown={onKeyDown}>
-      {ITEMS.map((action, i) => {
+      {items.map((action, i) => {
         const Icon = ICONS[action.id];
         const label = t(action.labelKey);
         const shortcut = format.first(action);
-        const enabled = flags[i] === '1';
-        const separated = i > 0 && sectionOf(ITEMS[i - 1]!.id) !== sectionOf(action.id);
+        const enabled = flagOf(action);
+        const separated = i > 0 && sectionOf(items[i - 1]!.id) !== sectionOf(action.id);
         return (
           <Fragment key={action.id}>
             {separated && <span role="separator" aria-orientation="vertical" className="wm-toolbar-separator" />}

@@ -1,4 +1,4 @@
-import { ArrowLeft, Share2 } from 'lucide-react';
+import { ArrowLeft, Download, Share2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Toolbar } from '../actions/Toolbar';
 import { LIMITS } from '../model/limits';
@@ -52,6 +52,10 @@ export function EditorTopBar({ status, onLeave, identity }: { status: Persistenc
       <ConnectionBadge />
       <Toolbar />
       <AvatarStack me={identity} />
+      <button type="button" className="button-secondary" onClick={() => useEditor.getState().setDialog('export')}>
+        <Download size={16} aria-hidden="true" />
+        {t('app.export')}
+      </button>
       <button type="button" className="button-primary share-button" onClick={() => useEditor.getState().setDialog('share')}>
         <Share2 size={16} aria-hidden="true" />
         {t('sharing.share')}

@@ -4,6 +4,7 @@ export const app: Messages['app'] = {
   name: 'Waymark',
   tagline: 'Customer Journey Maps, die Ihrem Team gehören',
   untitledMap: 'Neue Customer Journey',
+  export: 'Exportieren',
   mapTitle: 'Titel der Map',
   renameMap: 'Map umbenennen',
   loadingMap: 'Map wird geöffnet …',

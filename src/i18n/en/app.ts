@@ -2,6 +2,7 @@ export const app = {
   name: 'Waymark',
   tagline: 'Customer journey maps your team owns',
   untitledMap: 'Untitled journey',
+  export: 'Export',
   mapTitle: 'Map title',
   renameMap: 'Rename map',
   loadingMap: 'Opening the map…',
