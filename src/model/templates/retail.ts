@@ -110,14 +110,78 @@ export const retailTemplate: TemplateSource = {
   ],
 
   stages: [
-    { key: 'awareness', phase: 'pre-purchase', name: { en: 'Awareness', de: 'Aufmerksamkeit' } },
-    { key: 'consideration', phase: 'pre-purchase', name: { en: 'Consideration', de: 'Abwägung' } },
-    { key: 'purchase', phase: 'purchase', name: { en: 'Purchase', de: 'Kauf' } },
-    { key: 'delivery', phase: 'purchase', name: { en: 'Delivery / pick-up', de: 'Lieferung / Abholung' } },
-    { key: 'use', phase: 'post-purchase', name: { en: 'Use', de: 'Nutzung' } },
-    { key: 'return', phase: 'post-purchase', name: { en: 'Return', de: 'Retoure' } },
-    { key: 'complaint', phase: 'post-purchase', name: { en: 'Complaint', de: 'Reklamation' } },
-    { key: 'repair', phase: 'post-purchase', name: { en: 'Repair', de: 'Reparatur' } },
+    {
+      key: 'awareness',
+      phase: 'pre-purchase',
+      name: { en: 'Awareness', de: 'Aufmerksamkeit' },
+      description: {
+        en: 'Julia and Can are not shopping yet: a planned hiking holiday and a post in a feed make them wonder whether they need new gear. What is at stake is whether we are the brand they think of first; ads that ignore their situation are just noise.',
+        de: 'Julia und Can kaufen noch nicht ein: Ein geplanter Wanderurlaub und ein Post im Feed bringen sie auf die Frage, ob neue Ausrüstung fällig ist. Hier entscheidet sich, ob sie zuerst an uns denken – Werbung, die an ihrer Situation vorbeigeht, ist nur Rauschen.',
+      },
+    },
+    {
+      key: 'consideration',
+      phase: 'pre-purchase',
+      name: { en: 'Consideration', de: 'Abwägung' },
+      description: {
+        en: 'Now they compare models, read reviews and try to get the size right, online and in the store. At stake is trust: if the website says “in stock” and the shelf is empty, they buy somewhere else.',
+        de: 'Jetzt vergleichen sie Modelle, lesen Bewertungen und wollen die richtige Größe finden – online wie in der Filiale. Es geht um Vertrauen: Steht online „vorrätig“ und das Regal ist leer, kaufen sie woanders.',
+      },
+    },
+    {
+      key: 'purchase',
+      phase: 'purchase',
+      name: { en: 'Purchase', de: 'Kauf' },
+      description: {
+        en: 'Julia buys in the store once the kids have tried everything on; Can checks out in the app with a voucher. The decision is made, and we must not lose it at the till or to a voucher that fails without a reason.',
+        de: 'Julia kauft in der Filiale, nachdem die Kinder alles anprobiert haben; Can bestellt per App mit Gutschein. Die Entscheidung ist gefallen – jetzt darf sie nicht an der Kassenschlange oder an einem kommentarlos abgelehnten Gutschein scheitern.',
+      },
+    },
+    {
+      key: 'delivery',
+      phase: 'purchase',
+      name: { en: 'Delivery / pick-up', de: 'Lieferung / Abholung' },
+      description: {
+        en: 'They want the gear in their hands before leaving on Friday, by parcel or Click & Collect. A delay nobody mentions, or an order the desk cannot find, turns the joy of buying into worry.',
+        de: 'Die Ausrüstung soll vor der Abreise am Freitag da sein – per Paket oder Click & Collect. Eine Verspätung ohne Nachricht oder eine Bestellung, die am Schalter niemand findet, macht aus Vorfreude Sorge.',
+      },
+    },
+    {
+      key: 'use',
+      phase: 'post-purchase',
+      name: { en: 'Use', de: 'Nutzung' },
+      description: {
+        en: 'The first hike is the moment of truth: does the gear keep its promise in the rain? This is the high point of the journey, and our best chance to earn reviews and recommendations.',
+        de: 'Die erste Wanderung ist der Moment der Wahrheit: Hält die Ausrüstung im Regen, was sie verspricht? Das ist der Höhepunkt der Journey – und unsere beste Chance auf Bewertungen und Empfehlungen.',
+      },
+    },
+    {
+      key: 'return',
+      phase: 'post-purchase',
+      name: { en: 'Return', de: 'Retoure' },
+      description: {
+        en: 'Boots that do not fit have to go back, by post or in the store, with as little effort as possible. What is at stake is the next purchase: a slow refund, or a voucher instead of money, leaves a bad aftertaste.',
+        de: 'Schuhe, die nicht passen, sollen mit möglichst wenig Aufwand zurück – per Post oder in der Filiale. Es geht um den nächsten Einkauf: Eine langsame Erstattung oder ein Gutschein statt Geld hinterlassen einen schalen Nachgeschmack.',
+      },
+    },
+    {
+      key: 'complaint',
+      phase: 'post-purchase',
+      name: { en: 'Complaint', de: 'Reklamation' },
+      description: {
+        en: 'Six weeks in, a rain jacket leaks at the seam, and the customer wants to be taken seriously without telling the story again on every channel. This is the low point of the journey: how we respond decides whether they stay.',
+        de: 'Nach sechs Wochen ist eine Regenjacke an der Naht undicht, und die Kundschaft will ernst genommen werden, ohne alles in jedem Kanal neu zu erzählen. Das ist der Tiefpunkt der Journey: Wie wir reagieren, entscheidet, ob sie bleibt.',
+      },
+    },
+    {
+      key: 'repair',
+      phase: 'post-purchase',
+      name: { en: 'Repair', de: 'Reparatur' },
+      description: {
+        en: 'The jacket goes in for repair; the customer wants it back in time for the next trip and to know where it stands meanwhile. A good repair can win back the trust the complaint cost us.',
+        de: 'Die Jacke geht in die Reparatur; die Kundschaft will sie rechtzeitig zur nächsten Tour zurück und zwischendurch wissen, wie es um sie steht. Eine gute Reparatur kann das Vertrauen zurückgewinnen, das die Reklamation gekostet hat.',
+      },
+    },
   ],
 
   cards: [

@@ -110,14 +110,78 @@ export const saasTemplate: TemplateSource = {
     },
   ],
   stages: [
-    { key: 'discover', phase: 'pre-purchase', name: { en: 'Discover', de: 'Entdecken' } },
-    { key: 'signup', phase: 'pre-purchase', name: { en: 'Sign up for trial', de: 'Testphase starten' } },
-    { key: 'onboarding', phase: 'purchase', name: { en: 'Onboarding', de: 'Onboarding' } },
-    { key: 'activation', phase: 'purchase', name: { en: 'Activation (aha moment)', de: 'Aktivierung („Aha-Moment“)' } },
-    { key: 'convert', phase: 'purchase', name: { en: 'Convert to paid', de: 'Wechsel zum Bezahltarif' } },
-    { key: 'everyday', phase: 'post-purchase', name: { en: 'Everyday use & support', de: 'Alltag & Support' } },
-    { key: 'expansion', phase: 'post-purchase', name: { en: 'Expansion', de: 'Ausbau' } },
-    { key: 'renewal', phase: 'post-purchase', name: { en: 'Renewal', de: 'Verlängerung' } },
+    {
+      key: 'discover',
+      phase: 'pre-purchase',
+      name: { en: 'Discover', de: 'Entdecken' },
+      description: {
+        en: 'Katrin wants something better than spreadsheets for hours and budgets, and asks herself whether this tool is made for agencies like hers. If the prices hide behind “Contact sales”, she moves on before she ever tries it.',
+        de: 'Katrin sucht etwas Besseres als Tabellen für Stunden und Budgets und fragt sich, ob dieses Tool für Agenturen wie ihre gemacht ist. Verstecken sich die Preise hinter „Vertrieb kontaktieren“, zieht sie weiter, bevor sie es je ausprobiert.',
+      },
+    },
+    {
+      key: 'signup',
+      phase: 'pre-purchase',
+      name: { en: 'Sign up for trial', de: 'Testphase starten' },
+      description: {
+        en: 'She starts the free trial and gives it twenty minutes one evening. Everything rides on that evening: questions before any value, and she closes the tab for good.',
+        de: 'Sie startet die kostenlose Testphase und gibt ihr abends zwanzig Minuten. Alles hängt an diesem Abend: Fragen, bevor sie irgendeinen Nutzen sieht, und sie schließt den Tab für immer.',
+      },
+    },
+    {
+      key: 'onboarding',
+      phase: 'purchase',
+      name: { en: 'Onboarding', de: 'Onboarding' },
+      description: {
+        en: 'Jonas imports clients, projects and rates and invites the team: the hard part of the trial. If the import fails or the team will not track time, the trial quietly dies here.',
+        de: 'Jonas importiert Kunden, Projekte und Stundensätze und lädt das Team ein – der mühsame Teil der Testphase. Scheitert der Import oder macht das Team nicht mit, schläft die Testphase hier still ein.',
+      },
+    },
+    {
+      key: 'activation',
+      phase: 'purchase',
+      name: { en: 'Activation (aha moment)', de: 'Aktivierung („Aha-Moment“)' },
+      description: {
+        en: 'Tracked hours become the first invoice in five minutes instead of an afternoon: this is the aha moment. The sooner the team gets here, the more likely it is to pay.',
+        de: 'Aus erfassten Stunden wird in fünf Minuten statt an einem Nachmittag die erste Rechnung: Das ist der Aha-Moment. Je früher das Team ihn erlebt, desto eher zahlt es.',
+      },
+    },
+    {
+      key: 'convert',
+      phase: 'purchase',
+      name: { en: 'Convert to paid', de: 'Wechsel zum Bezahltarif' },
+      description: {
+        en: 'The trial ends: Jonas picks a plan, and Katrin has to say yes to twenty euros a head every month. At stake is whether the value they have seen outweighs the price of every seat, freelancers included.',
+        de: 'Die Testphase endet: Jonas wählt einen Tarif, und Katrin muss zu zwanzig Euro pro Kopf und Monat Ja sagen. Es geht darum, ob der erlebte Nutzen den Preis jedes Platzes aufwiegt – auch für Freelancer.',
+      },
+    },
+    {
+      key: 'everyday',
+      phase: 'post-purchase',
+      name: { en: 'Everyday use & support', de: 'Alltag & Support' },
+      description: {
+        en: 'The tool is now part of the agency’s week: workload, budgets, client profitability. When something breaks at month-end, a fast answer from support decides whether they keep relying on it.',
+        de: 'Das Tool gehört jetzt zum Agenturalltag: Auslastung, Budgets, Kundenrentabilität. Hakt zum Monatsende etwas, entscheidet eine schnelle Antwort vom Support, ob man sich weiter darauf verlässt.',
+      },
+    },
+    {
+      key: 'expansion',
+      phase: 'post-purchase',
+      name: { en: 'Expansion', de: 'Ausbau' },
+      description: {
+        en: 'It works for the designers, so Katrin wants it for the developers too and adds seats and capacity planning. A surprise on the next invoice can turn that confidence into distrust overnight.',
+        de: 'Für das Design-Team funktioniert es, also soll es auch in die Entwicklung: Katrin bucht Plätze und Kapazitätsplanung dazu. Eine Überraschung auf der nächsten Rechnung kann dieses Vertrauen über Nacht kippen.',
+      },
+    },
+    {
+      key: 'renewal',
+      phase: 'post-purchase',
+      name: { en: 'Renewal', de: 'Verlängerung' },
+      description: {
+        en: 'A year on, Katrin decides whether to renew the annual plan and lists what she needs next year. The whole relationship is at stake: a silent auto-renewal or a price rise sends her looking for alternatives.',
+        de: 'Nach einem Jahr entscheidet Katrin, ob sie den Jahresvertrag verlängert, und notiert, was sie im nächsten Jahr braucht. Es geht um die ganze Beziehung: Eine stille Verlängerung oder eine Preiserhöhung lässt sie nach Alternativen suchen.',
+      },
+    },
   ],
   lanes: STANDARD_LANES,
   cards: [

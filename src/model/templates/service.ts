@@ -111,15 +111,87 @@ export const serviceTemplate: TemplateSource = {
     },
   ],
   stages: [
-    { key: 'problem', phase: 'pre-purchase', name: { en: 'Problem occurs', de: 'Problem tritt auf' } },
-    { key: 'find', phase: 'pre-purchase', name: { en: 'Find a workshop', de: 'Werkstatt finden' } },
-    { key: 'book', phase: 'pre-purchase', name: { en: 'Book appointment', de: 'Termin buchen' } },
-    { key: 'prepare', phase: 'pre-purchase', name: { en: 'Reminder & preparation', de: 'Erinnerung & Vorbereitung' } },
-    { key: 'dropoff', phase: 'purchase', name: { en: 'Drop-off & check-in', de: 'Fahrzeugannahme' } },
-    { key: 'diagnosis', phase: 'purchase', name: { en: 'Diagnosis & quote', de: 'Diagnose & Kostenvoranschlag' } },
-    { key: 'repair', phase: 'purchase', name: { en: 'Repair', de: 'Reparatur' } },
-    { key: 'pickup', phase: 'purchase', name: { en: 'Pick-up & payment', de: 'Abholung & Bezahlung' } },
-    { key: 'followup', phase: 'post-purchase', name: { en: 'Follow-up', de: 'Nachbetreuung' } },
+    {
+      key: 'problem',
+      phase: 'pre-purchase',
+      name: { en: 'Problem occurs', de: 'Problem tritt auf' },
+      description: {
+        en: 'A warning light, grinding brakes, or a van that will not start on a cold morning: the customer wants to know whether it is still safe to drive and what it will cost. Worry and uncertainty set the tone for everything that follows.',
+        de: 'Eine Warnleuchte, schleifende Bremsen oder ein Transporter, der an einem kalten Morgen streikt: Die Kundschaft will wissen, ob sie noch fahren kann und was das kostet. Sorge und Unsicherheit prägen alles, was danach kommt.',
+      },
+    },
+    {
+      key: 'find',
+      phase: 'pre-purchase',
+      name: { en: 'Find a workshop', de: 'Werkstatt finden' },
+      description: {
+        en: 'They compare nearby workshops by their ratings and ask the neighbours. Trust is at stake before the first contact: without prices or free slots online, we look like every other garage.',
+        de: 'Sie vergleichen Werkstätten in der Nähe nach Bewertungen und fragen in der Nachbarschaft. Schon vor dem ersten Kontakt geht es um Vertrauen: Ohne Preise oder freie Termine online sehen wir aus wie jede andere Werkstatt.',
+      },
+    },
+    {
+      key: 'book',
+      phase: 'pre-purchase',
+      name: { en: 'Book appointment', de: 'Termin buchen' },
+      description: {
+        en: 'They want an appointment soon, and Deniz needs a courtesy van and a same-day repair, because his van is his workplace. Busy phone lines in the morning rush send them to the next workshop on the list.',
+        de: 'Sie wollen schnell einen Termin, und Deniz braucht einen Ersatzwagen und die Reparatur am selben Tag – sein Transporter ist sein Arbeitsplatz. Besetzte Leitungen im Morgenstress schicken sie zur nächsten Werkstatt auf der Liste.',
+      },
+    },
+    {
+      key: 'prepare',
+      phase: 'pre-purchase',
+      name: { en: 'Reminder & preparation', de: 'Erinnerung & Vorbereitung' },
+      description: {
+        en: 'The day before, they organise a day without the car: lifts, the school run, a courtesy vehicle. If nothing is confirmed, a good booking turns into a no-show or a frantic morning.',
+        de: 'Am Tag davor organisieren sie einen Tag ohne Auto: Mitfahrgelegenheit, Schulweg, Ersatzwagen. Ist nichts bestätigt, wird aus einer guten Buchung ein geplatzter Termin oder ein hektischer Morgen.',
+      },
+    },
+    {
+      key: 'dropoff',
+      phase: 'purchase',
+      name: { en: 'Drop-off & check-in', de: 'Fahrzeugannahme' },
+      description: {
+        en: 'They hand over the keys, describe the noise and want to be sure nothing expensive happens without a call. A queue at 7:30 and a vague job card start the visit on the wrong foot.',
+        de: 'Sie übergeben den Schlüssel, beschreiben das Geräusch und wollen sicher sein, dass nichts Teures ohne Rückruf passiert. Eine Schlange um 7:30 Uhr und ein vager Auftrag lassen den Besuch schlecht beginnen.',
+      },
+    },
+    {
+      key: 'diagnosis',
+      phase: 'purchase',
+      name: { en: 'Diagnosis & quote', de: 'Diagnose & Kostenvoranschlag' },
+      description: {
+        en: 'The findings call reaches them in a meeting or up a ladder, and they have to approve a quote they cannot judge. This is the moment of trust: a quote they understand gets a yes, anything else feels like being ripped off.',
+        de: 'Der Anruf mit dem Befund erreicht sie mitten im Meeting oder auf der Leiter, und sie sollen einen Kostenvoranschlag freigeben, den sie nicht beurteilen können. Hier entscheidet sich das Vertrauen: Einen verständlichen Voranschlag geben sie frei, alles andere fühlt sich nach Abzocke an.',
+      },
+    },
+    {
+      key: 'repair',
+      phase: 'purchase',
+      name: { en: 'Repair', de: 'Reparatur' },
+      description: {
+        en: 'While the car is in the workshop, the customer only wants to know whether it will be ready as promised. Every hour without news makes the day harder to plan, and a car that is not ready costs them another working day.',
+        de: 'Während das Auto in der Werkstatt steht, wollen sie nur wissen, ob es wie versprochen fertig wird. Jede Stunde ohne Nachricht macht den Tag schwerer planbar – und ist das Auto nicht fertig, fehlt ein weiterer Arbeitstag.',
+      },
+    },
+    {
+      key: 'pickup',
+      phase: 'purchase',
+      name: { en: 'Pick-up & payment', de: 'Abholung & Bezahlung' },
+      description: {
+        en: 'They collect the car, hear what was done and pay. If the invoice matches the quote and the advisor explains the work at the car, relief turns into trust.',
+        de: 'Sie holen das Auto ab, lassen sich erklären, was gemacht wurde, und bezahlen. Stimmt die Rechnung mit dem Voranschlag überein und erklärt die Serviceberatung die Arbeiten am Fahrzeug, wird aus Erleichterung Vertrauen.',
+      },
+    },
+    {
+      key: 'followup',
+      phase: 'post-purchase',
+      name: { en: 'Follow-up', de: 'Nachbetreuung' },
+      description: {
+        en: 'Back on the road, they find out whether the repair holds, and a call three days later shows that someone cares. This is where a one-off repair becomes a loyal customer, or a new noise undoes it all.',
+        de: 'Wieder unterwegs zeigt sich, ob die Reparatur hält, und ein Anruf drei Tage später zeigt, dass sich jemand kümmert. Hier wird aus einer einmaligen Reparatur eine treue Kundschaft – oder ein neues Geräusch macht alles zunichte.',
+      },
+    },
   ],
   lanes: STANDARD_LANES,
   cards: [
