@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
@@ -69,6 +69,9 @@ function waitForFirstSync(sync: SyncSession): Promise<void> {
 /** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */
 export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: WaymarkDB | null; onLeave(): void }) {
   const { t } = useTranslation();
+  // read through a ref in the loading effect: switching the language must not reopen the map
+  const tRef = useRef(t);
+  tRef.current = t;
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [status, setStatus] = useState<PersistenceStatus | null>(null);
   const [share, setShare] = useState<MapShare | null>(null);
@@ -114,7 +117,7 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
       const undo = createUndoManager(mapDoc);
       useEditor.getState().openSession({ mapId, doc: mapDoc, undo });
       performance.mark('waymark:session-open');
-      document.title = `${readMeta(mapDoc).title || t('app.untitledMap')} · Waymark`;
+      document.title = `${readMeta(mapDoc).title || tRef.current('app.untitledMap')} · Waymark`;
       setShare(mapShare);
       handedOver = true;
       setSync(session);
@@ -133,7 +136,7 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
     };
     // identity changes reach the session through useCollaboration, not by reopening the map
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mapId, db, t]);
+  }, [mapId, db]);
 
   useCollaboration(sync, share?.role ?? null, identity);
   useThumbnailUpdates(db, mapId, state.phase === 'ready');

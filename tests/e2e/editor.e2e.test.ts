@@ -181,8 +181,13 @@ describe('the journey editor in a browser', () => {
   it('a user switches the interface to German, and it stays German after a reload', async () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(page);
+    await card(page, 'Saves a jacket review').click();
+    await page.keyboard.press('Delete');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
     await expect.poll(() => page.getByRole('button', { name: 'Schritt hinzufügen' }).count()).toBeGreaterThan(0);
+    // switching the language keeps the map open, undo history included
+    await page.getByRole('button', { name: /^Rückgängig/ }).click();
+    await expect.poll(() => card(page, 'Saves a jacket review').count()).toBe(1);
     await page.reload();
     await card(page, 'Realises the kids').waitFor();
     await expect.poll(() => page.getByText('Auf diesem Gerät gespeichert').count()).toBe(1);
