@@ -15,6 +15,7 @@ import {
 } from '../model/ops';
 import { LOCAL_ORIGIN } from '../model/origin';
 import type { Card } from '../model/types';
+import { enterFullscreen } from '../present/fullscreen';
 import type { Clipboard, Target } from '../store/editorStore';
 import { neighbourCard, type Direction } from './geometry';
 import {
@@ -755,6 +756,19 @@ const view: Action[] = [
     group: 'view',
     enabled: (ctx) => ctx.editor.personaFilter !== null,
     perform: (ctx) => ctx.editor.setPersonaFilter(null),
+  },
+  {
+    id: 'view.present',
+    labelKey: label('view.present'),
+    group: 'view',
+    shortcuts: ['Mod+Alt+P'],
+    // a map without stages has nothing to show
+    enabled: (ctx) => ctx.journey.stages.length > 0,
+    perform: (ctx) => {
+      // full screen is granted only during the user's gesture, which is now, not after navigating
+      void enterFullscreen();
+      ctx.navigate(`/map/${encodeURIComponent(ctx.editor.session?.mapId ?? ctx.journey.id)}/present`);
+    },
   },
 ];
 

@@ -1,16 +1,18 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * The app's three places: the map library, a map in the editor, and (later) a map presented.
+ * The app's three places: the map library, a map in the editor, and a map presented.
  * Paths, not hashes: the URL fragment is reserved for share tokens, which must never reach a
  * server log.
  */
-export type Route = { name: 'library' } | { name: 'map'; mapId: string } | { name: 'notFound' };
+export type Route = { name: 'library' } | { name: 'map'; mapId: string } | { name: 'present'; mapId: string } | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'library' };
   const map = /^\/map\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
   if (map) return { name: 'map', mapId: map[1]! };
+  const present = /^\/map\/([A-Za-z0-9_-]{1,64})\/present\/?$/.exec(pathname);
+  if (present) return { name: 'present', mapId: present[1]! };
   return { name: 'notFound' };
 }
 

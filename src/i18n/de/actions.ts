@@ -55,6 +55,7 @@ export const actions: Messages['actions'] = {
     toggleInspector: 'Inspektor ein- oder ausblenden',
     togglePersonas: 'Personas ein- oder ausblenden',
     clearPersonaFilter: 'Persona-Filter aufheben',
+    present: 'Präsentieren',
   },
   navigate: {
     left: 'Karte links auswählen',

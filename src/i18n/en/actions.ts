@@ -54,6 +54,7 @@ export const actions = {
     toggleInspector: 'Show or hide inspector',
     togglePersonas: 'Show or hide personas',
     clearPersonaFilter: 'Clear persona filter',
+    present: 'Present',
   },
   navigate: {
     left: 'Select card to the left',

@@ -10,5 +10,6 @@ import { sharing } from './sharing';
 import { exporting } from './exporting';
 import { library } from './library';
 import { panels } from './panels';
+import { present } from './present';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present };

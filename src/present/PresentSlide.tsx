@@ -1,0 +1,355 @@
+import { Star } from 'lucide-react';
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../canvas/icons';
+import { isOnlineChannel, type Card, type Journey, type Lane, type LaneKind, type Persona } from '../model/types';
+import { laneColumns, stageEmotion, type PresentStep } from './steps';
+import { useFitText } from './useFitText';
+
+/*
+ * What one step of a presentation shows: the stage's (or the phase's) lanes and cards, laid out
+ * for a projector rather than drawn as the map's grid. Every text from the map is a React text
+ * node, never markup.
+ */
+
+type FormatScore = (score: number) => string;
+
+interface SlideHeadProps {
+  kicker: string;
+  phase: Journey['stages'][number]['phase'];
+  phaseName: string;
+  title: string;
+  lang: string;
+  score: number | null;
+  formatScore: FormatScore;
+}
+
+function SlideHead({ kicker, phase, phaseName, title, lang, score, formatScore }: SlideHeadProps) {
+  return (
+    <div className="present-head">
+      <div className="present-titles">
+        <p className="present-kicker">
+          <span className={`present-phase-pill phase-${phase}`} lang={lang}>
+            {phaseName}
+          </span>
+          <span>{kicker}</span>
+        </p>
+        <h1 className="present-title" lang={lang}>
+          {title}
+        </h1>
+      </div>
+      <Feeling score={score} formatScore={formatScore} />
+    </div>
+  );
+}
+
+/** The stage's mean feeling, large: a face, the score and its word. */
+function Feeling({ score, formatScore, compact = false }: { score: number | null; formatScore: FormatScore; compact?: boolean }) {
+  const { t } = useTranslation();
+  if (score === null) {
+    return compact ? null : <p className="present-feeling is-unscored">{t('present.noFeeling')}</p>;
+  }
+  const Face = emotionFace(score);
+  const word = t(`canvas.emotions.${Math.round(score) || 0}`);
+  return (
+    <p className={`present-feeling${compact ? ' is-compact' : ''}`} style={{ color: emotionColor(score) }}>
+      <Face className="present-feeling-face" aria-hidden="true" />
+      <span className="present-feeling-text">
+        <span className="present-feeling-caption">{t('present.feeling')}</span>
+        <span className="present-feeling-value">
+          <span className="present-feeling-score">{formatScore(score)}</span> <span className="present-feeling-word">{word}</span>
+        </span>
+      </span>
+    </p>
+  );
+}
+
+interface CardLabels {
+  channel(card: Card): string;
+  online: string;
+  offline: string;
+  momentOfTruth: string;
+}
+
+function useCardLabels(): CardLabels {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      channel: (card: Card) => (card.channel ? t(`canvas.channels.${card.channel}`) : ''),
+      online: t('canvas.online'),
+      offline: t('canvas.offline'),
+      momentOfTruth: t('canvas.momentOfTruth'),
+    }),
+    [t],
+  );
+}
+
+interface CardProps {
+  card: Card;
+  kind: LaneKind;
+  personas: ReadonlyMap<string, Persona>;
+  labels: CardLabels;
+  lang: string;
+  formatScore: FormatScore;
+  /** phase mode: the title and its marks, no body */
+  compact?: boolean;
+}
+
+function PresentCard({ card, kind, personas, labels, lang, formatScore, compact = false }: CardProps) {
+  const { t } = useTranslation();
+  const ChannelIcon = card.channel ? CHANNEL_ICONS[card.channel] : null;
+  const Face = card.emotion !== null ? emotionFace(card.emotion) : null;
+  const classes = ['present-card', `kind-${kind}`];
+  if (card.momentOfTruth) classes.push('is-mot');
+  const title = card.title || t('canvas.untitledCard');
+  const titleClass = card.title ? 'present-card-title' : 'present-card-title is-placeholder';
+  const emotion = Face && card.emotion !== null && (
+    <span className="present-chip emotion" style={{ color: emotionColor(card.emotion) }}>
+      <Face aria-hidden="true" />
+      {formatScore(card.emotion)}
+      <span className="sr-only"> ({t(`canvas.emotions.${card.emotion}`)})</span>
+    </span>
+  );
+
+  if (compact) {
+    // phase by phase: one line of marks and title, so a whole phase fits on the screen
+    return (
+      <li className={classes.join(' ')}>
+        <p className={titleClass}>
+          {ChannelIcon && card.channel && (
+            <span className="present-inline-mark channel" title={labels.channel(card)}>
+              <ChannelIcon aria-hidden="true" />
+              <span className="sr-only">{labels.channel(card)}: </span>
+            </span>
+          )}
+          {card.momentOfTruth && (
+            <span className="present-inline-mark mot" title={labels.momentOfTruth}>
+              <Star aria-hidden="true" fill="currentColor" />
+              <span className="sr-only">{labels.momentOfTruth}: </span>
+            </span>
+          )}
+          {emotion} <span lang={lang}>{title}</span>
+        </p>
+      </li>
+    );
+  }
+
+  const cardPersonas = card.personaIds.map((id) => personas.get(id)).filter((p): p is Persona => p !== undefined);
+  // no kind chip, unlike the canvas: the lane's tile names the kind right above the card
+  const meta = (ChannelIcon && card.channel) || emotion || card.momentOfTruth || cardPersonas.length > 0;
+  return (
+    <li className={classes.join(' ')}>
+      {meta && (
+        <p className="present-card-meta">
+          {ChannelIcon && card.channel && (
+            <span className={`present-chip channel ${isOnlineChannel(card.channel) ? 'is-online' : 'is-offline'}`}>
+              <ChannelIcon aria-hidden="true" />
+              {labels.channel(card)}
+              <span className="present-chip-mode"> · {isOnlineChannel(card.channel) ? labels.online : labels.offline}</span>
+            </span>
+          )}
+          {emotion}
+          {card.momentOfTruth && (
+            <span className="present-chip mot">
+              <Star aria-hidden="true" fill="currentColor" />
+              {labels.momentOfTruth}
+            </span>
+          )}
+          {cardPersonas.map((p) => (
+            <span key={p.id} className="present-chip persona" lang={lang}>
+              <span className="present-persona-dot" style={{ background: p.color }} aria-hidden="true" />
+              {p.name.split(' ')[0]}
+            </span>
+          ))}
+        </p>
+      )}
+      <p className={titleClass} lang={lang}>
+        {title}
+      </p>
+      {card.body && (
+        <p className="present-card-body" lang={lang}>
+          {card.body}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function LaneName({ lane, lang }: { lane: Lane; lang: string }) {
+  const { t } = useTranslation();
+  const Icon = LANE_ICONS[lane.kind];
+  return (
+    <>
+      <span className={`present-lane-icon kind-${lane.kind}`}>
+        <Icon aria-hidden="true" />
+      </span>
+      <span className="present-lane-name" lang={lane.name ? lang : undefined}>
+        {lane.name || t('canvas.untitledLane')}
+      </span>
+    </>
+  );
+}
+
+/** The cards of the given stages, per lane, in map order. */
+function cardsByLane(journey: Journey, stageIds: readonly string[]): Map<string, Card[]> {
+  const wanted = new Set(stageIds);
+  const out = new Map<string, Card[]>();
+  for (const card of journey.cards) {
+    if (!wanted.has(card.stageId)) continue;
+    const key = `${card.stageId}/${card.laneId}`;
+    const list = out.get(key);
+    if (list) list.push(card);
+    else out.set(key, [card]);
+  }
+  return out;
+}
+
+interface StageSlideProps {
+  journey: Journey;
+  stageId: string;
+  kicker: string;
+  phaseName: string;
+  formatScore: FormatScore;
+}
+
+/** One stage: its name and phase, how it feels, and every lane's cards in large type. */
+export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }: StageSlideProps) {
+  const { t } = useTranslation();
+  const labels = useCardLabels();
+  const stage = journey.stages.find((s) => s.id === stageId)!;
+  const personas = useMemo(() => new Map(journey.personas.map((p) => [p.id, p])), [journey.personas]);
+  const cells = useMemo(() => cardsByLane(journey, [stageId]), [journey, stageId]);
+  const lanesBox = useRef<HTMLDivElement>(null);
+  useFitText(lanesBox, cells, '.present-cards');
+  const lang = journey.locale;
+  const columns = laneColumns(journey.lanes.length);
+  return (
+    <>
+      <SlideHead
+        kicker={kicker}
+        phase={stage.phase}
+        phaseName={phaseName}
+        title={stage.name || t('canvas.untitledStage')}
+        lang={lang}
+        score={stageEmotion(journey, stageId)}
+        formatScore={formatScore}
+      />
+      <div
+        ref={lanesBox}
+        className="present-lanes"
+        style={{ '--present-columns': columns, '--present-rows': Math.ceil(journey.lanes.length / columns) } as React.CSSProperties}
+      >
+        {journey.lanes.map((lane) => {
+          const cards = cells.get(`${stageId}/${lane.id}`) ?? [];
+          const headingId = `present-lane-${lane.id}`;
+          return (
+            <section key={lane.id} className={`present-lane kind-${lane.kind}`} aria-labelledby={headingId}>
+              <h2 className="present-lane-head" id={headingId}>
+                <LaneName lane={lane} lang={lang} />
+              </h2>
+              {cards.length ? (
+                <ul className="present-cards">
+                  {cards.map((card) => (
+                    <PresentCard key={card.id} card={card} kind={lane.kind} personas={personas} labels={labels} lang={lang} formatScore={formatScore} />
+                  ))}
+                </ul>
+              ) : (
+                <p className="present-empty">{t('present.emptyLane')}</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+interface PhaseSlideProps {
+  journey: Journey;
+  step: PresentStep;
+  /** each stage's speaker notes as the table's first row, under its name */
+  notesShown: boolean;
+  kicker: string;
+  phaseName: string;
+  formatScore: FormatScore;
+}
+
+/** One phase: its stages side by side, lanes as rows, card titles only. */
+export function PhaseSlide({ journey, step, notesShown, kicker, phaseName, formatScore }: PhaseSlideProps) {
+  const { t } = useTranslation();
+  const labels = useCardLabels();
+  const personas = useMemo(() => new Map(journey.personas.map((p) => [p.id, p])), [journey.personas]);
+  const cells = useMemo(() => cardsByLane(journey, step.stageIds), [journey, step.stageIds]);
+  const frame = useRef<HTMLDivElement>(null);
+  const content = useMemo(() => ({ cells, notesShown }), [cells, notesShown]);
+  useFitText(frame, content);
+  const stages = step.stageIds.map((id) => journey.stages.find((s) => s.id === id)!);
+  const lang = journey.locale;
+  // the phase's feeling: the mean over its scored stages
+  const scores = stages.map((s) => stageEmotion(journey, s.id)).filter((s): s is number => s !== null);
+  const phaseScore = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+  return (
+    <>
+      <SlideHead kicker={kicker} phase={step.phase} phaseName={phaseName} title={phaseName} lang={lang} score={phaseScore} formatScore={formatScore} />
+      <div className="present-matrix-frame" ref={frame}>
+        <table className="present-matrix" style={{ '--present-columns': stages.length } as React.CSSProperties}>
+          <thead>
+            <tr>
+              <td className="present-matrix-corner" />
+              {stages.map((stage) => (
+                <th key={stage.id} scope="col" className="present-matrix-stage">
+                  <span className="present-matrix-stage-name" lang={stage.name ? lang : undefined}>
+                    {stage.name || t('canvas.untitledStage')}
+                  </span>
+                  <Feeling score={stageEmotion(journey, stage.id)} formatScore={formatScore} compact />
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {notesShown && (
+              <tr className="present-matrix-notes">
+                <th scope="row">{t('present.notes')}</th>
+                {stages.map((stage) => (
+                  <td key={stage.id} className={stage.description.trim() ? undefined : 'is-empty'}>
+                    {stage.description.trim() ? <span lang={lang}>{stage.description.trim()}</span> : t('present.noNotes')}
+                  </td>
+                ))}
+              </tr>
+            )}
+            {journey.lanes.map((lane) => (
+              <tr key={lane.id} className={`kind-${lane.kind}`}>
+                <th scope="row" className="present-matrix-lane">
+                  <LaneName lane={lane} lang={lang} />
+                </th>
+                {stages.map((stage) => {
+                  const cards = cells.get(`${stage.id}/${lane.id}`) ?? [];
+                  return (
+                    <td key={stage.id} className="present-matrix-cell">
+                      {cards.length > 0 && (
+                        <ul className="present-cards">
+                          {cards.map((card) => (
+                            <PresentCard
+                              key={card.id}
+                              card={card}
+                              kind={lane.kind}
+                              personas={personas}
+                              labels={labels}
+                              lang={lang}
+                              formatScore={formatScore}
+                              compact
+                            />
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
