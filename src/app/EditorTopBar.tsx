@@ -1,4 +1,5 @@
-import { ArrowLeft, Download, Share2 } from 'lucide-react';
+import { ArrowLeft, Download, Presentation, Share2 } from 'lucide-react';
+import { runAction } from '../actions/context';
 import { useTranslation } from 'react-i18next';
 import { Toolbar } from '../actions/Toolbar';
 import { LIMITS } from '../model/limits';
@@ -52,9 +53,13 @@ export function EditorTopBar({ status, onLeave, identity }: { status: Persistenc
       <ConnectionBadge />
       <Toolbar />
       <AvatarStack me={identity} />
-      <button type="button" className="button-secondary" onClick={() => useEditor.getState().setDialog('export')}>
+      <button type="button" className="button-secondary" aria-label={t('app.present')} title={t('app.present')} onClick={() => runAction('view.present', { t })}>
+        <Presentation size={16} aria-hidden="true" />
+        <span className="topbar-label">{t('app.present')}</span>
+      </button>
+      <button type="button" className="button-secondary" aria-label={t('app.export')} title={t('app.export')} onClick={() => useEditor.getState().setDialog('export')}>
         <Download size={16} aria-hidden="true" />
-        {t('app.export')}
+        <span className="topbar-label">{t('app.export')}</span>
       </button>
       <button type="button" className="button-primary share-button" onClick={() => useEditor.getState().setDialog('share')}>
         <Share2 size={16} aria-hidden="true" />

@@ -5,6 +5,7 @@ export const app: Messages['app'] = {
   tagline: 'Customer Journey Maps, die Ihrem Team gehören',
   untitledMap: 'Neue Customer Journey',
   export: 'Exportieren',
+  present: 'Präsentieren',
   mapTitle: 'Titel der Map',
   renameMap: 'Map umbenennen',
   loadingMap: 'Map wird geöffnet …',

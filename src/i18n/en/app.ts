@@ -3,6 +3,7 @@ export const app = {
   tagline: 'Customer journey maps your team owns',
   untitledMap: 'Untitled journey',
   export: 'Export',
+  present: 'Present',
   mapTitle: 'Map title',
   renameMap: 'Rename map',
   loadingMap: 'Opening the map…',
