@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export type StoreKind = 'leveldb' | 'memory';
+
 /** Everything the server can be told, from the environment, with defaults that work as they are. */
 export interface ServerConfig {
   port: number;
@@ -8,9 +10,39 @@ export interface ServerConfig {
   dataDir: string;
   staticDir: string;
   logLevel: string;
+  /** where rooms and tokens live: LevelDB under dataDir, or memory (tests; lost on exit) */
+  store: StoreKind;
+  /** a bigger WebSocket message closes its connection with 1009 */
+  maxMessageBytes: number;
+  /** token bucket per connection: sustained messages per second … */
+  maxMessagesPerSecond: number;
+  /** … and how many may come at once */
+  messageBurst: number;
+  /** token bucket per connection on bytes, refilled at this rate (burst: 2 × maxMessageBytes) */
+  maxBytesPerSecond: number;
+  /** upgrades beyond this many peers in one room are refused with 503 */
+  maxConnectionsPerRoom: number;
+  /** a peer that has not answered the previous ping when the next is due is dropped */
+  pingIntervalMs: number;
+  /** how long a room stays in memory after its last peer left */
+  roomIdleMs: number;
+  /** browser origins allowed to open /sync; empty: any */
+  allowedOrigins: string[];
+  /** a room's stored updates are merged into one after this many */
+  compactAfterUpdates: number;
+  /** time the update-check worker may spend integrating one update into its copy of the room */
+  updateCheckTimeoutMs: number;
+  /** old-generation heap of the update-check worker (it holds a copy of every room in memory) */
+  updateCheckMemoryMb: number;
+  /** main-thread time one connection's updates may take to integrate, per second (burst: UPDATE_CHECK_TIMEOUT_MS) */
+  updateApplyMsPerSecond: number;
+  /** a peer whose unsent backlog exceeds this is closed with 1013 (it cannot keep up) */
+  maxBufferedBytes: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const MiB = 1024 * 1024;
 
 export const ENV_DEFAULTS = {
   PORT: '8080',
@@ -18,19 +50,61 @@ export const ENV_DEFAULTS = {
   DATA_DIR: './data',
   STATIC_DIR: './dist',
   LOG_LEVEL: 'info',
+  STORE: 'leveldb',
+  MAX_MESSAGE_BYTES: String(8 * MiB),
+  MAX_MESSAGES_PER_SECOND: '100',
+  MESSAGE_BURST: '300',
+  MAX_BYTES_PER_SECOND: String(8 * MiB),
+  MAX_CONNECTIONS_PER_ROOM: '250',
+  PING_INTERVAL_MS: '30000',
+  ROOM_IDLE_MS: '30000',
+  ALLOWED_ORIGINS: '',
+  COMPACT_AFTER_UPDATES: '500',
+  UPDATE_CHECK_TIMEOUT_MS: '1000',
+  UPDATE_CHECK_MEMORY_MB: '512',
+  UPDATE_APPLY_MS_PER_SECOND: '200',
+  MAX_BUFFERED_BYTES: String(64 * MiB),
 } as const;
 
+export type EnvKey = keyof typeof ENV_DEFAULTS;
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const get = (key: keyof typeof ENV_DEFAULTS) => env[key]?.trim() || ENV_DEFAULTS[key];
-  const port = Number(get('PORT'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`);
+  const get = (key: EnvKey) => env[key]?.trim() || ENV_DEFAULTS[key];
+  const int = (key: EnvKey, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const value = Number(get(key));
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(`${key} must be a whole number from ${min} to ${max}, got "${env[key]}"`);
+    }
+    return value;
+  };
+  const port = int('PORT', 0, 65535);
+  const store = get('STORE');
+  if (store !== 'leveldb' && store !== 'memory') {
+    throw new Error(`STORE must be "leveldb" or "memory", got "${env.STORE}"`);
   }
+  const allowedOrigins = get('ALLOWED_ORIGINS')
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   return {
     port,
     host: get('HOST'),
     dataDir: path.resolve(root, get('DATA_DIR')),
     staticDir: path.resolve(root, get('STATIC_DIR')),
     logLevel: get('LOG_LEVEL'),
+    store,
+    maxMessageBytes: int('MAX_MESSAGE_BYTES', 1024, 1024 * MiB),
+    maxMessagesPerSecond: int('MAX_MESSAGES_PER_SECOND', 1),
+    messageBurst: int('MESSAGE_BURST', 1),
+    maxBytesPerSecond: int('MAX_BYTES_PER_SECOND', 1024),
+    maxConnectionsPerRoom: int('MAX_CONNECTIONS_PER_ROOM', 1),
+    pingIntervalMs: int('PING_INTERVAL_MS', 100),
+    roomIdleMs: int('ROOM_IDLE_MS', 0),
+    allowedOrigins,
+    compactAfterUpdates: int('COMPACT_AFTER_UPDATES', 1),
+    updateCheckTimeoutMs: int('UPDATE_CHECK_TIMEOUT_MS', 10),
+    updateCheckMemoryMb: int('UPDATE_CHECK_MEMORY_MB', 16),
+    updateApplyMsPerSecond: int('UPDATE_APPLY_MS_PER_SECOND', 1),
+    maxBufferedBytes: int('MAX_BUFFERED_BYTES', 1024),
   };
 }

@@ -12,11 +12,22 @@ const packageJson = JSON.parse(
 
 export const VERSION = packageJson.version;
 
+/** What the relay adds to the HTTP side. */
+export interface HttpRoutes {
+  /** the JSON API under /api/ */
+  api?: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => void;
+  /** extra fields for /healthz (rooms, connections) */
+  health?: () => Record<string, number>;
+  /** Prometheus text for /metrics */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+}
+
 /**
- * The HTTP side of the one port: /healthz for probes, and the built app for everything else
- * (unknown paths fall back to index.html, so deep links into the SPA work on reload).
+ * The HTTP side of the one port: /healthz for probes, /metrics for Prometheus, /api for maps and
+ * their links, and the built app for everything else (unknown paths fall back to index.html, so
+ * deep links into the SPA work on reload). /sync is the relay's, on 'upgrade' (relay.ts).
  */
-export function createHttpServer(config: ServerConfig, log: Logger): http.Server {
+export function createHttpServer(config: ServerConfig, log: Logger, routes: HttpRoutes = {}): http.Server {
   const startedAt = Date.now();
   const hasApp = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasApp) log.warn({ staticDir: config.staticDir }, 'no built app found; run "npm run build" (npm start does it)');
@@ -37,9 +48,32 @@ export function createHttpServer(config: ServerConfig, log: Logger): http.Server
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
-      const body = JSON.stringify({ status: 'ok', version: VERSION, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+      const body = JSON.stringify({
+        status: 'ok',
+        version: VERSION,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        ...routes.health?.(),
+      });
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(body);
+      return;
+    }
+    if (routes.api && (url.pathname === '/api' || url.pathname.startsWith('/api/'))) {
+      routes.api(req, res, url.pathname);
+      return;
+    }
+    if (routes.metrics && url.pathname === '/metrics') {
+      routes.metrics().then(
+        ({ contentType, body }) => {
+          res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+          res.end(body);
+        },
+        (error: unknown) => {
+          log.error({ err: (error as Error).message }, 'could not collect metrics');
+          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Could not collect metrics\n');
+        },
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

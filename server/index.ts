@@ -1,29 +1,75 @@
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import { createApi } from './api';
+import { AccessControl } from './auth';
 import { readConfig } from './config';
 import { createHttpServer, VERSION } from './http';
+import { createMetrics } from './metrics';
+import { Relay } from './relay';
+import { Rooms } from './rooms';
+import { createStore } from './store';
+import { UpdateChecker } from './updateCheck';
 
-/** Starts Waymark on one port: the app, /healthz and (from the relay issue on) /sync. */
+/**
+ * Starts Waymark on one port: the app, /api, /healthz, /metrics and the sync relay on /sync.
+ * `close()` stops accepting, closes every WebSocket with 1001, stores what is pending, compacts
+ * the rooms and closes the store.
+ */
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const config = readConfig(env);
   const log = pino({ level: config.logLevel, base: undefined });
-  mkdirSync(config.dataDir, { recursive: true });
-  const server = createHttpServer(config, log);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+  if (config.store === 'leveldb') mkdirSync(config.dataDir, { recursive: true });
+  const store = createStore(config);
+  const metrics = createMetrics();
+  const access = new AccessControl(store);
+  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb }, log);
+  checker.start();
+  const rooms = new Rooms({
+    store,
+    metrics,
+    log,
+    compactAfter: config.compactAfterUpdates,
+    idleMs: config.roomIdleMs,
+    onForget: (name) => checker.forget(name),
   });
+  const relay = new Relay({ config, log, metrics, access, rooms, checker });
+  const server = createHttpServer(config, log, {
+    api: createApi(access, log),
+    health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
+  });
+  server.on('upgrade', relay.handleUpgrade);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await checker.close();
+    await store.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ version: VERSION, port, host: config.host, dataDir: config.dataDir }, `Waymark is listening on http://localhost:${port}`);
+  log.info(
+    { version: VERSION, port, host: config.host, store: config.store, dataDir: config.dataDir },
+    `Waymark is listening on http://localhost:${port}`,
+  );
 
+  let closing: Promise<void> | null = null;
   const close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
+    (closing ??= (async () => {
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-    });
-  return { server, port, close, log };
+      await relay.close();
+      await rooms.closeAll();
+      await checker.close();
+      await store.close();
+      await httpClosed;
+      log.info('stopped');
+    })());
+  return { server, port, close, log, config, store, metrics };
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
@@ -32,8 +78,14 @@ if (isMain) {
     ({ close, log }) => {
       const shutdown = (signal: string) => {
         log.info({ signal }, 'shutting down');
-        close().then(() => process.exit(0));
-        setTimeout(() => process.exit(1), 5000).unref();
+        setTimeout(() => process.exit(1), 10_000).unref();
+        close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            log.error({ err: (error as Error).message }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
       };
       process.once('SIGINT', () => shutdown('SIGINT'));
       process.once('SIGTERM', () => shutdown('SIGTERM'));

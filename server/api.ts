@@ -1,0 +1,144 @@
+import type http from 'node:http';
+import type { Logger } from 'pino';
+import { LINK_ROLES, MAP_ID, type AccessControl, type LinkRole } from './auth';
+
+/** A JSON body bigger than this is refused with 413. */
+export const MAX_API_BODY_BYTES = 16 * 1024;
+
+const LINK_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/links\/([a-z]+)(\/rotate)?$/;
+const ACCESS_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/access$/;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: http.OutgoingHttpHeaders = {},
+  ) {
+    super(message);
+  }
+}
+
+const methodNotAllowed = (allow: string) => new HttpError(405, `use ${allow}`, { Allow: allow });
+
+function send(res: http.ServerResponse, status: number, body?: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+  if (body === undefined) {
+    res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+    res.end();
+    return;
+  }
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(json);
+}
+
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_API_BODY_BYTES) return reject(new HttpError(413, `body over ${MAX_API_BODY_BYTES} bytes`));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_API_BODY_BYTES) {
+        req.removeAllListeners('data');
+        reject(new HttpError(413, `body over ${MAX_API_BODY_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new HttpError(400, 'body is not valid JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function bearer(req: http.IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+const unauthorized = () => new HttpError(401, 'a valid token for this map is required');
+
+/**
+ * The JSON API for maps and their links (README, "Sharing and the relay"):
+ *
+ *   POST   /api/maps                          {id} → 201 {id, ownerToken, editToken, viewToken}; 409 if registered
+ *   POST   /api/maps/:id/links/:role/rotate   owner → 200 {token}; the old token stops working
+ *   DELETE /api/maps/:id/links/:role          owner → 204; no token for the role until rotated
+ *   GET    /api/maps/:id/access               any token → 200 {role}
+ *
+ * Owner operations take `Authorization: Bearer <ownerToken>`. A missing or wrong token and an
+ * unknown map answer alike (401); a valid token of another role gets 403. Errors are `{error}`.
+ */
+export function createApi(access: AccessControl, log: Logger) {
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (pathname === '/api/maps') {
+      if (method !== 'POST') throw methodNotAllowed('POST');
+      const body = await readJson(req);
+      const id = (body as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string' || !MAP_ID.test(id)) {
+        throw new HttpError(400, 'id must be 1 to 64 letters, digits, "-" or "_"');
+      }
+      const created = await access.register(id);
+      if (!created) throw new HttpError(409, 'this map is already registered; its owner shares it with their owner token');
+      log.info({ map: id }, 'map registered');
+      return send(res, 201, created);
+    }
+    const link = LINK_PATH.exec(pathname);
+    if (link) {
+      const [, mapId, roleName, rotate] = link as unknown as [string, string, string, string | undefined];
+      if (!(LINK_ROLES as readonly string[]).includes(roleName)) throw new HttpError(400, 'role must be "edit" or "view"');
+      const role = roleName as LinkRole;
+      if (rotate ? method !== 'POST' : method !== 'DELETE') throw methodNotAllowed(rotate ? 'POST' : 'DELETE');
+      const token = bearer(req);
+      const caller = await access.roleOf(mapId, token);
+      if (!caller) throw unauthorized();
+      if (caller !== 'owner') throw new HttpError(403, 'only the owner can change links');
+      if (rotate) {
+        const fresh = await access.rotate(mapId, token, role);
+        if (!fresh) throw unauthorized();
+        log.info({ map: mapId, role }, 'link rotated');
+        return send(res, 200, { token: fresh });
+      }
+      if (!(await access.revoke(mapId, token, role))) throw unauthorized();
+      log.info({ map: mapId, role }, 'link revoked');
+      return send(res, 204);
+    }
+    const accessMatch = ACCESS_PATH.exec(pathname);
+    if (accessMatch) {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      const role = await access.roleOf(accessMatch[1]!, bearer(req));
+      if (!role) throw unauthorized();
+      return send(res, 200, { role });
+    }
+    throw new HttpError(404, 'not found');
+  }
+
+  return (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
+    route(req, res, pathname).catch((error: unknown) => {
+      if (res.headersSent) return;
+      if (error instanceof HttpError) {
+        const headers: http.OutgoingHttpHeaders = { ...error.headers };
+        if (error.status === 401) headers['WWW-Authenticate'] = 'Bearer';
+        if (error.status === 413) headers.Connection = 'close';
+        send(res, error.status, { error: error.message }, headers);
+        if (error.status === 413) res.once('finish', () => req.destroy());
+        return;
+      }
+      log.error({ err: (error as Error).message }, 'api request failed');
+      send(res, 500, { error: 'internal error' });
+    });
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Limits against hostile or broken peers, and the close codes that say which one was hit.
+ * Every number comes from the environment (config.ts); this file holds the mechanisms.
+ *
+ * - message size: `ws` refuses frames over MAX_MESSAGE_BYTES itself and closes with 1009;
+ * - message and byte rate: a token bucket per connection; an empty bucket closes with 1008;
+ * - malformed messages close their sender only (1003 for what we do not speak, 1007 for what does
+ *   not decode); the room and its other peers carry on;
+ * - crafted updates: see updateCheck.ts;
+ * - peers per room, dead peers (ping), slow consumers (send backlog), origins: relay.ts.
+ */
+
+/** WebSocket close codes the relay uses (RFC 6455 § 7.4, and 4401 in the private range). */
+export const CLOSE = {
+  /** the server is shutting down; clients reconnect to its successor */
+  goingAway: 1001,
+  /** a text frame, or a message type the y-websocket protocol does not have */
+  unsupportedData: 1003,
+  /** a message that does not decode (truncated, garbage, an update Yjs refuses or that is too expensive) */
+  invalidPayload: 1007,
+  /** rate limit */
+  policyViolation: 1008,
+  /** bigger than MAX_MESSAGE_BYTES (sent by `ws` itself) */
+  messageTooBig: 1009,
+  /** the store failed; the room was dropped from memory and reloads on the next join */
+  internalError: 1011,
+  /** the peer does not read what it is sent */
+  tryAgainLater: 1013,
+  /** the link this connection was opened with was rotated or revoked; y-websocket does not retry 44xx */
+  linkRevoked: 4401,
+} as const;
+
+/**
+ * A token bucket: `capacity` tokens, refilled at `ratePerSecond`. `take` answers whether the
+ * caller may go ahead, spending the tokens if so.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly capacity: number,
+    now = performance.now(),
+  ) {
+    this.tokens = capacity;
+    this.last = now;
+  }
+
+  take(amount = 1, now = performance.now()): boolean {
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
+    return true;
+  }
+
+  /** Spends `amount` after the fact (it may go into debt); false while in debt. */
+  charge(amount: number, now = performance.now()): boolean {
+    this.take(0, now);
+    this.tokens -= amount;
+    return this.tokens >= 0;
+  }
+}
+
+/** Awareness (presence) is small JSON; a bigger awareness message closes its sender with 1009. */
+export const MAX_AWARENESS_BYTES = 64 * 1024;
+
+/** The empty Yjs update (no structs, no deletions): what a peer with nothing new sends as sync step 2. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}

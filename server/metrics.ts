@@ -1,0 +1,34 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The relay's Prometheus metrics, in a registry of their own (so two servers in one process, as
+ * in tests, never share or clash). Labels are small fixed sets: never room names or tokens.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'waymark_' });
+  const m = {
+    registry,
+    rooms: new Gauge({ name: 'waymark_rooms', help: 'Rooms in memory', registers: [registry] }),
+    connections: new Gauge({ name: 'waymark_connections', help: 'Open WebSocket connections by role', labelNames: ['role'] as const, registers: [registry] }),
+    messagesIn: new Counter({ name: 'waymark_messages_in_total', help: 'WebSocket messages received, by protocol message type', labelNames: ['type'] as const, registers: [registry] }),
+    messagesOut: new Counter({ name: 'waymark_messages_out_total', help: 'WebSocket messages sent', registers: [registry] }),
+    bytesIn: new Counter({ name: 'waymark_bytes_in_total', help: 'WebSocket payload bytes received', registers: [registry] }),
+    bytesOut: new Counter({ name: 'waymark_bytes_out_total', help: 'WebSocket payload bytes sent', registers: [registry] }),
+    refusedWrites: new Counter({ name: 'waymark_refused_writes_total', help: 'Updates from read-only peers that were refused (never applied, broadcast or stored)', registers: [registry] }),
+    updatesApplied: new Counter({ name: 'waymark_updates_stored_total', help: 'Updates that changed a room, stored before they were broadcast', registers: [registry] }),
+    updateChecks: new Counter({ name: 'waymark_update_checks_total', help: 'Updates from writers checked against the worker\'s copy of their room before they touch it, by result', labelNames: ['result'] as const, registers: [registry] }),
+    storeWriteSeconds: new Histogram({
+      name: 'waymark_store_write_seconds',
+      help: 'Time to store one batch of a room\'s updates (broadcast waits for it)',
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    compactions: new Counter({ name: 'waymark_compactions_total', help: 'Rooms whose stored updates were merged into one', registers: [registry] }),
+    closed: new Counter({ name: 'waymark_connections_closed_total', help: 'Closed WebSocket connections by close code and reason', labelNames: ['code', 'reason'] as const, registers: [registry] }),
+    upgradesRefused: new Counter({ name: 'waymark_upgrades_refused_total', help: 'WebSocket upgrades refused, by HTTP status', labelNames: ['status'] as const, registers: [registry] }),
+  };
+  return m;
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

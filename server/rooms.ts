@@ -1,0 +1,299 @@
+import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Metrics } from './metrics';
+import { awarenessMessage, updateMessage } from './protocol';
+import type { RelayStore } from './store';
+
+/** What a room needs from a connection. */
+export interface Peer {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** origin of the transaction that loads a room from the store: not a change, never stored again */
+const FROM_STORE = Symbol('from store');
+
+type Job = { kind: 'update'; delta: Uint8Array; origin: unknown } | { kind: 'send'; peer: Peer; message: Uint8Array };
+
+export interface RoomDeps {
+  store: RelayStore;
+  metrics: Metrics;
+  log: Logger;
+  /** merge a room's stored updates after this many */
+  compactAfter: number;
+}
+
+/**
+ * One Y.Doc and its peers. The rule that keeps a crash from losing what anyone has seen:
+ * **an update is in the store before it is broadcast**. Every change to the doc lands in `jobs`;
+ * one loop per room stores the pending changes (merged into one write while the previous write was
+ * in flight) and only then sends them to the other peers, in order. A sync step 2 answer is
+ * computed when asked (it may contain changes not yet stored) and queued behind those changes, so
+ * it too only leaves once they are stored.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** each peer and the awareness client ids it controls (removed when it leaves) */
+  readonly peers = new Map<Peer, Set<number>>();
+  /** joins in progress; the room is not evicted while there are any */
+  holds = 0;
+  loading: Promise<void> | null = null;
+  evicting: Promise<void> | null = null;
+  failed = false;
+  destroyed = false;
+  idleTimer: NodeJS.Timeout | null = null;
+  /** updates stored since the last compaction */
+  private sinceCompaction = 0;
+  private jobs: Job[] = [];
+  private flushing = false;
+  private scheduled = false;
+  private drainWaiters: Array<() => void> = [];
+
+  constructor(
+    readonly name: string,
+    private readonly deps: RoomDeps,
+    private readonly onStoreFailure: (room: Room, error: unknown) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (delta: Uint8Array, origin: unknown) => {
+      if (origin === FROM_STORE || this.failed) return;
+      this.jobs.push({ kind: 'update', delta, origin });
+      this.schedule();
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const controlled = this.peers.get(origin as Peer);
+      if (controlled) {
+        for (const id of added) controlled.add(id);
+        for (const id of removed) controlled.delete(id);
+      }
+      const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    });
+  }
+
+  async load(): Promise<void> {
+    const stored = await this.deps.store.loadDoc(this.name);
+    Y.applyUpdate(this.doc, stored, FROM_STORE);
+  }
+
+  addPeer(peer: Peer): void {
+    this.peers.set(peer, new Set());
+  }
+
+  removePeer(peer: Peer): void {
+    const controlled = this.peers.get(peer);
+    if (!controlled) return;
+    this.peers.delete(peer);
+    if (controlled.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], 'left');
+  }
+
+  /** Sends `message` to `peer` once every change made before now is stored. */
+  sendAfterStored(peer: Peer, message: Uint8Array): void {
+    if (!this.flushing && this.jobs.length === 0) peer.send(message);
+    else this.jobs.push({ kind: 'send', peer, message });
+  }
+
+  /** Changes from one event-loop turn (several frames of one TCP read) go to the store as one write. */
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.jobs.length && !this.failed) {
+        const batch = this.jobs;
+        this.jobs = [];
+        const deltas: Uint8Array[] = [];
+        for (const job of batch) if (job.kind === 'update') deltas.push(job.delta);
+        if (deltas.length) {
+          const stopTimer = this.deps.metrics.storeWriteSeconds.startTimer();
+          await this.deps.store.storeUpdate(this.name, deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas));
+          stopTimer();
+          this.deps.metrics.updatesApplied.inc(deltas.length);
+          this.sinceCompaction += deltas.length;
+        }
+        if (this.failed) break;
+        for (const job of batch) {
+          if (job.kind === 'send') {
+            job.peer.send(job.message);
+            continue;
+          }
+          const message = updateMessage(job.delta);
+          for (const peer of this.peers.keys()) if (peer !== job.origin) peer.send(message);
+        }
+        if (this.sinceCompaction >= this.deps.compactAfter) await this.compact();
+      }
+    } catch (error) {
+      this.failed = true;
+      this.jobs = [];
+      this.onStoreFailure(this, error);
+    } finally {
+      this.flushing = false;
+      if (this.jobs.length && !this.failed) this.schedule();
+      else for (const resolve of this.drainWaiters.splice(0)) resolve();
+    }
+  }
+
+  /** Resolves once every change so far is stored and sent. */
+  drained(): Promise<void> {
+    if (!this.flushing && !this.scheduled && this.jobs.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  /** Merges the room's stored updates into one (after N updates, and when the room leaves memory). */
+  async compact(): Promise<void> {
+    if (this.sinceCompaction === 0) return;
+    this.sinceCompaction = 0;
+    await this.deps.store.compact(this.name);
+    this.deps.metrics.compactions.inc();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+export interface RoomsOptions extends RoomDeps {
+  /** how long an empty room stays in memory */
+  idleMs: number;
+  /** called when a room leaves memory */
+  onForget?: (name: string) => void;
+}
+
+/**
+ * Room lifecycle: a room loads on its first join (concurrent joins share the load), and leaves
+ * memory — stored updates compacted first — once its last peer has been gone for `idleMs`.
+ */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private closed = false;
+
+  constructor(private readonly options: RoomsOptions) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  all(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  /** Peers in the room, plus joins on their way (for the per-room connection cap). */
+  occupancy(name: string): number {
+    const room = this.rooms.get(name);
+    return room ? room.peers.size + room.holds : 0;
+  }
+
+  /**
+   * Loads the room if needed and adds `peer`. The join counts in `occupancy` from the moment this
+   * is called (unless the room is on its way out, which is waited for first).
+   */
+  async join(name: string, peer: Peer): Promise<Room> {
+    for (;;) {
+      if (this.closed) throw new Error('the relay is shutting down');
+      let room = this.rooms.get(name);
+      if (room?.evicting) {
+        await room.evicting;
+        continue;
+      }
+      if (!room) {
+        room = new Room(name, this.options, (r, error) => this.storeFailed(r, error));
+        this.rooms.set(name, room);
+        this.options.metrics.rooms.inc();
+        const loadingRoom = room;
+        room.loading = room.load().catch((error: unknown) => {
+          this.options.log.error({ room: name, err: (error as Error).message }, 'could not load a room from the store');
+          this.forget(loadingRoom);
+          throw error;
+        });
+      }
+      if (room.idleTimer) clearTimeout(room.idleTimer);
+      room.idleTimer = null;
+      room.holds++;
+      try {
+        await room.loading;
+      } finally {
+        room.holds--;
+      }
+      if (room.failed || this.closed || this.rooms.get(name) !== room) continue;
+      room.addPeer(peer);
+      return room;
+    }
+  }
+
+  leave(room: Room, peer: Peer): void {
+    room.removePeer(peer);
+    this.maybeEvict(room);
+  }
+
+  private maybeEvict(room: Room): void {
+    if (room.peers.size > 0 || room.holds > 0 || room.evicting || room.idleTimer || this.rooms.get(room.name) !== room) return;
+    if (this.options.idleMs === 0) {
+      void this.evict(room);
+      return;
+    }
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null;
+      if (room.peers.size === 0 && room.holds === 0) void this.evict(room);
+    }, this.options.idleMs);
+    room.idleTimer.unref();
+  }
+
+  /** Stores what is pending, compacts, and drops the room from memory. */
+  evict(room: Room): Promise<void> {
+    room.evicting ??= (async () => {
+      try {
+        await room.drained();
+        if (!room.failed) await room.compact();
+      } catch (error) {
+        this.options.log.warn({ room: room.name, err: (error as Error).message }, 'could not compact a room on eviction');
+      } finally {
+        this.forget(room);
+      }
+    })();
+    return room.evicting;
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.name) === room) {
+      this.rooms.delete(room.name);
+      this.options.metrics.rooms.dec();
+      this.options.onForget?.(room.name);
+    }
+    room.destroy();
+  }
+
+  /**
+   * The store refused a write: the room's memory is now ahead of its store, and nothing of that may
+   * be broadcast. Every peer is closed (their clients keep their changes and send them again on
+   * reconnect) and the room is dropped, to be loaded afresh from the store.
+   */
+  private storeFailed(room: Room, error: unknown): void {
+    this.options.log.error({ room: room.name, err: (error as Error).message }, 'store write failed; closing the room');
+    for (const peer of [...room.peers.keys()]) peer.close(1011, 'store unavailable');
+    room.peers.clear();
+    this.forget(room);
+  }
+
+  /** Evicts every room (the caller has closed their peers): everything pending is stored. */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.rooms.values()].map((room) => this.evict(room)));
+  }
+}

@@ -1,0 +1,23 @@
+/** One registered map's access: SHA-256 hashes (hex) of its tokens, one per role; null = revoked. */
+export interface AccessRecord {
+  owner: string;
+  edit: string | null;
+  view: string | null;
+  createdAt: string;
+}
+
+/**
+ * Where the relay keeps what must outlive the process: each room's Yjs updates and each map's
+ * access record. Writes to one document must not overlap (rooms.ts runs them one after the other);
+ * a returned promise resolves only once the write is durable against a crash of this process.
+ */
+export interface RelayStore {
+  /** the document as one update (an empty document when nothing was stored) */
+  loadDoc(name: string): Promise<Uint8Array>;
+  storeUpdate(name: string, update: Uint8Array): Promise<void>;
+  /** merges the document's stored updates into one */
+  compact(name: string): Promise<void>;
+  getAccess(mapId: string): Promise<AccessRecord | undefined>;
+  putAccess(mapId: string, record: AccessRecord): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, httpUrl, opened, rawSocket, registerMap, startRelay, waitFor, whenSynced, type Server } from '../support/relay';
+
+let server: Server;
+beforeAll(async () => {
+  server = await startRelay();
+});
+afterAll(() => server.close());
+
+describe('operations', () => {
+  it('/healthz counts rooms and connections', async () => {
+    const map = await registerMap(server.port);
+    const a = connect(server.port, map.id, map.editToken);
+    const b = connect(server.port, `${map.id}/feedback`, map.viewToken);
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    const health = (await (await fetch(httpUrl(server.port, '/healthz'))).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', rooms: 2, connections: 2 });
+    a.destroy();
+    b.destroy();
+  });
+
+  it('/metrics exposes rooms, connections, messages and bytes, refused writes, store latency, closes and process metrics', async () => {
+    const map = await registerMap(server.port);
+    const editor = connect(server.port, map.id, map.editToken);
+    const viewer = connect(server.port, map.id, map.viewToken);
+    await Promise.all([whenSynced(editor), whenSynced(viewer)]);
+    editor.doc.getMap('m').set('k', 1);
+    await waitFor(() => viewer.doc.getMap('m').get('k') === 1, 'the edit at the viewer');
+    viewer.doc.getMap('m').set('v', 1);
+    await waitFor(() => viewer.denied.length === 1, 'the refusal');
+    const bad = rawSocket(server.port, map.id, map.editToken);
+    await opened(bad);
+    bad.send('text');
+    await new Promise((resolve) => bad.once('close', resolve));
+
+    const res = await fetch(httpUrl(server.port, '/metrics'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/^waymark_rooms 1$/m);
+    expect(text).toMatch(/^waymark_connections\{role="edit"\} 1$/m);
+    expect(text).toMatch(/^waymark_connections\{role="view"\} 1$/m);
+    expect(text).toMatch(/^waymark_messages_in_total\{type="sync"\} [1-9]/m);
+    expect(text).toMatch(/^waymark_messages_out_total [1-9]/m);
+    expect(text).toMatch(/^waymark_bytes_in_total [1-9]/m);
+    expect(text).toMatch(/^waymark_bytes_out_total [1-9]/m);
+    expect(text).toMatch(/^waymark_refused_writes_total 1$/m);
+    expect(text).toMatch(/^waymark_updates_stored_total [1-9]/m);
+    expect(text).toMatch(/^waymark_store_write_seconds_count [1-9]/m);
+    expect(text).toMatch(/^waymark_connections_closed_total\{code="1003",reason="non-binary"\} 1$/m);
+    expect(text).toMatch(/^waymark_process_resident_memory_bytes \d+/m);
+    // labels are fixed sets: no room names, no tokens
+    expect(text).not.toContain(map.id);
+    expect(text).not.toContain(map.editToken);
+    editor.destroy();
+    viewer.destroy();
+  });
+});
