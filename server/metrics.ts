@@ -17,7 +17,7 @@ export function createMetrics() {
     bytesOut: new Counter({ name: 'waymark_bytes_out_total', help: 'WebSocket payload bytes sent', registers: [registry] }),
     refusedWrites: new Counter({ name: 'waymark_refused_writes_total', help: 'Updates from read-only peers that were refused (never applied, broadcast or stored)', registers: [registry] }),
     updatesApplied: new Counter({ name: 'waymark_updates_stored_total', help: 'Updates that changed a room, stored before they were broadcast', registers: [registry] }),
-    updateChecks: new Counter({ name: 'waymark_update_checks_total', help: 'Updates from writers checked against the worker\'s copy of their room before they touch it, by result', labelNames: ['result'] as const, registers: [registry] }),
+    updateChecks: new Counter({ name: 'waymark_update_checks_total', help: 'Updates from writers checked before they touch their room: inline (cheap by construction) or in the worker\'s copy of the room, by result', labelNames: ['where', 'result'] as const, registers: [registry] }),
     storeWriteSeconds: new Histogram({
       name: 'waymark_store_write_seconds',
       help: 'Time to store one batch of a room\'s updates (broadcast waits for it)',

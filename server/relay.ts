@@ -165,7 +165,7 @@ class Connection implements Peer {
   private readonly backlog: Uint8Array[] = [];
   private readonly messageBucket: TokenBucket;
   private readonly byteBucket: TokenBucket;
-  /** main-thread milliseconds this connection's updates may take to integrate */
+  /** main-thread milliseconds this connection's worker-checked updates may take to integrate */
   private readonly applyBudget: TokenBucket;
   private readonly log: Logger;
   readonly closed: Promise<void>;
@@ -340,6 +340,8 @@ class Connection implements Peer {
         if (isEmptyUpdate(payload)) return; // a peer with nothing the room lacks
         // a copy of exactly these bytes (the frame may be a view into a larger buffer)
         const update = payload.slice();
+        const inline = this.deps.checker.tryInline(room, update);
+        if (inline) return this.apply(room, inline, update);
         return new Promise<void>((resolve) => {
           this.deps.checker.submit(
             room,
@@ -393,7 +395,7 @@ class Connection implements Peer {
    */
   private apply(room: Room, result: CheckResult, update: Uint8Array): void {
     const { metrics } = this.deps;
-    metrics.updateChecks.inc({ result: result.ok ? 'ok' : result.reason });
+    metrics.updateChecks.inc({ where: result.ok && result.inline ? 'inline' : 'worker', result: result.ok ? 'ok' : result.reason });
     if (!result.ok) {
       if (result.reason !== 'closed') this.close(CLOSE.invalidPayload, result.detail, result.reason === 'malformed' ? 'malformed' : 'expensive-update');
       return;
@@ -415,6 +417,11 @@ class Connection implements Peer {
       const store = room.doc.store as { pendingStructs: unknown; pendingDs: unknown };
       store.pendingStructs = null;
       store.pendingDs = null;
+    }
+    if (result.inline) {
+      // cheap by construction, and the message rate limit bounds how often
+      this.deps.checker.appliedInline(room, update);
+      return;
     }
     if (!this.applyBudget.charge(performance.now() - start)) {
       this.close(CLOSE.policyViolation, 'update rate limit', 'rate-limit');

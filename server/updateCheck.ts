@@ -15,25 +15,35 @@ import * as Y from 'yjs';
  * room where a peer first planted a long list. So neither a size cap nor checking the update on
  * its own (decoding it, or applying it to an empty document) bounds the main thread.
  *
- * What we do: every update from a writer is first integrated, in a `worker_threads` worker, into
- * a **shadow copy of its room** (seeded from the room when the worker first needs it, then kept
- * in step by applying the same accepted updates in the same order). Only if that finished within
- * UPDATE_CHECK_TIMEOUT_MS does the main thread apply the update to the room. Over budget, the
- * worker is terminated (`worker.terminate()` stops even a tight loop) and replaced, the update is
- * never applied anywhere, and its sender is closed with 1007. A worker that exceeds its heap
- * (`resourceLimits`, UPDATE_CHECK_MEMORY_MB) dies the same way. Decoding happens there too, in
- * full before anything is applied, so a truncated update is refused whole.
+ * What we do: an update from a writer is integrated into the room on the main thread only when
+ * that is cheap *by construction*, or after it was integrated, in a `worker_threads` worker, into
+ * a **shadow copy of its room** within UPDATE_CHECK_TIMEOUT_MS.
+ *
+ * - Cheap by construction (`tryInline`): at most INLINE_MAX_BYTES (every keystroke, drag and
+ *   small paste), decoded in full on the main thread (bounded by its size; a truncated update is
+ *   refused whole), and with k structs and deletion ranges in a room of n structs, k × (n + k)
+ *   under INLINE_MAX_STEPS. Integration walks at most the items of one parent per struct or range,
+ *   so that bounds the work to a few milliseconds whatever the bytes say. The worker's copy is then
+ *   sent the same update, in the same order.
+ * - Everything else goes to the worker. Its copy is seeded from the room when it first needs it,
+ *   then kept in step by applying the same accepted updates in the same order. Only if the update
+ *   finished within the budget does the main thread apply it to the room. Over budget, the worker
+ *   is terminated (`worker.terminate()` stops even a tight loop) and replaced, the update is never
+ *   applied anywhere, and its sender is closed with 1007. A worker that exceeds its heap
+ *   (`resourceLimits`, UPDATE_CHECK_MEMORY_MB) dies the same way. It decodes in full before
+ *   applying, so a truncated update is refused whole there too.
  *
  * The main thread still integrates accepted updates, each at most about the budget, and each
  * connection's total integration time is rate-limited (UPDATE_APPLY_MS_PER_SECOND, relay.ts), so
  * one editor cannot keep the event loop busy with updates that are each just under the budget.
  *
- * The costs: a second copy of every room in memory, and a round trip to the worker (tens of
- * microseconds) on every update. Only writers' updates are checked; viewers' are refused unread.
+ * The costs: a second copy of every room in memory, and a round trip to the worker (a fraction
+ * of a millisecond) for updates that are not cheap by construction. Only writers' updates are
+ * checked; viewers' are refused unread.
  */
 
 export type CheckResult =
-  | { ok: true }
+  | { ok: true; inline?: boolean }
   | { ok: false; reason: 'malformed' | 'timeout' | 'memory' | 'crashed' | 'closed'; detail: string };
 
 /** The room an update is for: its name, and its document to seed the worker's copy from. */
@@ -61,6 +71,17 @@ const WORKER_URL = new URL('./updateCheck.worker.mjs', import.meta.url);
 
 /** jobs sent to the worker ahead of its answers, so its round trips overlap */
 const MAX_IN_FLIGHT = 64;
+/** updates up to this size may be decoded and applied on the main thread … */
+export const INLINE_MAX_BYTES = 4096;
+/** … when (structs + deletion ranges) × (structs in the room + them) stays under this */
+export const INLINE_MAX_STEPS = 200_000;
+
+/** How many structs a document holds (each client's list; merged runs count once). */
+function structCount(doc: Y.Doc): number {
+  let n = 0;
+  for (const structs of doc.store.clients.values()) n += structs.length;
+  return n;
+}
 
 export class UpdateChecker {
   private worker: Worker | null = null;
@@ -97,6 +118,30 @@ export class UpdateChecker {
     this.pump();
   }
 
+  /**
+   * The verdict for an update that is cheap by construction (see above), or null when it must go
+   * to the worker. After applying an `ok` update the caller reports it with `appliedInline`.
+   */
+  tryInline(target: CheckTarget, update: Uint8Array): CheckResult | null {
+    if (update.length > INLINE_MAX_BYTES) return null;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (error) {
+      return { ok: false, reason: 'malformed', detail: `update does not decode: ${(error as Error).message}` };
+    }
+    let k = decoded.structs.length;
+    for (const ranges of decoded.ds.clients.values()) k += ranges.length;
+    if (k * (structCount(target.doc) + k) > INLINE_MAX_STEPS) return null;
+    return { ok: true, inline: true };
+  }
+
+  /** An update applied on the main thread goes to the worker's copy of the room too. */
+  appliedInline(target: CheckTarget, update: Uint8Array): void {
+    // a room the worker has no copy of gets one, current, with its next job
+    if (this.worker && this.seeded.has(target.name)) this.worker.postMessage({ type: 'apply', room: target.name, update });
+  }
+
   /** The room left memory: the worker drops its copy. */
   forget(name: string): void {
     if (!this.seeded.delete(name)) return;
@@ -119,12 +164,16 @@ export class UpdateChecker {
       execArgv: [],
     });
     worker.unref();
-    worker.on('message', (message: { type?: 'ready'; id: number; ok: boolean; intact?: boolean; detail?: string }) => {
+    worker.on('message', (message: { type?: 'ready' | 'diverged'; id: number; ok: boolean; intact?: boolean; detail?: string }) => {
       if (worker !== this.worker) return;
       if (message.type === 'ready') {
         this.ready = true;
         this.pump();
         return;
+      }
+      if (message.type === 'diverged') {
+        this.log.warn('the update-check worker could not follow an update; replacing it');
+        return this.diverged();
       }
       const head = this.inFlight[0];
       if (!head || message.id !== head.id) return;

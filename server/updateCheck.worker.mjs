@@ -22,6 +22,18 @@ parentPort.on('message', (message) => {
     shadows.delete(message.room);
     return;
   }
+  if (message.type === 'apply') {
+    // an update the main thread applied itself (cheap by construction): follow it
+    const doc = shadows.get(message.room);
+    if (!doc) return;
+    try {
+      Y.applyUpdate(doc, message.update);
+      dropPending(doc);
+    } catch {
+      parentPort.postMessage({ type: 'diverged' });
+    }
+    return;
+  }
   const { id, room, update, seed } = message;
   if (seed) {
     shadows.get(room)?.destroy();

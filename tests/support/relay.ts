@@ -165,14 +165,15 @@ export function timeSyncAnswer(ws: WebSocket): Promise<number> {
 }
 
 /**
- * A legitimate-looking list: `length` items appended one after the other to the root array
- * `name`, each by another client (ids from `firstClient`), so Yjs cannot merge them into one
- * struct. Cheap to integrate.
+ * A legitimate-looking list: items `from` to `to - 1` of a list appended one after the other to
+ * the root array `name`, each by another client (ids from `firstClient`), so Yjs cannot merge
+ * them into one struct. Item k's left origin is item k - 1, so a list can be planted in pieces.
+ * Cheap to integrate.
  */
-export function craftPlantedList(length: number, firstClient = 1_000_000, name = 'a'): Uint8Array {
+export function craftPlantedList(to: number, from = 0, firstClient = 1_000_000, name = 'a'): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, length); // clients
-  for (let k = length - 1; k >= 0; k--) {
+  encoding.writeVarUint(e, to - from); // clients
+  for (let k = to - 1; k >= from; k--) {
     encoding.writeVarUint(e, 1); // one struct
     encoding.writeVarUint(e, firstClient + k);
     encoding.writeVarUint(e, 0); // clock
