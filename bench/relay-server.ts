@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+
+/**
+ * One relay under benchmark, in a process of its own so its memory is measured alone:
+ * `node --expose-gc --import tsx bench/relay-server.ts <ours|stock>`, forked by relay.bench.ts.
+ * It reports `{ port }` over IPC, answers 'mem' with its memory after a full GC, and 'stop'.
+ *
+ * - ours: `startServer` as in production (LevelDB store, tokens, limits, update-check worker).
+ * - stock: @y/websocket-server 0.1.1's `setupWSConnection` on a plain `ws` server, no auth; with
+ *   YPERSISTENCE set in the environment it persists to LevelDB too (without waiting for the write).
+ */
+const kind = process.argv[2];
+const dir = mkdtempSync(path.join(tmpdir(), 'waymark-bench-relay-'));
+let close: () => Promise<void>;
+let port: number;
+
+if (kind === 'ours') {
+  const { startServer } = await import('../server/index');
+  const server = await startServer({
+    ...process.env, // so STORE=memory, COMPACT_AFTER_UPDATES=… can be tried from the command line
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dir,
+    STATIC_DIR: dir,
+    LOG_LEVEL: 'silent',
+  });
+  port = server.port;
+  close = server.close;
+} else {
+  const { setupWSConnection } = await import('@y/websocket-server/utils');
+  const server = http.createServer((_req, res) => res.end('stock'));
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as { port: number }).port;
+  close = () =>
+    new Promise<void>((resolve) => {
+      for (const client of wss.clients) client.terminate();
+      server.close(() => resolve());
+    });
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+process.on('message', (message) => {
+  if (message === 'mem') {
+    gc?.();
+    gc?.();
+    process.send!({ mem: process.memoryUsage() });
+  } else if (message === 'stop') {
+    void close().then(() => process.exit(0));
+  }
+});
+process.send!({ port });
