@@ -171,8 +171,44 @@ describe('durability', () => {
 
     const second = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir });
     cleanup.push(() => second.close());
+    let loads = 0;
+    const loadDoc = second.store.loadDoc.bind(second.store);
+    second.store.loadDoc = (name) => {
+      loads++;
+      return loadDoc(name);
+    };
     const joiners = Array.from({ length: 12 }, () => track(connect(second.port, map.id, map.viewToken)));
     await Promise.all(joiners.map((j) => whenSynced(j)));
     for (const j of joiners) expect(json(j.doc)).toBe(reference);
+    expect(loads).toBe(1); // the joins shared one load
+  });
+
+  it('when the store refuses a write, nothing of it is broadcast: the room closes with 1011, reloads, and the clients resend', async () => {
+    const server = await startRelay({ STORE: 'memory' });
+    cleanup.push(() => server.close());
+    const map = await registerMap(server.port);
+    const editor = track(connect(server.port, map.id, map.editToken));
+    const viewer = track(connect(server.port, map.id, map.viewToken));
+    await Promise.all([whenSynced(editor), whenSynced(viewer)]);
+    editor.doc.getMap('m').set('before', 1);
+    await waitFor(() => viewer.doc.getMap('m').get('before') === 1, 'the first edit at the viewer');
+
+    const storeUpdate = server.store.storeUpdate.bind(server.store);
+    let refused = 0;
+    server.store.storeUpdate = async (name, update) => {
+      if (refused++ === 0) throw new Error('disk full');
+      return storeUpdate(name, update);
+    };
+    editor.doc.getMap('m').set('during', 2);
+    await waitFor(() => editor.closes.length > 0 && viewer.closes.length > 0, 'both peers to be closed');
+    expect(editor.closes[0]).toEqual({ code: 1011, reason: 'store unavailable' });
+    expect(viewer.closes[0]).toEqual({ code: 1011, reason: 'store unavailable' });
+    expect(viewer.doc.getMap('m').has('during')).toBe(false); // never broadcast unstored
+
+    // 1011 is worth retrying: the clients come back, the editor's sync step 2 brings the edit again
+    await waitFor(() => viewer.doc.getMap('m').get('during') === 2, 'the edit to arrive after the reconnect');
+    const late = track(connect(server.port, map.id, map.viewToken));
+    await whenSynced(late);
+    expect(late.doc.getMap('m').toJSON()).toEqual({ before: 1, during: 2 });
   });
 });

@@ -8,6 +8,35 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('operations', () => {
+  it('a room leaves memory ROOM_IDLE_MS after its last peer, unless a peer comes back in time', async () => {
+    const idle = await startRelay({ ROOM_IDLE_MS: '400' });
+    const rooms = async () => ((await (await fetch(httpUrl(idle.port, '/healthz'))).json()) as { rooms: number }).rooms;
+    const map = await registerMap(idle.port);
+    const first = connect(idle.port, map.id, map.editToken);
+    await whenSynced(first);
+    first.doc.getMap('m').set('k', 1);
+    first.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await rooms()).toBe(1); // still there: a reload or a flaky network comes back quickly
+    const second = connect(idle.port, map.id, map.viewToken);
+    await whenSynced(second);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await rooms()).toBe(1); // the timer was cancelled
+    second.destroy();
+    let count = 1;
+    for (let i = 0; i < 40 && count !== 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      count = await rooms();
+    }
+    expect(count).toBe(0);
+    // and it comes back from the store with everything
+    const third = connect(idle.port, map.id, map.viewToken);
+    await whenSynced(third);
+    expect(third.doc.getMap('m').get('k')).toBe(1);
+    third.destroy();
+    await idle.close();
+  });
+
   it('/healthz counts rooms and connections', async () => {
     const map = await registerMap(server.port);
     const a = connect(server.port, map.id, map.editToken);

@@ -171,7 +171,7 @@ describe('offline editing', () => {
           for (const p of peers) p.destroy();
         }
       }),
-      { seed: 20261123, numRuns: 6 },
+      { seed: 20261123, numRuns: 12 },
     );
   });
 });
