@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
+import { newMapFromTemplate } from './support/flows';
 
 let app: App;
 beforeAll(async () => {
@@ -10,16 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** Opens the library in a fresh browser profile and creates a map from a template. */
-async function newMapFromTemplate(page: Page, template = 'retail', language?: 'Deutsch' | 'English') {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: /new map|neue map/i }).first().click();
-  if (language) await page.locator('dialog').getByRole('radio', { name: language }).click();
-  await page.locator(`dialog [data-template=${template}]`).click();
-  await page.waitForURL(/\/map\//);
-  await page.locator('.react-flow__node-stage').first().waitFor();
-}
 
 const card = (page: Page, title: string | RegExp): Locator => page.locator('.react-flow__node-card', { hasText: title });
 
@@ -45,7 +36,7 @@ async function stageNames(page: Page): Promise<string[]> {
 describe('the journey editor in a browser', () => {
   it('a CX lead creates a map from the retail template and sees stages, lanes, cards and the emotion curve', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await expect.poll(() => page.locator('.react-flow__node-stage').count()).toBe(8);
     expect(await page.locator('.react-flow__node-lane').count()).toBe(8);
     await expect.poll(() => page.locator('.curve-point').count()).toBeGreaterThan(3);
@@ -55,7 +46,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user adds a stage, a lane and a card inline', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page, 'blank');
+    await newMapFromTemplate(app, page, 'blank');
     await page.getByRole('button', { name: 'Add stage' }).last().click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Onboarding');
@@ -78,7 +69,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user edits a card in the inspector and the card on the canvas follows', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await card(page, 'Realises the kids have outgrown').click();
     const inspector = page.getByRole('complementary');
     const title = inspector.getByLabel('Title');
@@ -96,7 +87,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user links two cards with L and labels the link in the inspector', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await card(page, 'Realises the kids have outgrown').click();
     await page.keyboard.press('l');
     await card(page, 'Compares models and reads reviews').click();
@@ -111,7 +102,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user drags a card to another cell and it lands there', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     const moving = card(page, 'Realises the kids have outgrown');
     const target = card(page, 'Checks stock at the nearest store'); // Consideration · Customer actions, second card
     const to = await centreOf(target);
@@ -124,7 +115,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user reorders stages by dragging a stage header', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     expect((await stageNames(page)).slice(0, 3)).toEqual(['Awareness', 'Consideration', 'Purchase']);
     const awareness = page.locator('.react-flow__node-stage', { hasText: 'Awareness' });
     const purchase = page.locator('.react-flow__node-stage', { hasText: 'Purchase' }).first();
@@ -136,7 +127,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user deletes a card, undoes it and redoes it with the keyboard', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await card(page, 'Saves a jacket review').click();
     await page.keyboard.press('Delete');
     await expect.poll(() => card(page, 'Saves a jacket review').count()).toBe(0);
@@ -151,7 +142,7 @@ describe('the journey editor in a browser', () => {
 
   it('after a reload the map is exactly as the user left it', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await card(page, 'Realises the kids have outgrown').click();
     await page.getByRole('complementary').getByLabel('Title').fill('Kept after reload');
     await card(page, 'Saves a jacket review').click();
@@ -165,7 +156,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user deletes a map in the library and gets it back with Undo', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page, 'saas');
+    await newMapFromTemplate(app, page, 'saas');
     await page.goto(app.url('/'));
     const title = 'SaaS: trial to renewal';
     await page.getByRole('button', { name: `More actions for “${title}”` }).click();
@@ -180,7 +171,7 @@ describe('the journey editor in a browser', () => {
 
   it('a user switches the interface to German, and it stays German after a reload', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await card(page, 'Saves a jacket review').click();
     await page.keyboard.press('Delete');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
@@ -196,7 +187,7 @@ describe('the journey editor in a browser', () => {
 
   it('offline, the app and the map still open after a reload and take edits', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -215,7 +206,7 @@ describe('the journey editor in a browser', () => {
 
   it('an accessibility audit of the library and the editor finds no serious or critical issue', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await card(page, 'Realises the kids have outgrown').click();
     const editor = await new AxeBuilder({ page }).analyze();
     const serious = (v: { impact?: string | null }) => v.impact === 'serious' || v.impact === 'critical';

@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
+import { newMapFromTemplate } from './support/flows';
 
 let app: App;
 beforeAll(async () => {
@@ -20,14 +21,6 @@ const OUT = path.join(tmpdir(), 'waymark-e2e-exports');
 mkdirSync(OUT, { recursive: true });
 
 const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => existsSync(p)) ?? null;
-
-async function newMapFromTemplate(page: Page, template = 'retail') {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: /new map/i }).first().click();
-  await page.locator(`dialog [data-template=${template}]`).click();
-  await page.waitForURL(/\/map\//);
-  await page.locator('.react-flow__node-stage').first().waitFor();
-}
 
 async function openExport(page: Page) {
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -97,7 +90,7 @@ function comparable(text: string) {
 describe('exporting and importing maps in a browser', () => {
   it('a CX lead exports the retail map as PNG at 2× and gets an image twice the size of the SVG', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     const svg = await exportAs(page, /SVG image/, 'retail-en.svg');
     expect(svg.suggested).toBe('Omnichannel retail purchase.svg');
     const [, w, h] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg.bytes.toString('utf8'))!;
@@ -111,7 +104,7 @@ describe('exporting and importing maps in a browser', () => {
 
   it('a CX lead exports the map as a vector PDF, fitted on A4 or tiled across A3 pages', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     const fit = await exportAs(page, /PDF document/, 'retail-en-a4.pdf');
     const doc = await PDFDocument.load(fit.bytes);
     expect(doc.getPageCount()).toBe(1);
@@ -140,7 +133,7 @@ describe('exporting and importing maps in a browser', () => {
 
   it('a user exports JSON and CSV, imports both in the library, and gets new maps with the same journey', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page, 'saas');
+    await newMapFromTemplate(app, page, 'saas');
     const json = await exportAs(page, /Waymark file/, 'saas.waymark.json');
     const csv = await exportAs(page, /Spreadsheet/, 'saas.csv');
     const originalUrl = page.url();
@@ -164,9 +157,11 @@ describe('exporting and importing maps in a browser', () => {
 
   it('importing an invalid file lists each problem as path: reason and leaves the library as it was', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page, 'service');
+    await newMapFromTemplate(app, page, 'service');
     const json = await exportAs(page, /Waymark file/, 'service.waymark.json');
     await page.goto(app.url('/'));
+    // the library lists maps as IndexedDB answers: count once the map made above is listed
+    await expect.poll(() => mapCount(page)).toBeGreaterThan(0);
     const before = await mapCount(page);
     const file = JSON.parse(json.bytes.toString('utf8'));
     file.journey.cards[0].emotion = 9;

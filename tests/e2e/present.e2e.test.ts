@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
+import { newMapFromTemplate } from './support/flows';
 
 let app: App;
 beforeAll(async () => {
@@ -11,16 +12,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Opens the library in a fresh browser profile and creates a map from a template. */
-async function newMapFromTemplate(page: Page, template = 'retail', language?: 'Deutsch' | 'English') {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: /new map|neue map/i }).first().click();
-  if (language) await page.locator('dialog').getByRole('radio', { name: language }).click();
-  await page.locator(`dialog [data-template=${template}]`).click();
-  await page.waitForURL(/\/map\/[^/]+$/);
-  await page.locator('.react-flow__node-stage').first().waitFor();
-}
-
 const title = (page: Page) => page.getByRole('heading', { level: 1 });
 const announced = (page: Page) => page.locator('.present [aria-live]').textContent();
 const currentTick = (page: Page) => page.getByRole('navigation', { name: /journey progress|fortschritt/i }).locator('[aria-current=step]');
@@ -28,7 +19,7 @@ const currentTick = (page: Page) => page.getByRole('navigation', { name: /journe
 describe('present mode in a browser', () => {
   it('a facilitator presents from the editor: stage 1 of 8 with its notes, → and ← move, Esc returns to the editor', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     const editorUrl = page.url();
 
     await page.keyboard.press('Control+K');
@@ -70,7 +61,7 @@ describe('present mode in a browser', () => {
 
   it('a facilitator jumps with the progress strip, End and Home, hides the notes with N and shows a whole phase with P', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await page.keyboard.press('Control+Alt+P');
     await page.waitForURL(/\/present/);
     await expect.poll(() => title(page).textContent()).toBe('Awareness');
@@ -105,7 +96,7 @@ describe('present mode in a browser', () => {
 
   it('present mode opens offline, from the map stored on this device', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -129,7 +120,7 @@ describe('present mode in a browser', () => {
 
   it('in German, present mode says Schritt, Phase and Sprechernotizen', async () => {
     const { context, page } = await app.newPage({ locale: 'de-DE' });
-    await newMapFromTemplate(page, 'retail', 'Deutsch');
+    await newMapFromTemplate(app, page, 'retail', 'Deutsch');
     await page.keyboard.press('Control+Alt+P');
     await page.waitForURL(/\/present/);
     await expect.poll(() => title(page).textContent()).toBe('Aufmerksamkeit');
@@ -144,7 +135,7 @@ describe('present mode in a browser', () => {
 
   it('an accessibility audit of present mode finds no serious or critical issue', async () => {
     const { context, page } = await app.newPage();
-    await newMapFromTemplate(page);
+    await newMapFromTemplate(app, page);
     await page.keyboard.press('Control+Alt+P');
     await page.waitForURL(/\/present/);
     await expect.poll(() => title(page).textContent()).toBe('Awareness');

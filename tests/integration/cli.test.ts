@@ -1,24 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runWaymark } from '../support/cli';
 
-const root = path.resolve(__dirname, '../..');
-const bin = path.join(root, 'bin/waymark.mjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'waymark-cli-'));
 
-/** Runs the real `waymark` command, as `npx waymark` would. */
-function waymark(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    input: options.input,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...options.env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const waymark = runWaymark;
 
 function writeTemp(name: string, content: string): string {
   const file = path.join(dir, name);
