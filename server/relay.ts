@@ -177,7 +177,7 @@ class Connection implements Peer {
     readonly mapId: string,
     readonly role: Role,
     private readonly deps: RelayDeps,
-    private readonly onGone: (c: Connection) => void,
+    onGone: (c: Connection) => void,
   ) {
     const { config, metrics } = deps;
     this.log = deps.log.child({ conn: id, room: roomName, role });
