@@ -100,6 +100,20 @@ describe('the journey editor in a browser', () => {
     await context.close();
   });
 
+  it('a facilitator writes a stage description in the stage panel and sees it as speaker notes', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(app, page);
+    await page.locator('.react-flow__node-stage', { hasText: 'Awareness' }).locator('.header-count').click();
+    const panel = page.getByRole('complementary');
+    await panel.getByRole('heading', { name: 'Stage' }).waitFor();
+    await panel.getByLabel('Description').fill('Start with the moment the boots no longer fit.');
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page.waitForURL(/\/present/);
+    const notes = page.getByRole('complementary', { name: 'Speaker notes' });
+    await expect.poll(() => notes.textContent()).toContain('Start with the moment the boots no longer fit.');
+    await context.close();
+  });
+
   it('a user drags a card to another cell and it lands there', async () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(app, page);
