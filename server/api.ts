@@ -7,6 +7,7 @@ export const MAX_API_BODY_BYTES = 16 * 1024;
 
 const LINK_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/links\/([a-z]+)(\/rotate)?$/;
 const ACCESS_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/access$/;
+const LOCK_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/lock$/;
 
 class HttpError extends Error {
   constructor(
@@ -73,10 +74,11 @@ const unauthorized = () => new HttpError(401, 'a valid token for this map is req
 /**
  * The JSON API for maps and their links (README, "Sharing and the relay"):
  *
- *   POST   /api/maps                          {id} → 201 {id, ownerToken, editToken, viewToken}; 409 if registered
+ *   POST   /api/maps                          {id} → 201 {id, ownerToken, editToken, commentToken, viewToken}; 409 if registered
  *   POST   /api/maps/:id/links/:role/rotate   owner → 200 {token}; the old token stops working
  *   DELETE /api/maps/:id/links/:role          owner → 204; no token for the role until rotated
- *   GET    /api/maps/:id/access               any token → 200 {role}
+ *   PUT    /api/maps/:id/lock                 owner, {locked: boolean} → 200 {locked}; edit connections to the map room close with 4409
+ *   GET    /api/maps/:id/access               any token → 200 {role, locked}
  *
  * Owner operations take `Authorization: Bearer <ownerToken>`. A missing or wrong token and an
  * unknown map answer alike (401); a valid token of another role gets 403. Errors are `{error}`.
@@ -99,7 +101,7 @@ export function createApi(access: AccessControl, log: Logger) {
     const link = LINK_PATH.exec(pathname);
     if (link) {
       const [, mapId, roleName, rotate] = link as unknown as [string, string, string, string | undefined];
-      if (!(LINK_ROLES as readonly string[]).includes(roleName)) throw new HttpError(400, 'role must be "edit" or "view"');
+      if (!(LINK_ROLES as readonly string[]).includes(roleName)) throw new HttpError(400, 'role must be "edit", "comment" or "view"');
       const role = roleName as LinkRole;
       if (rotate ? method !== 'POST' : method !== 'DELETE') throw methodNotAllowed(rotate ? 'POST' : 'DELETE');
       const token = bearer(req);
@@ -116,12 +118,28 @@ export function createApi(access: AccessControl, log: Logger) {
       log.info({ map: mapId, role }, 'link revoked');
       return send(res, 204);
     }
+    const lock = LOCK_PATH.exec(pathname);
+    if (lock) {
+      const mapId = lock[1]!;
+      if (method !== 'PUT') throw methodNotAllowed('PUT');
+      const token = bearer(req);
+      const caller = await access.roleOf(mapId, token);
+      if (!caller) throw unauthorized();
+      if (caller !== 'owner') throw new HttpError(403, 'only the owner can lock or unlock the map');
+      const body = await readJson(req);
+      const locked = (body as { locked?: unknown } | null)?.locked;
+      if (typeof locked !== 'boolean') throw new HttpError(400, 'body must be {"locked": true} or {"locked": false}');
+      const now = await access.setLocked(mapId, token, locked);
+      if (now === null) throw unauthorized();
+      log.info({ map: mapId, locked: now }, now ? 'map locked' : 'map unlocked');
+      return send(res, 200, { locked: now });
+    }
     const accessMatch = ACCESS_PATH.exec(pathname);
     if (accessMatch) {
       if (method !== 'GET') throw methodNotAllowed('GET');
-      const role = await access.roleOf(accessMatch[1]!, bearer(req));
-      if (!role) throw unauthorized();
-      return send(res, 200, { role });
+      const granted = await access.accessOf(accessMatch[1]!, bearer(req));
+      if (!granted) throw unauthorized();
+      return send(res, 200, { role: granted.role, locked: granted.locked });
     }
     throw new HttpError(404, 'not found');
   }

@@ -10,7 +10,7 @@
  * - peers per room, dead peers (ping), slow consumers (send backlog), origins: relay.ts.
  */
 
-/** WebSocket close codes the relay uses (RFC 6455 § 7.4, and 4401 in the private range). */
+/** WebSocket close codes the relay uses (RFC 6455 § 7.4, and 4401 and 4409 in the private range). */
 export const CLOSE = {
   /** the server is shutting down; clients reconnect to its successor */
   goingAway: 1001,
@@ -28,6 +28,12 @@ export const CLOSE = {
   tryAgainLater: 1013,
   /** the link this connection was opened with was rotated or revoked; y-websocket does not retry 44xx */
   linkRevoked: 4401,
+  /**
+   * what this connection may do changed (the owner locked or unlocked the map): refetch
+   * /api/maps/:id/access and reconnect. Stock y-websocket 3 treats 44xx as final (it stops and
+   * emits 'closed'), so the client has to call `provider.connect()` itself.
+   */
+  accessChanged: 4409,
 } as const;
 
 /**

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { canWrite, type AccessControl, type LinkRole, type Role } from './auth';
+import { writeRefusal, type AccessControl, type LinkRole, type Role, type RoomKind } from './auth';
 import type { ServerConfig } from './config';
 import { CLOSE, MAX_AWARENESS_BYTES, TokenBucket, isEmptyUpdate } from './limits';
 import type { Metrics } from './metrics';
@@ -51,6 +51,7 @@ export class Relay {
   constructor(private readonly deps: RelayDeps) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
     deps.access.onRevoked = (mapId, role) => this.revoked(mapId, role);
+    deps.access.onLockChanged = (mapId, locked) => this.lockChanged(mapId, locked);
     this.pingTimer = setInterval(() => this.ping(), deps.config.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -98,23 +99,27 @@ export class Relay {
       return this.refuse(socket, 403, 'origin not allowed');
     }
     const mapId = match[1]!;
-    const roomName = match[2] ? `${mapId}/feedback` : mapId;
+    const kind: RoomKind = match[2] ? 'feedback' : 'map';
+    const roomName = kind === 'feedback' ? `${mapId}/feedback` : mapId;
     const token = url.searchParams.get('token');
     const generation = access.generation(mapId);
-    const role = await access.roleOf(mapId, token);
+    const granted = await access.accessOf(mapId, token);
     // unknown map or wrong token: the same answer, so the existence of a map does not leak
-    if (!role) return this.refuse(socket, 401, 'a valid token for this map is required');
+    if (!granted) return this.refuse(socket, 401, 'a valid token for this map is required');
+    const { role, locked } = granted;
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     if (rooms.occupancy(roomName) >= config.maxConnectionsPerRoom) return this.refuse(socket, 503, 'room is full');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(this.nextId++, ws, roomName, mapId, role, this.deps, (c) => this.forget(c));
+      const connection = new Connection(this.nextId++, ws, roomName, kind, mapId, role, locked, this.deps, (c) => this.forget(c));
       this.connections.add(connection);
       log.info({ conn: connection.id, room: roomName, role }, 'connection opened');
       void connection.start(async () => {
-        // a rotation between our token check and now would otherwise have missed this connection
-        if (access.generation(mapId) !== generation && (await access.roleOf(mapId, token)) !== role) {
-          connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
-        }
+        // a rotation or a lock change between our token check and now would otherwise have
+        // missed this connection (its messages wait until this has run)
+        if (access.generation(mapId) === generation) return;
+        const now = await access.accessOf(mapId, token);
+        if (now?.role !== role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
+        else connection.lockChanged(now.locked);
       });
     });
   }
@@ -127,6 +132,16 @@ export class Relay {
   private revoked(mapId: string, role: LinkRole): void {
     for (const connection of this.connections) {
       if (connection.mapId === mapId && connection.role === role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
+    }
+  }
+
+  /**
+   * The owner locked or unlocked the map: every connection to it learns the new state, and edit
+   * connections to its map room (whose rights just changed) close with 4409.
+   */
+  private lockChanged(mapId: string, locked: boolean): void {
+    for (const connection of this.connections) {
+      if (connection.mapId === mapId) connection.lockChanged(locked);
     }
   }
 
@@ -174,8 +189,11 @@ class Connection implements Peer {
     readonly id: number,
     private readonly ws: WebSocket,
     readonly roomName: string,
+    readonly kind: RoomKind,
     readonly mapId: string,
     readonly role: Role,
+    /** whether the map's content is locked, as last heard (see `lockChanged`) */
+    private locked: boolean,
     private readonly deps: RelayDeps,
     onGone: (c: Connection) => void,
   ) {
@@ -260,6 +278,17 @@ class Connection implements Peer {
     this.ws.terminate();
   }
 
+  /**
+   * The map was locked or unlocked. An edit connection to the map room is closed with 4409, so
+   * its client refetches its access and reconnects; other connections' rights do not change (the
+   * flag is kept up to date all the same).
+   */
+  lockChanged(locked: boolean): void {
+    if (locked === this.locked) return;
+    this.locked = locked;
+    if (this.role === 'edit' && this.kind === 'map') this.close(CLOSE.accessChanged, 'access changed', 'access-changed');
+  }
+
   ping(): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (!this.alive) {
@@ -336,7 +365,8 @@ class Connection implements Peer {
         if (step !== SYNC.step2 && step !== SYNC.update) {
           return this.close(CLOSE.unsupportedData, `unknown sync message type ${step}`, 'unknown-type');
         }
-        if (!canWrite(this.role)) return this.refuseWrite(payload);
+        const refusal = writeRefusal(this.role, this.kind, this.locked);
+        if (refusal) return this.refuseWrite(payload, refusal);
         if (isEmptyUpdate(payload)) return; // a peer with nothing the room lacks
         // a copy of exactly these bytes (the frame may be a view into a larger buffer)
         const update = payload.slice();
@@ -355,7 +385,7 @@ class Connection implements Peer {
         });
       }
       case MESSAGE.awareness: {
-        // viewers have cursors too: awareness is relayed for every role
+        // viewers and commenters have cursors too: awareness is relayed for every role, in both rooms
         try {
           const update = decoding.readVarUint8Array(decoder);
           if (update.length > MAX_AWARENESS_BYTES) return this.close(CLOSE.messageTooBig, 'awareness update too big', 'too-big');
@@ -378,14 +408,15 @@ class Connection implements Peer {
 
   /**
    * Read-only, the Hocuspocus way: the update is never applied, broadcast or stored, the peer is
-   * told (y-protocols auth, permission-denied "read-only") and stays connected — a viewer whose
-   * local copy has stray changes would otherwise reconnect, resend and be closed forever.
+   * told (y-protocols auth, permission-denied "read-only", or "locked" for an editor of a locked
+   * map) and stays connected — a viewer whose local copy has stray changes would otherwise
+   * reconnect, resend and be closed forever.
    */
-  private refuseWrite(payload: Uint8Array): void {
+  private refuseWrite(payload: Uint8Array, reason: 'read-only' | 'locked'): void {
     if (isEmptyUpdate(payload)) return; // "I have nothing you lack": not a write
     this.deps.metrics.refusedWrites.inc();
-    this.log.debug({ bytes: payload.length }, 'refused a write from a read-only peer');
-    this.send(permissionDeniedMessage('read-only'));
+    this.log.debug({ bytes: payload.length, reason }, 'refused a write');
+    this.send(permissionDeniedMessage(reason));
   }
 
   /**

@@ -31,14 +31,15 @@ const post = (body: string, headers: Record<string, string> = {}) =>
   api('/api/maps', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
 
 describe('registering a map', () => {
-  it('returns three different tokens of at least 128 random bits, once; registering it again is 409', async () => {
+  it('returns four different tokens (owner, edit, comment, view) of at least 128 random bits, once; registering it again is 409', async () => {
     const id = newRoomId();
     const res = await post(JSON.stringify({ id }));
     expect(res.status).toBe(201);
     const body = (await res.json()) as Record<string, string>;
+    expect(Object.keys(body)).toEqual(['id', 'ownerToken', 'editToken', 'commentToken', 'viewToken']);
     expect(body.id).toBe(id);
-    const tokens = [body.ownerToken!, body.editToken!, body.viewToken!];
-    expect(new Set(tokens).size).toBe(3);
+    const tokens = [body.ownerToken!, body.editToken!, body.commentToken!, body.viewToken!];
+    expect(new Set(tokens).size).toBe(4);
     for (const token of tokens) {
       expect(token).toMatch(/^[A-Za-z0-9_-]+$/); // base64url
       expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
@@ -67,16 +68,17 @@ describe('registering a map', () => {
 });
 
 describe('tokens and roles', () => {
-  it('tells each token its role, and a wrong token or unknown map 401 alike', async () => {
+  it('tells each token its role and whether the map is locked, and a wrong token or unknown map 401 alike', async () => {
     const map = await registerMap(server.port);
     for (const [token, role] of [
       [map.ownerToken, 'owner'],
       [map.editToken, 'edit'],
+      [map.commentToken, 'comment'],
       [map.viewToken, 'view'],
     ] as const) {
       const res = await api(`/api/maps/${map.id}/access`, { headers: bearer(token) });
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ role });
+      expect(await res.json()).toEqual({ role, locked: false });
     }
     expect((await api(`/api/maps/${map.id}/access`)).status).toBe(401);
     expect((await api(`/api/maps/${map.id}/access`, { headers: bearer('wrong') })).status).toBe(401);
@@ -92,7 +94,7 @@ describe('tokens and roles', () => {
     // another map's token opens only that map
     const other = await registerMap(server.port);
     expect(await upgradeStatus(server.port, map.id, other.ownerToken)).toBe(401);
-    for (const token of [map.ownerToken, map.editToken, map.viewToken]) {
+    for (const token of [map.ownerToken, map.editToken, map.commentToken, map.viewToken]) {
       expect(await upgradeStatus(server.port, map.id, token)).toBe(101);
       expect(await upgradeStatus(server.port, `${map.id}/feedback`, token)).toBe(101);
     }
@@ -133,7 +135,7 @@ describe('rotating and revoking links', () => {
 
     expect(await upgradeStatus(server.port, map.id, map.editToken)).toBe(401);
     expect(await upgradeStatus(server.port, map.id, token)).toBe(101);
-    expect(await (await api(`/api/maps/${map.id}/access`, { headers: bearer(token) })).json()).toEqual({ role: 'edit' });
+    expect(await (await api(`/api/maps/${map.id}/access`, { headers: bearer(token) })).json()).toEqual({ role: 'edit', locked: false });
     editor.destroy();
     viewer.destroy();
   });
@@ -179,14 +181,20 @@ describe('the token store', () => {
     const store = new LevelDbStore(dataDir);
     const record = await store.getAccess(map.id);
     await store.close();
-    expect(record).toMatchObject({ owner: hashToken(map.ownerToken), edit: hashToken(map.editToken), view: hashToken(viewToken) });
+    expect(record).toMatchObject({
+      owner: hashToken(map.ownerToken),
+      edit: hashToken(map.editToken),
+      comment: hashToken(map.commentToken),
+      view: hashToken(viewToken),
+      locked: false,
+    });
     expect(record!.owner).toMatch(/^[0-9a-f]{64}$/);
     // not one byte of the store holds a token in clear
     const files = readdirSync(dataDir).map((f) => path.join(dataDir, f)).filter((f) => statSync(f).isFile());
     const everything = Buffer.concat(files.map((f) => readFileSync(f)));
     // (no positive control on the raw bytes: LevelDB compresses its tables, which can break up
     // even a stored hash; the store API above proves what is stored)
-    for (const token of [map.ownerToken, map.editToken, map.viewToken, viewToken]) {
+    for (const token of [map.ownerToken, map.editToken, map.commentToken, map.viewToken, viewToken]) {
       expect(everything.includes(Buffer.from(token))).toBe(false);
     }
 

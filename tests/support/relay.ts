@@ -46,6 +46,7 @@ export interface Tokens {
   id: string;
   ownerToken: string;
   editToken: string;
+  commentToken: string;
   viewToken: string;
 }
 
