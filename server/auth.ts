@@ -133,6 +133,10 @@ export class AccessControl {
     const cached = this.cache.get(mapId);
     if (cached) return cached;
     const stored = await this.store.getAccess(mapId);
+    // a rotation or lock change that finished while we read has cached what is now true: a read
+    // that started before it must not overwrite that with what was
+    const fresher = this.cache.get(mapId);
+    if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readAccessRecord(stored);
     this.remember(mapId, record);

@@ -304,6 +304,36 @@ describe('locking a map', () => {
     await waitFor(() => watcher.doc.getMap('m').get('while-locked') === 1, 'the once-refused change at the watcher');
   });
 
+  it('a connection whose token check straddles the lock being switched on follows the lock', async () => {
+    const dataDir = tempDataDir();
+    const first = await relay({ STORE: 'leveldb', DATA_DIR: dataDir });
+    const map = await registerMap(first.port);
+    await first.close();
+    // a fresh process has nothing cached: the editor's token check reads the store, and is held
+    // there until the owner's lock has gone through
+    const second = await relay({ STORE: 'leveldb', DATA_DIR: dataDir });
+    const getAccess = second.store.getAccess.bind(second.store);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    second.store.getAccess = async (id) => {
+      const record = await getAccess(id);
+      if (reads++ === 0) await gate;
+      return record;
+    };
+    const editor = track(connect(second.port, map.id, map.editToken));
+    await waitFor(() => reads === 1, "the editor's token check to read the store");
+    const locked = await putLock(second, map.id, map.ownerToken, JSON.stringify({ locked: true }));
+    expect(await locked.json()).toEqual({ locked: true });
+    release();
+    await whenSynced(editor);
+    editor.doc.getMap('m').set('k', 1);
+    await waitFor(() => editor.denied.length > 0, 'the refusal');
+    expect(editor.denied).toEqual(['locked']);
+    // and the read that started before the lock did not bring the unlocked record back
+    expect(await accessOf(second, map.id, map.editToken)).toEqual({ role: 'edit', locked: true });
+  });
+
   it('only the owner can lock: another role 403, no or a wrong token 401, a bad body 400, another method 405', async () => {
     const server = await relay();
     const map = await registerMap(server.port);
