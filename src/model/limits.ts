@@ -24,6 +24,10 @@ export const LIMITS = {
   personas: 100,
   links: 50_000,
   comments: 100_000,
+  /** people @mentioned in one comment */
+  mentionsPerComment: 50,
+  /** an identity id (a comment's author, a voter, a presenter) */
+  identityId: 64,
   /** a map file larger than this is refused before it is parsed */
   fileBytes: 32 * 1024 * 1024,
 } as const;

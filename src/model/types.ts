@@ -120,9 +120,21 @@ export interface Journey extends JourneyMeta {
 export interface Comment {
   id: string;
   cardId: string;
+  /** null: starts a thread; else the thread's first comment id */
+  parentId: string | null;
   author: string;
+  /** the author's identity id ('' when unknown) */
+  authorId: string;
   text: string;
+  /** identity ids of people @mentioned */
+  mentions: string[];
   /** ISO 8601 */
   at: string;
   resolved: boolean;
+}
+
+/** A conversation on a card: its first comment and the replies to it, oldest first. */
+export interface Thread {
+  root: Comment;
+  replies: Comment[];
 }

@@ -23,12 +23,17 @@ export type ImportResult =
 /**
  * The map (and, when given, its feedback doc) as a file object. Lists come out in display
  * order, so the same map always serialises to the same bytes and diffs well in git. Comments on
- * cards that no longer exist are left out: there is nothing left to show them on.
+ * cards that no longer exist are left out: there is nothing left to show them on. A reply whose
+ * first comment is not written (deleted, or on a deleted card) is written as a thread of its
+ * own — which is how the app shows it already.
  */
 export function toJSON(doc: Y.Doc, feedback?: Y.Doc): MapFile {
   const journey = readJourney(doc);
+  if (!feedback) return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments: [] } };
   const cardIds = new Set(journey.cards.map((c) => c.id));
-  const comments = feedback ? readComments(feedback).filter((c) => cardIds.has(c.cardId)) : [];
+  const kept = readComments(feedback).filter((c) => cardIds.has(c.cardId));
+  const commentIds = new Set(kept.map((c) => c.id));
+  const comments = kept.map((c) => (c.parentId === null || (c.parentId !== c.id && commentIds.has(c.parentId)) ? c : { ...c, parentId: null }));
   return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments } };
 }
 

@@ -3,7 +3,8 @@ import type { MapFileV1 } from './v1';
 
 /**
  * What the shape alone cannot say: ids are unique per kind, and every reference (a card's stage,
- * lane and personas; a link's cards; a comment's card) points at something in the file.
+ * lane and personas; a link's cards; a comment's card and parent) points at
+ * something in the file.
  */
 export function checkReferences(file: MapFileV1): FileIssue[] {
   const problems: FileIssue[] = [];
@@ -46,5 +47,11 @@ export function checkReferences(file: MapFileV1): FileIssue[] {
     comments.add(comment.id);
     if (!cards.has(comment.cardId)) problems.push(issue(['feedback', 'comments', i, 'cardId'], `refers to card "${comment.cardId}", which does not exist`));
   });
+  file.feedback.comments.forEach((comment, i) => {
+    if (comment.parentId === null) return;
+    if (comment.parentId === comment.id) problems.push(issue(['feedback', 'comments', i, 'parentId'], 'replies to itself'));
+    else if (!comments.has(comment.parentId)) problems.push(issue(['feedback', 'comments', i, 'parentId'], `refers to comment "${comment.parentId}", which does not exist`));
+  });
+
   return problems;
 }

@@ -6,6 +6,8 @@ import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, SUPPORTED_LO
 /**
  * Format version 1 of the Waymark map file:
  *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […] } }
+ * A comment's thread fields (parentId, authorId, mentions) came later and have defaults, so
+ * files written before them still read; the version did not change.
  * Fields with a sensible default may be left out of a hand-written file; every string and list
  * has a ceiling, so a hostile file cannot make the app allocate without bound.
  */
@@ -85,11 +87,17 @@ export const linkSchema = z.object({
   label: text(LIMITS.linkLabel).default(''),
 });
 
+/** A person's identity id (an author, a voter, someone @mentioned). */
+const identityIdSchema = z.string().min(1, 'must not be empty').max(LIMITS.identityId, `is longer than ${LIMITS.identityId} characters`);
+
 export const commentSchema = z.object({
   id: idSchema,
   cardId: idSchema,
+  parentId: idSchema.nullable().default(null),
   author: text(LIMITS.author),
+  authorId: z.union([z.literal(''), identityIdSchema]).default(''),
   text: text(LIMITS.commentText),
+  mentions: list(identityIdSchema, LIMITS.mentionsPerComment).default([]),
   at: isoDate,
   resolved: z.boolean().default(false),
 });

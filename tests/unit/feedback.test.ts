@@ -47,7 +47,17 @@ describe('addComment', () => {
     const { feedback, um } = seeded();
     const before = readComments(feedback);
     const id = addComment(feedback, { cardId: 'c2', author: 'Cy', text: 'Where is the price?', at: '2026-03-02T09:00:00.000Z' });
-    expect(comment(feedback, id)).toEqual({ id, cardId: 'c2', author: 'Cy', text: 'Where is the price?', at: '2026-03-02T09:00:00.000Z', resolved: false });
+    expect(comment(feedback, id)).toEqual({
+      id,
+      cardId: 'c2',
+      parentId: null,
+      author: 'Cy',
+      authorId: '',
+      text: 'Where is the price?',
+      mentions: [],
+      at: '2026-03-02T09:00:00.000Z',
+      resolved: false,
+    });
     expectUndoRedo(feedback, um, before);
   });
 
@@ -154,7 +164,17 @@ describe('deleteComment', () => {
     expect(readComments(feedback).map((c) => c.id)).toEqual(['k2']);
     expectUndoRedo(feedback, um, before);
     um.undo();
-    expect(comment(feedback, 'k1')).toEqual({ id: 'k1', cardId: 'c1', author: 'Ana', text: 'Too many steps here', at: '2026-03-01T10:00:00.000Z', resolved: true });
+    expect(comment(feedback, 'k1')).toEqual({
+      id: 'k1',
+      cardId: 'c1',
+      parentId: null,
+      author: 'Ana',
+      authorId: '',
+      text: 'Too many steps here',
+      mentions: [],
+      at: '2026-03-01T10:00:00.000Z',
+      resolved: true,
+    });
   });
 
   it('reports false and changes nothing for a comment that does not exist', () => {
