@@ -6,6 +6,8 @@ export * from './limits';
 export * from './origin';
 export * from './ops';
 export * from './feedback';
+export * from './votes';
+export * from './workshop';
 export * from './undo';
 export * from './layout';
 export * from './templates';

@@ -28,6 +28,10 @@ export const LIMITS = {
   mentionsPerComment: 50,
   /** an identity id (a comment's author, a voter, a presenter) */
   identityId: 64,
+  roundTitle: 200,
+  rounds: 1_000,
+  dots: 200_000,
+  votesPerPerson: 50,
   /** a map file larger than this is refused before it is parsed */
   fileBytes: 32 * 1024 * 1024,
 } as const;

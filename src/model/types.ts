@@ -138,3 +138,53 @@ export interface Thread {
   root: Comment;
   replies: Comment[];
 }
+
+/** open: taking dots; closed: voting over, results not shown yet; revealed: results shown (also closed). */
+export type RoundStatus = 'open' | 'closed' | 'revealed';
+
+/** A dot-voting round of a workshop; lives in the feedback doc. */
+export interface VoteRound {
+  id: string;
+  title: string;
+  votesPerPerson: number;
+  /** votable lanes; empty = every lane */
+  laneIds: string[];
+  anonymous: boolean;
+  /** ISO 8601 */
+  startedAt: string;
+  startedBy: string;
+  /** ISO; null = no time limit */
+  endsAt: string | null;
+  status: RoundStatus;
+}
+
+/** One dot a participant put on a card in a round. */
+export interface VoteDot {
+  id: string;
+  roundId: string;
+  cardId: string;
+  voterId: string;
+  /** '' in anonymous rounds */
+  voterName: string;
+  /** ISO 8601 */
+  at: string;
+}
+
+export interface TallyEntry {
+  cardId: string;
+  votes: number;
+  /** names of voters, one per dot, sorted; empty in anonymous rounds */
+  voters: string[];
+}
+
+/** The workshop's shared countdown. */
+export type TimerState =
+  | { status: 'idle'; durationMs: number }
+  | { status: 'running'; durationMs: number; /** ISO 8601 */ endsAt: string }
+  | { status: 'paused'; durationMs: number; remainingMs: number };
+
+/** Who leads the workshop: the others can follow this person's stage. */
+export interface Presenter {
+  id: string;
+  name: string;
+}

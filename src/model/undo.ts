@@ -14,6 +14,11 @@ export function createUndoManager(doc: Y.Doc, options: { captureTimeout?: number
   });
 }
 
+/**
+ * Undo/redo for this user's comments. It watches the comments alone: a dot placed, a round
+ * started or the timer paused in a workshop is not undone with Ctrl+Z (those have their own
+ * take-back and reset controls, and undoing them would surprise everyone else in the room).
+ */
 export function createFeedbackUndoManager(feedback: Y.Doc, options: { captureTimeout?: number } = {}): Y.UndoManager {
   return new Y.UndoManager(feedback.getMap('comments'), {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
