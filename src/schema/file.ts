@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { journeyToDoc, readJourney } from '../model/doc';
 import { readComments, writeComments } from '../model/feedback';
 import { LIMITS } from '../model/limits';
-import type { Comment, Journey } from '../model/types';
+import type { Comment, Journey, VoteDot, VoteRound } from '../model/types';
+import { readDots, readRounds, writeDots, writeRounds } from '../model/votes';
 import { checkReferences } from './references';
 import { issue, type FileIssue } from './issues';
 import { FORMAT_VERSION, migrate } from './migrate';
@@ -13,7 +14,7 @@ export interface MapFile {
   format: 'waymark';
   version: typeof FORMAT_VERSION;
   journey: Journey;
-  feedback: { comments: Comment[] };
+  feedback: { comments: Comment[]; rounds: VoteRound[]; dots: VoteDot[] };
 }
 
 export type ImportResult =
@@ -22,19 +23,23 @@ export type ImportResult =
 
 /**
  * The map (and, when given, its feedback doc) as a file object. Lists come out in display
- * order, so the same map always serialises to the same bytes and diffs well in git. Comments on
- * cards that no longer exist are left out: there is nothing left to show them on. A reply whose
- * first comment is not written (deleted, or on a deleted card) is written as a thread of its
- * own — which is how the app shows it already.
+ * order, so the same map always serialises to the same bytes and diffs well in git. Comments
+ * and dots on cards that no longer exist are left out: there is nothing left to show them on.
+ * A reply whose first comment is not written (deleted, or on a deleted card) is written as a
+ * thread of its own — which is how the app shows it already. A workshop's timer and presenter
+ * belong to the session and are not written.
  */
 export function toJSON(doc: Y.Doc, feedback?: Y.Doc): MapFile {
   const journey = readJourney(doc);
-  if (!feedback) return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments: [] } };
+  if (!feedback) return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments: [], rounds: [], dots: [] } };
   const cardIds = new Set(journey.cards.map((c) => c.id));
   const kept = readComments(feedback).filter((c) => cardIds.has(c.cardId));
   const commentIds = new Set(kept.map((c) => c.id));
   const comments = kept.map((c) => (c.parentId === null || (c.parentId !== c.id && commentIds.has(c.parentId)) ? c : { ...c, parentId: null }));
-  return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments } };
+  const rounds = readRounds(feedback);
+  const roundIds = new Set(rounds.map((r) => r.id));
+  const dots = readDots(feedback).filter((d) => cardIds.has(d.cardId) && roundIds.has(d.roundId) && d.voterId !== '');
+  return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments, rounds, dots } };
 }
 
 export function serializeMap(doc: Y.Doc, feedback?: Y.Doc): string {
@@ -58,6 +63,8 @@ export function fromJSON(value: unknown): ImportResult {
     const doc = journeyToDoc(parsed.data.journey);
     const feedback = new Y.Doc();
     writeComments(feedback, parsed.data.feedback.comments);
+    writeRounds(feedback, parsed.data.feedback.rounds);
+    writeDots(feedback, parsed.data.feedback.dots);
     return { ok: true, doc, feedback, file: parsed.data };
   } catch (error) {
     return { ok: false, issues: [issue([], `could not be read: ${(error as Error).message}`)] };

@@ -3,8 +3,8 @@ import type { MapFileV1 } from './v1';
 
 /**
  * What the shape alone cannot say: ids are unique per kind, and every reference (a card's stage,
- * lane and personas; a link's cards; a comment's card and parent) points at
- * something in the file.
+ * lane and personas; a link's cards; a comment's card and parent; a dot's round and card)
+ * points at something in the file.
  */
 export function checkReferences(file: MapFileV1): FileIssue[] {
   const problems: FileIssue[] = [];
@@ -53,5 +53,17 @@ export function checkReferences(file: MapFileV1): FileIssue[] {
     else if (!comments.has(comment.parentId)) problems.push(issue(['feedback', 'comments', i, 'parentId'], `refers to comment "${comment.parentId}", which does not exist`));
   });
 
+  const rounds = new Set<string>();
+  file.feedback.rounds.forEach((round, i) => {
+    if (rounds.has(round.id)) problems.push(issue(['feedback', 'rounds', i, 'id'], `duplicates the id "${round.id}"`));
+    rounds.add(round.id);
+  });
+  const dots = new Set<string>();
+  file.feedback.dots.forEach((dot, i) => {
+    if (dots.has(dot.id)) problems.push(issue(['feedback', 'dots', i, 'id'], `duplicates the id "${dot.id}"`));
+    dots.add(dot.id);
+    if (!rounds.has(dot.roundId)) problems.push(issue(['feedback', 'dots', i, 'roundId'], `refers to round "${dot.roundId}", which does not exist`));
+    if (!cards.has(dot.cardId)) problems.push(issue(['feedback', 'dots', i, 'cardId'], `refers to card "${dot.cardId}", which does not exist`));
+  });
   return problems;
 }

@@ -5,9 +5,9 @@ import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, SUPPORTED_LO
 
 /**
  * Format version 1 of the Waymark map file:
- *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […] } }
- * A comment's thread fields (parentId, authorId, mentions) came later and have defaults, so
- * files written before them still read; the version did not change.
+ *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […], "rounds": […], "dots": […] } }
+ * The feedback's threads (a comment's parentId, authorId, mentions), rounds and dots came later
+ * and all have defaults, so files written before them still read; the version did not change.
  * Fields with a sensible default may be left out of a hand-written file; every string and list
  * has a ceiling, so a hostile file cannot make the app allocate without bound.
  */
@@ -102,6 +102,31 @@ export const commentSchema = z.object({
   resolved: z.boolean().default(false),
 });
 
+export const voteRoundSchema = z.object({
+  id: idSchema,
+  title: text(LIMITS.roundTitle),
+  votesPerPerson: z
+    .number()
+    .int('must be a whole number')
+    .min(1, `must be between 1 and ${LIMITS.votesPerPerson}`)
+    .max(LIMITS.votesPerPerson, `must be between 1 and ${LIMITS.votesPerPerson}`),
+  laneIds: list(idSchema, LIMITS.lanes).default([]),
+  anonymous: z.boolean().default(false),
+  startedAt: isoDate,
+  startedBy: text(LIMITS.author).default(''),
+  endsAt: isoDate.nullable().default(null),
+  status: z.enum(['open', 'closed', 'revealed']),
+});
+
+export const voteDotSchema = z.object({
+  id: idSchema,
+  roundId: idSchema,
+  cardId: idSchema,
+  voterId: identityIdSchema,
+  voterName: text(LIMITS.author).default(''),
+  at: isoDate,
+});
+
 export const journeySchema = z.object({
   id: idSchema,
   title: text(LIMITS.mapTitle),
@@ -124,7 +149,13 @@ export const mapFileSchemaV1 = z.object({
   format: z.literal('waymark'),
   version: z.literal(1),
   journey: journeySchema,
-  feedback: z.object({ comments: list(commentSchema, LIMITS.comments).default([]) }).default({ comments: [] }),
+  feedback: z
+    .object({
+      comments: list(commentSchema, LIMITS.comments).default([]),
+      rounds: list(voteRoundSchema, LIMITS.rounds).default([]),
+      dots: list(voteDotSchema, LIMITS.dots).default([]),
+    })
+    .default({ comments: [], rounds: [], dots: [] }),
 });
 
 export type MapFileV1 = z.output<typeof mapFileSchemaV1>;

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMapFromTemplate, TEMPLATE_KEYS } from '../../src/model/templates';
 import { SUPPORTED_LOCALES } from '../../src/model/types';
-import { addComment } from '../../src/model/feedback';
+import { addComment, deleteComment, readComments, setCommentResolved } from '../../src/model/feedback';
+import { closeRound, deleteRound, placeDot, readRounds, revealRound, startRound, takeBackDot } from '../../src/model/votes';
+import { setPresenter, startTimer } from '../../src/model/workshop';
 import { readJourney } from '../../src/model/doc';
 import * as Y from 'yjs';
 import { fromJSON, serializeMap, toJSON } from '../../src/schema';
@@ -45,6 +47,65 @@ describe('export → import → export', () => {
         expect(roundTrip(first)).toBe(first);
       }),
       { seed: 2026, numRuns: 200 },
+    );
+  });
+
+  it('gives the identical file for 150 random maps with random threads, vote rounds and dots', () => {
+    const feedbackOp = fc.oneof(
+      fc.record({ kind: fc.constant('comment' as const), card: fc.nat(), parent: fc.option(fc.nat(), { nil: null }), text: fc.string({ maxLength: 20, unit: 'grapheme' }), mentions: fc.array(fc.constantFrom('ann-0001', 'ben-0002', 'cy-00003'), { maxLength: 3 }), author: fc.constantFrom('', 'ann-0001') }),
+      fc.record({ kind: fc.constant('resolve' as const), pick: fc.nat(), resolved: fc.boolean() }),
+      fc.record({ kind: fc.constant('deleteComment' as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant('startRound' as const), title: fc.string({ maxLength: 20, unit: 'grapheme' }), votes: fc.integer({ min: -2, max: 60 }), anonymous: fc.boolean(), duration: fc.option(fc.integer({ min: 0, max: 3_600_000 }), { nil: null }), lanes: fc.nat({ max: 2 }) }),
+      fc.record({ kind: fc.constant('dot' as const), card: fc.nat(), voter: fc.nat({ max: 3 }) }),
+      fc.record({ kind: fc.constant('dot' as const), card: fc.nat(), voter: fc.nat({ max: 3 }) }),
+      fc.record({ kind: fc.constant('takeBack' as const), card: fc.nat(), voter: fc.nat({ max: 3 }) }),
+      fc.record({ kind: fc.constantFrom('close' as const, 'reveal' as const, 'deleteRound' as const), pick: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(randomOp, { minLength: 5, maxLength: 40 }), fc.array(feedbackOp, { minLength: 10, maxLength: 40, size: 'medium' }), fc.nat({ max: 5 }), (ops, feedbackOps, deletions) => {
+        const doc = createMapFromTemplate('retail', 'en');
+        for (const op of ops) applyRandomOp(doc, op);
+        const feedback = new Y.Doc();
+        const journey = readJourney(doc);
+        const cards = journey.cards.map((c) => c.id);
+        const now = (i: number) => new Date(Date.UTC(2026, 10, 23, 9, 0, i));
+        feedbackOps.forEach((op, i) => {
+          const comments = readComments(feedback);
+          const rounds = readRounds(feedback);
+          const card = (n: number) => cards[n % Math.max(1, cards.length)] ?? 'gone';
+          const pick = <T,>(list: readonly T[], n: number) => list[n % Math.max(1, list.length)];
+          const round = rounds[rounds.length - 1];
+          if (op.kind === 'comment') {
+            const parent = op.parent === null ? null : (pick(comments, op.parent)?.id ?? null);
+            addComment(feedback, { cardId: card(op.card), parentId: parent, author: 'Ann', authorId: op.author, text: op.text, mentions: op.mentions, at: now(i).toISOString() });
+          } else if (op.kind === 'resolve') {
+            const c = pick(comments, op.pick);
+            if (c) setCommentResolved(feedback, c.id, op.resolved);
+          } else if (op.kind === 'deleteComment') {
+            const c = pick(comments, op.pick);
+            if (c) deleteComment(feedback, c.id);
+          } else if (op.kind === 'startRound') {
+            const laneIds = journey.lanes.slice(0, op.lanes).map((l) => l.id);
+            startRound(feedback, { title: op.title, votesPerPerson: op.votes, laneIds, anonymous: op.anonymous, durationMs: op.duration, startedBy: 'Fay', now: now(i) });
+          } else if (op.kind === 'dot') {
+            if (round) placeDot(feedback, { roundId: round.id, cardId: card(op.card), voterId: `voter-${op.voter}`, voterName: `Voter ${op.voter}`, now: now(i) });
+          } else if (op.kind === 'takeBack') {
+            if (round) takeBackDot(feedback, { roundId: round.id, cardId: card(op.card), voterId: `voter-${op.voter}`, now: now(i) });
+          } else {
+            const r = pick(rounds, op.pick);
+            if (r) (op.kind === 'close' ? closeRound : op.kind === 'reveal' ? revealRound : deleteRound)(feedback, r.id);
+          }
+        });
+        startTimer(feedback, now(0));
+        setPresenter(feedback, { id: 'fay-0001', name: 'Fay' });
+        // cards deleted after people commented and voted on them
+        for (const id of cards.slice(0, deletions)) doc.getMap('cards').delete(id);
+        const first = serializeMap(doc, feedback);
+        const file = JSON.parse(first);
+        expect(Object.keys(file.feedback)).toEqual(['comments', 'rounds', 'dots']);
+        expect(roundTrip(first)).toBe(first);
+      }),
+      { seed: 20261123, numRuns: 150 },
     );
   });
 
