@@ -7,6 +7,7 @@ import { SUPPORTED_LOCALES, type Locale } from '../model/types';
 import { updateMeta } from '../model/ops/meta';
 import { describeIssue, fileSizeIssue, parseMapFile, serializeMap } from '../schema';
 import { journeyToDoc, readJourney } from '../model/doc';
+import { finishedRoundResults } from '../model/votes';
 import { journeyToCsv } from '../export/csv';
 import { importFile } from '../export/import';
 import { renderJourneySvg } from '../export/svg';
@@ -159,7 +160,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     }
     const scoped = stageIds ? scope(journey, stageIds) : journey;
     if (format === 'json') return writeOutput(values.out, stageIds ? serializeMap(journeyToDoc(scoped)) : serializeMap(result.doc, result.feedback));
-    if (format === 'csv') return writeOutput(values.out, journeyToCsv(scoped));
+    if (format === 'csv') return writeOutput(values.out, journeyToCsv(scoped, finishedRoundResults(result.feedback)));
     const lang = (values.lang as Locale | undefined) ?? journey.locale;
     const i18n = createI18n(lang);
     const translate: Translate = (key, options) => String(i18n.t(key, options as never));

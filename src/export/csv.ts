@@ -1,7 +1,7 @@
 import type { FileIssue } from '../schema/issues';
 import { issue } from '../schema/issues';
 import { LIMITS } from '../model/limits';
-import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, type Channel, type Journey, type LaneKind, type PhaseId } from '../model/types';
+import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, type Channel, type Journey, type LaneKind, type PhaseId, type TallyEntry, type VoteRound } from '../model/types';
 
 /**
  * The map as a spreadsheet, one row per card (RFC 4180, UTF-8 with a byte-order mark so Excel
@@ -12,6 +12,10 @@ import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, type Channel
  * Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
  * return) is written with a leading apostrophe, as OWASP advises; reading takes it off again,
  * so export → import → export gives the same bytes.
+ *
+ * Workshop vote rounds that have ended add one column each after the fixed ones,
+ * "votes: <round title> (<YYYY-MM-DD>)", with each card's counted dots. Import ignores them
+ * (any column it does not know), so such a CSV still imports.
  */
 
 export const CSV_COLUMNS = [
@@ -104,12 +108,31 @@ export function splitList(cell: string): string[] {
   return items.map((item, i) => (i > 0 && item.startsWith(' ') ? item.slice(1) : item));
 }
 
-/** One row per card, in map order (stage, lane, position in the cell). */
-export function journeyToCsv(journey: Journey): string {
+/** A round's result, as the CSV export takes it. */
+export interface CsvRoundResult {
+  round: VoteRound;
+  tally: readonly TallyEntry[];
+}
+
+/** "votes: Biggest pain (2026-11-23)": the date the round started, in UTC. */
+export function roundColumnHeader(round: VoteRound): string {
+  const started = Date.parse(round.startedAt);
+  const date = Number.isNaN(started) ? round.startedAt.slice(0, 10) : new Date(started).toISOString().slice(0, 10);
+  return `votes: ${round.title} (${date})`;
+}
+
+/**
+ * One row per card, in map order (stage, lane, position in the cell); with `rounds`, one more
+ * column per closed or revealed round (open rounds are still being voted on and are left out).
+ */
+export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[]): string {
   const stages = new Map(journey.stages.map((s) => [s.id, s]));
   const lanes = new Map(journey.lanes.map((l) => [l.id, l]));
   const personas = new Map(journey.personas.map((p) => [p.id, p.name]));
-  const rows: string[] = [CSV_COLUMNS.join(',')];
+  const ended = (rounds ?? []).filter((r) => r.round.status === 'closed' || r.round.status === 'revealed');
+  const roundVotes = ended.map((r) => new Map(r.tally.map((entry) => [entry.cardId, entry.votes])));
+  const header = [...CSV_COLUMNS, ...ended.map((r) => quote(neutraliseCell(roundColumnHeader(r.round))))];
+  const rows: string[] = [header.join(',')];
   for (const card of journey.cards) {
     const stage = stages.get(card.stageId);
     const lane = lanes.get(card.laneId);
@@ -129,7 +152,8 @@ export function journeyToCsv(journey: Journey): string {
       votes: String(card.votes),
       'moment of truth': card.momentOfTruth ? 'yes' : '',
     };
-    rows.push(CSV_COLUMNS.map((column) => quote(cells[column])).join(','));
+    const votes = roundVotes.map((byCard) => String(byCard.get(card.id) ?? 0));
+    rows.push([...CSV_COLUMNS.map((column) => quote(cells[column])), ...votes].join(','));
   }
   return `${BOM}${rows.join('\r\n')}\r\n`;
 }

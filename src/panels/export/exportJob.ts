@@ -5,6 +5,7 @@ import { sceneToPdf, type PaperSize, type PdfPages } from '../../export/pdf';
 import { journeyInScope, renderJourneySceneAsync, sceneToSvgAsync, type Translate } from '../../export/svg';
 import { journeyToDoc } from '../../model/doc';
 import type { Journey } from '../../model/types';
+import { finishedRoundResults } from '../../model/votes';
 import { serializeMap } from '../../schema';
 import { sceneToPng } from './rasterize';
 
@@ -48,7 +49,8 @@ const MIME: Record<ExportFormat, string> = {
 /** Makes the file for one export; the work is split with yields, and progress reported 0…1. */
 export async function runExport(
   settings: ExportSettings,
-  source: { doc: Y.Doc; journey: Journey },
+  /** feedback: the map's feedback doc, when open; its ended vote rounds go into a CSV */
+  source: { doc: Y.Doc; journey: Journey; feedback?: Y.Doc },
   t: Translate,
   locale: string,
   onProgress: (fraction: number) => void,
@@ -62,7 +64,10 @@ export async function runExport(
     const text = settings.stageIds ? serializeMap(journeyToDoc({ ...scoped, lanes: source.journey.lanes })) : serializeMap(source.doc);
     return { blob: new Blob([text], { type: MIME.json }), fileName: exportFileName(source.journey.title, 'waymark.json') };
   }
-  if (format === 'csv') return { blob: new Blob([journeyToCsv(settings.stageIds ? scoped : source.journey)], { type: MIME.csv }), fileName };
+  if (format === 'csv') {
+    const rounds = source.feedback ? finishedRoundResults(source.feedback) : undefined;
+    return { blob: new Blob([journeyToCsv(settings.stageIds ? scoped : source.journey, rounds)], { type: MIME.csv }), fileName };
+  }
 
   const scene = await renderJourneySceneAsync(source.journey, { t, locale, stageIds: settings.stageIds, background: settings.background }, yieldToMain);
   onProgress(0.1);
