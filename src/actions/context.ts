@@ -38,6 +38,7 @@ export function contextFromState(state: EditorStore, extra: ActionContextExtra =
     editor: state,
     doc: session.doc,
     undo: session.undo,
+    feedback: session.feedback,
     journey,
     layout,
     target: extra.target ?? null,

@@ -38,6 +38,7 @@ import {
   type Cell,
 } from './selection';
 import type { Action, ActionContext, ActionGroup } from './types';
+import { workshopActions } from './workshop';
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -872,7 +873,7 @@ const help: Action[] = [
 /* ------------------------------------------------------------------ registry */
 
 /** Every user action of the editor, once. Order matters: the first enabled match wins a key. */
-export const ACTIONS: readonly Action[] = Object.freeze([...edit, ...card, ...structure, ...view, ...navigate, ...map, ...help]);
+export const ACTIONS: readonly Action[] = Object.freeze([...edit, ...card, ...structure, ...view, ...navigate, ...map, ...workshopActions, ...help]);
 
 const byId = new Map(ACTIONS.map((a) => [a.id, a]));
 
@@ -881,7 +882,7 @@ export function findAction(id: string): Action | undefined {
 }
 
 /** Groups in the order the shortcuts help and the palette show them. */
-export const ACTION_GROUPS: readonly ActionGroup[] = ['edit', 'card', 'structure', 'view', 'navigate', 'map', 'help'];
+export const ACTION_GROUPS: readonly ActionGroup[] = ['edit', 'card', 'structure', 'view', 'navigate', 'map', 'workshop', 'help'];
 
 /** The order of each context menu's items; actions not listed follow in registry order. */
 const MENU_ORDER: readonly string[] = [
@@ -893,6 +894,9 @@ const MENU_ORDER: readonly string[] = [
   'edit.cut',
   'card.link',
   'card.toggleMomentOfTruth',
+  'workshop.comment',
+  'workshop.vote',
+  'workshop.unvote',
   'structure.renameStage',
   'structure.renameLane',
   'structure.renamePhase',

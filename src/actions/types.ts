@@ -10,6 +10,8 @@ export interface ActionContext {
   editor: EditorStore;
   doc: Y.Doc;
   undo: Y.UndoManager;
+  /** the map's feedback doc: comments, vote rounds, workshop state */
+  feedback: Y.Doc;
   journey: Journey;
   layout: JourneyLayout;
   /** what a context menu was opened on, when the action runs from one */
@@ -19,7 +21,7 @@ export interface ActionContext {
   navigate(path: string): void;
 }
 
-export type ActionGroup = 'edit' | 'card' | 'structure' | 'view' | 'navigate' | 'map' | 'help';
+export type ActionGroup = 'edit' | 'card' | 'structure' | 'view' | 'navigate' | 'map' | 'workshop' | 'help';
 
 /**
  * One user action, registered once; the toolbar, the context menu, the keyboard shortcuts, the

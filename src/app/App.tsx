@@ -3,12 +3,11 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { setActionNavigator } from '../actions/context';
 import { createI18n } from '../i18n';
 import { LibraryScreen } from '../panels/library/LibraryScreen';
-import { PresentScreen } from '../present/PresentScreen';
 import type { WaymarkDB } from '../storage';
 import { getDatabase } from './database';
 import { EditorScreen } from './EditorScreen';
 import { initialLocale } from './locale';
-import { getMemoryMap, keepInMemory } from './memoryMaps';
+import { keepInMemory } from './memoryMaps';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigate, useRoute } from './router';
 
@@ -51,15 +50,16 @@ function Routes() {
         />
       );
     case 'map':
-      return <EditorScreen key={route.mapId} mapId={route.mapId} db={db} onLeave={() => navigate('/')} />;
     case 'present':
+      // one screen for both, so switching keeps the open map, its connection and its undo history
       return (
-        <PresentScreen
+        <EditorScreen
           key={route.mapId}
           mapId={route.mapId}
           db={db}
-          memoryDoc={getMemoryMap(route.mapId)}
-          onLeave={() => navigate(`/map/${route.mapId}`)}
+          presenting={route.name === 'present'}
+          onLeave={() => navigate('/')}
+          onStopPresenting={() => navigate(`/map/${route.mapId}`)}
         />
       );
     default:

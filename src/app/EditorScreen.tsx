@@ -5,12 +5,13 @@ import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { readMeta } from '../model/doc';
 import { createUndoManager } from '../model/undo';
 import { ShareDialog } from '../panels/share/ShareDialog';
-import { getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
+import { feedbackStorageKey, getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
 import { useEditor } from '../store/editorStore';
 import { checkAccess, ShareApiError } from '../sync/api';
 import { loadIdentity, saveIdentity, type Identity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
 import { loadShare, saveShare, tokenFromFragment, type MapShare } from '../sync/shares';
+import { WorkshopPresentation } from '../present/WorkshopPresentation';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTopBar } from './EditorTopBar';
 import { getMemoryMap } from './memoryMaps';
@@ -66,8 +67,22 @@ function waitForFirstSync(sync: SyncSession): Promise<void> {
   });
 }
 
+/** The feedback room's connection beside the map's: same token, no presence of its own. */
+function feedbackSync(feedback: Y.Doc, mapId: string, token: string, identity: Identity): SyncSession {
+  return new SyncSession(feedback, mapId, token, identity, { room: `${mapId}/feedback`, presence: false });
+}
+
 /** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */
-export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: WaymarkDB | null; onLeave(): void }) {
+export interface EditorScreenProps {
+  mapId: string;
+  db: WaymarkDB | null;
+  /** present mode instead of the editor, over the same open map */
+  presenting?: boolean;
+  onLeave(): void;
+  onStopPresenting?(): void;
+}
+
+export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPresenting = () => undefined }: EditorScreenProps) {
   const { t } = useTranslation();
   // read through a ref in the loading effect: switching the language must not reopen the map
   const tRef = useRef(t);
@@ -75,7 +90,7 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [status, setStatus] = useState<PersistenceStatus | null>(null);
   const [share, setShare] = useState<MapShare | null>(null);
-  const [sync, setSync] = useState<SyncSession | null>(null);
+  const [sync, setSync] = useState<{ map: SyncSession; feedback: SyncSession } | null>(null);
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [identity, setIdentity] = useState<Identity>(() => loadIdentity(t('sharing.defaultName', { number: Math.floor(Math.random() * 90) + 10 })));
 
@@ -84,20 +99,27 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
     // The token leaves the address bar at once, so it is not shared by a screenshot or a copy.
     const linkToken = tokenFromFragment(location.hash);
     if (linkToken) history.replaceState(history.state, '', location.pathname);
-    const mapDoc = getMemoryMap(mapId) ?? new Y.Doc();
+    const memoryDoc = getMemoryMap(mapId);
+    const mapDoc = memoryDoc ?? new Y.Doc();
     const persistence = new MapPersistence(db, mapId, mapDoc);
+    const feedbackDoc = new Y.Doc();
+    const feedbackPersistence = new MapPersistence(memoryDoc ? null : db, feedbackStorageKey(mapId), feedbackDoc);
     const offStatus = persistence.onStatus(setStatus);
     let session: SyncSession | null = null;
+    let feedbackSession: SyncSession | null = null;
     let handedOver = false;
     performance.mark('waymark:map-load-start');
 
     void (async () => {
-      const [resolved] = await Promise.all([resolveShare(mapId, linkToken), persistence.whenLoaded]);
+      const [resolved] = await Promise.all([resolveShare(mapId, linkToken), persistence.whenLoaded, feedbackPersistence.whenLoaded]);
       if (cancelled) return;
       performance.mark('waymark:map-loaded');
       setStatus(persistence.status);
       const mapShare = resolved === 'invalid' ? loadShare(mapId) : resolved;
-      if (mapShare) session = new SyncSession(mapDoc, mapId, mapShare.token, identity);
+      if (mapShare) {
+        session = new SyncSession(mapDoc, mapId, mapShare.token, identity);
+        feedbackSession = feedbackSync(feedbackDoc, mapId, mapShare.token, identity);
+      }
       if (readMeta(mapDoc).id !== mapId) {
         if (!session) {
           setState({ phase: 'missing', reason: resolved === 'invalid' ? 'linkInvalid' : 'notOnDevice' });
@@ -115,12 +137,12 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
         if (cancelled) return;
       }
       const undo = createUndoManager(mapDoc);
-      useEditor.getState().openSession({ mapId, doc: mapDoc, undo });
+      useEditor.getState().openSession({ mapId, doc: mapDoc, undo, feedback: feedbackDoc });
       performance.mark('waymark:session-open');
       document.title = `${readMeta(mapDoc).title || tRef.current('app.untitledMap')} · Waymark`;
       setShare(mapShare);
       handedOver = true;
-      setSync(session);
+      setSync(session && feedbackSession ? { map: session, feedback: feedbackSession } : null);
       setDoc(mapDoc);
       setState({ phase: 'ready', persistence });
     })();
@@ -129,25 +151,36 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
       cancelled = true;
       offStatus();
       // once handed to state, the sync effect below owns (and destroys) the session
-      if (!handedOver) session?.destroy();
+      if (!handedOver) {
+        session?.destroy();
+        feedbackSession?.destroy();
+      }
       useEditor.getState().closeSession();
       void persistence.destroy();
+      void feedbackPersistence.destroy().then(() => feedbackDoc.destroy());
       document.title = 'Waymark';
     };
     // identity changes reach the session through useCollaboration, not by reopening the map
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapId, db]);
 
-  useCollaboration(sync, share?.role ?? null, identity);
+  useCollaboration(sync?.map ?? null, mapId, share, identity);
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
 
   /** The owner just created links: connect to the relay without reopening the map. */
   const onShared = (next: MapShare) => {
     saveShare(mapId, next);
     setShare(next);
-    if (!sync && doc) setSync(new SyncSession(doc, mapId, next.token, identity));
+    const feedback = useEditor.getState().session?.feedback;
+    if (!sync && doc && feedback) setSync({ map: new SyncSession(doc, mapId, next.token, identity), feedback: feedbackSync(feedback, mapId, next.token, identity) });
   };
-  useEffect(() => () => sync?.destroy(), [sync]);
+  useEffect(
+    () => () => {
+      sync?.map.destroy();
+      sync?.feedback.destroy();
+    },
+    [sync],
+  );
 
   const onIdentity = (next: Identity) => {
     saveIdentity(next);
@@ -172,6 +205,7 @@ export function EditorScreen({ mapId, db, onLeave }: { mapId: string; db: Waymar
       </div>
     );
   }
+  if (presenting) return <WorkshopPresentation onLeave={onStopPresenting} />;
   return (
     <div className="editor">
       <EditorTopBar status={status} onLeave={onLeave} identity={identity} />

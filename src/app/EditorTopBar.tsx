@@ -9,6 +9,7 @@ import type { PersistenceStatus } from '../storage';
 import { InlineTitle } from '../canvas/InlineTitle';
 import { AvatarStack } from '../panels/presence/AvatarStack';
 import { ConnectionBadge } from '../panels/presence/ConnectionBadge';
+import { TimerBadge } from '../panels/workshop/TimerBadge';
 import type { Identity } from '../sync/identity';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatus } from './SaveStatus';
@@ -51,6 +52,7 @@ export function EditorTopBar({ status, onLeave, identity }: { status: Persistenc
       </div>
       <SaveStatus status={status} />
       <ConnectionBadge />
+      <TimerBadge />
       <Toolbar />
       <AvatarStack me={identity} />
       <button type="button" className="button-secondary" aria-label={t('app.present')} title={t('app.present')} onClick={() => runAction('view.present', { t })}>

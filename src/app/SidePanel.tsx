@@ -1,21 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { Inspector } from '../panels/Inspector';
+import { CommentsPanel } from '../panels/comments/CommentsPanel';
+import { useUnreadCount } from '../store/commentsRead';
 import { PersonasPanel } from '../panels/PersonasPanel';
+import { WorkshopPanel } from '../panels/workshop/WorkshopPanel';
 import { StageInspector } from '../panels/StageInspector';
 import { useEditor } from '../store/editorStore';
 
-/** The right-hand panel: the card inspector or the personas, switched by tabs. */
+const TABS = ['inspector', 'personas', 'comments', 'workshop'] as const;
+
+/** The right-hand panel: inspector, personas, comments or the workshop, switched by tabs. */
 export function SidePanel() {
   const { t } = useTranslation();
   const panel = useEditor((s) => s.panel);
   const readOnly = useEditor((s) => s.readOnly);
   // a clicked stage header (with no card selected) is inspected like a card
   const stageId = useEditor((s) => (s.selectedCardIds.length === 0 && s.focus?.kind === 'stage' ? s.focus.id : null));
+  const unread = useUnreadCount();
   if (!panel) return null;
   return (
     <aside className="side-panel" aria-label={t(`app.panels.${panel}`)}>
       <div className="side-panel-tabs" role="tablist" aria-label={t('app.panels.label')}>
-        {(['inspector', 'personas'] as const).map((p) => (
+        {TABS.map((p) => (
           <button
             key={p}
             type="button"
@@ -27,14 +33,25 @@ export function SidePanel() {
             onClick={() => useEditor.getState().setPanel(p)}
           >
             {t(`app.panels.${p}`)}
+            {p === 'comments' && unread > 0 && (
+              <span className="tab-badge" aria-label={t('app.panels.unread', { count: unread })}>
+                {unread}
+              </span>
+            )}
           </button>
         ))}
       </div>
       <div className="side-panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {/* a view-only map shows its details, but no field takes input */}
-        <fieldset className="side-panel-fieldset" disabled={readOnly}>
-          {panel === 'personas' ? <PersonasPanel /> : stageId ? <StageInspector stageId={stageId} /> : <Inspector />}
-        </fieldset>
+        {panel === 'comments' ? (
+          <CommentsPanel />
+        ) : panel === 'workshop' ? (
+          <WorkshopPanel />
+        ) : (
+          // a read-only map shows its details, but no field takes input
+          <fieldset className="side-panel-fieldset" disabled={readOnly}>
+            {panel === 'personas' ? <PersonasPanel /> : stageId ? <StageInspector stageId={stageId} /> : <Inspector />}
+          </fieldset>
+        )}
       </div>
     </aside>
   );

@@ -1,14 +1,49 @@
 import { useEffect } from 'react';
+import { checkAccess } from '../sync/api';
 import type { Identity } from '../sync/identity';
 import type { SyncSession } from '../sync/session';
-import type { Role } from '../sync/shares';
+import type { MapShare } from '../sync/shares';
 import { useEditor } from '../store/editorStore';
 
 /**
- * Feeds a shared map's connection into the editor: status and peers into the store, my
- * selection and pointer out to the peers. Without a session the map is private.
+ * Whether the owner has locked the map's content, as the relay says: asked on joining and again
+ * whenever the relay reports that this connection's rights changed. Unknown (offline) counts as
+ * unlocked; the relay refuses a locked write anyway.
  */
-export function useCollaboration(sync: SyncSession | null, role: Role | null, identity: Identity): void {
+function useContentLock(sync: SyncSession | null, mapId: string, share: MapShare | null): void {
+  const token = share?.token ?? null;
+  useEffect(() => {
+    const setLocked = (locked: boolean) => useEditor.getState().setContentLocked(locked);
+    if (!sync || !token) {
+      setLocked(false);
+      return;
+    }
+    let current = true;
+    const ask = () =>
+      void checkAccess(mapId, token).then(
+        (access) => current && setLocked(access.locked),
+        () => undefined,
+      );
+    ask();
+    const off = sync.onAccessChanged(ask);
+    // the owner's own lock switch changes it too: their connection is never closed for it
+    const offStatus = sync.onStatus((status) => status === 'synced' && ask());
+    return () => {
+      current = false;
+      off();
+      offStatus();
+    };
+  }, [sync, mapId, token]);
+}
+
+/**
+ * Feeds a shared map's connection into the editor: status, peers and rights into the store, my
+ * selection, pointer and view out to the peers. Without a session the map is private.
+ */
+export function useCollaboration(sync: SyncSession | null, mapId: string, share: MapShare | null, identity: Identity): void {
+  const role = share?.role ?? null;
+  useContentLock(sync, mapId, share);
+
   useEffect(() => {
     const editor = useEditor.getState();
     if (!sync || !role) {
@@ -40,6 +75,9 @@ export function useCollaboration(sync: SyncSession | null, role: Role | null, id
           }, wait);
         }
       },
+      setView(view) {
+        sync.setView(view);
+      },
     });
     return () => {
       offStatus();
@@ -53,5 +91,6 @@ export function useCollaboration(sync: SyncSession | null, role: Role | null, id
 
   useEffect(() => {
     sync?.setIdentity(identity);
+    useEditor.getState().setIdentity(identity);
   }, [sync, identity]);
 }

@@ -25,7 +25,10 @@ import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
+import { runAction } from '../actions/context';
+import { FollowBanner } from './FollowBanner';
 import { PeerOverlay } from './PeerOverlay';
+import { useFollowPresenter } from './useFollowPresenter';
 import { CanvasLabelsContext, canvasLabels } from './labels';
 import './canvas.css';
 
@@ -77,6 +80,8 @@ function Canvas() {
   const [drag, setDrag] = useState<Map<string, XY> | null>(null);
   const flow = useReactFlow();
   const labels = useMemo(() => canvasLabels(t), [t]);
+  const pane = useRef<HTMLDivElement>(null);
+  const follow = useFollowPresenter(flow, pane);
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const baseNodes = useMemo(
@@ -177,10 +182,12 @@ function Canvas() {
     }
   }, []);
 
-  const onNodeClick = useCallback((_event: React.MouseEvent, node: Node) => {
+  const onNodeClick = useCallback((event: React.MouseEvent, node: Node) => {
     const editor = useEditor.getState();
     editor.closeContextMenu();
     if (node.type !== 'card') return;
+    // during a vote, a plain click on a votable card places one of my dots
+    if (!editor.linkFrom && !event.shiftKey && !event.metaKey && !event.ctrlKey) runAction('workshop.vote', { target: { kind: 'card', id: node.id } });
     if (editor.linkFrom && editor.linkFrom !== node.id && editor.session) {
       addLink(editor.session.doc, { fromCardId: editor.linkFrom, toCardId: node.id });
       editor.setLinkFrom(null);
@@ -240,6 +247,7 @@ function Canvas() {
   return (
     <CanvasLabelsContext.Provider value={labels}>
     <div
+      ref={pane}
       className={`journey-canvas${linkFrom ? ' is-linking' : ''}`}
       aria-label={t('canvas.canvasLabel')}
       role="region"
@@ -259,6 +267,8 @@ function Canvas() {
         onPaneContextMenu={onPaneContextMenu}
         onPaneClick={onPaneClick}
         onConnect={onConnect}
+        onMoveStart={follow.onMoveStart}
+        onMoveEnd={follow.onMoveEnd}
         defaultViewport={{ x: 16, y: 12, zoom: 1 }}
         minZoom={0.1}
         maxZoom={2}
@@ -274,6 +284,7 @@ function Canvas() {
         proOptions={{ hideAttribution: false }}
       >
         <PeerOverlay />
+        <FollowBanner />
         <MiniMap
           pannable
           zoomable

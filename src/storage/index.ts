@@ -13,6 +13,7 @@ export {
   markDeleted,
   restoreMap,
   purgeDeleted,
+  feedbackStorageKey,
   type NewMapOptions,
   type MapEntryPatch,
   type DuplicateOptions,

@@ -160,6 +160,9 @@ export async function restoreMap(db: WaymarkDB, id: string): Promise<boolean> {
   return (await db.maps.update(id, { deletedAt: null })) > 0;
 }
 
+/** A map's feedback doc (comments, votes, workshop) is stored beside it under this key. */
+export const feedbackStorageKey = (mapId: string) => `${mapId}/feedback`;
+
 /**
  * Removes for good the maps deleted at least `olderThanMs` ago: their entries and all their
  * stored updates, in one transaction. Returns the ids removed.
@@ -169,7 +172,7 @@ export function purgeDeleted(db: WaymarkDB, olderThanMs: number, now: number = D
   return db.transaction('rw', db.maps, db.updates, async () => {
     const ids = await db.maps.where('deletedAt').belowOrEqual(cutoff).primaryKeys();
     if (ids.length > 0) {
-      await db.updates.where('mapId').anyOf(ids).delete();
+      await db.updates.where('mapId').anyOf([...ids, ...ids.map(feedbackStorageKey)]).delete();
       await db.maps.bulkDelete(ids);
     }
     return ids;

@@ -3,8 +3,10 @@ import { create } from 'zustand';
 import type { JourneyLayout } from '../model/layout';
 import { layoutJourney } from '../model/layout';
 import type { Card, Journey } from '../model/types';
+import type { Identity } from '../sync/identity';
 import type { ConnectionStatus, Peer } from '../sync/session';
 import type { Role } from '../sync/shares';
+import { EMPTY_FEEDBACK, FeedbackView, type FeedbackSnapshot } from './feedbackView';
 import { JourneyView } from './journeyView';
 
 /** Something on the map that keyboard focus or a context menu can point at. */
@@ -19,7 +21,7 @@ export type Target =
 /** What the text being edited in place belongs to. */
 export type EditingTarget = { kind: 'card' | 'stage' | 'lane' | 'phase' | 'mapTitle'; id: string };
 
-export type Panel = 'inspector' | 'personas' | null;
+export type Panel = 'inspector' | 'personas' | 'comments' | 'workshop' | null;
 export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | null;
 
 /** Canvas functions the actions need; the canvas registers them once React Flow is ready. */
@@ -35,6 +37,8 @@ export interface ViewportControls {
 /** Presence functions the canvas calls; the editor screen registers them for a shared map. */
 export interface PresenceControls {
   setCursor(point: { x: number; y: number } | null): void;
+  /** what I am looking at, for the people who follow me */
+  setView(view: { area: { x: number; y: number; width: number; height: number } | null; stageId: string | null; presenting: boolean }): void;
 }
 
 /** A copied selection: plain cards, pasted as new cards with new ids. */
@@ -46,6 +50,8 @@ export interface EditorSession {
   mapId: string;
   doc: Y.Doc;
   undo: Y.UndoManager;
+  /** comments, vote rounds and workshop state: synced in the map's feedback room */
+  feedback: Y.Doc;
 }
 
 /** A shared map's live state; null while the map is private (it never touches the relay). */
@@ -58,8 +64,19 @@ export interface Collaboration {
 export interface EditorState {
   session: EditorSession | null;
   collab: Collaboration | null;
-  /** a view-only link: no editing affordances, and the relay refuses writes anyway */
+  /** the map's content cannot be changed from here (view or comment link, or locked): no editing affordances, and the relay refuses writes anyway */
   readOnly: boolean;
+  /** may comment and vote: everyone but a view link */
+  canGiveFeedback: boolean;
+  /** runs the workshop (rounds, timer, lock, bring everyone): the owner, or anyone on a private map */
+  facilitator: boolean;
+  /** who I am to the others: author of my comments, voter of my dots */
+  identity: Identity | null;
+  feedback: FeedbackSnapshot;
+  /** my view tracks the presenter's; panning by hand stops it */
+  following: boolean;
+  /** the owner locked the map's content for the workshop: edit links write feedback only (the relay enforces it) */
+  contentLocked: boolean;
   journey: Journey | null;
   layout: JourneyLayout | null;
   selectedCardIds: readonly string[];
@@ -99,6 +116,9 @@ export interface EditorCommands {
   setViewport(controls: ViewportControls | null): void;
   setCollab(collab: Collaboration | null): void;
   setPresence(presence: PresenceControls | null): void;
+  setIdentity(identity: Identity): void;
+  setFollowing(following: boolean): void;
+  setContentLocked(locked: boolean): void;
 }
 
 export type EditorStore = EditorState & EditorCommands;
@@ -107,6 +127,12 @@ const initial: EditorState = {
   session: null,
   collab: null,
   readOnly: false,
+  canGiveFeedback: true,
+  facilitator: true,
+  identity: null,
+  feedback: EMPTY_FEEDBACK,
+  following: true,
+  contentLocked: false,
   journey: null,
   layout: null,
   selectedCardIds: [],
@@ -150,6 +176,12 @@ export const useEditor = create<EditorStore>()((set, get) => {
         });
       };
       const unsubscribe = view.subscribe(publish);
+      const feedbackView = new FeedbackView(session.feedback);
+      const unsubscribeFeedback = feedbackView.subscribe((feedback) => {
+        // a presenter set again ("bring everyone to me") brings back those who had wandered off
+        const resumed = feedback.presenterEpoch !== get().feedback.presenterEpoch;
+        set(resumed ? { feedback, following: true } : { feedback });
+      });
       const onStack = () => set({ canUndo: session.undo.canUndo(), canRedo: session.undo.canRedo() });
       session.undo.on('stack-item-added', onStack);
       session.undo.on('stack-item-popped', onStack);
@@ -157,11 +189,14 @@ export const useEditor = create<EditorStore>()((set, get) => {
       teardown = () => {
         unsubscribe();
         view.destroy();
+        unsubscribeFeedback();
+        feedbackView.destroy();
         session.undo.off('stack-item-added', onStack);
         session.undo.off('stack-item-popped', onStack);
         session.undo.off('stack-cleared', onStack);
       };
-      set({ ...initial, viewport: get().viewport, clipboard: get().clipboard, session });
+      const { viewport, clipboard, identity, collab, contentLocked } = get();
+      set({ ...initial, ...access(collab, contentLocked), viewport, clipboard, identity, collab, contentLocked, session, feedback: feedbackView.current });
       publish(view.journey);
       onStack();
     },
@@ -169,7 +204,7 @@ export const useEditor = create<EditorStore>()((set, get) => {
     closeSession() {
       teardown?.();
       teardown = null;
-      set({ ...initial, clipboard: get().clipboard });
+      set({ ...initial, clipboard: get().clipboard, identity: get().identity });
     },
 
     selectCards(ids, mode = 'replace') {
@@ -225,11 +260,32 @@ export const useEditor = create<EditorStore>()((set, get) => {
       set({ presence });
     },
     setCollab(collab) {
-      const readOnly = collab?.role === 'view';
-      set(readOnly ? { collab, readOnly, editing: null, linkFrom: null } : { collab, readOnly });
+      const rights = access(collab, get().contentLocked);
+      set(rights.readOnly ? { collab, ...rights, editing: null, linkFrom: null } : { collab, ...rights });
+    },
+    setContentLocked(contentLocked) {
+      const rights = access(get().collab, contentLocked);
+      set(rights.readOnly ? { contentLocked, ...rights, editing: null, linkFrom: null } : { contentLocked, ...rights });
+    },
+    setIdentity(identity) {
+      set({ identity });
+    },
+    setFollowing(following) {
+      if (get().following !== following) set({ following });
     },
   };
 });
+
+/** What a role may do here. A private map is its owner's alone. */
+function access(collab: Collaboration | null, locked: boolean): Pick<EditorState, 'readOnly' | 'canGiveFeedback' | 'facilitator'> {
+  if (!collab) return { readOnly: false, canGiveFeedback: true, facilitator: true };
+  const { role } = collab;
+  return {
+    readOnly: role === 'view' || role === 'comment' || (role === 'edit' && locked),
+    canGiveFeedback: role !== 'view',
+    facilitator: role === 'owner',
+  };
+}
 
 /** The selected cards, in map order. */
 export function selectedCards(state: EditorState): Card[] {

@@ -1,10 +1,11 @@
-import type { Role } from './shares';
+import type { LinkRole, Role } from './shares';
 
 /** The relay's HTTP API for share links (see README, "Sharing and the relay"). */
 export interface RegisteredMap {
   id: string;
   ownerToken: string;
   editToken: string;
+  commentToken: string;
   viewToken: string;
 }
 
@@ -43,14 +44,26 @@ export function registerMap(mapId: string): Promise<RegisteredMap> {
   return call('/api/maps', { method: 'POST', body: JSON.stringify({ id: mapId }) });
 }
 
-export function rotateLink(mapId: string, role: 'edit' | 'view', ownerToken: string): Promise<{ token: string }> {
+export function rotateLink(mapId: string, role: LinkRole, ownerToken: string): Promise<{ token: string }> {
   return call(`/api/maps/${encodeURIComponent(mapId)}/links/${role}/rotate`, { method: 'POST', token: ownerToken });
 }
 
-export function revokeLink(mapId: string, role: 'edit' | 'view', ownerToken: string): Promise<void> {
+export function revokeLink(mapId: string, role: LinkRole, ownerToken: string): Promise<void> {
   return call(`/api/maps/${encodeURIComponent(mapId)}/links/${role}`, { method: 'DELETE', token: ownerToken });
 }
 
-export function checkAccess(mapId: string, token: string): Promise<{ role: Role }> {
-  return call(`/api/maps/${encodeURIComponent(mapId)}/access`, { token });
+export interface Access {
+  role: Role;
+  /** the owner locked the map's content for everyone but the facilitator (edit links write feedback only) */
+  locked: boolean;
+}
+
+export async function checkAccess(mapId: string, token: string): Promise<Access> {
+  const access = await call<Partial<Access>>(`/api/maps/${encodeURIComponent(mapId)}/access`, { token });
+  return { role: access.role as Role, locked: access.locked === true };
+}
+
+/** Owner only: locks or unlocks the map's content; the relay enforces it. */
+export function setContentLock(mapId: string, locked: boolean, ownerToken: string): Promise<{ locked: boolean }> {
+  return call(`/api/maps/${encodeURIComponent(mapId)}/lock`, { method: 'PUT', token: ownerToken, body: JSON.stringify({ locked }) });
 }

@@ -5,14 +5,34 @@ import type { Identity } from './identity';
 
 export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'denied';
 
-/** What a collaborator shows of themselves: name, colour, pointer and selection. */
+/** A rectangle of the map in canvas coordinates. */
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What someone is looking at, so others can follow them. */
+export interface PeerView {
+  /** the part of the map on their screen; null in present mode */
+  area: Area | null;
+  /** the stage they present or have in the middle of their screen */
+  stageId: string | null;
+  presenting: boolean;
+}
+
+/** What a collaborator shows of themselves: name, colour, pointer, selection and view. */
 export interface Peer {
   clientId: number;
+  /** their identity id (stable across reloads), '' for clients that send none */
+  id: string;
   name: string;
   color: string;
   /** in canvas coordinates, so it lands on the same card whatever each person's zoom */
   cursor: { x: number; y: number } | null;
   selection: string[];
+  view: PeerView | null;
 }
 
 export interface SyncOptions {
@@ -20,10 +40,34 @@ export interface SyncOptions {
   serverUrl?: string;
   /** for Node tests */
   WebSocketPolyfill?: typeof WebSocket;
+  /** the room: default the map id; `<mapId>/feedback` for the feedback doc */
+  room?: string;
+  /** publish who I am (default true); the feedback room's connection leaves presence to the map's */
+  presence?: boolean;
 }
 
 /** The relay closes a connection whose link was revoked or rotated with this code. */
 const LINK_REVOKED = 4401;
+/** …and an edit connection with this one when the owner locks or unlocks the content. */
+const ACCESS_CHANGED = 4409;
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function readArea(value: unknown): Area | null {
+  const a = value as Partial<Area> | null | undefined;
+  if (!a || !finite(a.x) || !finite(a.y) || !finite(a.width) || !finite(a.height) || a.width <= 0 || a.height <= 0) return null;
+  return { x: a.x, y: a.y, width: a.width, height: a.height };
+}
+
+function readView(value: unknown): PeerView | null {
+  const v = value as Partial<PeerView> | null | undefined;
+  if (!v || typeof v !== 'object') return null;
+  return {
+    area: readArea(v.area),
+    stageId: typeof v.stageId === 'string' ? v.stageId.slice(0, 64) : null,
+    presenting: v.presenting === true,
+  };
+}
 
 export function defaultServerUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
@@ -36,11 +80,13 @@ function readPeer(clientId: number, state: Record<string, unknown>): Peer | null
   const selection = Array.isArray(state.selection) ? state.selection.filter((s): s is string => typeof s === 'string').slice(0, 500) : [];
   return {
     clientId,
+    id: typeof user.id === 'string' ? user.id.slice(0, 64) : '',
     // a peer's strings are hostile until proven otherwise: React renders them as text, and they are capped here
     name: user.name.slice(0, 60),
     color: /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#64748b',
     cursor: cursor && typeof cursor.x === 'number' && typeof cursor.y === 'number' && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
     selection,
+    view: readView(state.view),
   };
 }
 
@@ -54,17 +100,19 @@ export class SyncSession {
   readonly awareness: Awareness;
   private statusListeners = new Set<(status: ConnectionStatus) => void>();
   private peerListeners = new Set<(peers: Peer[]) => void>();
+  private accessListeners = new Set<() => void>();
   private current: ConnectionStatus = 'connecting';
+  private destroyed = false;
 
   constructor(doc: Y.Doc, mapId: string, token: string, identity: Identity, options: SyncOptions = {}) {
-    this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), mapId, doc, {
+    this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), options.room ?? mapId, doc, {
       params: { token },
       // tabs already share updates through local storage's channel
       disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     this.awareness = this.provider.awareness;
-    this.awareness.setLocalState({ user: identity, cursor: null, selection: [] });
+    this.awareness.setLocalState(options.presence === false ? null : { user: identity, cursor: null, selection: [], view: null });
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.setStatus(this.provider.synced ? 'synced' : 'connecting');
       else if (status === 'connecting') this.setStatus(this.current === 'denied' ? 'denied' : 'connecting');
@@ -77,6 +125,12 @@ export class SyncSession {
       if (event?.code === LINK_REVOKED) {
         this.setStatus('denied');
         this.provider.shouldConnect = false;
+      } else if (event?.code === ACCESS_CHANGED) {
+        // y-websocket treats 44xx closes as final; this one only means "ask again and come back"
+        for (const listener of this.accessListeners) listener();
+        setTimeout(() => {
+          if (!this.destroyed) this.provider.connect();
+        }, 0);
       }
     });
     this.awareness.on('change', () => this.publishPeers());
@@ -96,6 +150,12 @@ export class SyncSession {
     return () => this.peerListeners.delete(listener);
   }
 
+  /** The relay said this connection's rights changed (content locked or unlocked): ask again. */
+  onAccessChanged(listener: () => void): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
+  }
+
   peers(): Peer[] {
     const out: Peer[] = [];
     this.awareness.getStates().forEach((state, clientId) => {
@@ -107,7 +167,11 @@ export class SyncSession {
   }
 
   setIdentity(identity: Identity): void {
-    this.awareness.setLocalStateField('user', identity);
+    if (this.awareness.getLocalState()) this.awareness.setLocalStateField('user', identity);
+  }
+
+  setView(view: PeerView | null): void {
+    this.awareness.setLocalStateField('view', view);
   }
 
   setCursor(cursor: { x: number; y: number } | null): void {
@@ -119,8 +183,10 @@ export class SyncSession {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.statusListeners.clear();
     this.peerListeners.clear();
+    this.accessListeners.clear();
     this.awareness.setLocalState(null);
     this.provider.destroy();
   }

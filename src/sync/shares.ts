@@ -5,13 +5,17 @@
  * Links put the token in the URL fragment (`/map/<id>#token=…`): browsers never send the
  * fragment to a server, so the token stays out of server and proxy logs.
  */
-export type Role = 'owner' | 'edit' | 'view';
+export type Role = 'owner' | 'edit' | 'comment' | 'view';
+/** the links an owner hands out */
+export type LinkRole = 'edit' | 'comment' | 'view';
+export const LINK_ROLES: readonly LinkRole[] = ['edit', 'comment', 'view'];
 
 export interface MapShare {
   role: Role;
   token: string;
   /** only the owner keeps these, to show and copy the links again */
   editToken?: string | null;
+  commentToken?: string | null;
   viewToken?: string | null;
 }
 
@@ -22,7 +26,7 @@ export function loadShare(mapId: string): MapShare | null {
     const raw = localStorage.getItem(key(mapId));
     if (!raw) return null;
     const share = JSON.parse(raw) as MapShare;
-    if (typeof share.token !== 'string' || !['owner', 'edit', 'view'].includes(share.role)) return null;
+    if (typeof share.token !== 'string' || !['owner', 'edit', 'comment', 'view'].includes(share.role)) return null;
     return share;
   } catch {
     return null;

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { TFunction } from 'i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildActionContext, isEnabled, runAction, type ActionContextExtra } from '../../src/actions/context';
@@ -23,7 +24,7 @@ function openRetail(locale: Locale = 'en') {
   editor().closeSession();
   editor().setClipboard(null);
   editor().setViewport(null);
-  editor().openSession({ mapId: 'map-under-test', doc, undo });
+  editor().openSession({ mapId: 'map-under-test', doc, undo, feedback: new Y.Doc() });
   return { doc, undo };
 }
 
@@ -180,7 +181,18 @@ describe('the action registry', () => {
 
   it('offers the expected items in each context menu', () => {
     const menu = (kind: Target['kind']) => menuActions(kind).map((a) => a.id);
-    expect(menu('card')).toEqual(['card.edit', 'edit.duplicate', 'edit.copy', 'edit.cut', 'card.link', 'card.toggleMomentOfTruth', 'edit.delete']);
+    expect(menu('card')).toEqual([
+      'card.edit',
+      'edit.duplicate',
+      'edit.copy',
+      'edit.cut',
+      'card.link',
+      'card.toggleMomentOfTruth',
+      'workshop.comment',
+      'workshop.vote',
+      'workshop.unvote',
+      'edit.delete',
+    ]);
     expect(menu('stage')).toEqual(['structure.renameStage', 'structure.addStage', 'structure.moveStageLeft', 'structure.moveStageRight', 'structure.deleteStage']);
     expect(menu('lane')).toEqual([
       'structure.renameLane',
@@ -236,7 +248,7 @@ describe('undo and redo', () => {
   it('keeps two quick commands as two undo steps', () => {
     const doc = createMapFromTemplate('retail', 'en');
     const undo = createUndoManager(doc); // the app's default: edits within 500 ms would merge
-    editor().openSession({ mapId: 'm', doc, undo });
+    editor().openSession({ mapId: 'm', doc, undo, feedback: new Y.Doc() });
     const before = journey().cards.length;
     run('card.add');
     run('card.add');

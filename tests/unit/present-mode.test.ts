@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildActionContext, isEnabled, runAction } from '../../src/actions/context';
 import { findAction } from '../../src/actions/registry';
@@ -14,7 +15,7 @@ const navigate = vi.fn<(path: string) => void>();
 function openRetail() {
   const doc = createMapFromTemplate('retail', 'en');
   editor().closeSession();
-  editor().openSession({ mapId: 'map-under-test', doc, undo: createUndoManager(doc, { captureTimeout: 0 }) });
+  editor().openSession({ mapId: 'map-under-test', doc, undo: createUndoManager(doc, { captureTimeout: 0 }), feedback: new Y.Doc() });
   return doc;
 }
 

@@ -8,7 +8,9 @@ import { isOnlineChannel } from '../../model/types';
 import { useEditor } from '../../store/editorStore';
 import type { CardNodeData } from '../buildNodes';
 import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../icons';
+import { CardCommentBadge } from './CardCommentBadge';
 import { InlineTitle } from '../InlineTitle';
+import { CardVotes } from './CardVotes';
 import { useCanvasLabels } from '../labels';
 
 /**
@@ -93,6 +95,10 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
           <span className="sr-only">{labels.momentOfTruth}</span>
         </span>
       )}
+      <div className="card-feedback">
+        <CardVotes cardId={card.id} laneId={card.laneId} />
+        <CardCommentBadge cardId={card.id} />
+      </div>
       <Handle type="source" position={Position.Right} className="card-handle" />
     </div>
   );

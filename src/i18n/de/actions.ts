@@ -8,6 +8,7 @@ export const actions: Messages['actions'] = {
     view: 'Ansicht',
     navigate: 'Navigation',
     map: 'Map',
+    workshop: 'Workshop',
     help: 'Hilfe',
   },
   edit: {
@@ -56,6 +57,8 @@ export const actions: Messages['actions'] = {
     togglePersonas: 'Personas ein- oder ausblenden',
     clearPersonaFilter: 'Persona-Filter aufheben',
     present: 'Präsentieren',
+    toggleComments: 'Kommentare ein- oder ausblenden',
+    toggleWorkshop: 'Workshop-Bereich ein- oder ausblenden',
   },
   navigate: {
     left: 'Karte links auswählen',
@@ -67,6 +70,19 @@ export const actions: Messages['actions'] = {
   },
   map: {
     export: 'Exportieren …',
+  },
+  workshop: {
+    comment: 'Karte kommentieren',
+    vote: 'Punkt auf Karte setzen',
+    unvote: 'Punkt zurücknehmen',
+    newRound: 'Neue Abstimmungsrunde',
+    closeRound: 'Abstimmung beenden',
+    revealRound: 'Stimmen aufdecken',
+    toggleTimer: 'Timer starten oder pausieren',
+    resetTimer: 'Timer zurücksetzen',
+    bringEveryone: 'Alle zu mir holen',
+    stopPresenting: 'Leitung beenden',
+    follow: 'Der Moderation folgen',
   },
   help: {
     palette: 'Befehlspalette',

@@ -8,5 +8,7 @@ import { exporting } from './exporting';
 import { library } from './library';
 import { panels } from './panels';
 import { present } from './present';
+import { comments } from './comments';
+import { workshop } from './workshop';
 
-export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present };
+export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop };

@@ -7,6 +7,7 @@ export const actions = {
     view: 'View',
     navigate: 'Navigate',
     map: 'Map',
+    workshop: 'Workshop',
     help: 'Help',
   },
   edit: {
@@ -55,6 +56,8 @@ export const actions = {
     togglePersonas: 'Show or hide personas',
     clearPersonaFilter: 'Clear persona filter',
     present: 'Present',
+    toggleComments: 'Show or hide comments',
+    toggleWorkshop: 'Show or hide the workshop panel',
   },
   navigate: {
     left: 'Select card to the left',
@@ -66,6 +69,19 @@ export const actions = {
   },
   map: {
     export: 'Export…',
+  },
+  workshop: {
+    comment: 'Comment on card',
+    vote: 'Place a dot on card',
+    unvote: 'Take back a dot',
+    newRound: 'New voting round',
+    closeRound: 'Stop voting',
+    revealRound: 'Reveal votes',
+    toggleTimer: 'Start or pause the timer',
+    resetTimer: 'Reset the timer',
+    bringEveryone: 'Bring everyone to me',
+    stopPresenting: 'Stop leading',
+    follow: 'Follow the presenter',
   },
   help: {
     palette: 'Command palette',

@@ -66,7 +66,7 @@ function ExportPanel() {
     try {
       const result = await runExport(
         { format, stageIds, scale, background, paper, pages },
-        { doc: session.doc, journey },
+        { doc: session.doc, journey, feedback: session.feedback },
         translate,
         i18n.language,
         (progress) => setStatus({ kind: 'working', progress }),

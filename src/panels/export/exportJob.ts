@@ -61,7 +61,7 @@ export async function runExport(
   onProgress(0.02);
   await yieldToMain();
   if (format === 'json') {
-    const text = settings.stageIds ? serializeMap(journeyToDoc({ ...scoped, lanes: source.journey.lanes })) : serializeMap(source.doc);
+    const text = settings.stageIds ? serializeMap(journeyToDoc({ ...scoped, lanes: source.journey.lanes })) : serializeMap(source.doc, source.feedback);
     return { blob: new Blob([text], { type: MIME.json }), fileName: exportFileName(source.journey.title, 'waymark.json') };
   }
   if (format === 'csv') {

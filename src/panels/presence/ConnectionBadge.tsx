@@ -1,14 +1,17 @@
-import { CloudOff, Eye, Link2Off, LoaderCircle, Lock, Radio } from 'lucide-react';
+import { CloudOff, Eye, Link2Off, LoaderCircle, Lock, MessageSquare, Radio } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
 
-/** Where the map stands with the relay: private, connecting, live, offline, view only. */
+/** Where the map stands with the relay: private, connecting, live, offline, view only, comment & vote, locked. */
 export function ConnectionBadge() {
   const { t } = useTranslation();
   const status = useEditor((s) => s.collab?.status ?? null);
-  const readOnly = useEditor((s) => s.readOnly);
-  const state = status === null ? 'private' : status === 'denied' ? 'denied' : status === 'synced' && readOnly ? 'readOnly' : status;
-  const Icon = { private: Lock, connecting: LoaderCircle, synced: Radio, offline: CloudOff, readOnly: Eye, denied: Link2Off }[state];
+  const role = useEditor((s) => s.collab?.role ?? null);
+  const locked = useEditor((s) => s.contentLocked && s.collab?.role === 'edit');
+  const live = status === 'synced';
+  const state =
+    status === null ? 'private' : status === 'denied' ? 'denied' : live && role === 'view' ? 'readOnly' : live && role === 'comment' ? 'comment' : live && locked ? 'locked' : status;
+  const Icon = { private: Lock, connecting: LoaderCircle, synced: Radio, offline: CloudOff, readOnly: Eye, comment: MessageSquare, locked: Lock, denied: Link2Off }[state];
   return (
     <button
       type="button"

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
 import { registerMap, revokeLink, rotateLink, ShareApiError } from '../../sync/api';
 import { PRESENCE_COLORS, type Identity } from '../../sync/identity';
-import { shareLink, type MapShare } from '../../sync/shares';
+import { LINK_ROLES, shareLink, type LinkRole, type MapShare } from '../../sync/shares';
 import './share.css';
 
 interface ShareDialogProps {
@@ -15,12 +15,13 @@ interface ShareDialogProps {
   onIdentity(identity: Identity): void;
 }
 
-type LinkRole = 'edit' | 'view';
+const tokenKey = (role: LinkRole) => `${role}Token` as const;
 
 /**
  * Sharing a map: maps are private until the owner creates links. An edit link lets people
- * change the map; a view link lets them follow along; either can be replaced (the old one stops
- * working at once) or turned off. Also where people set the name and colour others see.
+ * change the map; a comment link lets workshop participants comment and vote without changing
+ * it; a view link lets them follow along. Each can be replaced (the old one stops working at
+ * once) or turned off. Also where people set the name and colour others see.
  */
 export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: ShareDialogProps) {
   const { t } = useTranslation();
@@ -50,7 +51,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       const registered = await registerMap(mapId);
-      onShared({ role: 'owner', token: registered.ownerToken, editToken: registered.editToken, viewToken: registered.viewToken });
+      onShared({ role: 'owner', token: registered.ownerToken, editToken: registered.editToken, commentToken: registered.commentToken, viewToken: registered.viewToken });
     } catch (e) {
       fail(e);
     } finally {
@@ -64,7 +65,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       const { token } = await rotateLink(mapId, role, share.token);
-      onShared({ ...share, [role === 'edit' ? 'editToken' : 'viewToken']: token });
+      onShared({ ...share, [tokenKey(role)]: token });
     } catch (e) {
       fail(e);
     } finally {
@@ -78,7 +79,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       await revokeLink(mapId, role, share.token);
-      onShared({ ...share, [role === 'edit' ? 'editToken' : 'viewToken']: null });
+      onShared({ ...share, [tokenKey(role)]: null });
     } catch (e) {
       fail(e);
     } finally {
@@ -97,7 +98,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
   };
 
   const tokenFor = (role: LinkRole): string | null =>
-    share?.role === 'owner' ? (role === 'edit' ? share.editToken ?? null : share.viewToken ?? null) : share?.role === role ? share.token : null;
+    share?.role === 'owner' ? share[tokenKey(role)] ?? null : share?.role === role ? share.token : null;
 
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={close} onCancel={close}>
@@ -122,7 +123,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
       ) : (
         <section className="share-links">
           <p className="share-lede">{t(`sharing.yourRole.${share.role}`)}</p>
-          {(['edit', 'view'] as const).map((role) => {
+          {LINK_ROLES.map((role) => {
             const token = tokenFor(role);
             if (share.role !== 'owner' && !token) return null;
             const link = token ? shareLink(location.origin, mapId, token) : '';

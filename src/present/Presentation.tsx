@@ -1,50 +1,12 @@
 import { ChevronLeft, ChevronRight, Maximize, Minimize, NotebookText, X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import type { Journey, PhaseId } from '../model/types';
-import type { WaymarkDB } from '../storage';
 import { canFullscreen, enterFullscreen, exitFullscreen, isFullscreen } from './fullscreen';
 import { PhaseSlide, StageSlide } from './PresentSlide';
 import { ProgressStrip } from './ProgressStrip';
 import { presentCommand, presentSteps, resolveStep, stepAfter, type PresentMode } from './steps';
-import { usePresentedJourney } from './usePresentedJourney';
 import './present.css';
-
-export interface PresentScreenProps {
-  mapId: string;
-  db: WaymarkDB | null;
-  /** the map, when it lives only in this tab */
-  memoryDoc?: Y.Doc;
-  /** back to the editor */
-  onLeave(): void;
-}
-
-/** Present mode for one map: loads it read-only from this device, then presents it. */
-export function PresentScreen({ mapId, db, memoryDoc, onLeave }: PresentScreenProps) {
-  const { t } = useTranslation();
-  const map = usePresentedJourney(mapId, db, memoryDoc);
-
-  if (map.phase === 'loading') {
-    return (
-      <div className="screen-message" role="status">
-        {t('app.loadingMap')}
-      </div>
-    );
-  }
-  if (map.phase === 'missing' || map.journey.stages.length === 0) {
-    return (
-      <div className="screen-message">
-        <h1>{map.phase === 'missing' ? t('app.mapNotFound') : t('present.noStages')}</h1>
-        {map.phase === 'missing' && <p>{t('app.mapNotFoundHint')}</p>}
-        <button type="button" className="button-primary" onClick={onLeave}>
-          {t('present.backToEditor')}
-        </button>
-      </div>
-    );
-  }
-  return <Presentation journey={map.journey} onLeave={onLeave} />;
-}
 
 /** Where the presenter was, from the address: ?stage=<id>&by=phase survives a reload. */
 function readPosition(): { stageId: string | null; mode: PresentMode } {
@@ -73,7 +35,23 @@ function notesInitiallyShown(): boolean {
 
 type Direction = 'forward' | 'back' | 'none';
 
-function Presentation({ journey, onLeave: leaveTo }: { journey: Journey; onLeave(): void }) {
+export interface PresentationProps {
+  journey: Journey;
+  onLeave(): void;
+  /** while following a presenter: the stage they show, which this presentation shows too */
+  followStageId?: string | null;
+  /** the stage now on screen, for the people following me */
+  onStageShown?(stageId: string): void;
+  /** the workshop's overlay (timer, vote, "Following …"), drawn over the slides */
+  children?: React.ReactNode;
+}
+
+/**
+ * Present mode for one map, stage by stage or phase by phase. Read-only: nothing here writes
+ * to the map. Runs inside the editor screen, so it presents the doc the editor has open,
+ * offline or live, and shares its connection for following.
+ */
+export function Presentation({ journey, onLeave: leaveTo, followStageId, onStageShown, children }: PresentationProps) {
   const { t, i18n } = useTranslation();
   // Esc can arrive twice, as a key and as the browser leaving full screen: leave once
   const left = useRef(false);
@@ -109,6 +87,7 @@ function Presentation({ journey, onLeave: leaveTo }: { journey: Journey; onLeave
   const announcement = t(mode === 'stage' ? 'present.announceStage' : 'present.announcePhase', { ...position, name: title });
 
   useEffect(() => writePosition(step.stageIds[0]!, mode), [step, mode]);
+  useEffect(() => onStageShown?.(step.stageIds[0]!), [step, onStageShown]);
 
   useEffect(() => {
     const mapTitle = journey.title || t('app.untitledMap');
@@ -129,6 +108,15 @@ function Presentation({ journey, onLeave: leaveTo }: { journey: Journey; onLeave
     },
     [steps, index],
   );
+
+  // a follower's slides go where the presenter's go
+  const goToRef = useRef(goTo);
+  goToRef.current = goTo;
+  useEffect(() => {
+    if (!followStageId) return;
+    const target = steps.findIndex((s) => s.stageIds.includes(followStageId));
+    if (target >= 0) goToRef.current(target);
+  }, [followStageId, steps]);
 
   const goToStage = (stageId: string) => {
     const target = steps.findIndex((s) => s.stageIds.includes(stageId));
@@ -362,6 +350,7 @@ function Presentation({ journey, onLeave: leaveTo }: { journey: Journey; onLeave
           <ChevronRight aria-hidden="true" />
         </button>
       </footer>
+      {children}
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import type { ReactFlowInstance, Viewport } from '@xyflow/react';
+import { useCallback, useEffect, useRef } from 'react';
+import type { Rect } from '../model/layout';
+import { useEditor } from '../store/editorStore';
+import { followedArea, presenterPeer, sameArea, stageAt } from '../store/follow';
+
+/**
+ * Workshop following on the canvas: my view goes out to the peers when I stop moving, and while
+ * someone else presents and I follow, my viewport shows what they show. Panning or zooming by
+ * hand (an event with a user gesture behind it) stops following; "Follow" or the presenter's
+ * "bring everyone to me" starts it again.
+ */
+export function useFollowPresenter(flow: ReactFlowInstance, pane: React.RefObject<HTMLElement | null>) {
+  const applied = useRef<Rect | null>(null);
+
+  const visibleArea = useCallback((viewport: Viewport): Rect | null => {
+    const box = pane.current?.getBoundingClientRect();
+    if (!box || box.width === 0 || box.height === 0) return null;
+    return { x: -viewport.x / viewport.zoom, y: -viewport.y / viewport.zoom, width: box.width / viewport.zoom, height: box.height / viewport.zoom };
+  }, [pane]);
+
+  const publish = useCallback(
+    (viewport: Viewport) => {
+      const { presence, layout } = useEditor.getState();
+      const area = visibleArea(viewport);
+      if (!presence || !layout || !area) return;
+      presence.setView({ area, stageId: stageAt(layout, area), presenting: false });
+    },
+    [visibleArea],
+  );
+
+  // follow: re-fit whenever the presenter's view (or the map's layout) changes
+  useEffect(() => {
+    const apply = () => {
+      const { feedback, collab, following, layout, identity } = useEditor.getState();
+      const presenter = feedback.presenter;
+      if (!following || !presenter || presenter.id === identity?.id || !layout) {
+        applied.current = null;
+        return;
+      }
+      const area = followedArea(presenterPeer(collab?.peers ?? [], presenter)?.view ?? null, layout);
+      if (!area || sameArea(area, applied.current)) return;
+      applied.current = area;
+      void flow.fitBounds(area, { padding: 0.02, duration: 350 });
+    };
+    apply();
+    return useEditor.subscribe((state, previous) => {
+      if (state.collab !== previous.collab || state.feedback !== previous.feedback || state.following !== previous.following || state.layout !== previous.layout) apply();
+    });
+  }, [flow]);
+
+  // a fresh joiner tells the others where they are, too
+  useEffect(() => {
+    const id = setTimeout(() => publish(flow.getViewport()), 300);
+    return () => clearTimeout(id);
+  }, [flow, publish]);
+
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    // programmatic moves (following, fit, reveal) come without an event
+    if (!event) return;
+    const { following, feedback, identity, setFollowing } = useEditor.getState();
+    if (following && feedback.presenter && feedback.presenter.id !== identity?.id) setFollowing(false);
+  }, []);
+
+  const onMoveEnd = useCallback((_event: MouseEvent | TouchEvent | null, viewport: Viewport) => publish(viewport), [publish]);
+
+  return { onMoveStart, onMoveEnd };
+}

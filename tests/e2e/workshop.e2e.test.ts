@@ -1,0 +1,173 @@
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './support/app';
+import { cardNode, newMapFromTemplate } from './support/flows';
+
+/**
+ * A workshop with three browsers: the facilitator (the map's owner) and two participants who
+ * joined with the comment link. Screenshots land in test-results/ for a facilitator's eye.
+ */
+let app: App;
+const open: BrowserContext[] = [];
+beforeAll(async () => {
+  app = await startApp();
+  mkdirSync('test-results', { recursive: true });
+});
+afterAll(async () => {
+  for (const context of open) await context.close().catch(() => undefined);
+  await app?.close();
+});
+
+const PAIN_ADS = 'Ads ignore what the customer actually does';
+const PAIN_STOCK = 'In stock online, empty shelf in store';
+const PAIN_SIZE = 'No reliable size guidance online';
+
+/** A browser whose person is called `name` (remembered identity, as the share dialog sets it). */
+async function person(name: string, id: string): Promise<Page> {
+  const { context, page } = await app.newPage();
+  open.push(context);
+  await context.addInitScript(
+    ([n, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ id: i, name: n, color: '#7c3aed' })),
+    [name, id] as const,
+  );
+  return page;
+}
+
+async function live(page: Page, badge: string): Promise<void> {
+  await expect.poll(() => page.locator('.connection-badge').textContent(), { timeout: 10_000 }).toBe(badge);
+}
+
+/** The facilitator makes a retail map, shares it and hands out the comment link. */
+async function workshopRoom(): Promise<{ host: Page; ana: Page; ben: Page }> {
+  const host = await person('Fran Facilitator', 'host-identity-1');
+  await newMapFromTemplate(app, host);
+  await host.getByRole('button', { name: 'Share', exact: true }).click();
+  await host.getByRole('button', { name: 'Create share links' }).click();
+  const commentLink = await host.getByLabel('Comment link').inputValue();
+  await host.getByRole('button', { name: 'Close' }).click();
+  await live(host, 'Live');
+
+  const ana = await person('Ana Participant', 'ana-identity-1');
+  const ben = await person('Ben Participant', 'ben-identity-1');
+  for (const page of [ana, ben]) {
+    await page.goto(commentLink);
+    await cardNode(page, PAIN_ADS).waitFor();
+    await live(page, 'Comment & vote');
+  }
+  return { host, ana, ben };
+}
+
+/** Where a stage's header sits on a page's canvas, relative to the canvas: 0 = left edge, 1 = right. */
+async function stageCentre(page: Page, index: number): Promise<number> {
+  const pane = (await page.locator('.journey-canvas').boundingBox())!;
+  const header = (await page.locator('.react-flow__node-stage').nth(index).boundingBox())!;
+  return (header.x + header.width / 2 - pane.x) / pane.width;
+}
+
+async function tab(page: Page, name: 'Workshop' | 'Comments'): Promise<void> {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+}
+
+describe('a workshop with a facilitator and two participants', () => {
+  it('the presenter advances a stage and both followers’ views follow; panning stops following', async () => {
+    const { host, ana, ben } = await workshopRoom();
+    await host.getByRole('button', { name: 'Present', exact: true }).click();
+    await host.waitForURL(/\/present/);
+    await host.getByText('Stage 1 of 8', { exact: true }).waitFor();
+
+    for (const page of [ana, ben]) await page.getByText('Following Fran Facilitator').waitFor();
+    await host.keyboard.press('ArrowRight');
+    await host.getByText('Stage 2 of 8', { exact: true }).waitFor();
+    for (const page of [ana, ben]) await expect.poll(() => stageCentre(page, 1), { timeout: 5_000 }).toBeCloseTo(0.5, 1);
+    await host.keyboard.press('ArrowRight');
+    for (const page of [ana, ben]) await expect.poll(() => stageCentre(page, 2), { timeout: 5_000 }).toBeCloseTo(0.5, 1);
+    await host.screenshot({ path: 'test-results/workshop-present.png' });
+
+    // Ana pans away by hand: she stops following, Ben does not
+    const pane = (await ana.locator('.journey-canvas').boundingBox())!;
+    await ana.mouse.move(pane.x + pane.width / 2, pane.y + pane.height - 40);
+    await ana.mouse.down();
+    await ana.mouse.move(pane.x + pane.width / 2 + 300, pane.y + pane.height - 40, { steps: 6 });
+    await ana.mouse.up();
+    await ana.getByText('Fran Facilitator is presenting').waitFor();
+    const anaBefore = await stageCentre(ana, 3);
+    await host.keyboard.press('ArrowRight');
+    await expect.poll(() => stageCentre(ben, 3), { timeout: 5_000 }).toBeCloseTo(0.5, 1);
+    expect(await stageCentre(ana, 3)).toBeCloseTo(anaBefore, 2);
+
+    // "Follow" brings her back to the presenter's stage
+    await ana.locator('.follow-banner').getByRole('button', { name: 'Follow' }).click();
+    await expect.poll(() => stageCentre(ana, 3), { timeout: 5_000 }).toBeCloseTo(0.5, 1);
+  });
+
+  it('two participants vote; totals stay hidden until the facilitator reveals them, then they are right', async () => {
+    const { host, ana, ben } = await workshopRoom();
+    await tab(host, 'Workshop');
+    await host.getByLabel('Question').fill('Which pains hurt most?');
+    await host.getByLabel('Dots per person').fill('3');
+    await host.getByRole('button', { name: 'Start voting' }).click();
+    for (const page of [ana, ben]) {
+      await tab(page, 'Workshop');
+      await page.getByText('You have 3 dots left of 3.').waitFor();
+    }
+
+    // Ana: two dots on the ads pain, one on the stock pain; a fourth click places nothing
+    await cardNode(ana, PAIN_ADS).click();
+    await cardNode(ana, PAIN_ADS).click();
+    await cardNode(ana, PAIN_STOCK).click();
+    await ana.getByText('You have placed all 3 dots.').waitFor();
+    await cardNode(ana, PAIN_SIZE).click();
+    // Ben: ads, size — then takes the size dot back — then stock
+    await cardNode(ben, PAIN_ADS).click();
+    await cardNode(ben, PAIN_SIZE).click();
+    await cardNode(ben, PAIN_SIZE).getByRole('button', { name: /Your dot/ }).click();
+    await cardNode(ben, PAIN_STOCK).click();
+    await ben.getByText('You have 1 dot left of 3.').waitFor();
+    await host.getByText('2 people have voted.').waitFor();
+    expect(await cardNode(ana, PAIN_SIZE).locator('.card-my-dot').count()).toBe(0);
+
+    // nobody sees totals before the reveal
+    for (const page of [host, ana, ben]) expect(await page.locator('.card-vote-total').count()).toBe(0);
+    await ana.getByRole('button', { name: 'Fit map to screen' }).first().click().catch(() => undefined);
+    await ana.screenshot({ path: 'test-results/workshop-voting-participant.png' });
+
+    await host.getByRole('button', { name: 'Reveal votes' }).click();
+    for (const page of [host, ana, ben]) {
+      await expect.poll(() => cardNode(page, PAIN_ADS).locator('.card-vote-total').textContent()).toContain('3');
+      await expect.poll(() => cardNode(page, PAIN_STOCK).locator('.card-vote-total').textContent()).toContain('2');
+      expect(await cardNode(page, PAIN_SIZE).locator('.card-vote-total').count()).toBe(0);
+    }
+    const results = host.getByRole('list', { name: 'Results: Which pains hurt most?' });
+    await expect.poll(() => results.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('3 votes'),
+      expect.stringContaining('2 votes'),
+    ]);
+    expect(await results.getByRole('listitem').first().textContent()).toContain(PAIN_ADS);
+    expect(await results.getByRole('listitem').first().textContent()).toContain('Ana Participant');
+    // the top result takes the facilitator to its card
+    await results.getByRole('button').first().click();
+    await host.waitForTimeout(400);
+    await host.screenshot({ path: 'test-results/workshop-revealed-vote.png' });
+  });
+
+  it('a participant cannot drag a card, and the facilitator’s timer runs on every screen', async () => {
+    const { host, ana } = await workshopRoom();
+    const before = (await cardNode(ana, PAIN_ADS).boundingBox())!;
+    await ana.mouse.move(before.x + 40, before.y + 20);
+    await ana.mouse.down();
+    await ana.mouse.move(before.x + 500, before.y + 20, { steps: 8 });
+    await ana.mouse.up();
+    await ana.waitForTimeout(300);
+    const after = (await cardNode(ana, PAIN_ADS).boundingBox())!;
+    expect(Math.abs(after.x - before.x)).toBeLessThan(2);
+    // nor did anything reach the facilitator
+    const hostCard = (await cardNode(host, PAIN_ADS).boundingBox())!;
+    expect(Math.abs(hostCard.x - before.x)).toBeLessThan(2);
+
+    await tab(host, 'Workshop');
+    await host.getByRole('button', { name: 'Start', exact: true }).click();
+    await ana.getByRole('timer', { name: 'Workshop timer' }).waitFor();
+    await expect.poll(() => ana.getByRole('timer', { name: 'Workshop timer' }).textContent()).toMatch(/^4:5\d$/);
+  });
+});

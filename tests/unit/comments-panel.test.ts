@@ -1,0 +1,149 @@
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createI18n } from '../../src/i18n';
+import { addComment, readThreads, setCommentResolved } from '../../src/model';
+import { createMapFromTemplate } from '../../src/model/templates';
+import { createUndoManager } from '../../src/model/undo';
+import { CardCommentBadge } from '../../src/canvas/nodes/CardCommentBadge';
+import { CommentsPanel } from '../../src/panels/comments/CommentsPanel';
+import { groupThreadsByCard, splitResolved, commentToSend } from '../../src/panels/comments/threads';
+import { useCommentsRead } from '../../src/store/commentsRead';
+import { useEditor } from '../../src/store/editorStore';
+
+const editor = () => useEditor.getState();
+const readAll = (doc: Y.Doc) => readThreads(doc);
+const ME = { id: 'me-identity-0001', name: 'Mia', color: '#2563eb' };
+const ANN = { id: 'ann-identity-001', name: 'Ann Lee', color: '#dc2626' };
+
+/** A server render reads each zustand store's initial state: render the current one instead, for this call. */
+function withCurrentState<T>(stores: { getState(): object; getInitialState(): object }[], fn: () => T): T {
+  const saved = stores.map((store) => ({ ...store.getInitialState() }));
+  stores.forEach((store) => Object.assign(store.getInitialState(), store.getState()));
+  try {
+    return fn();
+  } finally {
+    stores.forEach((store, i) => Object.assign(store.getInitialState(), saved[i]));
+  }
+}
+
+function render(element: ReactElement, language: 'en' | 'de' = 'en'): string {
+  return withCurrentState([useEditor, useCommentsRead], () =>
+    renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(language) }, element)),
+  );
+}
+
+function openMap() {
+  const doc = createMapFromTemplate('retail', 'en');
+  const feedback = new Y.Doc();
+  editor().closeSession();
+  editor().setIdentity(ME);
+  editor().openSession({ mapId: 'map-comments', doc, undo: createUndoManager(doc, { captureTimeout: 0 }), feedback });
+  const cards = editor().journey!.cards;
+  return { feedback, first: cards[0]!, second: cards[1]! };
+}
+
+beforeEach(() => useCommentsRead.setState({ byMap: new Map() }));
+afterEach(() => {
+  editor().setCollab(null);
+  editor().closeSession();
+});
+
+describe('the comments panel', () => {
+  it('shows a hostile comment as text, never as markup, with the mention of me marked', () => {
+    const { feedback, first } = openMap();
+    addComment(feedback, {
+      cardId: first.id,
+      author: '<img src=x onerror=alert(1)>',
+      authorId: ANN.id,
+      text: '<script>alert(1)</script> @Mia look',
+      mentions: [ME.id],
+      at: '2025-03-01T10:00:00.000Z',
+    });
+    editor().selectCards([first.id]);
+    editor().setPanel('comments');
+    const html = render(createElement(CommentsPanel));
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toMatch(/<span class="cm-mention is-me">@Mia<\/span>/);
+    expect(html).toContain('mentions you');
+    expect(html).toContain('Comments on ');
+    expect(html).toContain('Add a comment…');
+  });
+
+  it('a view link shows the threads without the composer or the resolve button', () => {
+    const { feedback, first } = openMap();
+    addComment(feedback, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'hello', at: '2025-03-01T10:00:00.000Z' });
+    editor().setCollab({ status: 'synced', role: 'view', peers: [] });
+    editor().selectCards([first.id]);
+    const html = render(createElement(CommentsPanel));
+    expect(html).toContain('hello');
+    expect(html).not.toContain('Add a comment…');
+    expect(html).not.toContain('>Resolve<');
+    expect(html).toContain('read comments but not write them');
+  });
+
+  it('without a single card selected, lists the open threads by card, in German too', () => {
+    const { feedback, first, second } = openMap();
+    addComment(feedback, { cardId: second.id, author: ANN.name, authorId: ANN.id, text: 'on the second', at: '2025-03-01T10:00:00.000Z' });
+    const done = addComment(feedback, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'done already', at: '2025-03-01T10:01:00.000Z' });
+    setCommentResolved(feedback, done, true);
+    const html = render(createElement(CommentsPanel), 'de');
+    expect(html).toContain('Offene Kommentare');
+    expect(html).toContain('on the second');
+    expect(html).not.toContain('done already');
+    expect(html).toContain('Erledigte anzeigen');
+  });
+});
+
+describe('the card badge', () => {
+  it('draws nothing for a card without threads, the open count otherwise, and says when it is unread', () => {
+    const { feedback, first, second } = openMap();
+    expect(render(createElement(CardCommentBadge, { cardId: first.id }))).toBe('');
+    addComment(feedback, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'a', at: '2025-03-01T10:00:00.000Z' });
+    addComment(feedback, { cardId: second.id, author: ME.name, authorId: ME.id, text: 'mine', at: '2025-03-01T10:00:00.000Z' });
+    const unread = render(createElement(CardCommentBadge, { cardId: first.id }));
+    expect(unread).toContain('is-unread');
+    expect(unread).toContain('1 open comment thread, unread');
+    const read = render(createElement(CardCommentBadge, { cardId: second.id }));
+    expect(read).not.toContain('is-unread');
+    expect(read).toContain('1 open comment thread');
+  });
+});
+
+describe('panel helpers', () => {
+  it('groups threads by card in map order, removed cards last, resolved ones only on request', () => {
+    const doc = new Y.Doc();
+    const at = (m: number) => `2025-03-01T10:0${m}:00.000Z`;
+    addComment(doc, { cardId: 'gone', author: 'A', text: 'orphan', at: at(0) });
+    addComment(doc, { cardId: 'c2', author: 'A', text: 'two', at: at(1) });
+    const r = addComment(doc, { cardId: 'c1', author: 'A', text: 'one', at: at(2) });
+    setCommentResolved(doc, r, true);
+    const journey = {
+      cards: [
+        { id: 'c1', title: 'First', stageId: 's', laneId: 'l' },
+        { id: 'c2', title: 'Second', stageId: 's', laneId: 'l' },
+      ],
+      stages: [{ id: 's', name: 'Buy' }],
+      lanes: [{ id: 'l', name: 'Actions' }],
+    } as unknown as Parameters<typeof groupThreadsByCard>[1];
+    const all = groupThreadsByCard(readAll(doc), journey, true);
+    expect(all.map((g) => [g.cardId, g.card?.title ?? null, g.card?.stageName ?? null])).toEqual([
+      ['c1', 'First', 'Buy'],
+      ['c2', 'Second', 'Buy'],
+      ['gone', null, null],
+    ]);
+    expect(groupThreadsByCard(readAll(doc), journey, false).map((g) => g.cardId)).toEqual(['c2', 'gone']);
+    const { open, resolved } = splitResolved(readAll(doc));
+    expect([open.length, resolved.length]).toEqual([2, 1]);
+  });
+
+  it('sends trimmed text, nothing for blank text, and never more than the limit', () => {
+    expect(commentToSend('  hi \n', 10)).toBe('hi');
+    expect(commentToSend(' \n\t ', 10)).toBeNull();
+    expect(commentToSend('x'.repeat(20), 10)).toHaveLength(10);
+  });
+});
