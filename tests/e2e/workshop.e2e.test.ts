@@ -170,4 +170,32 @@ describe('a workshop with a facilitator and two participants', () => {
     await ana.getByRole('timer', { name: 'Workshop timer' }).waitFor();
     await expect.poll(() => ana.getByRole('timer', { name: 'Workshop timer' }).textContent()).toMatch(/^4:5\d$/);
   });
+
+  it('a comment with an @mention appears for everyone, unread for the others, and resolving it shows everywhere', async () => {
+    const { host, ana, ben } = await workshopRoom();
+    await cardNode(ana, PAIN_STOCK).click();
+    await tab(ana, 'Comments');
+    const box = ana.getByRole('combobox', { name: 'New comment' });
+    await box.click();
+    await box.pressSequentially('Happened to me too, @Be');
+    await ana.getByRole('option', { name: /Ben Participant/ }).click();
+    await box.pressSequentially('what do you think?');
+    await ana.getByRole('button', { name: 'Comment', exact: true }).click();
+
+    for (const page of [host, ben]) {
+      // the card's badge and the tab's unread count tell the others before they look
+      await cardNode(page, PAIN_STOCK).locator('.cm-card-badge.is-unread').waitFor();
+      await expect.poll(() => page.getByRole('tab', { name: /^Comments/ }).textContent()).toContain('1');
+      await tab(page, 'Comments');
+      await page.getByRole('complementary').getByText('Happened to me too,').waitFor();
+    }
+    await ben.getByRole('complementary').getByText('mentions you').waitFor();
+    expect(await host.getByRole('complementary').getByText('mentions you').count()).toBe(0);
+    await ben.screenshot({ path: 'test-results/workshop-comments.png' });
+
+    await host.getByRole('button', { name: 'Resolve' }).click();
+    // resolved threads leave the list of open threads, for everyone
+    await expect.poll(() => ben.getByRole('complementary').getByText('Happened to me too,').count()).toBe(0);
+    await expect.poll(() => cardNode(ana, PAIN_STOCK).locator('.cm-card-badge.is-resolved').count()).toBe(1);
+  });
 });
