@@ -2,7 +2,7 @@ import { newId, newMapId } from '../model/ids';
 import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
 import { PHASE_IDS, type Card, type Journey, type Lane, type Persona, type PhaseId, type Stage } from '../model/types';
-import { fileSizeIssue, parseMapFile } from '../schema/file';
+import { fileSizeIssue, parseMapFile, type MapFile } from '../schema/file';
 import { issue, type FileIssue } from '../schema/issues';
 import { checkReferences } from '../schema/references';
 import { mapFileSchemaV1 } from '../schema/v1';
@@ -19,7 +19,10 @@ import { importOjf } from './importOjf';
 
 export type ImportFormat = 'waymark' | 'csv' | 'ojf';
 
-export type ImportOutcome = { ok: true; journey: Journey; format: ImportFormat } | { ok: false; issues: FileIssue[] };
+/** A map file's comments, vote rounds and dots, as they go into the new map's feedback doc. */
+export type ImportedFeedback = MapFile['feedback'];
+
+export type ImportOutcome = { ok: true; journey: Journey; format: ImportFormat; feedback?: ImportedFeedback } | { ok: false; issues: FileIssue[] };
 
 export interface ImportOptions {
   /** the title for formats that carry none (CSV, an untitled .ojf); default from the file name */
@@ -85,19 +88,35 @@ export function importWaymarkJson(text: string, options: ImportOptions = {}): Im
     if (!result.ok) return result;
     result.doc.destroy();
     result.feedback.destroy();
-    return finish(withFreshIds(result.file.journey, options), 'waymark');
+    const { journey, cardIds } = freshIds(result.file.journey, options);
+    const outcome = finish(journey, 'waymark');
+    if (!outcome.ok) return outcome;
+    // the workshop's comments and votes come along, on the cards' new ids
+    const { comments, rounds, dots } = result.file.feedback as ImportedFeedback;
+    return {
+      ...outcome,
+      feedback: {
+        comments: comments.map((c) => ({ ...c, cardId: cardIds.get(c.cardId)! })),
+        rounds,
+        dots: dots.map((d) => ({ ...d, cardId: cardIds.get(d.cardId)! })),
+      },
+    };
   });
 }
 
 /** The same journey under new ids (and a new map id and creation time), references kept. */
 export function withFreshIds(journey: Journey, options: ImportOptions = {}): Journey {
+  return freshIds(journey, options).journey;
+}
+
+function freshIds(journey: Journey, options: ImportOptions): { journey: Journey; cardIds: ReadonlyMap<string, string> } {
   const makeId = options.makeId ?? (() => newId());
   const remap = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, makeId()]));
   const stages = remap(journey.stages);
   const lanes = remap(journey.lanes);
   const cards = remap(journey.cards);
   const personas = remap(journey.personas);
-  return {
+  return { cardIds: cards, journey: {
     ...journey,
     id: options.mapId ?? newMapId(),
     createdAt: (options.now ?? new Date()).toISOString(),
@@ -114,7 +133,7 @@ export function withFreshIds(journey: Journey, options: ImportOptions = {}): Jou
       tags: [...c.tags],
     })),
     links: journey.links.map((l) => ({ ...l, id: makeId(), fromCardId: cards.get(l.fromCardId)!, toCardId: cards.get(l.toCardId)! })),
-  };
+  } };
 }
 
 /**

@@ -42,6 +42,15 @@ export function toJSON(doc: Y.Doc, feedback?: Y.Doc): MapFile {
   return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments, rounds, dots } };
 }
 
+/** A file's feedback (checked already) as a new feedback doc. */
+export function feedbackToDoc(data: MapFile['feedback']): Y.Doc {
+  const feedback = new Y.Doc();
+  writeComments(feedback, data.comments);
+  writeRounds(feedback, data.rounds);
+  writeDots(feedback, data.dots);
+  return feedback;
+}
+
 export function serializeMap(doc: Y.Doc, feedback?: Y.Doc): string {
   return `${JSON.stringify(toJSON(doc, feedback), null, 2)}\n`;
 }
@@ -61,10 +70,7 @@ export function fromJSON(value: unknown): ImportResult {
     const problems = checkReferences(parsed.data);
     if (problems.length > 0) return { ok: false, issues: problems };
     const doc = journeyToDoc(parsed.data.journey);
-    const feedback = new Y.Doc();
-    writeComments(feedback, parsed.data.feedback.comments);
-    writeRounds(feedback, parsed.data.feedback.rounds);
-    writeDots(feedback, parsed.data.feedback.dots);
+    const feedback = feedbackToDoc(parsed.data.feedback as MapFile['feedback']);
     return { ok: true, doc, feedback, file: parsed.data };
   } catch (error) {
     return { ok: false, issues: [issue([], `could not be read: ${(error as Error).message}`)] };

@@ -14,6 +14,7 @@ export {
   restoreMap,
   purgeDeleted,
   feedbackStorageKey,
+  saveFeedback,
   type NewMapOptions,
   type MapEntryPatch,
   type DuplicateOptions,

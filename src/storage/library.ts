@@ -163,6 +163,11 @@ export async function restoreMap(db: WaymarkDB, id: string): Promise<boolean> {
 /** A map's feedback doc (comments, votes, workshop) is stored beside it under this key. */
 export const feedbackStorageKey = (mapId: string) => `${mapId}/feedback`;
 
+/** Stores a new map's feedback doc (an import's comments and votes) beside the map. */
+export async function saveFeedback(db: WaymarkDB, mapId: string, feedback: Y.Doc): Promise<void> {
+  await db.updates.add({ mapId: feedbackStorageKey(mapId), update: Y.encodeStateAsUpdate(feedback) });
+}
+
 /**
  * Removes for good the maps deleted at least `olderThanMs` ago: their entries and all their
  * stored updates, in one transaction. Returns the ids removed.

@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
-import { importFile, type ImportOutcome } from '../../export/import';
+import { importFile, type ImportedFeedback, type ImportOutcome } from '../../export/import';
 import { renderThumbnailSvg } from '../../export/thumbnail';
 import { journeyToDoc } from '../../model/doc';
 import { LIMITS } from '../../model/limits';
 import type { Journey } from '../../model/types';
-import { fileSizeIssue } from '../../schema/file';
+import { feedbackToDoc, fileSizeIssue } from '../../schema/file';
 import { issue } from '../../schema/issues';
-import { listMaps, saveNewMap, type WaymarkDB } from '../../storage';
+import { listMaps, saveFeedback, saveNewMap, type WaymarkDB } from '../../storage';
 
 /**
  * Importing a file into the library: read it (refusing an oversized one before reading),
@@ -50,6 +50,11 @@ export async function docForImport(journey: Journey, db: WaymarkDB | null): Prom
   return journeyToDoc({ ...journey, title: uniqueTitle(journey.title, existing) });
 }
 
-export async function storeImportedMap(db: WaymarkDB, doc: Y.Doc, journey: Journey): Promise<void> {
-  await saveNewMap(db, doc, { thumbnail: renderThumbnailSvg(journey) });
+/** Stores the new map and, for a Waymark file, its comments and votes, in one transaction. */
+export async function storeImportedMap(db: WaymarkDB, doc: Y.Doc, journey: Journey, feedback?: ImportedFeedback): Promise<void> {
+  const thumbnail = renderThumbnailSvg(journey);
+  await db.transaction('rw', db.maps, db.updates, async () => {
+    await saveNewMap(db, doc, { thumbnail });
+    if (feedback) await saveFeedback(db, journey.id, feedbackToDoc(feedback));
+  });
 }

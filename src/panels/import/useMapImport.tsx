@@ -48,7 +48,7 @@ export function useMapImport({ db, inMemoryOnly, onOpenMap, onCreateInMemory, on
             onCreateInMemory?.(doc);
           } else {
             try {
-              await storeImportedMap(db, doc, outcome.journey);
+              await storeImportedMap(db, doc, outcome.journey, outcome.feedback);
             } catch (error) {
               onMessage(t(`library.errors.${classifyStorageError(error)}`));
               return;
