@@ -5,7 +5,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { addComment, type Card, type Thread } from '../../model';
 import { useEditor } from '../../store/editorStore';
 import { Composer } from './Composer';
-import { useMarkShownThreadsRead, useNow, usePeople, type CommentsContext } from './context';
+import { useNow } from '../useNow';
+import { useMarkShownThreadsRead, usePeople, type CommentsContext } from './context';
 import { ThreadView } from './Thread';
 import { groupThreadsByCard, splitResolved } from './threads';
 import { useSeenMarks } from '../../store/commentsRead';
@@ -28,7 +29,8 @@ export function CommentsPanel() {
   const me = useEditor((s) => s.identity);
   const canGiveFeedback = useEditor((s) => s.canGiveFeedback);
   const { candidates, presentColors, directory } = usePeople(threads, me);
-  const now = useNow();
+  // relative times ('5 minutes ago') move on twice a minute
+  const now = useNow(true, 30_000).getTime();
   const [status, setStatus] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();

@@ -67,15 +67,6 @@ export function usePeople(threads: readonly Thread[], me: Identity | null) {
 }
 
 /** Date.now(), ticking every `interval` ms while mounted, for relative times. */
-export function useNow(interval = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), interval);
-    return () => clearInterval(timer);
-  }, [interval]);
-  return now;
-}
-
 function documentVisible(): boolean {
   return typeof document === 'undefined' || document.visibilityState !== 'hidden';
 }

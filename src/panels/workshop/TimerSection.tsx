@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { runAction } from '../../actions/context';
 import { setTimerDuration, timerRemainingMs } from '../../model';
 import { useEditor } from '../../store/editorStore';
-import { formatCountdown, useNow } from './useNow';
+import { formatCountdown, useNow } from '../useNow';
 
 const DURATIONS_MIN = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
 

@@ -6,7 +6,7 @@ import { deleteRound, myDots, roundAcceptsVotes, type VoteRound } from '../../mo
 import { useEditor } from '../../store/editorStore';
 import { RoundForm } from './RoundForm';
 import { RoundResults } from './RoundResults';
-import { formatCountdown, useNow } from './useNow';
+import { formatCountdown, useNow } from '../useNow';
 
 /** Dot-voting: the round in progress, its results once revealed, and the rounds before. */
 export function VoteSection() {
