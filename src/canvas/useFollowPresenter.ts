@@ -38,7 +38,9 @@ export function useFollowPresenter(flow: ReactFlowInstance, pane: React.RefObjec
         applied.current = null;
         return;
       }
-      const area = followedArea(presenterPeer(collab?.peers ?? [], presenter)?.view ?? null, layout);
+      const box = pane.current?.getBoundingClientRect();
+      const size = box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : undefined;
+      const area = followedArea(presenterPeer(collab?.peers ?? [], presenter)?.view ?? null, layout, size);
       if (!area || sameArea(area, applied.current)) return;
       applied.current = area;
       void flow.fitBounds(area, { padding: 0.02, duration: 350 });
@@ -47,7 +49,7 @@ export function useFollowPresenter(flow: ReactFlowInstance, pane: React.RefObjec
     return useEditor.subscribe((state, previous) => {
       if (state.collab !== previous.collab || state.feedback !== previous.feedback || state.following !== previous.following || state.layout !== previous.layout) apply();
     });
-  }, [flow]);
+  }, [flow, pane]);
 
   // a fresh joiner tells the others where they are, too
   useEffect(() => {

@@ -16,18 +16,36 @@ export function presenterPeer(peers: readonly Peer[], presenter: Presenter | nul
   return found;
 }
 
-/** The part of the map a stage takes: its whole column, headers to the last lane. */
-export function stageArea(layout: JourneyLayout, stageId: string): Rect | null {
+/** At least this many stage widths around the presented stage: it and its neighbours. */
+const STAGE_CONTEXT = 3;
+
+/** A follower's canvas in screen pixels. */
+export interface PaneSize {
+  width: number;
+  height: number;
+}
+
+const DEFAULT_PANE: PaneSize = { width: 1280, height: 800 };
+
+/**
+ * The part of the map to show for a presented stage on a follower's canvas: the stage in the
+ * middle with its neighbours, from the top, never zoomed in past 100 % (cards at their own
+ * size). The whole column when that still reads; otherwise its top, since fitting a tall map's
+ * full height would shrink the cards past reading.
+ */
+export function stageArea(layout: JourneyLayout, stageId: string, pane: PaneSize = DEFAULT_PANE): Rect | null {
   const column = layout.stages.find((s) => s.id === stageId);
   if (!column) return null;
-  return { x: column.x, y: 0, width: column.width, height: layout.height };
+  const width = Math.max(column.width * STAGE_CONTEXT, pane.width);
+  const height = Math.min(layout.height, (width * pane.height) / Math.max(1, pane.width));
+  return { x: column.x + column.width / 2 - width / 2, y: 0, width, height };
 }
 
 /** What a follower's canvas should show of the presenter's view, or null (nothing to follow). */
-export function followedArea(view: PeerView | null, layout: JourneyLayout): Rect | null {
+export function followedArea(view: PeerView | null, layout: JourneyLayout, pane?: PaneSize): Rect | null {
   if (!view) return null;
-  // in present mode the presenter's screen shows one stage: the follower's canvas shows its column
-  if (view.presenting && view.stageId) return stageArea(layout, view.stageId);
+  // in present mode the presenter's screen shows one stage: the follower's canvas centres its column
+  if (view.presenting && view.stageId) return stageArea(layout, view.stageId, pane);
   return view.area;
 }
 

@@ -83,6 +83,8 @@ describe('a workshop with a facilitator and two participants', () => {
     await host.keyboard.press('ArrowRight');
     for (const page of [ana, ben]) await expect.poll(() => stageCentre(page, 2), { timeout: 5_000 }).toBeCloseTo(0.5, 1);
     await host.screenshot({ path: 'test-results/workshop-present.png' });
+    await ben.waitForTimeout(400);
+    await ben.screenshot({ path: 'test-results/workshop-follower.png' });
 
     // Ana pans away by hand: she stops following, Ben does not
     const pane = (await ana.locator('.journey-canvas').boundingBox())!;
