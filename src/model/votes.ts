@@ -303,10 +303,18 @@ export function takeBackDot(feedback: Y.Doc, args: TakeBackDotArgs, origin: unkn
   const round = readRound(feedback, args.roundId);
   if (!round || !roundAcceptsVotes(round, args.now ?? new Date())) return false;
   const voterId = clampText(args.voterId, LIMITS.identityId);
-  const mine = readDots(feedback, round.id).filter((d) => d.voterId === voterId && d.cardId === args.cardId);
-  const last = mine[mine.length - 1];
+  const counted = new Set(countedDots(feedback, round.id).map((d) => d.id));
+  const all = readDots(feedback, round.id).filter((d) => d.voterId === voterId);
+  // the dot taken back is one the voter can see (a counted one) on that card
+  const last = all.filter((d) => d.cardId === args.cardId && counted.has(d.id)).pop();
   if (!last) return false;
-  feedback.transact(() => dotsMap(feedback).delete(last.id), origin);
+  // dots over the allowance (two tabs voting at once) would otherwise move up and take its
+  // place, so taking back would seem to do nothing: they go too
+  const extra = all.filter((d) => !counted.has(d.id));
+  feedback.transact(() => {
+    dotsMap(feedback).delete(last.id);
+    for (const d of extra) dotsMap(feedback).delete(d.id);
+  }, origin);
   return true;
 }
 

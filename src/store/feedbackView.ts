@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { countedDots, readPresenter, readRounds, readThreads, readTimer } from '../model';
+import { countedDots, openRound, readPresenter, readRounds, readThreads, readTimer } from '../model';
 import type { Presenter, Thread, TimerState, VoteDot, VoteRound } from '../model';
 
 /** What the workshop UI shows of a map's feedback doc, as plain data. */
@@ -15,7 +15,7 @@ export interface FeedbackSnapshot {
   totals: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** round id → voter id → card id → that voter's dots, so a card finds mine in O(1) */
   perVoter: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>;
-  /** per card: threads still open and the newest comment's time, for the card's badge */
+  /** per card: how many threads, and how many still open, for the card's badge */
   cardThreads: ReadonlyMap<string, { open: number; total: number }>;
   timer: TimerState;
   presenter: Presenter | null;
@@ -64,10 +64,12 @@ function readSnapshot(feedback: Y.Doc, presenterEpoch: number): FeedbackSnapshot
     cardThreads.set(thread.root.cardId, entry);
   }
   const latest = rounds[rounds.length - 1] ?? null;
+  // the open round, wherever clocks put its start; else the latest if it awaits its reveal
+  const open = openRound(feedback);
   return {
     threads,
     rounds,
-    currentRound: latest && latest.status !== 'revealed' ? latest : null,
+    currentRound: open ?? (latest && latest.status === 'closed' ? latest : null),
     dots,
     totals,
     perVoter,
