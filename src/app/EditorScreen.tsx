@@ -137,6 +137,8 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
         if (cancelled) return;
       }
       const undo = createUndoManager(mapDoc);
+      // the link's rights apply from the first frame, not one render later
+      if (mapShare && session) useEditor.getState().setCollab({ status: session.status, role: mapShare.role, peers: [] });
       useEditor.getState().openSession({ mapId, doc: mapDoc, undo, feedback: feedbackDoc });
       performance.mark('waymark:session-open');
       document.title = `${readMeta(mapDoc).title || tRef.current('app.untitledMap')} · Waymark`;
