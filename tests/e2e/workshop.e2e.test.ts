@@ -86,11 +86,11 @@ describe('a workshop with a facilitator and two participants', () => {
     await ben.waitForTimeout(400);
     await ben.screenshot({ path: 'test-results/workshop-follower.png' });
 
-    // Ana pans away by hand: she stops following, Ben does not
+    // Ana moves the map by hand (a pan by dragging the pane): she stops following, Ben does not
     const pane = (await ana.locator('.journey-canvas').boundingBox())!;
-    await ana.mouse.move(pane.x + pane.width / 2, pane.y + pane.height - 40);
+    await ana.mouse.move(pane.x + pane.width * 0.3, pane.y + pane.height * 0.45);
     await ana.mouse.down();
-    await ana.mouse.move(pane.x + pane.width / 2 + 300, pane.y + pane.height - 40, { steps: 6 });
+    await ana.mouse.move(pane.x + pane.width * 0.3 + 300, pane.y + pane.height * 0.45, { steps: 6 });
     await ana.mouse.up();
     await ana.getByText('Fran Facilitator is presenting').waitFor();
     const anaBefore = await stageCentre(ana, 3);
