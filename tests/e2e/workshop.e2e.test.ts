@@ -200,4 +200,46 @@ describe('a workshop with a facilitator and two participants', () => {
     await expect.poll(() => ben.getByRole('complementary').getByText('Happened to me too,').count()).toBe(0);
     await expect.poll(() => cardNode(ana, PAIN_STOCK).locator('.cm-card-badge.is-resolved').count()).toBe(1);
   });
+
+  it('the owner locks the content: an edit-link colleague can still comment but no longer move a card, until unlocked', async () => {
+    const host = await person('Fran Facilitator', 'host-identity-2');
+    await newMapFromTemplate(app, host);
+    await host.getByRole('button', { name: 'Share', exact: true }).click();
+    await host.getByRole('button', { name: 'Create share links' }).click();
+    const editLink = await host.getByLabel('Edit link').inputValue();
+    await host.getByRole('button', { name: 'Close' }).click();
+    await live(host, 'Live');
+    const colleague = await person('Cleo Colleague', 'cleo-identity-1');
+    await colleague.goto(editLink);
+    await cardNode(colleague, PAIN_ADS).waitFor();
+    await live(colleague, 'Live');
+
+    await tab(host, 'Workshop');
+    const lock = host.getByLabel('Lock the map’s content for everyone but you');
+    // the switch shows what the relay answered, so it turns on once the lock is in place
+    await lock.click();
+    await expect.poll(() => lock.isChecked()).toBe(true);
+    await live(colleague, 'Locked');
+    expect(await colleague.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
+    const before = (await cardNode(colleague, PAIN_ADS).boundingBox())!;
+    await colleague.mouse.move(before.x + 40, before.y + 20);
+    await colleague.mouse.down();
+    await colleague.mouse.move(before.x + 500, before.y + 20, { steps: 8 });
+    await colleague.mouse.up();
+    await colleague.waitForTimeout(300);
+    expect(Math.abs((await cardNode(colleague, PAIN_ADS).boundingBox())!.x - before.x)).toBeLessThan(2);
+    // feedback still goes through
+    await cardNode(colleague, PAIN_ADS).click();
+    await tab(colleague, 'Comments');
+    await colleague.getByRole('combobox', { name: 'New comment' }).fill('Locked, but I can still say this');
+    await colleague.getByRole('button', { name: 'Comment', exact: true }).click();
+    await tab(host, 'Comments');
+    await host.getByRole('complementary').getByText('Locked, but I can still say this').waitFor();
+
+    await tab(host, 'Workshop');
+    await lock.click();
+    await expect.poll(() => lock.isChecked()).toBe(false);
+    await live(colleague, 'Live');
+    await colleague.getByRole('button', { name: 'Add stage' }).first().waitFor();
+  });
 });
