@@ -31,24 +31,20 @@ export function LockSection() {
     }
   };
 
+  // a private map has no one else to lock out (the presenter section says how to share)
+  if (!shared) return null;
   return (
     <section className="workshop-section" aria-labelledby="workshop-lock-title">
       <h3 id="workshop-lock-title">{t('workshop.lock.title')}</h3>
-      {shared ? (
-        <>
-          <label className="workshop-check">
-            <input type="checkbox" checked={locked} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
-            <span>{t('workshop.lock.label')}</span>
-          </label>
-          <p className="workshop-hint">{t('workshop.lock.hint')}</p>
-          {failed && (
-            <p className="workshop-error" role="alert">
-              {t('workshop.lock.failed')}
-            </p>
-          )}
-        </>
-      ) : (
-        <p className="workshop-hint">{t('workshop.lock.privateHint')}</p>
+      <label className="workshop-check">
+        <input type="checkbox" checked={locked} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        <span>{t('workshop.lock.label')}</span>
+      </label>
+      <p className="workshop-hint">{t('workshop.lock.hint')}</p>
+      {failed && (
+        <p className="workshop-error" role="alert">
+          {t('workshop.lock.failed')}
+        </p>
       )}
     </section>
   );
