@@ -34,8 +34,9 @@ export function SidePanel() {
           >
             {t(`app.panels.${p}`)}
             {p === 'comments' && unread > 0 && (
-              <span className="tab-badge" aria-label={t('app.panels.unread', { count: unread })}>
-                {unread}
+              <span className="tab-badge">
+                <span aria-hidden="true">{unread}</span>
+                <span className="sr-only">{t('app.panels.unread', { count: unread })}</span>
               </span>
             )}
           </button>

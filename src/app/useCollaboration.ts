@@ -19,11 +19,15 @@ function useContentLock(sync: SyncSession | null, mapId: string, share: MapShare
       return;
     }
     let current = true;
-    const ask = () =>
+    // lock then unlock in quick succession: only the answer to the latest question counts
+    let asked = 0;
+    const ask = () => {
+      const question = ++asked;
       void checkAccess(mapId, token).then(
-        (access) => current && setLocked(access.locked),
+        (access) => current && question === asked && setLocked(access.locked),
         () => undefined,
       );
+    };
     ask();
     const off = sync.onAccessChanged(ask);
     // the owner's own lock switch changes it too: their connection is never closed for it

@@ -186,8 +186,12 @@ function Canvas() {
     const editor = useEditor.getState();
     editor.closeContextMenu();
     if (node.type !== 'card') return;
-    // during a vote, a plain click on a votable card places one of my dots
-    if (!editor.linkFrom && !event.shiftKey && !event.metaKey && !event.ctrlKey) runAction('workshop.vote', { target: { kind: 'card', id: node.id } });
+    // During a vote a participant (who cannot edit, so a click has nothing else to do) places a
+    // dot with a plain click; the second click of a double-click places none. Editors keep
+    // clicks for selecting and vote with the card's dot button.
+    if (editor.readOnly && event.detail <= 1 && !event.shiftKey && !event.metaKey && !event.ctrlKey) {
+      runAction('workshop.vote', { target: { kind: 'card', id: node.id } });
+    }
     if (editor.linkFrom && editor.linkFrom !== node.id && editor.session) {
       addLink(editor.session.doc, { fromCardId: editor.linkFrom, toCardId: node.id });
       editor.setLinkFrom(null);

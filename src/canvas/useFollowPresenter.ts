@@ -4,6 +4,10 @@ import type { Rect } from '../model/layout';
 import { useEditor } from '../store/editorStore';
 import { followedArea, presenterPeer, sameArea, stageAt } from '../store/follow';
 
+function sameView(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Workshop following on the canvas: my view goes out to the peers when I stop moving, and while
  * someone else presents and I follow, my viewport shows what they show. Panning or zooming by
@@ -12,6 +16,7 @@ import { followedArea, presenterPeer, sameArea, stageAt } from '../store/follow'
  */
 export function useFollowPresenter(flow: ReactFlowInstance, pane: React.RefObject<HTMLElement | null>) {
   const applied = useRef<Rect | null>(null);
+  const lastView = useRef<{ view: unknown; layout: unknown } | null>(null);
 
   const visibleArea = useCallback((viewport: Viewport): Rect | null => {
     const box = pane.current?.getBoundingClientRect();
@@ -36,11 +41,17 @@ export function useFollowPresenter(flow: ReactFlowInstance, pane: React.RefObjec
       const presenter = feedback.presenter;
       if (!following || !presenter || presenter.id === identity?.id || !layout) {
         applied.current = null;
+        lastView.current = null;
         return;
       }
+      // peers' cursors change the peer list 25 times a second: only a new view of the presenter's
+      // (or a new layout) is worth measuring the pane for
+      const view = presenterPeer(collab?.peers ?? [], presenter)?.view ?? null;
+      if (applied.current && lastView.current && sameView(lastView.current.view, view) && lastView.current.layout === layout) return;
+      lastView.current = { view, layout };
       const box = pane.current?.getBoundingClientRect();
       const size = box && box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : undefined;
-      const area = followedArea(presenterPeer(collab?.peers ?? [], presenter)?.view ?? null, layout, size);
+      const area = followedArea(view, layout, size);
       if (!area || sameArea(area, applied.current)) return;
       applied.current = area;
       void flow.fitBounds(area, { padding: 0.02, duration: 350 });

@@ -88,7 +88,7 @@ export function importWaymarkJson(text: string, options: ImportOptions = {}): Im
     if (!result.ok) return result;
     result.doc.destroy();
     result.feedback.destroy();
-    const { journey, cardIds } = freshIds(result.file.journey, options);
+    const { journey, cardIds, laneIds } = freshIds(result.file.journey, options);
     const outcome = finish(journey, 'waymark');
     if (!outcome.ok) return outcome;
     // the workshop's comments and votes come along, on the cards' new ids
@@ -97,7 +97,7 @@ export function importWaymarkJson(text: string, options: ImportOptions = {}): Im
       ...outcome,
       feedback: {
         comments: comments.map((c) => ({ ...c, cardId: cardIds.get(c.cardId)! })),
-        rounds,
+        rounds: rounds.map((r) => ({ ...r, laneIds: r.laneIds.flatMap((id) => laneIds.get(id) ?? []) })),
         dots: dots.map((d) => ({ ...d, cardId: cardIds.get(d.cardId)! })),
       },
     };
@@ -109,14 +109,14 @@ export function withFreshIds(journey: Journey, options: ImportOptions = {}): Jou
   return freshIds(journey, options).journey;
 }
 
-function freshIds(journey: Journey, options: ImportOptions): { journey: Journey; cardIds: ReadonlyMap<string, string> } {
+function freshIds(journey: Journey, options: ImportOptions): { journey: Journey; cardIds: ReadonlyMap<string, string>; laneIds: ReadonlyMap<string, string> } {
   const makeId = options.makeId ?? (() => newId());
   const remap = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, makeId()]));
   const stages = remap(journey.stages);
   const lanes = remap(journey.lanes);
   const cards = remap(journey.cards);
   const personas = remap(journey.personas);
-  return { cardIds: cards, journey: {
+  return { cardIds: cards, laneIds: lanes, journey: {
     ...journey,
     id: options.mapId ?? newMapId(),
     createdAt: (options.now ?? new Date()).toISOString(),

@@ -88,7 +88,8 @@ export function resetTimer(feedback: Y.Doc, origin: unknown = LOCAL_ORIGIN): Tim
 export function readPresenter(feedback: Y.Doc): Presenter | null {
   const raw = workshopMap(feedback).get('presenter');
   if (!isObject(raw) || typeof raw.id !== 'string' || raw.id === '') return null;
-  return { id: raw.id, name: typeof raw.name === 'string' ? raw.name : '' };
+  // a peer wrote this: capped like any name or id read from the doc
+  return { id: raw.id.slice(0, LIMITS.identityId), name: typeof raw.name === 'string' ? raw.name.slice(0, LIMITS.author) : '' };
 }
 
 /** Makes someone the presenter, or (null) nobody. */

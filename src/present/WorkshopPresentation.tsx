@@ -26,10 +26,12 @@ export function WorkshopPresentation({ onLeave }: { onLeave(): void }) {
     return presenterPeer(s.collab?.peers ?? [], leader)?.view?.stageId ?? null;
   });
 
-  // a facilitator who presents a shared map leads the room
+  // a facilitator who presents a shared map leads the room (already leading: nobody is pulled back)
   useEffect(() => {
-    const { session, identity } = useEditor.getState();
-    if (shared && facilitator && session && identity) setPresenter(session.feedback, { id: identity.id, name: identity.name });
+    const { session, identity, feedback } = useEditor.getState();
+    if (shared && facilitator && session && identity && feedback.presenter?.id !== identity.id) {
+      setPresenter(session.feedback, { id: identity.id, name: identity.name });
+    }
   }, [shared, facilitator]);
 
   const onStageShown = useCallback((stageId: string) => {
@@ -56,7 +58,13 @@ export function WorkshopPresentation({ onLeave }: { onLeave(): void }) {
       <div className="present-workshop">
         <TimerBadge className="is-large" />
         {followingSomeone && (
-          <button type="button" className={`present-follow${following ? ' is-following' : ''}`} onClick={() => useEditor.getState().setFollowing(!following)}>
+          <button
+            type="button"
+            className={`present-follow${following ? ' is-following' : ''}`}
+            aria-pressed={following}
+            title={t(following ? 'workshop.leading.stopFollowing' : 'workshop.leading.follow')}
+            onClick={() => useEditor.getState().setFollowing(!following)}
+          >
             {t(following ? 'workshop.leading.following' : 'workshop.leading.notFollowing', { name: presenter.name })}
           </button>
         )}

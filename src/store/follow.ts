@@ -8,12 +8,30 @@ import type { Peer, PeerView } from '../sync/session';
  * These functions decide what a follower shows; the canvas and present mode apply it.
  */
 
-/** The presenter's connection among the peers: the newest one if they are here twice. */
+/**
+ * The presenter's connection among the peers. Someone open twice (a projector tab in present
+ * mode and an editor tab) is followed where they present; otherwise, so that every follower
+ * picks the same one, the connection with the highest client id.
+ */
 export function presenterPeer(peers: readonly Peer[], presenter: Presenter | null): Peer | null {
   if (!presenter) return null;
   let found: Peer | null = null;
-  for (const peer of peers) if (peer.id === presenter.id && (!found || peer.clientId > found.clientId)) found = peer;
+  const rank = (peer: Peer) => (peer.view?.presenting ? 1 : 0);
+  for (const peer of peers) {
+    if (peer.id !== presenter.id) continue;
+    if (!found || rank(peer) > rank(found) || (rank(peer) === rank(found) && peer.clientId > found.clientId)) found = peer;
+  }
   return found;
+}
+
+/** An area cut to the map (and a little around it): a peer's numbers can be anything. */
+function withinMap(area: Rect, layout: JourneyLayout): Rect | null {
+  const margin = 400;
+  const x = Math.max(-margin, Math.min(area.x, layout.width + margin));
+  const y = Math.max(-margin, Math.min(area.y, layout.height + margin));
+  const width = Math.min(area.width, layout.width + 2 * margin);
+  const height = Math.min(area.height, layout.height + 2 * margin);
+  return width > 1 && height > 1 ? { x, y, width, height } : null;
 }
 
 /** At least this many stage widths around the presented stage: it and its neighbours. */
@@ -46,7 +64,7 @@ export function followedArea(view: PeerView | null, layout: JourneyLayout, pane?
   if (!view) return null;
   // in present mode the presenter's screen shows one stage: the follower's canvas centres its column
   if (view.presenting && view.stageId) return stageArea(layout, view.stageId, pane);
-  return view.area;
+  return view.area && withinMap(view.area, layout);
 }
 
 /** The stage under the middle of an area (the one someone "is on"), or null. */

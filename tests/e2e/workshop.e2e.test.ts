@@ -114,6 +114,11 @@ describe('a workshop with a facilitator and two participants', () => {
       await page.getByText('You have 3 dots left of 3.').waitFor();
     }
 
+    // the facilitator can edit, so a click only selects: it spends none of their dots
+    await cardNode(host, PAIN_SIZE).click();
+    await host.waitForTimeout(300);
+    await host.getByText('You have 3 dots left of 3.').waitFor();
+
     // Ana: two dots on the ads pain, one on the stock pain; a fourth click places nothing
     await cardNode(ana, PAIN_ADS).click();
     await cardNode(ana, PAIN_ADS).click();
@@ -123,7 +128,7 @@ describe('a workshop with a facilitator and two participants', () => {
     // Ben: ads, size — then takes the size dot back — then stock
     await cardNode(ben, PAIN_ADS).click();
     await cardNode(ben, PAIN_SIZE).click();
-    await cardNode(ben, PAIN_SIZE).getByRole('button', { name: /Your dot/ }).click();
+    await cardNode(ben, PAIN_SIZE).getByRole('button', { name: /Take back your dot/ }).click();
     await cardNode(ben, PAIN_STOCK).click();
     await ben.getByText('You have 1 dot left of 3.').waitFor();
     await host.getByText('2 people have voted.').waitFor();

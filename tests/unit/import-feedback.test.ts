@@ -43,6 +43,17 @@ describe('importing a Waymark file that holds a workshop', () => {
     expect([...comments, ...outcome.feedback!.dots].some((x) => oldIds.has(x.cardId))).toBe(false);
   });
 
+  it('a round limited to some lanes still lets people vote on those lanes after the import', () => {
+    const doc = createMapFromTemplate('retail', 'en');
+    const pains = readJourney(doc).lanes.find((l) => l.kind === 'pains')!;
+    const feedback = new Y.Doc();
+    startRound(feedback, { title: 'Pains only', votesPerPerson: 3, laneIds: [pains.id], anonymous: true, durationMs: null, startedBy: 'Fran' });
+    const outcome = importFile('workshop.waymark.json', serializeMap(doc, feedback));
+    if (!outcome.ok) throw new Error('import failed');
+    const importedPains = outcome.journey.lanes.find((l) => l.kind === 'pains')!;
+    expect(outcome.feedback!.rounds[0]!.laneIds).toEqual([importedPains.id]);
+  });
+
   it('a CSV or OpenJourney import has no feedback to bring', () => {
     const { doc } = workshopMap();
     const csv = 'phase,stage,lane,lane kind,title\r\npre-purchase,Awareness,Pains,pains,Slow\r\n';

@@ -96,7 +96,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
         </span>
       )}
       <div className="card-feedback">
-        <CardVotes cardId={card.id} laneId={card.laneId} />
+        <CardVotes cardId={card.id} laneId={card.laneId} title={card.title} />
         <CardCommentBadge cardId={card.id} />
       </div>
       <Handle type="source" position={Position.Right} className="card-handle" />

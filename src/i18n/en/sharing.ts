@@ -3,7 +3,7 @@ export const sharing = {
   title: 'Share this map',
   close: 'Close',
   private: 'This map is private: it is only on this device.',
-  privateHint: 'Create links to work on it together in real time. Anyone with the edit link can change the map; the comment link lets workshop participants comment and vote; anyone with the view link can follow along. You can replace or turn off either link at any time.',
+  privateHint: 'Create links to work on it together in real time. Anyone with the edit link can change the map; the comment link lets workshop participants comment and vote; anyone with the view link can follow along. You can replace or turn off any link at any time.',
   create: 'Create share links',
   yourRole: {
     owner: 'You own this map and manage its links.',

@@ -19,7 +19,7 @@ export function RoundResults({ round }: { round: VoteRound }) {
   if (!journey) return null;
   const cards = new Map(journey.cards.map((c) => [c.id, c]));
   const stages = new Map(journey.stages.map((s) => [s.id, s.name]));
-  const lanes = new Map(journey.lanes.map((l) => [l.id, l.name]));
+  const lanes = new Map(journey.lanes.map((l) => [l.id, l.name || t(`canvas.laneKinds.${l.kind}`)]));
   const shown = entries.filter((e) => cards.has(e.cardId));
   if (shown.length === 0) return <p className="workshop-hint">{t('workshop.vote.noVotes')}</p>;
   let rank = 0;

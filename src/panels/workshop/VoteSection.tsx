@@ -97,14 +97,16 @@ function CurrentRound({ round }: { round: VoteRound }) {
   const voters = new Set((dots ?? []).map((d) => d.voterId)).size;
 
   return (
-    <div className="round-current" aria-live="polite">
-      <p className="workshop-status">{t(round.status === 'open' ? 'workshop.vote.open' : 'workshop.vote.closed', { title: round.title })}</p>
+    <div className="round-current">
+      <p className="workshop-status" aria-live="polite">
+        {t(round.status === 'open' ? 'workshop.vote.open' : 'workshop.vote.closed', { title: round.title })}
+      </p>
       {round.status === 'open' && round.endsAt && (
         <p className="workshop-hint">{accepting ? t('workshop.vote.endsIn', { time: formatCountdown(new Date(round.endsAt).getTime() - now.getTime()) }) : t('workshop.vote.ended')}</p>
       )}
       {accepting && canVote && mine && (
         <>
-          <p className="workshop-dots-left">
+          <p className="workshop-dots-left" aria-live="polite">
             {mine.left > 0 ? t('workshop.vote.dotsLeft', { count: mine.left, total: round.votesPerPerson }) : t('workshop.vote.noDotsLeft', { total: round.votesPerPerson })}
           </p>
           <p className="workshop-hint">{t('workshop.vote.hint')}</p>
