@@ -13,8 +13,8 @@ function workshopMap() {
   const cards = readJourney(doc).cards;
   const [first, second] = [cards[0]!, cards[1]!];
   const feedback = new Y.Doc();
-  const root = addComment(feedback, { cardId: first.id, author: 'Ana', authorId: 'ana-1', text: 'Why so slow?' });
-  addComment(feedback, { cardId: first.id, parentId: root, author: 'Ben', authorId: 'ben-1', text: 'Agreed' });
+  const root = addComment(feedback, { cardId: first.id, author: 'Ana', authorId: 'ana-1', text: 'Why so slow?', at: '2026-11-23T09:00:00.000Z' });
+  addComment(feedback, { cardId: first.id, parentId: root, author: 'Ben', authorId: 'ben-1', text: 'Agreed', at: '2026-11-23T09:01:00.000Z' });
   const round = startRound(feedback, { title: 'Biggest pains', votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fran' });
   for (const [cardId, voter] of [[first.id, 'ana-1'], [first.id, 'ben-1'], [second.id, 'ana-1']] as const) placeDot(feedback, { roundId: round, cardId, voterId: voter, voterName: voter });
   revealRound(feedback, round);
