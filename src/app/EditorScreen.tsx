@@ -166,7 +166,14 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapId, db]);
 
-  useCollaboration(sync?.map ?? null, mapId, share, identity);
+  useCollaboration(sync?.map ?? null, mapId, share, identity, (role) =>
+    setShare((current) => {
+      if (!current) return current;
+      const corrected = { ...current, role };
+      saveShare(mapId, corrected);
+      return corrected;
+    }),
+  );
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
 
   /** The owner just created links: connect to the relay without reopening the map. */

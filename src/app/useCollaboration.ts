@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { checkAccess } from '../sync/api';
 import type { Identity } from '../sync/identity';
 import type { SyncSession } from '../sync/session';
-import type { MapShare } from '../sync/shares';
+import type { MapShare, Role } from '../sync/shares';
 import { useEditor } from '../store/editorStore';
 
 /**
@@ -10,8 +10,11 @@ import { useEditor } from '../store/editorStore';
  * whenever the relay reports that this connection's rights changed. Unknown (offline) counts as
  * unlocked; the relay refuses a locked write anyway.
  */
-function useContentLock(sync: SyncSession | null, mapId: string, share: MapShare | null): void {
+function useContentLock(sync: SyncSession | null, mapId: string, share: MapShare | null, onRole: (role: Role) => void): void {
   const token = share?.token ?? null;
+  const role = share?.role ?? null;
+  const onRoleRef = useRef(onRole);
+  onRoleRef.current = onRole;
   useEffect(() => {
     const setLocked = (locked: boolean) => useEditor.getState().setContentLocked(locked);
     if (!sync || !token) {
@@ -24,7 +27,12 @@ function useContentLock(sync: SyncSession | null, mapId: string, share: MapShare
     const ask = () => {
       const question = ++asked;
       void checkAccess(mapId, token).then(
-        (access) => current && question === asked && setLocked(access.locked),
+        (access) => {
+          if (!current || question !== asked) return;
+          setLocked(access.locked);
+          // a link first opened offline was taken for an edit link: the relay knows better
+          if (role !== 'owner' && access.role !== role) onRoleRef.current(access.role);
+        },
         () => undefined,
       );
     };
@@ -37,16 +45,22 @@ function useContentLock(sync: SyncSession | null, mapId: string, share: MapShare
       off();
       offStatus();
     };
-  }, [sync, mapId, token]);
+  }, [sync, mapId, token, role]);
 }
 
 /**
  * Feeds a shared map's connection into the editor: status, peers and rights into the store, my
  * selection, pointer and view out to the peers. Without a session the map is private.
  */
-export function useCollaboration(sync: SyncSession | null, mapId: string, share: MapShare | null, identity: Identity): void {
+export function useCollaboration(
+  sync: SyncSession | null,
+  mapId: string,
+  share: MapShare | null,
+  identity: Identity,
+  onRole: (role: Role) => void,
+): void {
   const role = share?.role ?? null;
-  useContentLock(sync, mapId, share);
+  useContentLock(sync, mapId, share, onRole);
 
   useEffect(() => {
     const editor = useEditor.getState();

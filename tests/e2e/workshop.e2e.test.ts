@@ -266,4 +266,27 @@ describe('a workshop with a facilitator and two participants', () => {
     await dragRight(colleague, PAIN_ADS);
     await expect.poll(async () => (await placeOnMap(host, PAIN_ADS)).x).toBeGreaterThan(before.x + 100);
   });
+
+  it('a comment link first opened while the server could not be asked ends up comment-only once it can', async () => {
+    const host = await person('Fran Facilitator', 'host-identity-3');
+    await newMapFromTemplate(app, host);
+    await host.getByRole('button', { name: 'Share', exact: true }).click();
+    await host.getByRole('button', { name: 'Create share links' }).click();
+    const commentLink = await host.getByLabel('Comment link').inputValue();
+    await host.getByRole('button', { name: 'Close' }).click();
+
+    const dana = await person('Dana Participant', 'dana-identity-1');
+    // the first check of the link fails (a network blip): the app trusts the link for now
+    let refused = false;
+    await dana.route('**/api/maps/*/access', (route) => {
+      if (refused) return route.continue();
+      refused = true;
+      return route.abort();
+    });
+    await dana.goto(commentLink);
+    await cardNode(dana, PAIN_ADS).waitFor();
+    await live(dana, 'Comment & vote');
+    expect(await dana.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
+    expect(refused).toBe(true);
+  });
 });
