@@ -11,6 +11,7 @@ import { ColorField } from './fields/ColorField';
 import { useShortcutLabel } from './fields/keys';
 import { formatLines, neighbourIndex, parseLines, personaCardCounts, sameList } from './fields/logic';
 import { PALETTE } from './fields/palette';
+import { DraftTextarea } from './fields/DraftTextarea';
 import { useDraft, useTextDraft } from './fields/useDraft';
 import './panels.css';
 
@@ -237,43 +238,19 @@ function PersonaEditor({
         <label className="pn-label" htmlFor={ids.quote}>
           {t('panels.personas.quote')}
         </label>
-        <textarea
-          id={ids.quote}
-          className="pn-input pn-textarea"
-          rows={2}
-          value={quote.text}
-          maxLength={LIMITS.personaText}
-          onChange={(e) => quote.onChange(e.target.value)}
-          onBlur={quote.onBlur}
-        />
+        <DraftTextarea id={ids.quote} rows={2} maxLength={LIMITS.personaText} draft={quote} />
       </div>
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.goals}>
           {t('panels.personas.goals')}
         </label>
-        <textarea
-          id={ids.goals}
-          className="pn-input pn-textarea"
-          rows={3}
-          value={goals.text}
-          aria-describedby={ids.lines}
-          onChange={(e) => goals.onChange(e.target.value)}
-          onBlur={goals.onBlur}
-        />
+        <DraftTextarea id={ids.goals} rows={3} aria-describedby={ids.lines} draft={goals} />
       </div>
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.frustrations}>
           {t('panels.personas.frustrations')}
         </label>
-        <textarea
-          id={ids.frustrations}
-          className="pn-input pn-textarea"
-          rows={3}
-          value={frustrations.text}
-          aria-describedby={ids.lines}
-          onChange={(e) => frustrations.onChange(e.target.value)}
-          onBlur={frustrations.onBlur}
-        />
+        <DraftTextarea id={ids.frustrations} rows={3} aria-describedby={ids.lines} draft={frustrations} />
         <p className="pn-hint" id={ids.lines}>
           {linesHint}
         </p>

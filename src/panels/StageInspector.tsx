@@ -4,6 +4,7 @@ import { LIMITS } from '../model/limits';
 import { updateStage } from '../model/ops';
 import { PHASE_IDS, type PhaseId } from '../model/types';
 import { useEditor } from '../store/editorStore';
+import { DraftTextarea } from './fields/DraftTextarea';
 import { useTextDraft } from './fields/useDraft';
 import './panels.css';
 
@@ -52,16 +53,7 @@ export function StageInspector({ stageId }: { stageId: string }) {
           <label className="pn-label" htmlFor={ids.description}>
             {t('panels.stage.description')}
           </label>
-          <textarea
-            id={ids.description}
-            className="pn-input pn-textarea"
-            rows={5}
-            maxLength={LIMITS.description}
-            aria-describedby={ids.descriptionHint}
-            value={description.text}
-            onChange={(e) => description.onChange(e.target.value)}
-            onBlur={description.onBlur}
-          />
+          <DraftTextarea id={ids.description} rows={5} maxLength={LIMITS.description} aria-describedby={ids.descriptionHint} draft={description} />
           <p className="pn-hint" id={ids.descriptionHint}>
             {t('panels.stage.descriptionHint')}
           </p>
