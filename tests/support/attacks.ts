@@ -594,15 +594,29 @@ export async function calibrateNearBudget(args: CalibrateArgs = {}): Promise<Fig
   };
   // the faster of two runs: the less disturbed by whatever else this machine does
   const cost = (count: number) => Math.min(once(count), once(count));
+  const trials: Array<{ count: number; ms: number }> = [];
   let count = 1000;
-  let ms = cost(count);
-  for (let trial = 0; trial < 6 && Math.abs(ms - goal) > goal * 0.05; trial++) {
+  for (let trial = 0; trial < 6; trial++) {
+    const ms = cost(count);
+    trials.push({ count, ms });
+    if (Math.abs(ms - goal) <= goal * 0.05) break;
     // integration time grows about linearly with the count against a list of fixed length
     count = Math.max(20, Math.min(40_000, Math.round(count * (goal / Math.max(1, ms)))));
-    ms = cost(count);
     await sleep(0);
   }
-  return { count, costMs: ms, budgetMs, fractionOfBudget: ms / budgetMs, bytes: craftQuadraticUpdate(count, plantedLength).length, plantedLength };
+  // the trial nearest the goal without going over it by more than 5 % (this machine's other work
+  // makes single timings jumpy), else the smallest
+  const fitting = trials.filter((t) => t.ms <= goal * 1.05).sort((a, b) => b.ms - a.ms);
+  const best = fitting[0] ?? [...trials].sort((a, b) => a.ms - b.ms)[0]!;
+  return {
+    count: best.count,
+    costMs: best.ms,
+    budgetMs,
+    fractionOfBudget: best.ms / budgetMs,
+    bytes: craftQuadraticUpdate(best.count, plantedLength).length,
+    plantedLength,
+    trials: trials.length,
+  };
 }
 
 export interface NearBudgetArgs extends RunOptions {
