@@ -1,3 +1,4 @@
+import { runAttackBench } from './attack.bench';
 import { runEditorBench } from './editor.bench';
 import { runExportBench } from './export.bench';
 import { runModelBench } from './model.bench';
@@ -9,3 +10,4 @@ runModelBench();
 await runEditorBench();
 await runExportBench();
 await runRelayBench();
+await runAttackBench();
