@@ -339,7 +339,7 @@ async function runScenario(scenario: Scenario, runner: AttackRunner, app: string
       : 'alive';
     print(
       `${label} | ${fate} | RSS ${mb(rssBefore)}/${mb(rssPeak)}/${exit ? 'dead' : mb(rssAfter)} MB` +
-        `${heap ? ` heap ${mb(heap)} MB` : ''} | healthz ${lat(during)} (base p99 ${ms(baseHealth.p99)})` +
+        `${heap ? ` heap ${mb(heap)} MB` : ''} | healthz ${lat(during)}${exit ? ' (refused once dead)' : ''} (base p99 ${ms(baseHealth.p99)})` +
         ` | victim edit p99/max ${ms(edit.p99)}/${ms(edit.max)} ms${edit.failed ? ` (${edit.failed} lost)` : ''} (base p99 ${ms(baseEdit.p99)})` +
         `${loopMax !== undefined ? ` | loop max ${ms(loopMax * 1000)} ms` : ''} | ${attackSeconds.toFixed(0)} s | ${figuresText(figures)}` +
         `${scenario.note ? ` | ${scenario.note(figures, ctx)}` : ''}${failure}`,
