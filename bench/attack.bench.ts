@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bigMapUpdate, registerMap, sleep, writeRoom, type Figures } from '../tests/support/attacks';
+import { bigMap, registerMap, sleep, writeRoom, type BigMap, type Figures } from '../tests/support/attacks';
 import { AttackRunner, EditProbe, HARNESS_ROOT, HealthProbe, RssSampler, spawnServer, type LatencyStats } from '../tests/support/attackProbes';
 import { staticDir } from '../tests/support/relay';
 import { fmt } from './stats';
@@ -10,8 +10,8 @@ import { fmt } from './stats';
 /**
  * The relay under its cheapest attacks, from anonymous holders of a view link:
  * - c: sockets that never read, sending one-byte query-awareness and four-byte sync step 1
- *   requests (each answered with the whole room: the retail template plus 3,000 cards, 1.2 MB) at
- *   95 messages per second, under the relay's rate limit;
+ *   requests at 95 messages per second, under the relay's rate limit; each step 1 is answered
+ *   with the whole room (the retail template plus 3,000 cards, 1.2 MB, written by its owner first);
  * - b: connections announcing fresh awareness client ids (state null) at 95 messages of 64 KiB
  *   per second.
  * With 0, 1, 4 and 16 attacking connections (in a process of their own), it measures /healthz
@@ -42,6 +42,9 @@ const MEASURE_MS = 5000;
 const RECEIVERS = 4;
 const TARGET_RATIO = 1.5;
 
+/** ATTACK_BENCH_DEBUG=1: each step of each phase on stderr */
+const debug = process.env.ATTACK_BENCH_DEBUG ? (what: string) => console.error(`${new Date().toISOString().slice(11, 23)} ${what}`) : () => {};
+
 const KIND_LABEL = { none: 'no attacker', c: 'unread query/step-1 flood', b: 'awareness id flood' } as const;
 
 interface PhaseResult {
@@ -55,18 +58,21 @@ interface PhaseResult {
 /** the checkout whose relay is measured: this one, or ATTACK_BENCH_ROOT (another worktree, say) */
 const ROOT = process.env.ATTACK_BENCH_ROOT ? path.resolve(process.env.ATTACK_BENCH_ROOT) : HARNESS_ROOT;
 
-async function runPhase(phase: Phase, runner: AttackRunner, map: Uint8Array, app: string): Promise<PhaseResult> {
+async function runPhase(phase: Phase, runner: AttackRunner, map: BigMap, app: string): Promise<PhaseResult> {
   const server = await spawnServer(ROOT, { STORE: 'memory', STATIC_DIR: app, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'waymark-attack-bench-')) });
   const { port } = server;
+  debug(`${phase.kind}×${phase.attackers}: relay ${server.pid} on ${port}`);
   let probe: EditProbe | null = null;
   // a relay that no longer answers must not hold up the bench: it goes, and every probe fails fast
   const watchdog = setTimeout(() => server.child.kill('SIGKILL'), 90_000);
   try {
     const big = await registerMap(port, 'bench-big');
     await writeRoom({ port, room: big.id, token: big.ownerToken }, map);
+    debug('map written');
     const victim = await registerMap(port, 'bench-victim');
     probe = new EditProbe(port, victim.id, victim.editToken, victim.viewToken, RECEIVERS);
     if (!(await probe.ready())) throw new Error('the legitimate clients did not sync');
+    debug('legitimate clients synced');
     const sampler = new RssSampler(server.pid);
     const durationMs = RAMP_MS + MEASURE_MS + 500;
     const target = { port, room: big.id, token: big.viewToken, durationMs };
@@ -80,15 +86,19 @@ async function runPhase(phase: Phase, runner: AttackRunner, map: Uint8Array, app
     const health = new HealthProbe(port);
     probe.start();
     await sleep(MEASURE_MS);
+    debug('measured');
     const result = { health: await health.stop(), fanout: await probe.stop() };
+    debug('probes stopped');
     running?.stop();
     const attack = (await running?.result.catch(() => ({}))) ?? {};
+    debug('attack stopped');
     const exit = server.exit;
     return { ...result, rssPeak: sampler.stop(), died: exit ? `exit ${exit.code ?? exit.signal}` : null, attack };
   } finally {
     clearTimeout(watchdog);
     probe?.destroy();
     await server.stop();
+    debug('relay stopped');
   }
 }
 
@@ -107,7 +117,7 @@ export async function runAttackBench(): Promise<void> {
     `\nAttack benchmark: /healthz and a legitimate edit's fan-out (1 writer → ${RECEIVERS}) p99 over ${MEASURE_MS / 1000} s while view-link attackers run;` +
       ` ratio to the figure without attackers (target ≤ ${TARGET_RATIO})`,
   );
-  const map = bigMapUpdate(3000);
+  const map = bigMap(3000);
   const app = staticDir();
   const runner = new AttackRunner();
   await runner.start();

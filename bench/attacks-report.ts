@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bigMapUpdate, primeAwareness, registerMap, sleep, writeRoom, type AttackArgs, type AttackName, type Figures } from '../tests/support/attacks';
+import { bigMap, primeAwareness, registerMap, sleep, writeRoom, type AttackArgs, type AttackName, type Figures } from '../tests/support/attacks';
 import {
   AttackRunner,
   EditProbe,
@@ -182,7 +182,7 @@ const scenarios: Scenario[] = [
     setup: async (ctx) => {
       const map = await registerMap(ctx.port, newId('big'));
       ctx.data.map = map;
-      const update = bigMapUpdate(3000);
+      const update = bigMap(3000);
       ctx.data.roomBytes = await writeRoom({ port: ctx.port, room: map.id, token: map.ownerToken }, update);
       // a workshop's worth of presence (an attacker can add its own): what a query-awareness sends back
       const presence = await primeAwareness({ port: ctx.port, room: map.id, token: map.viewToken }, 300);
@@ -294,6 +294,9 @@ async function runScenario(scenario: Scenario, runner: AttackRunner, app: string
   }
   const ctx: Context = { server, port: server.port, runner, data: {}, cleanup: [] };
   let probe: EditProbe | null = null;
+  // a server that stops answering altogether must not hold up the report: it goes, and everything
+  // waiting on it fails fast
+  const watchdog = setTimeout(() => server.child.kill('SIGKILL'), 240_000);
   try {
     const victim = await registerMap(server.port, newId('victim'));
     probe = new EditProbe(server.port, victim.id, victim.editToken, victim.viewToken, 1);
@@ -348,6 +351,7 @@ async function runScenario(scenario: Scenario, runner: AttackRunner, app: string
     const exit = server.exit;
     print(`${label} | setup failed: ${(error as Error).message.split('\n')[0]}${exit ? ` (server DIED exit ${exit.code ?? exit.signal}: ${crashLine(server.stderr())})` : ''}`);
   } finally {
+    clearTimeout(watchdog);
     for (const cleanup of ctx.cleanup) cleanup();
     probe?.destroy();
     await server.stop();

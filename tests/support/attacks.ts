@@ -252,9 +252,24 @@ export async function registerMap(port: number, id: string): Promise<{ id: strin
   return (await res.json()) as { id: string; ownerToken: string; editToken: string; commentToken: string; viewToken: string };
 }
 
-/** A big but realistic map: the retail template plus `extraCards` cards with a few lines of body each. */
-export function bigMapUpdate(extraCards = 3000): Uint8Array {
+/** A big map as its owner wrote it: the updates, in order, and the size of the whole. */
+export interface BigMap {
+  updates: Uint8Array[];
+  /** bytes of the whole map as one update (what a sync step 2 for an empty state vector carries) */
+  bytes: number;
+}
+
+/**
+ * A big but realistic map: the retail template plus `extraCards` cards with a few lines of body
+ * each, as the updates of someone who added them `cardsPerUpdate` at a time (each a cheap check
+ * for the relay, as a real map's history is; one 1.2 MB update can miss the update-check budget
+ * on a busy machine).
+ */
+export function bigMap(extraCards = 3000, cardsPerUpdate = 100): BigMap {
   const doc = createMapFromTemplate('retail', 'en');
+  const updates = [Y.encodeStateAsUpdate(doc)];
+  let batch: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => batch.push(update));
   const journey = readJourney(doc);
   for (let i = 0; i < extraCards; i++) {
     const stage = journey.stages[i % journey.stages.length]!;
@@ -265,12 +280,19 @@ export function bigMapUpdate(extraCards = 3000): Uint8Array {
       title: `Finding ${i} from interview ${i % 40}`,
       body: `Observed in session ${i}: the customer looked for the delivery date twice. `.repeat(3),
     });
+    if (batch.length >= cardsPerUpdate || i === extraCards - 1) {
+      updates.push(Y.mergeUpdates(batch));
+      batch = [];
+    }
   }
-  return Y.encodeStateAsUpdate(doc);
+  const bytes = Y.encodeStateAsUpdate(doc).length;
+  doc.destroy();
+  return { updates, bytes };
 }
 
 /** Sends sync step 1 (empty state vector) and resolves with the size of the sync step 2 answer, or -1. */
 export function roomSize(ws: WebSocket, timeoutMs = 30_000): Promise<number> {
+  if (ws.readyState !== WebSocket.OPEN) return Promise.resolve(-1);
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(-1), timeoutMs);
     const onMessage = (data: WebSocket.RawData) => {
@@ -290,18 +312,34 @@ export function roomSize(ws: WebSocket, timeoutMs = 30_000): Promise<number> {
   });
 }
 
-/** Writes `update` into a room (as its owner) and waits until the room holds at least `minBytes`. */
-export async function writeRoom(target: Target, update: Uint8Array, minBytes = Math.floor(update.length * 0.9)): Promise<number> {
-  const writer = await openSocket(target.port, target.room, target.token, { maxPayload: 0 });
-  writer.send(updateFrame(update));
+/**
+ * Writes a map into a room as its owner would (its updates, paced under the message rate limit)
+ * and resolves with the room's size once it holds 90 % of `map.bytes`. A connection the relay
+ * closes meanwhile is opened again and everything resent (Yjs ignores what it has). Throws after
+ * three attempts or `timeoutMs`.
+ */
+export async function writeRoom(target: Target, map: BigMap, timeoutMs = 90_000): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  const wanted = Math.floor(map.bytes * 0.9);
   let size = -1;
-  for (let tries = 0; tries < 100; tries++) {
-    await sleep(100);
-    size = await roomSize(writer);
-    if (size >= minBytes) break;
+  for (let attempt = 0; attempt < 3 && performance.now() < deadline; attempt++) {
+    const writer = await openSocket(target.port, target.room, target.token, { maxPayload: 0 });
+    for (const update of map.updates) {
+      if (writer.readyState !== WebSocket.OPEN) break;
+      writer.send(updateFrame(update));
+      await sleep(15);
+    }
+    while (writer.readyState === WebSocket.OPEN && performance.now() < deadline) {
+      size = await roomSize(writer, Math.max(1, Math.min(30_000, deadline - performance.now())));
+      if (size >= wanted) {
+        writer.close();
+        return size;
+      }
+      await sleep(100);
+    }
+    writer.terminate();
   }
-  writer.close();
-  return size;
+  throw new Error(`the room took ${size} of the map's ${map.bytes} bytes`);
 }
 
 /**
