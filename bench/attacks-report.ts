@@ -245,7 +245,12 @@ const scenarios: Scenario[] = [
     setup: async (ctx) => {
       const targets = [];
       for (let i = 0; i < 5; i++) {
-        const map = await registerMap(ctx.port, newId('sockets'));
+        // as many maps as the server lets one address register (at least one)
+        const map = await registerMap(ctx.port, newId('sockets')).catch((error: unknown) => {
+          if (i === 0) throw error;
+          return null;
+        });
+        if (!map) break;
         targets.push({ room: map.id, token: map.viewToken }, { room: `${map.id}/feedback`, token: map.viewToken });
       }
       ctx.data.targets = targets;
