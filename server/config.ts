@@ -38,6 +38,34 @@ export interface ServerConfig {
   updateApplyMsPerSecond: number;
   /** a peer whose unsent backlog exceeds this is closed with 1013 (it cannot keep up) */
   maxBufferedBytes: number;
+  /** unsent bytes over all connections; past it, a peer with a backlog of its own is closed with 1013 */
+  maxTotalBufferedBytes: number;
+  /** main-thread time the updates from one client address may take to integrate, per second */
+  updateApplyMsPerSecondPerAddress: number;
+  /** main-thread time all worker-checked updates may take to integrate, per second; beyond it they wait */
+  updateApplyMsPerSecondTotal: number;
+  /** update-check worker threads (one slow room then cannot hold up the rooms of another) */
+  updateCheckWorkers: number;
+  /** update-check worker time the updates from one client address may take, per second */
+  updateCheckMsPerSecondPerAddress: number;
+  /** sync step 1 requests (each answered with what the room has) per connection and minute … */
+  syncRequestsPerMinute: number;
+  /** … and how many may come at once */
+  syncRequestBurst: number;
+  /** awareness queries per connection and minute (more are not answered) */
+  awarenessQueriesPerMinute: number;
+  /** awareness updates per connection and second (burst: twice as many) */
+  awarenessUpdatesPerSecond: number;
+  /** one presence state, as JSON */
+  awarenessStateBytes: number;
+  /** how deep a presence state may nest */
+  awarenessStateDepth: number;
+  /** presence client ids one connection may introduce */
+  awarenessClientsPerConnection: number;
+  /** presence entries one room holds */
+  awarenessStatesPerRoom: number;
+  /** a room (map or its feedback) takes no more writes once it holds this many bytes */
+  maxRoomBytes: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +92,20 @@ export const ENV_DEFAULTS = {
   UPDATE_CHECK_MEMORY_MB: '512',
   UPDATE_APPLY_MS_PER_SECOND: '200',
   MAX_BUFFERED_BYTES: String(64 * MiB),
+  MAX_TOTAL_BUFFERED_BYTES: String(256 * MiB),
+  UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS: '300',
+  UPDATE_APPLY_MS_PER_SECOND_TOTAL: '500',
+  UPDATE_CHECK_WORKERS: '2',
+  UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS: '500',
+  SYNC_REQUESTS_PER_MINUTE: '12',
+  SYNC_REQUEST_BURST: '4',
+  AWARENESS_QUERIES_PER_MINUTE: '30',
+  AWARENESS_UPDATES_PER_SECOND: '50',
+  AWARENESS_STATE_BYTES: '16384',
+  AWARENESS_STATE_DEPTH: '16',
+  AWARENESS_CLIENTS_PER_CONNECTION: '4',
+  AWARENESS_STATES_PER_ROOM: '1024',
+  MAX_ROOM_BYTES: String(16 * MiB),
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -106,5 +148,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     updateCheckMemoryMb: int('UPDATE_CHECK_MEMORY_MB', 16),
     updateApplyMsPerSecond: int('UPDATE_APPLY_MS_PER_SECOND', 1),
     maxBufferedBytes: int('MAX_BUFFERED_BYTES', 1024),
+    maxTotalBufferedBytes: int('MAX_TOTAL_BUFFERED_BYTES', 1024),
+    updateApplyMsPerSecondPerAddress: int('UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS', 1),
+    updateApplyMsPerSecondTotal: int('UPDATE_APPLY_MS_PER_SECOND_TOTAL', 1),
+    updateCheckWorkers: int('UPDATE_CHECK_WORKERS', 1, 64),
+    updateCheckMsPerSecondPerAddress: int('UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS', 1),
+    syncRequestsPerMinute: int('SYNC_REQUESTS_PER_MINUTE', 1),
+    syncRequestBurst: int('SYNC_REQUEST_BURST', 1),
+    awarenessQueriesPerMinute: int('AWARENESS_QUERIES_PER_MINUTE', 1),
+    awarenessUpdatesPerSecond: int('AWARENESS_UPDATES_PER_SECOND', 1),
+    awarenessStateBytes: int('AWARENESS_STATE_BYTES', 256, 1024 * 1024),
+    awarenessStateDepth: int('AWARENESS_STATE_DEPTH', 2, 256),
+    awarenessClientsPerConnection: int('AWARENESS_CLIENTS_PER_CONNECTION', 1),
+    awarenessStatesPerRoom: int('AWARENESS_STATES_PER_ROOM', 1),
+    maxRoomBytes: int('MAX_ROOM_BYTES', 1024),
   };
 }

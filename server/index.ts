@@ -23,7 +23,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const store = createStore(config);
   const metrics = createMetrics();
   const access = new AccessControl(store);
-  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb }, log);
+  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
   checker.start();
   const rooms = new Rooms({
     store,
@@ -31,6 +31,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     log,
     compactAfter: config.compactAfterUpdates,
     idleMs: config.roomIdleMs,
+    awareness: {
+      maxStateBytes: config.awarenessStateBytes,
+      maxDepth: config.awarenessStateDepth,
+      clientsPerConnection: config.awarenessClientsPerConnection,
+      statesPerRoom: config.awarenessStatesPerRoom,
+    },
     onForget: (name) => checker.forget(name),
   });
   const relay = new Relay({ config, log, metrics, access, rooms, checker });

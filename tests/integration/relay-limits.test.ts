@@ -96,7 +96,7 @@ describe('malformed and oversized frames close only their sender', () => {
     ['an update Yjs cannot decode', syncMessage(2, bytes(0xff, 0xff, 0xff, 0x0f, 1)), 1007, /^update does not decode/],
     ['a sync step 2 that stops halfway', syncMessage(1, Y.encodeStateAsUpdate(docWithText()).slice(0, 12)), 1007, /^update does not decode/],
     ['a state vector that does not decode', syncMessage(0, bytes(5, 1)), 1007, /^state vector does not decode$/],
-    ['an awareness update that is not JSON', awarenessFrame('{not json'), 1007, /^awareness update does not decode$/],
+    ['an awareness update that is not JSON', awarenessFrame('{not json'), 1007, /^awareness refused: state is not JSON$/],
   ];
 
   for (const [what, frame, code, reason] of cases) {

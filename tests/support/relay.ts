@@ -9,6 +9,8 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer } from '../../server/index';
+import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
+import { addComment, readComments } from '../../src/model/feedback';
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -70,13 +72,21 @@ export interface Client {
   denied: string[];
   /** close events the provider saw */
   closes: Array<{ code: number; reason: string }>;
+  /** the identity id this client proved (with `identity`), else null */
+  identityId: string | null;
   destroy(): void;
 }
 
+export interface ConnectOptions {
+  connect?: boolean;
+  /** an identity secret (src/access/identity.ts) to prove, as the app does */
+  identity?: string;
+}
+
 /** A stock y-websocket client in Node, as the app uses it (no BroadcastChannel: every byte goes through the relay). */
-export function connect(port: number, room: string, token: string, doc = new Y.Doc(), options: { connect?: boolean } = {}): Client {
+export function connect(port: number, room: string, token: string, doc = new Y.Doc(), options: ConnectOptions = {}): Client {
   const provider = new WebsocketProvider(syncUrl(port), room, doc, {
-    params: { token },
+    params: options.identity ? { token, identity: options.identity } : { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
@@ -97,11 +107,28 @@ export function connect(port: number, room: string, token: string, doc = new Y.D
     provider,
     denied,
     closes,
+    identityId: options.identity ? identityIdOf(options.identity) : null,
     destroy() {
       provider.destroy();
       provider.awareness.destroy();
     },
   };
+}
+
+/** connect() with a fresh identity, proven to the relay as the app proves its own */
+export function connectAs(port: number, room: string, token: string, doc = new Y.Doc()): Client {
+  return connect(port, room, token, doc, { identity: newIdentitySecret() });
+}
+
+/** A comment written as the app writes it: by the client's proven identity. */
+export function writeComment(client: Client, id: string, text: string, cardId = 'card-1'): void {
+  if (!client.identityId) throw new Error('writeComment needs a client connected with an identity');
+  addComment(client.doc, { id, cardId, author: 'Tester', authorId: client.identityId, text });
+}
+
+/** The text of a comment in a client's feedback doc, or undefined. */
+export function commentText(client: Client, id: string): string | undefined {
+  return readComments(client.doc).find((c) => c.id === id)?.text;
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
