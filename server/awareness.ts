@@ -18,10 +18,15 @@ import { awarenessMessage } from './protocol';
  *   the identity the connection proved (src/access/identity.ts) — a peer cannot show up as the
  *   presenter; a state that fails closes its sender and is never stored;
  * - a client id belongs to the connection that introduced it: another connection cannot set or
- *   clear it (its entries are dropped), except the same proven identity reconnecting before its
- *   old socket was noticed gone; a connection may introduce at most `clientsPerConnection` ids and
- *   a room holds at most `statesPerRoom`;
+ *   clear it; a connection may introduce at most `clientsPerConnection` ids and a room holds at
+ *   most `statesPerRoom`; entries beyond those are dropped;
  * - when a connection goes, its states and their meta leave the room.
+ *
+ * Stock y-websocket clients echo every presence change they hear back to the server, their own
+ * and everyone else's, so entries for ids a connection does not own are normal and are dropped
+ * quietly: only the entries a connection may set are checked and can get it closed. An id whose
+ * connection left is retired for a while, so a late echo of it cannot bring it back under
+ * someone else's name; only the same proven identity (the same tab reconnecting) may take it up.
  */
 
 export interface AwarenessLimits {
@@ -112,11 +117,16 @@ function encodeEntries(entries: readonly Entry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** how long the id of a connection that left stays retired (late echoes arrive within seconds) */
+const RETIRED_MS = 60_000;
+
 /** A room's awareness and who owns each of its client ids. */
 export class RoomAwareness<P extends AwarenessPeer> {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly ownerOf = new Map<number, P>();
   private readonly owned = new Map<P, Set<number>>();
+  /** ids whose connection left: when, and the identity that owned them (oldest first) */
+  private readonly retired = new Map<number, { at: number; identityId: string | null }>();
   /** every state, encoded, for joins and queries; dropped on the next change */
   private snapshotCache: Uint8Array | null | undefined;
 
@@ -138,35 +148,33 @@ export class RoomAwareness<P extends AwarenessPeer> {
 
   /**
    * Applies the presence entries of `update` that `peer` may set; the others are dropped. A state
-   * that breaks the rules refuses the whole message (the caller closes the connection).
-   * Throws when the update does not decode.
+   * that `peer` may set but that breaks the rules refuses the whole message (the caller closes
+   * the connection). Throws when the update does not decode.
    */
   accept(peer: P, update: Uint8Array): AwarenessVerdict {
     const entries = decodeEntries(update);
     let mine = this.owned.get(peer);
     const kept: Entry[] = [];
+    const now = performance.now();
     for (const entry of entries) {
+      const owner = this.ownerOf.get(entry.clientId);
+      if (owner !== undefined && owner !== peer) continue; // someone else's (an echo, or an attempt)
+      if (owner === undefined) {
+        if (entry.text === 'null') continue; // clearing what nobody shows changes nothing
+        const retired = this.retired.get(entry.clientId);
+        if (retired && now - retired.at < RETIRED_MS && (peer.identityId === null || retired.identityId !== peer.identityId)) continue;
+        if ((mine?.size ?? 0) >= this.limits.clientsPerConnection) continue;
+        // a full room takes no new faces; those already in it still update theirs
+        if (this.awareness.meta.size >= this.limits.statesPerRoom) continue;
+      }
       const refusal = stateRefusal(entry.text, peer.identityId, this.limits);
       if (refusal) return { ok: false, code: CLOSE.invalidPayload, reason: `awareness refused: ${refusal}` };
-      const owner = this.ownerOf.get(entry.clientId);
-      if (owner === peer) {
-        kept.push(entry);
-        continue;
+      if (owner === undefined) {
+        if (!mine) this.owned.set(peer, (mine = new Set()));
+        mine.add(entry.clientId);
+        this.ownerOf.set(entry.clientId, peer);
+        this.retired.delete(entry.clientId);
       }
-      if (owner !== undefined) {
-        // the same person's new socket, before their old one was noticed gone, takes the id over
-        if (peer.identityId === null || owner.identityId !== peer.identityId) continue;
-        this.owned.get(owner)?.delete(entry.clientId);
-      } else {
-        if ((mine?.size ?? 0) >= this.limits.clientsPerConnection) {
-          return { ok: false, code: CLOSE.policyViolation, reason: 'awareness refused: too many client ids' };
-        }
-        // a full room takes no new faces; those already in it still update theirs
-        if (this.awareness.meta.size >= this.limits.statesPerRoom && !this.awareness.meta.has(entry.clientId)) continue;
-      }
-      if (!mine) this.owned.set(peer, (mine = new Set()));
-      mine.add(entry.clientId);
-      this.ownerOf.set(entry.clientId, peer);
       kept.push(entry);
     }
     if (kept.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(kept), peer);
@@ -178,11 +186,19 @@ export class RoomAwareness<P extends AwarenessPeer> {
     const ids = this.owned.get(peer);
     this.owned.delete(peer);
     if (!ids?.size) return;
-    const gone = [...ids].filter((id) => this.ownerOf.get(id) === peer);
+    const gone = [...ids];
     awarenessProtocol.removeAwarenessStates(this.awareness, gone, 'left');
+    const now = performance.now();
     for (const id of gone) {
       this.ownerOf.delete(id);
       this.awareness.meta.delete(id);
+      this.retired.delete(id);
+      this.retired.set(id, { at: now, identityId: peer.identityId });
+    }
+    // bounded: the oldest go first (they are also the first to expire)
+    for (const [id, { at }] of this.retired) {
+      if (this.retired.size <= this.limits.statesPerRoom && now - at < RETIRED_MS) break;
+      this.retired.delete(id);
     }
   }
 

@@ -10,7 +10,7 @@ import { BucketsByKey, TokenBucket } from './limits';
 export class RelayBudgets {
   /** main-thread ms for worker-checked updates, all connections; in debt, such updates wait */
   readonly applyTotal: TokenBucket;
-  /** main-thread ms per client address; in debt, the sender is closed */
+  /** main-thread ms per client address (integrating updates, answering sync); in debt, the sender is closed */
   readonly applyByAddress: BucketsByKey;
   /** update-check worker ms per client address; in debt, the sender is closed */
   readonly checkByAddress: BucketsByKey;

@@ -331,11 +331,18 @@ export class Connection implements Peer {
   /** Sync step 1: "here is what I have", answered with what the room has beyond it. */
   private answerSync(room: Room, stateVector: Uint8Array): void {
     if (!this.syncRequests.take(1)) return this.close(CLOSE.policyViolation, 'sync rate limit', 'rate-limit');
-    let reply: Uint8Array;
+    // answering a state vector that is not empty encodes a diff as big as the room: the time
+    // it takes counts against the address's main-thread share, like integrating updates
+    const share = this.deps.budgets.applyByAddress.get(this.address);
+    if (share.msUntilSolvent() > 0) return this.close(CLOSE.policyViolation, 'sync rate limit', 'rate-limit');
+    let reply: Uint8Array[];
+    const start = performance.now();
     try {
       reply = room.syncAnswer(stateVector);
     } catch {
       return this.close(CLOSE.invalidPayload, 'state vector does not decode', 'malformed');
+    } finally {
+      share.charge(performance.now() - start);
     }
     room.sendAfterStored(this, reply);
   }
@@ -354,27 +361,58 @@ export class Connection implements Peer {
       const inline = this.deps.checker.tryInline(room, update);
       if (inline) return this.apply(room, inline, update);
     }
-    const wait = this.deps.budgets.applyTotal.msUntilSolvent();
-    const submit = () =>
-      new Promise<void>((resolve) => {
-        this.deps.checker.submit(
-          room,
-          update,
-          (result) => {
-            try {
-              this.apply(room, result, update);
-            } finally {
-              resolve();
+    // an address that has spent its share of main-thread or worker time gets nothing checked
+    // until it has earned it back: its sockets are closed before they cost anything more
+    const { budgets } = this.deps;
+    if (budgets.applyByAddress.get(this.address).msUntilSolvent() > 0 || budgets.checkByAddress.get(this.address).msUntilSolvent() > 0) {
+      return this.close(CLOSE.policyViolation, 'update rate limit', 'rate-limit');
+    }
+    const wait = budgets.applyTotal.msUntilSolvent();
+    if (wait > 0) return new Promise<void>((resolve) => setTimeout(resolve, wait)).then(() => (this.closing || room.destroyed ? undefined : this.check(room, update, judge)));
+    return this.check(room, update, judge);
+  }
+
+  /**
+   * Sends `update` to an update-check worker and applies it on its verdict. The main thread's time
+   * is budgeted: an address over its share has the update refused and its connection closed; when
+   * all connections together are over theirs, the update waits (its sender's later messages wait
+   * behind it) rather than the event loop stalling for everyone. Either way the worker's copy,
+   * which took the update, is dropped, so the room and its copy stay alike.
+   */
+  private check(room: Room, update: Uint8Array, judge: Judge | null): Promise<void> {
+    const { budgets, checker } = this.deps;
+    return new Promise<void>((resolve) => {
+      const wanted = () => !room.destroyed && !room.failed && !this.closing;
+      checker.submit(
+        room,
+        update,
+        (result) => {
+          let retryIn = 0;
+          const workerInDebt = result.workerMs !== undefined && !budgets.checkByAddress.get(this.address).charge(result.workerMs);
+          try {
+            if (result.ok && !result.inline && !room.destroyed && !room.failed) {
+              if (budgets.applyByAddress.get(this.address).msUntilSolvent() > 0) {
+                checker.discard(room.name);
+                return this.close(CLOSE.policyViolation, 'update rate limit', 'rate-limit');
+              }
+              retryIn = budgets.applyTotal.msUntilSolvent();
+              if (retryIn > 0) return checker.discard(room.name);
             }
-          },
-          () => !room.destroyed && !room.failed,
-          judge,
-        );
-      });
-    // the main thread has spent its share on checked updates: this one waits its turn (its
-    // sender's later messages wait behind it), rather than the event loop stalling for everyone
-    if (wait > 0) return new Promise<void>((resolve) => setTimeout(resolve, wait)).then(() => (this.closing || room.destroyed ? undefined : submit()));
-    return submit();
+            this.apply(room, result, update, workerInDebt);
+          } finally {
+            if (retryIn > 0) {
+              setTimeout(() => {
+                if (wanted()) void this.check(room, update, judge).then(resolve);
+                else resolve();
+              }, retryIn);
+            } else resolve();
+          }
+        },
+        // a job of a sender that left, or of a room gone, is not worth a worker's time
+        wanted,
+        judge,
+      );
+    });
   }
 
   /**
@@ -403,10 +441,9 @@ export class Connection implements Peer {
    * next job: on `ok` the update is applied here and now, even if its sender has left meanwhile,
    * so that the room and the worker's copy of it stay the same.
    */
-  private apply(room: Room, result: CheckResult, update: Uint8Array): void {
+  private apply(room: Room, result: CheckResult, update: Uint8Array, workerInDebt = false): void {
     const { metrics, budgets, checker } = this.deps;
     metrics.updateChecks.inc({ where: result.ok && result.inline ? 'inline' : 'worker', result: result.ok ? 'ok' : result.reason });
-    const workerInDebt = result.workerMs !== undefined && !budgets.checkByAddress.get(this.address).charge(result.workerMs);
     if (!result.ok) {
       if (result.reason === 'forbidden') this.close(CLOSE.policyViolation, `not allowed: ${result.detail}`, 'forbidden');
       else if (result.reason !== 'closed') this.close(CLOSE.invalidPayload, result.detail, result.reason === 'malformed' ? 'malformed' : 'expensive-update');

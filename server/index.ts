@@ -40,6 +40,13 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     onForget: (name) => checker.forget(name),
   });
   const relay = new Relay({ config, log, metrics, access, rooms, checker });
+  metrics.sources.presenceEntries = () => {
+    let n = 0;
+    for (const room of rooms.all()) n += room.presence.size;
+    return n;
+  };
+  metrics.sources.bufferedBytes = () => relay.bufferedBytes;
+  metrics.sources.updateChecksQueued = () => checker.queued;
   const server = createHttpServer(config, log, {
     api: createApi(access, log),
     health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),

@@ -58,6 +58,11 @@ export class Relay {
     return this.connections.size;
   }
 
+  /** bytes handed to sockets and not yet written out, over all connections */
+  get bufferedBytes(): number {
+    return this.budgets.bufferedBytes;
+  }
+
   /** The HTTP server's 'upgrade' listener. */
   handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
     // a peer that resets the socket while we check its token must not take the process down

@@ -48,8 +48,17 @@ export class Room {
    * count until the next compaction measures again); MAX_ROOM_BYTES is checked against it
    */
   bytes = 0;
-  /** the answer to "send me everything", until the document changes */
-  private fullState: Uint8Array | null = null;
+  /**
+   * The answer to "send me everything" (every joiner's sync step 1): a snapshot of the document
+   * and the changes since, as one more message. Encoding the whole room for every request would
+   * let anyone who sends four bytes make the server do work and hold memory in proportion to the
+   * map; this way a crowd joining, or a peer asking again and again, costs one encoding per so
+   * many changes.
+   */
+  private snapshot: { message: Uint8Array; bytes: number } | null = null;
+  private tail: Uint8Array[] = [];
+  private tailBytes = 0;
+  private tailMessage: Uint8Array | null = null;
   /** joins in progress; the room is not evicted while there are any */
   holds = 0;
   loading: Promise<void> | null = null;
@@ -71,7 +80,7 @@ export class Room {
   ) {
     this.presence = new RoomAwareness(this.doc, deps.awareness);
     this.doc.on('update', (delta: Uint8Array, origin: unknown) => {
-      this.fullState = null;
+      this.followSnapshot(delta);
       if (origin === FROM_STORE || this.failed) return;
       this.bytes += delta.length;
       this.jobs.push({ kind: 'update', delta, origin });
@@ -107,20 +116,40 @@ export class Room {
   }
 
   /**
-   * Sync step 2 for a peer's state vector. The answer to an empty one (every new joiner's) is
-   * kept until the document changes: a crowd joining, or a peer asking again and again, costs
-   * one encoding. Throws on a state vector that does not decode.
+   * Sync step 2 for a peer's state vector, as one or two messages (the second: changes since the
+   * snapshot). Throws on a state vector that does not decode.
    */
-  syncAnswer(stateVector: Uint8Array): Uint8Array {
+  syncAnswer(stateVector: Uint8Array): Uint8Array[] {
     const everything = stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR[0];
-    if (!everything) return syncStep2Message(this.doc, stateVector);
-    return (this.fullState ??= syncStep2Message(this.doc, EMPTY_STATE_VECTOR));
+    if (!everything) return [syncStep2Message(this.doc, stateVector)];
+    if (!this.snapshot) {
+      const message = syncStep2Message(this.doc, EMPTY_STATE_VECTOR);
+      this.snapshot = { message, bytes: message.length };
+    }
+    if (!this.tail.length) return [this.snapshot.message];
+    this.tailMessage ??= updateMessage(this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail));
+    return [this.snapshot.message, this.tailMessage];
   }
 
-  /** Sends `message` to `peer` once every change made before now is stored. */
-  sendAfterStored(peer: Peer, message: Uint8Array): void {
-    if (!this.flushing && this.jobs.length === 0) peer.send(message);
-    else this.jobs.push({ kind: 'send', peer, message });
+  /** A change: the snapshot's tail grows, until it is big enough that a new snapshot is cheaper. */
+  private followSnapshot(delta: Uint8Array): void {
+    if (!this.snapshot) return;
+    this.tail.push(delta);
+    this.tailBytes += delta.length;
+    this.tailMessage = null;
+    if (this.tail.length > 256 || this.tailBytes > 4096 + this.snapshot.bytes / 8) {
+      this.snapshot = null;
+      this.tail = [];
+      this.tailBytes = 0;
+    }
+  }
+
+  /** Sends `messages` to `peer` once every change made before now is stored. */
+  sendAfterStored(peer: Peer, messages: readonly Uint8Array[]): void {
+    for (const message of messages) {
+      if (!this.flushing && this.jobs.length === 0) peer.send(message);
+      else this.jobs.push({ kind: 'send', peer, message });
+    }
   }
 
   /** Changes from one event-loop turn (several frames of one TCP read) go to the store as one write. */

@@ -162,6 +162,11 @@ class CheckWorker {
 
   forget(name: string): void {
     this.rooms.delete(name);
+    this.discard(name);
+  }
+
+  /** Drops the copy of `name` (its next job brings a fresh one). */
+  discard(name: string): void {
     if (!this.seeded.delete(name)) return;
     this.worker?.postMessage({ type: 'drop', room: name });
   }
@@ -380,6 +385,15 @@ export class UpdateChecker {
   /** An update applied on the main thread goes to the worker's copy of the room too. */
   appliedInline(target: CheckTarget, update: Uint8Array): void {
     this.assigned.get(target.name)?.appliedInline(target, update);
+  }
+
+  /**
+   * An update a worker accepted is not going to be applied after all (its sender is over budget):
+   * the copy, which has it, is dropped and the room's next job brings the room as it is. Call it
+   * from the verdict callback, before the next job goes out.
+   */
+  discard(name: string): void {
+    this.assigned.get(name)?.discard(name);
   }
 
   /** The room left memory: its worker drops its copy. */

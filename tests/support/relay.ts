@@ -81,13 +81,15 @@ export interface ConnectOptions {
   connect?: boolean;
   /** an identity secret (src/access/identity.ts) to prove, as the app does */
   identity?: string;
+  /** the WebSocket class (another client address, say) */
+  WebSocket?: typeof WebSocket;
 }
 
 /** A stock y-websocket client in Node, as the app uses it (no BroadcastChannel: every byte goes through the relay). */
 export function connect(port: number, room: string, token: string, doc = new Y.Doc(), options: ConnectOptions = {}): Client {
   const provider = new WebsocketProvider(syncUrl(port), room, doc, {
     params: options.identity ? { token, identity: options.identity } : { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (options.WebSocket ?? WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
     connect: options.connect ?? true,
@@ -116,8 +118,8 @@ export function connect(port: number, room: string, token: string, doc = new Y.D
 }
 
 /** connect() with a fresh identity, proven to the relay as the app proves its own */
-export function connectAs(port: number, room: string, token: string, doc = new Y.Doc()): Client {
-  return connect(port, room, token, doc, { identity: newIdentitySecret() });
+export function connectAs(port: number, room: string, token: string, doc = new Y.Doc(), options: ConnectOptions = {}): Client {
+  return connect(port, room, token, doc, { identity: newIdentitySecret(), ...options });
 }
 
 /** A comment written as the app writes it: by the client's proven identity. */
@@ -131,9 +133,9 @@ export function commentText(client: Client, id: string): string | undefined {
   return readComments(client.doc).find((c) => c.id === id)?.text;
 }
 
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
