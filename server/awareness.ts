@@ -90,11 +90,13 @@ export function stateRefusal(text: string, identityId: string | null, limits: Aw
   return null;
 }
 
-interface Entry {
+/** One presence entry as the awareness protocol carries it: client id, clock, state as JSON text. */
+export interface AwarenessEntry {
   clientId: number;
   clock: number;
   text: string;
 }
+type Entry = AwarenessEntry;
 
 function decodeEntries(update: Uint8Array): Entry[] {
   const decoder = decoding.createDecoder(update);
@@ -106,7 +108,8 @@ function decodeEntries(update: Uint8Array): Entry[] {
   return entries;
 }
 
-function encodeEntries(entries: readonly Entry[]): Uint8Array {
+/** The awareness update (y-protocols' format) that carries `entries`. */
+export function encodeEntries(entries: readonly Entry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const { clientId, clock, text } of entries) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { encodeEntries } from '../../server/awareness';
 import { httpUrl, spawnRelay, type RelayProcess } from './relay';
 
 /**
@@ -73,25 +74,11 @@ export async function metric(port: number, name: string): Promise<number> {
   return sum;
 }
 
-export interface AwarenessEntry {
-  clientId: number;
-  clock: number;
-  /** JSON text of the state ('null' to clear) */
-  json: string;
-}
-
-/** A y-websocket awareness message (type 1) carrying `entries`. */
-export function awarenessFrame(entries: readonly AwarenessEntry[]): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const { clientId, clock, json } of entries) {
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, json);
-  }
+/** A y-websocket awareness message (type 1) carrying `entries` (`json`: the state as JSON text, 'null' to clear). */
+export function awarenessFrame(entries: ReadonlyArray<{ clientId: number; clock: number; json: string }>): Uint8Array {
   const outer = encoding.createEncoder();
   encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  encoding.writeVarUint8Array(outer, encodeEntries(entries.map(({ clientId, clock, json }) => ({ clientId, clock, text: json }))));
   return encoding.toUint8Array(outer);
 }
 
