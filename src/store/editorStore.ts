@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { JourneyLayout } from '../model/layout';
 import { layoutJourney } from '../model/layout';
 import type { Card, Journey } from '../model/types';
-import type { Identity } from '../sync/identity';
+import { publicIdentity, type Identity } from '../sync/identity';
 import type { ConnectionStatus, Peer } from '../sync/session';
 import type { Role } from '../sync/shares';
 import { EMPTY_FEEDBACK, FeedbackView, type FeedbackSnapshot } from './feedbackView';
@@ -268,7 +268,8 @@ export const useEditor = create<EditorStore>()((set, get) => {
       set(rights.readOnly ? { contentLocked, ...rights, editing: null, linkFrom: null } : { contentLocked, ...rights });
     },
     setIdentity(identity) {
-      set({ identity });
+      // only what peers may see: the store is read everywhere, the DOM included
+      set({ identity: publicIdentity(identity) });
     },
     setFollowing(following) {
       if (get().following !== following) set({ following });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { startApp, type App } from './support/app';
 import { cardNode, newMapFromTemplate } from './support/flows';
 
@@ -24,16 +25,17 @@ const PAIN_STOCK = 'In stock online, empty shelf in store';
 const PAIN_SIZE = 'No reliable size guidance online';
 
 /**
- * A browser whose person is called `name` (remembered identity, as the share dialog sets it).
- * Tall enough that the pain-point lane is on screen: a click on a card outside the canvas's
- * view lands wherever the browser's scrolling puts it.
+ * A browser whose person is called `name` (remembered identity, as the share dialog sets it:
+ * a secret and the id it proves). Tall enough that the pain-point lane is on screen: a click on
+ * a card outside the canvas's view lands wherever the browser's scrolling puts it.
  */
-async function person(name: string, id: string): Promise<Page> {
+async function person(name: string): Promise<Page> {
   const { context, page } = await app.newPage({ viewport: { width: 1440, height: 1500 } });
   open.push(context);
+  const secret = newIdentitySecret();
   await context.addInitScript(
-    ([n, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ id: i, name: n, color: '#7c3aed' })),
-    [name, id] as const,
+    ([n, s, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ secret: s, id: i, name: n, color: '#7c3aed' })),
+    [name, secret, identityIdOf(secret)!] as const,
   );
   return page;
 }
@@ -44,7 +46,7 @@ async function live(page: Page, badge: string): Promise<void> {
 
 /** The facilitator makes a retail map, shares it and hands out the comment link. */
 async function workshopRoom(): Promise<{ host: Page; ana: Page; ben: Page }> {
-  const host = await person('Fran Facilitator', 'host-identity-1');
+  const host = await person('Fran Facilitator');
   await newMapFromTemplate(app, host);
   await host.getByRole('button', { name: 'Share', exact: true }).click();
   await host.getByRole('button', { name: 'Create share links' }).click();
@@ -52,8 +54,8 @@ async function workshopRoom(): Promise<{ host: Page; ana: Page; ben: Page }> {
   await host.getByRole('button', { name: 'Close' }).click();
   await live(host, 'Live');
 
-  const ana = await person('Ana Participant', 'ana-identity-1');
-  const ben = await person('Ben Participant', 'ben-identity-1');
+  const ana = await person('Ana Participant');
+  const ben = await person('Ben Participant');
   for (const page of [ana, ben]) {
     await page.goto(commentLink);
     await cardNode(page, PAIN_ADS).waitFor();
@@ -227,14 +229,14 @@ describe('a workshop with a facilitator and two participants', () => {
   });
 
   it('the owner locks the content: an edit-link colleague can still comment but no longer move a card, until unlocked', async () => {
-    const host = await person('Fran Facilitator', 'host-identity-2');
+    const host = await person('Fran Facilitator');
     await newMapFromTemplate(app, host);
     await host.getByRole('button', { name: 'Share', exact: true }).click();
     await host.getByRole('button', { name: 'Create share links' }).click();
     const editLink = await host.getByLabel('Edit link').inputValue();
     await host.getByRole('button', { name: 'Close' }).click();
     await live(host, 'Live');
-    const colleague = await person('Cleo Colleague', 'cleo-identity-1');
+    const colleague = await person('Cleo Colleague');
     await colleague.goto(editLink);
     await cardNode(colleague, PAIN_ADS).waitFor();
     await live(colleague, 'Live');
@@ -268,14 +270,14 @@ describe('a workshop with a facilitator and two participants', () => {
   });
 
   it('a comment link first opened while the server could not be asked ends up comment-only once it can', async () => {
-    const host = await person('Fran Facilitator', 'host-identity-3');
+    const host = await person('Fran Facilitator');
     await newMapFromTemplate(app, host);
     await host.getByRole('button', { name: 'Share', exact: true }).click();
     await host.getByRole('button', { name: 'Create share links' }).click();
     const commentLink = await host.getByLabel('Comment link').inputValue();
     await host.getByRole('button', { name: 'Close' }).click();
 
-    const dana = await person('Dana Participant', 'dana-identity-1');
+    const dana = await person('Dana Participant');
     // the first check of the link fails (a network blip): the app trusts the link for now
     let refused = false;
     await dana.route('**/api/maps/*/access', (route) => {
