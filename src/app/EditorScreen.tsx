@@ -57,7 +57,7 @@ function waitForFirstSync(sync: SyncSession): Promise<void> {
     if (sync.status === 'synced') return resolve();
     const timer = setTimeout(done, JOIN_TIMEOUT_MS);
     const off = sync.onStatus((status) => {
-      if (status === 'synced' || status === 'denied') done();
+      if (status === 'synced' || status === 'denied' || status === 'full') done();
     });
     function done() {
       clearTimeout(timer);
@@ -175,7 +175,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapId, db]);
 
-  useCollaboration(sync?.map ?? null, mapId, share, identity, (role) =>
+  useCollaboration(sync, mapId, share, identity, (role) =>
     setShare((current) => {
       if (!current) return current;
       const corrected = { ...current, role };

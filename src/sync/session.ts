@@ -7,8 +7,10 @@ import { publicIdentity, type Identity } from './identity';
 /**
  * - connecting, synced, offline: as they say
  * - denied: the link was revoked or rotated (final)
+ * - full: the map (or its feedback) reached its storage quota on the relay, which takes no more
+ *   of its changes (final for this session): they stay on this device
  */
-export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'denied';
+export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'denied' | 'full';
 
 /** What a connection proves to the relay: the link's token and this device's identity secret. */
 export interface RelayCredentials {
@@ -62,9 +64,13 @@ export interface SyncOptions {
 const LINK_REVOKED = 4401;
 /** …and an edit connection with this one when the owner locks or unlocks the content. */
 const ACCESS_CHANGED = 4409;
+/** …and any connection with this one once its map reached the stored-bytes quota (after a permission-denied `map-full`). */
+export const MAP_FULL = 4413;
+/** The permission-denied reason the relay sends before closing with MAP_FULL. */
+const MAP_FULL_REASON = 'map-full';
 
 /** Statuses a session keeps whatever the socket does next: nothing but a new session changes them. */
-const FINAL: readonly ConnectionStatus[] = ['denied'];
+const FINAL: readonly ConnectionStatus[] = ['denied', 'full'];
 
 function connectionParams(credentials: RelayCredentials): Record<string, string> {
   return { token: credentials.token, identity: credentials.identitySecret };
@@ -131,9 +137,11 @@ export class SyncSession {
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     // The stock handler logs the connection's URL, which carries the token and the identity
-    // secret: this one logs nothing.
+    // secret: this one logs nothing, and notes a full map.
     this.provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
-      authProtocol.readAuthMessage(decoder, doc, () => undefined);
+      authProtocol.readAuthMessage(decoder, doc, (_doc: unknown, reason: string) => {
+        if (reason === MAP_FULL_REASON) this.setStatus('full');
+      });
     };
     this.awareness = this.provider.awareness;
     this.awareness.setLocalState(options.presence === false ? null : { user: publicIdentity(identity), cursor: null, selection: [], view: null });
@@ -149,6 +157,10 @@ export class SyncSession {
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event?.code === LINK_REVOKED) {
         this.setStatus('denied');
+        this.provider.shouldConnect = false;
+      } else if (event?.code === MAP_FULL) {
+        // y-websocket does not come back after a 44xx close; the doc keeps every change
+        this.setStatus('full');
         this.provider.shouldConnect = false;
       } else if (event?.code === ACCESS_CHANGED) {
         // y-websocket treats 44xx closes as final; this one only means "ask again and come back"
