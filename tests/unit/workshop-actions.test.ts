@@ -10,7 +10,7 @@ import { useEditor, type Target } from '../../src/store/editorStore';
 import { FeedbackView } from '../../src/store/feedbackView';
 import type { Identity } from '../../src/sync/identity';
 import type { Role } from '../../src/sync/shares';
-import { OWNER } from '../support/actors';
+import { OWNER, participant } from '../support/actors';
 
 /* ---------- helpers: a retail map open in the editor, workshop actions run as a user would ---------- */
 
@@ -169,8 +169,8 @@ describe('placing dots', () => {
     expect(run('workshop.vote', onCard(first))).toBe(true);
     // the other tab has not heard of that dot yet and spends both of mine
     const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
-    placeDot(otherTab, OWNER, { roundId, cardId: second.id, voterId: ME.id, voterName: ME.name, now: later(1) });
-    placeDot(otherTab, OWNER, { roundId, cardId: first.id, voterId: ME.id, voterName: ME.name, now: later(2) });
+    placeDot(otherTab, participant(ME.id), { roundId, cardId: second.id, voterName: ME.name, now: later(1) });
+    placeDot(otherTab, participant(ME.id), { roundId, cardId: first.id, voterName: ME.name, now: later(2) });
     Y.applyUpdate(feedbackDoc(), Y.encodeStateAsUpdate(otherTab));
     expect(myDotsNow(roundId).byCard).toEqual({ [first.id]: 1, [second.id]: 1 });
 
