@@ -29,10 +29,22 @@ const PAIN_SIZE = 'No reliable size guidance online';
  * a secret and the id it proves). Tall enough that the pain-point lane is on screen: a click on
  * a card outside the canvas's view lands wherever the browser's scrolling puts it.
  */
+const secrets = new Map<Page, string>();
+/** each page's WebSocket URLs and console output, to see where its secret goes */
+const sockets = new Map<Page, string[]>();
+const consoleLines = new Map<Page, string[]>();
+
 async function person(name: string): Promise<Page> {
   const { context, page } = await app.newPage({ viewport: { width: 1440, height: 1500 } });
   open.push(context);
   const secret = newIdentitySecret();
+  secrets.set(page, secret);
+  const urls: string[] = [];
+  const lines: string[] = [];
+  sockets.set(page, urls);
+  consoleLines.set(page, lines);
+  page.on('websocket', (ws) => urls.push(ws.url()));
+  page.on('console', (message) => lines.push(message.text()));
   await context.addInitScript(
     ([n, s, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ secret: s, id: i, name: n, color: '#7c3aed' })),
     [name, secret, identityIdOf(secret)!] as const,
@@ -221,6 +233,23 @@ describe('a workshop with a facilitator and two participants', () => {
     await ben.getByRole('complementary').getByText('mentions you').waitFor();
     expect(await host.getByRole('complementary').getByText('mentions you').count()).toBe(0);
     await ben.screenshot({ path: 'test-results/workshop-comments.png' });
+
+    // Ana's comment is Ana's: Ben is offered neither edit nor delete, the facilitator may delete it
+    expect(await ana.getByRole('button', { name: 'Edit comment' }).count()).toBe(1);
+    expect(await ben.getByRole('button', { name: 'Delete comment' }).count()).toBe(0);
+    expect(await ben.getByRole('button', { name: 'Edit comment' }).count()).toBe(0);
+    expect(await host.getByRole('button', { name: 'Delete comment' }).count()).toBe(1);
+    expect(await host.getByRole('button', { name: 'Edit comment' }).count()).toBe(0);
+
+    // each connection, map room and feedback room, proves its browser's secret; nothing else shows it
+    for (const page of [host, ana, ben]) {
+      const secret = secrets.get(page)!;
+      const urls = sockets.get(page)!;
+      expect(urls.some((u) => /\/sync\/[^/?]+\?/.test(u) && new URL(u).searchParams.get('identity') === secret)).toBe(true);
+      expect(urls.some((u) => /\/sync\/[^/?]+\/feedback\?/.test(u) && new URL(u).searchParams.get('identity') === secret)).toBe(true);
+      expect(await page.content()).not.toContain(secret);
+      expect(consoleLines.get(page)!.filter((line) => line.includes(secret))).toEqual([]);
+    }
 
     await host.getByRole('button', { name: 'Resolve' }).click();
     // resolved threads leave the list of open threads, for everyone
