@@ -59,6 +59,8 @@ export const sharing: Messages['sharing'] = {
     lockedHint: 'Die Moderation hat den Inhalt der Map für den Workshop gesperrt. Kommentieren und Abstimmen geht weiter.',
     denied: 'Link ungültig',
     deniedHint: 'Der Eigentümer hat diesen Link ersetzt oder abgeschaltet. Bitten Sie um einen neuen.',
+    full: 'Map voll – Änderungen bleiben auf diesem Gerät',
+    fullHint: 'Die Map ist auf dem Server voll – Änderungen bleiben auf diesem Gerät. Der Server nimmt keine weiteren Änderungen an dieser Map (oder ihren Kommentaren und Stimmen) an; Ihre erreichen die anderen nicht mehr.',
   },
   missing: {
     notOnDevice: {

@@ -57,6 +57,8 @@ export const sharing = {
     lockedHint: 'The facilitator locked the map’s content for the workshop. You can still comment and vote.',
     denied: 'Link no longer works',
     deniedHint: 'The owner replaced or turned off this link. Ask them for a new one.',
+    full: 'Map full — changes stay on this device',
+    fullHint: 'Map is full on the server — changes stay on this device. The server takes no more changes to this map (or its comments and votes), so yours no longer reach the others.',
   },
   missing: {
     notOnDevice: {
