@@ -116,7 +116,7 @@ export function judgeFeedback(transaction, index, me) {
       for (const key of keys) {
         if (key === null) return `${root} is not a list`;
         const before = index[root].get(key);
-        if (before && before.author !== me) return `only its author removes or replaces a ${root === 'dots' ? 'dot' : 'comment'}`;
+        if (before && before.author !== me) return root === 'dots' ? 'only its voter removes a dot' : 'only its author removes or replaces a comment';
         const after = doc.getMap(root).get(key);
         if (after === undefined) continue;
         if (!(after instanceof Y.Map) || holdsTypes(after)) return `a ${root === 'dots' ? 'dot' : 'comment'} is a record of plain values`;

@@ -192,16 +192,15 @@ describe("who someone is, in presence", () => {
     const feedback = track(connect(relay.port, `${map.id}/feedback`, map.ownerToken, new Y.Doc(), { identity: facilitatorSecret }));
     const facilitator = track(connect(relay.port, map.id, map.ownerToken, new Y.Doc(), { identity: facilitatorSecret }));
     await Promise.all([whenSynced(feedback), whenSynced(facilitator)]);
-    setPresenter(feedback.doc, { id: facilitatorId, name: 'Fran' });
+    setPresenter(feedback.doc, { id: facilitatorId, owner: true }, { id: facilitatorId, name: 'Fran' });
     facilitator.provider.awareness.setLocalState({ user: { id: facilitatorId, name: 'Fran', color: '#2563eb' }, view: { area: null, stageId: 'stage-2', presenting: true } });
 
     // a follower, as the app reads its peers
     const followerFeedback = track(connect(relay.port, `${map.id}/feedback`, map.viewToken));
-    const follower = new SyncSession(new Y.Doc(), map.id, map.viewToken, { id: identityIdOf(newIdentitySecret())!, name: 'Follower', color: '#059669' }, {
+    const followerSecret = newIdentitySecret();
+    const follower = new SyncSession(new Y.Doc(), map.id, { token: map.viewToken, identitySecret: followerSecret }, { id: identityIdOf(followerSecret)!, name: 'Follower', color: '#059669' }, {
       serverUrl: syncUrl(relay.port),
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      // a follower that shows no presence of its own: what it reads is what matters here
-      presence: false,
     });
     await whenSynced(followerFeedback);
     await waitFor(() => readPresenter(followerFeedback.doc)?.id === facilitatorId, 'the presenter at the follower');

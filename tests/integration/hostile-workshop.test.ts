@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { FeedbackActor, OwnerActor } from '../../src/model/actor';
 import { newRecord } from '../../src/model/doc';
 import { addComment, deleteComment, editComment, readComments, setCommentResolved } from '../../src/model/feedback';
 import { countedDots, dotsMap, placeDot, readRounds, revealRound, roundsMap, startRound, takeBackDot } from '../../src/model/votes';
@@ -44,6 +45,10 @@ const snapshot = (doc: Y.Doc) =>
     workshop: doc.getMap('workshop').toJSON(),
   });
 
+/** Who a client is, to the app's model functions. */
+const owner = (c: Client): OwnerActor => ({ id: c.identityId!, owner: true });
+const participant = (c: Client): FeedbackActor => ({ id: c.identityId!, owner: false });
+
 /** A running workshop: an open round, a comment of the facilitator's, a dot of Pia's. */
 async function workshop(): Promise<Workshop> {
   const map = await registerMap(relay.port);
@@ -51,29 +56,33 @@ async function workshop(): Promise<Workshop> {
   const fran = track(connectAs(relay.port, room, map.ownerToken));
   const pia = track(connectAs(relay.port, room, map.commentToken));
   await Promise.all([whenSynced(fran), whenSynced(pia)]);
-  const roundId = startRound(fran.doc, { title: 'Biggest pain?', votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fran' });
-  const franComment = addComment(fran.doc, { cardId: 'card-1', author: 'Fran', authorId: fran.identityId!, text: 'Is this the real first touchpoint?' });
+  const roundId = startRound(fran.doc, owner(fran), { title: 'Biggest pain?', votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fran' });
+  const franComment = addComment(fran.doc, owner(fran), { cardId: 'card-1', author: 'Fran', text: 'Is this the real first touchpoint?' });
   await waitFor(() => readRounds(pia.doc).length === 1 && readComments(pia.doc).length === 1, 'the round and the comment at Pia');
-  const piaDot = placeDot(pia.doc, { roundId, cardId: 'card-1', voterId: pia.identityId!, voterName: 'Pia' })!;
+  const piaDot = placeDot(pia.doc, participant(pia), { roundId, cardId: 'card-1', voterName: 'Pia' })!;
   await waitFor(() => dotsMap(fran.doc).has(piaDot), "Pia's dot at Fran");
   return { map, fran, pia, roundId, franComment, piaDot };
 }
 
-type Attack = (doc: Y.Doc, w: Workshop, me: string) => void;
+/**
+ * An attack, given the attacker's doc and identity id, and `liar`: the attacker telling its own
+ * copy of the app's model that it is the owner (the model's guards are the client's, not the relay's).
+ */
+type Attack = (doc: Y.Doc, w: Workshop, me: string, liar: OwnerActor) => void;
 
 const attacks: Array<[string, Attack]> = [
-  ['reveal an open vote', (doc, w) => revealRound(doc, w.roundId)],
+  ['reveal an open vote', (doc, w, _me, liar) => revealRound(doc, liar, w.roundId)],
   ['end the vote round', (doc, w) => roundsMap(doc).get(w.roundId)!.set('status', 'closed')],
-  ['start a vote round of their own', (doc, _w, me) => startRound(doc, { title: 'mine', votesPerPerson: 99, laneIds: [], anonymous: true, durationMs: null, startedBy: me })],
-  ["take the presenter role under the facilitator's identity", (doc, w) => setPresenter(doc, { id: w.fran.identityId!, name: 'Fran' })],
-  ['take the presenter role as themselves', (doc, _w, me) => setPresenter(doc, { id: me, name: 'Mallory' })],
-  ['start the timer', (doc) => startTimer(doc)],
+  ['start a vote round of their own', (doc, _w, me, liar) => startRound(doc, liar, { title: 'mine', votesPerPerson: 99, laneIds: [], anonymous: true, durationMs: null, startedBy: me })],
+  ["take the presenter role under the facilitator's identity", (doc, w, _me, liar) => setPresenter(doc, liar, { id: w.fran.identityId!, name: 'Fran' })],
+  ['take the presenter role as themselves', (doc, _w, me, liar) => setPresenter(doc, liar, { id: me, name: 'Mallory' })],
+  ['start the timer', (doc, _w, _me, liar) => startTimer(doc, liar)],
   ['plant other workshop state', (doc) => workshopMap(doc).set('stage', 'stage-9')],
-  ["rewrite the facilitator's comment", (doc, w) => editComment(doc, w.franComment, 'Everything is fine.')],
-  ["delete the facilitator's comment", (doc, w) => deleteComment(doc, w.franComment)],
+  ["rewrite the facilitator's comment", (doc, w, _me, liar) => editComment(doc, liar, w.franComment, 'Everything is fine.')],
+  ["delete the facilitator's comment", (doc, w, _me, liar) => deleteComment(doc, liar, w.franComment)],
   ["claim the facilitator's comment as theirs", (doc, w, me) => doc.getMap<Y.Map<unknown>>('comments').get(w.franComment)!.set('authorId', me)],
-  ['post a comment as the facilitator', (doc, w) => addComment(doc, { cardId: 'card-1', author: 'Fran', authorId: w.fran.identityId!, text: 'Let us skip this stage.' })],
-  ['post a comment with no author', (doc) => addComment(doc, { cardId: 'card-1', author: 'Nobody', text: 'anonymous' })],
+  ['post a comment as the facilitator', (doc, w, _me, liar) => addComment(doc, liar, { cardId: 'card-1', author: 'Fran', authorId: w.fran.identityId!, text: 'Let us skip this stage.' })],
+  ['post a comment with no author', (doc) => addComment(doc, { id: '', owner: true }, { cardId: 'card-1', author: 'Nobody', text: 'anonymous' })],
   ["delete another person's dot", (doc, w) => dotsMap(doc).delete(w.piaDot)],
   ["move another person's dot", (doc, w) => dotsMap(doc).get(w.piaDot)!.set('cardId', 'card-2')],
   ['stuff dots under invented voters', (doc, w) => {
@@ -91,7 +100,7 @@ describe('a comment link cannot run the workshop or touch what is not theirs', (
       const before = snapshot(w.fran.doc);
       const mallory = connectAs(relay.port, `${w.map.id}/feedback`, w.map.commentToken);
       await whenSynced(mallory);
-      attack(mallory.doc, w, mallory.identityId!);
+      attack(mallory.doc, w, mallory.identityId!, { id: mallory.identityId!, owner: true });
       await waitFor(() => mallory.closes.length > 0, "Mallory's connection to close");
       mallory.destroy();
       expect(mallory.closes[0]!.code).toBe(1008);
@@ -111,7 +120,7 @@ describe('a comment link cannot run the workshop or touch what is not theirs', (
     const before = snapshot(w.fran.doc);
     const anonymous = connect(relay.port, `${w.map.id}/feedback`, w.map.commentToken);
     await whenSynced(anonymous);
-    addComment(anonymous.doc, { cardId: 'card-1', author: 'Anon', text: 'hello' });
+    addComment(anonymous.doc, { id: 'someone', owner: false }, { cardId: 'card-1', author: 'Anon', text: 'hello' });
     await waitFor(() => anonymous.closes.length > 0, 'the anonymous connection to close');
     anonymous.destroy();
     expect(anonymous.closes[0]).toMatchObject({ code: 1008 });
@@ -135,13 +144,14 @@ describe('a comment link cannot run the workshop or touch what is not theirs', (
 describe('what participants and the facilitator may do', () => {
   it('a participant comments, edits and deletes their own, resolves anyone’s, and places and takes back their own dots', async () => {
     const w = await workshop();
-    const mine = addComment(w.pia.doc, { cardId: 'card-1', author: 'Pia', authorId: w.pia.identityId!, text: 'Return label missing' });
-    editComment(w.pia.doc, mine, 'Return label missing from the box');
+    const pia = participant(w.pia);
+    const mine = addComment(w.pia.doc, pia, { cardId: 'card-1', author: 'Pia', text: 'Return label missing' })!;
+    editComment(w.pia.doc, pia, mine, 'Return label missing from the box');
     setCommentResolved(w.pia.doc, w.franComment, true);
-    placeDot(w.pia.doc, { roundId: w.roundId, cardId: 'card-2', voterId: w.pia.identityId!, voterName: 'Pia' });
-    takeBackDot(w.pia.doc, { roundId: w.roundId, cardId: 'card-1', voterId: w.pia.identityId! });
-    const reply = addComment(w.pia.doc, { cardId: 'card-1', parentId: mine, author: 'Pia', authorId: w.pia.identityId!, text: 'typo' });
-    deleteComment(w.pia.doc, reply);
+    placeDot(w.pia.doc, pia, { roundId: w.roundId, cardId: 'card-2', voterName: 'Pia' });
+    takeBackDot(w.pia.doc, pia, { roundId: w.roundId, cardId: 'card-1' });
+    const reply = addComment(w.pia.doc, pia, { cardId: 'card-1', parentId: mine, author: 'Pia', text: 'typo' })!;
+    deleteComment(w.pia.doc, pia, reply);
     await waitFor(() => snapshot(w.fran.doc) === snapshot(w.pia.doc), 'Fran to have all of it');
     expect(readComments(w.fran.doc).find((c) => c.id === mine)?.text).toBe('Return label missing from the box');
     expect(readComments(w.fran.doc).find((c) => c.id === w.franComment)?.resolved).toBe(true);
@@ -151,9 +161,9 @@ describe('what participants and the facilitator may do', () => {
 
   it('the facilitator reveals, presents, runs the timer and may remove anyone’s comment or dot', async () => {
     const w = await workshop();
-    revealRound(w.fran.doc, w.roundId);
-    setPresenter(w.fran.doc, { id: w.fran.identityId!, name: 'Fran' });
-    startTimer(w.fran.doc);
+    revealRound(w.fran.doc, owner(w.fran), w.roundId);
+    setPresenter(w.fran.doc, owner(w.fran), { id: w.fran.identityId!, name: 'Fran' });
+    startTimer(w.fran.doc, owner(w.fran));
     dotsMap(w.fran.doc).delete(w.piaDot);
     await waitFor(() => snapshot(w.pia.doc) === snapshot(w.fran.doc), 'Pia to have all of it');
     expect(readRounds(w.pia.doc)[0]!.status).toBe('revealed');

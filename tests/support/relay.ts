@@ -125,7 +125,7 @@ export function connectAs(port: number, room: string, token: string, doc = new Y
 /** A comment written as the app writes it: by the client's proven identity. */
 export function writeComment(client: Client, id: string, text: string, cardId = 'card-1'): void {
   if (!client.identityId) throw new Error('writeComment needs a client connected with an identity');
-  addComment(client.doc, { id, cardId, author: 'Tester', authorId: client.identityId, text });
+  addComment(client.doc, { id: client.identityId, owner: false }, { id, cardId, author: 'Tester', text });
 }
 
 /** The text of a comment in a client's feedback doc, or undefined. */

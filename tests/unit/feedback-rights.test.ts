@@ -83,22 +83,22 @@ describe('the contract checker', () => {
     const anas = placeDot(doc, ANA, { roundId: round, cardId: 'c1', voterName: 'Ana', now: at(2) })!;
     const comment = (d: Y.Doc, id: string) => d.getMap('comments').get(id) as Y.Map<unknown>;
     const cases: [string, (d: Y.Doc) => void, RegExp][] = [
-      ['a comment under Ben’s id', (d) => d.getMap('comments').set('x1', newRecord({ cardId: 'c1', author: 'Ben', authorId: BEN.id, text: 'hi' })), /adds comment x1 under "ben/],
-      ['a comment without an author id', (d) => d.getMap('comments').set('x2', newRecord({ cardId: 'c1', author: 'Ana', text: 'hi' })), /adds comment x2 under undefined/],
-      ['the facilitator’s text', (d) => comment(d, fays).set('text', 'changed'), /changes text of comment/],
-      ['the facilitator’s comment moved', (d) => comment(d, fays).set('cardId', 'c2'), /changes cardId/],
-      ['the facilitator’s comment given away', (d) => comment(d, fays).set('authorId', ANA.id), /changes authorId/],
-      ['my comment given away', (d) => comment(d, d.getMap('comments').get('mine') ? 'mine' : fays).set('authorId', BEN.id), /changes authorId|gives comment/],
-      ['the facilitator’s comment deleted', (d) => d.getMap('comments').delete(fays), /deletes comment/],
-      ['the facilitator’s comment replaced', (d) => d.getMap('comments').set(fays, newRecord({ cardId: 'c1', author: 'Ana', authorId: ANA.id, text: 'mine now' })), /replaces comment/],
-      ['Ben’s dot deleted', (d) => d.getMap('dots').delete(bens), /deletes dot .* of "ben/],
+      ['a comment under Ben’s id', (d) => d.getMap('comments').set('x1', newRecord({ cardId: 'c1', author: 'Ben', authorId: BEN.id, text: 'hi' })), /a new comment carries its writer's identity/],
+      ['a comment without an author id', (d) => d.getMap('comments').set('x2', newRecord({ cardId: 'c1', author: 'Ana', text: 'hi' })), /a new comment carries its writer's identity/],
+      ['the facilitator’s text', (d) => comment(d, fays).set('text', 'changed'), /only its author changes a comment/],
+      ['the facilitator’s comment moved', (d) => comment(d, fays).set('cardId', 'c2'), /only its author changes a comment/],
+      ['the facilitator’s comment given away', (d) => comment(d, fays).set('authorId', ANA.id), /a comment keeps its author/],
+      ['my comment given away', (d) => comment(d, d.getMap('comments').get('mine') ? 'mine' : fays).set('authorId', BEN.id), /a comment keeps its author/],
+      ['the facilitator’s comment deleted', (d) => d.getMap('comments').delete(fays), /only its author removes or replaces a comment/],
+      ['the facilitator’s comment replaced', (d) => d.getMap('comments').set(fays, newRecord({ cardId: 'c1', author: 'Ana', authorId: ANA.id, text: 'mine now' })), /only its author removes or replaces a comment/],
+      ['Ben’s dot deleted', (d) => d.getMap('dots').delete(bens), /only its voter removes a dot/],
       ['my own dot changed', (d) => (d.getMap('dots').get(anas) as Y.Map<unknown>).set('cardId', 'c2'), /dots are never changed/],
-      ['a dot under Ben’s id', (d) => d.getMap('dots').set('d9', newRecord({ roundId: round, cardId: 'c1', voterId: BEN.id })), /adds dot d9 under "ben/],
-      ['a round', (d) => d.getMap('rounds').set('r9', newRecord({ title: 'mine', status: 'open' })), /writes rounds/],
-      ['a round closed', (d) => (d.getMap('rounds').get(round) as Y.Map<unknown>).set('status', 'closed'), /writes rounds/],
-      ['the timer', (d) => d.getMap('workshop').set('timer', { status: 'idle', durationMs: 60_000 }), /writes workshop/],
-      ['the presenter', (d) => d.getMap('workshop').set('presenter', { id: ANA.id, name: 'Ana' }), /writes workshop/],
-      ['another root', (d) => d.getMap('elsewhere').set('k', 1), /outside the feedback maps/],
+      ['a dot under Ben’s id', (d) => d.getMap('dots').set('d9', newRecord({ roundId: round, cardId: 'c1', voterId: BEN.id })), /a new dot carries its writer's identity/],
+      ['a round', (d) => d.getMap('rounds').set('r9', newRecord({ title: 'mine', status: 'open' })), /only the facilitator changes rounds/],
+      ['a round closed', (d) => (d.getMap('rounds').get(round) as Y.Map<unknown>).set('status', 'closed'), /only the facilitator changes rounds/],
+      ['the timer', (d) => d.getMap('workshop').set('timer', { status: 'idle', durationMs: 60_000 }), /only the facilitator changes workshop/],
+      ['the presenter', (d) => d.getMap('workshop').set('presenter', { id: ANA.id, name: 'Ana' }), /only the facilitator changes workshop/],
+      ['another root', (d) => d.getMap('elsewhere').set('k', 1), /unknown feedback data "elsewhere"/],
     ];
     for (const [what, write, message] of cases) {
       const copy = new Y.Doc();
