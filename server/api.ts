@@ -1,6 +1,9 @@
 import type http from 'node:http';
 import type { Logger } from 'pino';
+import { clientAddress } from './address';
 import { LINK_ROLES, MAP_ID, type AccessControl, type LinkRole } from './auth';
+import type { Metrics } from './metrics';
+import type { RegistrationQuota } from './quotas';
 
 /** A JSON body bigger than this is refused with 413. */
 export const MAX_API_BODY_BYTES = 16 * 1024;
@@ -71,6 +74,14 @@ function bearer(req: http.IncomingMessage): string | null {
 
 const unauthorized = () => new HttpError(401, 'a valid token for this map is required');
 
+/** What the API needs besides the access records: the registration quota, and who a client is. */
+export interface ApiOptions {
+  registrations: RegistrationQuota;
+  /** TRUST_PROXY: how many proxies' X-Forwarded-For entries to trust (address.ts) */
+  trustProxy: number;
+  metrics?: Metrics;
+}
+
 /**
  * The JSON API for maps and their links (README, "Sharing and the relay"):
  *
@@ -82,12 +93,23 @@ const unauthorized = () => new HttpError(401, 'a valid token for this map is req
  *
  * Owner operations take `Authorization: Bearer <ownerToken>`. A missing or wrong token and an
  * unknown map answer alike (401); a valid token of another role gets 403. Errors are `{error}`.
+ * Registrations are limited per client address and in total per minute: over either, 429 with
+ * Retry-After (seconds).
  */
-export function createApi(access: AccessControl, log: Logger) {
+export function createApi(access: AccessControl, log: Logger, options: ApiOptions) {
   async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     const method = req.method ?? 'GET';
     if (pathname === '/api/maps') {
       if (method !== 'POST') throw methodNotAllowed('POST');
+      // every attempt counts, valid or not: the quota is what bounds the work anyone can cause
+      const refused = await options.registrations.take(clientAddress(req, options.trustProxy));
+      if (refused) {
+        options.metrics?.registrationsRefused.inc({ scope: refused.scope });
+        const who = refused.scope === 'address' ? 'from this address' : 'on this server';
+        throw new HttpError(429, `too many map registrations ${who}; try again in ${refused.retryAfterSeconds} s`, {
+          'Retry-After': String(refused.retryAfterSeconds),
+        });
+      }
       const body = await readJson(req);
       const id = (body as { id?: unknown } | null)?.id;
       if (typeof id !== 'string' || !MAP_ID.test(id)) {

@@ -38,6 +38,16 @@ export interface ServerConfig {
   updateApplyMsPerSecond: number;
   /** a peer whose unsent backlog exceeds this is closed with 1013 (it cannot keep up) */
   maxBufferedBytes: number;
+  /**
+   * how many reverse proxies in front of the server append to X-Forwarded-For: 0 (none; the
+   * socket's peer is the client), 1 (the right-most entry is the client), n (the n-th from the
+   * right). Every per-address limit counts clients by this (address.ts).
+   */
+  trustProxy: number;
+  /** map registrations (POST /api/maps) one client address may make per minute; more get 429 */
+  registrationsPerAddressPerMinute: number;
+  /** map registrations all clients together may make per minute; more get 429 */
+  registrationsPerMinute: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +74,9 @@ export const ENV_DEFAULTS = {
   UPDATE_CHECK_MEMORY_MB: '512',
   UPDATE_APPLY_MS_PER_SECOND: '200',
   MAX_BUFFERED_BYTES: String(64 * MiB),
+  TRUST_PROXY: '0',
+  REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '20',
+  REGISTRATIONS_PER_MINUTE: '600',
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -106,5 +119,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     updateCheckMemoryMb: int('UPDATE_CHECK_MEMORY_MB', 16),
     updateApplyMsPerSecond: int('UPDATE_APPLY_MS_PER_SECOND', 1),
     maxBufferedBytes: int('MAX_BUFFERED_BYTES', 1024),
+    trustProxy: readTrustProxy(get('TRUST_PROXY')),
+    registrationsPerAddressPerMinute: int('REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 1),
+    registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 1),
   };
+}
+
+/** `0`/`false` (default), `true` (= 1), or how many proxies (1 to 10) stand in front of the server. */
+function readTrustProxy(value: string): number {
+  const lower = value.toLowerCase();
+  if (lower === 'false' || lower === 'off' || lower === 'no') return 0;
+  if (lower === 'true' || lower === 'on' || lower === 'yes') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(`TRUST_PROXY must be false, true or the number of proxies in front of the server (0 to 10), got "${value}"`);
+  }
+  return hops;
 }

@@ -25,6 +25,15 @@ export function staticDir(): string {
 
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'waymark-relay-'));
 
+/**
+ * Every test client comes from 127.0.0.1, so the per-address limits are lifted unless a test
+ * sets them (tests/integration/edge-*.test.ts do).
+ */
+export const UNLIMITED_ADDRESS: Record<string, string> = {
+  REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '1000000',
+  REGISTRATIONS_PER_MINUTE: '1000000',
+};
+
 /** A real server on a free port; rooms leave memory as soon as they are empty. */
 export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
   return startServer({
@@ -35,6 +44,7 @@ export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
     LOG_LEVEL: 'silent',
     STORE: 'memory',
     ROOM_IDLE_MS: '0',
+    ...UNLIMITED_ADDRESS,
     ...env,
   });
 }
@@ -242,7 +252,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function spawnRelay(env: Record<string, string>): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...UNLIMITED_ADDRESS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
