@@ -85,11 +85,16 @@ export interface ApiOptions {
 /**
  * The JSON API for maps and their links (README, "Sharing and the relay"):
  *
- *   POST   /api/maps                          {id} → 201 {id, ownerToken, editToken, commentToken, viewToken}; 409 if registered
+ *   POST   /api/maps                          {id} → 201 {id, ownerToken, editToken, commentToken, viewToken}, always
  *   POST   /api/maps/:id/links/:role/rotate   owner → 200 {token}; the old token stops working
  *   DELETE /api/maps/:id/links/:role          owner → 204; no token for the role until rotated
  *   PUT    /api/maps/:id/lock                 owner, {locked: boolean} → 200 {locked}; edit connections to the map room close with 4409
  *   GET    /api/maps/:id/access               any token → 200 {role, locked}
+ *
+ * Registering never reveals whether an id exists: every registration is a share of its own, with
+ * its own access record and rooms (auth.ts, `accessKey`), and its tokens carry its registration
+ * id, so the operations below find the share from the token. An id registered by someone else
+ * is registered again, separately, and neither share can see or touch the other.
  *
  * Owner operations take `Authorization: Bearer <ownerToken>`. A missing or wrong token and an
  * unknown map answer alike (401); a valid token of another role gets 403. Errors are `{error}`.
@@ -116,8 +121,7 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
         throw new HttpError(400, 'id must be 1 to 64 letters, digits, "-" or "_"');
       }
       const created = await access.register(id);
-      if (!created) throw new HttpError(409, 'this map is already registered; its owner shares it with their owner token');
-      log.info({ map: id }, 'map registered');
+      log.info({ map: id, access: access.keyOf(id, created.ownerToken) }, 'map registered');
       return send(res, 201, created);
     }
     const link = LINK_PATH.exec(pathname);
@@ -127,17 +131,17 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       const role = roleName as LinkRole;
       if (rotate ? method !== 'POST' : method !== 'DELETE') throw methodNotAllowed(rotate ? 'POST' : 'DELETE');
       const token = bearer(req);
-      const caller = await access.roleOf(mapId, token);
+      const caller = await access.accessOf(mapId, token);
       if (!caller) throw unauthorized();
-      if (caller !== 'owner') throw new HttpError(403, 'only the owner can change links');
+      if (caller.role !== 'owner') throw new HttpError(403, 'only the owner can change links');
       if (rotate) {
-        const fresh = await access.rotate(mapId, token, role);
+        const fresh = await access.rotate(caller.key, token, role);
         if (!fresh) throw unauthorized();
-        log.info({ map: mapId, role }, 'link rotated');
+        log.info({ map: mapId, access: caller.key, role }, 'link rotated');
         return send(res, 200, { token: fresh });
       }
-      if (!(await access.revoke(mapId, token, role))) throw unauthorized();
-      log.info({ map: mapId, role }, 'link revoked');
+      if (!(await access.revoke(caller.key, token, role))) throw unauthorized();
+      log.info({ map: mapId, access: caller.key, role }, 'link revoked');
       return send(res, 204);
     }
     const lock = LOCK_PATH.exec(pathname);
@@ -145,15 +149,15 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       const mapId = lock[1]!;
       if (method !== 'PUT') throw methodNotAllowed('PUT');
       const token = bearer(req);
-      const caller = await access.roleOf(mapId, token);
+      const caller = await access.accessOf(mapId, token);
       if (!caller) throw unauthorized();
-      if (caller !== 'owner') throw new HttpError(403, 'only the owner can lock or unlock the map');
+      if (caller.role !== 'owner') throw new HttpError(403, 'only the owner can lock or unlock the map');
       const body = await readJson(req);
       const locked = (body as { locked?: unknown } | null)?.locked;
       if (typeof locked !== 'boolean') throw new HttpError(400, 'body must be {"locked": true} or {"locked": false}');
-      const now = await access.setLocked(mapId, token, locked);
+      const now = await access.setLocked(caller.key, token, locked);
       if (now === null) throw unauthorized();
-      log.info({ map: mapId, locked: now }, now ? 'map locked' : 'map unlocked');
+      log.info({ map: mapId, access: caller.key, locked: now }, now ? 'map locked' : 'map unlocked');
       return send(res, 200, { locked: now });
     }
     const accessMatch = ACCESS_PATH.exec(pathname);

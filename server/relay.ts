@@ -50,8 +50,10 @@ export class Relay {
 
   constructor(private readonly deps: RelayDeps) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
-    deps.access.onRevoked = (mapId, role) => this.revoked(mapId, role);
-    deps.access.onLockChanged = (mapId, locked) => this.lockChanged(mapId, locked);
+    // both callbacks name the access key of a registration (auth.ts), which is what each
+    // connection's `mapId` holds (see upgrade)
+    deps.access.onRevoked = (key, role) => this.revoked(key, role);
+    deps.access.onLockChanged = (key, locked) => this.lockChanged(key, locked);
     this.pingTimer = setInterval(() => this.ping(), deps.config.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -100,23 +102,26 @@ export class Relay {
     }
     const mapId = match[1]!;
     const kind: RoomKind = match[2] ? 'feedback' : 'map';
-    const roomName = kind === 'feedback' ? `${mapId}/feedback` : mapId;
     const token = url.searchParams.get('token');
-    const generation = access.generation(mapId);
-    const granted = await access.accessOf(mapId, token);
+    // the registration the token belongs to: its record, its rooms, its revocations and lock
+    const key = access.keyOf(mapId, token);
+    const generation = key === null ? 0 : access.generation(key);
+    const granted = key === null ? null : await access.accessOf(mapId, token);
     // unknown map or wrong token: the same answer, so the existence of a map does not leak
     if (!granted) return this.refuse(socket, 401, 'a valid token for this map is required');
     const { role, locked } = granted;
+    const roomName = kind === 'feedback' ? `${granted.key}/feedback` : granted.key;
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     if (rooms.occupancy(roomName) >= config.maxConnectionsPerRoom) return this.refuse(socket, 503, 'room is full');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(this.nextId++, ws, roomName, kind, mapId, role, locked, this.deps, (c) => this.forget(c));
+      // a Connection's `mapId` is the access key: revoked() and lockChanged() compare it with the key they are given
+      const connection = new Connection(this.nextId++, ws, roomName, kind, granted.key, role, locked, this.deps, (c) => this.forget(c));
       this.connections.add(connection);
       log.info({ conn: connection.id, room: roomName, role }, 'connection opened');
       void connection.start(async () => {
         // a rotation or a lock change between our token check and now would otherwise have
         // missed this connection (its messages wait until this has run)
-        if (access.generation(mapId) === generation) return;
+        if (access.generation(granted.key) === generation) return;
         const now = await access.accessOf(mapId, token);
         if (now?.role !== role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
         else connection.lockChanged(now.locked);

@@ -14,6 +14,7 @@ import {
   registerMap,
   spawnRelay,
   startRelay,
+  storedRoomName,
   tempDataDir,
   waitFor,
   whenSynced,
@@ -131,7 +132,7 @@ describe('durability', () => {
     viewer.provider.disconnect();
 
     // the room went to the store as one compacted update, readable by y-leveldb itself
-    const stored = await storedUpdates(dataDir, map.id);
+    const stored = await storedUpdates(dataDir, storedRoomName(map));
     expect(stored.count).toBe(1);
     expect(json(stored.doc)).toBe(json(editor.doc));
   });
@@ -151,7 +152,7 @@ describe('durability', () => {
     const metrics = await (await fetch(httpUrl(server.port, '/metrics'))).text();
     expect(Number(/^waymark_compactions_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
     await server.close();
-    const stored = await storedUpdates(dataDir, map.id);
+    const stored = await storedUpdates(dataDir, storedRoomName(map));
     expect(stored.count).toBe(1); // compacted once more on the way out
     expect(stored.doc.getArray('list').toArray()).toEqual(Array.from({ length: 25 }, (_, i) => i));
   });

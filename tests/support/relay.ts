@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { accessKey } from '../../server/auth';
 import { startServer } from '../../server/index';
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
@@ -62,6 +63,16 @@ export interface Tokens {
 
 let mapCounter = 0;
 export const newRoomId = (prefix = 'map') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++mapCounter}`;
+
+/**
+ * The name the relay stores a registered map's room under: its access key `<mapId>~<registration
+ * id>` (server/auth.ts), with `/feedback` for its feedback room. Clients never see it: they
+ * connect to `/sync/<mapId>` with a token, and the token names the registration.
+ */
+export function storedRoomName(map: Tokens, room: 'map' | 'feedback' = 'map'): string {
+  const key = accessKey(map.id, map.ownerToken)!;
+  return room === 'feedback' ? `${key}/feedback` : key;
+}
 
 export async function registerMap(port: number, id = newRoomId()): Promise<Tokens> {
   const res = await fetch(httpUrl(port, '/api/maps'), {
