@@ -48,6 +48,8 @@ export interface ServerConfig {
   registrationsPerAddressPerMinute: number;
   /** map registrations all clients together may make per minute; more get 429 */
   registrationsPerMinute: number;
+  /** open WebSockets per client address; the next upgrade gets 429 */
+  maxConnectionsPerAddress: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,6 +79,7 @@ export const ENV_DEFAULTS = {
   TRUST_PROXY: '0',
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '20',
   REGISTRATIONS_PER_MINUTE: '600',
+  MAX_CONNECTIONS_PER_ADDRESS: '256',
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -122,6 +125,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: readTrustProxy(get('TRUST_PROXY')),
     registrationsPerAddressPerMinute: int('REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 1),
     registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 1),
+    maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', 1),
   };
 }
 

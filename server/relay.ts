@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { clientAddress } from './address';
 import { writeRefusal, type AccessControl, type LinkRole, type Role, type RoomKind } from './auth';
 import type { ServerConfig } from './config';
 import { CLOSE, MAX_AWARENESS_BYTES, TokenBucket, isEmptyUpdate } from './limits';
@@ -33,6 +34,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -45,6 +47,8 @@ export class Relay {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly pingTimer: NodeJS.Timeout;
+  /** sockets per client address (address.ts), from their upgrade request until they close */
+  private readonly socketsByAddress = new Map<string, number>();
   private closing = false;
   private nextId = 1;
 
@@ -100,6 +104,18 @@ export class Relay {
     if (config.allowedOrigins.length && origin !== undefined && !config.allowedOrigins.includes(origin.replace(/\/+$/, ''))) {
       return this.refuse(socket, 403, 'origin not allowed');
     }
+    // Counted before the token check (which may read the store) and until the socket closes,
+    // whether it becomes a WebSocket or is refused: upgrades still in flight count too.
+    const address = clientAddress(req, config.trustProxy);
+    const open = this.socketsByAddress.get(address) ?? 0;
+    if (open >= config.maxConnectionsPerAddress) return this.refuse(socket, 429, 'too many connections from this address');
+    if (socket.destroyed) return;
+    this.socketsByAddress.set(address, open + 1);
+    socket.once('close', () => {
+      const left = (this.socketsByAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.socketsByAddress.set(address, left);
+      else this.socketsByAddress.delete(address);
+    });
     const mapId = match[1]!;
     const kind: RoomKind = match[2] ? 'feedback' : 'map';
     const token = url.searchParams.get('token');
