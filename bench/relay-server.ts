@@ -25,6 +25,7 @@ if (kind === 'ours') {
     REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '1000000',
     REGISTRATIONS_PER_MINUTE: '1000000',
     MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+    MAX_SOCKETS_PER_ADDRESS: '1000000',
     ...process.env, // so STORE=memory, COMPACT_AFTER_UPDATES=… can be tried from the command line
     PORT: '0',
     HOST: '127.0.0.1',

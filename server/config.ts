@@ -50,6 +50,16 @@ export interface ServerConfig {
   registrationsPerMinute: number;
   /** open WebSockets per client address; the next upgrade gets 429 */
   maxConnectionsPerAddress: number;
+  /** open TCP sockets in total (HTTP and WebSocket); more are closed at once */
+  maxSockets: number;
+  /** open TCP sockets per peer address (not applied behind a trusted proxy, which is the one peer) */
+  maxSocketsPerAddress: number;
+  /** a socket that has not sent a complete request head this long after connecting (or starting the request) is closed */
+  headersTimeoutMs: number;
+  /** a request (head and body) that has not arrived in full this long after it started is answered 408 and closed */
+  requestTimeoutMs: number;
+  /** an idle keep-alive socket between two requests is closed after this */
+  keepAliveTimeoutMs: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,6 +90,11 @@ export const ENV_DEFAULTS = {
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '20',
   REGISTRATIONS_PER_MINUTE: '600',
   MAX_CONNECTIONS_PER_ADDRESS: '256',
+  MAX_SOCKETS: '10000',
+  MAX_SOCKETS_PER_ADDRESS: '1024',
+  HEADERS_TIMEOUT_MS: '5000',
+  REQUEST_TIMEOUT_MS: '30000',
+  KEEP_ALIVE_TIMEOUT_MS: '5000',
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -126,6 +141,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     registrationsPerAddressPerMinute: int('REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 1),
     registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 1),
     maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', 1),
+    maxSockets: int('MAX_SOCKETS', 1),
+    maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', 1),
+    ...readTimeouts(int('HEADERS_TIMEOUT_MS', 100), int('REQUEST_TIMEOUT_MS', 100), int('KEEP_ALIVE_TIMEOUT_MS', 100)),
   };
 }
 
@@ -139,4 +157,12 @@ function readTrustProxy(value: string): number {
     throw new Error(`TRUST_PROXY must be false, true or the number of proxies in front of the server (0 to 10), got "${value}"`);
   }
   return hops;
+}
+
+function readTimeouts(headersTimeoutMs: number, requestTimeoutMs: number, keepAliveTimeoutMs: number) {
+  // Node refuses a head timeout longer than the whole request's
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new Error(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs };
 }

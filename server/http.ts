@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import type { ServerConfig } from './config';
+import type { Metrics } from './metrics';
+import { guardSockets, serverTimeouts } from './sockets';
 
 const packageJson = JSON.parse(
   readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
@@ -27,7 +29,7 @@ export interface HttpRoutes {
  * their links, and the built app for everything else (unknown paths fall back to index.html, so
  * deep links into the SPA work on reload). /sync is the relay's, on 'upgrade' (relay.ts).
  */
-export function createHttpServer(config: ServerConfig, log: Logger, routes: HttpRoutes = {}): http.Server {
+export function createHttpServer(config: ServerConfig, log: Logger, routes: HttpRoutes = {}, metrics?: Metrics): http.Server {
   const startedAt = Date.now();
   const hasApp = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasApp) log.warn({ staticDir: config.staticDir }, 'no built app found; run "npm run build" (npm start does it)');
@@ -45,7 +47,8 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
       })
     : null;
 
-  return http.createServer((req, res) => {
+  let openSockets = () => 0;
+  const server = http.createServer(serverTimeouts(config), (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       const body = JSON.stringify({
@@ -53,6 +56,7 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
         version: VERSION,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         ...routes.health?.(),
+        sockets: openSockets(),
       });
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(body);
@@ -91,4 +95,6 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
       res.end('Not found\n');
     });
   });
+  openSockets = guardSockets(server, config, metrics);
+  return server;
 }

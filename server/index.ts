@@ -43,7 +43,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     }),
     health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
-  });
+  }, metrics);
   server.on('upgrade', relay.handleUpgrade);
   try {
     await new Promise<void>((resolve, reject) => {
