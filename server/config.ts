@@ -60,6 +60,8 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   /** an idle keep-alive socket between two requests is closed after this */
   keepAliveTimeoutMs: number;
+  /** who may embed the app in a frame (CSP frame-ancestors); empty: nobody ('none', and X-Frame-Options: DENY) */
+  frameAncestors: string[];
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,6 +97,7 @@ export const ENV_DEFAULTS = {
   HEADERS_TIMEOUT_MS: '5000',
   REQUEST_TIMEOUT_MS: '30000',
   KEEP_ALIVE_TIMEOUT_MS: '5000',
+  FRAME_ANCESTORS: '',
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -144,6 +147,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxSockets: int('MAX_SOCKETS', 1),
     maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', 1),
     ...readTimeouts(int('HEADERS_TIMEOUT_MS', 100), int('REQUEST_TIMEOUT_MS', 100), int('KEEP_ALIVE_TIMEOUT_MS', 100)),
+    frameAncestors: readFrameAncestors(get('FRAME_ANCESTORS')),
   };
 }
 
@@ -165,4 +169,19 @@ function readTimeouts(headersTimeoutMs: number, requestTimeoutMs: number, keepAl
     throw new Error(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
   }
   return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs };
+}
+
+/**
+ * CSP frame-ancestors sources: origins such as `https://intranet.example` or
+ * `https://*.example.com`, or `'self'`; separated by spaces or commas. Nothing else may get into
+ * the header.
+ */
+function readFrameAncestors(value: string): string[] {
+  const sources = value.split(/[\s,]+/).filter(Boolean);
+  for (const source of sources) {
+    if (source !== "'self'" && !/^https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/.test(source)) {
+      throw new Error(`FRAME_ANCESTORS takes origins like https://intranet.example or 'self', got "${source}"`);
+    }
+  }
+  return sources;
 }

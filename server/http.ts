@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import type { ServerConfig } from './config';
+import { setSecurityHeaders } from './headers';
 import type { Metrics } from './metrics';
 import { guardSockets, serverTimeouts } from './sockets';
 
@@ -49,6 +50,7 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
 
   let openSockets = () => 0;
   const server = http.createServer(serverTimeouts(config), (req, res) => {
+    setSecurityHeaders(config, req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       const body = JSON.stringify({
