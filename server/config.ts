@@ -62,6 +62,8 @@ export interface ServerConfig {
   keepAliveTimeoutMs: number;
   /** who may embed the app in a frame (CSP frame-ancestors); empty: nobody ('none', and X-Frame-Options: DENY) */
   frameAncestors: string[];
+  /** the bearer token /metrics asks for; null: /metrics is off (404) */
+  metricsToken: string | null;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,6 +100,7 @@ export const ENV_DEFAULTS = {
   REQUEST_TIMEOUT_MS: '30000',
   KEEP_ALIVE_TIMEOUT_MS: '5000',
   FRAME_ANCESTORS: '',
+  METRICS_TOKEN: '',
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -148,6 +151,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', 1),
     ...readTimeouts(int('HEADERS_TIMEOUT_MS', 100), int('REQUEST_TIMEOUT_MS', 100), int('KEEP_ALIVE_TIMEOUT_MS', 100)),
     frameAncestors: readFrameAncestors(get('FRAME_ANCESTORS')),
+    metricsToken: readMetricsToken(get('METRICS_TOKEN')),
   };
 }
 
@@ -184,4 +188,13 @@ function readFrameAncestors(value: string): string[] {
     }
   }
   return sources;
+}
+
+/** Off when empty; otherwise at least 16 printable characters, so that it is not guessed. */
+function readMetricsToken(value: string): string | null {
+  if (!value) return null;
+  if (value.length < 16 || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new Error('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return value;
 }

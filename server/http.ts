@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -68,7 +69,18 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
       routes.api(req, res, url.pathname);
       return;
     }
-    if (routes.metrics && url.pathname === '/metrics') {
+    if (url.pathname === '/metrics') {
+      // off unless METRICS_TOKEN is set; then only for a request that presents it
+      if (!routes.metrics || !config.metricsToken) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end('Not found\n');
+        return;
+      }
+      if (!presents(req, config.metricsToken)) {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'WWW-Authenticate': 'Bearer' });
+        res.end('Authorization: Bearer <METRICS_TOKEN> required\n');
+        return;
+      }
       routes.metrics().then(
         ({ contentType, body }) => {
           res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
@@ -99,4 +111,13 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
   });
   openSockets = guardSockets(server, config, metrics);
   return server;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function presents(req: http.IncomingMessage, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  // hashes have one length whatever was sent, so the comparison tells nothing about the token's
+  return timingSafeEqual(sha256(match?.[1] ?? ''), sha256(token)) && match !== null;
 }

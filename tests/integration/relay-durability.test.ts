@@ -9,6 +9,7 @@ import {
   closeOf,
   connect,
   httpUrl,
+  metricsText,
   opened,
   rawSocket,
   registerMap,
@@ -149,7 +150,7 @@ describe('durability', () => {
       editor.doc.getArray('list').push([i]);
       await waitFor(() => viewer.doc.getArray('list').length === i + 1, `update ${i} at the viewer`);
     }
-    const metrics = await (await fetch(httpUrl(server.port, '/metrics'))).text();
+    const metrics = await metricsText(server.port);
     expect(Number(/^waymark_compactions_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
     await server.close();
     const stored = await storedUpdates(dataDir, storedRoomName(map));

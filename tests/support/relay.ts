@@ -35,6 +35,16 @@ export const UNLIMITED_ADDRESS: Record<string, string> = {
   REGISTRATIONS_PER_MINUTE: '1000000',
 };
 
+/** /metrics is off unless METRICS_TOKEN is set: test servers set this one. */
+export const METRICS_TOKEN = 'test-metrics-token-0123456789';
+
+/** GET /metrics as Prometheus would, with the token; the text, or a thrown error on any other status. */
+export async function metricsText(port: number): Promise<string> {
+  const res = await fetch(httpUrl(port, '/metrics'), { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return res.text();
+}
+
 /** A real server on a free port; rooms leave memory as soon as they are empty. */
 export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
   return startServer({
@@ -46,6 +56,7 @@ export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
     STORE: 'memory',
     ROOM_IDLE_MS: '0',
     ...UNLIMITED_ADDRESS,
+    METRICS_TOKEN,
     ...env,
   });
 }
@@ -263,7 +274,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function spawnRelay(env: Record<string, string>): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...UNLIMITED_ADDRESS, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...UNLIMITED_ADDRESS, METRICS_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
