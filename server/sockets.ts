@@ -28,9 +28,11 @@ export function serverTimeouts(config: ServerConfig): http.ServerOptions {
  *   socket comes from the proxy, which limits its clients itself (per-address WebSocket and
  *   registration limits still count the client the proxy names);
  * - a socket that has not sent a complete request head HEADERS_TIMEOUT_MS after it connected is
- *   closed. Node's own `headersTimeout` only starts with the first byte, so a socket that never
- *   sends one would otherwise stay open for good; it covers later requests on a keep-alive
- *   socket, `requestTimeout` bodies, and `keepAliveTimeout` the pause between requests.
+ *   closed. Node 20's own `headersTimeout` check did not reliably close a socket that never sent
+ *   a byte (a standalone server with a 3 s headersTimeout kept one open past 15 s), so this does
+ *   not depend on it; Node's timeouts cover later requests on a keep-alive socket
+ *   (`headersTimeout`), bodies (`requestTimeout`) and the pause between requests
+ *   (`keepAliveTimeout`).
  *   Upgraded sockets (WebSockets) are left to the relay, which pings them.
  *
  * Returns the number of open sockets, for /healthz.
