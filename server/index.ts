@@ -6,6 +6,7 @@ import { AccessControl } from './auth';
 import { readConfig } from './config';
 import { createHttpServer, VERSION } from './http';
 import { createMetrics } from './metrics';
+import { RegistrationQuota } from './quotas';
 import { Relay } from './relay';
 import { Rooms } from './rooms';
 import { createStore } from './store';
@@ -48,10 +49,14 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   metrics.sources.bufferedBytes = () => relay.bufferedBytes;
   metrics.sources.updateChecksQueued = () => checker.queued;
   const server = createHttpServer(config, log, {
-    api: createApi(access, log),
+    api: createApi(access, log, {
+      registrations: new RegistrationQuota(config.registrationsPerAddressPerMinute, config.registrationsPerMinute),
+      trustProxy: config.trustProxy,
+      metrics,
+    }),
     health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
-  });
+  }, metrics);
   server.on('upgrade', relay.handleUpgrade);
   try {
     await new Promise<void>((resolve, reject) => {

@@ -34,6 +34,8 @@ export function createMetrics() {
     }),
     compactions: new Counter({ name: 'waymark_compactions_total', help: 'Rooms whose stored updates were merged into one', registers: [registry] }),
     closed: new Counter({ name: 'waymark_connections_closed_total', help: 'Closed WebSocket connections by close code and reason', labelNames: ['code', 'reason'] as const, registers: [registry] }),
+    registrationsRefused: new Counter({ name: 'waymark_registrations_refused_total', help: 'Map registrations refused with 429, by the quota that was used up (address or total)', labelNames: ['scope'] as const, registers: [registry] }),
+    socketsDropped: new Counter({ name: 'waymark_sockets_dropped_total', help: 'TCP sockets closed by the server\'s socket limits: over MAX_SOCKETS (total), over MAX_SOCKETS_PER_ADDRESS (address), or no request head within HEADERS_TIMEOUT_MS (no-request)', labelNames: ['reason'] as const, registers: [registry] }),
     upgradesRefused: new Counter({ name: 'waymark_upgrades_refused_total', help: 'WebSocket upgrades refused, by HTTP status', labelNames: ['status'] as const, registers: [registry] }),
     sources,
   };

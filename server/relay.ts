@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { identityIdOf } from '../src/access/identity';
+import { clientAddress } from './address';
 import type { AccessControl, LinkRole, RoomKind } from './auth';
 import { RelayBudgets } from './budgets';
 import type { ServerConfig } from './config';
@@ -29,6 +30,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -41,6 +43,8 @@ export class Relay {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly pingTimer: NodeJS.Timeout;
+  /** sockets per client address (address.ts), from their upgrade request until they close */
+  private readonly socketsByAddress = new Map<string, number>();
   private closing = false;
   private nextId = 1;
   private readonly budgets: RelayBudgets;
@@ -48,8 +52,10 @@ export class Relay {
   constructor(private readonly deps: RelayDeps) {
     this.budgets = new RelayBudgets(deps.config);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
-    deps.access.onRevoked = (mapId, role) => this.revoked(mapId, role);
-    deps.access.onLockChanged = (mapId, locked) => this.lockChanged(mapId, locked);
+    // both callbacks name the access key of a registration (auth.ts), which is what each
+    // connection's `mapId` holds (see upgrade)
+    deps.access.onRevoked = (key, role) => this.revoked(key, role);
+    deps.access.onLockChanged = (key, locked) => this.lockChanged(key, locked);
     this.pingTimer = setInterval(() => this.ping(), deps.config.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -101,30 +107,44 @@ export class Relay {
     if (config.allowedOrigins.length && origin !== undefined && !config.allowedOrigins.includes(origin.replace(/\/+$/, ''))) {
       return this.refuse(socket, 403, 'origin not allowed');
     }
+    // Counted before the token check (which may read the store) and until the socket closes,
+    // whether it becomes a WebSocket or is refused: upgrades still in flight count too.
+    const address = clientAddress(req, config.trustProxy);
+    const open = this.socketsByAddress.get(address) ?? 0;
+    if (open >= config.maxConnectionsPerAddress) return this.refuse(socket, 429, 'too many connections from this address');
+    if (socket.destroyed) return;
+    this.socketsByAddress.set(address, open + 1);
+    socket.once('close', () => {
+      const left = (this.socketsByAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.socketsByAddress.set(address, left);
+      else this.socketsByAddress.delete(address);
+    });
     const mapId = match[1]!;
     const kind: RoomKind = match[2] ? 'feedback' : 'map';
-    const roomName = kind === 'feedback' ? `${mapId}/feedback` : mapId;
     const token = url.searchParams.get('token');
     // who the client is: proven by its identity secret (src/access/identity.ts), else nobody
     const identitySecret = url.searchParams.get('identity');
     const identityId = identitySecret ? identityIdOf(identitySecret) : null;
-    const generation = access.generation(mapId);
-    const granted = await access.accessOf(mapId, token);
+    // the registration the token belongs to: its record, its rooms, its revocations and lock
+    const key = access.keyOf(mapId, token);
+    const generation = key === null ? 0 : access.generation(key);
+    const granted = key === null ? null : await access.accessOf(mapId, token);
     // unknown map or wrong token: the same answer, so the existence of a map does not leak
     if (!granted) return this.refuse(socket, 401, 'a valid token for this map is required');
     const { role, locked } = granted;
+    const roomName = kind === 'feedback' ? `${granted.key}/feedback` : granted.key;
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     if (rooms.occupancy(roomName) >= config.maxConnectionsPerRoom) return this.refuse(socket, 503, 'room is full');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const address = req.socket.remoteAddress ?? 'unknown';
-      const grant = { roomName, kind, mapId, role, locked, identityId, address };
+      // a Connection's `mapId` is the access key: revoked() and lockChanged() compare it with the key they are given
+      const grant = { roomName, kind, mapId: granted.key, role, locked, identityId, address };
       const connection = new Connection(this.nextId++, ws, grant, { ...this.deps, budgets: this.budgets }, (c) => this.forget(c));
       this.connections.add(connection);
       log.info({ conn: connection.id, room: roomName, role }, 'connection opened');
       void connection.start(async () => {
         // a rotation or a lock change between our token check and now would otherwise have
         // missed this connection (its messages wait until this has run)
-        if (access.generation(mapId) === generation) return;
+        if (access.generation(granted.key) === generation) return;
         const now = await access.accessOf(mapId, token);
         if (now?.role !== role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
         else connection.lockChanged(now.locked);

@@ -9,6 +9,7 @@ import {
   craftPlantedList,
   craftQuadraticUpdate,
   httpUrl,
+  metricsText,
   opened,
   rawSocket,
   registerMap,
@@ -168,7 +169,7 @@ describe('peers that ask too much', () => {
     const closed = closeOf(silent);
     const { code } = await closed;
     expect(code).toBe(1006); // terminated, no closing handshake
-    const metrics = await (await fetch(httpUrl(pinging.port, '/metrics'))).text();
+    const metrics = await metricsText(pinging.port);
     expect(metrics).toMatch(/waymark_connections_closed_total\{code="1006",reason="ping-timeout"\} 1/);
     await pinging.close();
   });
@@ -193,7 +194,7 @@ describe('crafted updates', () => {
     const length = 2500;
     for (let from = 0; from < length; from += 50) attacker.send(updateFrame(craftPlantedList(from + 50, from)));
     await waitFor(() => room.observer.doc.getArray('a').length === length, 'the planted list to reach the observer');
-    const planted = await (await fetch(httpUrl(server.port, '/metrics'))).text();
+    const planted = await metricsText(server.port);
     expect(Number(/waymark_update_checks_total\{where="inline",result="ok"\} (\d+)/.exec(planted)?.[1])).toBeGreaterThanOrEqual(length / 50);
 
     // 2. the crafted update: cheap against an empty document, quadratic against this room
@@ -219,7 +220,7 @@ describe('crafted updates', () => {
     expect(late.doc.getArray('a').length).toBe(length);
     late.destroy();
     bystander.close();
-    const metrics = await (await fetch(httpUrl(server.port, '/metrics'))).text();
+    const metrics = await metricsText(server.port);
     expect(metrics).toMatch(/waymark_update_checks_total\{where="worker",result="timeout"\} 1/);
 
     // and it really is expensive: integrated here, against the same room content

@@ -12,6 +12,7 @@ import {
   connectAs,
   httpUrl,
   newRoomId,
+  metricsText,
   opened,
   rawSocket,
   registerMap,
@@ -213,7 +214,7 @@ describe('every role', () => {
         new Set([...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name));
       for (const client of clients) await waitFor(() => Object.keys(roles).every((role) => names(client).has(role)), `every role's presence in ${room}`);
     }
-    const metrics = await (await api(server, '/metrics')).text();
+    const metrics = await metricsText(server.port);
     expect(metrics).toMatch(/^waymark_connections\{role="comment"\} 2$/m);
   });
 });

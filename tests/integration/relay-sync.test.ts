@@ -5,7 +5,7 @@ import { readJourney } from '../../src/model/doc';
 import { addCard, deleteCard, moveCard, updateCard } from '../../src/model/ops';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { toJSON } from '../../src/schema';
-import { commentText, connect, connectAs, registerMap, startRelay, tempDataDir, waitFor, whenSynced, writeComment, type Client, type Server } from '../support/relay';
+import { commentText, connect, connectAs, metricsText, registerMap, startRelay, tempDataDir, waitFor, whenSynced, writeComment, type Client, type Server } from '../support/relay';
 
 const json = (doc: Y.Doc) => JSON.stringify(toJSON(doc));
 
@@ -80,7 +80,7 @@ describe('read-only peers, the Hocuspocus way', () => {
     await whenSynced(lateInFirst);
     expect(readJourney(lateInFirst.doc).cards.some((c) => c.id === sneaky)).toBe(false);
     expect(readJourney(lateInFirst.doc).cards.some((c) => c.id === legit)).toBe(true);
-    const metrics = await (await fetch(`http://127.0.0.1:${first.port}/metrics`)).text();
+    const metrics = await metricsText(first.port);
     expect(metrics).toMatch(/^waymark_refused_writes_total [1-9]/m);
     for (const c of [editor, viewer, lateInFirst]) c.destroy();
     await first.close();

@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { encodeEntries } from '../../server/awareness';
-import { httpUrl, spawnRelay, type RelayProcess } from './relay';
+import { metricsText, spawnRelay, type RelayProcess, httpUrl } from './relay';
 
 /**
  * Tools for the hostile-peer suites: a relay in a child process (so that "it did not crash" means
  * the process), and what an attacker sends and a bystander measures.
  */
 
-export const METRICS_TOKEN = 'hostile-suite-metrics-token';
-
 /** The relay as production runs it, with the given limits. */
 export function spawnHostileRelay(env: Record<string, string> = {}): Promise<RelayProcess> {
-  return spawnRelay({ PORT: '0', STORE: 'memory', ROOM_IDLE_MS: '0', METRICS_TOKEN, ...env });
+  return spawnRelay({ PORT: '0', STORE: 'memory', ROOM_IDLE_MS: '0', ...env });
 }
 
 export function stopRelay(relay: RelayProcess): Promise<unknown> {
@@ -65,8 +63,7 @@ export function watchHealth(port: number, everyMs = 50): { stop(): Promise<{ wor
 
 /** A metric's value from /metrics (summed over its labels). */
 export async function metric(port: number, name: string): Promise<number> {
-  const res = await fetch(httpUrl(port, '/metrics'), { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
-  const text = await res.text();
+  const text = await metricsText(port);
   let sum = 0;
   for (const line of text.split('\n')) {
     if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));

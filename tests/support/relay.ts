@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { accessKey } from '../../server/auth';
 import { startServer } from '../../server/index';
 import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { addComment, readComments } from '../../src/model/feedback';
@@ -27,6 +28,25 @@ export function staticDir(): string {
 
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'waymark-relay-'));
 
+/**
+ * Every test client comes from 127.0.0.1, so the per-address limits are lifted unless a test
+ * sets them (tests/integration/edge-*.test.ts do).
+ */
+export const UNLIMITED_ADDRESS: Record<string, string> = {
+  REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '1000000',
+  REGISTRATIONS_PER_MINUTE: '1000000',
+};
+
+/** /metrics is off unless METRICS_TOKEN is set: test servers set this one. */
+export const METRICS_TOKEN = 'test-metrics-token-0123456789';
+
+/** GET /metrics as Prometheus would, with the token; the text, or a thrown error on any other status. */
+export async function metricsText(port: number): Promise<string> {
+  const res = await fetch(httpUrl(port, '/metrics'), { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return res.text();
+}
+
 /** A real server on a free port; rooms leave memory as soon as they are empty. */
 export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
   return startServer({
@@ -37,6 +57,8 @@ export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
     LOG_LEVEL: 'silent',
     STORE: 'memory',
     ROOM_IDLE_MS: '0',
+    ...UNLIMITED_ADDRESS,
+    METRICS_TOKEN,
     ...env,
   });
 }
@@ -54,6 +76,16 @@ export interface Tokens {
 
 let mapCounter = 0;
 export const newRoomId = (prefix = 'map') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++mapCounter}`;
+
+/**
+ * The name the relay stores a registered map's room under: its access key `<mapId>~<registration
+ * id>` (server/auth.ts), with `/feedback` for its feedback room. Clients never see it: they
+ * connect to `/sync/<mapId>` with a token, and the token names the registration.
+ */
+export function storedRoomName(map: Tokens, room: 'map' | 'feedback' = 'map'): string {
+  const key = accessKey(map.id, map.ownerToken)!;
+  return room === 'feedback' ? `${key}/feedback` : key;
+}
 
 export async function registerMap(port: number, id = newRoomId()): Promise<Tokens> {
   const res = await fetch(httpUrl(port, '/api/maps'), {
@@ -271,7 +303,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function spawnRelay(env: Record<string, string>): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...UNLIMITED_ADDRESS, METRICS_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
