@@ -101,7 +101,10 @@ describe('a comment link cannot run the workshop or touch what is not theirs', (
       const mallory = connectAs(relay.port, `${w.map.id}/feedback`, w.map.commentToken);
       await whenSynced(mallory);
       attack(mallory.doc, w, mallory.identityId!, { id: mallory.identityId!, owner: true });
-      await waitFor(() => mallory.closes.length > 0, "Mallory's connection to close");
+      await waitFor(() => mallory.closes.length > 0, "Mallory's connection to close", 20_000).catch((error: Error) => {
+        // what the relay said about this map, to tell a slow machine from a lost verdict
+        throw new Error(`${error.message}\n${relay.logs.filter((l) => l.includes(w.map.id) || /"level":[45]0/.test(l)).slice(-30).join('\n')}`);
+      });
       mallory.destroy();
       expect(mallory.closes[0]!.code).toBe(1008);
       expect(mallory.closes[0]!.reason).toMatch(/^not allowed: /);

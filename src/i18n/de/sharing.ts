@@ -29,7 +29,7 @@ export const sharing: Messages['sharing'] = {
   turnOff: 'Abschalten',
   errors: {
     offline: 'Zum Teilen ist eine Verbindung zum Waymark-Server nötig, der gerade nicht erreichbar ist.',
-    taken: 'Diese Map wird bereits von einem anderen Gerät aus geteilt. Bitten Sie den Eigentümer um einen Link.',
+    tooMany: 'Aus diesem Netzwerk wurden in der letzten Minute zu viele Maps geteilt. Versuchen Sie es in einer Minute erneut.',
     failed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
   },
   identity: {

@@ -27,7 +27,7 @@ export const sharing = {
   turnOff: 'Turn off',
   errors: {
     offline: 'Sharing needs a connection to the Waymark server, and it cannot be reached right now.',
-    taken: 'This map is already shared from another device. Ask its owner for a link.',
+    tooMany: 'Too many maps were shared from this network in the last minute. Try again in a minute.',
     failed: 'That did not work. Please try again.',
   },
   identity: {
