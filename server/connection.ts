@@ -30,8 +30,8 @@ export interface ConnectionDeps {
 export interface ConnectionGrant {
   roomName: string;
   kind: RoomKind;
-  /** the map's access key (its rooms, its links, its lock) */
-  mapId: string;
+  /** the registration's access key (auth.ts): its rooms, its links, its lock */
+  accessKey: string;
   role: Role;
   /** whether the map's content was locked when the token was checked */
   locked: boolean;
@@ -57,7 +57,7 @@ function clampReason(reason: string): string {
 export class Connection implements Peer {
   readonly roomName: string;
   readonly kind: RoomKind;
-  readonly mapId: string;
+  readonly accessKey: string;
   readonly role: Role;
   readonly identityId: string | null;
   readonly address: string;
@@ -92,7 +92,7 @@ export class Connection implements Peer {
     onGone: (c: Connection) => void,
   ) {
     const { config, metrics } = deps;
-    ({ roomName: this.roomName, kind: this.kind, mapId: this.mapId, role: this.role, locked: this.locked, identityId: this.identityId, address: this.address } = grant);
+    ({ roomName: this.roomName, kind: this.kind, accessKey: this.accessKey, role: this.role, locked: this.locked, identityId: this.identityId, address: this.address } = grant);
     const role = this.role;
     this.log = deps.log.child({ conn: id, room: this.roomName, role });
     this.messageBucket = new TokenBucket(config.maxMessagesPerSecond, config.messageBurst);

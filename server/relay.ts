@@ -53,7 +53,7 @@ export class Relay {
     this.budgets = new RelayBudgets(deps.config);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
     // both callbacks name the access key of a registration (auth.ts), which is what each
-    // connection's `mapId` holds (see upgrade)
+    // connection's `accessKey` holds
     deps.access.onRevoked = (key, role) => this.revoked(key, role);
     deps.access.onLockChanged = (key, locked) => this.lockChanged(key, locked);
     this.pingTimer = setInterval(() => this.ping(), deps.config.pingIntervalMs);
@@ -136,8 +136,7 @@ export class Relay {
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     if (rooms.occupancy(roomName) >= config.maxConnectionsPerRoom) return this.refuse(socket, 503, 'room is full');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      // a Connection's `mapId` is the access key: revoked() and lockChanged() compare it with the key they are given
-      const grant = { roomName, kind, mapId: granted.key, role, locked, identityId, address };
+      const grant = { roomName, kind, accessKey: granted.key, role, locked, identityId, address };
       const connection = new Connection(this.nextId++, ws, grant, { ...this.deps, budgets: this.budgets }, (c) => this.forget(c));
       this.connections.add(connection);
       log.info({ conn: connection.id, room: roomName, role }, 'connection opened');
@@ -157,9 +156,9 @@ export class Relay {
   }
 
   /** A link was rotated or revoked: its connections to the map and its feedback room close with 4401. */
-  private revoked(mapId: string, role: LinkRole): void {
+  private revoked(key: string, role: LinkRole): void {
     for (const connection of this.connections) {
-      if (connection.mapId === mapId && connection.role === role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
+      if (connection.accessKey === key && connection.role === role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
     }
   }
 
@@ -167,9 +166,9 @@ export class Relay {
    * The owner locked or unlocked the map: every connection to it learns the new state, and edit
    * connections to its map room (whose rights just changed) close with 4409.
    */
-  private lockChanged(mapId: string, locked: boolean): void {
+  private lockChanged(key: string, locked: boolean): void {
     for (const connection of this.connections) {
-      if (connection.mapId === mapId) connection.lockChanged(locked);
+      if (connection.accessKey === key) connection.lockChanged(locked);
     }
   }
 
