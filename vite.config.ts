@@ -1,6 +1,54 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Writes a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy next to every text file of
+ * the build, once, so the server (sirv, `brotli: true, gzip: true`) sends them to browsers that
+ * accept them instead of compressing on every request, or not at all. Runs after the PWA plugin
+ * has written the service worker, so that is compressed too; the precache lists the files
+ * themselves, and a browser that fetches one gets it decoded as it was. Source maps are left
+ * as they are (only developer tools load them), as is any file under 1 KiB or that would not
+ * get smaller.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  const walk = async (dir: string): Promise<string[]> =>
+    (await Promise.all((await readdir(dir, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])))).flat();
+  return {
+    name: 'waymark:precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = (await walk(outDir)).filter((f) => /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/.test(f));
+        await Promise.all(
+          files.map(async (file) => {
+            if ((await stat(file)).size < 1024) return;
+            const raw = await readFile(file);
+            const [br, gzipped] = await Promise.all([
+              brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+              gz(raw, { level: 9 }),
+            ]);
+            if (br.length < raw.length) await writeFile(`${file}.br`, br);
+            if (gzipped.length < raw.length) await writeFile(`${file}.gz`, gzipped);
+          }),
+        );
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
@@ -35,6 +83,7 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    precompress(),
   ],
   build: {
     outDir: 'dist',

@@ -1,6 +1,9 @@
 import type http from 'node:http';
 import type { Logger } from 'pino';
+import { clientAddress } from './address';
 import { LINK_ROLES, MAP_ID, type AccessControl, type LinkRole } from './auth';
+import type { Metrics } from './metrics';
+import type { RegistrationQuota } from './quotas';
 
 /** A JSON body bigger than this is refused with 413. */
 export const MAX_API_BODY_BYTES = 16 * 1024;
@@ -71,31 +74,54 @@ function bearer(req: http.IncomingMessage): string | null {
 
 const unauthorized = () => new HttpError(401, 'a valid token for this map is required');
 
+/** What the API needs besides the access records: the registration quota, and who a client is. */
+export interface ApiOptions {
+  registrations: RegistrationQuota;
+  /** TRUST_PROXY: how many proxies' X-Forwarded-For entries to trust (address.ts) */
+  trustProxy: number;
+  metrics?: Metrics;
+}
+
 /**
  * The JSON API for maps and their links (README, "Sharing and the relay"):
  *
- *   POST   /api/maps                          {id} → 201 {id, ownerToken, editToken, commentToken, viewToken}; 409 if registered
+ *   POST   /api/maps                          {id} → 201 {id, ownerToken, editToken, commentToken, viewToken}, always
  *   POST   /api/maps/:id/links/:role/rotate   owner → 200 {token}; the old token stops working
  *   DELETE /api/maps/:id/links/:role          owner → 204; no token for the role until rotated
  *   PUT    /api/maps/:id/lock                 owner, {locked: boolean} → 200 {locked}; edit connections to the map room close with 4409
  *   GET    /api/maps/:id/access               any token → 200 {role, locked}
  *
+ * Registering never reveals whether an id exists: every registration is a share of its own, with
+ * its own access record and rooms (auth.ts, `accessKey`), and its tokens carry its registration
+ * id, so the operations below find the share from the token. An id registered by someone else
+ * is registered again, separately, and neither share can see or touch the other.
+ *
  * Owner operations take `Authorization: Bearer <ownerToken>`. A missing or wrong token and an
  * unknown map answer alike (401); a valid token of another role gets 403. Errors are `{error}`.
+ * Registrations are limited per client address and in total per minute: over either, 429 with
+ * Retry-After (seconds).
  */
-export function createApi(access: AccessControl, log: Logger) {
+export function createApi(access: AccessControl, log: Logger, options: ApiOptions) {
   async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     const method = req.method ?? 'GET';
     if (pathname === '/api/maps') {
       if (method !== 'POST') throw methodNotAllowed('POST');
+      // every attempt counts, valid or not: the quota is what bounds the work anyone can cause
+      const refused = await options.registrations.take(clientAddress(req, options.trustProxy));
+      if (refused) {
+        options.metrics?.registrationsRefused.inc({ scope: refused.scope });
+        const who = refused.scope === 'address' ? 'from this address' : 'on this server';
+        throw new HttpError(429, `too many map registrations ${who}; try again in ${refused.retryAfterSeconds} s`, {
+          'Retry-After': String(refused.retryAfterSeconds),
+        });
+      }
       const body = await readJson(req);
       const id = (body as { id?: unknown } | null)?.id;
       if (typeof id !== 'string' || !MAP_ID.test(id)) {
         throw new HttpError(400, 'id must be 1 to 64 letters, digits, "-" or "_"');
       }
       const created = await access.register(id);
-      if (!created) throw new HttpError(409, 'this map is already registered; its owner shares it with their owner token');
-      log.info({ map: id }, 'map registered');
+      log.info({ map: id, access: access.keyOf(id, created.ownerToken) }, 'map registered');
       return send(res, 201, created);
     }
     const link = LINK_PATH.exec(pathname);
@@ -105,17 +131,17 @@ export function createApi(access: AccessControl, log: Logger) {
       const role = roleName as LinkRole;
       if (rotate ? method !== 'POST' : method !== 'DELETE') throw methodNotAllowed(rotate ? 'POST' : 'DELETE');
       const token = bearer(req);
-      const caller = await access.roleOf(mapId, token);
+      const caller = await access.accessOf(mapId, token);
       if (!caller) throw unauthorized();
-      if (caller !== 'owner') throw new HttpError(403, 'only the owner can change links');
+      if (caller.role !== 'owner') throw new HttpError(403, 'only the owner can change links');
       if (rotate) {
-        const fresh = await access.rotate(mapId, token, role);
+        const fresh = await access.rotate(caller.key, token, role);
         if (!fresh) throw unauthorized();
-        log.info({ map: mapId, role }, 'link rotated');
+        log.info({ map: mapId, access: caller.key, role }, 'link rotated');
         return send(res, 200, { token: fresh });
       }
-      if (!(await access.revoke(mapId, token, role))) throw unauthorized();
-      log.info({ map: mapId, role }, 'link revoked');
+      if (!(await access.revoke(caller.key, token, role))) throw unauthorized();
+      log.info({ map: mapId, access: caller.key, role }, 'link revoked');
       return send(res, 204);
     }
     const lock = LOCK_PATH.exec(pathname);
@@ -123,15 +149,15 @@ export function createApi(access: AccessControl, log: Logger) {
       const mapId = lock[1]!;
       if (method !== 'PUT') throw methodNotAllowed('PUT');
       const token = bearer(req);
-      const caller = await access.roleOf(mapId, token);
+      const caller = await access.accessOf(mapId, token);
       if (!caller) throw unauthorized();
-      if (caller !== 'owner') throw new HttpError(403, 'only the owner can lock or unlock the map');
+      if (caller.role !== 'owner') throw new HttpError(403, 'only the owner can lock or unlock the map');
       const body = await readJson(req);
       const locked = (body as { locked?: unknown } | null)?.locked;
       if (typeof locked !== 'boolean') throw new HttpError(400, 'body must be {"locked": true} or {"locked": false}');
-      const now = await access.setLocked(mapId, token, locked);
+      const now = await access.setLocked(caller.key, token, locked);
       if (now === null) throw unauthorized();
-      log.info({ map: mapId, locked: now }, now ? 'map locked' : 'map unlocked');
+      log.info({ map: mapId, access: caller.key, locked: now }, now ? 'map locked' : 'map unlocked');
       return send(res, 200, { locked: now });
     }
     const accessMatch = ACCESS_PATH.exec(pathname);

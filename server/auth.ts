@@ -11,17 +11,51 @@ export type Role = 'owner' | 'edit' | 'comment' | 'view';
 export type LinkRole = 'edit' | 'comment' | 'view';
 export const LINK_ROLES: readonly LinkRole[] = ['edit', 'comment', 'view'];
 
-/** the map's own room `<mapId>`, or its feedback room `<mapId>/feedback` */
+/** a registration's map room `<key>`, or its feedback room `<key>/feedback` (key: `accessKey`) */
 export type RoomKind = 'map' | 'feedback';
 
-/** What a role may see of a map: its role and whether the map's content is locked. */
+/**
+ * What a token gives on a map: its role, whether the map's content is locked, and the access key
+ * of the registration it belongs to (the name of its access record and of its rooms).
+ */
 export interface MapAccess {
   role: Role;
   locked: boolean;
+  key: string;
 }
 
-/** the app's map id rule (src/app/router.ts); a map id is also its room name */
+/** the app's map id rule (src/app/router.ts) */
 export const MAP_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A registration's id: 72 random bits, base64url. Not a secret: every token of the registration starts with it. */
+export const REGISTRATION_ID_LENGTH = 12;
+/** a registration's token: its registration id (12 characters), then a 32-character secret */
+const REGISTERED_TOKEN = /^[A-Za-z0-9_-]{44}$/;
+/** between a map id and a registration id in an access key; neither may contain it */
+const KEY_SEPARATOR = '~';
+
+/**
+ * Which access record (and rooms) a token addresses on a map, or null if it cannot be a token.
+ *
+ * Every registration of a map id is a share of its own: registering an id someone else has
+ * registered does not fail (that would tell anyone which ids exist) and cannot touch their share.
+ * A registration's tokens are its registration id followed by a 192-bit secret (44 characters),
+ * and address the record `<mapId>~<registrationId>`, whose rooms are that key and
+ * `<key>/feedback`. Tokens from before registrations had ids (32 characters, a secret alone)
+ * address the record stored under the bare map id and its rooms `<mapId>` and `<mapId>/feedback`,
+ * as they always did. Any other string addresses the legacy record too, and fails there like any
+ * wrong token.
+ */
+export function accessKey(mapId: string, token: string | null | undefined): string | null {
+  if (!MAP_ID.test(mapId) || !token || token.length > MAX_TOKEN_LENGTH) return null;
+  return REGISTERED_TOKEN.test(token) ? `${mapId}${KEY_SEPARATOR}${token.slice(0, REGISTRATION_ID_LENGTH)}` : mapId;
+}
+
+/** The registration id in an access key ('' for a legacy key): every token rotated for it starts with it. */
+function registrationOf(key: string): string {
+  const at = key.indexOf(KEY_SEPARATOR);
+  return at < 0 ? '' : key.slice(at + 1);
+}
 
 /**
  * Why `role` may not write a room of a map right now, or null if it may. The map room: the owner
@@ -35,7 +69,7 @@ export function writeRefusal(role: Role, room: RoomKind, locked: boolean): 'read
   return 'read-only';
 }
 
-/** 192 random bits, base64url (32 characters). */
+/** 192 random bits, base64url (32 characters): a token's secret, or a whole token of a legacy record. */
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
@@ -75,6 +109,7 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
   };
 }
 
+/** What a registration answers: the map id and its four tokens (the access key is in them). */
 export interface RegisteredMap {
   id: string;
   ownerToken: string;
@@ -84,88 +119,110 @@ export interface RegisteredMap {
 }
 
 /**
- * Map registration and the role behind a token. Records are cached in memory (this process is
- * their only writer); changes to one map run one after the other so two rotations cannot
- * interleave their read-modify-write.
+ * Map registration and the role behind a token. Everything is kept by access key (`accessKey`):
+ * one record per registration. Records are cached in memory (this process is their only writer);
+ * changes to one record run one after the other so two rotations cannot interleave their
+ * read-modify-write.
  */
 export class AccessControl {
   private readonly cache = new Map<string, AccessRecord>();
   private readonly queues = new Map<string, Promise<unknown>>();
-  /** bumped whenever a map's links or lock change, so a check that straddled the change can tell */
+  /** bumped whenever a record's links or lock change, so a check that straddled the change can tell */
   private readonly generations = new Map<string, number>();
-  /** called after a link stopped working, so its open connections can be closed */
-  onRevoked: (mapId: string, role: LinkRole) => void = () => {};
-  /** called after the owner locked or unlocked a map, so connections can follow */
-  onLockChanged: (mapId: string, locked: boolean) => void = () => {};
+  /** called with the access key after a link stopped working, so its open connections can be closed */
+  onRevoked: (key: string, role: LinkRole) => void = () => {};
+  /** called with the access key after the owner locked or unlocked a map, so connections can follow */
+  onLockChanged: (key: string, locked: boolean) => void = () => {};
 
   constructor(
     private readonly store: RelayStore,
     private readonly cacheSize = 10_000,
   ) {}
 
-  private serial<T>(mapId: string, f: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(mapId) ?? Promise.resolve();
+  private serial<T>(key: string, f: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.then(f, f);
     const settled = next.catch(() => {});
-    this.queues.set(mapId, settled);
+    this.queues.set(key, settled);
     void settled.then(() => {
-      if (this.queues.get(mapId) === settled) this.queues.delete(mapId);
+      if (this.queues.get(key) === settled) this.queues.delete(key);
     });
     return next;
   }
 
-  /** A number that changes whenever the map's links are rotated or revoked, or it is locked or unlocked. */
-  generation(mapId: string): number {
-    return this.generations.get(mapId) ?? 0;
+  /** The access key a token addresses on a map (see `accessKey`), or null if it cannot be a token. */
+  keyOf(mapId: string, token: string | null | undefined): string | null {
+    return accessKey(mapId, token);
   }
 
-  private changed(mapId: string, record: AccessRecord): void {
-    this.remember(mapId, record);
-    this.generations.set(mapId, this.generation(mapId) + 1);
+  /** A number that changes whenever the record's links are rotated or revoked, or it is locked or unlocked. */
+  generation(key: string): number {
+    return this.generations.get(key) ?? 0;
   }
 
-  private linksChanged(mapId: string, record: AccessRecord, role: LinkRole): void {
-    this.changed(mapId, record);
-    this.onRevoked(mapId, role);
+  private changed(key: string, record: AccessRecord): void {
+    this.remember(key, record);
+    this.generations.set(key, this.generation(key) + 1);
   }
 
-  private async record(mapId: string): Promise<AccessRecord | undefined> {
-    const cached = this.cache.get(mapId);
+  private linksChanged(key: string, record: AccessRecord, role: LinkRole): void {
+    this.changed(key, record);
+    this.onRevoked(key, role);
+  }
+
+  private async record(key: string): Promise<AccessRecord | undefined> {
+    const cached = this.cache.get(key);
     if (cached) return cached;
-    const stored = await this.store.getAccess(mapId);
+    const stored = await this.store.getAccess(key);
     // a rotation or lock change that finished while we read has cached what is now true: a read
     // that started before it must not overwrite that with what was
-    const fresher = this.cache.get(mapId);
+    const fresher = this.cache.get(key);
     if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readAccessRecord(stored);
-    this.remember(mapId, record);
+    this.remember(key, record);
     return record;
   }
 
-  private remember(mapId: string, record: AccessRecord): void {
-    this.cache.delete(mapId);
-    this.cache.set(mapId, record);
+  private remember(key: string, record: AccessRecord): void {
+    this.cache.delete(key);
+    this.cache.set(key, record);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
   }
 
-  /** Registers a new map and returns its four tokens (the only time they exist in clear), or null if it exists. */
-  register(mapId: string): Promise<RegisteredMap | null> {
-    return this.serial(mapId, async () => {
-      if (await this.record(mapId)) return null;
-      const tokens = { ownerToken: newToken(), editToken: newToken(), commentToken: newToken(), viewToken: newToken() };
-      const record: AccessRecord = {
-        owner: hashToken(tokens.ownerToken),
-        edit: hashToken(tokens.editToken),
-        comment: hashToken(tokens.commentToken),
-        view: hashToken(tokens.viewToken),
-        locked: false,
-        createdAt: new Date().toISOString(),
-      };
-      await this.store.putAccess(mapId, record);
-      this.remember(mapId, record);
-      return { id: mapId, ...tokens };
-    });
+  /**
+   * Registers a share of a map id and returns its four tokens (the only time they exist in
+   * clear). Always succeeds: a map id that is registered already gets another, independent
+   * registration with a record and rooms of its own, so the answer tells nobody whether the id
+   * exists, and a squatter who registered it first holds nothing of the real owner's.
+   */
+  async register(mapId: string): Promise<RegisteredMap> {
+    for (;;) {
+      const registration = randomBytes(9).toString('base64url');
+      const key = `${mapId}${KEY_SEPARATOR}${registration}`;
+      const created = await this.serial(key, async () => {
+        // 72 random bits: a collision is not expected, but it must not overwrite a record
+        if (await this.record(key)) return null;
+        const tokens = {
+          ownerToken: registration + newToken(),
+          editToken: registration + newToken(),
+          commentToken: registration + newToken(),
+          viewToken: registration + newToken(),
+        };
+        const record: AccessRecord = {
+          owner: hashToken(tokens.ownerToken),
+          edit: hashToken(tokens.editToken),
+          comment: hashToken(tokens.commentToken),
+          view: hashToken(tokens.viewToken),
+          locked: false,
+          createdAt: new Date().toISOString(),
+        };
+        await this.store.putAccess(key, record);
+        this.remember(key, record);
+        return { id: mapId, ...tokens };
+      });
+      if (created) return created;
+    }
   }
 
   /** The role a token gives on a map, or null (wrong token, revoked link, or no such map: all alike). */
@@ -173,53 +230,60 @@ export class AccessControl {
     return (await this.accessOf(mapId, token))?.role ?? null;
   }
 
-  /** The role a token gives on a map and whether the map is locked, or null (as for `roleOf`). */
+  /**
+   * The role a token gives on a map, whether the map is locked, and the access key of the
+   * registration the token belongs to; or null (as for `roleOf`).
+   */
   async accessOf(mapId: string, token: string | null | undefined): Promise<MapAccess | null> {
-    if (!MAP_ID.test(mapId)) return null;
-    const record = (await this.record(mapId)) ?? DUMMY;
+    const key = accessKey(mapId, token);
+    if (key === null) return null;
+    const record = (await this.record(key)) ?? DUMMY;
     const role = roleIn(record, token);
-    return role ? { role, locked: record.locked } : null;
+    return role ? { role, locked: record.locked, key } : null;
   }
 
   /**
-   * Locks or unlocks the map's content (the map room; not its feedback room). Returns the lock as
+   * Locks or unlocks the content of the record `key` (its map room; not its feedback room). Returns the lock as
    * it now is, or null if `ownerToken` is not the owner's. Setting what is already set changes
    * nothing and closes nobody.
    */
-  setLocked(mapId: string, ownerToken: string | null, locked: boolean): Promise<boolean | null> {
-    return this.serial(mapId, async () => {
-      const record = await this.record(mapId);
+  setLocked(key: string, ownerToken: string | null, locked: boolean): Promise<boolean | null> {
+    return this.serial(key, async () => {
+      const record = await this.record(key);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       if (record.locked === locked) return locked;
       const updated = { ...record, locked };
-      await this.store.putAccess(mapId, updated);
-      this.changed(mapId, updated);
-      this.onLockChanged(mapId, locked);
+      await this.store.putAccess(key, updated);
+      this.changed(key, updated);
+      this.onLockChanged(key, locked);
       return locked;
     });
   }
 
-  /** Gives a link role a new token; the old one stops working. null if `ownerToken` is not the owner's. */
-  rotate(mapId: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
-    return this.serial(mapId, async () => {
-      const record = await this.record(mapId);
+  /**
+   * Gives a link role of the record `key` a new token (with the registration's id in front, as
+   * all its tokens); the old one stops working. null if `ownerToken` is not the owner's.
+   */
+  rotate(key: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
+    return this.serial(key, async () => {
+      const record = await this.record(key);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
-      const token = newToken();
+      const token = registrationOf(key) + newToken();
       const updated = { ...record, [role]: hashToken(token) };
-      await this.store.putAccess(mapId, updated);
-      this.linksChanged(mapId, updated, role);
+      await this.store.putAccess(key, updated);
+      this.linksChanged(key, updated, role);
       return token;
     });
   }
 
-  /** Leaves a link role without a token until it is rotated again. false if not the owner. */
-  revoke(mapId: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
-    return this.serial(mapId, async () => {
-      const record = await this.record(mapId);
+  /** Leaves a link role of the record `key` without a token until it is rotated again. false if not the owner. */
+  revoke(key: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
+    return this.serial(key, async () => {
+      const record = await this.record(key);
       if (!record || roleIn(record, ownerToken) !== 'owner') return false;
       const updated = { ...record, [role]: null };
-      await this.store.putAccess(mapId, updated);
-      this.linksChanged(mapId, updated, role);
+      await this.store.putAccess(key, updated);
+      this.linksChanged(key, updated, role);
       return true;
     });
   }

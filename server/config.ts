@@ -38,6 +38,60 @@ export interface ServerConfig {
   updateApplyMsPerSecond: number;
   /** a peer whose unsent backlog exceeds this is closed with 1013 (it cannot keep up) */
   maxBufferedBytes: number;
+  /** unsent bytes over all connections; past it, a peer with a backlog of its own is closed with 1013 */
+  maxTotalBufferedBytes: number;
+  /** main-thread time the updates from one client address may take to integrate, per second */
+  updateApplyMsPerSecondPerAddress: number;
+  /** main-thread time all worker-checked updates may take to integrate, per second; beyond it they wait */
+  updateApplyMsPerSecondTotal: number;
+  /** update-check worker threads (one slow room then cannot hold up the rooms of another) */
+  updateCheckWorkers: number;
+  /** update-check worker time the updates from one client address may take, per second */
+  updateCheckMsPerSecondPerAddress: number;
+  /** sync step 1 requests (each answered with what the room has) per connection and minute … */
+  syncRequestsPerMinute: number;
+  /** … and how many may come at once */
+  syncRequestBurst: number;
+  /** awareness queries per connection and minute (more are not answered) */
+  awarenessQueriesPerMinute: number;
+  /** awareness updates per connection and second (burst: twice as many) */
+  awarenessUpdatesPerSecond: number;
+  /** one presence state, as JSON */
+  awarenessStateBytes: number;
+  /** how deep a presence state may nest */
+  awarenessStateDepth: number;
+  /** presence client ids one connection may introduce */
+  awarenessClientsPerConnection: number;
+  /** presence entries one room holds */
+  awarenessStatesPerRoom: number;
+  /** a room (map or its feedback) takes no more writes once it holds this many bytes */
+  maxRoomBytes: number;
+  /**
+   * how many reverse proxies in front of the server append to X-Forwarded-For: 0 (none; the
+   * socket's peer is the client), 1 (the right-most entry is the client), n (the n-th from the
+   * right). Every per-address limit counts clients by this (address.ts).
+   */
+  trustProxy: number;
+  /** map registrations (POST /api/maps) one client address may make per minute; more get 429 */
+  registrationsPerAddressPerMinute: number;
+  /** map registrations all clients together may make per minute; more get 429 */
+  registrationsPerMinute: number;
+  /** open WebSockets per client address; the next upgrade gets 429 */
+  maxConnectionsPerAddress: number;
+  /** open TCP sockets in total (HTTP and WebSocket); more are closed at once */
+  maxSockets: number;
+  /** open TCP sockets per peer address (not applied behind a trusted proxy, which is the one peer) */
+  maxSocketsPerAddress: number;
+  /** a socket that has not sent a complete request head this long after connecting (or starting the request) is closed */
+  headersTimeoutMs: number;
+  /** a request (head and body) that has not arrived in full this long after it started is answered 408 and closed */
+  requestTimeoutMs: number;
+  /** an idle keep-alive socket between two requests is closed after this */
+  keepAliveTimeoutMs: number;
+  /** who may embed the app in a frame (CSP frame-ancestors); empty: nobody ('none', and X-Frame-Options: DENY) */
+  frameAncestors: string[];
+  /** the bearer token /metrics asks for; null: /metrics is off (404) */
+  metricsToken: string | null;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +118,31 @@ export const ENV_DEFAULTS = {
   UPDATE_CHECK_MEMORY_MB: '512',
   UPDATE_APPLY_MS_PER_SECOND: '200',
   MAX_BUFFERED_BYTES: String(64 * MiB),
+  MAX_TOTAL_BUFFERED_BYTES: String(256 * MiB),
+  UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS: '300',
+  UPDATE_APPLY_MS_PER_SECOND_TOTAL: '500',
+  UPDATE_CHECK_WORKERS: '2',
+  UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS: '500',
+  SYNC_REQUESTS_PER_MINUTE: '12',
+  SYNC_REQUEST_BURST: '4',
+  AWARENESS_QUERIES_PER_MINUTE: '30',
+  AWARENESS_UPDATES_PER_SECOND: '50',
+  AWARENESS_STATE_BYTES: '16384',
+  AWARENESS_STATE_DEPTH: '16',
+  AWARENESS_CLIENTS_PER_CONNECTION: '4',
+  AWARENESS_STATES_PER_ROOM: '1024',
+  MAX_ROOM_BYTES: String(16 * MiB),
+  TRUST_PROXY: '0',
+  REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '20',
+  REGISTRATIONS_PER_MINUTE: '600',
+  MAX_CONNECTIONS_PER_ADDRESS: '256',
+  MAX_SOCKETS: '10000',
+  MAX_SOCKETS_PER_ADDRESS: '1024',
+  HEADERS_TIMEOUT_MS: '5000',
+  REQUEST_TIMEOUT_MS: '30000',
+  KEEP_ALIVE_TIMEOUT_MS: '5000',
+  FRAME_ANCESTORS: '',
+  METRICS_TOKEN: '',
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -106,5 +185,72 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     updateCheckMemoryMb: int('UPDATE_CHECK_MEMORY_MB', 16),
     updateApplyMsPerSecond: int('UPDATE_APPLY_MS_PER_SECOND', 1),
     maxBufferedBytes: int('MAX_BUFFERED_BYTES', 1024),
+    maxTotalBufferedBytes: int('MAX_TOTAL_BUFFERED_BYTES', 1024),
+    updateApplyMsPerSecondPerAddress: int('UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS', 1),
+    updateApplyMsPerSecondTotal: int('UPDATE_APPLY_MS_PER_SECOND_TOTAL', 1),
+    updateCheckWorkers: int('UPDATE_CHECK_WORKERS', 1, 64),
+    updateCheckMsPerSecondPerAddress: int('UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS', 1),
+    syncRequestsPerMinute: int('SYNC_REQUESTS_PER_MINUTE', 1),
+    syncRequestBurst: int('SYNC_REQUEST_BURST', 1),
+    awarenessQueriesPerMinute: int('AWARENESS_QUERIES_PER_MINUTE', 1),
+    awarenessUpdatesPerSecond: int('AWARENESS_UPDATES_PER_SECOND', 1),
+    awarenessStateBytes: int('AWARENESS_STATE_BYTES', 256, 1024 * 1024),
+    awarenessStateDepth: int('AWARENESS_STATE_DEPTH', 2, 256),
+    awarenessClientsPerConnection: int('AWARENESS_CLIENTS_PER_CONNECTION', 1),
+    awarenessStatesPerRoom: int('AWARENESS_STATES_PER_ROOM', 1),
+    maxRoomBytes: int('MAX_ROOM_BYTES', 1024),
+    trustProxy: readTrustProxy(get('TRUST_PROXY')),
+    registrationsPerAddressPerMinute: int('REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 1),
+    registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 1),
+    maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', 1),
+    maxSockets: int('MAX_SOCKETS', 1),
+    maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', 1),
+    ...readTimeouts(int('HEADERS_TIMEOUT_MS', 100), int('REQUEST_TIMEOUT_MS', 100), int('KEEP_ALIVE_TIMEOUT_MS', 100)),
+    frameAncestors: readFrameAncestors(get('FRAME_ANCESTORS')),
+    metricsToken: readMetricsToken(get('METRICS_TOKEN')),
   };
+}
+
+/** `0`/`false` (default), `true` (= 1), or how many proxies (1 to 10) stand in front of the server. */
+function readTrustProxy(value: string): number {
+  const lower = value.toLowerCase();
+  if (lower === 'false' || lower === 'off' || lower === 'no') return 0;
+  if (lower === 'true' || lower === 'on' || lower === 'yes') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(`TRUST_PROXY must be false, true or the number of proxies in front of the server (0 to 10), got "${value}"`);
+  }
+  return hops;
+}
+
+function readTimeouts(headersTimeoutMs: number, requestTimeoutMs: number, keepAliveTimeoutMs: number) {
+  // Node refuses a head timeout longer than the whole request's
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new Error(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be longer than REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs };
+}
+
+/**
+ * CSP frame-ancestors sources: origins such as `https://intranet.example` or
+ * `https://*.example.com`, or `'self'`; separated by spaces or commas. Nothing else may get into
+ * the header.
+ */
+function readFrameAncestors(value: string): string[] {
+  const sources = value.split(/[\s,]+/).filter(Boolean);
+  for (const source of sources) {
+    if (source !== "'self'" && !/^https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/.test(source)) {
+      throw new Error(`FRAME_ANCESTORS takes origins like https://intranet.example or 'self', got "${source}"`);
+    }
+  }
+  return sources;
+}
+
+/** Off when empty; otherwise at least 16 printable characters, so that it is not guessed. */
+function readMetricsToken(value: string): string | null {
+  if (!value) return null;
+  if (value.length < 16 || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new Error('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return value;
 }

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -5,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import sirv from 'sirv';
 import type { ServerConfig } from './config';
+import { setSecurityHeaders } from './headers';
+import type { Metrics } from './metrics';
+import { guardSockets, serverTimeouts } from './sockets';
 
 const packageJson = JSON.parse(
   readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8'),
@@ -27,7 +31,7 @@ export interface HttpRoutes {
  * their links, and the built app for everything else (unknown paths fall back to index.html, so
  * deep links into the SPA work on reload). /sync is the relay's, on 'upgrade' (relay.ts).
  */
-export function createHttpServer(config: ServerConfig, log: Logger, routes: HttpRoutes = {}): http.Server {
+export function createHttpServer(config: ServerConfig, log: Logger, routes: HttpRoutes = {}, metrics?: Metrics): http.Server {
   const startedAt = Date.now();
   const hasApp = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasApp) log.warn({ staticDir: config.staticDir }, 'no built app found; run "npm run build" (npm start does it)');
@@ -45,7 +49,9 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
       })
     : null;
 
-  return http.createServer((req, res) => {
+  let openSockets = () => 0;
+  const server = http.createServer(serverTimeouts(config), (req, res) => {
+    setSecurityHeaders(config, req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       const body = JSON.stringify({
@@ -53,6 +59,7 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
         version: VERSION,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         ...routes.health?.(),
+        sockets: openSockets(),
       });
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(body);
@@ -62,7 +69,18 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
       routes.api(req, res, url.pathname);
       return;
     }
-    if (routes.metrics && url.pathname === '/metrics') {
+    if (url.pathname === '/metrics') {
+      // off unless METRICS_TOKEN is set; then only for a request that presents it
+      if (!routes.metrics || !config.metricsToken) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end('Not found\n');
+        return;
+      }
+      if (!presents(req, config.metricsToken)) {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'WWW-Authenticate': 'Bearer' });
+        res.end('Authorization: Bearer <METRICS_TOKEN> required\n');
+        return;
+      }
       routes.metrics().then(
         ({ contentType, body }) => {
           res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
@@ -91,4 +109,15 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
       res.end('Not found\n');
     });
   });
+  openSockets = guardSockets(server, config, metrics);
+  return server;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function presents(req: http.IncomingMessage, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  // hashes have one length whatever was sent, so the comparison tells nothing about the token's
+  return timingSafeEqual(sha256(match?.[1] ?? ''), sha256(token)) && match !== null;
 }

@@ -6,6 +6,7 @@ import { AccessControl } from './auth';
 import { readConfig } from './config';
 import { createHttpServer, VERSION } from './http';
 import { createMetrics } from './metrics';
+import { RegistrationQuota } from './quotas';
 import { Relay } from './relay';
 import { Rooms } from './rooms';
 import { createStore } from './store';
@@ -23,7 +24,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const store = createStore(config);
   const metrics = createMetrics();
   const access = new AccessControl(store);
-  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb }, log);
+  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
   checker.start();
   const rooms = new Rooms({
     store,
@@ -31,14 +32,31 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     log,
     compactAfter: config.compactAfterUpdates,
     idleMs: config.roomIdleMs,
+    awareness: {
+      maxStateBytes: config.awarenessStateBytes,
+      maxDepth: config.awarenessStateDepth,
+      clientsPerConnection: config.awarenessClientsPerConnection,
+      statesPerRoom: config.awarenessStatesPerRoom,
+    },
     onForget: (name) => checker.forget(name),
   });
   const relay = new Relay({ config, log, metrics, access, rooms, checker });
+  metrics.sources.presenceEntries = () => {
+    let n = 0;
+    for (const room of rooms.all()) n += room.presence.size;
+    return n;
+  };
+  metrics.sources.bufferedBytes = () => relay.bufferedBytes;
+  metrics.sources.updateChecksQueued = () => checker.queued;
   const server = createHttpServer(config, log, {
-    api: createApi(access, log),
+    api: createApi(access, log, {
+      registrations: new RegistrationQuota(config.registrationsPerAddressPerMinute, config.registrationsPerMinute),
+      trustProxy: config.trustProxy,
+      metrics,
+    }),
     health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
-  });
+  }, metrics);
   server.on('upgrade', relay.handleUpgrade);
   try {
     await new Promise<void>((resolve, reject) => {

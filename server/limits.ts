@@ -6,8 +6,12 @@
  * - message and byte rate: a token bucket per connection; an empty bucket closes with 1008;
  * - malformed messages close their sender only (1003 for what we do not speak, 1007 for what does
  *   not decode); the room and its other peers carry on;
- * - crafted updates: see updateCheck.ts;
- * - peers per room, dead peers (ping), slow consumers (send backlog), origins: relay.ts.
+ * - crafted updates: see updateCheck.ts; who may write what in a feedback room: feedbackRules.mjs;
+ * - presence (awareness): awareness.ts;
+ * - requests that are cheap to send and dear to answer (sync step 1, awareness queries), time
+ *   spent integrating updates per connection, per address and in total, bytes waiting to be sent
+ *   per connection and in total, bytes stored per room, peers per room, dead peers (ping),
+ *   origins: relay.ts.
  */
 
 /** WebSocket close codes the relay uses (RFC 6455 § 7.4, and 4401 and 4409 in the private range). */
@@ -34,6 +38,11 @@ export const CLOSE = {
    * emits 'closed'), so the client has to call `provider.connect()` itself.
    */
   accessChanged: 4409,
+  /**
+   * the room holds MAX_ROOM_BYTES: it takes no more writes (sent after a permission-denied
+   * "map-full"); final for y-websocket, so the client keeps its changes and does not retry
+   */
+  mapFull: 4413,
 } as const;
 
 /**
@@ -67,10 +76,52 @@ export class TokenBucket {
     this.tokens -= amount;
     return this.tokens >= 0;
   }
+
+  /** Milliseconds until the bucket is out of debt (0 when it is not in debt). */
+  msUntilSolvent(now = performance.now()): number {
+    this.take(0, now);
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.ratePerSecond) * 1000);
+  }
+
+  /** Whether the bucket is full (it has been idle long enough to forget). */
+  full(now = performance.now()): boolean {
+    this.take(0, now);
+    return this.tokens >= this.capacity;
+  }
 }
 
-/** Awareness (presence) is small JSON; a bigger awareness message closes its sender with 1009. */
-export const MAX_AWARENESS_BYTES = 64 * 1024;
+/**
+ * A token bucket per key (a client address): created on first use, forgotten once full again, so
+ * a flood of addresses leaves nothing behind for long.
+ */
+export class BucketsByKey {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private sweeps = 0;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly capacity: number,
+  ) {}
+
+  get(key: string): TokenBucket {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (++this.sweeps >= 1024) this.sweep();
+      this.buckets.set(key, (bucket = new TokenBucket(this.ratePerSecond, this.capacity)));
+    }
+    return bucket;
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private sweep(): void {
+    this.sweeps = 0;
+    const now = performance.now();
+    for (const [key, bucket] of this.buckets) if (bucket.full(now)) this.buckets.delete(key);
+  }
+}
 
 /** The empty Yjs update (no structs, no deletions): what a peer with nothing new sends as sync step 2. */
 export function isEmptyUpdate(update: Uint8Array): boolean {

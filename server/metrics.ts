@@ -4,8 +4,16 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * The relay's Prometheus metrics, in a registry of their own (so two servers in one process, as
  * in tests, never share or clash). Labels are small fixed sets: never room names or tokens.
  */
+/** Figures read when /metrics is collected; the server fills them in once its parts exist. */
+export interface MetricSources {
+  presenceEntries(): number;
+  bufferedBytes(): number;
+  updateChecksQueued(): number;
+}
+
 export function createMetrics() {
   const registry = new Registry();
+  const sources: MetricSources = { presenceEntries: () => 0, bufferedBytes: () => 0, updateChecksQueued: () => 0 };
   collectDefaultMetrics({ register: registry, prefix: 'waymark_' });
   const m = {
     registry,
@@ -26,8 +34,35 @@ export function createMetrics() {
     }),
     compactions: new Counter({ name: 'waymark_compactions_total', help: 'Rooms whose stored updates were merged into one', registers: [registry] }),
     closed: new Counter({ name: 'waymark_connections_closed_total', help: 'Closed WebSocket connections by close code and reason', labelNames: ['code', 'reason'] as const, registers: [registry] }),
+    registrationsRefused: new Counter({ name: 'waymark_registrations_refused_total', help: 'Map registrations refused with 429, by the quota that was used up (address or total)', labelNames: ['scope'] as const, registers: [registry] }),
+    socketsDropped: new Counter({ name: 'waymark_sockets_dropped_total', help: 'TCP sockets closed by the server\'s socket limits: over MAX_SOCKETS (total), over MAX_SOCKETS_PER_ADDRESS (address), or no request head within HEADERS_TIMEOUT_MS (no-request)', labelNames: ['reason'] as const, registers: [registry] }),
     upgradesRefused: new Counter({ name: 'waymark_upgrades_refused_total', help: 'WebSocket upgrades refused, by HTTP status', labelNames: ['status'] as const, registers: [registry] }),
+    sources,
   };
+  new Gauge({
+    name: 'waymark_presence_entries',
+    help: 'Presence (awareness) client ids with an entry in some room in memory',
+    registers: [registry],
+    collect() {
+      this.set(sources.presenceEntries());
+    },
+  });
+  new Gauge({
+    name: 'waymark_buffered_bytes',
+    help: 'Bytes handed to WebSockets and not yet written out, over all connections',
+    registers: [registry],
+    collect() {
+      this.set(sources.bufferedBytes());
+    },
+  });
+  new Gauge({
+    name: 'waymark_update_checks_queued',
+    help: 'Updates waiting for or in an update-check worker',
+    registers: [registry],
+    collect() {
+      this.set(sources.updateChecksQueued());
+    },
+  });
   return m;
 }
 

@@ -1,15 +1,20 @@
 import type { Logger } from 'pino';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { RoomAwareness, type AwarenessLimits } from './awareness';
 import type { Metrics } from './metrics';
-import { awarenessMessage, updateMessage } from './protocol';
+import { awarenessMessage, syncStep2Message, updateMessage } from './protocol';
 import type { RelayStore } from './store';
 
 /** What a room needs from a connection. */
 export interface Peer {
+  /** the identity id the connection proved (src/access/identity.ts), or null */
+  readonly identityId: string | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/** sync step 1 with an empty state vector: "send me everything" */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 
 /** origin of the transaction that loads a room from the store: not a change, never stored again */
 const FROM_STORE = Symbol('from store');
@@ -22,6 +27,7 @@ export interface RoomDeps {
   log: Logger;
   /** merge a room's stored updates after this many */
   compactAfter: number;
+  awareness: AwarenessLimits;
 }
 
 /**
@@ -34,9 +40,25 @@ export interface RoomDeps {
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** each peer and the awareness client ids it controls (removed when it leaves) */
-  readonly peers = new Map<Peer, Set<number>>();
+  /** presence, with who owns which client id (awareness.ts) */
+  readonly presence: RoomAwareness<Peer>;
+  readonly peers = new Set<Peer>();
+  /**
+   * what the room holds, in bytes of Yjs updates: as loaded, plus every change since (deletions
+   * count until the next compaction measures again); MAX_ROOM_BYTES is checked against it
+   */
+  bytes = 0;
+  /**
+   * The answer to "send me everything" (every joiner's sync step 1): a snapshot of the document
+   * and the changes since, as one more message. Encoding the whole room for every request would
+   * let anyone who sends four bytes make the server do work and hold memory in proportion to the
+   * map; this way a crowd joining, or a peer asking again and again, costs one encoding per so
+   * many changes.
+   */
+  private snapshot: { message: Uint8Array; bytes: number } | null = null;
+  private tail: Uint8Array[] = [];
+  private tailBytes = 0;
+  private tailMessage: Uint8Array | null = null;
   /** joins in progress; the room is not evicted while there are any */
   holds = 0;
   loading: Promise<void> | null = null;
@@ -56,43 +78,78 @@ export class Room {
     private readonly deps: RoomDeps,
     private readonly onStoreFailure: (room: Room, error: unknown) => void,
   ) {
-    this.awareness.setLocalState(null);
+    this.presence = new RoomAwareness(this.doc, deps.awareness);
     this.doc.on('update', (delta: Uint8Array, origin: unknown) => {
+      this.followSnapshot(delta);
       if (origin === FROM_STORE || this.failed) return;
+      this.bytes += delta.length;
       this.jobs.push({ kind: 'update', delta, origin });
       this.schedule();
     });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const controlled = this.peers.get(origin as Peer);
-      if (controlled) {
-        for (const id of added) controlled.add(id);
-        for (const id of removed) controlled.delete(id);
+    this.presence.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      let message: Uint8Array;
+      try {
+        message = awarenessMessage(this.presence.awareness, [...added, ...updated, ...removed]);
+      } catch (error) {
+        // states are checked at the door (awareness.ts), so this is not expected; never let it
+        // escape into whichever peer's handler happened to trigger it
+        this.deps.log.error({ room: this.name, err: (error as Error).message }, 'could not encode presence');
+        return;
       }
-      const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed]);
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+      for (const peer of this.peers) if (peer !== origin) peer.send(message);
     });
   }
 
   async load(): Promise<void> {
     const stored = await this.deps.store.loadDoc(this.name);
     Y.applyUpdate(this.doc, stored, FROM_STORE);
+    this.bytes = stored.length;
   }
 
   addPeer(peer: Peer): void {
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
   }
 
   removePeer(peer: Peer): void {
-    const controlled = this.peers.get(peer);
-    if (!controlled) return;
-    this.peers.delete(peer);
-    if (controlled.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], 'left');
+    if (!this.peers.delete(peer)) return;
+    this.presence.release(peer);
   }
 
-  /** Sends `message` to `peer` once every change made before now is stored. */
-  sendAfterStored(peer: Peer, message: Uint8Array): void {
-    if (!this.flushing && this.jobs.length === 0) peer.send(message);
-    else this.jobs.push({ kind: 'send', peer, message });
+  /**
+   * Sync step 2 for a peer's state vector, as one or two messages (the second: changes since the
+   * snapshot). Throws on a state vector that does not decode.
+   */
+  syncAnswer(stateVector: Uint8Array): Uint8Array[] {
+    const everything = stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR[0];
+    if (!everything) return [syncStep2Message(this.doc, stateVector)];
+    if (!this.snapshot) {
+      const message = syncStep2Message(this.doc, EMPTY_STATE_VECTOR);
+      this.snapshot = { message, bytes: message.length };
+    }
+    if (!this.tail.length) return [this.snapshot.message];
+    this.tailMessage ??= updateMessage(this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail));
+    return [this.snapshot.message, this.tailMessage];
+  }
+
+  /** A change: the snapshot's tail grows, until it is big enough that a new snapshot is cheaper. */
+  private followSnapshot(delta: Uint8Array): void {
+    if (!this.snapshot) return;
+    this.tail.push(delta);
+    this.tailBytes += delta.length;
+    this.tailMessage = null;
+    if (this.tail.length > 256 || this.tailBytes > 4096 + this.snapshot.bytes / 8) {
+      this.snapshot = null;
+      this.tail = [];
+      this.tailBytes = 0;
+    }
+  }
+
+  /** Sends `messages` to `peer` once every change made before now is stored. */
+  sendAfterStored(peer: Peer, messages: readonly Uint8Array[]): void {
+    for (const message of messages) {
+      if (!this.flushing && this.jobs.length === 0) peer.send(message);
+      else this.jobs.push({ kind: 'send', peer, message });
+    }
   }
 
   /** Changes from one event-loop turn (several frames of one TCP read) go to the store as one write. */
@@ -128,7 +185,7 @@ export class Room {
             continue;
           }
           const message = updateMessage(job.delta);
-          for (const peer of this.peers.keys()) if (peer !== job.origin) peer.send(message);
+          for (const peer of this.peers) if (peer !== job.origin) peer.send(message);
         }
         if (this.sinceCompaction >= this.deps.compactAfter) await this.compact();
       }
@@ -155,12 +212,14 @@ export class Room {
     this.sinceCompaction = 0;
     await this.deps.store.compact(this.name);
     this.deps.metrics.compactions.inc();
+    // what deletions freed now shows
+    if (!this.destroyed) this.bytes = Y.encodeStateAsUpdate(this.doc).length;
   }
 
   destroy(): void {
     this.destroyed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }
@@ -286,7 +345,7 @@ export class Rooms {
    */
   private storeFailed(room: Room, error: unknown): void {
     this.options.log.error({ room: room.name, err: (error as Error).message }, 'store write failed; closing the room');
-    for (const peer of [...room.peers.keys()]) peer.close(1011, 'store unavailable');
+    for (const peer of [...room.peers]) peer.close(1011, 'store unavailable');
     room.peers.clear();
     this.forget(room);
   }

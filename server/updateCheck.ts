@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 
 /**
- * Crafted updates: the decision.
+ * Crafted updates, and who may write what in a feedback room: the decision.
  *
  * Yjs has had inputs that loop or exhaust memory when decoded (yjs#479: a few garbage bytes
  * looped in lib0's readVarUint; yjs#687 and others). Yjs 13.6.33 throws on the truncated and
@@ -33,18 +33,30 @@ import * as Y from 'yjs';
  *   (`resourceLimits`, UPDATE_CHECK_MEMORY_MB) dies the same way. It decodes in full before
  *   applying, so a truncated update is refused whole there too.
  *
- * The main thread still integrates accepted updates, each at most about the budget, and each
- * connection's total integration time is rate-limited (UPDATE_APPLY_MS_PER_SECOND, relay.ts), so
- * one editor cannot keep the event loop busy with updates that are each just under the budget.
+ * The main thread still integrates accepted updates, each at most about the budget; the time
+ * that takes is budgeted per connection, per address and in total, and so is the workers' time
+ * per address (relay.ts, budgets.ts), so nobody keeps the event loop or the workers busy with
+ * updates that are each just under the budget.
  *
- * The costs: a second copy of every room in memory, and a round trip to the worker (a fraction
- * of a millisecond) for updates that are not cheap by construction. Only writers' updates are
- * checked; viewers' are refused unread.
+ * One slow map must not hold up the others: there are UPDATE_CHECK_WORKERS workers, each room's
+ * copy lives in one of them (the one with the fewest rooms when it is first needed), a worker
+ * has one update in flight at a time, and its queue takes rooms in turn, not updates in order of
+ * arrival. An update of another room so waits for at most one update of each room ahead of it in
+ * the turn, never for a whole backlog of an attacker's.
+ *
+ * A participant's update to a feedback room is never applied inline: the worker judges it in the
+ * transaction that applies it to the copy (feedbackRules.mjs) and refuses what the sender may not
+ * change ('forbidden'); a refused update changed the copy, so the worker drops it and the room's
+ * next job brings a fresh one.
+ *
+ * The costs: a second copy of every room in memory, and a round trip to a worker (a fraction of a
+ * millisecond) for updates that are not cheap by construction. Only writers' updates are checked;
+ * viewers' are refused unread.
  */
 
 export type CheckResult =
-  | { ok: true; inline?: boolean }
-  | { ok: false; reason: 'malformed' | 'timeout' | 'memory' | 'crashed' | 'closed'; detail: string };
+  | { ok: true; inline?: boolean; workerMs?: number }
+  | { ok: false; reason: 'malformed' | 'timeout' | 'memory' | 'crashed' | 'closed' | 'forbidden'; detail: string; workerMs?: number };
 
 /** The room an update is for: its name, and its document to seed the worker's copy from. */
 export interface CheckTarget {
@@ -52,10 +64,16 @@ export interface CheckTarget {
   readonly doc: Y.Doc;
 }
 
+/** A participant's write to a feedback room: judged against who they proved to be. */
+export interface Judge {
+  identityId: string | null;
+}
+
 interface Job {
   id: number;
   target: CheckTarget;
   update: Uint8Array;
+  judge: Judge | null;
   /** called synchronously with the verdict, before the next job is sent (so seeds see its effect) */
   done: (result: CheckResult) => void;
   /** false once nobody waits for the result (the sender left) */
@@ -65,12 +83,12 @@ interface Job {
 export interface UpdateCheckOptions {
   timeoutMs: number;
   memoryMb: number;
+  /** worker threads; each room's copy lives in one */
+  workers: number;
 }
 
 const WORKER_URL = new URL('./updateCheck.worker.mjs', import.meta.url);
 
-/** jobs sent to the worker ahead of its answers, so its round trips overlap */
-const MAX_IN_FLIGHT = 64;
 /** updates up to this size may be decoded and applied on the main thread … */
 export const INLINE_MAX_BYTES = 4096;
 /** … when (structs + deletion ranges) × (structs in the room + them) stays under this */
@@ -83,18 +101,32 @@ function structCount(doc: Y.Doc): number {
   return n;
 }
 
-export class UpdateChecker {
+interface WorkerMessage {
+  type?: 'ready' | 'diverged';
+  id: number;
+  ok: boolean;
+  intact?: boolean;
+  forbidden?: boolean;
+  detail?: string;
+}
+
+/**
+ * One worker thread and the rooms whose copies it holds: a queue per room, taken in turn, and
+ * one job in flight with the clock running.
+ */
+class CheckWorker {
   private worker: Worker | null = null;
   /** the worker has loaded yjs and listens (its start-up does not count against any update) */
   private ready = false;
-  /** rooms the current worker holds a copy of */
+  /** rooms the current thread holds a copy of */
   private readonly seeded = new Set<string>();
-  /** not yet sent to the worker */
-  private queue: Job[] = [];
-  /** sent, answered in this order; the clock runs for the first */
-  private inFlight: Job[] = [];
+  /** rooms assigned here (copy or not) */
+  readonly rooms = new Set<string>();
+  /** jobs waiting, per room; `turn` lists the rooms with waiting jobs, next first */
+  private readonly waiting = new Map<string, Job[]>();
+  private turn: string[] = [];
+  private inFlight: { job: Job; sentAt: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private nextId = 1;
   private closed = false;
 
   constructor(
@@ -102,56 +134,44 @@ export class UpdateChecker {
     private readonly log: Logger,
   ) {}
 
-  /** Starts the worker now rather than on the first update. */
+  get queued(): number {
+    let n = this.inFlight ? 1 : 0;
+    for (const jobs of this.waiting.values()) n += jobs.length;
+    return n;
+  }
+
   start(): void {
     if (!this.worker && !this.closed) this.worker = this.spawn();
   }
 
-  /**
-   * Checks `update` against the worker's copy of `target`. `done` is called with the verdict;
-   * on `ok` the caller must apply the update to `target.doc` right there, synchronously, so the
-   * room and its copy stay in step. Verdicts come in the order of submission.
-   */
-  submit(target: CheckTarget, update: Uint8Array, done: Job['done'], wanted: Job['wanted']): void {
-    if (this.closed) return done({ ok: false, reason: 'closed', detail: 'server is shutting down' });
-    this.queue.push({ id: this.nextId++, target, update, done, wanted });
+  submit(job: Job): void {
+    const name = job.target.name;
+    let jobs = this.waiting.get(name);
+    if (!jobs) {
+      this.waiting.set(name, (jobs = []));
+      this.turn.push(name);
+    }
+    jobs.push(job);
     this.pump();
   }
 
-  /**
-   * The verdict for an update that is cheap by construction (see above), or null when it must go
-   * to the worker. After applying an `ok` update the caller reports it with `appliedInline`.
-   */
-  tryInline(target: CheckTarget, update: Uint8Array): CheckResult | null {
-    if (update.length > INLINE_MAX_BYTES) return null;
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      decoded = Y.decodeUpdate(update);
-    } catch (error) {
-      return { ok: false, reason: 'malformed', detail: `update does not decode: ${(error as Error).message}` };
-    }
-    let k = decoded.structs.length;
-    for (const ranges of decoded.ds.clients.values()) k += ranges.length;
-    if (k * (structCount(target.doc) + k) > INLINE_MAX_STEPS) return null;
-    return { ok: true, inline: true };
-  }
-
-  /** An update applied on the main thread goes to the worker's copy of the room too. */
   appliedInline(target: CheckTarget, update: Uint8Array): void {
     // a room the worker has no copy of gets one, current, with its next job
     if (this.worker && this.seeded.has(target.name)) this.worker.postMessage({ type: 'apply', room: target.name, update });
   }
 
-  /** The room left memory: the worker drops its copy. */
   forget(name: string): void {
+    this.rooms.delete(name);
+    this.discard(name);
+  }
+
+  /** Drops the copy of `name` (its next job brings a fresh one). */
+  discard(name: string): void {
     if (!this.seeded.delete(name)) return;
     this.worker?.postMessage({ type: 'drop', room: name });
   }
 
-  /**
-   * The main thread failed to apply an update the worker had applied: the two copies may differ
-   * now, so the worker (and every copy) is replaced.
-   */
+  /** The main thread failed to apply an update this worker had applied: every copy here is replaced. */
   diverged(): void {
     this.replaceWorker();
     this.pump();
@@ -164,7 +184,7 @@ export class UpdateChecker {
       execArgv: [],
     });
     worker.unref();
-    worker.on('message', (message: { type?: 'ready' | 'diverged'; id: number; ok: boolean; intact?: boolean; detail?: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
       if (worker !== this.worker) return;
       if (message.type === 'ready') {
         this.ready = true;
@@ -172,13 +192,19 @@ export class UpdateChecker {
         return;
       }
       if (message.type === 'diverged') {
-        this.log.warn('the update-check worker could not follow an update; replacing it');
+        this.log.warn('an update-check worker could not follow an update; replacing it');
         return this.diverged();
       }
-      const head = this.inFlight[0];
-      if (!head || message.id !== head.id) return;
-      if (message.ok) return this.answer({ ok: true });
-      const result: CheckResult = { ok: false, reason: 'malformed', detail: message.detail ?? 'update does not decode' };
+      const head = this.inFlight;
+      if (!head || message.id !== head.job.id) return;
+      const workerMs = performance.now() - head.sentAt;
+      if (message.ok) return this.answer({ ok: true, workerMs });
+      if (message.forbidden) {
+        // the worker dropped its changed copy; the room's next job brings a fresh one
+        this.seeded.delete(head.job.target.name);
+        return this.answer({ ok: false, reason: 'forbidden', detail: message.detail ?? 'not allowed', workerMs });
+      }
+      const result: CheckResult = { ok: false, reason: 'malformed', detail: message.detail ?? 'update does not decode', workerMs };
       // an update that decoded but failed half way through may have changed the worker's copy
       if (message.intact === false) return this.fail(result);
       this.answer(result);
@@ -196,34 +222,43 @@ export class UpdateChecker {
     return worker;
   }
 
-  /** Drops the worker and every room copy; what was in flight goes back to the queue, in order. */
+  /** Drops the thread and every room copy; the job in flight goes back to the front of its room's queue. */
   private replaceWorker(): void {
     const old = this.worker;
     this.worker = null;
     this.ready = false;
     this.seeded.clear();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.queue = [...this.inFlight, ...this.queue];
-    this.inFlight = [];
+    this.stopClock();
+    const head = this.inFlight;
+    this.inFlight = null;
+    if (head) this.requeueFirst(head.job);
     if (old) void old.terminate();
   }
 
-  /** The first job in flight gets `result`, and the worker goes (it is the one that failed). */
+  private requeueFirst(job: Job): void {
+    const name = job.target.name;
+    const jobs = this.waiting.get(name);
+    if (jobs) jobs.unshift(job);
+    else {
+      this.waiting.set(name, [job]);
+      this.turn.unshift(name);
+    }
+  }
+
+  /** The job in flight gets `result`, and the thread goes (it is the one that failed). */
   private fail(result: CheckResult): void {
-    const head = this.inFlight.shift();
+    const head = this.inFlight;
+    this.inFlight = null;
     this.replaceWorker();
-    if (head) this.deliver(head, result);
+    if (head) this.deliver(head.job, { ...result, workerMs: performance.now() - head.sentAt });
     this.pump();
   }
 
-  /** The first job in flight gets `result`; the clock starts for the next. */
   private answer(result: CheckResult): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const head = this.inFlight.shift()!;
-    this.deliver(head, result);
-    this.startClock();
+    this.stopClock();
+    const head = this.inFlight!;
+    this.inFlight = null;
+    this.deliver(head.job, result);
     this.pump();
   }
 
@@ -235,44 +270,148 @@ export class UpdateChecker {
     }
   }
 
-  private startClock(): void {
-    const head = this.inFlight[0];
-    if (!head || this.timer) return;
+  private stopClock(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** The next job, taking rooms in turn: a room's next job waits behind every other room's. */
+  private next(): Job | null {
+    while (this.turn.length) {
+      const name = this.turn.shift()!;
+      const jobs = this.waiting.get(name)!;
+      const job = jobs.shift()!;
+      if (jobs.length) this.turn.push(name);
+      else this.waiting.delete(name);
+      if (job.wanted()) return job;
+    }
+    return null;
+  }
+
+  private pump(): void {
+    if (this.closed || this.inFlight || this.turn.length === 0) return;
+    if (!this.worker) this.worker = this.spawn();
+    if (!this.ready) return; // pumped again on 'ready'
+    const job = this.next();
+    if (!job) return;
+    const { name, doc } = job.target;
+    // the first job for a room brings the room along; every earlier job for it has been applied
+    // by now (one job in flight), so the copy and the room stay alike
+    const seed = this.seeded.has(name) ? undefined : Y.encodeStateAsUpdate(doc);
+    this.seeded.add(name);
+    this.worker.postMessage({ type: 'check', id: job.id, room: name, update: job.update, seed, judge: job.judge });
+    this.inFlight = { job, sentAt: performance.now() };
     this.timer = setTimeout(() => {
-      this.log.warn({ room: head.target.name, bytes: head.update.length, budgetMs: this.options.timeoutMs }, 'update over its time budget; replacing the update-check worker');
+      this.log.warn({ room: name, bytes: job.update.length, budgetMs: this.options.timeoutMs }, 'update over its time budget; replacing its update-check worker');
       this.fail({ ok: false, reason: 'timeout', detail: 'update too expensive to apply' });
     }, this.options.timeoutMs);
   }
 
-  private pump(): void {
-    if (this.closed || this.queue.length === 0) return;
-    if (!this.worker) this.worker = this.spawn();
-    if (!this.ready) return; // pumped again on 'ready'
-    while (this.inFlight.length < MAX_IN_FLIGHT && this.queue.length) {
-      const job = this.queue.shift()!;
-      if (!job.wanted()) continue;
-      const { name, doc } = job.target;
-      // the first job for a room brings the room along; every earlier job for it has been applied
-      // by now, or is in flight before this one, so the copy and the room stay alike
-      const seed = this.seeded.has(name) ? undefined : Y.encodeStateAsUpdate(doc);
-      this.seeded.add(name);
-      this.worker.postMessage({ type: 'check', id: job.id, room: name, update: job.update, seed });
-      this.inFlight.push(job);
-    }
-    this.startClock();
-  }
-
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const pending = [...this.inFlight, ...this.queue];
-    this.inFlight = [];
-    this.queue = [];
+    this.stopClock();
+    const pending = [...(this.inFlight ? [this.inFlight.job] : []), ...[...this.waiting.values()].flat()];
+    this.inFlight = null;
+    this.waiting.clear();
+    this.turn = [];
     for (const job of pending) job.done({ ok: false, reason: 'closed', detail: 'server is shutting down' });
     const worker = this.worker;
     this.worker = null;
     this.ready = false;
     if (worker) await worker.terminate();
+  }
+}
+
+export class UpdateChecker {
+  private readonly workers: CheckWorker[];
+  /** which worker holds (or will hold) each room's copy */
+  private readonly assigned = new Map<string, CheckWorker>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: UpdateCheckOptions, log: Logger) {
+    this.workers = Array.from({ length: Math.max(1, options.workers) }, () => new CheckWorker(options, log));
+  }
+
+  /** Starts the workers now rather than on the first update. */
+  start(): void {
+    for (const worker of this.workers) worker.start();
+  }
+
+  /** Jobs waiting or in flight, over all workers. */
+  get queued(): number {
+    return this.workers.reduce((n, w) => n + w.queued, 0);
+  }
+
+  private workerFor(name: string): CheckWorker {
+    let worker = this.assigned.get(name);
+    if (!worker) {
+      worker = this.workers.reduce((a, b) => (b.rooms.size < a.rooms.size ? b : a));
+      worker.rooms.add(name);
+      this.assigned.set(name, worker);
+    }
+    return worker;
+  }
+
+  /**
+   * Checks `update` against a worker's copy of `target` (and, with `judge`, whether its sender
+   * may make it). `done` is called with the verdict; on `ok` the caller must apply the update to
+   * `target.doc` right there, synchronously, so the room and its copy stay in step. Verdicts for
+   * one room come in the order of submission.
+   */
+  submit(target: CheckTarget, update: Uint8Array, done: Job['done'], wanted: Job['wanted'], judge: Judge | null = null): void {
+    if (this.closed) return done({ ok: false, reason: 'closed', detail: 'server is shutting down' });
+    this.workerFor(target.name).submit({ id: this.nextId++, target, update, judge, done, wanted });
+  }
+
+  /**
+   * The verdict for an update that is cheap by construction (see above), or null when it must go
+   * to a worker. After applying an `ok` update the caller reports it with `appliedInline`.
+   */
+  tryInline(target: CheckTarget, update: Uint8Array): CheckResult | null {
+    if (update.length > INLINE_MAX_BYTES) return null;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch (error) {
+      return { ok: false, reason: 'malformed', detail: `update does not decode: ${(error as Error).message}` };
+    }
+    let k = decoded.structs.length;
+    for (const ranges of decoded.ds.clients.values()) k += ranges.length;
+    if (k * (structCount(target.doc) + k) > INLINE_MAX_STEPS) return null;
+    return { ok: true, inline: true };
+  }
+
+  /** An update applied on the main thread goes to the worker's copy of the room too. */
+  appliedInline(target: CheckTarget, update: Uint8Array): void {
+    this.assigned.get(target.name)?.appliedInline(target, update);
+  }
+
+  /**
+   * An update a worker accepted is not going to be applied after all (its sender is over budget):
+   * the copy, which has it, is dropped and the room's next job brings the room as it is. Call it
+   * from the verdict callback, before the next job goes out.
+   */
+  discard(name: string): void {
+    this.assigned.get(name)?.discard(name);
+  }
+
+  /** The room left memory: its worker drops its copy. */
+  forget(name: string): void {
+    this.assigned.get(name)?.forget(name);
+    this.assigned.delete(name);
+  }
+
+  /**
+   * The main thread failed to apply an update a worker had applied to its copy of `name`: the
+   * two may differ now, so that worker (and every copy it holds) is replaced.
+   */
+  diverged(name: string): void {
+    this.assigned.get(name)?.diverged();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.close()));
   }
 }

@@ -1,13 +1,19 @@
-// The update-check worker (see updateCheck.ts). Plain JavaScript so that it starts the same way
+// An update-check worker (see updateCheck.ts). Plain JavaScript so that it starts the same way
 // under `node --import tsx`, under Vitest and from a build: it only needs yjs.
 //
-// It keeps a shadow copy of every room it has been asked about, and integrates each incoming
-// update into that copy before the main thread integrates it into the room: an update costs here
-// what it would cost there, and if it costs too much, this thread is the one that gets killed.
+// It keeps a shadow copy of every room it has been given, and integrates each incoming update
+// into that copy before the main thread integrates it into the room: an update costs here what it
+// would cost there, and if it costs too much, this thread is the one that gets killed. For a
+// feedback room it also judges, in the same transaction, whether the sender may make the changes
+// (feedbackRules.mjs); a refused update has changed the copy, so the copy is dropped and the main
+// thread sends a fresh one with the room's next job.
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { indexFeedback, isFeedbackRoom, judgeFeedback, prepareFeedbackDoc, reindexFeedback } from './feedbackRules.mjs';
 
-/** @type {Map<string, Y.Doc>} */
+/** @typedef {{ doc: Y.Doc, index: import('./feedbackRules.mjs').FeedbackIndex | null, transactions: Y.Transaction[] }} Shadow */
+
+/** @type {Map<string, Shadow>} */
 const shadows = new Map();
 
 /** as relay.ts does after every update: parts whose dependencies are missing are not kept */
@@ -16,33 +22,70 @@ function dropPending(doc) {
   doc.store.pendingDs = null;
 }
 
+/** @param {string} room @param {Uint8Array} seed @returns {Shadow} */
+function createShadow(room, seed) {
+  const doc = new Y.Doc();
+  const feedback = isFeedbackRoom(room);
+  if (feedback) prepareFeedbackDoc(doc);
+  Y.applyUpdate(doc, seed);
+  dropPending(doc);
+  /** @type {Shadow} */
+  const shadow = { doc, index: feedback ? indexFeedback(doc) : null, transactions: [] };
+  if (feedback) doc.on('afterTransaction', (transaction) => shadow.transactions.push(transaction));
+  return shadow;
+}
+
+function dropShadow(room) {
+  shadows.get(room)?.doc.destroy();
+  shadows.delete(room);
+}
+
+/**
+ * Applies `update` to the copy; with `judge`, refuses (null → ok, string → why not) what its
+ * sender may not change. On a refusal the copy is already dropped.
+ */
+function applyTo(room, shadow, update, judge) {
+  shadow.transactions.length = 0;
+  Y.applyUpdate(shadow.doc, update);
+  dropPending(shadow.doc);
+  if (!shadow.index) return null;
+  const transactions = shadow.transactions.splice(0);
+  if (judge) {
+    for (const transaction of transactions) {
+      const refusal = judgeFeedback(transaction, shadow.index, judge.identityId ?? null);
+      if (refusal) {
+        dropShadow(room);
+        return refusal;
+      }
+    }
+  }
+  for (const transaction of transactions) reindexFeedback(transaction, shadow.index);
+  return null;
+}
+
 parentPort.on('message', (message) => {
   if (message.type === 'drop') {
-    shadows.get(message.room)?.destroy();
-    shadows.delete(message.room);
+    dropShadow(message.room);
     return;
   }
   if (message.type === 'apply') {
-    // an update the main thread applied itself (cheap by construction): follow it
-    const doc = shadows.get(message.room);
-    if (!doc) return;
+    // an update the main thread applied itself (cheap by construction, or from the owner): follow it
+    const shadow = shadows.get(message.room);
+    if (!shadow) return;
     try {
-      Y.applyUpdate(doc, message.update);
-      dropPending(doc);
+      applyTo(message.room, shadow, message.update, null);
     } catch {
       parentPort.postMessage({ type: 'diverged' });
     }
     return;
   }
-  const { id, room, update, seed } = message;
+  const { id, room, update, seed, judge } = message;
   if (seed) {
-    shadows.get(room)?.destroy();
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, seed);
-    shadows.set(room, doc);
+    dropShadow(room);
+    shadows.set(room, createShadow(room, seed));
   }
-  const doc = shadows.get(room);
-  if (!doc) {
+  const shadow = shadows.get(room);
+  if (!shadow) {
     // cannot happen while the main thread keeps its books; if it does, it replaces this worker
     parentPort.postMessage({ id, ok: false, intact: false, detail: 'no copy of the room to check against' });
     return;
@@ -55,9 +98,9 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    Y.applyUpdate(doc, update);
-    dropPending(doc);
-    parentPort.postMessage({ id, ok: true });
+    const refusal = applyTo(room, shadow, update, judge);
+    if (refusal) parentPort.postMessage({ id, ok: false, intact: true, forbidden: true, detail: refusal });
+    else parentPort.postMessage({ id, ok: true });
   } catch (error) {
     // the copy may be half changed now: the main thread replaces this worker and its copies
     parentPort.postMessage({ id, ok: false, intact: false, detail: `update does not apply: ${error instanceof Error ? error.message : error}` });

@@ -12,14 +12,17 @@ import {
   startTimer,
   takeBackDot,
 } from '../model';
+import type { FeedbackActor } from '../model/actor';
 import type { Card, VoteRound } from '../model/types';
+import { feedbackActor } from '../store/editorStore';
 import { targetCards } from './selection';
 import type { Action, ActionContext } from './types';
 
 /**
  * Workshop actions: comments, dot-voting, the timer and leading the room. Who may do what is
  * decided here from the editor's rights (a comment link may comment and vote; only the
- * facilitator runs rounds, the timer and the room), and, for writes, by the relay.
+ * facilitator runs rounds, the timer and the room), and again by the model, which every write
+ * tells who writes (model/actor.ts): a write the relay would refuse is never made.
  */
 
 const label = (id: string) => `actions.${id}`;
@@ -36,17 +39,24 @@ function openRound(ctx: ActionContext): VoteRound | null {
 }
 
 /** The round, the card and me, when I may place or take back a dot on that card now. */
-function voteOn(ctx: ActionContext): { round: VoteRound; card: Card; voterId: string; voterName: string } | null {
+function voteOn(ctx: ActionContext): { round: VoteRound; card: Card; me: FeedbackActor; voterName: string } | null {
   const { identity, canGiveFeedback } = ctx.editor;
+  const me = feedbackActor(ctx.editor);
   const round = openRound(ctx);
   const card = oneCard(ctx);
-  if (!canGiveFeedback || !identity || !round || !card) return null;
+  if (!canGiveFeedback || !identity || !me || !round || !card) return null;
   const lane = ctx.journey.lanes.find((l) => l.id === card.laneId);
   if (!lane || !cardIsVotable(round, lane.id)) return null;
-  return { round, card, voterId: identity.id, voterName: identity.name };
+  return { round, card, me, voterName: identity.name };
 }
 
-const facilitates = (ctx: ActionContext) => ctx.editor.facilitator;
+/** Me, when I run the workshop (the map's owner): rounds, timer and presenter are mine alone to write. */
+function facilitator(ctx: ActionContext): FeedbackActor | null {
+  const me = feedbackActor(ctx.editor);
+  return me?.owner ? me : null;
+}
+
+const facilitates = (ctx: ActionContext) => facilitator(ctx) !== null;
 
 export const workshopActions: Action[] = [
   {
@@ -70,11 +80,11 @@ export const workshopActions: Action[] = [
     contexts: ['card'],
     enabled: (ctx) => {
       const vote = voteOn(ctx);
-      return vote !== null && myDots(ctx.feedback, vote.round.id, vote.voterId).left > 0;
+      return vote !== null && myDots(ctx.feedback, vote.round.id, vote.me.id).left > 0;
     },
     perform: (ctx) => {
-      const vote = voteOn(ctx)!;
-      placeDot(ctx.feedback, { roundId: vote.round.id, cardId: vote.card.id, voterId: vote.voterId, voterName: vote.voterName });
+      const vote = voteOn(ctx);
+      if (vote) placeDot(ctx.feedback, vote.me, { roundId: vote.round.id, cardId: vote.card.id, voterName: vote.voterName });
     },
   },
   {
@@ -85,11 +95,11 @@ export const workshopActions: Action[] = [
     contexts: ['card'],
     enabled: (ctx) => {
       const vote = voteOn(ctx);
-      return vote !== null && (myDots(ctx.feedback, vote.round.id, vote.voterId).byCard[vote.card.id] ?? 0) > 0;
+      return vote !== null && (myDots(ctx.feedback, vote.round.id, vote.me.id).byCard[vote.card.id] ?? 0) > 0;
     },
     perform: (ctx) => {
-      const vote = voteOn(ctx)!;
-      takeBackDot(ctx.feedback, { roundId: vote.round.id, cardId: vote.card.id, voterId: vote.voterId });
+      const vote = voteOn(ctx);
+      if (vote) takeBackDot(ctx.feedback, vote.me, { roundId: vote.round.id, cardId: vote.card.id });
     },
   },
   {
@@ -105,14 +115,22 @@ export const workshopActions: Action[] = [
     labelKey: label('workshop.closeRound'),
     group: 'workshop',
     enabled: (ctx) => facilitates(ctx) && ctx.editor.feedback.currentRound?.status === 'open',
-    perform: (ctx) => closeRound(ctx.feedback, ctx.editor.feedback.currentRound!.id),
+    perform: (ctx) => {
+      const me = facilitator(ctx);
+      const round = ctx.editor.feedback.currentRound;
+      if (me && round) closeRound(ctx.feedback, me, round.id);
+    },
   },
   {
     id: 'workshop.revealRound',
     labelKey: label('workshop.revealRound'),
     group: 'workshop',
     enabled: (ctx) => facilitates(ctx) && ctx.editor.feedback.currentRound !== null,
-    perform: (ctx) => revealRound(ctx.feedback, ctx.editor.feedback.currentRound!.id),
+    perform: (ctx) => {
+      const me = facilitator(ctx);
+      const round = ctx.editor.feedback.currentRound;
+      if (me && round) revealRound(ctx.feedback, me, round.id);
+    },
   },
   {
     id: 'workshop.toggleTimer',
@@ -120,14 +138,20 @@ export const workshopActions: Action[] = [
     group: 'workshop',
     shortcuts: ['Mod+Alt+T'],
     enabled: facilitates,
-    perform: (ctx) => (readTimer(ctx.feedback).status === 'running' ? pauseTimer(ctx.feedback) : startTimer(ctx.feedback)),
+    perform: (ctx) => {
+      const me = facilitator(ctx);
+      if (me) void (readTimer(ctx.feedback).status === 'running' ? pauseTimer(ctx.feedback, me) : startTimer(ctx.feedback, me));
+    },
   },
   {
     id: 'workshop.resetTimer',
     labelKey: label('workshop.resetTimer'),
     group: 'workshop',
     enabled: (ctx) => facilitates(ctx) && readTimer(ctx.feedback).status !== 'idle',
-    perform: (ctx) => resetTimer(ctx.feedback),
+    perform: (ctx) => {
+      const me = facilitator(ctx);
+      if (me) resetTimer(ctx.feedback, me);
+    },
   },
   {
     id: 'workshop.bringEveryone',
@@ -135,9 +159,10 @@ export const workshopActions: Action[] = [
     group: 'workshop',
     enabled: (ctx) => facilitates(ctx) && ctx.editor.identity !== null,
     perform: (ctx) => {
-      const { id, name } = ctx.editor.identity!;
+      const me = facilitator(ctx);
+      const identity = ctx.editor.identity;
       // set again even when I already present: everyone who wandered off follows once more
-      setPresenter(ctx.feedback, { id, name });
+      if (me && identity) setPresenter(ctx.feedback, me, { id: identity.id, name: identity.name });
     },
   },
   {
@@ -145,7 +170,10 @@ export const workshopActions: Action[] = [
     labelKey: label('workshop.stopPresenting'),
     group: 'workshop',
     enabled: (ctx) => facilitates(ctx) && ctx.editor.feedback.presenter !== null,
-    perform: (ctx) => setPresenter(ctx.feedback, null),
+    perform: (ctx) => {
+      const me = facilitator(ctx);
+      if (me) setPresenter(ctx.feedback, me, null);
+    },
   },
   {
     id: 'workshop.follow',

@@ -8,7 +8,7 @@ import { ShareDialog } from '../panels/share/ShareDialog';
 import { feedbackStorageKey, getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
 import { useEditor } from '../store/editorStore';
 import { checkAccess, ShareApiError } from '../sync/api';
-import { loadIdentity, saveIdentity, type Identity } from '../sync/identity';
+import { loadIdentity, onIdentityStored, saveIdentity, withProfile, type DeviceIdentity, type Identity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
 import { loadShare, saveShare, tokenFromFragment, type MapShare } from '../sync/shares';
 import { WorkshopPresentation } from '../present/WorkshopPresentation';
@@ -57,7 +57,7 @@ function waitForFirstSync(sync: SyncSession): Promise<void> {
     if (sync.status === 'synced') return resolve();
     const timer = setTimeout(done, JOIN_TIMEOUT_MS);
     const off = sync.onStatus((status) => {
-      if (status === 'synced' || status === 'denied') done();
+      if (status === 'synced' || status === 'denied' || status === 'full') done();
     });
     function done() {
       clearTimeout(timer);
@@ -67,9 +67,14 @@ function waitForFirstSync(sync: SyncSession): Promise<void> {
   });
 }
 
-/** The feedback room's connection beside the map's: same token, no presence of its own. */
-function feedbackSync(feedback: Y.Doc, mapId: string, token: string, identity: Identity): SyncSession {
-  return new SyncSession(feedback, mapId, token, identity, { room: `${mapId}/feedback`, presence: false });
+/** The map room's connection: the link's token and this device's identity secret, presence as my public identity. */
+function mapSync(doc: Y.Doc, mapId: string, token: string, device: DeviceIdentity): SyncSession {
+  return new SyncSession(doc, mapId, { token, identitySecret: device.secret }, device.identity);
+}
+
+/** The feedback room's connection beside the map's: same token and identity, no presence of its own. */
+function feedbackSync(feedback: Y.Doc, mapId: string, token: string, device: DeviceIdentity): SyncSession {
+  return new SyncSession(feedback, mapId, { token, identitySecret: device.secret }, device.identity, { room: `${mapId}/feedback`, presence: false });
 }
 
 /** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */
@@ -92,7 +97,11 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   const [share, setShare] = useState<MapShare | null>(null);
   const [sync, setSync] = useState<{ map: SyncSession; feedback: SyncSession } | null>(null);
   const [doc, setDoc] = useState<Y.Doc | null>(null);
-  const [identity, setIdentity] = useState<Identity>(() => loadIdentity(t('sharing.defaultName', { number: Math.floor(Math.random() * 90) + 10 })));
+  // the secret stays in here and in the sessions' connection parameters; everything else gets `identity`
+  const [device, setDevice] = useState<DeviceIdentity>(() => loadIdentity(t('sharing.defaultName', { number: Math.floor(Math.random() * 90) + 10 })));
+  const identity = device.identity;
+  // another tab renamed me, or (two tabs starting at once) settled on another secret
+  useEffect(() => onIdentityStored(setDevice), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -117,8 +126,8 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       setStatus(persistence.status);
       const mapShare = resolved === 'invalid' ? loadShare(mapId) : resolved;
       if (mapShare) {
-        session = new SyncSession(mapDoc, mapId, mapShare.token, identity);
-        feedbackSession = feedbackSync(feedbackDoc, mapId, mapShare.token, identity);
+        session = mapSync(mapDoc, mapId, mapShare.token, device);
+        feedbackSession = feedbackSync(feedbackDoc, mapId, mapShare.token, device);
       }
       if (readMeta(mapDoc).id !== mapId) {
         if (!session) {
@@ -166,7 +175,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapId, db]);
 
-  useCollaboration(sync?.map ?? null, mapId, share, identity, (role) =>
+  useCollaboration(sync, mapId, share, identity, (role) =>
     setShare((current) => {
       if (!current) return current;
       const corrected = { ...current, role };
@@ -181,7 +190,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     saveShare(mapId, next);
     setShare(next);
     const feedback = useEditor.getState().session?.feedback;
-    if (!sync && doc && feedback) setSync({ map: new SyncSession(doc, mapId, next.token, identity), feedback: feedbackSync(feedback, mapId, next.token, identity) });
+    if (!sync && doc && feedback) setSync({ map: mapSync(doc, mapId, next.token, device), feedback: feedbackSync(feedback, mapId, next.token, device) });
   };
   useEffect(
     () => () => {
@@ -190,10 +199,16 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     },
     [sync],
   );
+  useEffect(() => {
+    sync?.map.setIdentitySecret(device.secret);
+    sync?.feedback.setIdentitySecret(device.secret);
+  }, [sync, device.secret]);
 
+  /** The share dialog changed my name or colour: the id and its secret stay. */
   const onIdentity = (next: Identity) => {
-    saveIdentity(next);
-    setIdentity(next);
+    const updated = withProfile(device, next);
+    saveIdentity(updated);
+    setDevice(updated);
   };
 
   if (state.phase === 'loading' || state.phase === 'joining') {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { checkAccess } from '../sync/api';
 import type { Identity } from '../sync/identity';
-import type { SyncSession } from '../sync/session';
+import type { ConnectionStatus, SyncSession } from '../sync/session';
 import type { MapShare, Role } from '../sync/shares';
 import { useEditor } from '../store/editorStore';
 
@@ -48,18 +48,36 @@ function useContentLock(sync: SyncSession | null, mapId: string, share: MapShare
   }, [sync, mapId, token, role]);
 }
 
+/** A shared map's two connections: the map room (with presence) and its feedback room. */
+export interface MapConnections {
+  map: SyncSession;
+  feedback: SyncSession;
+}
+
 /**
- * Feeds a shared map's connection into the editor: status, peers and rights into the store, my
+ * The one status shown for both rooms: the map room's, except that a full feedback room shows
+ * too (comments and votes would otherwise stay on this device without a word).
+ */
+export function combinedStatus(map: ConnectionStatus, feedback: ConnectionStatus): ConnectionStatus {
+  if (map === 'denied') return 'denied';
+  if (map === 'full' || feedback === 'full') return 'full';
+  return map;
+}
+
+/**
+ * Feeds a shared map's connections into the editor: status, peers and rights into the store, my
  * selection, pointer and view out to the peers. Without a session the map is private.
  */
 export function useCollaboration(
-  sync: SyncSession | null,
+  connections: MapConnections | null,
   mapId: string,
   share: MapShare | null,
   identity: Identity,
   onRole: (role: Role) => void,
 ): void {
   const role = share?.role ?? null;
+  const sync = connections?.map ?? null;
+  const feedbackSync = connections?.feedback ?? null;
   useContentLock(sync, mapId, share, onRole);
 
   useEffect(() => {
@@ -68,9 +86,11 @@ export function useCollaboration(
       editor.setCollab(null);
       return;
     }
-    const publish = () => useEditor.getState().setCollab({ status: sync.status, role, peers: sync.peers() });
+    const status = () => (feedbackSync ? combinedStatus(sync.status, feedbackSync.status) : sync.status);
+    const publish = () => useEditor.getState().setCollab({ status: status(), role, peers: sync.peers() });
     publish();
     const offStatus = sync.onStatus(publish);
+    const offFeedbackStatus = feedbackSync?.onStatus(publish) ?? (() => undefined);
     const offPeers = sync.onPeers(publish);
     sync.setSelection(useEditor.getState().selectedCardIds);
     const offSelection = useEditor.subscribe((state, previous) => {
@@ -99,13 +119,14 @@ export function useCollaboration(
     });
     return () => {
       offStatus();
+      offFeedbackStatus();
       offPeers();
       offSelection();
       if (pending) clearTimeout(pending);
       useEditor.getState().setPresence(null);
       useEditor.getState().setCollab(null);
     };
-  }, [sync, role]);
+  }, [sync, feedbackSync, role]);
 
   useEffect(() => {
     sync?.setIdentity(identity);

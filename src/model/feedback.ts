@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { mayChangeRecordOf, type FeedbackActor, type OwnerActor } from './actor';
 import { newRecord, setField } from './doc';
 import { newId } from './ids';
 import { clampText, LIMITS } from './limits';
@@ -14,6 +15,10 @@ import type { Comment, Thread } from './types';
  *   workshop  Y.Map  timer, presenter, presented stage                    (workshop.ts)
  * A reply's parentId is its thread's first comment. Fields at their default (parentId null,
  * authorId '', no mentions) are left out, so comments written before threads read the same.
+ *
+ * Every write takes its writer (actor.ts) and refuses what the relay would refuse from them:
+ * a comment is written by its author, changed and deleted by its author (or the owner); anyone
+ * may resolve or reopen it.
  */
 export function commentsMap(feedback: Y.Doc): Y.Map<Y.Map<unknown>> {
   return feedback.getMap('comments');
@@ -123,8 +128,9 @@ export interface AddCommentArgs {
   cardId: string;
   /** the comment replied to; a reply to a reply joins the first comment's thread */
   parentId?: string | null;
+  /** the author's display name */
   author: string;
-  /** the author's identity id */
+  /** the author's identity id: the writer's (the default); another only for the owner */
   authorId?: string;
   text: string;
   /** identity ids of people @mentioned; repeats dropped, at most LIMITS.mentionsPerComment */
@@ -133,17 +139,25 @@ export interface AddCommentArgs {
   at?: string;
 }
 
-export function addComment(feedback: Y.Doc, args: AddCommentArgs, origin: unknown = LOCAL_ORIGIN): string {
+/**
+ * Adds a comment by `by` and returns its id; null (nothing written) when `by` may not: a
+ * non-owner writes only under their own id, and never over an existing comment.
+ */
+export function addComment(feedback: Y.Doc, by: OwnerActor, args: AddCommentArgs, origin?: unknown): string;
+export function addComment(feedback: Y.Doc, by: FeedbackActor, args: AddCommentArgs, origin?: unknown): string | null;
+export function addComment(feedback: Y.Doc, by: FeedbackActor, args: AddCommentArgs, origin: unknown = LOCAL_ORIGIN): string | null {
   const id = args.id ?? newId();
+  const authorId = clampText(args.authorId ?? by.id, LIMITS.identityId);
+  const comments = commentsMap(feedback);
+  if (!by.owner && (by.id === '' || authorId !== by.id || comments.has(id))) return null;
   feedback.transact(() => {
-    const comments = commentsMap(feedback);
     comments.set(
       id,
       newRecord({
         cardId: args.cardId,
         parentId: threadStart(comments, args.parentId ?? null, id),
         author: clampText(args.author, LIMITS.author),
-        authorId: args.authorId ? clampText(args.authorId, LIMITS.identityId) : null,
+        authorId: authorId || null,
         text: clampText(args.text, LIMITS.commentText),
         mentions: identityIds(args.mentions ?? []),
         at: args.at ?? new Date().toISOString(),
@@ -175,32 +189,62 @@ function withComment(feedback: Y.Doc, id: string, origin: unknown, fn: (r: Y.Map
   return true;
 }
 
-export function editComment(feedback: Y.Doc, id: string, text: string, origin: unknown = LOCAL_ORIGIN): boolean {
+/** May `by` edit, move or delete this comment? Its author may, and the owner. (Anyone may resolve it.) */
+export function mayChangeComment(comment: Pick<Comment, 'authorId'>, by: FeedbackActor | null): boolean {
+  return by !== null && mayChangeRecordOf(by, comment.authorId);
+}
+
+/** The stored record's own authorId, not a capped reading of it: what the relay compares. */
+function mayChangeStored(feedback: Y.Doc, id: string, by: FeedbackActor): boolean {
+  const r = commentsMap(feedback).get(id);
+  return r instanceof Y.Map && mayChangeRecordOf(by, r.get('authorId'));
+}
+
+/** Changes a comment's text. False (nothing written) when there is no such comment or `by` is neither its author nor the owner. */
+export function editComment(feedback: Y.Doc, by: FeedbackActor, id: string, text: string, origin: unknown = LOCAL_ORIGIN): boolean {
+  if (!mayChangeStored(feedback, id, by)) return false;
   return withComment(feedback, id, origin, (r) => setField(r, 'text', clampText(text, LIMITS.commentText)));
 }
 
+/** Resolves or reopens a thread (its first comment): anyone who may give feedback may, on anyone's comment. */
 export function setCommentResolved(feedback: Y.Doc, id: string, resolved: boolean, origin: unknown = LOCAL_ORIGIN): boolean {
   return withComment(feedback, id, origin, (r) => setField(r, 'resolved', resolved));
 }
 
-/** Moves a comment to another card (when a card is split, say); a thread's replies go with it. */
-export function moveComment(feedback: Y.Doc, id: string, cardId: string, origin: unknown = LOCAL_ORIGIN): boolean {
+/**
+ * Moves a comment to another card (when a card is split, say); a thread's replies go with it.
+ * False (nothing written) when `by` may not change every comment that would move: a non-owner
+ * moves only a thread that is theirs alone.
+ */
+export function moveComment(feedback: Y.Doc, by: FeedbackActor, id: string, cardId: string, origin: unknown = LOCAL_ORIGIN): boolean {
+  const comments = commentsMap(feedback);
+  if (!mayChangeStored(feedback, id, by)) return false;
+  const replies: Y.Map<unknown>[] = [];
+  comments.forEach((reply) => {
+    if (reply instanceof Y.Map && reply.get('parentId') === id) replies.push(reply);
+  });
+  if (!replies.every((reply) => mayChangeRecordOf(by, reply.get('authorId')))) return false;
   return withComment(feedback, id, origin, (r) => {
     setField(r, 'cardId', cardId);
-    commentsMap(feedback).forEach((reply) => {
-      if (reply instanceof Y.Map && reply.get('parentId') === id) setField(reply, 'cardId', cardId);
-    });
+    for (const reply of replies) setField(reply, 'cardId', cardId);
   });
 }
 
-export function deleteComment(feedback: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): boolean {
+/**
+ * Deletes one comment (its replies stay, each then starting a thread of its own). False (nothing
+ * written) when there is no such comment or `by` is neither its author nor the owner.
+ */
+export function deleteComment(feedback: Y.Doc, by: FeedbackActor, id: string, origin: unknown = LOCAL_ORIGIN): boolean {
   const comments = commentsMap(feedback);
-  if (!comments.has(id)) return false;
+  if (!comments.has(id) || !mayChangeStored(feedback, id, by)) return false;
   feedback.transact(() => comments.delete(id), origin);
   return true;
 }
 
-/** Writes comments into an empty feedback doc (imports). */
+/**
+ * Writes comments into an empty feedback doc (imports: a new map, so its owner's). Whoever does
+ * not own the map never writes its feedback doc this way.
+ */
 export function writeComments(feedback: Y.Doc, comments: readonly Comment[], origin: unknown = null): void {
   feedback.transact(() => {
     for (const { id, authorId, ...fields } of comments) commentsMap(feedback).set(id, newRecord({ ...fields, authorId: authorId || null }));

@@ -5,6 +5,7 @@ export * from './order';
 export * from './limits';
 export * from './origin';
 export * from './ops';
+export * from './actor';
 export * from './feedback';
 export * from './votes';
 export * from './workshop';

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { FeedbackActor, OwnerActor } from './actor';
 import { newRecord, setField, type Record_ } from './doc';
 import { newId } from './ids';
 import { clampText, LIMITS } from './limits';
@@ -17,6 +18,10 @@ import type { RoundStatus, TallyEntry, VoteDot, VoteRound } from './types';
  * each place "the last" dot before seeing the other's. Instead the dots that count are derived:
  * per voter, the first `votesPerPerson` by (at, id). Every replica holding the same dots
  * therefore counts the same ones, whatever order they arrived in.
+ *
+ * Every write takes its writer (actor.ts) and refuses what the relay would refuse from them:
+ * rounds are the owner's (the facilitator's) alone; a dot is placed under the voter's own id and
+ * taken back only by its voter.
  */
 
 const ROUND_STATUSES: readonly RoundStatus[] = ['open', 'closed', 'revealed'];
@@ -129,8 +134,11 @@ export interface StartRoundArgs {
   now?: Date;
 }
 
-/** Starts a round, closing any other open round in the same transaction. Returns its id. */
-export function startRound(feedback: Y.Doc, args: StartRoundArgs, origin: unknown = LOCAL_ORIGIN): string {
+/** Starts a round, closing any other open round in the same transaction. Returns its id; null (nothing written) unless `by` is the owner. */
+export function startRound(feedback: Y.Doc, by: OwnerActor, args: StartRoundArgs, origin?: unknown): string;
+export function startRound(feedback: Y.Doc, by: FeedbackActor, args: StartRoundArgs, origin?: unknown): string | null;
+export function startRound(feedback: Y.Doc, by: FeedbackActor, args: StartRoundArgs, origin: unknown = LOCAL_ORIGIN): string | null {
+  if (!by.owner) return null;
   const id = args.id ?? newId();
   const now = args.now ?? new Date();
   const duration =
@@ -168,23 +176,26 @@ function setStatus(feedback: Y.Doc, roundId: string, status: RoundStatus, origin
 
 /**
  * Stops a round taking dots; its results stay hidden until revealed. A revealed round stays
- * revealed (closing it again must not hide results everyone has seen). False if there is no such round.
+ * revealed (closing it again must not hide results everyone has seen). False if there is no such
+ * round or `by` is not the owner.
  */
-export function closeRound(feedback: Y.Doc, roundId: string, origin: unknown = LOCAL_ORIGIN): boolean {
+export function closeRound(feedback: Y.Doc, by: FeedbackActor, roundId: string, origin: unknown = LOCAL_ORIGIN): boolean {
+  if (!by.owner) return false;
   const r = roundsMap(feedback).get(roundId);
   if (r instanceof Y.Map && r.get('status') === 'revealed') return true;
   return setStatus(feedback, roundId, 'closed', origin);
 }
 
-/** Shows a round's results to everyone; also closes it. False if there is no such round. */
-export function revealRound(feedback: Y.Doc, roundId: string, origin: unknown = LOCAL_ORIGIN): boolean {
+/** Shows a round's results to everyone; also closes it. False if there is no such round or `by` is not the owner. */
+export function revealRound(feedback: Y.Doc, by: FeedbackActor, roundId: string, origin: unknown = LOCAL_ORIGIN): boolean {
+  if (!by.owner) return false;
   return setStatus(feedback, roundId, 'revealed', origin);
 }
 
-/** Removes a round and all its dots. False if there is no such round. */
-export function deleteRound(feedback: Y.Doc, roundId: string, origin: unknown = LOCAL_ORIGIN): boolean {
+/** Removes a round and all its dots (everyone's: the owner's to do). False if there is no such round or `by` is not the owner. */
+export function deleteRound(feedback: Y.Doc, by: FeedbackActor, roundId: string, origin: unknown = LOCAL_ORIGIN): boolean {
   const rounds = roundsMap(feedback);
-  if (!rounds.has(roundId)) return false;
+  if (!by.owner || !rounds.has(roundId)) return false;
   feedback.transact(() => {
     rounds.delete(roundId);
     const dots = dotsMap(feedback);
@@ -260,20 +271,29 @@ export function myDots(feedback: Y.Doc, roundId: string, voterId: string): MyDot
 export interface PlaceDotArgs {
   roundId: string;
   cardId: string;
-  voterId: string;
+  /** the writer's identity id (the default); another only for the owner */
+  voterId?: string;
   voterName: string;
   now?: Date;
 }
 
+/** The voter a dot write is for: the writer, or (the owner only) someone named. Null when `by` may not. */
+function voterFor(by: FeedbackActor, voterId: string | undefined): string | null {
+  const voter = clampText(voterId ?? by.id, LIMITS.identityId);
+  if (voter === '') return null;
+  return by.owner || voter === by.id ? voter : null;
+}
+
 /**
- * Puts one of the voter's dots on a card. Returns the dot's id, or null when the round is not
- * taking votes or the voter has none left. The caller checks the card's lane (cardIsVotable).
+ * Puts one of the voter's dots on a card. Returns the dot's id, or null (nothing written) when
+ * the round is not taking votes, the voter has none left, or `by` would vote as someone else.
+ * The caller checks the card's lane (cardIsVotable).
  */
-export function placeDot(feedback: Y.Doc, args: PlaceDotArgs, origin: unknown = LOCAL_ORIGIN): string | null {
+export function placeDot(feedback: Y.Doc, by: FeedbackActor, args: PlaceDotArgs, origin: unknown = LOCAL_ORIGIN): string | null {
   const now = args.now ?? new Date();
+  const voterId = voterFor(by, args.voterId);
   const round = readRound(feedback, args.roundId);
-  if (!round || !roundAcceptsVotes(round, now) || args.voterId === '' || args.cardId === '') return null;
-  const voterId = clampText(args.voterId, LIMITS.identityId);
+  if (!round || !roundAcceptsVotes(round, now) || voterId === null || args.cardId === '') return null;
   if (myDots(feedback, round.id, voterId).left <= 0) return null;
   const id = newId();
   feedback.transact(() => {
@@ -294,17 +314,27 @@ export function placeDot(feedback: Y.Doc, args: PlaceDotArgs, origin: unknown = 
 export interface TakeBackDotArgs {
   roundId: string;
   cardId: string;
-  voterId: string;
+  /** the writer's identity id (the default); another only for the owner */
+  voterId?: string;
   now?: Date;
 }
 
-/** Removes the voter's most recent dot on the card. False when there is none or the round is not taking votes. */
-export function takeBackDot(feedback: Y.Doc, args: TakeBackDotArgs, origin: unknown = LOCAL_ORIGIN): boolean {
+/**
+ * Removes the voter's most recent dot on the card. False (nothing written) when there is none,
+ * the round is not taking votes, or `by` would take back someone else's. Only dots stored under
+ * exactly the voter's id are ever deleted, whatever two tabs or a peer wrote meanwhile.
+ */
+export function takeBackDot(feedback: Y.Doc, by: FeedbackActor, args: TakeBackDotArgs, origin: unknown = LOCAL_ORIGIN): boolean {
+  const voterId = voterFor(by, args.voterId);
   const round = readRound(feedback, args.roundId);
-  if (!round || !roundAcceptsVotes(round, args.now ?? new Date())) return false;
-  const voterId = clampText(args.voterId, LIMITS.identityId);
+  if (!round || voterId === null || !roundAcceptsVotes(round, args.now ?? new Date())) return false;
   const counted = new Set(countedDots(feedback, round.id).map((d) => d.id));
-  const all = readDots(feedback, round.id).filter((d) => d.voterId === voterId);
+  const dots = dotsMap(feedback);
+  // the stored voterId itself, not a capped reading of it: a longer id must never pass for mine
+  const all = readDots(feedback, round.id).filter((d) => {
+    const stored = dots.get(d.id);
+    return stored instanceof Y.Map && stored.get('voterId') === voterId;
+  });
   // the dot taken back is one the voter can see (a counted one) on that card
   const last = all.filter((d) => d.cardId === args.cardId && counted.has(d.id)).pop();
   if (!last) return false;
@@ -352,14 +382,14 @@ export function finishedRoundResults(feedback: Y.Doc, cardOrder?: readonly strin
     .map((round) => ({ round, tally: tally(feedback, round.id, cardOrder) }));
 }
 
-/** Writes rounds into an empty feedback doc (imports). */
+/** Writes rounds into an empty feedback doc (imports: a new map, so its owner's). */
 export function writeRounds(feedback: Y.Doc, rounds: readonly VoteRound[], origin: unknown = null): void {
   feedback.transact(() => {
     for (const { id, ...fields } of rounds) roundsMap(feedback).set(id, newRecord(fields));
   }, origin);
 }
 
-/** Writes dots into an empty feedback doc (imports). */
+/** Writes dots into an empty feedback doc (imports: a new map, so its owner's). */
 export function writeDots(feedback: Y.Doc, dots: readonly VoteDot[], origin: unknown = null): void {
   feedback.transact(() => {
     for (const { id, voterName, ...fields } of dots) dotsMap(feedback).set(id, newRecord({ ...fields, voterName: voterName || null }));

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { FeedbackActor } from './actor';
 import { clampText, LIMITS } from './limits';
 import { LOCAL_ORIGIN } from './origin';
 import type { Presenter, TimerState } from './types';
@@ -14,6 +15,9 @@ import type { Presenter, TimerState } from './types';
  *
  * A running timer stores when it ends, not how much is left, so it needs no ticking writes;
  * each participant counts down against their own clock.
+ *
+ * All of it is the owner's (the facilitator's) to write: every write here takes its writer
+ * (actor.ts) and, for anyone else, writes nothing, as the relay would refuse it.
  */
 
 export const TIMER_DEFAULT_MS = 5 * 60 * 1000;
@@ -52,37 +56,41 @@ export function timerRemainingMs(timer: TimerState, now: Date): number {
   return Number.isNaN(ends) ? 0 : Math.max(0, ends - now.getTime());
 }
 
-function writeTimer(feedback: Y.Doc, timer: TimerState, origin: unknown): TimerState {
+function writeTimer(feedback: Y.Doc, by: FeedbackActor, timer: TimerState, origin: unknown): TimerState {
+  if (!by.owner) return readTimer(feedback);
   feedback.transact(() => workshopMap(feedback).set('timer', { ...timer }), origin);
   return timer;
 }
 
-/** Sets how long the timer runs (clamped to 10 s … 4 h); a running or paused timer is reset. */
-export function setTimerDuration(feedback: Y.Doc, ms: number, origin: unknown = LOCAL_ORIGIN): TimerState {
-  return writeTimer(feedback, { status: 'idle', durationMs: clampTimerDuration(ms) }, origin);
+/**
+ * Sets how long the timer runs (clamped to 10 s … 4 h); a running or paused timer is reset.
+ * Each timer function returns the timer as it now is: unchanged unless `by` is the owner.
+ */
+export function setTimerDuration(feedback: Y.Doc, by: FeedbackActor, ms: number, origin: unknown = LOCAL_ORIGIN): TimerState {
+  return writeTimer(feedback, by, { status: 'idle', durationMs: clampTimerDuration(ms) }, origin);
 }
 
 /**
  * Starts the countdown: from idle (or a run that has ended) with the whole duration, from
  * paused with what was left. A timer already counting down is left alone.
  */
-export function startTimer(feedback: Y.Doc, now: Date = new Date(), origin: unknown = LOCAL_ORIGIN): TimerState {
+export function startTimer(feedback: Y.Doc, by: FeedbackActor, now: Date = new Date(), origin: unknown = LOCAL_ORIGIN): TimerState {
   const timer = readTimer(feedback);
   if (timer.status === 'running' && timerRemainingMs(timer, now) > 0) return timer;
   const left = timer.status === 'paused' && timer.remainingMs > 0 ? timer.remainingMs : timer.durationMs;
-  return writeTimer(feedback, { status: 'running', durationMs: timer.durationMs, endsAt: new Date(now.getTime() + left).toISOString() }, origin);
+  return writeTimer(feedback, by, { status: 'running', durationMs: timer.durationMs, endsAt: new Date(now.getTime() + left).toISOString() }, origin);
 }
 
 /** Stops the countdown, keeping what is left; only a running timer pauses. */
-export function pauseTimer(feedback: Y.Doc, now: Date = new Date(), origin: unknown = LOCAL_ORIGIN): TimerState {
+export function pauseTimer(feedback: Y.Doc, by: FeedbackActor, now: Date = new Date(), origin: unknown = LOCAL_ORIGIN): TimerState {
   const timer = readTimer(feedback);
   if (timer.status !== 'running') return timer;
-  return writeTimer(feedback, { status: 'paused', durationMs: timer.durationMs, remainingMs: timerRemainingMs(timer, now) }, origin);
+  return writeTimer(feedback, by, { status: 'paused', durationMs: timer.durationMs, remainingMs: timerRemainingMs(timer, now) }, origin);
 }
 
 /** Back to idle, with the same duration. */
-export function resetTimer(feedback: Y.Doc, origin: unknown = LOCAL_ORIGIN): TimerState {
-  return writeTimer(feedback, { status: 'idle', durationMs: readTimer(feedback).durationMs }, origin);
+export function resetTimer(feedback: Y.Doc, by: FeedbackActor, origin: unknown = LOCAL_ORIGIN): TimerState {
+  return writeTimer(feedback, by, { status: 'idle', durationMs: readTimer(feedback).durationMs }, origin);
 }
 
 export function readPresenter(feedback: Y.Doc): Presenter | null {
@@ -92,8 +100,9 @@ export function readPresenter(feedback: Y.Doc): Presenter | null {
   return { id: raw.id.slice(0, LIMITS.identityId), name: typeof raw.name === 'string' ? raw.name.slice(0, LIMITS.author) : '' };
 }
 
-/** Makes someone the presenter, or (null) nobody. */
-export function setPresenter(feedback: Y.Doc, presenter: Presenter | null, origin: unknown = LOCAL_ORIGIN): void {
+/** Makes someone the presenter, or (null) nobody. False (nothing written) unless `by` is the owner. */
+export function setPresenter(feedback: Y.Doc, by: FeedbackActor, presenter: Presenter | null, origin: unknown = LOCAL_ORIGIN): boolean {
+  if (!by.owner) return false;
   feedback.transact(() => {
     const workshop = workshopMap(feedback);
     if (presenter === null || presenter.id === '') {
@@ -102,6 +111,7 @@ export function setPresenter(feedback: Y.Doc, presenter: Presenter | null, origi
       workshop.set('presenter', { id: clampText(presenter.id, LIMITS.identityId), name: clampText(presenter.name, LIMITS.author) });
     }
   }, origin);
+  return true;
 }
 
 /** The stage the presenter is showing, for participants who follow along; null when none. */
@@ -110,7 +120,9 @@ export function readPresentedStage(feedback: Y.Doc): string | null {
   return typeof stage === 'string' && stage !== '' ? stage : null;
 }
 
-export function setPresentedStage(feedback: Y.Doc, stageId: string | null, origin: unknown = LOCAL_ORIGIN): void {
+/** Sets the stage the presenter shows (null: none). False (nothing written) unless `by` is the owner. */
+export function setPresentedStage(feedback: Y.Doc, by: FeedbackActor, stageId: string | null, origin: unknown = LOCAL_ORIGIN): boolean {
+  if (!by.owner) return false;
   feedback.transact(() => {
     const workshop = workshopMap(feedback);
     if (stageId === null || stageId === '') {
@@ -119,4 +131,5 @@ export function setPresentedStage(feedback: Y.Doc, stageId: string | null, origi
       workshop.set('stage', stageId);
     }
   }, origin);
+  return true;
 }

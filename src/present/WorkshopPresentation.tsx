@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setPresenter } from '../model';
-import { useEditor } from '../store/editorStore';
+import { feedbackActor, useEditor } from '../store/editorStore';
 import { presenterPeer } from '../store/follow';
 import { TimerBadge } from '../panels/workshop/TimerBadge';
 import { Presentation } from './Presentation';
@@ -28,9 +28,11 @@ export function WorkshopPresentation({ onLeave }: { onLeave(): void }) {
 
   // a facilitator who presents a shared map leads the room (already leading: nobody is pulled back)
   useEffect(() => {
-    const { session, identity, feedback } = useEditor.getState();
-    if (shared && facilitator && session && identity && feedback.presenter?.id !== identity.id) {
-      setPresenter(session.feedback, { id: identity.id, name: identity.name });
+    const state = useEditor.getState();
+    const { session, identity, feedback } = state;
+    const me = feedbackActor(state);
+    if (shared && me?.owner && session && identity && feedback.presenter?.id !== identity.id) {
+      setPresenter(session.feedback, me, { id: identity.id, name: identity.name });
     }
   }, [shared, facilitator]);
 

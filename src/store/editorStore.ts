@@ -2,8 +2,9 @@ import type * as Y from 'yjs';
 import { create } from 'zustand';
 import type { JourneyLayout } from '../model/layout';
 import { layoutJourney } from '../model/layout';
+import type { FeedbackActor } from '../model/actor';
 import type { Card, Journey } from '../model/types';
-import type { Identity } from '../sync/identity';
+import { publicIdentity, type Identity } from '../sync/identity';
 import type { ConnectionStatus, Peer } from '../sync/session';
 import type { Role } from '../sync/shares';
 import { EMPTY_FEEDBACK, FeedbackView, type FeedbackSnapshot } from './feedbackView';
@@ -268,7 +269,8 @@ export const useEditor = create<EditorStore>()((set, get) => {
       set(rights.readOnly ? { contentLocked, ...rights, editing: null, linkFrom: null } : { contentLocked, ...rights });
     },
     setIdentity(identity) {
-      set({ identity });
+      // only what peers may see: the store is read everywhere, the DOM included
+      set({ identity: publicIdentity(identity) });
     },
     setFollowing(following) {
       if (get().following !== following) set({ following });
@@ -285,6 +287,16 @@ function access(collab: Collaboration | null, locked: boolean): Pick<EditorState
     canGiveFeedback: role !== 'view',
     facilitator: role === 'owner',
   };
+}
+
+/**
+ * Who I am to the feedback doc's rules (model/actor.ts): my identity id, and whether I am its
+ * owner — the facilitator of a shared map, or anyone on a private one. Null until I have an
+ * identity. Every write to the feedback doc passes this, and the model refuses what the relay
+ * would refuse from me.
+ */
+export function feedbackActor(state: Pick<EditorState, 'identity' | 'facilitator'>): FeedbackActor | null {
+  return state.identity ? { id: state.identity.id, owner: state.facilitator } : null;
 }
 
 /** The selected cards, in map order. */

@@ -1,23 +1,32 @@
+import { IDENTITY_SECRET, identityIdOf, newIdentitySecret } from '../access/identity';
+
 /**
- * Who I am to my collaborators: a display name and a colour, chosen once and remembered on
- * this device. Never sent anywhere but to the peers in a shared map's room (awareness).
+ * Who I am to my collaborators: an identity id, a display name and a colour. This is all peers
+ * ever see (awareness carries exactly these three fields) and what comments, dots and the
+ * presenter name. Never holds the secret.
  */
 export interface Identity {
-  /** random and stable on this device: who placed a dot, who is presenting, who was @mentioned */
+  /** derived from this device's secret (src/access/identity.ts): who placed a dot, who presents, who was @mentioned */
   id: string;
   name: string;
   color: string;
 }
 
-const ID = /^[A-Za-z0-9_-]{8,64}$/;
-
-function randomId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * What this device keeps: the public identity and the secret that proves it. The secret goes
+ * to the relay alone, as the `identity` parameter of each connection (SyncSession); it stays
+ * out of awareness, the store, the DOM, logs, exports and the feedback doc. It is kept beside
+ * the identity rather than in it, so that spreading an identity (`{ ...identity, name }`)
+ * cannot carry it along.
+ */
+export interface DeviceIdentity {
+  readonly identity: Identity;
+  readonly secret: string;
 }
 
 const KEY = 'waymark.identity';
+const NAME_MAX = 60;
+const COLOR = /^#[0-9a-f]{6}$/i;
 
 /** Colours that read well as cursor labels with white text (WCAG AA on white, too). */
 export const PRESENCE_COLORS = ['#2563eb', '#c026d3', '#059669', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#be123c'];
@@ -26,30 +35,113 @@ function randomColor(): string {
   return PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)]!;
 }
 
-export function loadIdentity(fallbackName: string): Identity {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (raw) {
-      const parsed = JSON.parse(raw) as Partial<Identity>;
-      if (typeof parsed.name === 'string' && typeof parsed.color === 'string' && /^#[0-9a-f]{6}$/i.test(parsed.color)) {
-        // identities remembered before ids existed get one now, kept from then on
-        const identity = { id: typeof parsed.id === 'string' && ID.test(parsed.id) ? parsed.id : randomId(), name: parsed.name.slice(0, 60), color: parsed.color };
-        if (identity.id !== parsed.id) saveIdentity(identity);
-        return identity;
-      }
-    }
-  } catch {
-    // storage refused or a broken value: a fresh identity for this visit
-  }
-  const identity = { id: randomId(), name: fallbackName, color: randomColor() };
-  saveIdentity(identity);
-  return identity;
+/** Only what peers may see of an identity, whatever else the object carries. */
+export function publicIdentity(identity: Identity): Identity {
+  return { id: identity.id, name: identity.name, color: identity.color };
 }
 
-export function saveIdentity(identity: Identity): void {
+/** A device identity with this secret; its id is always the one the secret proves. */
+function deviceIdentity(secret: string, name: string, color: string): DeviceIdentity {
+  return { secret, identity: { id: identityIdOf(secret)!, name: name.slice(0, NAME_MAX), color } };
+}
+
+interface Stored {
+  secret?: unknown;
+  id?: unknown;
+  name?: unknown;
+  color?: unknown;
+}
+
+function readStored(): Stored | null {
+  const raw = localStorage.getItem(KEY);
+  if (!raw) return null;
+  const parsed = JSON.parse(raw) as unknown;
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Stored) : null;
+}
+
+/** A stored identity as it should be, and whether what was stored needs rewriting to get there. */
+function fromStored(stored: Stored, fallbackName: string): { device: DeviceIdentity; changed: boolean } {
+  const secret = typeof stored.secret === 'string' && IDENTITY_SECRET.test(stored.secret) ? stored.secret : null;
+  // An identity remembered before secrets existed (an id alone) gets a secret, and so a new
+  // id: nothing can prove the old one. Its comments and dots stay readable under the old id.
+  const device = deviceIdentity(
+    secret ?? newIdentitySecret(),
+    typeof stored.name === 'string' && stored.name.trim() ? stored.name : fallbackName,
+    typeof stored.color === 'string' && COLOR.test(stored.color) ? stored.color : randomColor(),
+  );
+  const changed =
+    secret === null || stored.id !== device.identity.id || stored.name !== device.identity.name || stored.color !== device.identity.color;
+  return { device, changed };
+}
+
+/**
+ * This device's identity: the remembered one, or a new one (a random secret, the fallback name,
+ * a random colour) remembered from now on. When storage is refused, a fresh identity for this
+ * visit.
+ *
+ * Two tabs that start at once (a browser restoring its session, both migrating an identity from
+ * before secrets) could each make a secret; the one stored last wins, and the other tab adopts
+ * it — here when it reads back, or through `onIdentityStored` — so that every tab of a browser
+ * proves the same identity. (Tabs pass their feedback updates to each other, and each one's
+ * connection sends what it holds: under two identities the relay would refuse them.)
+ */
+export function loadIdentity(fallbackName: string): DeviceIdentity {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ id: identity.id, name: identity.name.slice(0, 60), color: identity.color }));
+    const stored = readStored();
+    if (stored) {
+      const { device, changed } = fromStored(stored, fallbackName);
+      if (!changed) return device;
+      saveIdentity(device);
+      return storedIdentity(fallbackName) ?? device;
+    }
+  } catch {
+    // storage refused or a broken value: a fresh identity (for this visit, if it cannot be stored)
+  }
+  const device = deviceIdentity(newIdentitySecret(), fallbackName, randomColor());
+  saveIdentity(device);
+  return storedIdentity(fallbackName) ?? device;
+}
+
+/** What storage holds now, if it holds a complete identity with a secret. */
+function storedIdentity(fallbackName: string): DeviceIdentity | null {
+  try {
+    const stored = readStored();
+    if (!stored) return null;
+    const { device, changed } = fromStored(stored, fallbackName);
+    return changed ? null : device;
+  } catch {
+    return null;
+  }
+}
+
+export function saveIdentity(device: DeviceIdentity): void {
+  try {
+    const { secret, identity } = device;
+    localStorage.setItem(KEY, JSON.stringify({ secret, id: identityIdOf(secret), name: identity.name.slice(0, NAME_MAX), color: identity.color }));
   } catch {
     // not remembered; it still applies to this visit
   }
+}
+
+/** The same device identity with another name or colour (the id and secret stay). */
+export function withProfile(device: DeviceIdentity, profile: Partial<Pick<Identity, 'name' | 'color'>>): DeviceIdentity {
+  const name = profile.name?.trim() ? profile.name.trim() : device.identity.name;
+  const color = profile.color && COLOR.test(profile.color) ? profile.color : device.identity.color;
+  return deviceIdentity(device.secret, name, color);
+}
+
+/**
+ * Calls `listener` when another tab of this browser stores a (different) identity: a new name,
+ * colour or — when two tabs made one at once — secret. Returns the unsubscribe function.
+ */
+export function onIdentityStored(listener: (device: DeviceIdentity) => void): () => void {
+  const target = globalThis as unknown as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+  if (typeof target.addEventListener !== 'function') return () => undefined;
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== KEY || !event.newValue) return;
+    const device = storedIdentity('');
+    if (device) listener(device);
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener?.('storage', onStorage);
 }

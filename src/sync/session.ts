@@ -1,9 +1,23 @@
-import { WebsocketProvider } from 'y-websocket';
+import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
+import { messageAuth, WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { Identity } from './identity';
+import { publicIdentity, type Identity } from './identity';
 
-export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'denied';
+/**
+ * - connecting, synced, offline: as they say
+ * - denied: the link was revoked or rotated (final)
+ * - full: the map (or its feedback) reached its storage quota on the relay, which takes no more
+ *   of its changes (final for this session): they stay on this device
+ */
+export type ConnectionStatus = 'connecting' | 'synced' | 'offline' | 'denied' | 'full';
+
+/** What a connection proves to the relay: the link's token and this device's identity secret. */
+export interface RelayCredentials {
+  token: string;
+  /** the device's identity secret (src/access/identity.ts); the relay binds the id it proves to the connection */
+  identitySecret: string;
+}
 
 /** A rectangle of the map in canvas coordinates. */
 export interface Area {
@@ -50,6 +64,17 @@ export interface SyncOptions {
 const LINK_REVOKED = 4401;
 /** …and an edit connection with this one when the owner locks or unlocks the content. */
 const ACCESS_CHANGED = 4409;
+/** …and any connection with this one once its map reached the stored-bytes quota (after a permission-denied `map-full`). */
+export const MAP_FULL = 4413;
+/** The permission-denied reason the relay sends before closing with MAP_FULL. */
+const MAP_FULL_REASON = 'map-full';
+
+/** Statuses a session keeps whatever the socket does next: nothing but a new session changes them. */
+const FINAL: readonly ConnectionStatus[] = ['denied', 'full'];
+
+function connectionParams(credentials: RelayCredentials): Record<string, string> {
+  return { token: credentials.token, identity: credentials.identitySecret };
+}
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -104,26 +129,38 @@ export class SyncSession {
   private current: ConnectionStatus = 'connecting';
   private destroyed = false;
 
-  constructor(doc: Y.Doc, mapId: string, token: string, identity: Identity, options: SyncOptions = {}) {
+  constructor(doc: Y.Doc, mapId: string, credentials: RelayCredentials, identity: Identity, options: SyncOptions = {}) {
     this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), options.room ?? mapId, doc, {
-      params: { token },
+      params: connectionParams(credentials),
       // tabs already share updates through local storage's channel
       disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
+    // The stock handler logs the connection's URL, which carries the token and the identity
+    // secret: this one logs nothing, and notes a full map.
+    this.provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, doc, (_doc: unknown, reason: string) => {
+        if (reason === MAP_FULL_REASON) this.setStatus('full');
+      });
+    };
     this.awareness = this.provider.awareness;
-    this.awareness.setLocalState(options.presence === false ? null : { user: identity, cursor: null, selection: [], view: null });
+    this.awareness.setLocalState(options.presence === false ? null : { user: publicIdentity(identity), cursor: null, selection: [], view: null });
     this.provider.on('status', ({ status }: { status: string }) => {
+      if (FINAL.includes(this.current)) return;
       if (status === 'connected') this.setStatus(this.provider.synced ? 'synced' : 'connecting');
-      else if (status === 'connecting') this.setStatus(this.current === 'denied' ? 'denied' : 'connecting');
-      else this.setStatus(this.current === 'denied' ? 'denied' : 'offline');
+      else if (status === 'connecting') this.setStatus('connecting');
+      else this.setStatus('offline');
     });
     this.provider.on('sync', (synced: boolean) => {
-      if (synced) this.setStatus('synced');
+      if (synced && !FINAL.includes(this.current)) this.setStatus('synced');
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event?.code === LINK_REVOKED) {
         this.setStatus('denied');
+        this.provider.shouldConnect = false;
+      } else if (event?.code === MAP_FULL) {
+        // y-websocket does not come back after a 44xx close; the doc keeps every change
+        this.setStatus('full');
         this.provider.shouldConnect = false;
       } else if (event?.code === ACCESS_CHANGED) {
         // y-websocket treats 44xx closes as final; this one only means "ask again and come back"
@@ -167,7 +204,19 @@ export class SyncSession {
   }
 
   setIdentity(identity: Identity): void {
-    if (this.awareness.getLocalState()) this.awareness.setLocalStateField('user', identity);
+    if (this.awareness.getLocalState()) this.awareness.setLocalStateField('user', publicIdentity(identity));
+  }
+
+  /**
+   * Another tab settled on another identity secret: connect again proving that one (the relay
+   * binds an identity to a connection when it opens).
+   */
+  setIdentitySecret(secret: string): void {
+    if (this.provider.params.identity === secret) return;
+    this.provider.params = { ...this.provider.params, identity: secret };
+    if (this.destroyed || !this.provider.shouldConnect) return;
+    this.provider.disconnect();
+    this.provider.connect();
   }
 
   setView(view: PeerView | null): void {

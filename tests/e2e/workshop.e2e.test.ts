@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { startApp, type App } from './support/app';
 import { cardNode, newMapFromTemplate } from './support/flows';
 
@@ -24,16 +25,29 @@ const PAIN_STOCK = 'In stock online, empty shelf in store';
 const PAIN_SIZE = 'No reliable size guidance online';
 
 /**
- * A browser whose person is called `name` (remembered identity, as the share dialog sets it).
- * Tall enough that the pain-point lane is on screen: a click on a card outside the canvas's
- * view lands wherever the browser's scrolling puts it.
+ * A browser whose person is called `name` (remembered identity, as the share dialog sets it:
+ * a secret and the id it proves). Tall enough that the pain-point lane is on screen: a click on
+ * a card outside the canvas's view lands wherever the browser's scrolling puts it.
  */
-async function person(name: string, id: string): Promise<Page> {
+const secrets = new Map<Page, string>();
+/** each page's WebSocket URLs and console output, to see where its secret goes */
+const sockets = new Map<Page, string[]>();
+const consoleLines = new Map<Page, string[]>();
+
+async function person(name: string): Promise<Page> {
   const { context, page } = await app.newPage({ viewport: { width: 1440, height: 1500 } });
   open.push(context);
+  const secret = newIdentitySecret();
+  secrets.set(page, secret);
+  const urls: string[] = [];
+  const lines: string[] = [];
+  sockets.set(page, urls);
+  consoleLines.set(page, lines);
+  page.on('websocket', (ws) => urls.push(ws.url()));
+  page.on('console', (message) => lines.push(message.text()));
   await context.addInitScript(
-    ([n, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ id: i, name: n, color: '#7c3aed' })),
-    [name, id] as const,
+    ([n, s, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ secret: s, id: i, name: n, color: '#7c3aed' })),
+    [name, secret, identityIdOf(secret)!] as const,
   );
   return page;
 }
@@ -44,7 +58,7 @@ async function live(page: Page, badge: string): Promise<void> {
 
 /** The facilitator makes a retail map, shares it and hands out the comment link. */
 async function workshopRoom(): Promise<{ host: Page; ana: Page; ben: Page }> {
-  const host = await person('Fran Facilitator', 'host-identity-1');
+  const host = await person('Fran Facilitator');
   await newMapFromTemplate(app, host);
   await host.getByRole('button', { name: 'Share', exact: true }).click();
   await host.getByRole('button', { name: 'Create share links' }).click();
@@ -52,8 +66,8 @@ async function workshopRoom(): Promise<{ host: Page; ana: Page; ben: Page }> {
   await host.getByRole('button', { name: 'Close' }).click();
   await live(host, 'Live');
 
-  const ana = await person('Ana Participant', 'ana-identity-1');
-  const ben = await person('Ben Participant', 'ben-identity-1');
+  const ana = await person('Ana Participant');
+  const ben = await person('Ben Participant');
   for (const page of [ana, ben]) {
     await page.goto(commentLink);
     await cardNode(page, PAIN_ADS).waitFor();
@@ -220,6 +234,23 @@ describe('a workshop with a facilitator and two participants', () => {
     expect(await host.getByRole('complementary').getByText('mentions you').count()).toBe(0);
     await ben.screenshot({ path: 'test-results/workshop-comments.png' });
 
+    // Ana's comment is Ana's: Ben is offered neither edit nor delete, the facilitator may delete it
+    expect(await ana.getByRole('button', { name: 'Edit comment' }).count()).toBe(1);
+    expect(await ben.getByRole('button', { name: 'Delete comment' }).count()).toBe(0);
+    expect(await ben.getByRole('button', { name: 'Edit comment' }).count()).toBe(0);
+    expect(await host.getByRole('button', { name: 'Delete comment' }).count()).toBe(1);
+    expect(await host.getByRole('button', { name: 'Edit comment' }).count()).toBe(0);
+
+    // each connection, map room and feedback room, proves its browser's secret; nothing else shows it
+    for (const page of [host, ana, ben]) {
+      const secret = secrets.get(page)!;
+      const urls = sockets.get(page)!;
+      expect(urls.some((u) => /\/sync\/[^/?]+\?/.test(u) && new URL(u).searchParams.get('identity') === secret)).toBe(true);
+      expect(urls.some((u) => /\/sync\/[^/?]+\/feedback\?/.test(u) && new URL(u).searchParams.get('identity') === secret)).toBe(true);
+      expect(await page.content()).not.toContain(secret);
+      expect(consoleLines.get(page)!.filter((line) => line.includes(secret))).toEqual([]);
+    }
+
     await host.getByRole('button', { name: 'Resolve' }).click();
     // resolved threads leave the list of open threads, for everyone
     await expect.poll(() => ben.getByRole('complementary').getByText('Happened to me too,').count()).toBe(0);
@@ -227,14 +258,14 @@ describe('a workshop with a facilitator and two participants', () => {
   });
 
   it('the owner locks the content: an edit-link colleague can still comment but no longer move a card, until unlocked', async () => {
-    const host = await person('Fran Facilitator', 'host-identity-2');
+    const host = await person('Fran Facilitator');
     await newMapFromTemplate(app, host);
     await host.getByRole('button', { name: 'Share', exact: true }).click();
     await host.getByRole('button', { name: 'Create share links' }).click();
     const editLink = await host.getByLabel('Edit link').inputValue();
     await host.getByRole('button', { name: 'Close' }).click();
     await live(host, 'Live');
-    const colleague = await person('Cleo Colleague', 'cleo-identity-1');
+    const colleague = await person('Cleo Colleague');
     await colleague.goto(editLink);
     await cardNode(colleague, PAIN_ADS).waitFor();
     await live(colleague, 'Live');
@@ -268,14 +299,14 @@ describe('a workshop with a facilitator and two participants', () => {
   });
 
   it('a comment link first opened while the server could not be asked ends up comment-only once it can', async () => {
-    const host = await person('Fran Facilitator', 'host-identity-3');
+    const host = await person('Fran Facilitator');
     await newMapFromTemplate(app, host);
     await host.getByRole('button', { name: 'Share', exact: true }).click();
     await host.getByRole('button', { name: 'Create share links' }).click();
     const commentLink = await host.getByLabel('Comment link').inputValue();
     await host.getByRole('button', { name: 'Close' }).click();
 
-    const dana = await person('Dana Participant', 'dana-identity-1');
+    const dana = await person('Dana Participant');
     // the first check of the link fails (a network blip): the app trusts the link for now
     let refused = false;
     await dana.route('**/api/maps/*/access', (route) => {

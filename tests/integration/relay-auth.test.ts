@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../server/auth';
+import { accessKey, hashToken } from '../../server/auth';
 import { LevelDbStore } from '../../server/store';
 import {
   closeOf,
@@ -31,7 +31,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
   api('/api/maps', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
 
 describe('registering a map', () => {
-  it('returns four different tokens (owner, edit, comment, view) of at least 128 random bits, once; registering it again is 409', async () => {
+  it('returns four different tokens (owner, edit, comment, view): a registration id and a secret of at least 128 random bits, once', async () => {
     const id = newRoomId();
     const res = await post(JSON.stringify({ id }));
     expect(res.status).toBe(201);
@@ -40,13 +40,31 @@ describe('registering a map', () => {
     expect(body.id).toBe(id);
     const tokens = [body.ownerToken!, body.editToken!, body.commentToken!, body.viewToken!];
     expect(new Set(tokens).size).toBe(4);
+    // all four name the same registration (its first 12 characters) and differ in their secret
+    expect(new Set(tokens.map((t) => t.slice(0, 12))).size).toBe(1);
+    expect(new Set(tokens.map((t) => t.slice(12))).size).toBe(4);
     for (const token of tokens) {
-      expect(token).toMatch(/^[A-Za-z0-9_-]+$/); // base64url
-      expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+      expect(token).toMatch(/^[A-Za-z0-9_-]{44}$/); // base64url
+      expect(Buffer.from(token.slice(12), 'base64url').length * 8).toBeGreaterThanOrEqual(128);
     }
+  });
+
+  it('registering a map id that is registered already answers like any other registration: 201, the same shape, other tokens', async () => {
+    const id = newRoomId();
+    const first = await post(JSON.stringify({ id }));
     const again = await post(JSON.stringify({ id }));
-    expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ error: expect.any(String) });
+    const fresh = await post(JSON.stringify({ id: newRoomId() }));
+    for (const res of [first, again, fresh]) {
+      expect(res.status).toBe(201);
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    }
+    const [a, b, c] = (await Promise.all([first.json(), again.json(), fresh.json()])) as Array<Record<string, string>>;
+    expect(Object.keys(b!)).toEqual(Object.keys(a!));
+    expect(Object.keys(c!)).toEqual(Object.keys(a!));
+    // the answers differ only where any two registrations do: the id asked for and fresh tokens
+    expect(b!.id).toBe(id);
+    expect(Object.values(b!).map((v) => v.length)).toEqual(Object.values(a!).map((v) => v.length));
+    expect(b!.ownerToken!.slice(0, 12)).not.toBe(a!.ownerToken!.slice(0, 12));
   });
 
   it('refuses bad ids and bad JSON with 400, big bodies with 413, other methods with 405, always with a JSON error', async () => {
@@ -179,7 +197,11 @@ describe('the token store', () => {
     await first.close();
 
     const store = new LevelDbStore(dataDir);
-    const record = await store.getAccess(map.id);
+    // the registration's record is stored under its access key, <mapId>~<registration id>
+    const key = accessKey(map.id, map.ownerToken)!;
+    expect(key).toBe(`${map.id}~${map.ownerToken.slice(0, 12)}`);
+    const record = await store.getAccess(key);
+    expect(await store.getAccess(map.id)).toBeUndefined();
     await store.close();
     expect(record).toMatchObject({
       owner: hashToken(map.ownerToken),

@@ -9,11 +9,13 @@ import {
   closeOf,
   connect,
   httpUrl,
+  metricsText,
   opened,
   rawSocket,
   registerMap,
   spawnRelay,
   startRelay,
+  storedRoomName,
   tempDataDir,
   waitFor,
   whenSynced,
@@ -131,7 +133,7 @@ describe('durability', () => {
     viewer.provider.disconnect();
 
     // the room went to the store as one compacted update, readable by y-leveldb itself
-    const stored = await storedUpdates(dataDir, map.id);
+    const stored = await storedUpdates(dataDir, storedRoomName(map));
     expect(stored.count).toBe(1);
     expect(json(stored.doc)).toBe(json(editor.doc));
   });
@@ -148,10 +150,10 @@ describe('durability', () => {
       editor.doc.getArray('list').push([i]);
       await waitFor(() => viewer.doc.getArray('list').length === i + 1, `update ${i} at the viewer`);
     }
-    const metrics = await (await fetch(httpUrl(server.port, '/metrics'))).text();
+    const metrics = await metricsText(server.port);
     expect(Number(/^waymark_compactions_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
     await server.close();
-    const stored = await storedUpdates(dataDir, map.id);
+    const stored = await storedUpdates(dataDir, storedRoomName(map));
     expect(stored.count).toBe(1); // compacted once more on the way out
     expect(stored.doc.getArray('list').toArray()).toEqual(Array.from({ length: 25 }, (_, i) => i));
   });

@@ -9,6 +9,7 @@ import {
   craftPlantedList,
   craftQuadraticUpdate,
   httpUrl,
+  metricsText,
   opened,
   rawSocket,
   registerMap,
@@ -96,7 +97,7 @@ describe('malformed and oversized frames close only their sender', () => {
     ['an update Yjs cannot decode', syncMessage(2, bytes(0xff, 0xff, 0xff, 0x0f, 1)), 1007, /^update does not decode/],
     ['a sync step 2 that stops halfway', syncMessage(1, Y.encodeStateAsUpdate(docWithText()).slice(0, 12)), 1007, /^update does not decode/],
     ['a state vector that does not decode', syncMessage(0, bytes(5, 1)), 1007, /^state vector does not decode$/],
-    ['an awareness update that is not JSON', awarenessFrame('{not json'), 1007, /^awareness update does not decode$/],
+    ['an awareness update that is not JSON', awarenessFrame('{not json'), 1007, /^awareness refused: state is not JSON$/],
   ];
 
   for (const [what, frame, code, reason] of cases) {
@@ -168,7 +169,7 @@ describe('peers that ask too much', () => {
     const closed = closeOf(silent);
     const { code } = await closed;
     expect(code).toBe(1006); // terminated, no closing handshake
-    const metrics = await (await fetch(httpUrl(pinging.port, '/metrics'))).text();
+    const metrics = await metricsText(pinging.port);
     expect(metrics).toMatch(/waymark_connections_closed_total\{code="1006",reason="ping-timeout"\} 1/);
     await pinging.close();
   });
@@ -193,7 +194,7 @@ describe('crafted updates', () => {
     const length = 2500;
     for (let from = 0; from < length; from += 50) attacker.send(updateFrame(craftPlantedList(from + 50, from)));
     await waitFor(() => room.observer.doc.getArray('a').length === length, 'the planted list to reach the observer');
-    const planted = await (await fetch(httpUrl(server.port, '/metrics'))).text();
+    const planted = await metricsText(server.port);
     expect(Number(/waymark_update_checks_total\{where="inline",result="ok"\} (\d+)/.exec(planted)?.[1])).toBeGreaterThanOrEqual(length / 50);
 
     // 2. the crafted update: cheap against an empty document, quadratic against this room
@@ -219,7 +220,7 @@ describe('crafted updates', () => {
     expect(late.doc.getArray('a').length).toBe(length);
     late.destroy();
     bystander.close();
-    const metrics = await (await fetch(httpUrl(server.port, '/metrics'))).text();
+    const metrics = await metricsText(server.port);
     expect(metrics).toMatch(/waymark_update_checks_total\{where="worker",result="timeout"\} 1/);
 
     // and it really is expensive: integrated here, against the same room content

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, httpUrl, opened, rawSocket, registerMap, startRelay, waitFor, whenSynced, type Server } from '../support/relay';
+import { METRICS_TOKEN, connect, httpUrl, opened, rawSocket, registerMap, startRelay, waitFor, whenSynced, type Server } from '../support/relay';
 
 let server: Server;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe('operations', () => {
     bad.send('text');
     await new Promise((resolve) => bad.once('close', resolve));
 
-    const res = await fetch(httpUrl(server.port, '/metrics'));
+    const res = await fetch(httpUrl(server.port, '/metrics'), { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();

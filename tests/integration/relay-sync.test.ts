@@ -5,7 +5,7 @@ import { readJourney } from '../../src/model/doc';
 import { addCard, deleteCard, moveCard, updateCard } from '../../src/model/ops';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { toJSON } from '../../src/schema';
-import { connect, registerMap, startRelay, tempDataDir, waitFor, whenSynced, type Client, type Server } from '../support/relay';
+import { commentText, connect, connectAs, metricsText, registerMap, startRelay, tempDataDir, waitFor, whenSynced, writeComment, type Client, type Server } from '../support/relay';
 
 const json = (doc: Y.Doc) => JSON.stringify(toJSON(doc));
 
@@ -38,11 +38,11 @@ describe('the relay syncs maps between stock y-websocket clients', () => {
   it('the feedback room is a separate document that takes the same tokens', async () => {
     const map = await registerMap(server.port);
     const mapDoc = connect(server.port, map.id, map.editToken);
-    const feedback = connect(server.port, `${map.id}/feedback`, map.editToken);
+    const feedback = connectAs(server.port, `${map.id}/feedback`, map.editToken);
     const feedbackViewer = connect(server.port, `${map.id}/feedback`, map.viewToken);
     await Promise.all([whenSynced(mapDoc), whenSynced(feedback), whenSynced(feedbackViewer)]);
-    feedback.doc.getMap('comments').set('c1', 'hello');
-    await waitFor(() => feedbackViewer.doc.getMap('comments').get('c1') === 'hello', 'the comment in the feedback room');
+    writeComment(feedback, 'c1', 'hello');
+    await waitFor(() => commentText(feedbackViewer, 'c1') === 'hello', 'the comment in the feedback room');
     expect(mapDoc.doc.getMap('comments').size).toBe(0);
     for (const c of [mapDoc, feedback, feedbackViewer]) c.destroy();
   });
@@ -80,7 +80,7 @@ describe('read-only peers, the Hocuspocus way', () => {
     await whenSynced(lateInFirst);
     expect(readJourney(lateInFirst.doc).cards.some((c) => c.id === sneaky)).toBe(false);
     expect(readJourney(lateInFirst.doc).cards.some((c) => c.id === legit)).toBe(true);
-    const metrics = await (await fetch(`http://127.0.0.1:${first.port}/metrics`)).text();
+    const metrics = await metricsText(first.port);
     expect(metrics).toMatch(/^waymark_refused_writes_total [1-9]/m);
     for (const c of [editor, viewer, lateInFirst]) c.destroy();
     await first.close();

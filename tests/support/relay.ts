@@ -8,7 +8,10 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { accessKey } from '../../server/auth';
 import { startServer } from '../../server/index';
+import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
+import { addComment, readComments } from '../../src/model/feedback';
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -25,6 +28,25 @@ export function staticDir(): string {
 
 export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'waymark-relay-'));
 
+/**
+ * Every test client comes from 127.0.0.1, so the per-address limits are lifted unless a test
+ * sets them (tests/integration/edge-*.test.ts do).
+ */
+export const UNLIMITED_ADDRESS: Record<string, string> = {
+  REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '1000000',
+  REGISTRATIONS_PER_MINUTE: '1000000',
+};
+
+/** /metrics is off unless METRICS_TOKEN is set: test servers set this one. */
+export const METRICS_TOKEN = 'test-metrics-token-0123456789';
+
+/** GET /metrics as Prometheus would, with the token; the text, or a thrown error on any other status. */
+export async function metricsText(port: number): Promise<string> {
+  const res = await fetch(httpUrl(port, '/metrics'), { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return res.text();
+}
+
 /** A real server on a free port; rooms leave memory as soon as they are empty. */
 export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
   return startServer({
@@ -35,6 +57,8 @@ export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
     LOG_LEVEL: 'silent',
     STORE: 'memory',
     ROOM_IDLE_MS: '0',
+    ...UNLIMITED_ADDRESS,
+    METRICS_TOKEN,
     ...env,
   });
 }
@@ -53,6 +77,16 @@ export interface Tokens {
 let mapCounter = 0;
 export const newRoomId = (prefix = 'map') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++mapCounter}`;
 
+/**
+ * The name the relay stores a registered map's room under: its access key `<mapId>~<registration
+ * id>` (server/auth.ts), with `/feedback` for its feedback room. Clients never see it: they
+ * connect to `/sync/<mapId>` with a token, and the token names the registration.
+ */
+export function storedRoomName(map: Tokens, room: 'map' | 'feedback' = 'map'): string {
+  const key = accessKey(map.id, map.ownerToken)!;
+  return room === 'feedback' ? `${key}/feedback` : key;
+}
+
 export async function registerMap(port: number, id = newRoomId()): Promise<Tokens> {
   const res = await fetch(httpUrl(port, '/api/maps'), {
     method: 'POST',
@@ -70,14 +104,24 @@ export interface Client {
   denied: string[];
   /** close events the provider saw */
   closes: Array<{ code: number; reason: string }>;
+  /** the identity id this client proved (with `identity`), else null */
+  identityId: string | null;
   destroy(): void;
 }
 
+export interface ConnectOptions {
+  connect?: boolean;
+  /** an identity secret (src/access/identity.ts) to prove, as the app does */
+  identity?: string;
+  /** the WebSocket class (another client address, say) */
+  WebSocket?: typeof WebSocket;
+}
+
 /** A stock y-websocket client in Node, as the app uses it (no BroadcastChannel: every byte goes through the relay). */
-export function connect(port: number, room: string, token: string, doc = new Y.Doc(), options: { connect?: boolean } = {}): Client {
+export function connect(port: number, room: string, token: string, doc = new Y.Doc(), options: ConnectOptions = {}): Client {
   const provider = new WebsocketProvider(syncUrl(port), room, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: options.identity ? { token, identity: options.identity } : { token },
+    WebSocketPolyfill: (options.WebSocket ?? WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
     connect: options.connect ?? true,
@@ -97,6 +141,7 @@ export function connect(port: number, room: string, token: string, doc = new Y.D
     provider,
     denied,
     closes,
+    identityId: options.identity ? identityIdOf(options.identity) : null,
     destroy() {
       provider.destroy();
       provider.awareness.destroy();
@@ -104,9 +149,25 @@ export function connect(port: number, room: string, token: string, doc = new Y.D
   };
 }
 
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/** connect() with a fresh identity, proven to the relay as the app proves its own */
+export function connectAs(port: number, room: string, token: string, doc = new Y.Doc(), options: ConnectOptions = {}): Client {
+  return connect(port, room, token, doc, { identity: newIdentitySecret(), ...options });
+}
+
+/** A comment written as the app writes it: by the client's proven identity. */
+export function writeComment(client: Client, id: string, text: string, cardId = 'card-1'): void {
+  if (!client.identityId) throw new Error('writeComment needs a client connected with an identity');
+  addComment(client.doc, { id: client.identityId, owner: false }, { id, cardId, author: 'Tester', text });
+}
+
+/** The text of a comment in a client's feedback doc, or undefined. */
+export function commentText(client: Client, id: string): string | undefined {
+  return readComments(client.doc).find((c) => c.id === id)?.text;
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -242,7 +303,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function spawnRelay(env: Record<string, string>): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...UNLIMITED_ADDRESS, METRICS_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

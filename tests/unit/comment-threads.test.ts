@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addComment, commentsMap, deleteComment, moveComment, readComments, readThreads, setCommentResolved } from '../../src/model/feedback';
 import { LIMITS } from '../../src/model/limits';
+import { OWNER } from '../support/actors';
 
 const t = (minute: number) => `2026-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
 function conversation() {
   const feedback = new Y.Doc();
-  addComment(feedback, { id: 'a', cardId: 'c1', author: 'Ana', authorId: 'ana-0001', text: 'Too many steps', at: t(0) });
-  addComment(feedback, { id: 'b', cardId: 'c2', author: 'Ben', text: 'Price unclear', at: t(1) });
-  addComment(feedback, { id: 'a2', cardId: 'c1', parentId: 'a', author: 'Ben', text: 'Agreed', at: t(3) });
-  addComment(feedback, { id: 'a1', cardId: 'c1', parentId: 'a', author: 'Cy', text: 'Which steps?', at: t(2) });
+  addComment(feedback, OWNER, { id: 'a', cardId: 'c1', author: 'Ana', authorId: 'ana-0001', text: 'Too many steps', at: t(0) });
+  addComment(feedback, OWNER, { id: 'b', cardId: 'c2', author: 'Ben', text: 'Price unclear', at: t(1) });
+  addComment(feedback, OWNER, { id: 'a2', cardId: 'c1', parentId: 'a', author: 'Ben', text: 'Agreed', at: t(3) });
+  addComment(feedback, OWNER, { id: 'a1', cardId: 'c1', parentId: 'a', author: 'Cy', text: 'Which steps?', at: t(2) });
   return feedback;
 }
 
@@ -30,14 +31,14 @@ describe('comment threads', () => {
 
   it('a reply to a reply joins the thread of the first comment', () => {
     const feedback = conversation();
-    addComment(feedback, { id: 'a3', cardId: 'c1', parentId: 'a1', author: 'Ana', text: 'Login and address', at: t(4) });
+    addComment(feedback, OWNER, { id: 'a3', cardId: 'c1', parentId: 'a1', author: 'Ana', text: 'Login and address', at: t(4) });
     expect(readComments(feedback).find((c) => c.id === 'a3')!.parentId).toBe('a');
     expect(readThreads(feedback)[0]!.replies.map((r) => r.id)).toEqual(['a1', 'a2', 'a3']);
   });
 
   it('an orphan reply, whose first comment was deleted, becomes its own thread and is never lost', () => {
     const feedback = conversation();
-    deleteComment(feedback, 'a');
+    deleteComment(feedback, OWNER, 'a');
     expect(readThreads(feedback).map((th) => [th.root.id, th.replies.map((r) => r.id)])).toEqual([
       ['b', []],
       ['a1', []],
@@ -47,22 +48,22 @@ describe('comment threads', () => {
 
   it('a reply to a comment this replica has not received yet shows as a thread until it arrives', () => {
     const feedback = new Y.Doc();
-    addComment(feedback, { id: 'r', cardId: 'c1', parentId: 'elsewhere', author: 'Ben', text: 'yes', at: t(5) });
+    addComment(feedback, OWNER, { id: 'r', cardId: 'c1', parentId: 'elsewhere', author: 'Ben', text: 'yes', at: t(5) });
     expect(readThreads(feedback).map((th) => th.root.id)).toEqual(['r']);
-    addComment(feedback, { id: 'elsewhere', cardId: 'c1', author: 'Ana', text: 'first', at: t(4) });
+    addComment(feedback, OWNER, { id: 'elsewhere', cardId: 'c1', author: 'Ana', text: 'first', at: t(4) });
     expect(readThreads(feedback).map((th) => [th.root.id, th.replies.map((x) => x.id)])).toEqual([['elsewhere', ['r']]]);
   });
 
   it('comments whose parents go round in a circle still each show once', () => {
     const feedback = new Y.Doc();
-    addComment(feedback, { id: 'x', cardId: 'c1', author: 'A', text: 'x', at: t(1) });
-    addComment(feedback, { id: 'y', cardId: 'c1', author: 'B', text: 'y', at: t(2) });
-    addComment(feedback, { id: 'z', cardId: 'c1', author: 'C', text: 'z', at: t(3) });
+    addComment(feedback, OWNER, { id: 'x', cardId: 'c1', author: 'A', text: 'x', at: t(1) });
+    addComment(feedback, OWNER, { id: 'y', cardId: 'c1', author: 'B', text: 'y', at: t(2) });
+    addComment(feedback, OWNER, { id: 'z', cardId: 'c1', author: 'C', text: 'z', at: t(3) });
     // a peer's garbage: x → y → x, and z hangs off the circle; s replies to itself
     commentsMap(feedback).get('x')!.set('parentId', 'y');
     commentsMap(feedback).get('y')!.set('parentId', 'x');
     commentsMap(feedback).get('z')!.set('parentId', 'y');
-    addComment(feedback, { id: 's', cardId: 'c1', author: 'D', text: 's', at: t(4) });
+    addComment(feedback, OWNER, { id: 's', cardId: 'c1', author: 'D', text: 's', at: t(4) });
     commentsMap(feedback).get('s')!.set('parentId', 's');
     const threads = readThreads(feedback);
     expect(threads.map((th) => [th.root.id, th.replies.map((r) => r.id)])).toEqual([
@@ -82,14 +83,14 @@ describe('comment threads', () => {
 
   it('moving a thread to another card takes its replies along', () => {
     const feedback = conversation();
-    moveComment(feedback, 'a', 'c9');
+    moveComment(feedback, OWNER, 'a', 'c9');
     expect(readComments(feedback).filter((c) => c.cardId === 'c9').map((c) => c.id).sort()).toEqual(['a', 'a1', 'a2']);
   });
 
   it('records mentions and the author id, dropping repeats and capping the list', () => {
     const feedback = new Y.Doc();
     const many = Array.from({ length: LIMITS.mentionsPerComment + 10 }, (_, i) => `person-${i}`);
-    const id = addComment(feedback, { cardId: 'c1', author: 'Ana', authorId: 'ana-0001', text: '@Ben @Ben', mentions: ['ben-0002', 'ben-0002', '', ...many] });
+    const id = addComment(feedback, OWNER, { cardId: 'c1', author: 'Ana', authorId: 'ana-0001', text: '@Ben @Ben', mentions: ['ben-0002', 'ben-0002', '', ...many] });
     const comment = readComments(feedback).find((c) => c.id === id)!;
     expect(comment.authorId).toBe('ana-0001');
     expect(comment.mentions[0]).toBe('ben-0002');
@@ -115,7 +116,7 @@ describe('comment threads', () => {
 
   it('reads new fields of the wrong type from a peer as defaults', () => {
     const feedback = new Y.Doc();
-    addComment(feedback, { id: 'k', cardId: 'c1', author: 'A', text: 'x', at: t(0) });
+    addComment(feedback, OWNER, { id: 'k', cardId: 'c1', author: 'A', text: 'x', at: t(0) });
     const r = commentsMap(feedback).get('k')!;
     r.set('parentId', 5);
     r.set('authorId', { evil: true });

@@ -12,6 +12,7 @@ import { CommentsPanel } from '../../src/panels/comments/CommentsPanel';
 import { groupThreadsByCard, splitResolved, commentToSend } from '../../src/panels/comments/threads';
 import { useCommentsRead } from '../../src/store/commentsRead';
 import { useEditor } from '../../src/store/editorStore';
+import { OWNER } from '../support/actors';
 
 const editor = () => useEditor.getState();
 const readAll = (doc: Y.Doc) => readThreads(doc);
@@ -54,7 +55,7 @@ afterEach(() => {
 describe('the comments panel', () => {
   it('shows a hostile comment as text, never as markup, with the mention of me marked', () => {
     const { feedback, first } = openMap();
-    addComment(feedback, {
+    addComment(feedback, OWNER, {
       cardId: first.id,
       author: '<img src=x onerror=alert(1)>',
       authorId: ANN.id,
@@ -76,7 +77,7 @@ describe('the comments panel', () => {
 
   it('a view link shows the threads without the composer or the resolve button', () => {
     const { feedback, first } = openMap();
-    addComment(feedback, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'hello', at: '2025-03-01T10:00:00.000Z' });
+    addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'hello', at: '2025-03-01T10:00:00.000Z' });
     editor().setCollab({ status: 'synced', role: 'view', peers: [] });
     editor().selectCards([first.id]);
     const html = render(createElement(CommentsPanel));
@@ -86,10 +87,41 @@ describe('the comments panel', () => {
     expect(html).toContain('read comments but not write them');
   });
 
+  it('a participant may edit and delete their own comments only; the owner may delete anyone’s but edit only their own', () => {
+    const { feedback, first } = openMap();
+    addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'by Ann', at: '2025-03-01T10:00:00.000Z' });
+    addComment(feedback, OWNER, { cardId: first.id, author: ME.name, authorId: ME.id, text: 'by me', at: '2025-03-01T10:01:00.000Z' });
+    // a comment under an id from before identity secrets: nobody can prove it any more
+    addComment(feedback, OWNER, { cardId: first.id, author: 'Old Me', authorId: '0123456789abcdef01234567', text: 'from before', at: '2025-03-01T10:02:00.000Z' });
+    editor().selectCards([first.id]);
+    const tools = (html: string) => {
+      const out: Record<string, { edit: boolean; delete: boolean }> = {};
+      for (const part of html.split(/class="cm-comment(?=[ "])/).slice(1)) {
+        const text = /<p class="cm-text">([^<]*)/.exec(part)?.[1] ?? '?';
+        out[text] = { edit: part.includes('aria-label="Edit comment"'), delete: part.includes('aria-label="Delete comment"') };
+      }
+      return out;
+    };
+
+    editor().setCollab({ status: 'synced', role: 'comment', peers: [] });
+    expect(tools(render(createElement(CommentsPanel)))).toEqual({
+      'by Ann': { edit: false, delete: false },
+      'by me': { edit: true, delete: true },
+      'from before': { edit: false, delete: false },
+    });
+
+    editor().setCollab({ status: 'synced', role: 'owner', peers: [] });
+    expect(tools(render(createElement(CommentsPanel)))).toEqual({
+      'by Ann': { edit: false, delete: true },
+      'by me': { edit: true, delete: true },
+      'from before': { edit: false, delete: true },
+    });
+  });
+
   it('without a single card selected, lists the open threads by card, in German too', () => {
     const { feedback, first, second } = openMap();
-    addComment(feedback, { cardId: second.id, author: ANN.name, authorId: ANN.id, text: 'on the second', at: '2025-03-01T10:00:00.000Z' });
-    const done = addComment(feedback, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'done already', at: '2025-03-01T10:01:00.000Z' });
+    addComment(feedback, OWNER, { cardId: second.id, author: ANN.name, authorId: ANN.id, text: 'on the second', at: '2025-03-01T10:00:00.000Z' });
+    const done = addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'done already', at: '2025-03-01T10:01:00.000Z' });
     setCommentResolved(feedback, done, true);
     const html = render(createElement(CommentsPanel), 'de');
     expect(html).toContain('Offene Kommentare');
@@ -103,8 +135,8 @@ describe('the card badge', () => {
   it('draws nothing for a card without threads, the open count otherwise, and says when it is unread', () => {
     const { feedback, first, second } = openMap();
     expect(render(createElement(CardCommentBadge, { cardId: first.id }))).toBe('');
-    addComment(feedback, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'a', at: '2025-03-01T10:00:00.000Z' });
-    addComment(feedback, { cardId: second.id, author: ME.name, authorId: ME.id, text: 'mine', at: '2025-03-01T10:00:00.000Z' });
+    addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'a', at: '2025-03-01T10:00:00.000Z' });
+    addComment(feedback, OWNER, { cardId: second.id, author: ME.name, authorId: ME.id, text: 'mine', at: '2025-03-01T10:00:00.000Z' });
     const unread = render(createElement(CardCommentBadge, { cardId: first.id }));
     expect(unread).toContain('is-unread');
     expect(unread).toContain('1 open comment thread, unread');
@@ -118,9 +150,9 @@ describe('panel helpers', () => {
   it('groups threads by card in map order, removed cards last, resolved ones only on request', () => {
     const doc = new Y.Doc();
     const at = (m: number) => `2025-03-01T10:0${m}:00.000Z`;
-    addComment(doc, { cardId: 'gone', author: 'A', text: 'orphan', at: at(0) });
-    addComment(doc, { cardId: 'c2', author: 'A', text: 'two', at: at(1) });
-    const r = addComment(doc, { cardId: 'c1', author: 'A', text: 'one', at: at(2) });
+    addComment(doc, OWNER, { cardId: 'gone', author: 'A', text: 'orphan', at: at(0) });
+    addComment(doc, OWNER, { cardId: 'c2', author: 'A', text: 'two', at: at(1) });
+    const r = addComment(doc, OWNER, { cardId: 'c1', author: 'A', text: 'one', at: at(2) });
     setCommentResolved(doc, r, true);
     const journey = {
       cards: [

@@ -15,6 +15,7 @@ import {
   useCommentsRead,
   type SeenMarks,
 } from '../../src/store/commentsRead';
+import { OWNER } from '../support/actors';
 
 const ME = 'me-identity';
 const ANN = 'ann-identity';
@@ -22,7 +23,7 @@ const ANN = 'ann-identity';
 function feedbackDoc() {
   const doc = new Y.Doc();
   const say = (authorId: string, at: string, text: string, parentId?: string, cardId = 'card-1') =>
-    addComment(doc, { cardId, author: authorId === ME ? 'Me' : 'Ann', authorId, text, at, parentId });
+    addComment(doc, OWNER, { cardId, author: authorId === ME ? 'Me' : 'Ann', authorId, text, at, parentId });
   return { doc, say, threads: (): Thread[] => readThreads(doc) };
 }
 
@@ -70,7 +71,7 @@ describe('unread threads', () => {
 
   it('comments without an author id (written before identities) count as someone else’s', () => {
     const { doc, threads } = feedbackDoc();
-    addComment(doc, { cardId: 'c', author: 'Old', text: 'legacy', at: '2024-01-01T00:00:00.000Z' });
+    addComment(doc, OWNER, { cardId: 'c', author: 'Old', text: 'legacy', at: '2024-01-01T00:00:00.000Z' });
     expect(unreadThreads(threads(), new Map(), ME)).toHaveLength(1);
     expect(unreadThreads(threads(), new Map(), '')).toHaveLength(1);
   });
@@ -90,7 +91,7 @@ describe('read marks', () => {
 
   it('a thread whose times cannot be read counts as seen once shown, not unread forever', () => {
     const { doc, threads } = feedbackDoc();
-    addComment(doc, { cardId: 'c', author: 'Peer', authorId: ANN, text: 'x', at: 'not a time' });
+    addComment(doc, OWNER, { cardId: 'c', author: 'Peer', authorId: ANN, text: 'x', at: 'not a time' });
     const [thread] = threads();
     expect(newestAt(thread!)).toBe(new Date(0).toISOString());
     expect(unreadThreads(threads(), seenAfter(threads()), ME)).toEqual([]);

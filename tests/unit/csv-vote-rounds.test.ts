@@ -8,6 +8,7 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import { closeRound, finishedRoundResults, placeDot, revealRound, startRound } from '../../src/model/votes';
 import { runExport, type ExportSettings } from '../../src/panels/export/exportJob';
 import { serializeMap } from '../../src/schema';
+import { OWNER } from '../support/actors';
 
 const T0 = new Date('2026-11-23T09:00:00.000Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -18,17 +19,17 @@ function votedMap() {
   const [c0, c1, c2] = journey.cards.map((c) => c.id);
   const feedback = new Y.Doc();
   const round = (id: string, title: string, seconds: number) =>
-    startRound(feedback, { id, title, votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fay', now: at(seconds) });
+    startRound(feedback, OWNER, { id, title, votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fay', now: at(seconds) });
   const dot = (roundId: string, cardId: string, voterId: string, seconds: number) =>
-    placeDot(feedback, { roundId, cardId, voterId, voterName: voterId, now: at(seconds) });
+    placeDot(feedback, OWNER, { roundId, cardId, voterId, voterName: voterId, now: at(seconds) });
   round('pains', 'Biggest pains, ranked', 0);
   dot('pains', c0!, 'ann', 1);
   dot('pains', c0!, 'ben', 2);
   dot('pains', c1!, 'ben', 3);
-  revealRound(feedback, 'pains');
+  revealRound(feedback, OWNER, 'pains');
   round('wins', 'Quick wins', 86_400);
   dot('wins', c2!, 'ann', 86_401);
-  closeRound(feedback, 'wins');
+  closeRound(feedback, OWNER, 'wins');
   round('live', 'Still voting', 2 * 86_400);
   dot('live', c0!, 'ann', 2 * 86_400 + 1);
   return { doc, journey, feedback, cards: [c0!, c1!, c2!] };

@@ -6,6 +6,7 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import { countedDots, placeDot, readRounds, revealRound, startRound, tally } from '../../src/model/votes';
 import { readPresenter, readTimer, setPresenter, startTimer } from '../../src/model/workshop';
 import { fromJSON, serializeMap, toJSON, type FileIssue } from '../../src/schema';
+import { OWNER } from '../support/actors';
 
 const T0 = new Date('2026-11-23T09:00:00.000Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -15,15 +16,15 @@ function workshop() {
   const doc = createMapFromTemplate('retail', 'en');
   const cards = readJourney(doc).cards.map((c) => c.id);
   const feedback = new Y.Doc();
-  addComment(feedback, { id: 'root1', cardId: cards[0]!, author: 'Ana', authorId: 'ana-0001', text: 'Too slow', mentions: ['ben-0002'], at: at(0).toISOString() });
-  addComment(feedback, { id: 'reply1', cardId: cards[0]!, parentId: 'root1', author: 'Ben', authorId: 'ben-0002', text: 'Yes', at: at(1).toISOString() });
-  const roundId = startRound(feedback, { id: 'round1', title: 'Top pains', votesPerPerson: 2, laneIds: [], anonymous: false, durationMs: 300_000, startedBy: 'Fay', now: at(2) });
-  placeDot(feedback, { roundId, cardId: cards[0]!, voterId: 'ana-0001', voterName: 'Ana', now: at(3) });
-  placeDot(feedback, { roundId, cardId: cards[1]!, voterId: 'ben-0002', voterName: 'Ben', now: at(4) });
-  placeDot(feedback, { roundId, cardId: cards[0]!, voterId: 'ben-0002', voterName: 'Ben', now: at(5) });
-  revealRound(feedback, roundId);
-  startRound(feedback, { id: 'round2', title: 'Quiet', votesPerPerson: 1, laneIds: [readJourney(doc).lanes[0]!.id], anonymous: true, durationMs: null, startedBy: 'Fay', now: at(6) });
-  placeDot(feedback, { roundId: 'round2', cardId: cards[2]!, voterId: 'cy-00003', voterName: 'Cy', now: at(7) });
+  addComment(feedback, OWNER, { id: 'root1', cardId: cards[0]!, author: 'Ana', authorId: 'ana-0001', text: 'Too slow', mentions: ['ben-0002'], at: at(0).toISOString() });
+  addComment(feedback, OWNER, { id: 'reply1', cardId: cards[0]!, parentId: 'root1', author: 'Ben', authorId: 'ben-0002', text: 'Yes', at: at(1).toISOString() });
+  const roundId = startRound(feedback, OWNER, { id: 'round1', title: 'Top pains', votesPerPerson: 2, laneIds: [], anonymous: false, durationMs: 300_000, startedBy: 'Fay', now: at(2) });
+  placeDot(feedback, OWNER, { roundId, cardId: cards[0]!, voterId: 'ana-0001', voterName: 'Ana', now: at(3) });
+  placeDot(feedback, OWNER, { roundId, cardId: cards[1]!, voterId: 'ben-0002', voterName: 'Ben', now: at(4) });
+  placeDot(feedback, OWNER, { roundId, cardId: cards[0]!, voterId: 'ben-0002', voterName: 'Ben', now: at(5) });
+  revealRound(feedback, OWNER, roundId);
+  startRound(feedback, OWNER, { id: 'round2', title: 'Quiet', votesPerPerson: 1, laneIds: [readJourney(doc).lanes[0]!.id], anonymous: true, durationMs: null, startedBy: 'Fay', now: at(6) });
+  placeDot(feedback, OWNER, { roundId: 'round2', cardId: cards[2]!, voterId: 'cy-00003', voterName: 'Cy', now: at(7) });
   return { doc, feedback, cards };
 }
 
@@ -56,8 +57,8 @@ describe('feedback in the map file', () => {
 
   it('does not write the workshop timer or presenter: they belong to the session', () => {
     const { doc, feedback } = workshop();
-    startTimer(feedback, T0);
-    setPresenter(feedback, { id: 'fay-0001', name: 'Fay' });
+    startTimer(feedback, OWNER, T0);
+    setPresenter(feedback, OWNER, { id: 'fay-0001', name: 'Fay' });
     const file = toJSON(doc, feedback);
     expect(Object.keys(file.feedback)).toEqual(['comments', 'rounds', 'dots']);
     const back = fromJSON(JSON.parse(JSON.stringify(file)));
@@ -68,7 +69,7 @@ describe('feedback in the map file', () => {
 
   it('leaves out dots on deleted cards, and writes a reply whose thread start is gone as a thread of its own', () => {
     const { doc, feedback, cards } = workshop();
-    deleteComment(feedback, 'root1');
+    deleteComment(feedback, OWNER, 'root1');
     doc.getMap('cards').delete(cards[1]!);
     const file = toJSON(doc, feedback);
     expect(file.feedback.dots.map((d) => d.cardId)).not.toContain(cards[1]);

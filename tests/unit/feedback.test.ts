@@ -12,6 +12,7 @@ import {
 import { LIMITS } from '../../src/model/limits';
 import { updateMeta } from '../../src/model/ops';
 import { createFeedbackUndoManager, createUndoManager } from '../../src/model/undo';
+import { OWNER } from '../support/actors';
 
 const REMOTE = 'remote';
 
@@ -19,8 +20,8 @@ const REMOTE = 'remote';
 function seeded() {
   const feedback = new Y.Doc();
   const um = createFeedbackUndoManager(feedback, { captureTimeout: 0 });
-  addComment(feedback, { id: 'k1', cardId: 'c1', author: 'Ana', text: 'Too many steps here', at: '2026-03-01T10:00:00.000Z' });
-  addComment(feedback, { id: 'k2', cardId: 'c1', author: 'Ben', text: 'Agreed', at: '2026-03-01T10:05:00.000Z' });
+  addComment(feedback, OWNER, { id: 'k1', cardId: 'c1', author: 'Ana', text: 'Too many steps here', at: '2026-03-01T10:00:00.000Z' });
+  addComment(feedback, OWNER, { id: 'k2', cardId: 'c1', author: 'Ben', text: 'Agreed', at: '2026-03-01T10:05:00.000Z' });
   um.clear();
   return { feedback, um };
 }
@@ -46,7 +47,7 @@ describe('addComment', () => {
   it('posts an unresolved comment on a card, and one undo takes it back', () => {
     const { feedback, um } = seeded();
     const before = readComments(feedback);
-    const id = addComment(feedback, { cardId: 'c2', author: 'Cy', text: 'Where is the price?', at: '2026-03-02T09:00:00.000Z' });
+    const id = addComment(feedback, OWNER, { cardId: 'c2', author: 'Cy', text: 'Where is the price?', at: '2026-03-02T09:00:00.000Z' });
     expect(comment(feedback, id)).toEqual({
       id,
       cardId: 'c2',
@@ -64,7 +65,7 @@ describe('addComment', () => {
   it('stamps a comment with the current time when none is given', () => {
     const { feedback } = seeded();
     const start = Date.now();
-    const id = addComment(feedback, { cardId: 'c1', author: 'Cy', text: 'now' });
+    const id = addComment(feedback, OWNER, { cardId: 'c1', author: 'Cy', text: 'now' });
     const at = comment(feedback, id)!.at;
     expect(new Date(at).toISOString()).toBe(at);
     expect(Date.parse(at)).toBeGreaterThanOrEqual(start - 1);
@@ -73,14 +74,14 @@ describe('addComment', () => {
 
   it('lists comments oldest first, whatever order they were posted in', () => {
     const { feedback } = seeded();
-    addComment(feedback, { id: 'k0', cardId: 'c1', author: 'Early', text: 'first!', at: '2026-02-01T00:00:00.000Z' });
-    addComment(feedback, { id: 'k3', cardId: 'c1', author: 'Late', text: 'last', at: '2026-04-01T00:00:00.000Z' });
+    addComment(feedback, OWNER, { id: 'k0', cardId: 'c1', author: 'Early', text: 'first!', at: '2026-02-01T00:00:00.000Z' });
+    addComment(feedback, OWNER, { id: 'k3', cardId: 'c1', author: 'Late', text: 'last', at: '2026-04-01T00:00:00.000Z' });
     expect(readComments(feedback).map((c) => c.id)).toEqual(['k0', 'k1', 'k2', 'k3']);
   });
 
   it('cuts an over-long author and text to the limits', () => {
     const { feedback } = seeded();
-    const id = addComment(feedback, { cardId: 'c1', author: 'a'.repeat(LIMITS.author + 1), text: 't'.repeat(LIMITS.commentText + 1) });
+    const id = addComment(feedback, OWNER, { cardId: 'c1', author: 'a'.repeat(LIMITS.author + 1), text: 't'.repeat(LIMITS.commentText + 1) });
     const c = comment(feedback, id)!;
     expect(c.author).toBe('a'.repeat(LIMITS.author));
     expect(c.text).toBe('t'.repeat(LIMITS.commentText));
@@ -91,21 +92,21 @@ describe('editComment', () => {
   it('rewrites the text of a comment, and undo restores the old text', () => {
     const { feedback, um } = seeded();
     const before = readComments(feedback);
-    expect(editComment(feedback, 'k1', 'Far too many steps here')).toBe(true);
+    expect(editComment(feedback, OWNER, 'k1', 'Far too many steps here')).toBe(true);
     expect(comment(feedback, 'k1')).toMatchObject({ text: 'Far too many steps here', author: 'Ana', cardId: 'c1' });
     expectUndoRedo(feedback, um, before);
   });
 
   it('cuts an over-long text to the limit', () => {
     const { feedback } = seeded();
-    editComment(feedback, 'k1', 'e'.repeat(LIMITS.commentText * 2));
+    editComment(feedback, OWNER, 'k1', 'e'.repeat(LIMITS.commentText * 2));
     expect(comment(feedback, 'k1')!.text).toHaveLength(LIMITS.commentText);
   });
 
   it('reports false and changes nothing for a comment that does not exist', () => {
     const { feedback, um } = seeded();
     const before = readComments(feedback);
-    expect(editComment(feedback, 'missing', 'text')).toBe(false);
+    expect(editComment(feedback, OWNER, 'missing', 'text')).toBe(false);
     expectNoChange(feedback, um, before);
   });
 });
@@ -138,7 +139,7 @@ describe('moveComment', () => {
   it('moves a comment to another card, and undo moves it back', () => {
     const { feedback, um } = seeded();
     const before = readComments(feedback);
-    expect(moveComment(feedback, 'k2', 'c9')).toBe(true);
+    expect(moveComment(feedback, OWNER, 'k2', 'c9')).toBe(true);
     expect(readComments(feedback).map((c) => [c.id, c.cardId])).toEqual([
       ['k1', 'c1'],
       ['k2', 'c9'],
@@ -149,7 +150,7 @@ describe('moveComment', () => {
   it('reports false and changes nothing for a comment that does not exist', () => {
     const { feedback, um } = seeded();
     const before = readComments(feedback);
-    expect(moveComment(feedback, 'missing', 'c9')).toBe(false);
+    expect(moveComment(feedback, OWNER, 'missing', 'c9')).toBe(false);
     expectNoChange(feedback, um, before);
   });
 });
@@ -160,7 +161,7 @@ describe('deleteComment', () => {
     setCommentResolved(feedback, 'k1', true);
     um.clear();
     const before = readComments(feedback);
-    expect(deleteComment(feedback, 'k1')).toBe(true);
+    expect(deleteComment(feedback, OWNER, 'k1')).toBe(true);
     expect(readComments(feedback).map((c) => c.id)).toEqual(['k2']);
     expectUndoRedo(feedback, um, before);
     um.undo();
@@ -180,7 +181,7 @@ describe('deleteComment', () => {
   it('reports false and changes nothing for a comment that does not exist', () => {
     const { feedback, um } = seeded();
     const before = readComments(feedback);
-    expect(deleteComment(feedback, 'missing')).toBe(false);
+    expect(deleteComment(feedback, OWNER, 'missing')).toBe(false);
     expectNoChange(feedback, um, before);
   });
 });
@@ -188,15 +189,15 @@ describe('deleteComment', () => {
 describe('createFeedbackUndoManager', () => {
   it("does not undo a collaborator's comments, only this user's own", () => {
     const { feedback, um } = seeded();
-    addComment(feedback, { id: 'r1', cardId: 'c1', author: 'Remote', text: 'from afar', at: '2026-03-03T00:00:00.000Z' }, REMOTE);
-    editComment(feedback, 'k1', 'edited remotely', REMOTE);
+    addComment(feedback, OWNER, { id: 'r1', cardId: 'c1', author: 'Remote', text: 'from afar', at: '2026-03-03T00:00:00.000Z' }, REMOTE);
+    editComment(feedback, OWNER, 'k1', 'edited remotely', REMOTE);
     setCommentResolved(feedback, 'k2', true, REMOTE);
-    moveComment(feedback, 'k2', 'c5', REMOTE);
-    deleteComment(feedback, 'r1', REMOTE);
+    moveComment(feedback, OWNER, 'k2', 'c5', REMOTE);
+    deleteComment(feedback, OWNER, 'r1', REMOTE);
     expect(um.undoStack).toHaveLength(0);
     const afterRemote = readComments(feedback);
 
-    addComment(feedback, { cardId: 'c1', author: 'Me', text: 'mine', at: '2026-03-04T00:00:00.000Z' });
+    addComment(feedback, OWNER, { cardId: 'c1', author: 'Me', text: 'mine', at: '2026-03-04T00:00:00.000Z' });
     um.undo();
     expect(readComments(feedback)).toEqual(afterRemote);
     um.undo();
@@ -207,9 +208,9 @@ describe('createFeedbackUndoManager', () => {
   it('merges quick successive edits into one undo step by default', () => {
     const feedback = new Y.Doc();
     const um = createFeedbackUndoManager(feedback);
-    const id = addComment(feedback, { cardId: 'c1', author: 'Me', text: 'h', at: '2026-03-04T00:00:00.000Z' });
-    editComment(feedback, id, 'he');
-    editComment(feedback, id, 'hey');
+    const id = addComment(feedback, OWNER, { cardId: 'c1', author: 'Me', text: 'h', at: '2026-03-04T00:00:00.000Z' });
+    editComment(feedback, OWNER, id, 'he');
+    editComment(feedback, OWNER, id, 'hey');
     expect(um.undoStack).toHaveLength(1);
     um.undo();
     expect(readComments(feedback)).toEqual([]);
@@ -220,7 +221,7 @@ describe('createFeedbackUndoManager', () => {
     const mapUm = createUndoManager(map, { captureTimeout: 0 });
     const { feedback, um } = seeded();
     updateMeta(map, { title: 'Map title' });
-    editComment(feedback, 'k1', 'comment edit');
+    editComment(feedback, OWNER, 'k1', 'comment edit');
     expect(mapUm.undoStack).toHaveLength(1);
     expect(um.undoStack).toHaveLength(1);
     um.undo();

@@ -9,6 +9,7 @@ import { readJourney } from '../../src/model/doc';
 import * as Y from 'yjs';
 import { fromJSON, serializeMap, toJSON } from '../../src/schema';
 import { applyRandomOp, randomOp } from '../support/randomOps';
+import { OWNER } from '../support/actors';
 
 function roundTrip(text: string): string {
   const imported = fromJSON(JSON.parse(text));
@@ -32,7 +33,7 @@ describe('export → import → export', () => {
     const doc = createMapFromTemplate('saas', 'en');
     const feedback = new Y.Doc();
     const card = readJourney(doc).cards[3]!;
-    addComment(feedback, { cardId: card.id, author: 'Dana', text: 'Is 14 days enough for agencies?', at: '2026-05-01T10:00:00.000Z' });
+    addComment(feedback, OWNER, { cardId: card.id, author: 'Dana', text: 'Is 14 days enough for agencies?', at: '2026-05-01T10:00:00.000Z' });
     const first = serializeMap(doc, feedback);
     expect(JSON.parse(first).feedback.comments).toHaveLength(1);
     expect(roundTrip(first)).toBe(first);
@@ -77,27 +78,27 @@ describe('export → import → export', () => {
           const round = rounds[rounds.length - 1];
           if (op.kind === 'comment') {
             const parent = op.parent === null ? null : (pick(comments, op.parent)?.id ?? null);
-            addComment(feedback, { cardId: card(op.card), parentId: parent, author: 'Ann', authorId: op.author, text: op.text, mentions: op.mentions, at: now(i).toISOString() });
+            addComment(feedback, OWNER, { cardId: card(op.card), parentId: parent, author: 'Ann', authorId: op.author, text: op.text, mentions: op.mentions, at: now(i).toISOString() });
           } else if (op.kind === 'resolve') {
             const c = pick(comments, op.pick);
             if (c) setCommentResolved(feedback, c.id, op.resolved);
           } else if (op.kind === 'deleteComment') {
             const c = pick(comments, op.pick);
-            if (c) deleteComment(feedback, c.id);
+            if (c) deleteComment(feedback, OWNER, c.id);
           } else if (op.kind === 'startRound') {
             const laneIds = journey.lanes.slice(0, op.lanes).map((l) => l.id);
-            startRound(feedback, { title: op.title, votesPerPerson: op.votes, laneIds, anonymous: op.anonymous, durationMs: op.duration, startedBy: 'Fay', now: now(i) });
+            startRound(feedback, OWNER, { title: op.title, votesPerPerson: op.votes, laneIds, anonymous: op.anonymous, durationMs: op.duration, startedBy: 'Fay', now: now(i) });
           } else if (op.kind === 'dot') {
-            if (round) placeDot(feedback, { roundId: round.id, cardId: card(op.card), voterId: `voter-${op.voter}`, voterName: `Voter ${op.voter}`, now: now(i) });
+            if (round) placeDot(feedback, OWNER, { roundId: round.id, cardId: card(op.card), voterId: `voter-${op.voter}`, voterName: `Voter ${op.voter}`, now: now(i) });
           } else if (op.kind === 'takeBack') {
-            if (round) takeBackDot(feedback, { roundId: round.id, cardId: card(op.card), voterId: `voter-${op.voter}`, now: now(i) });
+            if (round) takeBackDot(feedback, OWNER, { roundId: round.id, cardId: card(op.card), voterId: `voter-${op.voter}`, now: now(i) });
           } else {
             const r = pick(rounds, op.pick);
-            if (r) (op.kind === 'close' ? closeRound : op.kind === 'reveal' ? revealRound : deleteRound)(feedback, r.id);
+            if (r) (op.kind === 'close' ? closeRound : op.kind === 'reveal' ? revealRound : deleteRound)(feedback, OWNER, r.id);
           }
         });
-        startTimer(feedback, now(0));
-        setPresenter(feedback, { id: 'fay-0001', name: 'Fay' });
+        startTimer(feedback, OWNER, now(0));
+        setPresenter(feedback, OWNER, { id: 'fay-0001', name: 'Fay' });
         // cards deleted after people commented and voted on them
         for (const id of cards.slice(0, deletions)) doc.getMap('cards').delete(id);
         const first = serializeMap(doc, feedback);

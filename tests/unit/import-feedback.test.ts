@@ -6,6 +6,7 @@ import { readJourney } from '../../src/model/doc';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { feedbackToDoc } from '../../src/schema/file';
 import { serializeMap } from '../../src/schema';
+import { OWNER } from '../support/actors';
 
 /** A retail map after a workshop: a thread with a reply and a revealed round of dots. */
 function workshopMap() {
@@ -13,11 +14,11 @@ function workshopMap() {
   const cards = readJourney(doc).cards;
   const [first, second] = [cards[0]!, cards[1]!];
   const feedback = new Y.Doc();
-  const root = addComment(feedback, { cardId: first.id, author: 'Ana', authorId: 'ana-1', text: 'Why so slow?', at: '2026-11-23T09:00:00.000Z' });
-  addComment(feedback, { cardId: first.id, parentId: root, author: 'Ben', authorId: 'ben-1', text: 'Agreed', at: '2026-11-23T09:01:00.000Z' });
-  const round = startRound(feedback, { title: 'Biggest pains', votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fran' });
-  for (const [cardId, voter] of [[first.id, 'ana-1'], [first.id, 'ben-1'], [second.id, 'ana-1']] as const) placeDot(feedback, { roundId: round, cardId, voterId: voter, voterName: voter });
-  revealRound(feedback, round);
+  const root = addComment(feedback, OWNER, { cardId: first.id, author: 'Ana', authorId: 'ana-1', text: 'Why so slow?', at: '2026-11-23T09:00:00.000Z' });
+  addComment(feedback, OWNER, { cardId: first.id, parentId: root, author: 'Ben', authorId: 'ben-1', text: 'Agreed', at: '2026-11-23T09:01:00.000Z' });
+  const round = startRound(feedback, OWNER, { title: 'Biggest pains', votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fran' });
+  for (const [cardId, voter] of [[first.id, 'ana-1'], [first.id, 'ben-1'], [second.id, 'ana-1']] as const) placeDot(feedback, OWNER, { roundId: round, cardId, voterId: voter, voterName: voter });
+  revealRound(feedback, OWNER, round);
   return { doc, feedback, first, second };
 }
 
@@ -47,7 +48,7 @@ describe('importing a Waymark file that holds a workshop', () => {
     const doc = createMapFromTemplate('retail', 'en');
     const pains = readJourney(doc).lanes.find((l) => l.kind === 'pains')!;
     const feedback = new Y.Doc();
-    startRound(feedback, { title: 'Pains only', votesPerPerson: 3, laneIds: [pains.id], anonymous: true, durationMs: null, startedBy: 'Fran' });
+    startRound(feedback, OWNER, { title: 'Pains only', votesPerPerson: 3, laneIds: [pains.id], anonymous: true, durationMs: null, startedBy: 'Fran' });
     const outcome = importFile('workshop.waymark.json', serializeMap(doc, feedback));
     if (!outcome.ok) throw new Error('import failed');
     const importedPains = outcome.journey.lanes.find((l) => l.kind === 'pains')!;

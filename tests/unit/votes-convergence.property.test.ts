@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { countedDots, myDots, placeDot, readDots, startRound, takeBackDot, tally } from '../../src/model/votes';
 import { ReplicaNetwork } from '../support/replicas';
+import { OWNER } from '../support/actors';
 
 /** Fixed seeds keep CI deterministic; FC_SEED explores others locally. */
 const seed = (fallback: number) => (process.env.FC_SEED ? Number(process.env.FC_SEED) : fallback);
@@ -30,7 +31,7 @@ const step = fc.oneof(
 
 function base(): Y.Doc {
   const feedback = new Y.Doc();
-  startRound(feedback, { id: 'round', title: 'Pains', votesPerPerson: VOTES_PER_PERSON, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fay', now: new Date(T0) }, null);
+  startRound(feedback, OWNER, { id: 'round', title: 'Pains', votesPerPerson: VOTES_PER_PERSON, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Fay', now: new Date(T0) }, null);
   return feedback;
 }
 
@@ -50,8 +51,8 @@ describe('three replicas voting concurrently', () => {
           const voterId = VOTERS[s.voter]!;
           const cardId = CARDS[s.card]!;
           const now = new Date(T0 + s.second * 1000);
-          if (s.type === 'place') placeDot(doc, { roundId: 'round', cardId, voterId, voterName: voterId, now });
-          else takeBackDot(doc, { roundId: 'round', cardId, voterId, now });
+          if (s.type === 'place') placeDot(doc, OWNER, { roundId: 'round', cardId, voterId, voterName: voterId, now });
+          else takeBackDot(doc, OWNER, { roundId: 'round', cardId, voterId, now });
           // at every moment, on every replica, nobody counts more than their allowance
           for (const replica of net.docs) {
             for (const v of VOTERS) expect(myDots(replica, 'round', v).used).toBeLessThanOrEqual(VOTES_PER_PERSON);

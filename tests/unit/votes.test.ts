@@ -24,13 +24,14 @@ import {
   tally,
 } from '../../src/model/votes';
 import { startTimer } from '../../src/model/workshop';
+import { OWNER } from '../support/actors';
 
 const T0 = new Date('2026-11-23T09:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 function withRound(options: { votesPerPerson?: number; anonymous?: boolean; durationMs?: number | null; laneIds?: string[] } = {}) {
   const feedback = new Y.Doc();
-  const roundId = startRound(feedback, {
+  const roundId = startRound(feedback, OWNER, {
     id: 'r1',
     title: 'Biggest pain',
     votesPerPerson: options.votesPerPerson ?? 3,
@@ -44,7 +45,7 @@ function withRound(options: { votesPerPerson?: number; anonymous?: boolean; dura
 }
 
 function vote(feedback: Y.Doc, roundId: string, voterId: string, cardId: string, seconds = 1) {
-  return placeDot(feedback, { roundId, cardId, voterId, voterName: voterId.toUpperCase(), now: at(seconds) });
+  return placeDot(feedback, OWNER, { roundId, cardId, voterId, voterName: voterId.toUpperCase(), now: at(seconds) });
 }
 
 describe('starting a round', () => {
@@ -65,15 +66,15 @@ describe('starting a round', () => {
 
   it('keeps votes per person between 1 and the limit and cuts an over-long title', () => {
     const feedback = new Y.Doc();
-    const a = startRound(feedback, { title: 't'.repeat(LIMITS.roundTitle + 5), votesPerPerson: 0, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: T0 });
+    const a = startRound(feedback, OWNER, { title: 't'.repeat(LIMITS.roundTitle + 5), votesPerPerson: 0, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: T0 });
     expect(readRound(feedback, a)).toMatchObject({ votesPerPerson: 1, title: 't'.repeat(LIMITS.roundTitle) });
-    const b = startRound(feedback, { title: 'x', votesPerPerson: 999, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: at(1) });
+    const b = startRound(feedback, OWNER, { title: 'x', votesPerPerson: 999, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: at(1) });
     expect(readRound(feedback, b)!.votesPerPerson).toBe(LIMITS.votesPerPerson);
   });
 
   it('closes the round that was open: one open round at a time', () => {
     const { feedback } = withRound();
-    const second = startRound(feedback, { id: 'r2', title: 'Quick wins', votesPerPerson: 2, laneIds: [], anonymous: true, durationMs: null, startedBy: 'Fay', now: at(60) });
+    const second = startRound(feedback, OWNER, { id: 'r2', title: 'Quick wins', votesPerPerson: 2, laneIds: [], anonymous: true, durationMs: null, startedBy: 'Fay', now: at(60) });
     expect(readRounds(feedback).map((r) => [r.id, r.status])).toEqual([
       ['r1', 'closed'],
       ['r2', 'open'],
@@ -84,12 +85,12 @@ describe('starting a round', () => {
   it('shows only the newest round as open when two were started at once on different replicas', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    startRound(a, { id: 'ra', title: 'A', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Ann', now: at(1) });
-    startRound(b, { id: 'rb', title: 'B', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Bo', now: at(2) });
+    startRound(a, OWNER, { id: 'ra', title: 'A', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Ann', now: at(1) });
+    startRound(b, OWNER, { id: 'rb', title: 'B', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Bo', now: at(2) });
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     for (const doc of [a, b]) expect(readRounds(doc).map((r) => [r.id, r.status])).toEqual([['ra', 'closed'], ['rb', 'open']]);
-    expect(placeDot(a, { roundId: 'ra', cardId: 'c1', voterId: 'v1', voterName: 'V', now: at(3) })).toBeNull();
+    expect(placeDot(a, OWNER, { roundId: 'ra', cardId: 'c1', voterId: 'v1', voterName: 'V', now: at(3) })).toBeNull();
   });
 });
 
@@ -127,7 +128,7 @@ describe('placing dots', () => {
     vote(feedback, roundId, 'ann', 'c1', 1);
     const later = vote(feedback, roundId, 'ann', 'c1', 2);
     vote(feedback, roundId, 'ben', 'c1', 3);
-    expect(takeBackDot(feedback, { roundId, cardId: 'c1', voterId: 'ann', now: at(4) })).toBe(true);
+    expect(takeBackDot(feedback, OWNER, { roundId, cardId: 'c1', voterId: 'ann', now: at(4) })).toBe(true);
     expect(readDots(feedback, roundId).map((d) => d.id)).not.toContain(later);
     expect(myDots(feedback, roundId, 'ann')).toEqual({ byCard: { c1: 1 }, used: 1, left: 1 });
     expect(vote(feedback, roundId, 'ann', 'c2', 5)).not.toBeNull();
@@ -137,8 +138,8 @@ describe('placing dots', () => {
   it('taking back reports false when the voter has no dot on that card', () => {
     const { feedback, roundId } = withRound();
     vote(feedback, roundId, 'ben', 'c1');
-    expect(takeBackDot(feedback, { roundId, cardId: 'c1', voterId: 'ann', now: at(2) })).toBe(false);
-    expect(takeBackDot(feedback, { roundId, cardId: 'c9', voterId: 'ben', now: at(2) })).toBe(false);
+    expect(takeBackDot(feedback, OWNER, { roundId, cardId: 'c1', voterId: 'ann', now: at(2) })).toBe(false);
+    expect(takeBackDot(feedback, OWNER, { roundId, cardId: 'c9', voterId: 'ben', now: at(2) })).toBe(false);
     expect(readDots(feedback, roundId)).toHaveLength(1);
   });
 
@@ -154,10 +155,10 @@ describe('placing dots', () => {
   it('a closed round refuses dots and take-backs', () => {
     const { feedback, roundId } = withRound();
     vote(feedback, roundId, 'ann', 'c1');
-    expect(closeRound(feedback, roundId)).toBe(true);
+    expect(closeRound(feedback, OWNER, roundId)).toBe(true);
     expect(roundAcceptsVotes(readRound(feedback, roundId)!, at(2))).toBe(false);
     expect(vote(feedback, roundId, 'ann', 'c2', 2)).toBeNull();
-    expect(takeBackDot(feedback, { roundId, cardId: 'c1', voterId: 'ann', now: at(2) })).toBe(false);
+    expect(takeBackDot(feedback, OWNER, { roundId, cardId: 'c1', voterId: 'ann', now: at(2) })).toBe(false);
     expect(readDots(feedback, roundId)).toHaveLength(1);
   });
 
@@ -168,12 +169,12 @@ describe('placing dots', () => {
     expect(roundAcceptsVotes(round, at(60))).toBe(false);
     expect(vote(feedback, roundId, 'ann', 'c1', 59)).not.toBeNull();
     expect(vote(feedback, roundId, 'ann', 'c1', 61)).toBeNull();
-    expect(takeBackDot(feedback, { roundId, cardId: 'c1', voterId: 'ann', now: at(61) })).toBe(false);
+    expect(takeBackDot(feedback, OWNER, { roundId, cardId: 'c1', voterId: 'ann', now: at(61) })).toBe(false);
   });
 
   it('refuses a dot in a round that does not exist', () => {
     const feedback = new Y.Doc();
-    expect(placeDot(feedback, { roundId: 'nope', cardId: 'c1', voterId: 'ann', voterName: 'Ann', now: T0 })).toBeNull();
+    expect(placeDot(feedback, OWNER, { roundId: 'nope', cardId: 'c1', voterId: 'ann', voterName: 'Ann', now: T0 })).toBeNull();
     expect(myDots(feedback, 'nope', 'ann')).toEqual({ byCard: {}, used: 0, left: 0 });
   });
 
@@ -190,7 +191,7 @@ describe('revealing and tallying', () => {
   it('reveal closes the round and marks its results as shown', () => {
     const { feedback, roundId } = withRound();
     vote(feedback, roundId, 'ann', 'c1');
-    expect(revealRound(feedback, roundId)).toBe(true);
+    expect(revealRound(feedback, OWNER, roundId)).toBe(true);
     const round = readRound(feedback, roundId)!;
     expect(round.status).toBe('revealed');
     expect(roundAcceptsVotes(round, at(2))).toBe(false);
@@ -227,12 +228,12 @@ describe('deleting a round', () => {
     const { feedback, roundId } = withRound();
     vote(feedback, roundId, 'ann', 'c1');
     vote(feedback, roundId, 'ben', 'c2');
-    const other = startRound(feedback, { id: 'r2', title: 'Next', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: at(10) });
+    const other = startRound(feedback, OWNER, { id: 'r2', title: 'Next', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: at(10) });
     vote(feedback, other, 'ann', 'c1', 11);
-    expect(deleteRound(feedback, roundId)).toBe(true);
+    expect(deleteRound(feedback, OWNER, roundId)).toBe(true);
     expect(readRounds(feedback).map((r) => r.id)).toEqual(['r2']);
     expect(readDots(feedback).map((d) => d.roundId)).toEqual(['r2']);
-    expect(deleteRound(feedback, roundId)).toBe(false);
+    expect(deleteRound(feedback, OWNER, roundId)).toBe(false);
   });
 });
 
@@ -265,11 +266,11 @@ describe('undo in a workshop', () => {
   it('Ctrl+Z undoes a comment but never a dot, a round or the timer', () => {
     const feedback = new Y.Doc();
     const um = createFeedbackUndoManager(feedback, { captureTimeout: 0 });
-    const roundId = startRound(feedback, { title: 'R', votesPerPerson: 2, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: T0 });
-    placeDot(feedback, { roundId, cardId: 'c1', voterId: 'ann', voterName: 'Ann', now: at(1) });
-    startTimer(feedback, at(2));
+    const roundId = startRound(feedback, OWNER, { title: 'R', votesPerPerson: 2, laneIds: [], anonymous: false, durationMs: null, startedBy: 'F', now: T0 });
+    placeDot(feedback, OWNER, { roundId, cardId: 'c1', voterId: 'ann', voterName: 'Ann', now: at(1) });
+    startTimer(feedback, OWNER, at(2));
     expect(um.undoStack).toHaveLength(0);
-    addComment(feedback, { cardId: 'c1', author: 'Ann', text: 'hi', at: at(3).toISOString() });
+    addComment(feedback, OWNER, { cardId: 'c1', author: 'Ann', text: 'hi', at: at(3).toISOString() });
     um.undo();
     expect(readComments(feedback)).toEqual([]);
     expect(readDots(feedback)).toHaveLength(1);
@@ -280,9 +281,9 @@ describe('undo in a workshop', () => {
 describe('closing a revealed round', () => {
   it('keeps its results shown', () => {
     const { feedback, roundId } = withRound();
-    revealRound(feedback, roundId);
-    expect(closeRound(feedback, roundId)).toBe(true);
+    revealRound(feedback, OWNER, roundId);
+    expect(closeRound(feedback, OWNER, roundId)).toBe(true);
     expect(readRound(feedback, roundId)!.status).toBe('revealed');
-    expect(closeRound(feedback, 'missing')).toBe(false);
+    expect(closeRound(feedback, OWNER, 'missing')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { useEditor, type Target } from '../../src/store/editorStore';
 import { FeedbackView } from '../../src/store/feedbackView';
 import type { Identity } from '../../src/sync/identity';
 import type { Role } from '../../src/sync/shares';
+import { OWNER, participant } from '../support/actors';
 
 /* ---------- helpers: a retail map open in the editor, workshop actions run as a user would ---------- */
 
@@ -43,7 +44,7 @@ const onCard = (card: Card): Target => ({ kind: 'card', id: card.id });
 
 /** A round started by the facilitator, straight in the feedback doc (the panel's form does this). */
 function beginRound(args: Partial<StartRoundArgs> = {}): string {
-  return startRound(feedbackDoc(), {
+  return startRound(feedbackDoc(), OWNER, {
     title: 'Biggest pains',
     votesPerPerson: 3,
     laneIds: [],
@@ -168,8 +169,8 @@ describe('placing dots', () => {
     expect(run('workshop.vote', onCard(first))).toBe(true);
     // the other tab has not heard of that dot yet and spends both of mine
     const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
-    placeDot(otherTab, { roundId, cardId: second.id, voterId: ME.id, voterName: ME.name, now: later(1) });
-    placeDot(otherTab, { roundId, cardId: first.id, voterId: ME.id, voterName: ME.name, now: later(2) });
+    placeDot(otherTab, participant(ME.id), { roundId, cardId: second.id, voterName: ME.name, now: later(1) });
+    placeDot(otherTab, participant(ME.id), { roundId, cardId: first.id, voterName: ME.name, now: later(2) });
     Y.applyUpdate(feedbackDoc(), Y.encodeStateAsUpdate(otherTab));
     expect(myDotsNow(roundId).byCard).toEqual({ [first.id]: 1, [second.id]: 1 });
 
@@ -306,7 +307,7 @@ describe('leading the workshop', () => {
 
   it('the timer button starts, pauses and resumes the shared timer; reset brings it back to its full time', () => {
     openRetail(FACILITATOR, 'owner');
-    setTimerDuration(feedbackDoc(), 120_000);
+    setTimerDuration(feedbackDoc(), OWNER, 120_000);
     expect(enabled('workshop.resetTimer')).toBe(false);
     expect(run('workshop.toggleTimer')).toBe(true);
     expect(editor().feedback.timer.status).toBe('running');
@@ -357,7 +358,7 @@ describe('leading the workshop', () => {
     const facilitator = new Y.Doc();
     connect(facilitator, feedbackDoc());
 
-    setPresenter(facilitator, { id: FACILITATOR.id, name: FACILITATOR.name });
+    setPresenter(facilitator, OWNER, { id: FACILITATOR.id, name: FACILITATOR.name });
     expect(editor().feedback.presenter?.id).toBe(FACILITATOR.id);
     expect(editor().following).toBe(true);
     expect(enabled('workshop.follow')).toBe(false);
@@ -366,12 +367,12 @@ describe('leading the workshop', () => {
     expect(enabled('workshop.follow')).toBe(true);
 
     // the facilitator's timer or a round does not pull anyone back
-    setTimerDuration(facilitator, 60_000);
-    startRound(facilitator, { title: 'r', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: FACILITATOR.name });
+    setTimerDuration(facilitator, OWNER, 60_000);
+    startRound(facilitator, OWNER, { title: 'r', votesPerPerson: 1, laneIds: [], anonymous: false, durationMs: null, startedBy: FACILITATOR.name });
     expect(editor().following).toBe(false);
 
     // "bring everyone to me" again: same presenter, written again
-    setPresenter(facilitator, { id: FACILITATOR.id, name: FACILITATOR.name });
+    setPresenter(facilitator, OWNER, { id: FACILITATOR.id, name: FACILITATOR.name });
     expect(editor().following).toBe(true);
     expect(enabled('workshop.follow')).toBe(false);
   });

@@ -19,6 +19,7 @@ import {
   type VoteRound,
 } from '../../src/model';
 import { FeedbackView, type FeedbackSnapshot } from '../../src/store/feedbackView';
+import { OWNER } from '../support/actors';
 
 /* The workshop UI's plain-data view of a map's feedback doc. */
 
@@ -26,7 +27,7 @@ const T0 = new Date('2026-11-23T09:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 function round(feedback: Y.Doc, seconds: number, args: { votesPerPerson?: number; id?: string } = {}): string {
-  return startRound(feedback, {
+  return startRound(feedback, OWNER, {
     id: args.id,
     title: `round at ${seconds}s`,
     votesPerPerson: args.votesPerPerson ?? 3,
@@ -77,10 +78,10 @@ describe('vote counts in the snapshot', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
     const id = round(feedback, 0);
-    placeDot(feedback, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
-    placeDot(feedback, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(2) });
-    placeDot(feedback, { roundId: id, cardId: 'c2', voterId: 'ben', voterName: 'Ben', now: at(3) });
-    placeDot(feedback, { roundId: id, cardId: 'c1', voterId: 'ben', voterName: 'Ben', now: at(4) });
+    placeDot(feedback, OWNER, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
+    placeDot(feedback, OWNER, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(2) });
+    placeDot(feedback, OWNER, { roundId: id, cardId: 'c2', voterId: 'ben', voterName: 'Ben', now: at(3) });
+    placeDot(feedback, OWNER, { roundId: id, cardId: 'c1', voterId: 'ben', voterName: 'Ben', now: at(4) });
 
     const s = view.current;
     expect(totalsOf(s, id)).toEqual({ c1: 3, c2: 1 });
@@ -95,8 +96,8 @@ describe('vote counts in the snapshot', () => {
     const id = round(feedback, 0, { votesPerPerson: 1 });
     Y.applyUpdate(tab2, Y.encodeStateAsUpdate(feedback));
     // each tab places "the last" dot before hearing of the other's
-    placeDot(feedback, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
-    placeDot(tab2, { roundId: id, cardId: 'c2', voterId: 'ana', voterName: 'Ana', now: at(2) });
+    placeDot(feedback, OWNER, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
+    placeDot(tab2, OWNER, { roundId: id, cardId: 'c2', voterId: 'ana', voterName: 'Ana', now: at(2) });
     Y.applyUpdate(feedback, Y.encodeStateAsUpdate(tab2));
 
     const s = new FeedbackView(feedback).current;
@@ -141,7 +142,7 @@ describe('vote counts in the snapshot', () => {
     const view = new FeedbackView(mine);
     const id = round(theirs, 0);
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs));
-    placeDot(theirs, { roundId: id, cardId: 'c9', voterId: 'ben', voterName: 'Ben', now: at(1) });
+    placeDot(theirs, OWNER, { roundId: id, cardId: 'c9', voterId: 'ben', voterName: 'Ben', now: at(1) });
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs));
     expect(totalsOf(view.current, id)).toEqual({ c9: 1 });
     view.destroy();
@@ -151,8 +152,8 @@ describe('vote counts in the snapshot', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
     const id = round(feedback, 0);
-    placeDot(feedback, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
-    deleteRound(feedback, id);
+    placeDot(feedback, OWNER, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
+    deleteRound(feedback, OWNER, id);
     expect(view.current.totals.has(id)).toBe(false);
     expect(view.current.rounds).toEqual([]);
     view.destroy();
@@ -165,9 +166,9 @@ describe('the current round', () => {
     const view = new FeedbackView(feedback);
     const id = round(feedback, 0);
     expect(view.current.currentRound).toMatchObject({ id, status: 'open' });
-    closeRound(feedback, id);
+    closeRound(feedback, OWNER, id);
     expect(view.current.currentRound).toMatchObject({ id, status: 'closed' });
-    revealRound(feedback, id);
+    revealRound(feedback, OWNER, id);
     expect(view.current.currentRound).toBeNull();
     expect(view.current.rounds.map((r) => r.status)).toEqual(['revealed']);
     view.destroy();
@@ -177,7 +178,7 @@ describe('the current round', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
     const id = round(feedback, 0);
-    revealRound(feedback, id);
+    revealRound(feedback, OWNER, id);
     expect(view.current.currentRound).toBeNull();
     view.destroy();
   });
@@ -186,7 +187,7 @@ describe('the current round', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
     const first = round(feedback, 0);
-    revealRound(feedback, first);
+    revealRound(feedback, OWNER, first);
     const second = round(feedback, 60);
     expect(view.current.currentRound?.id).toBe(second);
     expect(view.current.rounds.map((r) => r.id)).toEqual([first, second]);
@@ -202,7 +203,7 @@ describe('the current round', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
     const first = round(feedback, 0);
-    revealRound(feedback, first);
+    revealRound(feedback, OWNER, first);
     // the owner's second device, two minutes behind, starts the next round
     const second = round(feedback, -120);
     expect(view.current.rounds.find((r) => r.id === second)?.status).toBe('open');
@@ -232,10 +233,10 @@ describe('comment badges on cards', () => {
   it('a card counts its threads and how many are still open; replies are not threads', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
-    const first = addComment(feedback, { cardId: 'c1', author: 'Ana', text: 'Why here?', at: at(1).toISOString() });
-    addComment(feedback, { cardId: 'c1', parentId: first, author: 'Ben', text: 'Because.', at: at(2).toISOString() });
-    const second = addComment(feedback, { cardId: 'c1', author: 'Cy', text: 'Split this card', at: at(3).toISOString() });
-    addComment(feedback, { cardId: 'c2', author: 'Ana', text: 'Love it', at: at(4).toISOString() });
+    const first = addComment(feedback, OWNER, { cardId: 'c1', author: 'Ana', text: 'Why here?', at: at(1).toISOString() });
+    addComment(feedback, OWNER, { cardId: 'c1', parentId: first, author: 'Ben', text: 'Because.', at: at(2).toISOString() });
+    const second = addComment(feedback, OWNER, { cardId: 'c1', author: 'Cy', text: 'Split this card', at: at(3).toISOString() });
+    addComment(feedback, OWNER, { cardId: 'c2', author: 'Ana', text: 'Love it', at: at(4).toISOString() });
     expect(Object.fromEntries(view.current.cardThreads)).toEqual({ c1: { open: 2, total: 2 }, c2: { open: 1, total: 1 } });
 
     setCommentResolved(feedback, second, true);
@@ -249,7 +250,7 @@ describe('comment badges on cards', () => {
 
   it('a card nobody commented on has no badge', () => {
     const feedback = new Y.Doc();
-    addComment(feedback, { cardId: 'c1', author: 'Ana', text: 'hi' });
+    addComment(feedback, OWNER, { cardId: 'c1', author: 'Ana', text: 'hi' });
     expect(new FeedbackView(feedback).current.cardThreads.has('c2')).toBe(false);
   });
 });
@@ -258,14 +259,14 @@ describe('who presents, and bringing everyone back', () => {
   it('presenterEpoch grows each time a presenter is set, also to the same person', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
-    setPresenter(feedback, { id: 'fay', name: 'Fay' });
+    setPresenter(feedback, OWNER, { id: 'fay', name: 'Fay' });
     expect(view.current.presenter).toEqual({ id: 'fay', name: 'Fay' });
     const once = view.current.presenterEpoch;
     expect(once).toBeGreaterThan(0);
-    setPresenter(feedback, { id: 'fay', name: 'Fay' });
+    setPresenter(feedback, OWNER, { id: 'fay', name: 'Fay' });
     const twice = view.current.presenterEpoch;
     expect(twice).toBeGreaterThan(once);
-    setPresenter(feedback, { id: 'gus', name: 'Gus' });
+    setPresenter(feedback, OWNER, { id: 'gus', name: 'Gus' });
     expect(view.current.presenterEpoch).toBeGreaterThan(twice);
     expect(view.current.presenter).toEqual({ id: 'gus', name: 'Gus' });
     view.destroy();
@@ -274,12 +275,12 @@ describe('who presents, and bringing everyone back', () => {
   it('presenterEpoch stays put when only the timer, the presented stage, a round or a comment change', () => {
     const feedback = new Y.Doc();
     const view = new FeedbackView(feedback);
-    setPresenter(feedback, { id: 'fay', name: 'Fay' });
+    setPresenter(feedback, OWNER, { id: 'fay', name: 'Fay' });
     const epoch = view.current.presenterEpoch;
-    startTimer(feedback, T0);
-    setPresentedStage(feedback, 'stage-2');
+    startTimer(feedback, OWNER, T0);
+    setPresentedStage(feedback, OWNER, 'stage-2');
     round(feedback, 0);
-    addComment(feedback, { cardId: 'c1', author: 'Ana', text: 'hi' });
+    addComment(feedback, OWNER, { cardId: 'c1', author: 'Ana', text: 'hi' });
     expect(view.current.presenterEpoch).toBe(epoch);
     expect(view.current.timer.status).toBe('running');
     view.destroy();
@@ -289,11 +290,11 @@ describe('who presents, and bringing everyone back', () => {
     const mine = new Y.Doc();
     const theirs = new Y.Doc();
     const view = new FeedbackView(mine);
-    setPresenter(theirs, { id: 'fay', name: 'Fay' });
+    setPresenter(theirs, OWNER, { id: 'fay', name: 'Fay' });
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs));
     const epoch = view.current.presenterEpoch;
     expect(epoch).toBeGreaterThan(0);
-    setPresenter(theirs, { id: 'fay', name: 'Fay' });
+    setPresenter(theirs, OWNER, { id: 'fay', name: 'Fay' });
     Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs));
     expect(view.current.presenterEpoch).toBeGreaterThan(epoch);
     view.destroy();
@@ -304,7 +305,7 @@ describe('who presents, and bringing everyone back', () => {
     const view = new FeedbackView(feedback);
     const seen: FeedbackSnapshot[] = [];
     view.subscribe((s) => seen.push(s));
-    setPresenter(feedback, null);
+    setPresenter(feedback, OWNER, null);
     expect(seen).toEqual([]);
     expect(view.current.presenterEpoch).toBe(0);
     view.destroy();
@@ -317,18 +318,18 @@ describe('listening to the feedback doc', () => {
     const view = new FeedbackView(feedback);
     const seen: FeedbackSnapshot[] = [];
     const unsubscribe = view.subscribe((s) => seen.push(s));
-    addComment(feedback, { cardId: 'c1', author: 'Ana', text: 'one' });
+    addComment(feedback, OWNER, { cardId: 'c1', author: 'Ana', text: 'one' });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBe(view.current);
     expect(seen[0]!.threads).toHaveLength(1);
 
     unsubscribe();
-    addComment(feedback, { cardId: 'c1', author: 'Ana', text: 'two' });
+    addComment(feedback, OWNER, { cardId: 'c1', author: 'Ana', text: 'two' });
     expect(seen).toHaveLength(1);
     expect(view.current.threads).toHaveLength(2);
 
     view.destroy();
-    addComment(feedback, { cardId: 'c1', author: 'Ana', text: 'three' });
+    addComment(feedback, OWNER, { cardId: 'c1', author: 'Ana', text: 'three' });
     expect(view.current.threads).toHaveLength(2);
   });
 
@@ -337,7 +338,7 @@ describe('listening to the feedback doc', () => {
     const view = new FeedbackView(feedback);
     const id = round(feedback, 0);
     const before = view.current;
-    placeDot(feedback, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
+    placeDot(feedback, OWNER, { roundId: id, cardId: 'c1', voterId: 'ana', voterName: 'Ana', now: at(1) });
     expect(before.totals.get(id)?.size ?? 0).toBe(0);
     expect(view.current).not.toBe(before);
     view.destroy();

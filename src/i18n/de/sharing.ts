@@ -29,7 +29,7 @@ export const sharing: Messages['sharing'] = {
   turnOff: 'Abschalten',
   errors: {
     offline: 'Zum Teilen ist eine Verbindung zum Waymark-Server nötig, der gerade nicht erreichbar ist.',
-    taken: 'Diese Map wird bereits von einem anderen Gerät aus geteilt. Bitten Sie den Eigentümer um einen Link.',
+    tooMany: 'Aus diesem Netzwerk wurden in der letzten Minute zu viele Maps geteilt. Versuchen Sie es in einer Minute erneut.',
     failed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
   },
   identity: {
@@ -59,6 +59,8 @@ export const sharing: Messages['sharing'] = {
     lockedHint: 'Die Moderation hat den Inhalt der Map für den Workshop gesperrt. Kommentieren und Abstimmen geht weiter.',
     denied: 'Link ungültig',
     deniedHint: 'Der Eigentümer hat diesen Link ersetzt oder abgeschaltet. Bitten Sie um einen neuen.',
+    full: 'Map voll – Änderungen bleiben auf diesem Gerät',
+    fullHint: 'Die Map ist auf dem Server voll – Änderungen bleiben auf diesem Gerät. Der Server nimmt keine weiteren Änderungen an dieser Map (oder ihren Kommentaren und Stimmen) an; Ihre erreichen die anderen nicht mehr.',
   },
   missing: {
     notOnDevice: {

@@ -27,7 +27,7 @@ export const sharing = {
   turnOff: 'Turn off',
   errors: {
     offline: 'Sharing needs a connection to the Waymark server, and it cannot be reached right now.',
-    taken: 'This map is already shared from another device. Ask its owner for a link.',
+    tooMany: 'Too many maps were shared from this network in the last minute. Try again in a minute.',
     failed: 'That did not work. Please try again.',
   },
   identity: {
@@ -57,6 +57,8 @@ export const sharing = {
     lockedHint: 'The facilitator locked the map’s content for the workshop. You can still comment and vote.',
     denied: 'Link no longer works',
     deniedHint: 'The owner replaced or turned off this link. Ask them for a new one.',
+    full: 'Map full — changes stay on this device',
+    fullHint: 'Map is full on the server — changes stay on this device. The server takes no more changes to this map (or its comments and votes), so yours no longer reach the others.',
   },
   missing: {
     notOnDevice: {

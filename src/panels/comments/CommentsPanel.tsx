@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { addComment, type Card, type Thread } from '../../model';
-import { useEditor } from '../../store/editorStore';
+import { feedbackActor, useEditor } from '../../store/editorStore';
 import { Composer } from './Composer';
 import { useNow } from '../useNow';
 import { useMarkShownThreadsRead, usePeople, type CommentsContext } from './context';
@@ -27,6 +27,8 @@ export function CommentsPanel() {
   const card = useEditor((s) => (cardId ? (s.journey?.cards.find((c) => c.id === cardId) ?? null) : null));
   const threads = useEditor((s) => s.feedback.threads);
   const me = useEditor((s) => s.identity);
+  const facilitator = useEditor((s) => s.facilitator);
+  const actor = useMemo(() => feedbackActor({ identity: me, facilitator }), [me, facilitator]);
   const canGiveFeedback = useEditor((s) => s.canGiveFeedback);
   const { candidates, presentColors, directory } = usePeople(threads, me);
   // relative times ('5 minutes ago') move on twice a minute
@@ -49,7 +51,8 @@ export function CommentsPanel() {
         ? {
             feedback,
             me,
-            canWrite: canGiveFeedback && me !== null,
+            actor,
+            canWrite: canGiveFeedback && actor !== null,
             candidates,
             presentColors,
             directory,
@@ -59,7 +62,7 @@ export function CommentsPanel() {
             focusHeading,
           }
         : null,
-    [feedback, me, canGiveFeedback, candidates, presentColors, directory, now, i18n.language, announce, focusHeading],
+    [feedback, me, actor, canGiveFeedback, candidates, presentColors, directory, now, i18n.language, announce, focusHeading],
   );
 
   if (!ctx) return null;
@@ -105,8 +108,9 @@ function CardComments({ card, ctx }: { card: Card; ctx: CommentsContext }) {
   useMarkShownThreadsRead(shown);
 
   const start = (text: string, mentions: string[]) => {
-    if (!ctx.me) return false;
-    const id = addComment(ctx.feedback, { cardId: card.id, author: ctx.me.name, authorId: ctx.me.id, text, mentions });
+    if (!ctx.me || !ctx.actor) return false;
+    const id = addComment(ctx.feedback, ctx.actor, { cardId: card.id, author: ctx.me.name, text, mentions });
+    if (id === null) return false;
     setStarted(id);
   };
 

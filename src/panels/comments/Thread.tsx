@@ -1,7 +1,7 @@
 import { CheckCircle2, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import { Fragment, memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addComment, deleteComment, editComment, setCommentResolved, type Comment, type Thread } from '../../model';
+import { addComment, deleteComment, editComment, mayChangeComment, setCommentResolved, type Comment, type Thread } from '../../model';
 import { absoluteTime, relativeTime } from '../library/text';
 import { Composer } from './Composer';
 import type { CommentsContext } from './context';
@@ -19,7 +19,7 @@ export interface ThreadViewProps {
 
 /**
  * One conversation: its first comment, the replies indented below, and what I may do with it
- * (reply, resolve or reopen; edit or delete my own comments).
+ * (reply, resolve or reopen; edit or delete my own comments; as the owner, delete anyone's).
  */
 export const ThreadView = memo(function ThreadView({ thread, ctx, seenMark, reveal }: ThreadViewProps) {
   const { t } = useTranslation();
@@ -45,8 +45,8 @@ export const ThreadView = memo(function ThreadView({ thread, ctx, seenMark, reve
   };
 
   const reply = (text: string, mentions: string[]) => {
-    if (!ctx.me) return false;
-    addComment(ctx.feedback, { cardId: root.cardId, parentId: root.id, author: ctx.me.name, authorId: ctx.me.id, text, mentions });
+    if (!ctx.me || !ctx.actor) return false;
+    if (addComment(ctx.feedback, ctx.actor, { cardId: root.cardId, parentId: root.id, author: ctx.me.name, text, mentions }) === null) return false;
     setReplying(false);
     requestAnimationFrame(() => replyButton.current?.focus());
   };
@@ -59,7 +59,7 @@ export const ThreadView = memo(function ThreadView({ thread, ctx, seenMark, reve
   };
 
   const remove = (comment: Comment) => {
-    deleteComment(ctx.feedback, comment.id);
+    if (!ctx.actor || !deleteComment(ctx.feedback, ctx.actor, comment.id)) return;
     setConfirmingId(null);
     ctx.announce(t('comments.deletedStatus'));
     ctx.focusHeading();
@@ -163,6 +163,10 @@ function CommentView({ comment, ctx, headId, isNew, editing, confirming, deleteW
   const deleteButton = useRef<HTMLButtonElement>(null);
   const me = ctx.me;
   const mine = !!me && !!comment.authorId && comment.authorId === me.id;
+  // my own comments I edit and delete; the owner deletes anyone's (those under an identity
+  // from before secrets, too, which nobody can prove any more)
+  const canEdit = ctx.canWrite && mine && mayChangeComment(comment, ctx.actor);
+  const canDelete = ctx.canWrite && mayChangeComment(comment, ctx.actor);
   const mentionsMe = !!me && comment.mentions.includes(me.id);
   const name = comment.author || t('comments.unknownAuthor');
   const color = comment.authorId ? ctx.presentColors.get(comment.authorId) : undefined;
@@ -196,22 +200,26 @@ function CommentView({ comment, ctx, headId, isNew, editing, confirming, deleteW
         )}
         {isNew && <span className="cm-new">{t('comments.new')}</span>}
         {mentionsMe && <span className="cm-mentions-you">{t('comments.mentionsYou')}</span>}
-        {mine && ctx.canWrite && !editing && (
+        {(canEdit || canDelete) && !editing && (
           <span className="cm-comment-tools">
-            <button ref={editButton} type="button" className="pn-icon-button cm-tool" aria-label={t('comments.edit')} title={t('comments.edit')} onClick={onEdit}>
-              <Pencil size={14} aria-hidden="true" />
-            </button>
-            <button
-              ref={deleteButton}
-              type="button"
-              className="pn-icon-button cm-tool"
-              aria-label={t('comments.delete')}
-              title={t('comments.delete')}
-              aria-expanded={confirming}
-              onClick={onAskDelete}
-            >
-              <Trash2 size={14} aria-hidden="true" />
-            </button>
+            {canEdit && (
+              <button ref={editButton} type="button" className="pn-icon-button cm-tool" aria-label={t('comments.edit')} title={t('comments.edit')} onClick={onEdit}>
+                <Pencil size={14} aria-hidden="true" />
+              </button>
+            )}
+            {canDelete && (
+              <button
+                ref={deleteButton}
+                type="button"
+                className="pn-icon-button cm-tool"
+                aria-label={t('comments.delete')}
+                title={t('comments.delete')}
+                aria-expanded={confirming}
+                onClick={onAskDelete}
+              >
+                <Trash2 size={14} aria-hidden="true" />
+              </button>
+            )}
           </span>
         )}
       </div>
@@ -226,7 +234,7 @@ function CommentView({ comment, ctx, headId, isNew, editing, confirming, deleteW
           editing
           autoFocus
           onSubmit={(text) => {
-            if (text !== comment.text) editComment(ctx.feedback, comment.id, text);
+            if (text !== comment.text && ctx.actor) editComment(ctx.feedback, ctx.actor, comment.id, text);
             stopEditing();
           }}
           onCancel={stopEditing}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import type { Thread } from '../../model';
+import type { FeedbackActor, Thread } from '../../model';
 import { useEditor } from '../../store/editorStore';
 import type { Identity } from '../../sync/identity';
 import { mentionCandidates, peopleDirectory, type Person } from './mentions';
@@ -10,6 +10,8 @@ import { markThreadsSeen } from '../../store/commentsRead';
 export interface CommentsContext {
   feedback: Y.Doc;
   me: Identity | null;
+  /** who writes, for the model's rules: edit and delete my own comments, any as the owner */
+  actor: FeedbackActor | null;
   /** may comment, reply, resolve, edit and delete my own: not with a view link */
   canWrite: boolean;
   /** who can be @mentioned: the people present, not me */

@@ -44,7 +44,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
 
   const close = () => useEditor.getState().setDialog(null);
   const fail = (e: unknown) =>
-    setError(e instanceof ShareApiError && e.status === 0 ? t('sharing.errors.offline') : e instanceof ShareApiError && e.status === 409 ? t('sharing.errors.taken') : t('sharing.errors.failed'));
+    setError(e instanceof ShareApiError && e.status === 0 ? t('sharing.errors.offline') : e instanceof ShareApiError && e.status === 429 ? t('sharing.errors.tooMany') : t('sharing.errors.failed'));
 
   const create = async () => {
     setBusy(true);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { startRound } from '../../model';
 import { LIMITS } from '../../model/limits';
-import { useEditor } from '../../store/editorStore';
+import { feedbackActor, useEditor } from '../../store/editorStore';
 
 /** Lanes people usually vote on: what hurts and what could be better. */
 const DEFAULT_VOTABLE = new Set(['pains', 'opportunities']);
@@ -30,9 +30,12 @@ export function RoundForm({ onStarted }: { onStarted?(): void }) {
 
   const start = (event: React.FormEvent) => {
     event.preventDefault();
-    const { session, identity } = useEditor.getState();
-    if (!session) return;
-    startRound(session.feedback, {
+    const state = useEditor.getState();
+    const { session, identity } = state;
+    const me = feedbackActor(state);
+    // only the facilitator runs rounds; the model refuses anyone else too
+    if (!session || !me?.owner) return;
+    startRound(session.feedback, me, {
       title: title.trim() || t('workshop.vote.defaultTitle', { number: roundCount + 1 }),
       votesPerPerson,
       // every lane ticked is the same as "all lanes", which also covers lanes added later

@@ -2,7 +2,7 @@ import { Pause, Play, RotateCcw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { runAction } from '../../actions/context';
 import { setTimerDuration, timerRemainingMs } from '../../model';
-import { useEditor } from '../../store/editorStore';
+import { feedbackActor, useEditor } from '../../store/editorStore';
 import { formatCountdown, useNow } from '../useNow';
 
 const DURATIONS_MIN = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
@@ -31,8 +31,9 @@ export function TimerSection() {
               value={minutes}
               disabled={timer.status === 'running'}
               onChange={(e) => {
-                const feedback = useEditor.getState().session?.feedback;
-                if (feedback) setTimerDuration(feedback, Number(e.target.value) * 60_000);
+                const state = useEditor.getState();
+                const me = feedbackActor(state);
+                if (state.session && me) setTimerDuration(state.session.feedback, me, Number(e.target.value) * 60_000);
               }}
             >
               {options.map((m) => (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runAction } from '../../actions/context';
 import { deleteRound, myDots, roundAcceptsVotes, type VoteRound } from '../../model';
-import { useEditor } from '../../store/editorStore';
+import { feedbackActor, useEditor } from '../../store/editorStore';
 import { RoundForm } from './RoundForm';
 import { RoundResults } from './RoundResults';
 import { formatCountdown, useNow } from '../useNow';
@@ -73,8 +73,9 @@ function RoundHeading({ round, facilitator }: { round: VoteRound; facilitator: b
           aria-label={t('workshop.vote.remove')}
           title={t('workshop.vote.remove')}
           onClick={() => {
-            const feedback = useEditor.getState().session?.feedback;
-            if (feedback && window.confirm(t('workshop.vote.removeConfirm', { title: round.title }))) deleteRound(feedback, round.id);
+            const state = useEditor.getState();
+            const me = feedbackActor(state);
+            if (state.session && me?.owner && window.confirm(t('workshop.vote.removeConfirm', { title: round.title }))) deleteRound(state.session.feedback, me, round.id);
           }}
         >
           <Trash2 size={14} aria-hidden="true" />

@@ -1,0 +1,26 @@
+import type { ServerConfig } from './config';
+import { BucketsByKey, TokenBucket } from './limits';
+
+/**
+ * What all connections share and none may use up: main-thread time for integrating checked
+ * updates (per client address, and in total), update-check worker time per address, and bytes
+ * waiting to be sent. Per connection limits live in the connection; these stop one attacker with
+ * many sockets (or many rooms) from doing together what no single socket may.
+ */
+export class RelayBudgets {
+  /** main-thread ms for worker-checked updates, all connections; in debt, such updates wait */
+  readonly applyTotal: TokenBucket;
+  /** main-thread ms per client address (integrating updates, answering sync); in debt, the sender is closed */
+  readonly applyByAddress: BucketsByKey;
+  /** update-check worker ms per client address; in debt, the sender is closed */
+  readonly checkByAddress: BucketsByKey;
+  /** bytes handed to sockets and not yet written out, all connections */
+  bufferedBytes = 0;
+
+  constructor(config: ServerConfig) {
+    const burst = config.updateCheckTimeoutMs;
+    this.applyTotal = new TokenBucket(config.updateApplyMsPerSecondTotal, Math.max(burst, config.updateApplyMsPerSecondTotal));
+    this.applyByAddress = new BucketsByKey(config.updateApplyMsPerSecondPerAddress, Math.max(burst, config.updateApplyMsPerSecondPerAddress));
+    this.checkByAddress = new BucketsByKey(config.updateCheckMsPerSecondPerAddress, Math.max(2 * burst, config.updateCheckMsPerSecondPerAddress));
+  }
+}

@@ -1,0 +1,43 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** Why a request was turned away, and when the caller may try again. */
+export interface QuotaRefusal {
+  scope: 'address' | 'total';
+  retryAfterSeconds: number;
+}
+
+/**
+ * Map registrations per client address and in total, each per minute (fixed windows, in memory:
+ * they start afresh when the process restarts). A registration costs one point of its address's
+ * quota and then one of the total; one refused by its address's quota does not use up the
+ * total, so a single address cannot exhaust it for everyone else.
+ */
+export class RegistrationQuota {
+  private readonly byAddress: RateLimiterMemory;
+  private readonly overall: RateLimiterMemory;
+
+  constructor(perAddressPerMinute: number, perMinute: number) {
+    this.byAddress = new RateLimiterMemory({ keyPrefix: 'registrations-by-address', points: perAddressPerMinute, duration: 60 });
+    this.overall = new RateLimiterMemory({ keyPrefix: 'registrations', points: perMinute, duration: 60 });
+  }
+
+  /** Spends one registration of `address`, or says why not. */
+  async take(address: string): Promise<QuotaRefusal | null> {
+    const refusal = await spend(this.byAddress, address);
+    if (refusal !== null) return { scope: 'address', retryAfterSeconds: refusal };
+    const total = await spend(this.overall, 'all');
+    if (total !== null) return { scope: 'total', retryAfterSeconds: total };
+    return null;
+  }
+}
+
+/** null when the point was spent, else the whole seconds until one is free again (at least 1). */
+async function spend(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw rejection;
+  }
+}
