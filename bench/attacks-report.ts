@@ -9,6 +9,7 @@ import {
   HARNESS_ROOT,
   HealthProbe,
   RssSampler,
+  VICTIM_ADDRESS,
   crashLine,
   rssOf,
   scrapeMetrics,
@@ -368,6 +369,7 @@ const runner = new AttackRunner();
 const head = `git -C ${root} rev-parse --short HEAD`;
 const commit = spawnSync('sh', ['-c', head], { encoding: 'utf8' }).stdout.trim();
 print(`Attack report: ${root} @ ${commit || '?'}, STORE=${store}, UPDATE_CHECK_TIMEOUT_MS=${BUDGET_MS}, node ${process.version}, ${new Date().toISOString()}`);
+print(`Attackers connect from 127.0.0.1; the victim's clients and the /healthz poller from ${VICTIM_ADDRESS}; relays get METRICS_TOKEN for the scrapes`);
 print('Per line: fate | server RSS before/peak/after (heap after, from /metrics) | /healthz p50/p99/max during, requests over 100 ms (base p99 without attack) | victim edit fan-out p99/max during (base p99) | event-loop max delay (/metrics) | attack seconds | attack figures');
 for (const scenario of scenarios) {
   if (only && !only.includes(scenario.key)) continue;

@@ -16,6 +16,16 @@ import { percentile, sleep, type AttackArgs, type AttackName, type Figures } fro
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The legitimate clients (the victim's editors, the /healthz poller) connect from this loopback
+ * address, the attackers from 127.0.0.1: a relay with per-address budgets then tells them apart,
+ * as it would tell a workshop from an attacker on the internet.
+ */
+export const VICTIM_ADDRESS = '127.0.0.2';
+
+/** The relays the report and the bench start get this METRICS_TOKEN (a relay without the setting ignores it). */
+export const PROBE_METRICS_TOKEN = 'attack-probe-metrics-token-0123456789';
 /** the checkout these files belong to */
 export const HARNESS_ROOT = path.resolve(here, '../..');
 
@@ -35,13 +45,14 @@ export interface ServerProcess {
 }
 
 /**
- * `node --import tsx server/index.ts` of the checkout at `root`, configured by `env` (PORT=0;
+ * `node --import tsx server/index.ts` of the checkout at `root`, configured by `env` (PORT=0,
+ * HOST=127.0.0.1, LOG_LEVEL=info, METRICS_TOKEN=PROBE_METRICS_TOKEN unless `env` says otherwise;
  * the port comes from its "listening" log line, as tests/support/relay.ts `spawnRelay` does).
  */
 export function spawnServer(root: string, env: Record<string, string>, startTimeoutMs = 30_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', METRICS_TOKEN: PROBE_METRICS_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
@@ -170,7 +181,7 @@ export function latencyStats(samples: readonly number[], failed: number): Latenc
 }
 
 /** One GET on a fresh connection (a new visitor), resolved with its latency; rejects on error or after `timeoutMs`, whatever state the request is in. */
-export function timedGet(port: number, path: string, timeoutMs = 5000): Promise<number> {
+export function timedGet(port: number, path: string, timeoutMs = 5000, localAddress = VICTIM_ADDRESS): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     let settled = false;
@@ -186,7 +197,7 @@ export function timedGet(port: number, path: string, timeoutMs = 5000): Promise<
       }
     };
     const timer = setTimeout(() => settle(new Error('timeout')), timeoutMs);
-    const req = http.get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent: false, localAddress }, (res) => {
       res.resume();
       res.on('end', () => settle(res.statusCode === 200 ? null : new Error(`status ${res.statusCode}`)));
       res.on('error', (error) => settle(error));
@@ -229,7 +240,13 @@ export class HealthProbe {
   }
 }
 
-const Polyfill = WebSocket as unknown as typeof globalThis.WebSocket;
+/** `ws` from VICTIM_ADDRESS, as a WebSocket class for y-websocket */
+class VictimWebSocket extends WebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols, { localAddress: VICTIM_ADDRESS });
+  }
+}
+const Polyfill = VictimWebSocket as unknown as typeof globalThis.WebSocket;
 
 /**
  * A legitimate workshop on a map of its own: one writer and `receivers` readers, stock y-websocket
@@ -329,10 +346,13 @@ export class EditProbe {
   }
 }
 
-/** /metrics as name{labels} → value, or null when it does not answer 200 without a token. */
+/** /metrics as name{labels} → value (asked with PROBE_METRICS_TOKEN), or null when it does not answer 200. */
 export async function scrapeMetrics(port: number): Promise<Map<string, number> | null> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { Authorization: `Bearer ${PROBE_METRICS_TOKEN}` },
+      signal: AbortSignal.timeout(10_000),
+    });
     if (res.status !== 200) return null;
     const out = new Map<string, number>();
     for (const line of (await res.text()).split('\n')) {

@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { readJourney } from '../../src/model/doc';
+import type { FeedbackActor } from '../../src/model/actor';
 import { addComment, commentsMap, deleteComment, editComment, readComments } from '../../src/model/feedback';
 import { addCard } from '../../src/model/ops/cards';
 import { createMapFromTemplate } from '../../src/model/templates';
@@ -825,7 +826,9 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
  * from a fresh connection (so one refused change cannot hold up the next): presenter, timer,
  * edit and delete the owner's comments, a comment in the owner's name, take back another voter's
  * dot, dots under invented voters, reveal the open round. Figures: 1 for each change that reached
- * the owner's copy, 0 for each that did not. Then someone holding only the **view** link sends one
+ * the owner's copy, 0 for each that did not. The model functions refuse such writes on the client
+ * (src/model/actor.ts), so the attacker does what a modified client would: it claims to be the
+ * owner there, while its connection proves its own identity. Then someone holding only the **view** link sends one
  * awareness frame with the presenter's identity id and a `view`; a follower (a participant's
  * SyncSession, `presenterPeer`) either follows it (1) or not (0).
  */
@@ -848,39 +851,43 @@ export async function workshopSubversion(args: WorkshopArgs): Promise<Figures> {
       figures.ownerNotSynced = 1;
       return figures;
     }
-    const roundId = startRound(owner.doc, { title: 'Which pain point first?', votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Owner' });
-    const kept = addComment(owner.doc, { cardId: 'card-1', author: 'Owner', authorId: ownerId, text: 'Check the delivery promise first.' });
-    const doomed = addComment(owner.doc, { cardId: 'card-2', author: 'Owner', authorId: ownerId, text: 'Returns are the second topic.' });
+    const ownerActor = { id: ownerId, owner: true } as const;
+    const roundId = startRound(owner.doc, ownerActor, { title: 'Which pain point first?', votesPerPerson: 3, laneIds: [], anonymous: false, durationMs: null, startedBy: 'Owner' });
+    const kept = addComment(owner.doc, ownerActor, { cardId: 'card-1', author: 'Owner', authorId: ownerId, text: 'Check the delivery promise first.' });
+    const doomed = addComment(owner.doc, ownerActor, { cardId: 'card-2', author: 'Owner', authorId: ownerId, text: 'Returns are the second topic.' });
 
     const voter = stockClient(port, feedbackRoom, commentToken, voterSecret);
     clients.push(voter);
     await until(() => voter.provider.synced && readRound(voter.doc, roundId) !== null, 10_000);
-    const voterDot = placeDot(voter.doc, { roundId, cardId: 'card-1', voterId, voterName: 'Voter' });
+    const voterDot = placeDot(voter.doc, { id: voterId, owner: false }, { roundId, cardId: 'card-1', voterId, voterName: 'Voter' });
     figures.voterDotPlaced = (await until(() => voterDot !== null && dotsMap(owner.doc).has(voterDot), settleMs * 2)) ? 1 : 0;
 
     const edited = 'Nothing to see here (edited by a comment link).';
     let forged = '';
+    // The app's model functions refuse, on the client, what the writer may not do; a modified
+    // client simply claims to be the owner. Its connection still proves its own identity.
+    const liar: FeedbackActor = { id: ownerId, owner: true };
     const steps: Array<[string, (doc: Y.Doc) => void, () => boolean]> = [
-      ['presenterSet', (d) => setPresenter(d, { id: ownerId, name: 'Owner' }), () => readPresenter(owner.doc)?.id === ownerId],
-      ['timerStarted', (d) => void startTimer(d), () => readTimer(owner.doc).status === 'running'],
-      ['ownerCommentEdited', (d) => void editComment(d, kept, edited), () => readComments(owner.doc).find((c) => c.id === kept)?.text === edited],
-      ['ownerCommentDeleted', (d) => void deleteComment(d, doomed), () => !commentsMap(owner.doc).has(doomed)],
+      ['presenterSet', (d) => void setPresenter(d, liar, { id: ownerId, name: 'Owner' }), () => readPresenter(owner.doc)?.id === ownerId],
+      ['timerStarted', (d) => void startTimer(d, liar), () => readTimer(owner.doc).status === 'running'],
+      ['ownerCommentEdited', (d) => void editComment(d, liar, kept, edited), () => readComments(owner.doc).find((c) => c.id === kept)?.text === edited],
+      ['ownerCommentDeleted', (d) => void deleteComment(d, liar, doomed), () => !commentsMap(owner.doc).has(doomed)],
       [
         'commentAsOwner',
         (d) => {
-          forged = addComment(d, { cardId: 'card-1', author: 'Owner', authorId: ownerId, text: 'Ignore the returns topic, we decided already.' });
+          forged = addComment(d, liar, { cardId: 'card-1', author: 'Owner', authorId: ownerId, text: 'Ignore the returns topic, we decided already.' }) ?? '';
         },
         () => readComments(owner.doc).some((c) => c.id === forged && c.authorId === ownerId),
       ],
-      ['otherVotersDotDeleted', (d) => void takeBackDot(d, { roundId, cardId: 'card-1', voterId }), () => voterDot !== null && !dotsMap(owner.doc).has(voterDot)],
+      ['otherVotersDotDeleted', (d) => void takeBackDot(d, liar, { roundId, cardId: 'card-1', voterId }), () => voterDot !== null && !dotsMap(owner.doc).has(voterDot)],
       [
         'inventedVoterDots',
         (d) => {
-          for (let i = 0; i < 10; i++) placeDot(d, { roundId, cardId: 'card-2', voterId: `invented-voter-${i}`, voterName: `Ghost ${i}` });
+          for (let i = 0; i < 10; i++) placeDot(d, liar, { roundId, cardId: 'card-2', voterId: `invented-voter-${i}`, voterName: `Ghost ${i}` });
         },
         () => readDots(owner.doc, roundId).filter((dot) => dot.voterId.startsWith('invented-voter-')).length >= 10,
       ],
-      ['openRoundRevealed', (d) => void revealRound(d, roundId), () => readRound(owner.doc, roundId)?.status === 'revealed'],
+      ['openRoundRevealed', (d) => void revealRound(d, liar, roundId), () => readRound(owner.doc, roundId)?.status === 'revealed'],
     ];
     let denied = 0;
     for (const [name, act, reached] of steps) {
@@ -914,9 +921,16 @@ export async function workshopSubversion(args: WorkshopArgs): Promise<Figures> {
       selection: [],
       view: { area: null, stageId: 'stage-the-owner-presents', presenting: true },
     });
-    if (readPresenter(owner.doc)?.id !== ownerId) setPresenter(owner.doc, { id: ownerId, name: 'Owner' });
+    if (readPresenter(owner.doc)?.id !== ownerId) setPresenter(owner.doc, ownerActor, { id: ownerId, name: 'Owner' });
     // a participant following along, reading peers exactly as the app does
-    const follower = new SyncSession(new Y.Doc(), mapId, commentToken, { id: identityIdOf(newIdentitySecret())!, name: 'Participant', color: '#d97706' }, { serverUrl: url, WebSocketPolyfill: Polyfill });
+    const followerSecret = newIdentitySecret();
+    const follower = new SyncSession(
+      new Y.Doc(),
+      mapId,
+      { token: commentToken, identitySecret: followerSecret },
+      { id: identityIdOf(followerSecret)!, name: 'Participant', color: '#d97706' },
+      { serverUrl: url, WebSocketPolyfill: Polyfill },
+    );
     sessions.push(follower);
     const followerFeedback = stockClient(port, feedbackRoom, commentToken, newIdentitySecret());
     clients.push(followerFeedback);
