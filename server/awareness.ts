@@ -98,9 +98,11 @@ export interface AwarenessEntry {
 }
 type Entry = AwarenessEntry;
 
-function decodeEntries(update: Uint8Array): Entry[] {
+/** More entries than this in one message cannot be a client's own, nor its echo of a room (see `accept`). */
+function decodeEntries(update: Uint8Array, maxEntries: number): Entry[] | null {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (count > maxEntries) return null;
   const entries: Entry[] = [];
   for (let i = 0; i < count; i++) {
     entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), text: decoding.readVarString(decoder) });
@@ -155,7 +157,9 @@ export class RoomAwareness<P extends AwarenessPeer> {
    * the connection). Throws when the update does not decode.
    */
   accept(peer: P, update: Uint8Array): AwarenessVerdict {
-    const entries = decodeEntries(update);
+    // a stock client echoes what it hears, at most the whole room's presence at once
+    const entries = decodeEntries(update, this.limits.statesPerRoom + this.limits.clientsPerConnection);
+    if (!entries) return { ok: false, code: CLOSE.policyViolation, reason: 'awareness refused: too many entries' };
     let mine = this.owned.get(peer);
     const kept: Entry[] = [];
     const now = performance.now();

@@ -3,8 +3,8 @@ import { BucketsByKey, TokenBucket } from './limits';
 
 /**
  * What all connections share and none may use up: main-thread time for integrating checked
- * updates (per client address, and in total), update-check worker time per address, and bytes
- * waiting to be sent. Per connection limits live in the connection; these stop one attacker with
+ * updates (per client address, and in total), update-check worker time per address, presence
+ * bytes per address, and bytes waiting to be sent. Per connection limits live in the connection; these stop one attacker with
  * many sockets (or many rooms) from doing together what no single socket may.
  */
 export class RelayBudgets {
@@ -14,6 +14,8 @@ export class RelayBudgets {
   readonly applyByAddress: BucketsByKey;
   /** update-check worker ms per client address; in debt, the sender is closed */
   readonly checkByAddress: BucketsByKey;
+  /** presence bytes per client address; over it, the sender is closed */
+  readonly awarenessByAddress: BucketsByKey;
   /** bytes handed to sockets and not yet written out, all connections */
   bufferedBytes = 0;
 
@@ -21,6 +23,7 @@ export class RelayBudgets {
     const burst = config.updateCheckTimeoutMs;
     this.applyTotal = new TokenBucket(config.updateApplyMsPerSecondTotal, Math.max(burst, config.updateApplyMsPerSecondTotal));
     this.applyByAddress = new BucketsByKey(config.updateApplyMsPerSecondPerAddress, Math.max(burst, config.updateApplyMsPerSecondPerAddress));
+    this.awarenessByAddress = new BucketsByKey(config.awarenessBytesPerSecondPerAddress, config.awarenessBytesPerSecondPerAddress);
     this.checkByAddress = new BucketsByKey(config.updateCheckMsPerSecondPerAddress, Math.max(2 * burst, config.updateCheckMsPerSecondPerAddress));
   }
 }

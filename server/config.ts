@@ -56,6 +56,10 @@ export interface ServerConfig {
   awarenessQueriesPerMinute: number;
   /** awareness updates per connection and second (burst: twice as many) */
   awarenessUpdatesPerSecond: number;
+  /** awareness bytes per connection and second (burst: the biggest awareness message, 256 KiB) */
+  awarenessBytesPerSecond: number;
+  /** awareness bytes from one client address per second (burst: one second's worth) */
+  awarenessBytesPerSecondPerAddress: number;
   /** one presence state, as JSON */
   awarenessStateBytes: number;
   /** how deep a presence state may nest */
@@ -78,6 +82,8 @@ export interface ServerConfig {
   registrationsPerMinute: number;
   /** open WebSockets per client address; the next upgrade gets 429 */
   maxConnectionsPerAddress: number;
+  /** WebSocket upgrades per client address and second (burst: MAX_CONNECTIONS_PER_ADDRESS); more get 429 */
+  upgradesPerSecondPerAddress: number;
   /** open TCP sockets in total (HTTP and WebSocket); more are closed at once */
   maxSockets: number;
   /** open TCP sockets per peer address (not applied behind a trusted proxy, which is the one peer) */
@@ -127,6 +133,8 @@ export const ENV_DEFAULTS = {
   SYNC_REQUEST_BURST: '4',
   AWARENESS_QUERIES_PER_MINUTE: '30',
   AWARENESS_UPDATES_PER_SECOND: '50',
+  AWARENESS_BYTES_PER_SECOND: String(64 * 1024),
+  AWARENESS_BYTES_PER_SECOND_PER_ADDRESS: String(MiB),
   AWARENESS_STATE_BYTES: '16384',
   AWARENESS_STATE_DEPTH: '16',
   AWARENESS_CLIENTS_PER_CONNECTION: '4',
@@ -136,6 +144,7 @@ export const ENV_DEFAULTS = {
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '20',
   REGISTRATIONS_PER_MINUTE: '600',
   MAX_CONNECTIONS_PER_ADDRESS: '256',
+  UPGRADES_PER_SECOND_PER_ADDRESS: '10',
   MAX_SOCKETS: '10000',
   MAX_SOCKETS_PER_ADDRESS: '1024',
   HEADERS_TIMEOUT_MS: '5000',
@@ -194,6 +203,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     syncRequestBurst: int('SYNC_REQUEST_BURST', 1),
     awarenessQueriesPerMinute: int('AWARENESS_QUERIES_PER_MINUTE', 1),
     awarenessUpdatesPerSecond: int('AWARENESS_UPDATES_PER_SECOND', 1),
+    awarenessBytesPerSecond: int('AWARENESS_BYTES_PER_SECOND', 1024),
+    awarenessBytesPerSecondPerAddress: int('AWARENESS_BYTES_PER_SECOND_PER_ADDRESS', 1024),
     awarenessStateBytes: int('AWARENESS_STATE_BYTES', 256, 1024 * 1024),
     awarenessStateDepth: int('AWARENESS_STATE_DEPTH', 2, 256),
     awarenessClientsPerConnection: int('AWARENESS_CLIENTS_PER_CONNECTION', 1),
@@ -203,6 +214,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     registrationsPerAddressPerMinute: int('REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 1),
     registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 1),
     maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', 1),
+    upgradesPerSecondPerAddress: int('UPGRADES_PER_SECOND_PER_ADDRESS', 1),
     maxSockets: int('MAX_SOCKETS', 1),
     maxSocketsPerAddress: int('MAX_SOCKETS_PER_ADDRESS', 1),
     ...readTimeouts(int('HEADERS_TIMEOUT_MS', 100), int('REQUEST_TIMEOUT_MS', 100), int('KEEP_ALIVE_TIMEOUT_MS', 100)),

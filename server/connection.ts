@@ -77,6 +77,7 @@ export class Connection implements Peer {
   private readonly syncRequests: TokenBucket;
   private readonly awarenessQueries: TokenBucket;
   private readonly awarenessUpdates: TokenBucket;
+  private readonly awarenessBytes: TokenBucket;
   /** the biggest awareness message this connection can need */
   private readonly maxAwarenessBytes: number;
   /** bytes handed to the socket and not yet written out */
@@ -101,7 +102,10 @@ export class Connection implements Peer {
     this.syncRequests = new TokenBucket(config.syncRequestsPerMinute / 60, config.syncRequestBurst);
     this.awarenessQueries = new TokenBucket(config.awarenessQueriesPerMinute / 60, Math.max(1, Math.min(5, config.awarenessQueriesPerMinute)));
     this.awarenessUpdates = new TokenBucket(config.awarenessUpdatesPerSecond, 2 * config.awarenessUpdatesPerSecond);
-    this.maxAwarenessBytes = config.awarenessClientsPerConnection * (config.awarenessStateBytes + 32) + 16;
+    // a stock client echoes every presence change it hears, the whole room's on joining: a
+    // message may carry the room's states, not only the connection's own
+    this.maxAwarenessBytes = Math.max(256 * 1024, config.awarenessClientsPerConnection * (config.awarenessStateBytes + 32) + 16);
+    this.awarenessBytes = new TokenBucket(config.awarenessBytesPerSecond, this.maxAwarenessBytes);
     metrics.connections.inc({ role });
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
@@ -300,7 +304,11 @@ export class Connection implements Peer {
         return this.write(room, payload);
       }
       case MESSAGE.awareness: {
-        if (!this.awarenessUpdates.take(1)) return this.close(CLOSE.policyViolation, 'awareness rate limit', 'rate-limit');
+        // every entry is decoded, even the ones dropped: bytes are what presence costs the server
+        const size = bytes.length;
+        if (!this.awarenessUpdates.take(1) || !this.awarenessBytes.take(size) || !this.deps.budgets.awarenessByAddress.get(this.address).take(size)) {
+          return this.close(CLOSE.policyViolation, 'awareness rate limit', 'rate-limit');
+        }
         let verdict;
         try {
           const update = decoding.readVarUint8Array(decoder);

@@ -8,7 +8,7 @@ import type { AccessControl, LinkRole, RoomKind } from './auth';
 import { RelayBudgets } from './budgets';
 import type { ServerConfig } from './config';
 import { Connection } from './connection';
-import { CLOSE } from './limits';
+import { BucketsByKey, CLOSE } from './limits';
 import type { Metrics } from './metrics';
 import type { Rooms } from './rooms';
 import type { UpdateChecker } from './updateCheck';
@@ -48,9 +48,12 @@ export class Relay {
   private closing = false;
   private nextId = 1;
   private readonly budgets: RelayBudgets;
+  /** upgrades per client address: a socket that reconnects as soon as it is closed costs a token check and a greeting each time */
+  private readonly upgradesByAddress: BucketsByKey;
 
   constructor(private readonly deps: RelayDeps) {
     this.budgets = new RelayBudgets(deps.config);
+    this.upgradesByAddress = new BucketsByKey(deps.config.upgradesPerSecondPerAddress, deps.config.maxConnectionsPerAddress);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
     // both callbacks name the access key of a registration (auth.ts), which is what each
     // connection's `accessKey` holds
@@ -112,6 +115,7 @@ export class Relay {
     const address = clientAddress(req, config.trustProxy);
     const open = this.socketsByAddress.get(address) ?? 0;
     if (open >= config.maxConnectionsPerAddress) return this.refuse(socket, 429, 'too many connections from this address');
+    if (!this.upgradesByAddress.get(address).take(1)) return this.refuse(socket, 429, 'too many connections from this address');
     if (socket.destroyed) return;
     this.socketsByAddress.set(address, open + 1);
     socket.once('close', () => {

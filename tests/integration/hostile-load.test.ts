@@ -206,6 +206,33 @@ describe('updates just under the budget', () => {
   });
 });
 
+describe('reconnecting at once', () => {
+  it('a peer that reconnects as soon as it is closed is refused with 429 after a burst, while another address still joins', async () => {
+    const relay = await relayWith({ UPGRADES_PER_SECOND_PER_ADDRESS: '2', MAX_CONNECTIONS_PER_ADDRESS: '5' });
+    const map = await registerMap(relay.port);
+    const Attacker = fromAddress('127.0.0.4');
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const ws = new Attacker(`ws://127.0.0.1:${relay.port}/sync/${map.id}?token=${map.viewToken}`);
+      statuses.push(
+        await new Promise<number>((resolve) => {
+          ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          ws.once('open', () => {
+            ws.close();
+            resolve(101);
+          });
+          ws.once('error', () => resolve(0));
+        }),
+      );
+    }
+    // the burst (MAX_CONNECTIONS_PER_ADDRESS), then about two a second
+    expect(statuses.slice(0, 5)).toEqual([101, 101, 101, 101, 101]);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(12);
+    const other = track(connect(relay.port, map.id, map.viewToken));
+    await whenSynced(other);
+  });
+});
+
 describe('room quotas', () => {
   it('a map stops taking writes at MAX_ROOM_BYTES; its owner is told, and what it held is kept', async () => {
     const relay = await relayWith({ MAX_ROOM_BYTES: String(64 * 1024) });

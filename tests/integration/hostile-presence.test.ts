@@ -5,7 +5,7 @@ import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { readPresenter, setPresenter } from '../../src/model/workshop';
 import { presenterPeer } from '../../src/store/follow';
 import { SyncSession } from '../../src/sync/session';
-import { awarenessFrame, deepJson, healthzMs, metric, rssMiB, spawnHostileRelay, stopRelay, watchHealth } from '../support/hostile';
+import { awarenessFrame, deepJson, fromAddress, healthzMs, metric, rssMiB, spawnHostileRelay, stopRelay, watchHealth } from '../support/hostile';
 import { closeOf, connect, opened, rawSocket, registerMap, syncUrl, waitFor, whenSynced, type Client, type RelayProcess, type Tokens } from '../support/relay';
 
 /**
@@ -106,37 +106,45 @@ describe('presence floods', () => {
     const before = rssMiB(relay);
     const entriesBefore = await metric(relay.port, 'waymark_presence_entries');
     const health = watchHealth(relay.port);
-    const attacker = rawSocket(relay.port, map.id, map.viewToken);
-    await opened(attacker);
+    // a view link from another address, reconnecting whenever the relay closes it
+    const Attacker = fromAddress('127.0.0.3');
+    const open = () => new Attacker(`${syncUrl(relay.port)}/${map.id}?token=${map.viewToken}`);
+    let attacker = open();
+    const closeReasons = new Set<string>();
+    attacker.on('close', (_code, reason) => closeReasons.add(reason.toString()));
     let nextId = 1_000_000;
     let sent = 0;
     let peak = 0;
-    // within the rate limits: 40 messages a second of 4,000 ids each, half cleared, half shown
+    let sockets = 1;
     while (sent < 1_000_000) {
-      for (let i = 0; i < 8; i++) {
-        const entries = Array.from({ length: 4000 }, (_, k) => ({ clientId: nextId++, clock: 1, json: k % 2 ? 'null' : '{"c":1}' }));
-        attacker.send(awarenessFrame(entries));
-        sent += entries.length;
+      if (attacker.readyState === WebSocket.OPEN) {
+        for (let i = 0; i < 16; i++) {
+          const entries = Array.from({ length: 1000 }, (_, k) => ({ clientId: nextId++, clock: 1, json: k % 2 ? 'null' : '{"c":1}' }));
+          attacker.send(awarenessFrame(entries));
+          sent += entries.length;
+        }
+      } else if (attacker.readyState === WebSocket.CLOSED) {
+        attacker = open();
+        attacker.on('close', (_code, reason) => closeReasons.add(reason.toString()));
+        sockets++;
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 50));
       peak = Math.max(peak, await metric(relay.port, 'waymark_presence_entries'));
     }
-    // the last frames are handled before we look
-    attacker.send(awarenessFrame([{ clientId: 1, clock: 1, json: '{"done":true}' }]));
-    await new Promise((resolve) => setTimeout(resolve, 300));
     const { worstMs } = await health.stop();
-    expect(attacker.readyState).toBe(WebSocket.OPEN);
-    // the socket shows at most the few ids a connection may introduce
+    attacker.close();
+    console.log(`a million presence ids over ${sockets} sockets: presence entries at most ${peak - entriesBefore} more, /healthz worst ${worstMs.toFixed(0)} ms, RSS ${before.toFixed(0)} → ${rssMiB(relay).toFixed(0)} MiB`);
+    // an open socket shows at most the few ids a connection may introduce, and the budgets shut it out
     expect(peak - entriesBefore).toBeLessThanOrEqual(4);
     expect([...ben.provider.awareness.getStates().keys()].filter((id) => id >= 1_000_000 && id < nextId).length).toBeLessThanOrEqual(4);
-    attacker.close();
-    await closeOf(attacker);
+    expect([...closeReasons]).toContain('awareness rate limit');
     await waitFor(async () => (await metric(relay.port, 'waymark_presence_entries')) === entriesBefore, 'its entries to leave with it');
     expect(rssMiB(relay) - before).toBeLessThan(40);
     expect(worstMs).toBeLessThan(1000);
     expect(alive()).toBe(true);
     expect(ben.closes).toEqual([]);
   }
+
 
   it('a connection may show at most a few client ids, and a room holds a bounded number', async () => {
     const { map, ben } = await roomWithPeople();
@@ -151,6 +159,16 @@ describe('presence floods', () => {
     attacker.close();
     // its states leave with it
     await waitFor(() => ![9001, 9002, 9003, 9004].some((id) => ben.provider.awareness.getStates().has(id)), 'the states to leave with the socket');
+  });
+
+  it('a message with more entries than a whole room holds is refused before it is read', async () => {
+    const { map, ben } = await roomWithPeople();
+    const attacker = rawSocket(relay.port, map.id, map.viewToken);
+    await opened(attacker);
+    const closed = closeOf(attacker);
+    attacker.send(awarenessFrame(Array.from({ length: 2000 }, (_, k) => ({ clientId: 50_000 + k, clock: 1, json: 'null' }))));
+    expect(await closed).toEqual({ code: 1008, reason: 'awareness refused: too many entries' });
+    expect(ben.closes).toEqual([]);
   });
 
   it("a peer cannot overwrite or remove another connection's presence", async () => {

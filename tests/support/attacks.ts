@@ -527,7 +527,11 @@ export interface AwarenessFloodArgs extends Target, RunOptions {
   mode?: 'null' | 'small';
   connections?: number;
   perSecond?: number;
-  /** ids per message; default: as many as fit under the relay's 64 KiB awareness limit */
+  /**
+   * ids per message; default 1,000: under both relays' limits (the unfixed one's 64 KiB message,
+   * the fixed one's AWARENESS_STATES_PER_ROOM + AWARENESS_CLIENTS_PER_CONNECTION entries), so the
+   * flood is measured, not refused unread
+   */
   idsPerMessage?: number;
 }
 
@@ -541,7 +545,7 @@ export async function awarenessIdFlood(args: AwarenessFloodArgs): Promise<Figure
   const { port, room, token, mode = 'null', connections = 1, perSecond = 95 } = args;
   const json = mode === 'null' ? 'null' : '{"user":{"name":"n","color":"#2563eb"}}';
   const perId = 5 + 1 + 1 + json.length;
-  const idsPerMessage = args.idsPerMessage ?? Math.floor((64 * 1024 - 8) / perId);
+  const idsPerMessage = args.idsPerMessage ?? Math.min(1000, Math.floor((64 * 1024 - 8) / perId));
   const figures: Figures = { connectionsWanted: connections, idsPerMessage };
   const start = performance.now();
   await Promise.all(

@@ -35,6 +35,7 @@ export const tempDataDir = () => mkdtempSync(path.join(tmpdir(), 'waymark-relay-
 export const UNLIMITED_ADDRESS: Record<string, string> = {
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '1000000',
   REGISTRATIONS_PER_MINUTE: '1000000',
+  UPGRADES_PER_SECOND_PER_ADDRESS: '1000000',
 };
 
 /** /metrics is off unless METRICS_TOKEN is set: test servers set this one. */
