@@ -18,6 +18,11 @@ export class RelayBudgets {
   readonly awarenessByAddress: BucketsByKey;
   /** bytes handed to sockets and not yet written out, all connections */
   bufferedBytes = 0;
+  /**
+   * Frees at least `needed` bytes of the total by closing the connections that hold the most
+   * (the relay sets it; they are those that do not read, not whoever happens to be sent to next).
+   */
+  shed: (needed: number) => void = () => {};
 
   constructor(config: ServerConfig) {
     const burst = config.updateCheckTimeoutMs;

@@ -70,6 +70,8 @@ export interface ServerConfig {
   awarenessStatesPerRoom: number;
   /** a room (map or its feedback) takes no more writes once it holds this many bytes */
   maxRoomBytes: number;
+  /** rooms held in memory at once; a join that would load one more gets 503 */
+  maxRoomsInMemory: number;
   /**
    * how many reverse proxies in front of the server append to X-Forwarded-For: 0 (none; the
    * socket's peer is the client), 1 (the right-most entry is the client), n (the n-th from the
@@ -140,6 +142,7 @@ export const ENV_DEFAULTS = {
   AWARENESS_CLIENTS_PER_CONNECTION: '4',
   AWARENESS_STATES_PER_ROOM: '1024',
   MAX_ROOM_BYTES: String(16 * MiB),
+  MAX_ROOMS_IN_MEMORY: '2000',
   TRUST_PROXY: '0',
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '20',
   REGISTRATIONS_PER_MINUTE: '600',
@@ -210,6 +213,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     awarenessClientsPerConnection: int('AWARENESS_CLIENTS_PER_CONNECTION', 1),
     awarenessStatesPerRoom: int('AWARENESS_STATES_PER_ROOM', 1),
     maxRoomBytes: int('MAX_ROOM_BYTES', 1024),
+    maxRoomsInMemory: int('MAX_ROOMS_IN_MEMORY', 1),
     trustProxy: readTrustProxy(get('TRUST_PROXY')),
     registrationsPerAddressPerMinute: int('REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 1),
     registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 1),

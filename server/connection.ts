@@ -14,9 +14,6 @@ import type { CheckResult, Judge, UpdateChecker } from './updateCheck';
 /** messages a connection may have waiting while an earlier one of its own is being checked */
 const MAX_BACKLOG = 256;
 
-/** a backlog this small is not what fills the server's memory: never a reason to close */
-const SMALL_BACKLOG_BYTES = 64 * 1024;
-
 export interface ConnectionDeps {
   config: ServerConfig;
   log: Logger;
@@ -39,6 +36,15 @@ export interface ConnectionGrant {
   identityId: string | null;
   /** the client's address, for the limits per address */
   address: string;
+}
+
+/** Whether an update only deletes (no structs): it can only shrink a room. */
+function deletesOnly(update: Uint8Array): boolean {
+  try {
+    return Y.decodeUpdate(update).structs.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** A close frame's reason may hold at most 123 bytes (RFC 6455 § 5.5). */
@@ -69,6 +75,9 @@ export class Connection implements Peer {
   private closeLabel: string | null = null;
   private busy = true; // until the room is loaded
   private readonly backlog: Uint8Array[] = [];
+  private backlogBytes = 0;
+  /** the socket is not being read while messages wait (TCP pushes back on the peer) */
+  private paused = false;
   private readonly messageBucket: TokenBucket;
   private readonly byteBucket: TokenBucket;
   /** main-thread milliseconds this connection's worker-checked updates may take to integrate */
@@ -172,12 +181,18 @@ export class Connection implements Peer {
       this.close(CLOSE.tryAgainLater, 'not reading fast enough', 'slow-consumer');
       return;
     }
-    // the server's memory is shared: past the total, whoever has a backlog of their own goes
-    if (budgets.bufferedBytes + message.length > config.maxTotalBufferedBytes && this.buffered > SMALL_BACKLOG_BYTES) {
-      this.close(CLOSE.tryAgainLater, 'not reading fast enough', 'slow-consumer');
-      return;
-    }
     const size = message.length;
+    // the server's memory is shared: past the total, those holding the most go first
+    if (budgets.bufferedBytes + size > config.maxTotalBufferedBytes) {
+      budgets.shed(size);
+      if (this.closing) return;
+    }
+    if (message[0] === MESSAGE.awareness) {
+      // a stock client echoes every presence change it hears: what it is sent, it may send back
+      this.awarenessBytes.give(size);
+      this.awarenessUpdates.give(1);
+      budgets.awarenessByAddress.get(this.address).give(size);
+    }
     this.buffered += size;
     budgets.bufferedBytes += size;
     this.ws.send(message, () => {
@@ -190,11 +205,27 @@ export class Connection implements Peer {
     metrics.bytesOut.inc(size);
   }
 
+  /** bytes handed to this socket and not yet written out */
+  get bufferedBytes(): number {
+    return this.buffered;
+  }
+
+  /** Closed to free the server's memory: its backlog is given back now, not when the socket goes. */
+  shed(): void {
+    this.deps.budgets.bufferedBytes -= this.buffered;
+    this.buffered = 0;
+    this.close(CLOSE.tryAgainLater, 'not reading fast enough', 'slow-consumer');
+    this.terminate();
+  }
+
   close(code: number, reason: string, label = 'server'): void {
     if (this.closing) return;
     this.closing = true;
     this.closeLabel = label;
     this.backlog.length = 0;
+    this.backlogBytes = 0;
+    // the closing handshake has to be read
+    if (this.paused) this.ws.resume();
     if (code !== CLOSE.goingAway) this.log.info({ code, reason }, 'closing connection');
     this.ws.close(code, clampReason(reason));
     // a peer that ignores the closing handshake is cut off instead of waiting out ws's 30 s
@@ -246,8 +277,16 @@ export class Connection implements Peer {
         return this.close(CLOSE.policyViolation, 'rate limit', 'rate-limit');
       }
       if (this.busy) {
-        if (this.backlog.length >= MAX_BACKLOG) return this.close(CLOSE.policyViolation, 'too many messages in flight', 'rate-limit');
+        if (this.backlog.length >= MAX_BACKLOG || this.backlogBytes + bytes.length > 2 * this.deps.config.maxMessageBytes) {
+          return this.close(CLOSE.policyViolation, 'too many messages in flight', 'rate-limit');
+        }
         this.backlog.push(bytes);
+        this.backlogBytes += bytes.length;
+        // what waits is what was already read: stop reading until it is handled
+        if (!this.paused) {
+          this.paused = true;
+          this.ws.pause();
+        }
         return;
       }
       this.process(bytes);
@@ -273,7 +312,15 @@ export class Connection implements Peer {
   }
 
   private drainBacklog(): void {
-    while (!this.busy && !this.closing && this.backlog.length) this.process(this.backlog.shift()!);
+    while (!this.busy && !this.closing && this.backlog.length) {
+      const next = this.backlog.shift()!;
+      this.backlogBytes -= next.length;
+      this.process(next);
+    }
+    if (!this.busy && !this.backlog.length && this.paused && !this.closing) {
+      this.paused = false;
+      this.ws.resume();
+    }
   }
 
   /** One protocol message. Returns a promise only when it has to wait (an update being checked). */
@@ -341,7 +388,8 @@ export class Connection implements Peer {
     if (!this.syncRequests.take(1)) return this.close(CLOSE.policyViolation, 'sync rate limit', 'rate-limit');
     // answering a state vector that is not empty encodes a diff as big as the room: the time
     // it takes counts against the address's main-thread share, like integrating updates
-    const share = this.deps.budgets.applyByAddress.get(this.address);
+    const { budgets } = this.deps;
+    const share = budgets.applyByAddress.get(this.address);
     if (share.msUntilSolvent() > 0) return this.close(CLOSE.policyViolation, 'sync rate limit', 'rate-limit');
     let reply: Uint8Array[];
     const start = performance.now();
@@ -350,7 +398,9 @@ export class Connection implements Peer {
     } catch {
       return this.close(CLOSE.invalidPayload, 'state vector does not decode', 'malformed');
     } finally {
-      share.charge(performance.now() - start);
+      const spent = performance.now() - start;
+      share.charge(spent);
+      budgets.applyTotal.charge(spent);
     }
     room.sendAfterStored(this, reply);
   }
@@ -360,12 +410,19 @@ export class Connection implements Peer {
     const refusal = writeRefusal(this.role, this.kind, this.locked);
     if (refusal) return this.refuseWrite(payload, refusal);
     if (isEmptyUpdate(payload)) return; // a peer with nothing the room lacks
-    if (room.bytes + payload.length > this.deps.config.maxRoomBytes) return this.refuseFull(room);
     // a copy of exactly these bytes (the frame may be a view into a larger buffer)
     const update = payload.slice();
+    if (room.bytes + update.length > this.deps.config.maxRoomBytes) {
+      // a full room still takes deletions, so that its owner can make room (by the rules of the
+      // room: a participant deletes only their own), and is compacted to see what they freed
+      if (!deletesOnly(update)) return this.refuseFull(room);
+      room.compactSoon();
+    }
     // a participant's feedback is judged by who they are; nothing of it is applied unjudged
     const judge: Judge | null = this.kind === 'feedback' && this.role !== 'owner' ? { identityId: this.identityId } : null;
-    if (!judge) {
+    // inline only while none of the room's updates wait for a worker: applied here at once, it
+    // would reach the room before them and the worker's copy after them
+    if (!judge && !this.deps.checker.pending(room.name)) {
       const inline = this.deps.checker.tryInline(room, update);
       if (inline) return this.apply(room, inline, update);
     }
@@ -390,12 +447,22 @@ export class Connection implements Peer {
   private check(room: Room, update: Uint8Array, judge: Judge | null): Promise<void> {
     const { budgets, checker } = this.deps;
     return new Promise<void>((resolve) => {
-      const wanted = () => !room.destroyed && !room.failed && !this.closing;
+      // not worth a worker's time: a room gone, a sender that left or is over its address's share
+      const wanted = () =>
+        !room.destroyed &&
+        !room.failed &&
+        !this.closing &&
+        budgets.checkByAddress.get(this.address).msUntilSolvent() === 0 &&
+        budgets.applyByAddress.get(this.address).msUntilSolvent() === 0;
       checker.submit(
         room,
         update,
         (result) => {
           let retryIn = 0;
+          if (!result.ok && result.reason === 'unwanted') {
+            if (!this.closing && !room.destroyed && !room.failed) this.close(CLOSE.policyViolation, 'update rate limit', 'rate-limit');
+            return resolve();
+          }
           const workerInDebt = result.workerMs !== undefined && !budgets.checkByAddress.get(this.address).charge(result.workerMs);
           try {
             if (result.ok && !result.inline && !room.destroyed && !room.failed) {
@@ -416,7 +483,6 @@ export class Connection implements Peer {
             } else resolve();
           }
         },
-        // a job of a sender that left, or of a room gone, is not worth a worker's time
         wanted,
         judge,
       );

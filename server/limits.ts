@@ -62,12 +62,25 @@ export class TokenBucket {
     this.last = now;
   }
 
+  /** earned on top of the rate (see `give`), spent first */
+  private credit = 0;
+
   take(amount = 1, now = performance.now()): boolean {
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
-    if (this.tokens < amount) return false;
-    this.tokens -= amount;
+    const fromCredit = Math.min(this.credit, amount);
+    if (this.tokens < amount - fromCredit) return false;
+    this.credit -= fromCredit;
+    this.tokens -= amount - fromCredit;
     return true;
+  }
+
+  /**
+   * Allows `amount` more, on top of the rate, up to sixteen times the capacity: for what a peer
+   * may answer in kind (a stock client echoes every presence change it is sent).
+   */
+  give(amount: number): void {
+    this.credit = Math.min(16 * this.capacity, this.credit + amount);
   }
 
   /** Spends `amount` after the fact (it may go into debt); false while in debt. */
@@ -83,10 +96,10 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.ratePerSecond) * 1000);
   }
 
-  /** Whether the bucket is full (it has been idle long enough to forget). */
+  /** Whether the bucket is full and holds no credit (it has been idle long enough to forget). */
   full(now = performance.now()): boolean {
     this.take(0, now);
-    return this.tokens >= this.capacity;
+    return this.tokens >= this.capacity && this.credit === 0;
   }
 }
 

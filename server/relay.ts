@@ -53,6 +53,7 @@ export class Relay {
 
   constructor(private readonly deps: RelayDeps) {
     this.budgets = new RelayBudgets(deps.config);
+    this.budgets.shed = (needed) => this.shed(needed);
     this.upgradesByAddress = new BucketsByKey(deps.config.upgradesPerSecondPerAddress, deps.config.maxConnectionsPerAddress);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
     // both callbacks name the access key of a registration (auth.ts), which is what each
@@ -139,6 +140,8 @@ export class Relay {
     const roomName = kind === 'feedback' ? `${granted.key}/feedback` : granted.key;
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     if (rooms.occupancy(roomName) >= config.maxConnectionsPerRoom) return this.refuse(socket, 503, 'room is full');
+    // every open room is a document here and a copy in a worker: their number is bounded
+    if (!rooms.get(roomName) && rooms.size >= config.maxRoomsInMemory) return this.refuse(socket, 503, 'server busy');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const grant = { roomName, kind, accessKey: granted.key, role, locked, identityId, address };
       const connection = new Connection(this.nextId++, ws, grant, { ...this.deps, budgets: this.budgets }, (c) => this.forget(c));
@@ -173,6 +176,20 @@ export class Relay {
   private lockChanged(key: string, locked: boolean): void {
     for (const connection of this.connections) {
       if (connection.accessKey === key) connection.lockChanged(locked);
+    }
+  }
+
+  /**
+   * The bytes waiting to be sent reached MAX_TOTAL_BUFFERED_BYTES: the connections holding the
+   * most are closed (with 1013) until `needed` more fits with a tenth to spare.
+   */
+  private shed(needed: number): void {
+    const { config } = this.deps;
+    const target = config.maxTotalBufferedBytes * 0.9 - needed;
+    const biggest = [...this.connections].filter((c) => c.bufferedBytes > 0).sort((a, b) => b.bufferedBytes - a.bufferedBytes);
+    for (const connection of biggest) {
+      if (this.budgets.bufferedBytes <= target) break;
+      connection.shed();
     }
   }
 

@@ -68,6 +68,8 @@ export class Room {
   idleTimer: NodeJS.Timeout | null = null;
   /** updates stored since the last compaction */
   private sinceCompaction = 0;
+  /** compact after the next store: a full room took deletions, and its size is measured anew */
+  private compactPending = false;
   private jobs: Job[] = [];
   private flushing = false;
   private scheduled = false;
@@ -187,7 +189,10 @@ export class Room {
           const message = updateMessage(job.delta);
           for (const peer of this.peers) if (peer !== job.origin) peer.send(message);
         }
-        if (this.sinceCompaction >= this.deps.compactAfter) await this.compact();
+        if (this.sinceCompaction >= this.deps.compactAfter || (this.compactPending && this.sinceCompaction > 0)) {
+          this.compactPending = false;
+          await this.compact();
+        }
       }
     } catch (error) {
       this.failed = true;
@@ -198,6 +203,11 @@ export class Room {
       if (this.jobs.length && !this.failed) this.schedule();
       else for (const resolve of this.drainWaiters.splice(0)) resolve();
     }
+  }
+
+  /** Asks for a compaction after the next stored change (see `bytes`). */
+  compactSoon(): void {
+    this.compactPending = true;
   }
 
   /** Resolves once every change so far is stored and sent. */

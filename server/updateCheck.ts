@@ -56,7 +56,7 @@ import * as Y from 'yjs';
 
 export type CheckResult =
   | { ok: true; inline?: boolean; workerMs?: number }
-  | { ok: false; reason: 'malformed' | 'timeout' | 'memory' | 'crashed' | 'closed' | 'forbidden'; detail: string; workerMs?: number };
+  | { ok: false; reason: 'malformed' | 'timeout' | 'memory' | 'crashed' | 'closed' | 'forbidden' | 'unwanted'; detail: string; workerMs?: number };
 
 /** The room an update is for: its name, and its document to seed the worker's copy from. */
 export interface CheckTarget {
@@ -76,7 +76,7 @@ interface Job {
   judge: Judge | null;
   /** called synchronously with the verdict, before the next job is sent (so seeds see its effect) */
   done: (result: CheckResult) => void;
-  /** false once nobody waits for the result (the sender left) */
+  /** false once the job is not worth a worker's time (its sender left, or is over its budget): it is answered 'unwanted' unchecked */
   wanted: () => boolean;
 }
 
@@ -142,6 +142,10 @@ class CheckWorker {
 
   start(): void {
     if (!this.worker && !this.closed) this.worker = this.spawn();
+  }
+
+  pending(name: string): boolean {
+    return this.inFlight?.job.target.name === name || (this.waiting.get(name)?.length ?? 0) > 0;
   }
 
   submit(job: Job): void {
@@ -284,6 +288,8 @@ class CheckWorker {
       if (jobs.length) this.turn.push(name);
       else this.waiting.delete(name);
       if (job.wanted()) return job;
+      // never applied anywhere: the copy stays as the room is
+      this.deliver(job, { ok: false, reason: 'unwanted', detail: 'not checked' });
     }
     return null;
   }
@@ -336,6 +342,14 @@ export class UpdateChecker {
   /** Starts the workers now rather than on the first update. */
   start(): void {
     for (const worker of this.workers) worker.start();
+  }
+
+  /**
+   * Whether updates of `name` wait for or are in a worker. An update applied inline meanwhile would
+   * reach the room before them and the worker's copy after them: the two would differ.
+   */
+  pending(name: string): boolean {
+    return this.assigned.get(name)?.pending(name) ?? false;
   }
 
   /** Jobs waiting or in flight, over all workers. */

@@ -4,12 +4,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { readJourney } from '../../src/model/doc';
+import { readComments } from '../../src/model/feedback';
 import { addCard } from '../../src/model/ops';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { awarenessFrame, fromAddress, healthzMs, metric, percentile, rssMiB, spawnHostileRelay, stopReading, stopRelay, watchHealth } from '../support/hostile';
 import {
   closeOf,
+  commentText,
+  metricsText,
   connect,
+  connectAs,
   craftPlantedList,
   craftQuadraticUpdate,
   opened,
@@ -18,6 +22,7 @@ import {
   updateFrame,
   waitFor,
   whenSynced,
+  writeComment,
   type Client,
   type RelayProcess,
 } from '../support/relay';
@@ -248,6 +253,70 @@ describe('room quotas', () => {
     const stored = Y.encodeStateAsUpdate(late.doc).length;
     expect(stored).toBeGreaterThan(32 * 1024);
     expect(stored).toBeLessThan(64 * 1024 + 16 * 1024);
+  });
+});
+
+describe('a full feedback room', () => {
+  it('a participant who fills the feedback room cannot freeze it: the facilitator deletes the spam and comments flow again', async () => {
+    const relay = await relayWith({ MAX_ROOM_BYTES: String(48 * 1024) });
+    const map = await registerMap(relay.port);
+    const room = `${map.id}/feedback`;
+    const owner = track(connectAs(relay.port, room, map.ownerToken));
+    const spammer = track(connectAs(relay.port, room, map.commentToken));
+    await Promise.all([whenSynced(owner), whenSynced(spammer)]);
+    for (let i = 0; i < 40; i++) writeComment(spammer, `spam-${i}`, 'x'.repeat(2000));
+    await waitFor(() => spammer.closes.some((c) => c.code === 4413), 'the spammer to hit the quota');
+    await waitFor(() => readComments(owner.doc).length > 0, 'the spam at the facilitator');
+    // the facilitator removes it all: deletions only, taken although the room is full
+    const spam = readComments(owner.doc).map((c) => c.id);
+    owner.doc.transact(() => {
+      for (const id of spam) owner.doc.getMap('comments').delete(id);
+    });
+    const watcher = track(connect(relay.port, room, map.viewToken));
+    await whenSynced(watcher);
+    await waitFor(() => readComments(watcher.doc).length === 0, 'the room emptied');
+    expect(owner.closes).toEqual([]);
+    // and a participant comments again
+    const pia = track(connectAs(relay.port, room, map.commentToken));
+    await whenSynced(pia);
+    writeComment(pia, 'after', 'Is the returns label in the box?');
+    await waitFor(() => commentText(watcher, 'after') === 'Is the returns label in the box?', "Pia's comment after the clean-up");
+    expect(pia.closes).toEqual([]);
+  });
+});
+
+describe('bytes waiting to be sent', () => {
+  it('past MAX_TOTAL_BUFFERED_BYTES the sockets holding the most are closed, not a newcomer', async () => {
+    const relay = await relayWith({ MAX_TOTAL_BUFFERED_BYTES: String(3 * 1024 * 1024) });
+    const map = await registerMap(relay.port);
+    const owner = track(connect(relay.port, map.id, map.ownerToken, bigMap()));
+    const reader = track(connect(relay.port, map.id, map.viewToken));
+    await Promise.all([whenSynced(owner), whenSynced(reader)]);
+    await waitFor(() => readJourney(reader.doc).cards.length === readJourney(owner.doc).cards.length, 'the big map at the relay', 30_000);
+    const hoarders = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const ws = rawSocket(relay.port, map.id, map.viewToken);
+        await opened(ws);
+        stopReading(ws);
+        const closed = closeOf(ws);
+        // as many answers as a connection may ask for at once, none of them read
+        for (let i = 0; i < 4; i++) ws.send(Uint8Array.of(0, 0, 1, 0));
+        return { ws, closed };
+      }),
+    );
+    await waitFor(async () => (await metric(relay.port, 'waymark_buffered_bytes')) <= 3 * 1024 * 1024, 'the total back under the cap');
+    const newcomer = track(connect(relay.port, map.id, map.viewToken));
+    await whenSynced(newcomer, 20_000);
+    expect(readJourney(newcomer.doc).cards.length).toBe(readJourney(owner.doc).cards.length);
+    expect(newcomer.closes).toEqual([]);
+    // the relay shed some hoarders itself, before we let go of any
+    const shedByRelay = Number(/waymark_connections_closed_total\{code="(?:1013|1006)",reason="slow-consumer"\} (\d+)/.exec(await metricsText(relay.port))?.[1] ?? 0);
+    expect(shedByRelay).toBeGreaterThanOrEqual(1);
+    for (const { ws } of hoarders) {
+      (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+      ws.terminate();
+    }
+    await Promise.all(hoarders.map((h) => h.closed));
   });
 });
 

@@ -201,6 +201,23 @@ describe('presence floods', () => {
   });
 });
 
+describe('presence in a busy room', () => {
+  it('stock clients that echo everyone’s moving cursors in a busy room are never closed for it', async () => {
+    const map = await registerMap(relay.port);
+    const people = Array.from({ length: 6 }, () => track(connectAs(map.id, map.editToken)));
+    await Promise.all(people.map((p) => whenSynced(p)));
+    people.forEach((p, i) => p.provider.awareness.setLocalState({ user: { id: p.identityId, name: `P${i}`, color: '#2563eb' }, cursor: { x: 0, y: 0 } }));
+    // everyone moves their pointer 25 times a second (the app's cursor throttle) for three seconds;
+    // each client echoes what it hears, so each connection sends several times its own rate
+    for (let tick = 1; tick <= 75; tick++) {
+      for (const p of people) p.provider.awareness.setLocalStateField('cursor', { x: tick, y: tick });
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    await waitFor(() => people.every((p) => people.every((q) => p === q || p.provider.awareness.getStates().get(q.doc.clientID)?.cursor?.x === 75)), 'every last cursor everywhere');
+    expect(people.flatMap((p) => p.closes)).toEqual([]);
+  });
+});
+
 describe("who someone is, in presence", () => {
   it('a view link cannot make followers follow it', async () => {
     const map = await registerMap(relay.port);
