@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { closeOf, registerMap, startRelay, syncUrl, type Server } from '../support/relay';
+import { closeOf, registerMap, syncUrl } from '../support/relay';
+import { perTest } from '../support/perTest';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
+const { defer, relay } = perTest();
 
-async function relay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  const server = await startRelay(env);
-  cleanup.push(() => server.close());
-  return server;
-}
 
 /** A WebSocket to a room from a given local address (all of 127.0.0.0/8 is this machine). */
 function socketFrom(port: number, room: string, token: string, localAddress = '127.0.0.1', headers: Record<string, string> = {}): WebSocket {
   const ws = new WebSocket(`${syncUrl(port)}/${room}?token=${encodeURIComponent(token)}`, { localAddress, headers });
   ws.on('error', () => {});
-  cleanup.push(() => ws.terminate());
+  defer(() => ws.terminate());
   return ws;
 }
 

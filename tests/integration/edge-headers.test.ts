@@ -1,18 +1,11 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config';
-import { httpUrl, registerMap, startRelay, type Server } from '../support/relay';
+import { httpUrl, registerMap } from '../support/relay';
+import { perTest } from '../support/perTest';
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const { relay } = perTest();
 
-async function relay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  const server = await startRelay(env);
-  servers.push(server);
-  return server;
-}
 
 /** A raw GET with a Host header of our choosing (fetch does not let us set one). */
 function getWithHost(port: number, path: string, host: string): Promise<http.IncomingHttpHeaders> {

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { METRICS_TOKEN, httpUrl, startRelay, type Server } from '../support/relay';
+import { perTest } from '../support/perTest';
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const { relay } = perTest();
 
-async function relay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  const server = await startRelay(env);
-  servers.push(server);
-  return server;
-}
 
 const metrics = (server: Server, authorization?: string) =>
   fetch(httpUrl(server.port, '/metrics'), { headers: authorization === undefined ? {} : { Authorization: authorization } });

@@ -1,17 +1,9 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { newRoomId, startRelay, type Server } from '../support/relay';
+import { describe, expect, it } from 'vitest';
+import { newRoomId } from '../support/relay';
+import { perTest } from '../support/perTest';
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function relay(env: Record<string, string>): Promise<Server> {
-  const server = await startRelay(env);
-  servers.push(server);
-  return server;
-}
+const { relay } = perTest();
 
 interface Answer {
   status: number;

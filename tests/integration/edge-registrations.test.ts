@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashToken, newToken } from '../../server/auth';
 import { LevelDbStore } from '../../server/store';
@@ -16,26 +16,14 @@ import {
   upgradeStatus,
   waitFor,
   whenSynced,
-  type Client,
   type Server,
   type Tokens,
 } from '../support/relay';
+import { perTest } from '../support/perTest';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
+const { relay, track } = perTest();
 
-async function relay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  const server = await startRelay(env);
-  cleanup.push(() => server.close());
-  return server;
-}
 
-function track(client: Client): Client {
-  cleanup.push(() => client.destroy());
-  return client;
-}
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const api = (server: Server, p: string, init: RequestInit = {}) => fetch(httpUrl(server.port, p), init);

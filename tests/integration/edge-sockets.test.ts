@@ -1,23 +1,16 @@
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { opened, rawSocket, registerMap, spawnRelay, startRelay, timeSyncAnswer, type RelayProcess, type Server } from '../support/relay';
+import { describe, expect, it } from 'vitest';
+import { opened, rawSocket, registerMap, spawnRelay, timeSyncAnswer, type RelayProcess } from '../support/relay';
+import { perTest } from '../support/perTest';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
+const { defer, relay } = perTest();
 
-async function relay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  const server = await startRelay(env);
-  cleanup.push(() => server.close());
-  return server;
-}
 
 async function relayProcess(env: Record<string, string>): Promise<RelayProcess> {
   const child = await spawnRelay({ PORT: '0', STORE: 'memory', ...env });
-  cleanup.push(async () => {
+  defer(async () => {
     if (child.child.exitCode === null && child.child.signalCode === null) {
       child.child.kill('SIGKILL');
       await child.exited;
@@ -51,7 +44,7 @@ function tcp(port: number, localAddress = '127.0.0.1'): Promise<Tracked> {
     socket.once('connect', () => resolve(tracked));
     socket.once('close', () => resolve(tracked)); // refused or dropped before it connected
     setTimeout(() => reject(new Error('connect timed out')), 20_000).unref();
-    cleanup.push(() => socket.destroy());
+    defer(() => socket.destroy());
   });
 }
 
@@ -100,7 +93,7 @@ describe('sockets that send nothing, or not enough, are closed', () => {
     const trickle = setInterval(() => {
       if (!slow.closed) slow.socket.write(head[i++ % head.length]!);
     }, 1000);
-    cleanup.push(() => clearInterval(trickle));
+    defer(() => clearInterval(trickle));
     const ms = await slow.closedAfter;
     expect(ms).toBeGreaterThan(1500);
     expect(ms).toBeLessThan(3500);
@@ -144,7 +137,7 @@ describe('sockets that send nothing, or not enough, are closed', () => {
     const server = await relay({ HEADERS_TIMEOUT_MS: '300', REQUEST_TIMEOUT_MS: '500', KEEP_ALIVE_TIMEOUT_MS: '300' });
     const map = await registerMap(server.port);
     const ws = rawSocket(server.port, map.id, map.editToken);
-    cleanup.push(() => ws.terminate());
+    defer(() => ws.terminate());
     await opened(ws);
     const closes: number[] = [];
     ws.on('close', (code) => closes.push(code));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LeveldbPersistence, getLevelUpdates } from 'y-leveldb';
 import * as Y from 'yjs';
 import { readJourney } from '../../src/model/doc';
@@ -8,7 +8,6 @@ import { toJSON } from '../../src/schema';
 import {
   closeOf,
   connect,
-  httpUrl,
   metricsText,
   opened,
   rawSocket,
@@ -19,22 +18,15 @@ import {
   tempDataDir,
   waitFor,
   whenSynced,
-  type Client,
   type RelayProcess,
 } from '../support/relay';
+import { perTest } from '../support/perTest';
 
 const json = (doc: Y.Doc) => JSON.stringify(toJSON(doc));
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-function track(client: Client): Client {
-  cleanup.push(() => client.destroy());
-  return client;
-}
+const { defer, track } = perTest();
 function trackProcess(relay: RelayProcess): RelayProcess {
-  cleanup.push(async () => {
+  defer(async () => {
     if (relay.child.exitCode === null && relay.child.signalCode === null) {
       relay.child.kill('SIGKILL');
       await relay.exited;
@@ -141,7 +133,7 @@ describe('durability', () => {
   it('appended updates are read back by y-leveldb, compacted every COMPACT_AFTER_UPDATES and when the room leaves memory', async () => {
     const dataDir = tempDataDir();
     const server = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir, COMPACT_AFTER_UPDATES: '10', ROOM_IDLE_MS: '60000' });
-    cleanup.push(() => server.close());
+    defer(() => server.close());
     const map = await registerMap(server.port);
     const editor = track(connect(server.port, map.id, map.editToken));
     const viewer = track(connect(server.port, map.id, map.viewToken));
@@ -172,7 +164,7 @@ describe('durability', () => {
     await first.close();
 
     const second = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir });
-    cleanup.push(() => second.close());
+    defer(() => second.close());
     let loads = 0;
     const loadDoc = second.store.loadDoc.bind(second.store);
     second.store.loadDoc = (name) => {
@@ -187,7 +179,7 @@ describe('durability', () => {
 
   it('when the store refuses a write, nothing of it is broadcast: the room closes with 1011, reloads, and the clients resend', async () => {
     const server = await startRelay({ STORE: 'memory' });
-    cleanup.push(() => server.close());
+    defer(() => server.close());
     const map = await registerMap(server.port);
     const editor = track(connect(server.port, map.id, map.editToken));
     const viewer = track(connect(server.port, map.id, map.viewToken));
