@@ -5,7 +5,7 @@ import { ordersAfter } from '../model/order';
 import { EMOTION_MAX, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type Persona, type Stage } from '../model/types';
 import { fileSizeIssue } from '../schema/file';
 import { issue, type FileIssue } from '../schema/issues';
-import { finish, guard, type ImportOptions, type ImportOutcome } from './import';
+import { finish, guard, type ImportOptions, type ImportOutcome } from './importOutcome';
 
 /**
  * OpenJourney (.ojf), the JSON of the Ptolemy journey mapper:
