@@ -1,6 +1,7 @@
 /**
- * The share token this device holds for each shared map, and how links carry it. A map with
- * no token here is private: it never connects to the relay.
+ * Share tokens: the roles they grant and how links carry them. The token this device holds
+ * for a map is kept by storage (src/storage/shareTokens.ts); a map with none is private: it
+ * never connects to the relay.
  *
  * Links put the token in the URL fragment (`/map/<id>#token=…`): browsers never send the
  * fragment to a server, so the token stays out of server and proxy logs.
@@ -17,36 +18,6 @@ export interface MapShare {
   editToken?: string | null;
   commentToken?: string | null;
   viewToken?: string | null;
-}
-
-const key = (mapId: string) => `waymark.share.${mapId}`;
-
-export function loadShare(mapId: string): MapShare | null {
-  try {
-    const raw = localStorage.getItem(key(mapId));
-    if (!raw) return null;
-    const share = JSON.parse(raw) as MapShare;
-    if (typeof share.token !== 'string' || !['owner', 'edit', 'comment', 'view'].includes(share.role)) return null;
-    return share;
-  } catch {
-    return null;
-  }
-}
-
-export function saveShare(mapId: string, share: MapShare): void {
-  try {
-    localStorage.setItem(key(mapId), JSON.stringify(share));
-  } catch {
-    // not remembered: opening the link again joins again
-  }
-}
-
-export function forgetShare(mapId: string): void {
-  try {
-    localStorage.removeItem(key(mapId));
-  } catch {
-    // nothing to forget
-  }
 }
 
 /** The token in a link's fragment (`#token=…`), if any. */

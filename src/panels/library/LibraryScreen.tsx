@@ -13,6 +13,7 @@ import {
   listMaps,
   markDeleted,
   purgeDeleted,
+  purgeMap,
   renameMap,
   restoreMap,
   type MapEntry,
@@ -22,7 +23,7 @@ import {
 import { MapCard } from './MapCard';
 import type { MapMenuAction } from './MapMenu';
 import { ImportButton, useMapImport } from '../import';
-import { createMapInMemory, createStoredMap, drawMissingThumbnail, mapIdOf, purgeMap } from './mapActions';
+import { createMapInMemory, createStoredMap, drawMissingThumbnail, mapIdOf } from './mapActions';
 import { NewMapDialog } from './NewMapDialog';
 import { TemplateLanguage, TemplatePicker } from './TemplatePicker';
 import { matchesQuery } from './text';

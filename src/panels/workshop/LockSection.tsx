@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
 import { setContentLock } from '../../sync/api';
-import { loadShare } from '../../sync/shares';
+import { loadShare } from '../../storage/shareTokens';
 
 /**
  * The owner locks the map's content for a session: edit links then write feedback only. The
