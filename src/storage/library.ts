@@ -33,13 +33,15 @@ export async function getMapEntry(db: WaymarkDB, id: string): Promise<MapEntry |
 
 export interface NewMapOptions {
   thumbnail?: string | null;
+  /** the map's feedback doc (an import's comments and votes), stored beside it */
+  feedback?: Y.Doc;
   /** default: Date.now() */
   now?: number;
 }
 
 /**
  * Adds a map made in memory (from a template, an import) to the library: its entry, from the
- * doc's meta, and one snapshot of its content, in one transaction. Rejects (ConstraintError)
+ * doc's meta, one snapshot of its content and its feedback doc if given, in one transaction. Rejects (ConstraintError)
  * when a map with that id exists, and when the doc's meta has no id.
  */
 export async function saveNewMap(db: WaymarkDB, doc: Y.Doc, options: NewMapOptions = {}): Promise<MapEntry> {
@@ -55,14 +57,15 @@ export async function saveNewMap(db: WaymarkDB, doc: Y.Doc, options: NewMapOptio
     thumbnail: options.thumbnail ?? null,
     deletedAt: null,
   };
-  await addMap(db, entry, Y.encodeStateAsUpdate(doc));
+  await addMap(db, entry, Y.encodeStateAsUpdate(doc), options.feedback);
   return entry;
 }
 
-function addMap(db: WaymarkDB, entry: MapEntry, snapshot: Uint8Array): Promise<void> {
+function addMap(db: WaymarkDB, entry: MapEntry, snapshot: Uint8Array, feedback?: Y.Doc): Promise<void> {
   return db.transaction('rw', db.maps, db.updates, async () => {
     await db.maps.add(entry);
     await db.updates.add({ mapId: entry.id, update: snapshot });
+    if (feedback) await saveFeedback(db, entry.id, feedback);
   });
 }
 

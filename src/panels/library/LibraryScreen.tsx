@@ -19,7 +19,7 @@ import {
   type MapEntry,
   type StorageProblem,
   type WaymarkDB,
-} from '../../storage';
+} from '../../store/library';
 import { MapCard } from './MapCard';
 import type { MapMenuAction } from './MapMenu';
 import { ImportButton, useMapImport } from '../import';

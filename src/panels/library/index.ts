@@ -1,3 +1,3 @@
 export { LibraryScreen, type LibraryScreenProps } from './LibraryScreen';
 export { createMapInMemory, createStoredMap, drawMissingThumbnail } from './mapActions';
-export { foldForSearch, matchesQuery, relativeTime } from './text';
+export { absoluteTime, foldForSearch, matchesQuery, relativeTime } from './text';

@@ -3,7 +3,7 @@ import { readJourney, readMeta } from '../../model/doc';
 import { createMapFromTemplate, type TemplateKey } from '../../model/templates';
 import type { Locale } from '../../model/types';
 import { renderThumbnailSvg } from '../../export/thumbnail';
-import { loadMapDoc, saveNewMap, updateMapEntry, type WaymarkDB } from '../../storage';
+import { loadMapDoc, saveNewMap, updateMapEntry, type WaymarkDB } from '../../store/library';
 
 /**
  * The library's side effects beyond what src/storage offers as one call. Kept out of the

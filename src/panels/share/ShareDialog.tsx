@@ -2,9 +2,7 @@ import { Check, Copy, Link2, Lock, RefreshCw, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
-import { registerMap, revokeLink, rotateLink, ShareApiError } from '../../sync/api';
-import { PRESENCE_COLORS, type Identity } from '../../sync/identity';
-import { LINK_ROLES, shareLink, type LinkRole, type MapShare } from '../../sync/shares';
+import { LINK_ROLES, PRESENCE_COLORS, registerMap, revokeLink, rotateLink, ShareApiError, shareLink, type Identity, type LinkRole, type MapShare } from '../../store/sharing';
 import './share.css';
 
 interface ShareDialogProps {
