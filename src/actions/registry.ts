@@ -15,7 +15,7 @@ import {
 } from '../model/ops';
 import { LOCAL_ORIGIN } from '../model/origin';
 import type { Card } from '../model/types';
-import { enterFullscreen } from '../present/fullscreen';
+import { enterFullscreen } from '../present';
 import type { Clipboard, Target } from '../store/editorStore';
 import { neighbourCard, type Direction } from './geometry';
 import {

@@ -1,7 +1,7 @@
 import { Star } from 'lucide-react';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../canvas/icons';
+import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../canvas';
 import { isOnlineChannel, type Card, type Journey, type Lane, type LaneKind, type Persona } from '../model/types';
 import { laneColumns, stageEmotion, type PresentStep } from './steps';
 import { useFitText } from './useFitText';

@@ -2,7 +2,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { ChevronDown, ChevronRight, Ellipsis } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 import { LIMITS } from '../../model/limits';
 import { renamePhase, updateLane, updateStage } from '../../model/ops';
 import { useEditor, type Target } from '../../store/editorStore';

@@ -1,7 +1,7 @@
 import { Download, X } from 'lucide-react';
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { restoreFocus, trapTab } from '../../actions/ui';
+import { restoreFocus, trapTab } from '../../actions';
 import type { Translate } from '../../export/render';
 import { useEditor } from '../../store/editorStore';
 import { downloadBlob, EXPORT_FORMATS, runExport, type ExportFormat, type ExportSettings } from './exportJob';
