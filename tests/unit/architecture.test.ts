@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -115,6 +116,14 @@ describe('architecture', () => {
     const { violations } = report(graph);
     // one line per offending import, so the failure reads as a list: [rule] file → target ('specifier'): why
     expect(describeViolations(violations, WHY).split('\n').filter(Boolean)).toEqual([]);
+  });
+
+  it('type-checks the server and the shared contract without the DOM library (tsconfig.server.json)', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.server.json'), 'utf8')) as { compilerOptions: { lib: string[] }; include: string[] };
+    expect(config.compilerOptions.lib.some((lib) => /^dom/i.test(lib))).toBe(false);
+    expect([...config.include].sort()).toEqual(['server/', ...CONTRACT].map((folder) => folder.replace(/\/$/, '')).sort());
+    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.typecheck).toContain('-p tsconfig.server.json');
   });
 
   it('has no import cycle', () => {
