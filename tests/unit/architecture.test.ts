@@ -32,13 +32,15 @@ import {
  * |                      | src/store, src/i18n, src/cli, server    |                                                    |
  * | ui-via-store         | src/canvas, src/panels, src/present,    | not src/storage, src/sync: the UI reaches them     |
  * |                      | src/actions                             | through src/store, or gets them passed by src/app  |
- * | ui-public-surface    | UI modules: src/canvas, src/present,    | another UI module only through its index.ts(x);    |
- * |                      | src/actions, each src/panels/<name>,    | src/app (the composition root) is not a UI module  |
- * |                      | and the files directly in src/panels    | and may import any file                            |
+ * | ui-public-surface    | UI modules: src/canvas, src/present,    | another UI module's code only through its          |
+ * |                      | src/actions, each src/panels/<name>,    | index.ts(x); stylesheets are free. src/app (the    |
+ * |                      | and the files directly in src/panels    | composition root) is no UI module: it imports any. |
  * | no-cycles            | src and server                          | no import cycle, of any length                     |
+ * | server-no-dom        | server, src/model, src/schema,          | type-checked a second time without the DOM library |
+ * |                      | src/access                              | (tsconfig.server.json, run by npm run typecheck)   |
  *
- * Packages not named above are free everywhere; the separate server type-check
- * (tsconfig.server.json: no DOM library) keeps browser-only APIs out of server and the contract.
+ * src/app, src/store and src/i18n have no rule of their own beyond these: app wires everything,
+ * store may use model, storage, sync and export. Packages not named above are free everywhere.
  */
 const REACT_PACKAGES = /^(react|react-dom|react-i18next|lucide-react|@xyflow\/react|zustand\/react)(\/|$)/;
 const CONTRACT = ['src/model/', 'src/schema/', 'src/access/'];
