@@ -182,7 +182,8 @@ export const LANE_KIND_DESCRIPTORS = {
   },
   notes: {
     labelKey: 'canvas.laneKinds.notes',
-    colors: { fill: '#ffffff', border: '#cbd5e1', accent: '#64748b', ink: '#334155', tint: '#e2e8f0' },
+    // looks like actions on the canvas (its icon tells it apart); a lighter bar in present mode
+    colors: { fill: '#ffffff', border: '#cbd5e1', accent: '#94a3b8', ink: '#334155', tint: '#e2e8f0' },
     strip: false,
     dashed: false,
     corners: ROUND,
