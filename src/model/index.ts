@@ -12,3 +12,6 @@ export * from './workshop';
 export * from './undo';
 export * from './layout';
 export * from './templates';
+export * from './laneKinds';
+export * from './laneKindLookup';
+export * from './emotionScale';
