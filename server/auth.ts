@@ -1,18 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, type RegisteredMap } from '../src/access/rooms';
+import type { LinkRole, Role } from '../src/access/roles';
 import type { AccessRecord, RelayStore } from './store';
-
-/**
- * Who may do what with a map. owner: everything, including its links and the lock; edit: change
- * the map (unless it is locked) and its feedback; comment: read the map, write its feedback; view:
- * read both.
- */
-export type Role = 'owner' | 'edit' | 'comment' | 'view';
-/** the roles that are shared as links and can be rotated or revoked by the owner */
-export type LinkRole = 'edit' | 'comment' | 'view';
-export const LINK_ROLES: readonly LinkRole[] = ['edit', 'comment', 'view'];
-
-/** a registration's map room `<key>`, or its feedback room `<key>/feedback` (key: `accessKey`) */
-export type RoomKind = 'map' | 'feedback';
 
 /**
  * What a token gives on a map: its role, whether the map's content is locked, and the access key
@@ -22,51 +11,6 @@ export interface MapAccess {
   role: Role;
   locked: boolean;
   key: string;
-}
-
-/** the app's map id rule (src/app/router.ts) */
-export const MAP_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** A registration's id: 72 random bits, base64url. Not a secret: every token of the registration starts with it. */
-export const REGISTRATION_ID_LENGTH = 12;
-/** a registration's token: its registration id (12 characters), then a 32-character secret */
-const REGISTERED_TOKEN = /^[A-Za-z0-9_-]{44}$/;
-/** between a map id and a registration id in an access key; neither may contain it */
-const KEY_SEPARATOR = '~';
-
-/**
- * Which access record (and rooms) a token addresses on a map, or null if it cannot be a token.
- *
- * Every registration of a map id is a share of its own: registering an id someone else has
- * registered does not fail (that would tell anyone which ids exist) and cannot touch their share.
- * A registration's tokens are its registration id followed by a 192-bit secret (44 characters),
- * and address the record `<mapId>~<registrationId>`, whose rooms are that key and
- * `<key>/feedback`. Tokens from before registrations had ids (32 characters, a secret alone)
- * address the record stored under the bare map id and its rooms `<mapId>` and `<mapId>/feedback`,
- * as they always did. Any other string addresses the legacy record too, and fails there like any
- * wrong token.
- */
-export function accessKey(mapId: string, token: string | null | undefined): string | null {
-  if (!MAP_ID.test(mapId) || !token || token.length > MAX_TOKEN_LENGTH) return null;
-  return REGISTERED_TOKEN.test(token) ? `${mapId}${KEY_SEPARATOR}${token.slice(0, REGISTRATION_ID_LENGTH)}` : mapId;
-}
-
-/** The registration id in an access key ('' for a legacy key): every token rotated for it starts with it. */
-function registrationOf(key: string): string {
-  const at = key.indexOf(KEY_SEPARATOR);
-  return at < 0 ? '' : key.slice(at + 1);
-}
-
-/**
- * Why `role` may not write a room of a map right now, or null if it may. The map room: the owner
- * always, edit unless the map is locked, comment and view never. The feedback room: everyone but
- * view, lock or not. The reason is what the relay sends in its permission-denied message.
- */
-export function writeRefusal(role: Role, room: RoomKind, locked: boolean): 'read-only' | 'locked' | null {
-  if (room === 'feedback') return role === 'view' ? 'read-only' : null;
-  if (role === 'owner') return null;
-  if (role === 'edit') return locked ? 'locked' : null;
-  return 'read-only';
 }
 
 /** 192 random bits, base64url (32 characters): a token's secret, or a whole token of a legacy record. */
@@ -79,8 +23,6 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** a token longer than this cannot be ours; it is refused before hashing */
-const MAX_TOKEN_LENGTH = 256;
 const NO_HASH = Buffer.alloc(32);
 
 /** Constant-time comparison of a stored hash (or none: revoked) with a presented one. */
@@ -107,15 +49,6 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
     locked: (stored as Partial<AccessRecord>).locked === true,
     createdAt: typeof stored.createdAt === 'string' ? stored.createdAt : '',
   };
-}
-
-/** What a registration answers: the map id and its four tokens (the access key is in them). */
-export interface RegisteredMap {
-  id: string;
-  ownerToken: string;
-  editToken: string;
-  commentToken: string;
-  viewToken: string;
 }
 
 /**
@@ -150,7 +83,7 @@ export class AccessControl {
     return next;
   }
 
-  /** The access key a token addresses on a map (see `accessKey`), or null if it cannot be a token. */
+  /** The access key a token addresses on a map (src/access/rooms.ts), or null if it cannot be a token. */
   keyOf(mapId: string, token: string | null | undefined): string | null {
     return accessKey(mapId, token);
   }
@@ -199,7 +132,7 @@ export class AccessControl {
   async register(mapId: string): Promise<RegisteredMap> {
     for (;;) {
       const registration = randomBytes(9).toString('base64url');
-      const key = `${mapId}${KEY_SEPARATOR}${registration}`;
+      const key = registrationKey(mapId, registration);
       const created = await this.serial(key, async () => {
         // 72 random bits: a collision is not expected, but it must not overwrite a record
         if (await this.record(key)) return null;

@@ -1,3 +1,6 @@
+import { isRole, type Role } from '../access/roles';
+import { mapPath } from '../access/routes';
+
 /**
  * The share token this device holds for each shared map, and how links carry it. A map with
  * no token here is private: it never connects to the relay.
@@ -5,11 +8,6 @@
  * Links put the token in the URL fragment (`/map/<id>#token=…`): browsers never send the
  * fragment to a server, so the token stays out of server and proxy logs.
  */
-export type Role = 'owner' | 'edit' | 'comment' | 'view';
-/** the links an owner hands out */
-export type LinkRole = 'edit' | 'comment' | 'view';
-export const LINK_ROLES: readonly LinkRole[] = ['edit', 'comment', 'view'];
-
 export interface MapShare {
   role: Role;
   token: string;
@@ -26,7 +24,7 @@ export function loadShare(mapId: string): MapShare | null {
     const raw = localStorage.getItem(key(mapId));
     if (!raw) return null;
     const share = JSON.parse(raw) as MapShare;
-    if (typeof share.token !== 'string' || !['owner', 'edit', 'comment', 'view'].includes(share.role)) return null;
+    if (typeof share.token !== 'string' || !isRole(share.role)) return null;
     return share;
   } catch {
     return null;
@@ -57,5 +55,5 @@ export function tokenFromFragment(hash: string): string | null {
 }
 
 export function shareLink(origin: string, mapId: string, token: string): string {
-  return `${origin}/map/${encodeURIComponent(mapId)}#token=${encodeURIComponent(token)}`;
+  return `${origin}${mapPath(mapId)}#token=${encodeURIComponent(token)}`;
 }

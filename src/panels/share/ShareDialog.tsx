@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
 import { registerMap, revokeLink, rotateLink, ShareApiError } from '../../sync/api';
 import { PRESENCE_COLORS, type Identity } from '../../sync/identity';
-import { LINK_ROLES, shareLink, type LinkRole, type MapShare } from '../../sync/shares';
+import { LINK_ROLES, type LinkRole } from '../../access/roles';
+import { shareLink, type MapShare } from '../../sync/shares';
 import './share.css';
 
 interface ShareDialogProps {
