@@ -49,7 +49,7 @@ describe('exportMap', () => {
     expect(file.mimeType).toBe(format.mimeType);
     expect(file.fileName).toBe(`Omnichannel retail purchase.${format.extension}`);
     expect(file.data instanceof Blob).toBe(false);
-    expect((file.data as string | Uint8Array).length).toBeGreaterThan(1000);
+    expect((file.data as string | Uint8Array).length).toBeGreaterThan(0);
     expect(progress[0]).toBeGreaterThan(0);
   });
 
