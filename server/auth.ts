@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, type RegisteredMap } from '../src/access/rooms';
-import type { LinkRole, Role } from '../src/access/roles';
+import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, tokenField, type RegisteredMap } from '../src/access/rooms';
+import { LINK_ROLES, ROLES, type LinkRole, type Role } from '../src/access/roles';
 import type { AccessRecord, RelayStore } from './store';
 
 /**
@@ -33,7 +33,12 @@ function matches(stored: string | null, presented: Buffer): boolean {
 }
 
 /** for unknown maps, so that they take as long to refuse as a wrong token does */
-const DUMMY: AccessRecord = { owner: hashToken('unknown map'), edit: null, comment: null, view: null, locked: false, createdAt: '' };
+const DUMMY: AccessRecord = { owner: hashToken('unknown map'), ...linkHashes(() => null), locked: false, createdAt: '' };
+
+/** a hash (or null: revoked) for each link role */
+function linkHashes(hashOf: (role: LinkRole) => string | null): Record<LinkRole, string | null> {
+  return Object.fromEntries(LINK_ROLES.map((role) => [role, hashOf(role)])) as Record<LinkRole, string | null>;
+}
 
 /**
  * A stored record as this version reads it. Records written before the comment role and the lock
@@ -43,9 +48,7 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
   const hash = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     owner: stored.owner,
-    edit: hash(stored.edit),
-    comment: hash((stored as Partial<AccessRecord>).comment),
-    view: hash(stored.view),
+    ...linkHashes((role) => hash((stored as Partial<AccessRecord>)[role])),
     locked: (stored as Partial<AccessRecord>).locked === true,
     createdAt: typeof stored.createdAt === 'string' ? stored.createdAt : '',
   };
@@ -124,7 +127,7 @@ export class AccessControl {
   }
 
   /**
-   * Registers a share of a map id and returns its four tokens (the only time they exist in
+   * Registers a share of a map id and returns a token per role (the only time they exist in
    * clear). Always succeeds: a map id that is registered already gets another, independent
    * registration with a record and rooms of its own, so the answer tells nobody whether the id
    * exists, and a squatter who registered it first holds nothing of the real owner's.
@@ -136,17 +139,10 @@ export class AccessControl {
       const created = await this.serial(key, async () => {
         // 72 random bits: a collision is not expected, but it must not overwrite a record
         if (await this.record(key)) return null;
-        const tokens = {
-          ownerToken: registration + newToken(),
-          editToken: registration + newToken(),
-          commentToken: registration + newToken(),
-          viewToken: registration + newToken(),
-        };
+        const tokens = Object.fromEntries(ROLES.map((role) => [tokenField(role), registration + newToken()])) as Omit<RegisteredMap, 'id'>;
         const record: AccessRecord = {
           owner: hashToken(tokens.ownerToken),
-          edit: hashToken(tokens.editToken),
-          comment: hashToken(tokens.commentToken),
-          view: hashToken(tokens.viewToken),
+          ...linkHashes((role) => hashToken(tokens[tokenField(role)])),
           locked: false,
           createdAt: new Date().toISOString(),
         };
@@ -225,10 +221,8 @@ export class AccessControl {
 function roleIn(record: AccessRecord, token: string | null | undefined): Role | null {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const presented = Buffer.from(hashToken(token), 'hex');
-  // compare with all four every time: which role matched must not show in the timing
-  const owner = matches(record.owner, presented);
-  const edit = matches(record.edit, presented);
-  const comment = matches(record.comment, presented);
-  const view = matches(record.view, presented);
-  return owner ? 'owner' : edit ? 'edit' : comment ? 'comment' : view ? 'view' : null;
+  // compare with every role's hash every time: which role matched must not show in the timing
+  const matched = ROLES.filter((role) => matches(record[role], presented));
+  // ROLES runs from the most rights to the fewest
+  return matched[0] ?? null;
 }

@@ -1,5 +1,5 @@
 import { isMapId } from './mapId';
-import type { RoomKind } from './roles';
+import type { Role, RoomKind } from './roles';
 
 /**
  * What the relay calls a share's records and rooms, and how a token names its share.
@@ -24,14 +24,12 @@ const REGISTERED_TOKEN = /^[A-Za-z0-9_-]{44}$/;
 const KEY_SEPARATOR = '~';
 const FEEDBACK_SUFFIX = '/feedback';
 
-/** What a registration answers (POST /api/maps): the map id and its four tokens, the only time they exist in clear. */
-export interface RegisteredMap {
-  id: string;
-  ownerToken: string;
-  editToken: string;
-  commentToken: string;
-  viewToken: string;
-}
+/** Where a role's token is, in a registration's answer and in what a device keeps: `ownerToken`, `editToken`, … */
+export type TokenField<R extends Role = Role> = `${R}Token`;
+export const tokenField = <R extends Role>(role: R): TokenField<R> => `${role}Token`;
+
+/** What a registration answers (POST /api/maps): the map id and a token per role, the only time they exist in clear. */
+export type RegisteredMap = { id: string } & Record<TokenField, string>;
 
 /** The access key of a registration: the name of its access record and of its map room. */
 export const registrationKey = (mapId: string, registrationId: string): string => `${mapId}${KEY_SEPARATOR}${registrationId}`;

@@ -1,4 +1,5 @@
-import { isRole, type Role } from '../access/roles';
+import { LINK_ROLES, isRole, type LinkRole, type Role } from '../access/roles';
+import { tokenField, type RegisteredMap, type TokenField } from '../access/rooms';
 import { mapPath } from '../access/routes';
 
 /**
@@ -8,13 +9,15 @@ import { mapPath } from '../access/routes';
  * Links put the token in the URL fragment (`/map/<id>#token=…`): browsers never send the
  * fragment to a server, so the token stays out of server and proxy logs.
  */
-export interface MapShare {
+export type MapShare = {
   role: Role;
   token: string;
-  /** only the owner keeps these, to show and copy the links again */
-  editToken?: string | null;
-  commentToken?: string | null;
-  viewToken?: string | null;
+} & /** only the owner keeps the links' tokens, to show and copy the links again */ Partial<Record<TokenField<LinkRole>, string | null>>;
+
+/** What the owner's device keeps of a map it just registered: its own token and the links'. */
+export function ownerShare(registered: RegisteredMap): MapShare {
+  const links = Object.fromEntries(LINK_ROLES.map((role) => [tokenField(role), registered[tokenField(role)]]));
+  return { role: 'owner', token: registered.ownerToken, ...links };
 }
 
 const key = (mapId: string) => `waymark.share.${mapId}`;

@@ -5,7 +5,8 @@ import { useEditor } from '../../store/editorStore';
 import { registerMap, revokeLink, rotateLink, ShareApiError } from '../../sync/api';
 import { PRESENCE_COLORS, type Identity } from '../../sync/identity';
 import { LINK_ROLES, type LinkRole } from '../../access/roles';
-import { shareLink, type MapShare } from '../../sync/shares';
+import { tokenField } from '../../access/rooms';
+import { ownerShare, shareLink, type MapShare } from '../../sync/shares';
 import './share.css';
 
 interface ShareDialogProps {
@@ -16,7 +17,6 @@ interface ShareDialogProps {
   onIdentity(identity: Identity): void;
 }
 
-const tokenKey = (role: LinkRole) => `${role}Token` as const;
 
 /**
  * Sharing a map: maps are private until the owner creates links. An edit link lets people
@@ -52,7 +52,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       const registered = await registerMap(mapId);
-      onShared({ role: 'owner', token: registered.ownerToken, editToken: registered.editToken, commentToken: registered.commentToken, viewToken: registered.viewToken });
+      onShared(ownerShare(registered));
     } catch (e) {
       fail(e);
     } finally {
@@ -66,7 +66,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       const { token } = await rotateLink(mapId, role, share.token);
-      onShared({ ...share, [tokenKey(role)]: token });
+      onShared({ ...share, [tokenField(role)]: token });
     } catch (e) {
       fail(e);
     } finally {
@@ -80,7 +80,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       await revokeLink(mapId, role, share.token);
-      onShared({ ...share, [tokenKey(role)]: null });
+      onShared({ ...share, [tokenField(role)]: null });
     } catch (e) {
       fail(e);
     } finally {
@@ -99,7 +99,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
   };
 
   const tokenFor = (role: LinkRole): string | null =>
-    share?.role === 'owner' ? share[tokenKey(role)] ?? null : share?.role === role ? share.token : null;
+    share?.role === 'owner' ? share[tokenField(role)] ?? null : share?.role === role ? share.token : null;
 
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={close} onCancel={close}>
