@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isFeedbackRoom } from '../../server/feedbackRules.mjs';
 import { isMapId, MAP_ID_MAX_LENGTH } from '../../src/access/mapId';
 import { isFacilitator, LINK_ROLES, mayWrite, RIGHTS, ROLES, writeRefusal, type Role, type RoomKind } from '../../src/access/roles';
 import { accessKey, feedbackRoom, REGISTRATION_ID_LENGTH, registrationKey, registrationOf, roomName } from '../../src/access/rooms';
@@ -175,5 +176,12 @@ describe('registrations', () => {
     expect(accessKey('m1', null)).toBeNull();
     expect(accessKey('m1', 'x'.repeat(257))).toBeNull();
     expect(accessKey('../m1', registration + 's'.repeat(32))).toBeNull();
+  });
+
+  it("the relay's worker, which cannot import TypeScript, tells the rooms apart as the contract names them", () => {
+    for (const name of ['m1', registrationKey('m1', 'R'.repeat(REGISTRATION_ID_LENGTH))]) {
+      expect(isFeedbackRoom(roomName(name, 'feedback'))).toBe(true);
+      expect(isFeedbackRoom(roomName(name, 'map'))).toBe(false);
+    }
   });
 });
