@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
+import { feedbackRoom } from '../access/rooms';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { readMeta } from '../model/doc';
 import { createUndoManager } from '../model/undo';
@@ -75,7 +76,7 @@ function mapSync(doc: Y.Doc, mapId: string, token: string, device: DeviceIdentit
 
 /** The feedback room's connection beside the map's: same token and identity, no presence of its own. */
 function feedbackSync(feedback: Y.Doc, mapId: string, token: string, device: DeviceIdentity): SyncSession {
-  return new SyncSession(feedback, mapId, { token, identitySecret: device.secret }, device.identity, { room: `${mapId}/feedback`, presence: false });
+  return new SyncSession(feedback, mapId, { token, identitySecret: device.secret }, device.identity, { room: feedbackRoom(mapId), presence: false });
 }
 
 /** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */

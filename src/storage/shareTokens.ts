@@ -1,3 +1,4 @@
+import { isRole } from '../access/roles';
 import type { MapShare } from '../sync/shares';
 import { deviceStorage, SHARE_KEY_PREFIX } from './deviceKeys';
 
@@ -12,7 +13,7 @@ export function loadShare(mapId: string): MapShare | null {
     const raw = deviceStorage()?.getItem(SHARE_KEY_PREFIX + mapId);
     if (!raw) return null;
     const share = JSON.parse(raw) as MapShare;
-    if (typeof share.token !== 'string' || !['owner', 'edit', 'comment', 'view'].includes(share.role)) return null;
+    if (typeof share.token !== 'string' || !isRole(share.role)) return null;
     return share;
   } catch {
     return null;

@@ -8,7 +8,7 @@ import { setContentLock } from '../sync/api';
  */
 export { registerMap, revokeLink, rotateLink, ShareApiError } from '../sync/api';
 export { PRESENCE_COLORS, type Identity } from '../sync/identity';
-export { LINK_ROLES, shareLink, type LinkRole, type MapShare } from '../sync/shares';
+export { ownerShare, shareLink, type MapShare } from '../sync/shares';
 
 /**
  * Asks the relay to lock or unlock the map's content with this device's owner token. Resolves

@@ -1,3 +1,7 @@
+import { LINK_ROLES, isRole, type LinkRole, type Role } from '../access/roles';
+import { tokenField, type RegisteredMap, type TokenField } from '../access/rooms';
+import { mapPath } from '../access/routes';
+
 /**
  * Share tokens: the roles they grant and how links carry them. The token this device holds
  * for a map is kept by storage (src/storage/shareTokens.ts); a map with none is private: it
@@ -6,18 +10,15 @@
  * Links put the token in the URL fragment (`/map/<id>#token=…`): browsers never send the
  * fragment to a server, so the token stays out of server and proxy logs.
  */
-export type Role = 'owner' | 'edit' | 'comment' | 'view';
-/** the links an owner hands out */
-export type LinkRole = 'edit' | 'comment' | 'view';
-export const LINK_ROLES: readonly LinkRole[] = ['edit', 'comment', 'view'];
-
-export interface MapShare {
+export type MapShare = {
   role: Role;
   token: string;
-  /** only the owner keeps these, to show and copy the links again */
-  editToken?: string | null;
-  commentToken?: string | null;
-  viewToken?: string | null;
+} & /** only the owner keeps the links' tokens, to show and copy the links again */ Partial<Record<TokenField<LinkRole>, string | null>>;
+
+/** What the owner's device keeps of a map it just registered: its own token and the links'. */
+export function ownerShare(registered: RegisteredMap): MapShare {
+  const links = Object.fromEntries(LINK_ROLES.map((role) => [tokenField(role), registered[tokenField(role)]]));
+  return { role: 'owner', token: registered.ownerToken, ...links };
 }
 
 /** The token in a link's fragment (`#token=…`), if any. */
@@ -28,5 +29,5 @@ export function tokenFromFragment(hash: string): string | null {
 }
 
 export function shareLink(origin: string, mapId: string, token: string): string {
-  return `${origin}/map/${encodeURIComponent(mapId)}#token=${encodeURIComponent(token)}`;
+  return `${origin}${mapPath(mapId)}#token=${encodeURIComponent(token)}`;
 }

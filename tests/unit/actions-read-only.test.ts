@@ -10,7 +10,7 @@ import type { Card } from '../../src/model/types';
 import { createUndoManager } from '../../src/model/undo';
 import { useEditor, type Target } from '../../src/store/editorStore';
 import type { Identity } from '../../src/sync/identity';
-import type { Role } from '../../src/sync/shares';
+import type { Role } from '../../src/access/roles';
 import { OWNER, participant } from '../support/actors';
 
 /**

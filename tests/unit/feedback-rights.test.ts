@@ -34,7 +34,7 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import { createUndoManager } from '../../src/model/undo';
 import { feedbackActor, useEditor } from '../../src/store/editorStore';
 import type { Identity } from '../../src/sync/identity';
-import type { Role } from '../../src/sync/shares';
+import type { Role } from '../../src/access/roles';
 import { facilitator, OWNER, participant } from '../support/actors';
 import { checkFeedbackUpdate, recordUpdates } from '../support/feedbackContract';
 

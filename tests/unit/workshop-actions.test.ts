@@ -9,7 +9,7 @@ import { createUndoManager } from '../../src/model/undo';
 import { useEditor, type Target } from '../../src/store/editorStore';
 import { FeedbackView } from '../../src/store/feedbackView';
 import type { Identity } from '../../src/sync/identity';
-import type { Role } from '../../src/sync/shares';
+import type { Role } from '../../src/access/roles';
 import { OWNER, participant } from '../support/actors';
 
 /* ---------- helpers: a retail map open in the editor, workshop actions run as a user would ---------- */
