@@ -13,6 +13,7 @@ import {
   updateLane,
   type AddCardArgs,
 } from '../model/ops';
+import { copyCardContent } from '../model/cardFields';
 import { LOCAL_ORIGIN } from '../model/origin';
 import type { Card } from '../model/types';
 import { enterFullscreen } from '../present/fullscreen';
@@ -44,22 +45,9 @@ import { workshopActions } from './workshop';
 
 const label = (id: string) => `actions.${id}`;
 
-/** The fields a copy of a card keeps: everything but its id, place and votes. */
+/** The fields a copy of a card keeps: everything but its id, place and votes (see copyCardContent). */
 function copyOf(ctx: ActionContext, card: Card, place: Cell & { index?: number }): AddCardArgs {
-  const personas = new Set(ctx.journey.personas.map((p) => p.id));
-  return {
-    stageId: place.stageId,
-    laneId: place.laneId,
-    index: place.index,
-    title: card.title,
-    body: card.body,
-    channel: card.channel,
-    emotion: card.emotion,
-    personaIds: card.personaIds.filter((p) => personas.has(p)),
-    tags: [...card.tags],
-    color: card.color,
-    momentOfTruth: card.momentOfTruth,
-  };
+  return { ...copyCardContent(card, new Set(ctx.journey.personas.map((p) => p.id))), ...place };
 }
 
 /** A new card in a collapsed lane would be invisible: open the lane (inside the caller's transaction). */
