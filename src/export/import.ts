@@ -92,7 +92,7 @@ export function importWaymarkJson(text: string, options: ImportOptions = {}): Im
     const outcome = finish(journey, 'waymark');
     if (!outcome.ok) return outcome;
     // the workshop's comments and votes come along, on the cards' new ids
-    const { comments, rounds, dots } = result.file.feedback as ImportedFeedback;
+    const { comments, rounds, dots } = result.file.feedback;
     return {
       ...outcome,
       feedback: {
@@ -145,7 +145,7 @@ export function finish(journey: Journey, format: ImportFormat): ImportOutcome {
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 200).map((i) => issue(i.path, i.message)) };
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) return { ok: false, issues: problems };
-  return { ok: true, journey: parsed.data.journey as Journey, format };
+  return { ok: true, journey: parsed.data.journey, format };
 }
 
 // ------------------------------------------------------------------ CSV
