@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { newId, newMapId } from '../model/ids';
+import { defaultCard } from '../model/cardFields';
 import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
 import { EMOTION_MAX, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type Persona, type Stage } from '../model/types';
@@ -302,21 +303,8 @@ function card(
   order: string,
   fields: Partial<Pick<Card, 'title' | 'body' | 'emotion' | 'tags' | 'momentOfTruth' | 'color'>>,
 ): Card {
-  return {
-    id: makeId(),
-    stageId,
-    laneId,
-    order,
-    title: fields.title ?? '',
-    body: fields.body ?? '',
-    channel: null,
-    emotion: fields.emotion ?? null,
-    personaIds: [],
-    tags: fields.tags ?? [],
-    color: fields.color ?? null,
-    momentOfTruth: fields.momentOfTruth ?? false,
-    votes: 0,
-  };
+  // every field OpenJourney has no word for keeps its default (model/cardFields.ts)
+  return { ...defaultCard(), ...fields, id: makeId(), stageId, laneId, order };
 }
 
 /** Fields of a raw object that the schema does not know, as "key: value" lines. */
