@@ -13,7 +13,7 @@ import {
   updateLane,
   type AddCardArgs,
 } from '../model/ops';
-import { copyCardContent } from '../model/cardFields';
+import { copyCardContent } from '../model/cardRecord';
 import { LOCAL_ORIGIN } from '../model/origin';
 import type { Card } from '../model/types';
 import { enterFullscreen } from '../present/fullscreen';

@@ -1,7 +1,8 @@
 import type { FileIssue } from '../schema/issues';
 import { issue } from '../schema/issues';
 import { LIMITS } from '../model/limits';
-import { cardFieldEntries, defaultCard, type CsvReadKit, type CsvWriteKit } from '../model/cardFields';
+import type { CsvReadKit, CsvWriteKit } from '../model/cardFields';
+import { cardFieldEntries, defaultCard } from '../model/cardRecord';
 import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type PhaseId, type Stage, type TallyEntry, type VoteRound } from '../model/types';
 
 /**

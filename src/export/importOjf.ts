@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { newId, newMapId } from '../model/ids';
-import { defaultCard } from '../model/cardFields';
+import { defaultCard } from '../model/cardRecord';
 import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
 import { EMOTION_MAX, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type Persona, type Stage } from '../model/types';

@@ -8,8 +8,9 @@ import { CHANNELS, EMOTION_MAX, EMOTION_MIN, type Card, type Channel } from './t
  * how it is read back from whatever a peer wrote, how the map file checks it and how a CSV
  * column writes and reads it. The Y.Doc write and read (doc.ts), adding and copying cards
  * (ops/cards.ts), the file schema (schema/v1.ts) and the CSV (export/csv.ts) all go through
- * this list, so a field added here travels everywhere; the `satisfies` below makes a field of
- * `Card` missing from the list (or one here that `Card` lacks) a compile error.
+ * this list (by way of cardRecord.ts), so a field added here travels everywhere; the
+ * `satisfies` below makes a field of `Card` missing from the list (or one here that `Card`
+ * lacks) a compile error.
  *
  * The list's order is the order of a card's keys in a map file.
  */
@@ -262,50 +263,3 @@ export type CardContent = Pick<Card, CardContentField>;
 export type CardValueField = {
   [K in CardFieldName]: (typeof CARD_FIELDS)[K]['stored'] extends 'value' ? K : never;
 }[FieldsWith<'content' | 'tally'>];
-
-/** The field list as entries, for code that treats every field alike; in the list's order. */
-export function cardFieldEntries(): ReadonlyArray<readonly [CardFieldName, CardFieldSpec<unknown>]> {
-  // Object.entries types its keys as string; the keys are exactly Card's (see the satisfies above).
-  return Object.entries(CARD_FIELDS) as unknown as ReadonlyArray<readonly [CardFieldName, CardFieldSpec<unknown>]>;
-}
-
-/**
- * A card built field by field: `value(name, spec)` gives each field's value. Every field of
- * the list is set and the list has every field of Card, hence the one cast.
- */
-export function buildCard(value: (name: CardFieldName, spec: CardFieldSpec<unknown>) => unknown): Card {
-  const card: Record<string, unknown> = {};
-  for (const [name, spec] of cardFieldEntries()) card[name] = value(name, spec);
-  return card as unknown as Card;
-}
-
-/** A fresh copy of a value, so lists are never shared between cards. */
-function fresh<T>(value: T): T {
-  return (Array.isArray(value) ? [...value] : value) as T;
-}
-
-/** A card holding every field's default. */
-export function defaultCard(): Card {
-  return buildCard((_, spec) => fresh(spec.default));
-}
-
-function contentEntries() {
-  return cardFieldEntries().filter(([, spec]) => spec.role === 'content');
-}
-
-/** Each content field from `given`, or its default where `given` has none (undefined or null). */
-export function cardContentFrom(given: Partial<CardContent>): CardContent {
-  const values = given as Record<string, unknown>;
-  const content: Record<string, unknown> = {};
-  for (const [name, spec] of contentEntries()) content[name] = fresh(values[name] ?? spec.default);
-  return content as CardContent;
-}
-
-/**
- * What a copy of the card keeps (paste, duplicate): its content, with lists copied and only
- * the personas that still exist in the map; not its id, place or votes.
- */
-export function copyCardContent(card: Card, knownPersonaIds?: ReadonlySet<string>): CardContent {
-  const content = cardContentFrom(card);
-  return knownPersonaIds ? { ...content, personaIds: content.personaIds.filter((id) => knownPersonaIds.has(id)) } : content;
-}

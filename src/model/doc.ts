@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { buildCard, cardFieldEntries } from './cardFields';
+import { buildCard, cardFieldEntries } from './cardRecord';
 import { sortOrdered } from './order';
 import { oneOf, str, strList, strOrNull } from './readValue';
 import {

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { LIMITS } from '../model/limits';
 import { isValidOrderKey } from '../model/order';
-import { cardFieldEntries, type CARD_FIELDS, type FileSchemaKit } from '../model/cardFields';
+import type { CARD_FIELDS, FileSchemaKit } from '../model/cardFields';
+import { cardFieldEntries } from '../model/cardRecord';
 import { LANE_KINDS, PHASE_IDS, SUPPORTED_LOCALES, type Card, type Comment, type Journey, type VoteDot, type VoteRound } from '../model/types';
 
 /**

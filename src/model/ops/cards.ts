@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { cardContentFrom, defaultCard, type CardContent, type CardValueField } from '../cardFields';
+import type { CardContent, CardValueField } from '../cardFields';
+import { cardContentFrom, defaultCard } from '../cardRecord';
 import { journeyMaps, newCardRecord } from '../doc';
 import { newId } from '../ids';
 import { clampText, LIMITS } from '../limits';

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { defaultCard } from '../cardFields';
+import { defaultCard } from '../cardRecord';
 import { journeyToDoc } from '../doc';
 import { newId, newMapId } from '../ids';
 import { ordersAfter } from '../order';
