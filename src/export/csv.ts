@@ -15,6 +15,9 @@ import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type Lane, type LaneKin
  * return) is written with a leading apostrophe, as OWASP advises; reading takes it off again,
  * so export → import → export gives the same bytes.
  *
+ * The columns are one table (COLUMNS below), each a write/read pair: the card's place, then the
+ * card fields that have a CSV column in the field list (model/cardFields.ts).
+ *
  * Workshop vote rounds that have ended add one column each after the fixed ones,
  * "votes: <round title> (<YYYY-MM-DD>)", with each card's counted dots. Import ignores them
  * (any column it does not know), so such a CSV still imports.

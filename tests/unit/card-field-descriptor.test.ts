@@ -4,9 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardFieldSpec } from '../../src/model/cardFields';
 
 /*
- * Adds a card field the way the recipe in docs/ARCHITECTURE.md says — one entry in the field
- * list — and shows that every path a card travels keeps it: the Y.Doc, copy/paste and
- * duplicate, the map file and the CSV. A path that names card fields by hand would drop it.
+ * Adds a card field the way a real one is added — one entry in the field list
+ * (src/model/cardFields.ts) — and shows that every path a card travels keeps it: the Y.Doc,
+ * copy/paste and duplicate, the map file and the CSV. A path that names card fields by hand
+ * would drop it.
  */
 
 /** The fixture field: a rough effort estimate from 0 to 10, none by default. */
