@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { defaultCard } from '../src/model/cardRecord';
 import { journeyToDoc, readJourney } from '../src/model/doc';
 import { newId, newMapId } from '../src/model/ids';
 import { addCard, deleteCard, moveCard } from '../src/model/ops';
@@ -35,6 +36,7 @@ export function generateJourney(stageCount = 30, laneCount = 12, cardCount = 500
     const order = ordersAfter(cellOrders.get(cell) ?? null, 1)[0]!;
     cellOrders.set(cell, order);
     cards.push({
+      ...defaultCard(),
       id: newId(),
       stageId: stage.id,
       laneId: lane.id,

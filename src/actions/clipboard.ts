@@ -1,3 +1,4 @@
+import { copyCardContent } from '../model/cardRecord';
 import type { AddCardArgs } from '../model/ops';
 import type { Card } from '../model/types';
 import type { Clipboard } from '../store/editorStore';
@@ -6,22 +7,9 @@ import type { ActionContext } from './types';
 
 /** Copied cards: kept in the editor for pasting here, and offered to other tabs and apps as JSON. */
 
-/** The fields a copy of a card keeps: everything but its id, place and votes. */
+/** The fields a copy of a card keeps: everything but its id, place and votes (the field list decides, see copyCardContent). */
 export function copyOf(ctx: ActionContext, card: Card, place: Cell & { index?: number }): AddCardArgs {
-  const personas = new Set(ctx.journey.personas.map((p) => p.id));
-  return {
-    stageId: place.stageId,
-    laneId: place.laneId,
-    index: place.index,
-    title: card.title,
-    body: card.body,
-    channel: card.channel,
-    emotion: card.emotion,
-    personaIds: card.personaIds.filter((p) => personas.has(p)),
-    tags: [...card.tags],
-    color: card.color,
-    momentOfTruth: card.momentOfTruth,
-  };
+  return { ...copyCardContent(card, new Set(ctx.journey.personas.map((p) => p.id))), ...place };
 }
 
 export function copyToClipboard(ctx: ActionContext, cards: readonly Card[]): void {

@@ -1,9 +1,11 @@
 import type { FileIssue } from '../schema/issues';
 import { issue } from '../schema/issues';
 import { LIMITS } from '../model/limits';
+import type { CsvReadKit, CsvWriteKit } from '../model/cardFields';
+import { cardFieldEntries, defaultCard } from '../model/cardRecord';
 import { laneKindFromWords } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
-import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, type Channel, type Journey, type LaneKind, type PhaseId, type TallyEntry, type VoteRound } from '../model/types';
+import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type PhaseId, type Stage, type TallyEntry, type VoteRound } from '../model/types';
 
 /**
  * The map as a spreadsheet, one row per card (RFC 4180, UTF-8 with a byte-order mark so Excel
@@ -15,57 +17,115 @@ import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, type Channel
  * return) is written with a leading apostrophe, as OWASP advises; reading takes it off again,
  * so export → import → export gives the same bytes.
  *
+ * The columns are one table (COLUMNS below), each a write/read pair: the card's place, then the
+ * card fields that have a CSV column in the field list (model/cardFields.ts).
+ *
  * Workshop vote rounds that have ended add one column each after the fixed ones,
  * "votes: <round title> (<YYYY-MM-DD>)", with each card's counted dots. Import ignores them
  * (any column it does not know), so such a CSV still imports.
  */
 
-export const CSV_COLUMNS = [
-  'phase',
-  'stage',
-  'lane',
-  'lane kind',
-  'title',
-  'body',
-  'channel',
-  'emotion',
-  'personas',
-  'tags',
-  'votes',
-  'moment of truth',
-] as const;
-type Column = (typeof CSV_COLUMNS)[number];
+/** A row's card with the stage and lane it sits in, as the export writes it. */
+interface CsvRow {
+  card: Card;
+  stage: Stage;
+  lane: Lane;
+}
 
-/** Header names also understood on import (a German spreadsheet, a hand-made one). */
-const HEADER_ALIASES: Record<string, Column> = {
-  phase: 'phase',
-  phase_id: 'phase',
-  phase_name: 'phase',
-  stage: 'stage',
-  schritt: 'stage',
-  lane: 'lane',
-  ebene: 'lane',
-  'lane kind': 'lane kind',
-  'lane_kind': 'lane kind',
-  kind: 'lane kind',
-  'ebenen-art': 'lane kind',
-  title: 'title',
-  titel: 'title',
-  body: 'body',
-  notes: 'body',
-  notizen: 'body',
-  text: 'body',
-  channel: 'channel',
-  kanal: 'channel',
-  emotion: 'emotion',
-  personas: 'personas',
-  tags: 'tags',
-  votes: 'votes',
-  stimmen: 'votes',
-  'moment of truth': 'moment of truth',
-  'moment_of_truth': 'moment of truth',
-  'moment der wahrheit': 'moment of truth',
-};
+/** Where a CSV row puts its card: the stage and lane by name, as the file format's words. */
+export interface CsvPlace {
+  phase: PhaseId;
+  stage: string;
+  lane: string;
+  laneKind: LaneKind;
+}
+
+/**
+ * A card as a CSV row gives it. Its personaIds hold the personas' names, as the CSV does; the
+ * importer turns them into ids when it makes the personas.
+ */
+export type CsvCard = CsvPlace & Omit<Card, 'id' | 'stageId' | 'laneId' | 'order'>;
+
+/** One column, both ways: the export writes a cell from a row, the import reads a cell into a card. */
+interface CsvColumn {
+  header: string;
+  /** other header names understood on import (a German spreadsheet, a hand-made one) */
+  aliases: readonly string[];
+  write(row: CsvRow, kit: CsvWriteKit): string;
+  read(cell: string, into: CsvCard, kit: CsvReadKit): void;
+}
+
+/** A stage or lane name: written safe from spreadsheets, refused over the name limit. */
+function nameCell(cell: string, kit: CsvReadKit): string {
+  const value = kit.restore(cell);
+  if (value.length > LIMITS.name) kit.problem(`is longer than ${LIMITS.name} characters`);
+  return value;
+}
+
+/** The columns that place a card: which stage and lane, named as in the map. */
+const PLACE_COLUMNS: readonly CsvColumn[] = [
+  {
+    header: 'phase',
+    aliases: ['phase_id', 'phase_name'],
+    write: ({ stage }) => stage.phase,
+    read(cell, into, kit) {
+      const value = cell.trim();
+      if (value === '') return;
+      if ((PHASE_IDS as readonly string[]).includes(value)) into.phase = value as PhaseId;
+      else kit.problem(`must be one of ${PHASE_IDS.join(', ')}`);
+    },
+  },
+  {
+    header: 'stage',
+    aliases: ['schritt'],
+    write: ({ stage }, kit) => kit.neutralise(stage.name),
+    read: (cell, into, kit) => void (into.stage = nameCell(cell, kit)),
+  },
+  {
+    header: 'lane',
+    aliases: ['ebene'],
+    write: ({ lane }, kit) => kit.neutralise(lane.name),
+    read: (cell, into, kit) => void (into.lane = nameCell(cell, kit)),
+  },
+  {
+    header: 'lane kind',
+    aliases: ['lane_kind', 'kind', 'ebenen-art'],
+    write: ({ lane }) => lane.kind,
+    read(cell, into, kit) {
+      const value = cell.trim();
+      if (value === '') return;
+      // the kind's id, as we write it, or a name for it that the descriptors' aliases know ("Pain points")
+      const kind = laneKindFromWords(value);
+      if (kind) into.laneKind = kind;
+      else kit.problem(`must be one of ${LANE_KINDS.join(', ')}`);
+    },
+  },
+];
+
+/** The card's own fields that have a CSV column (model/cardFields.ts), in their column order. */
+function cardColumns(): CsvColumn[] {
+  const columns: (CsvColumn & { position: number })[] = [];
+  for (const [name, spec] of cardFieldEntries()) {
+    const csv = spec.csv;
+    if (!csv) continue;
+    columns.push({
+      header: csv.header,
+      aliases: csv.aliases,
+      position: csv.position,
+      write: ({ card }, kit) => csv.write(card[name], kit),
+      read: (cell, into, kit) => void Object.assign(into, { [name]: csv.read(cell, kit) }),
+    });
+  }
+  return columns.sort((a, b) => a.position - b.position);
+}
+
+/** Every column, in the order the export writes them: the card's place, then its fields. */
+const COLUMNS: readonly CsvColumn[] = [...PLACE_COLUMNS, ...cardColumns()];
+
+export const CSV_COLUMNS: readonly string[] = COLUMNS.map((column) => column.header);
+
+/** Header names understood on import, lower case: each column's own and its aliases. */
+const COLUMN_BY_NAME = new Map<string, CsvColumn>(COLUMNS.flatMap((column) => [column.header, ...column.aliases].map((name) => [name, column] as const)));
 
 const BOM = '\ufeff';
 
@@ -135,27 +195,14 @@ export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[
   const roundVotes = ended.map((r) => new Map(r.tally.map((entry) => [entry.cardId, entry.votes])));
   const header = [...CSV_COLUMNS, ...ended.map((r) => quote(neutraliseCell(roundColumnHeader(r.round))))];
   const rows: string[] = [header.join(',')];
+  const kit: CsvWriteKit = { neutralise: neutraliseCell, joinList, personaName: (id) => personas.get(id) };
   for (const card of journey.cards) {
     const stage = stages.get(card.stageId);
     const lane = lanes.get(card.laneId);
     if (!stage || !lane) continue;
-    const cells: Record<Column, string> = {
-      phase: stage.phase,
-      stage: neutraliseCell(stage.name),
-      lane: neutraliseCell(lane.name),
-      'lane kind': lane.kind,
-      title: neutraliseCell(card.title),
-      body: neutraliseCell(card.body),
-      channel: card.channel ?? '',
-      // a plain number is no formula, and "'-2" would be text to a spreadsheet
-      emotion: card.emotion === null ? '' : String(card.emotion),
-      personas: neutraliseCell(joinList(card.personaIds.map((id) => personas.get(id) ?? '').filter((name) => name !== ''))),
-      tags: neutraliseCell(joinList(card.tags)),
-      votes: String(card.votes),
-      'moment of truth': card.momentOfTruth ? 'yes' : '',
-    };
+    const row: CsvRow = { card, stage, lane };
     const votes = roundVotes.map((byCard) => String(byCard.get(card.id) ?? 0));
-    rows.push([...CSV_COLUMNS.map((column) => quote(cells[column])), ...votes].join(','));
+    rows.push([...COLUMNS.map((column) => quote(column.write(row, kit))), ...votes].join(','));
   }
   return `${BOM}${rows.join('\r\n')}\r\n`;
 }
@@ -242,26 +289,15 @@ function countNewlines(text: string): number {
   return count;
 }
 
-export interface CsvCard {
-  phase: PhaseId;
-  stage: string;
-  lane: string;
-  laneKind: LaneKind;
-  title: string;
-  body: string;
-  channel: Channel | null;
-  emotion: number | null;
-  personas: string[];
-  tags: string[];
-  votes: number;
-  momentOfTruth: boolean;
-}
-
 export type CsvCardsResult = { ok: true; cards: CsvCard[] } | { ok: false; issues: FileIssue[] };
 
-const YES = new Set(['yes', 'true', '1', 'x', 'ja', 'wahr', 'y', 'j']);
-const NO = new Set(['', 'no', 'false', '0', 'nein', 'falsch', 'n']);
 const MAX_ISSUES = 200;
+
+/** What a row reads as before its cells: every column left out takes this. */
+function emptyRow(): CsvCard {
+  const { id: _id, stageId: _stageId, laneId: _laneId, order: _order, ...fields } = defaultCard();
+  return { phase: 'pre-purchase', stage: '', lane: '', laneKind: FALLBACK_LANE_KIND, ...fields };
+}
 
 /** The CSV's rows as cards, checked cell by cell; every problem names its row and column. */
 export function readCsvCards(text: string): CsvCardsResult {
@@ -269,12 +305,12 @@ export function readCsvCards(text: string): CsvCardsResult {
   if (!parsed.ok) return parsed;
   const [header, ...rows] = parsed.rows;
   if (!header) return { ok: false, issues: [issue([], 'is empty')] };
-  const columns = header.map((name) => HEADER_ALIASES[name.trim().toLowerCase()] ?? null);
-  const at = new Map<Column, number>();
-  columns.forEach((column, i) => {
+  const at = new Map<CsvColumn, number>();
+  header.forEach((name, i) => {
+    const column = COLUMN_BY_NAME.get(name.trim().toLowerCase());
     if (column && !at.has(column)) at.set(column, i);
   });
-  const missing = (['stage', 'lane', 'title'] as const).filter((c) => !at.has(c));
+  const missing = ['stage', 'lane', 'title'].filter((name) => !at.has(COLUMN_BY_NAME.get(name)!));
   if (missing.length > 0) {
     return { ok: false, issues: [issue(['line 1'], `is not a Waymark CSV header: the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`)] };
   }
@@ -283,60 +319,13 @@ export function readCsvCards(text: string): CsvCardsResult {
   rows.forEach((row, r) => {
     if (issues.length >= MAX_ISSUES) return;
     const line = `line ${r + 2}`;
-    const get = (column: Column) => {
+    const card = emptyRow();
+    for (const column of COLUMNS) {
       const i = at.get(column);
-      return i === undefined ? '' : (row[i] ?? '');
-    };
-    const problem = (column: Column, reason: string) => issues.push(issue([line, column], reason));
-    const text = (column: Column, max: number) => {
-      const value = restoreCell(get(column));
-      if (value.length > max) problem(column, `is longer than ${max} characters`);
-      return value;
-    };
-    const phaseCell = get('phase').trim();
-    const phase = phaseCell === '' ? 'pre-purchase' : (PHASE_IDS as readonly string[]).includes(phaseCell) ? (phaseCell as PhaseId) : null;
-    if (!phase) problem('phase', `must be one of ${PHASE_IDS.join(', ')}`);
-    const kindCell = get('lane kind').trim();
-    // the kind's id, as we write it, or a name for it that the descriptors' aliases know ("Pain points")
-    const laneKind = kindCell === '' ? FALLBACK_LANE_KIND : laneKindFromWords(kindCell);
-    if (!laneKind) problem('lane kind', `must be one of ${LANE_KINDS.join(', ')}`);
-    const channelCell = get('channel').trim();
-    const channel = channelCell === '' ? null : (CHANNELS as readonly string[]).includes(channelCell) ? (channelCell as Channel) : undefined;
-    if (channel === undefined) problem('channel', `must be empty or one of ${CHANNELS.join(', ')}`);
-    const emotionCell = get('emotion').trim().replace(/^'/, '').replace('−', '-').replace(/^\+/, '');
-    let emotion: number | null = null;
-    if (emotionCell !== '') {
-      const value = Number(emotionCell);
-      if (!Number.isInteger(value) || value < EMOTION_MIN || value > EMOTION_MAX) problem('emotion', `must be empty or a whole number between ${EMOTION_MIN} and +${EMOTION_MAX}`);
-      else emotion = value;
+      const kit: CsvReadKit = { restore: restoreCell, splitList, problem: (reason) => issues.push(issue([line, column.header], reason)) };
+      column.read(i === undefined ? '' : (row[i] ?? ''), card, kit);
     }
-    const votesCell = get('votes').trim();
-    const votes = votesCell === '' ? 0 : Number(votesCell);
-    if (!Number.isInteger(votes) || votes < 0 || votes > 1_000_000) problem('votes', 'must be a whole number from 0 up');
-    const motCell = get('moment of truth').trim().toLowerCase();
-    if (!YES.has(motCell) && !NO.has(motCell)) problem('moment of truth', 'must be "yes" or empty');
-    const stage = text('stage', LIMITS.name);
-    const lane = text('lane', LIMITS.name);
-    const personas = [...new Set(splitList(restoreCell(get('personas'))).filter((p) => p !== ''))];
-    const tags = splitList(restoreCell(get('tags')));
-    if (personas.some((p) => p.length > LIMITS.name)) problem('personas', `has a name longer than ${LIMITS.name} characters`);
-    if (personas.length > LIMITS.personasPerCard) problem('personas', `has more than ${LIMITS.personasPerCard} entries`);
-    if (tags.length > LIMITS.tagsPerCard) problem('tags', `has more than ${LIMITS.tagsPerCard} entries`);
-    if (tags.some((tag) => tag.length > LIMITS.tag)) problem('tags', `has a tag longer than ${LIMITS.tag} characters`);
-    cards.push({
-      phase: phase ?? 'pre-purchase',
-      stage,
-      lane,
-      laneKind: laneKind ?? FALLBACK_LANE_KIND,
-      title: text('title', LIMITS.cardTitle),
-      body: text('body', LIMITS.cardBody),
-      channel: channel ?? null,
-      emotion,
-      personas,
-      tags,
-      votes: Number.isInteger(votes) ? votes : 0,
-      momentOfTruth: YES.has(motCell),
-    });
+    cards.push(card);
   });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, cards };

@@ -66,7 +66,7 @@ export function importWaymarkJson(text: string, options: ImportOptions = {}): Im
     const outcome = finish(journey, 'waymark');
     if (!outcome.ok) return outcome;
     // the workshop's comments and votes come along, on the cards' new ids
-    const { comments, rounds, dots } = result.file.feedback as ImportedFeedback;
+    const { comments, rounds, dots } = result.file.feedback;
     return {
       ...outcome,
       feedback: {
@@ -145,7 +145,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
         laneFollows.set(previous.lane, set);
       }
       previous = { stage: stageKey, lane: laneKey };
-      for (const name of c.personas) {
+      for (const name of c.personaIds) {
         if (!personaByName.has(name)) {
           const n = personaByName.size;
           personaByName.set(name, { id: makeId(), name, role: '', quote: '', goals: [], frustrations: [], color: PERSONA_COLORS[n % PERSONA_COLORS.length]!, order: '' });
@@ -169,27 +169,14 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
     personas.forEach((p, i) => (p.order = personaOrders[i]!));
 
     const lastInCell = new Map<string, string>();
-    const cards: Card[] = read.cards.map((c) => {
-      const stageId = stageByKey.get(`${c.phase}\u0000${c.stage}`)!.id;
-      const laneId = laneByKey.get(`${c.laneKind}\u0000${c.lane}`)!.id;
+    const cards: Card[] = read.cards.map(({ phase, stage, lane, laneKind, ...fields }) => {
+      const stageId = stageByKey.get(`${phase}\u0000${stage}`)!.id;
+      const laneId = laneByKey.get(`${laneKind}\u0000${lane}`)!.id;
       const cell = `${stageId}/${laneId}`;
       const order = ordersAfter(lastInCell.get(cell) ?? null, 1)[0]!;
       lastInCell.set(cell, order);
-      return {
-        id: makeId(),
-        stageId,
-        laneId,
-        order,
-        title: c.title,
-        body: c.body,
-        channel: c.channel,
-        emotion: c.emotion,
-        personaIds: c.personas.map((name) => personaByName.get(name)!.id),
-        tags: c.tags,
-        color: null,
-        momentOfTruth: c.momentOfTruth,
-        votes: c.votes,
-      };
+      // the CSV names personas; they have ids now
+      return { ...fields, id: makeId(), stageId, laneId, order, personaIds: fields.personaIds.map((name) => personaByName.get(name)!.id) };
     });
 
     const now = options.now ?? new Date();

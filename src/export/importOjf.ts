@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { newId, newMapId } from '../model/ids';
+import { defaultCard } from '../model/cardRecord';
 import { laneKindFromWords } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import { LIMITS } from '../model/limits';
@@ -293,21 +294,8 @@ function card(
   order: string,
   fields: Partial<Pick<Card, 'title' | 'body' | 'emotion' | 'tags' | 'momentOfTruth' | 'color'>>,
 ): Card {
-  return {
-    id: makeId(),
-    stageId,
-    laneId,
-    order,
-    title: fields.title ?? '',
-    body: fields.body ?? '',
-    channel: null,
-    emotion: fields.emotion ?? null,
-    personaIds: [],
-    tags: fields.tags ?? [],
-    color: fields.color ?? null,
-    momentOfTruth: fields.momentOfTruth ?? false,
-    votes: 0,
-  };
+  // every field OpenJourney has no word for keeps its default (model/cardFields.ts)
+  return { ...defaultCard(), ...fields, id: makeId(), stageId, laneId, order };
 }
 
 /** Fields of a raw object that the schema does not know, as "key: value" lines. */

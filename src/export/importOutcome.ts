@@ -46,5 +46,5 @@ export function finish(journey: Journey, format: ImportFormat): ImportOutcome {
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 200).map((i) => issue(i.path, i.message)) };
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) return { ok: false, issues: problems };
-  return { ok: true, journey: parsed.data.journey as Journey, format };
+  return { ok: true, journey: parsed.data.journey, format };
 }

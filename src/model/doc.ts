@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
+import { buildCard, cardFieldEntries } from './cardRecord';
 import { sortOrdered } from './order';
+import { oneOf, str, strList, strOrNull } from './readValue';
 import {
-  CHANNELS,
   LANE_KINDS,
   PHASE_IDS,
   SUPPORTED_LOCALES,
   type Card,
-  type Channel,
   type Journey,
   type JourneyMeta,
   type Lane,
@@ -25,8 +25,8 @@ import {
  *   phases    Y.Map  phaseId → display name
  *   stages    Y.Map  id → Y.Map { name, phase, order, color }
  *   lanes     Y.Map  id → Y.Map { name, kind, order, collapsed }
- *   cards     Y.Map  id → Y.Map { stageId, laneId, order, title, body: Y.Text, channel, emotion,
- *                                  personaIds, tags, color, momentOfTruth, votes }
+ *   cards     Y.Map  id → Y.Map { the fields of cardFields.ts: plain values, and Y.Text for
+ *                                  text fields (body) }
  *   personas  Y.Map  id → Y.Map { name, role, quote, goals, frustrations, color, order }
  *   links     Y.Map  id → Y.Map { fromCardId, toCardId, label }
  * Fields holding their default value (null, false, 0, empty list) are left out, which keeps a
@@ -95,12 +95,6 @@ export function newRecord(fields: Record<string, unknown>): Record_ {
 
 // ---------- reading: the Y.Doc → plain data, tolerant of whatever a peer wrote ----------
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T =>
-  list.includes(v as T) ? (v as T) : fallback;
-
 export function readMeta(doc: Y.Doc): JourneyMeta {
   const meta = journeyMaps(doc).meta;
   return {
@@ -138,26 +132,13 @@ export function readLane(id: string, r: Record_): Lane {
   };
 }
 
+/** A card from its record, field by field as cardFields.ts describes them. */
 export function readCard(id: string, r: Record_): Card {
-  const body = r.get('body');
-  const emotion = r.get('emotion');
-  const votes = r.get('votes');
-  const channel = r.get('channel');
-  return {
-    id,
-    stageId: str(r.get('stageId')),
-    laneId: str(r.get('laneId')),
-    order: str(r.get('order'), 'a0'),
-    title: str(r.get('title')),
-    body: body instanceof Y.Text ? body.toString() : str(body),
-    channel: CHANNELS.includes(channel as Channel) ? (channel as Channel) : null,
-    emotion: typeof emotion === 'number' && Number.isInteger(emotion) ? emotion : null,
-    personaIds: strList(r.get('personaIds')),
-    tags: strList(r.get('tags')),
-    color: strOrNull(r.get('color')),
-    momentOfTruth: r.get('momentOfTruth') === true,
-    votes: typeof votes === 'number' && Number.isInteger(votes) && votes >= 0 ? votes : 0,
-  };
+  return buildCard((name, spec) => {
+    if (spec.stored === 'key') return id;
+    const raw = r.get(name);
+    return spec.read(spec.stored === 'text' && raw instanceof Y.Text ? raw.toString() : raw);
+  });
 }
 
 export function readPersona(id: string, r: Record_): Persona {
@@ -246,26 +227,19 @@ export function readJourney(doc: Y.Doc): Journey {
 
 // ---------- writing a whole journey (templates, imports) ----------
 
-export function cardFields(card: Omit<Card, 'id' | 'body'> & { body?: string }): Record<string, unknown> {
-  return {
-    stageId: card.stageId,
-    laneId: card.laneId,
-    order: card.order,
-    title: card.title,
-    channel: card.channel,
-    emotion: card.emotion,
-    personaIds: card.personaIds,
-    tags: card.tags,
-    color: card.color,
-    momentOfTruth: card.momentOfTruth,
-    votes: card.votes,
-  };
+/** A card's plain-value fields, as its record stores them (text fields and the id are not among them). */
+export function cardFields(card: Omit<Card, 'id'>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, spec] of cardFieldEntries()) if (spec.stored === 'value') fields[name] = card[name as keyof Omit<Card, 'id'>];
+  return fields;
 }
 
-/** A card record with its body as a Y.Text, so people can type into it together. */
+/** A card record with its text fields (the body) as Y.Text, so people can type into them together. */
 export function newCardRecord(card: Omit<Card, 'id'>): Record_ {
   const record = newRecord(cardFields(card));
-  record.set('body', new Y.Text(card.body));
+  for (const [name, spec] of cardFieldEntries()) {
+    if (spec.stored === 'text') record.set(name, new Y.Text(str(card[name as keyof Omit<Card, 'id'>])));
+  }
   return record;
 }
 

@@ -53,6 +53,7 @@ export interface Lane {
   collapsed: boolean;
 }
 
+/** Each field is described once, in CARD_FIELDS (cardFields.ts); the compiler holds the two together. */
 export interface Card {
   id: string;
   stageId: string;

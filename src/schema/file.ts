@@ -70,7 +70,7 @@ export function fromJSON(value: unknown): ImportResult {
     const problems = checkReferences(parsed.data);
     if (problems.length > 0) return { ok: false, issues: problems };
     const doc = journeyToDoc(parsed.data.journey);
-    const feedback = feedbackToDoc(parsed.data.feedback as MapFile['feedback']);
+    const feedback = feedbackToDoc(parsed.data.feedback);
     return { ok: true, doc, feedback, file: parsed.data };
   } catch (error) {
     return { ok: false, issues: [issue([], `could not be read: ${(error as Error).message}`)] };

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { LIMITS } from '../model/limits';
 import { isValidOrderKey } from '../model/order';
-import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, SUPPORTED_LOCALES } from '../model/types';
+import type { CARD_FIELDS, FileSchemaKit } from '../model/cardFields';
+import { cardFieldEntries } from '../model/cardRecord';
+import { LANE_KINDS, PHASE_IDS, SUPPORTED_LOCALES, type Card, type Comment, type Journey, type VoteDot, type VoteRound } from '../model/types';
 
 /**
  * Format version 1 of the Waymark map file:
@@ -47,27 +49,22 @@ export const laneSchema = z.object({
   collapsed: z.boolean().default(false),
 });
 
-export const cardSchema = z.object({
-  id: idSchema,
-  stageId: idSchema,
-  laneId: idSchema,
-  order: orderSchema,
-  title: text(LIMITS.cardTitle),
-  body: text(LIMITS.cardBody).default(''),
-  channel: z.enum(CHANNELS).nullable().default(null),
-  emotion: z
-    .number()
-    .int('must be a whole number')
-    .min(EMOTION_MIN, `must be between ${EMOTION_MIN} and +${EMOTION_MAX}`)
-    .max(EMOTION_MAX, `must be between ${EMOTION_MIN} and +${EMOTION_MAX}`)
-    .nullable()
-    .default(null),
-  personaIds: list(idSchema, LIMITS.personasPerCard).default([]),
-  tags: list(text(LIMITS.tag), LIMITS.tagsPerCard).default([]),
-  color: colorSchema.nullable().default(null),
-  momentOfTruth: z.boolean().default(false),
-  votes: z.number().int().min(0).max(1_000_000).default(0),
-});
+/** What each card field's check is built from (model/cardFields.ts). */
+const fileSchemaKit: FileSchemaKit = { z, text, list, id: idSchema, order: orderSchema, color: colorSchema };
+
+type CardShape = { [K in keyof typeof CARD_FIELDS]: ReturnType<(typeof CARD_FIELDS)[K]['file']> };
+
+/** One check per card field, from the field list; the list has exactly Card's fields, hence the cast. */
+function cardShape(): CardShape {
+  return Object.fromEntries(cardFieldEntries().map(([name, spec]) => [name, spec.file(fileSchemaKit)])) as unknown as CardShape;
+}
+
+export const cardSchema = z.object(cardShape());
+
+/** True only when A and B are the same type (not merely assignable one way). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** A compile error when a parsed card is not exactly a `Card`, so imports need no casts. */
+export const cardSchemaMatchesCard: Same<z.output<typeof cardSchema>, Card> = true;
 
 export const personaSchema = z.object({
   id: idSchema,
@@ -159,3 +156,7 @@ export const mapFileSchemaV1 = z.object({
 });
 
 export type MapFileV1 = z.output<typeof mapFileSchemaV1>;
+
+/** Compile errors when a checked file does not give exactly the model's types, so no import path needs a cast. */
+export const journeySchemaMatchesJourney: Same<z.output<typeof journeySchema>, Journey> = true;
+export const feedbackSchemaMatchesFeedback: Same<MapFileV1['feedback'], { comments: Comment[]; rounds: VoteRound[]; dots: VoteDot[] }> = true;

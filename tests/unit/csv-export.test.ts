@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, journeyToCsv, neutraliseCell, parseCsv, readCsvCards } from '../../src/export/csv';
 import { importCsv, importFile } from '../../src/export/import';
+import { defaultCard } from '../../src/model/cardRecord';
 import { readJourney } from '../../src/model/doc';
 import { updateLane, updatePersona, updateStage } from '../../src/model/ops';
 import { createMapFromTemplate, instantiateTemplate, TEMPLATE_KEYS } from '../../src/model/templates';
@@ -77,6 +78,7 @@ describe('the CSV export', () => {
     const stage = { id: 's1', name: '@SUM(A1)', phase: 'purchase' as const, order: 'a0', color: null, description: '' };
     const hostile = ['=HYPERLINK("http://evil.example","Click")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)', '\t=1', '\r=1', "'=quoted"];
     const cards = hostile.map((title, i) => ({
+      ...defaultCard(),
       id: `c${i}`, stageId: 's1', laneId: journey.lanes[0]!.id, order: `a${i}`, title, body: title, channel: null, emotion: -2, personaIds: [], tags: [title], color: null, momentOfTruth: false, votes: 0,
     }));
     const csv = journeyToCsv({ ...journey, stages: [stage], cards });

@@ -3,6 +3,7 @@ import { journeyToCsv, parseCsv } from '../../src/export/csv';
 import { exportFileName } from '../../src/export/filename';
 import { renderJourneySvg, type Translate } from '../../src/export/svg';
 import { createI18n } from '../../src/i18n';
+import { defaultCard } from '../../src/model/cardRecord';
 import { instantiateTemplate } from '../../src/model/templates';
 import type { Journey } from '../../src/model/types';
 import { checkXml } from '../support/exportXml';
@@ -32,8 +33,8 @@ function mapWith(text: string): Journey {
     lanes: journey.lanes.map((l) => (l.id === lane.id ? { ...l, name: text } : l)),
     personas: [{ id: 'p1', name: text, role: text, quote: '', goals: [], frustrations: [], color: 'red" onload="x', order: 'a0' }],
     cards: [
-      { id: 'c1', stageId: 's1', laneId: lane.id, order: 'a0', title: text, body: text, channel: 'web', emotion: -2, personaIds: ['p1'], tags: [text], color: 'url(javascript:x)', momentOfTruth: true, votes: 2 },
-      { id: 'c2', stageId: 's1', laneId: lane.id, order: 'a1', title: 'second', body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null, momentOfTruth: false, votes: 0 },
+      { ...defaultCard(), id: 'c1', stageId: 's1', laneId: lane.id, order: 'a0', title: text, body: text, channel: 'web', emotion: -2, personaIds: ['p1'], tags: [text], color: 'url(javascript:x)', momentOfTruth: true, votes: 2 },
+      { ...defaultCard(), id: 'c2', stageId: 's1', laneId: lane.id, order: 'a1', title: 'second', body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null, momentOfTruth: false, votes: 0 },
     ],
     links: [{ id: 'l1', fromCardId: 'c1', toCardId: 'c2', label: text }],
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderThumbnailSvg, safeColor } from '../../src/export/thumbnail';
+import { defaultCard } from '../../src/model/cardRecord';
 import { GRID, layoutJourney } from '../../src/model/layout';
 import { instantiateTemplate, TEMPLATE_KEYS } from '../../src/model/templates';
 import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type LaneKind } from '../../src/model/types';
@@ -44,6 +45,7 @@ function bigJourney(options: { stages: number; lanes: number; cards: number; sta
     const cell = i % cells;
     const lane = lanes[cell % options.lanes]!;
     return {
+      ...defaultCard(),
       id: `c${i}`,
       stageId: stages[Math.floor(cell / options.lanes)]!.id,
       laneId: lane.id,

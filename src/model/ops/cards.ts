@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
+import type { CardContent, CardValueField } from '../cardFields';
+import { cardContentFrom, defaultCard } from '../cardRecord';
 import { journeyMaps, newCardRecord } from '../doc';
 import { newId } from '../ids';
 import { clampText, LIMITS } from '../limits';
 import { LOCAL_ORIGIN } from '../origin';
-import { EMOTION_MAX, EMOTION_MIN, type Card, type Channel } from '../types';
+import { EMOTION_MAX, EMOTION_MIN, type Card } from '../types';
 import { cardsInCell } from '../cellIndex';
 import { sortOrdered } from '../order';
 import { applyPatch, orderFor, recordOf } from './records';
@@ -13,21 +15,14 @@ export interface CardCell {
   laneId: string;
 }
 
-export interface AddCardArgs extends CardCell {
+/** A new card's place and content; content left out takes the field's default (cardFields.ts). */
+export interface AddCardArgs extends CardCell, Partial<CardContent> {
   id?: string;
   /** position in the cell; default: last */
   index?: number;
-  title?: string;
-  body?: string;
-  channel?: Channel | null;
-  emotion?: number | null;
-  personaIds?: string[];
-  tags?: string[];
-  color?: string | null;
-  momentOfTruth?: boolean;
 }
 
-export type CardPatch = Partial<Pick<Card, 'title' | 'channel' | 'emotion' | 'personaIds' | 'tags' | 'color' | 'momentOfTruth' | 'votes'>>;
+export type CardPatch = Partial<Pick<Card, CardValueField>>;
 
 function checkEmotion(emotion: number | null | undefined): void {
   if (emotion == null) return;
@@ -37,7 +32,7 @@ function checkEmotion(emotion: number | null | undefined): void {
 }
 
 /** Clamps every text and list of a patch to the file format's limits. */
-function clampCardPatch(patch: CardPatch): CardPatch {
+function clampCardPatch<P extends CardPatch>(patch: P): P {
   checkEmotion(patch.emotion);
   if (patch.votes !== undefined && (!Number.isInteger(patch.votes) || patch.votes < 0)) {
     throw new RangeError(`votes must be a whole number from 0 up, got ${patch.votes}`);
@@ -66,25 +61,18 @@ export function addCard(doc: Y.Doc, args: AddCardArgs, origin: unknown = LOCAL_O
   if (!cellExists(doc, args)) return null;
   const { cards } = journeyMaps(doc);
   const id = args.id ?? newId();
-  const fields = clampCardPatch({
-    title: args.title ?? '',
-    channel: args.channel ?? null,
-    emotion: args.emotion ?? null,
-    personaIds: args.personaIds ?? [],
-    tags: args.tags ?? [],
-    color: args.color ?? null,
-    momentOfTruth: args.momentOfTruth ?? false,
-    votes: 0,
-  });
+  const content = clampCardPatch(cardContentFrom(args));
+  const { id: _id, ...blank } = defaultCard();
   doc.transact(() => {
     cards.set(
       id,
       newCardRecord({
-        ...(fields as Required<CardPatch>),
+        ...blank,
+        ...content,
         stageId: args.stageId,
         laneId: args.laneId,
         order: orderFor(cellSiblings(doc, args), args.index),
-        body: clampText(args.body ?? '', LIMITS.cardBody),
+        body: clampText(content.body, LIMITS.cardBody),
       }),
     );
   }, origin);

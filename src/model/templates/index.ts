@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { defaultCard } from '../cardRecord';
 import { journeyToDoc } from '../doc';
 import { newId, newMapId } from '../ids';
 import { ordersAfter } from '../order';
@@ -54,6 +55,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
     const order = ordersAfter(lastInCell.get(cell) ?? null, 1)[0]!;
     lastInCell.set(cell, order);
     return {
+      ...defaultCard(),
       id,
       stageId,
       laneId,
@@ -66,7 +68,6 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
       tags: (c.tags ?? []).map((tag) => tag[locale]),
       color: c.color ?? null,
       momentOfTruth: c.momentOfTruth ?? false,
-      votes: 0,
     };
   });
 
