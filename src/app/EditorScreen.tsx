@@ -11,10 +11,11 @@ import { checkAccess, ShareApiError } from '../sync/api';
 import { loadIdentity, onIdentityStored, saveIdentity, withProfile, type DeviceIdentity, type Identity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
 import { loadShare, saveShare, tokenFromFragment, type MapShare } from '../sync/shares';
-import { WorkshopPresentation } from '../present/WorkshopPresentation';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTopBar } from './EditorTopBar';
 import { getMemoryMap } from './memoryMaps';
+import { OnDemandBoundary } from '../panels/onDemand';
+import { usePrefetchParts, WorkshopPresentation } from './parts';
 import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
 import { useCollaboration } from './useCollaboration';
@@ -184,6 +185,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     }),
   );
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
+  usePrefetchParts(state.phase === 'ready');
 
   /** The owner just created links: connect to the relay without reopening the map. */
   const onShared = (next: MapShare) => {
@@ -229,7 +231,13 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       </div>
     );
   }
-  if (presenting) return <WorkshopPresentation onLeave={onStopPresenting} />;
+  if (presenting) {
+    return (
+      <OnDemandBoundary place="screen">
+        <WorkshopPresentation onLeave={onStopPresenting} />
+      </OnDemandBoundary>
+    );
+  }
   return (
     <div className="editor">
       <EditorTopBar status={status} onLeave={onLeave} identity={identity} />

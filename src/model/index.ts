@@ -11,4 +11,3 @@ export * from './votes';
 export * from './workshop';
 export * from './undo';
 export * from './layout';
-export * from './templates';

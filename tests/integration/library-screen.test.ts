@@ -14,7 +14,8 @@ import {
   type MapEntry,
   type WaymarkDB,
 } from '../../src/storage';
-import { createMapInMemory, createStoredMap, drawMissingThumbnail, purgeMap } from '../../src/panels/library/mapActions';
+import { drawMissingThumbnail, purgeMap } from '../../src/panels/library/mapActions';
+import { createMapInMemory, createStoredMap } from '../../src/panels/library/newMap';
 import { foldForSearch, matchesQuery, relativeTime } from '../../src/panels/library/text';
 import { createMapFromTemplate } from '../../src/model/templates';
 
