@@ -3,6 +3,7 @@ import { loadImporter } from '../panels/import';
 import { loadNewMap } from '../panels/library/loadNewMap';
 import { TemplateChoices } from '../panels/library/TemplatePicker';
 import { onDemand } from '../panels/onDemand';
+import { registerServiceWorker } from './serviceWorker';
 
 /**
  * The parts of the app that are not in the first load: a participant opening a share link needs
@@ -27,15 +28,18 @@ let prefetching = false;
 
 /**
  * Fetches every on-demand part, one per idle period, starting after the next frame has been
- * painted; once per page. A part that fails to arrive (offline) is left for its first use to
- * try again.
+ * painted, then registers the service worker (which finds them in the HTTP cache); once per
+ * page. A part that fails to arrive (offline) is left for its first use to try again.
  */
 export function prefetchParts(): void {
   if (prefetching || typeof window === 'undefined') return;
   prefetching = true;
   const next = (index: number) => {
     const load = PREFETCH[index];
-    if (!load) return;
+    if (!load) {
+      registerServiceWorker();
+      return;
+    }
     whenIdle(() => {
       void load()
         .catch(() => undefined)
