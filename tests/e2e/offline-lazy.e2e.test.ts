@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
 import { cardNode, newMapFromTemplate } from './support/flows';
 
 /**
- * Present mode, export, the comments panel and import are chunks of their own, fetched on
- * demand (src/app/parts.ts). A participant who opened a share link once must still reach them
- * with no network: the app prefetches them when idle and the service worker precaches them.
+ * Present mode, export, the comments and workshop panels, import and the templates are chunks of
+ * their own, fetched on demand (src/app/parts.ts): the build must keep them out of the first
+ * load, and a participant who opened a share link once must still reach them with no network
+ * (the app prefetches them when idle and the service worker precaches them).
  */
 let app: App;
 beforeAll(async () => {
@@ -20,10 +22,36 @@ afterAll(async () => {
 /** The on-demand chunks (by their file names) the page has fetched so far. */
 async function fetchedChunks(page: Page): Promise<string[]> {
   const names = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-  return names.map((name) => new URL(name).pathname).filter((path) => /^\/assets\/(WorkshopPresentation|ExportDialog|CommentsPanel|WorkshopPanel|importMap)-[\w-]+\.js$/.test(path));
+  return names.map((name) => new URL(name).pathname).filter((pathname) => /^\/assets\/(WorkshopPresentation|ExportDialog|CommentsPanel|WorkshopPanel|importMap)-[\w-]+\.js$/.test(pathname));
 }
 
-describe('the on-demand parts of the app offline', () => {
+/** Every source file bundled into what index.html loads before the app starts (entry and preloaded chunks). */
+function firstLoadSources(): string[] {
+  const dist = path.resolve(import.meta.dirname, '../../dist');
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  expect(scripts.length).toBeGreaterThan(0);
+  return scripts.flatMap((script) => (JSON.parse(readFileSync(path.join(dist, `${script}.map`), 'utf8')) as { sources: string[] }).sources);
+}
+
+describe('the on-demand parts of the app', () => {
+  it('are not in the first load: no present mode, export, pdf-lib, comments or workshop panel, import or templates', () => {
+    const sources = firstLoadSources();
+    expect(sources.some((source) => source.endsWith('src/app/EditorScreen.tsx'))).toBe(true);
+    const onDemand = [
+      'src/present/WorkshopPresentation.tsx',
+      'src/panels/export/ExportDialog.tsx',
+      'src/export/pdf.ts',
+      'node_modules/pdf-lib/',
+      'src/panels/comments/CommentsPanel.tsx',
+      'src/panels/workshop/WorkshopPanel.tsx',
+      'src/panels/import/importMap.ts',
+      'src/export/import.ts',
+      'src/model/templates/index.ts',
+    ];
+    expect(onDemand.filter((part) => sources.some((source) => source.includes(part)))).toEqual([]);
+  });
+
   it('a participant who opened a share link once reaches present mode, the comments and a PDF export with no network', async () => {
     const owner = await app.newPage();
     await newMapFromTemplate(app, owner.page);
