@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useState, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
+import { Component, lazy, Suspense, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -12,6 +12,9 @@ export interface OnDemandComponent<P extends object> {
   load(): Promise<unknown>;
 }
 
+/** The parts whose chunk failed to arrive, each with a fresh start for the next "Try again". */
+const failedParts = new Set<() => void>();
+
 export function onDemand<P extends object>(importPart: () => Promise<ComponentType<P>>): OnDemandComponent<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
@@ -23,11 +26,27 @@ export function onDemand<P extends object>(importPart: () => Promise<ComponentTy
         throw error;
       },
     ));
-  function Part(props: P) {
-    // chosen once per mount: switching from the lazy wrapper to the loaded component later would remount it
-    const [Shown] = useState<ComponentType<P>>(() => loaded ?? lazy(() => load().then((part) => ({ default: part }))));
+  // One lazy wrapper until it fails; made here, not while rendering: React renders a suspended
+  // part again from scratch, and a wrapper made per render would fetch a failing chunk forever.
+  const wrap = (): ComponentType<P> =>
+    lazy(() =>
+      load().then(
+        (part) => ({ default: part }),
+        (error: unknown) => {
+          failedParts.add(restart);
+          throw error;
+        },
+      ),
+    );
+  let wrapper = wrap();
+  const restart = () => {
+    wrapper = wrap();
+  };
+  // once loaded, the component itself: no Suspense round trip, so no loading state flashes
+  const Part = (props: P) => {
+    const Shown = loaded ?? wrapper;
     return <Shown {...props} />;
-  }
+  };
   Part.load = load;
   return Part;
 }
@@ -50,13 +69,19 @@ export class OnDemandBoundary extends Component<BoundaryProps, { failed: boolean
     return { failed: true };
   }
 
+  private retry = () => {
+    for (const restart of failedParts) restart();
+    failedParts.clear();
+    this.setState({ failed: false });
+  };
+
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error('An on-demand part of the app could not be loaded', error, info.componentStack);
   }
 
   override render() {
     const { place, children } = this.props;
-    if (this.state.failed) return <PartFailed place={place} onRetry={() => this.setState({ failed: false })} />;
+    if (this.state.failed) return <PartFailed place={place} onRetry={this.retry} />;
     return <Suspense fallback={<PartLoading place={place} />}>{children}</Suspense>;
   }
 }

@@ -107,4 +107,22 @@ describe('the on-demand parts of the app', () => {
     expect(failed).toEqual([]);
     await context.close();
   });
+
+  it('a part whose chunk cannot be fetched says so in place, and "Try again" loads it once it can be', async () => {
+    const { context, page } = await app.newPage();
+    const workshopChunk = /\/assets\/WorkshopPanel-[\w-]+\.js$/;
+    await context.route(workshopChunk, (route) => route.abort('internetdisconnected'));
+    await newMapFromTemplate(app, page);
+    await page.getByRole('tab', { name: /^Workshop/ }).click();
+    const failure = page.getByRole('tabpanel').getByRole('alert');
+    await expect.poll(() => failure.textContent()).toContain('This part of Waymark could not be loaded');
+    // the rest of the editor goes on
+    expect(await page.locator('.react-flow__node-card').count()).toBeGreaterThan(10);
+
+    await context.unroute(workshopChunk);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Start voting' }).waitFor();
+    expect(await failure.count()).toBe(0);
+    await context.close();
+  });
 });
