@@ -1,16 +1,15 @@
 import type http from 'node:http';
 import type { Logger } from 'pino';
 import { clientAddress } from './address';
-import { LINK_ROLES, MAP_ID, type AccessControl, type LinkRole } from './auth';
+import { isMapId } from '../src/access/mapId';
+import { isFacilitator } from '../src/access/roles';
+import { parseApiPath } from '../src/access/routes';
+import type { AccessControl } from './auth';
 import type { Metrics } from './metrics';
 import type { RegistrationQuota } from './quotas';
 
 /** A JSON body bigger than this is refused with 413. */
 export const MAX_API_BODY_BYTES = 16 * 1024;
-
-const LINK_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/links\/([a-z]+)(\/rotate)?$/;
-const ACCESS_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/access$/;
-const LOCK_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/lock$/;
 
 class HttpError extends Error {
   constructor(
@@ -104,7 +103,8 @@ export interface ApiOptions {
 export function createApi(access: AccessControl, log: Logger, options: ApiOptions) {
   async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     const method = req.method ?? 'GET';
-    if (pathname === '/api/maps') {
+    const path = parseApiPath(pathname);
+    if (path?.route === 'maps') {
       if (method !== 'POST') throw methodNotAllowed('POST');
       // every attempt counts, valid or not: the quota is what bounds the work anyone can cause
       const refused = await options.registrations.take(clientAddress(req, options.trustProxy));
@@ -117,23 +117,21 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       }
       const body = await readJson(req);
       const id = (body as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string' || !MAP_ID.test(id)) {
+      if (!isMapId(id)) {
         throw new HttpError(400, 'id must be 1 to 64 letters, digits, "-" or "_"');
       }
       const created = await access.register(id);
       log.info({ map: id, access: access.keyOf(id, created.ownerToken) }, 'map registered');
       return send(res, 201, created);
     }
-    const link = LINK_PATH.exec(pathname);
-    if (link) {
-      const [, mapId, roleName, rotate] = link as unknown as [string, string, string, string | undefined];
-      if (!(LINK_ROLES as readonly string[]).includes(roleName)) throw new HttpError(400, 'role must be "edit", "comment" or "view"');
-      const role = roleName as LinkRole;
+    if (path?.route === 'link') {
+      const { mapId, role, rotate } = path;
+      if (role === null) throw new HttpError(400, 'role must be "edit", "comment" or "view"');
       if (rotate ? method !== 'POST' : method !== 'DELETE') throw methodNotAllowed(rotate ? 'POST' : 'DELETE');
       const token = bearer(req);
       const caller = await access.accessOf(mapId, token);
       if (!caller) throw unauthorized();
-      if (caller.role !== 'owner') throw new HttpError(403, 'only the owner can change links');
+      if (!isFacilitator(caller.role)) throw new HttpError(403, 'only the owner can change links');
       if (rotate) {
         const fresh = await access.rotate(caller.key, token, role);
         if (!fresh) throw unauthorized();
@@ -144,14 +142,13 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       log.info({ map: mapId, access: caller.key, role }, 'link revoked');
       return send(res, 204);
     }
-    const lock = LOCK_PATH.exec(pathname);
-    if (lock) {
-      const mapId = lock[1]!;
+    if (path?.route === 'lock') {
+      const { mapId } = path;
       if (method !== 'PUT') throw methodNotAllowed('PUT');
       const token = bearer(req);
       const caller = await access.accessOf(mapId, token);
       if (!caller) throw unauthorized();
-      if (caller.role !== 'owner') throw new HttpError(403, 'only the owner can lock or unlock the map');
+      if (!isFacilitator(caller.role)) throw new HttpError(403, 'only the owner can lock or unlock the map');
       const body = await readJson(req);
       const locked = (body as { locked?: unknown } | null)?.locked;
       if (typeof locked !== 'boolean') throw new HttpError(400, 'body must be {"locked": true} or {"locked": false}');
@@ -160,10 +157,9 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       log.info({ map: mapId, access: caller.key, locked: now }, now ? 'map locked' : 'map unlocked');
       return send(res, 200, { locked: now });
     }
-    const accessMatch = ACCESS_PATH.exec(pathname);
-    if (accessMatch) {
+    if (path?.route === 'access') {
       if (method !== 'GET') throw methodNotAllowed('GET');
-      const granted = await access.accessOf(accessMatch[1]!, bearer(req));
+      const granted = await access.accessOf(path.mapId, bearer(req));
       if (!granted) throw unauthorized();
       return send(res, 200, { role: granted.role, locked: granted.locked });
     }

@@ -1,18 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, tokenField, type RegisteredMap } from '../src/access/rooms';
+import { LINK_ROLES, ROLES, type LinkRole, type Role } from '../src/access/roles';
 import type { AccessRecord, RelayStore } from './store';
-
-/**
- * Who may do what with a map. owner: everything, including its links and the lock; edit: change
- * the map (unless it is locked) and its feedback; comment: read the map, write its feedback; view:
- * read both.
- */
-export type Role = 'owner' | 'edit' | 'comment' | 'view';
-/** the roles that are shared as links and can be rotated or revoked by the owner */
-export type LinkRole = 'edit' | 'comment' | 'view';
-export const LINK_ROLES: readonly LinkRole[] = ['edit', 'comment', 'view'];
-
-/** a registration's map room `<key>`, or its feedback room `<key>/feedback` (key: `accessKey`) */
-export type RoomKind = 'map' | 'feedback';
 
 /**
  * What a token gives on a map: its role, whether the map's content is locked, and the access key
@@ -22,51 +11,6 @@ export interface MapAccess {
   role: Role;
   locked: boolean;
   key: string;
-}
-
-/** the app's map id rule (src/app/router.ts) */
-export const MAP_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** A registration's id: 72 random bits, base64url. Not a secret: every token of the registration starts with it. */
-export const REGISTRATION_ID_LENGTH = 12;
-/** a registration's token: its registration id (12 characters), then a 32-character secret */
-const REGISTERED_TOKEN = /^[A-Za-z0-9_-]{44}$/;
-/** between a map id and a registration id in an access key; neither may contain it */
-const KEY_SEPARATOR = '~';
-
-/**
- * Which access record (and rooms) a token addresses on a map, or null if it cannot be a token.
- *
- * Every registration of a map id is a share of its own: registering an id someone else has
- * registered does not fail (that would tell anyone which ids exist) and cannot touch their share.
- * A registration's tokens are its registration id followed by a 192-bit secret (44 characters),
- * and address the record `<mapId>~<registrationId>`, whose rooms are that key and
- * `<key>/feedback`. Tokens from before registrations had ids (32 characters, a secret alone)
- * address the record stored under the bare map id and its rooms `<mapId>` and `<mapId>/feedback`,
- * as they always did. Any other string addresses the legacy record too, and fails there like any
- * wrong token.
- */
-export function accessKey(mapId: string, token: string | null | undefined): string | null {
-  if (!MAP_ID.test(mapId) || !token || token.length > MAX_TOKEN_LENGTH) return null;
-  return REGISTERED_TOKEN.test(token) ? `${mapId}${KEY_SEPARATOR}${token.slice(0, REGISTRATION_ID_LENGTH)}` : mapId;
-}
-
-/** The registration id in an access key ('' for a legacy key): every token rotated for it starts with it. */
-function registrationOf(key: string): string {
-  const at = key.indexOf(KEY_SEPARATOR);
-  return at < 0 ? '' : key.slice(at + 1);
-}
-
-/**
- * Why `role` may not write a room of a map right now, or null if it may. The map room: the owner
- * always, edit unless the map is locked, comment and view never. The feedback room: everyone but
- * view, lock or not. The reason is what the relay sends in its permission-denied message.
- */
-export function writeRefusal(role: Role, room: RoomKind, locked: boolean): 'read-only' | 'locked' | null {
-  if (room === 'feedback') return role === 'view' ? 'read-only' : null;
-  if (role === 'owner') return null;
-  if (role === 'edit') return locked ? 'locked' : null;
-  return 'read-only';
 }
 
 /** 192 random bits, base64url (32 characters): a token's secret, or a whole token of a legacy record. */
@@ -79,8 +23,6 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** a token longer than this cannot be ours; it is refused before hashing */
-const MAX_TOKEN_LENGTH = 256;
 const NO_HASH = Buffer.alloc(32);
 
 /** Constant-time comparison of a stored hash (or none: revoked) with a presented one. */
@@ -91,7 +33,12 @@ function matches(stored: string | null, presented: Buffer): boolean {
 }
 
 /** for unknown maps, so that they take as long to refuse as a wrong token does */
-const DUMMY: AccessRecord = { owner: hashToken('unknown map'), edit: null, comment: null, view: null, locked: false, createdAt: '' };
+const DUMMY: AccessRecord = { owner: hashToken('unknown map'), ...linkHashes(() => null), locked: false, createdAt: '' };
+
+/** a hash (or null: revoked) for each link role */
+function linkHashes(hashOf: (role: LinkRole) => string | null): Record<LinkRole, string | null> {
+  return Object.fromEntries(LINK_ROLES.map((role) => [role, hashOf(role)])) as Record<LinkRole, string | null>;
+}
 
 /**
  * A stored record as this version reads it. Records written before the comment role and the lock
@@ -101,21 +48,10 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
   const hash = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     owner: stored.owner,
-    edit: hash(stored.edit),
-    comment: hash((stored as Partial<AccessRecord>).comment),
-    view: hash(stored.view),
+    ...linkHashes((role) => hash((stored as Partial<AccessRecord>)[role])),
     locked: (stored as Partial<AccessRecord>).locked === true,
     createdAt: typeof stored.createdAt === 'string' ? stored.createdAt : '',
   };
-}
-
-/** What a registration answers: the map id and its four tokens (the access key is in them). */
-export interface RegisteredMap {
-  id: string;
-  ownerToken: string;
-  editToken: string;
-  commentToken: string;
-  viewToken: string;
 }
 
 /**
@@ -150,7 +86,7 @@ export class AccessControl {
     return next;
   }
 
-  /** The access key a token addresses on a map (see `accessKey`), or null if it cannot be a token. */
+  /** The access key a token addresses on a map (src/access/rooms.ts), or null if it cannot be a token. */
   keyOf(mapId: string, token: string | null | undefined): string | null {
     return accessKey(mapId, token);
   }
@@ -191,7 +127,7 @@ export class AccessControl {
   }
 
   /**
-   * Registers a share of a map id and returns its four tokens (the only time they exist in
+   * Registers a share of a map id and returns a token per role (the only time they exist in
    * clear). Always succeeds: a map id that is registered already gets another, independent
    * registration with a record and rooms of its own, so the answer tells nobody whether the id
    * exists, and a squatter who registered it first holds nothing of the real owner's.
@@ -199,21 +135,14 @@ export class AccessControl {
   async register(mapId: string): Promise<RegisteredMap> {
     for (;;) {
       const registration = randomBytes(9).toString('base64url');
-      const key = `${mapId}${KEY_SEPARATOR}${registration}`;
+      const key = registrationKey(mapId, registration);
       const created = await this.serial(key, async () => {
         // 72 random bits: a collision is not expected, but it must not overwrite a record
         if (await this.record(key)) return null;
-        const tokens = {
-          ownerToken: registration + newToken(),
-          editToken: registration + newToken(),
-          commentToken: registration + newToken(),
-          viewToken: registration + newToken(),
-        };
+        const tokens = Object.fromEntries(ROLES.map((role) => [tokenField(role), registration + newToken()])) as Omit<RegisteredMap, 'id'>;
         const record: AccessRecord = {
           owner: hashToken(tokens.ownerToken),
-          edit: hashToken(tokens.editToken),
-          comment: hashToken(tokens.commentToken),
-          view: hashToken(tokens.viewToken),
+          ...linkHashes((role) => hashToken(tokens[tokenField(role)])),
           locked: false,
           createdAt: new Date().toISOString(),
         };
@@ -292,10 +221,8 @@ export class AccessControl {
 function roleIn(record: AccessRecord, token: string | null | undefined): Role | null {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const presented = Buffer.from(hashToken(token), 'hex');
-  // compare with all four every time: which role matched must not show in the timing
-  const owner = matches(record.owner, presented);
-  const edit = matches(record.edit, presented);
-  const comment = matches(record.comment, presented);
-  const view = matches(record.view, presented);
-  return owner ? 'owner' : edit ? 'edit' : comment ? 'comment' : view ? 'view' : null;
+  // compare with every role's hash every time: which role matched must not show in the timing
+  const matched = ROLES.filter((role) => matches(record[role], presented));
+  // ROLES runs from the most rights to the fewest
+  return matched[0] ?? null;
 }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import type { Logger } from 'pino';
 import { WebSocket, type RawData } from 'ws';
 import * as Y from 'yjs';
-import { writeRefusal, type Role, type RoomKind } from './auth';
+import { isFacilitator, writeRefusal, type Role, type RoomKind } from '../src/access/roles';
 import type { RelayBudgets } from './budgets';
 import type { ServerConfig } from './config';
 import { CLOSE, TokenBucket, isEmptyUpdate } from './limits';
@@ -239,14 +239,15 @@ export class Connection implements Peer {
   }
 
   /**
-   * The map was locked or unlocked. An edit connection to the map room is closed with 4409, so
-   * its client refetches its access and reconnects; other connections' rights do not change (the
-   * flag is kept up to date all the same).
+   * The map was locked or unlocked. A connection whose right to write its room follows the lock
+   * (an edit link's to the map room, src/access/roles.ts) is closed with 4409, so its client
+   * refetches its access and reconnects; other connections' rights do not change (the flag is
+   * kept up to date all the same).
    */
   lockChanged(locked: boolean): void {
     if (locked === this.locked) return;
     this.locked = locked;
-    if (this.role === 'edit' && this.kind === 'map') this.close(CLOSE.accessChanged, 'access changed', 'access-changed');
+    if (writeRefusal(this.role, this.kind, true) !== writeRefusal(this.role, this.kind, false)) this.close(CLOSE.accessChanged, 'access changed', 'access-changed');
   }
 
   ping(): void {
@@ -419,7 +420,7 @@ export class Connection implements Peer {
       room.compactSoon();
     }
     // a participant's feedback is judged by who they are; nothing of it is applied unjudged
-    const judge: Judge | null = this.kind === 'feedback' && this.role !== 'owner' ? { identityId: this.identityId } : null;
+    const judge: Judge | null = this.kind === 'feedback' && !isFacilitator(this.role) ? { identityId: this.identityId } : null;
     // inline only while none of the room's updates wait for a worker: applied here at once, it
     // would reach the room before them and the worker's copy after them
     if (!judge && !this.deps.checker.pending(room.name)) {

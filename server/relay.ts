@@ -4,7 +4,10 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { identityIdOf } from '../src/access/identity';
 import { clientAddress } from './address';
-import type { AccessControl, LinkRole, RoomKind } from './auth';
+import type { LinkRole } from '../src/access/roles';
+import { roomName as roomOf } from '../src/access/rooms';
+import { parseSyncPath } from '../src/access/routes';
+import type { AccessControl } from './auth';
 import { RelayBudgets } from './budgets';
 import type { ServerConfig } from './config';
 import { Connection } from './connection';
@@ -12,9 +15,6 @@ import { BucketsByKey, CLOSE } from './limits';
 import type { Metrics } from './metrics';
 import type { Rooms } from './rooms';
 import type { UpdateChecker } from './updateCheck';
-
-/** `/sync/<mapId>` is the map's room, `/sync/<mapId>/feedback` its feedback room (same tokens). */
-const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})(\/feedback)?$/;
 
 export interface RelayDeps {
   config: ServerConfig;
@@ -104,8 +104,9 @@ export class Relay {
     const { config, access, rooms, log } = this.deps;
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = SYNC_PATH.exec(url.pathname);
-    if (!match) return this.refuse(socket, 404, 'not found');
+    // `/sync/<mapId>` is the map's room, `/sync/<mapId>/feedback` its feedback room (same tokens)
+    const room = parseSyncPath(url.pathname);
+    if (!room) return this.refuse(socket, 404, 'not found');
     const origin = req.headers.origin;
     // browsers always send Origin; clients that are not browsers may not, and their token protects them
     if (config.allowedOrigins.length && origin !== undefined && !config.allowedOrigins.includes(origin.replace(/\/+$/, ''))) {
@@ -124,8 +125,7 @@ export class Relay {
       if (left > 0) this.socketsByAddress.set(address, left);
       else this.socketsByAddress.delete(address);
     });
-    const mapId = match[1]!;
-    const kind: RoomKind = match[2] ? 'feedback' : 'map';
+    const { mapId, kind } = room;
     const token = url.searchParams.get('token');
     // who the client is: proven by its identity secret (src/access/identity.ts), else nobody
     const identitySecret = url.searchParams.get('identity');
@@ -137,7 +137,7 @@ export class Relay {
     // unknown map or wrong token: the same answer, so the existence of a map does not leak
     if (!granted) return this.refuse(socket, 401, 'a valid token for this map is required');
     const { role, locked } = granted;
-    const roomName = kind === 'feedback' ? `${granted.key}/feedback` : granted.key;
+    const roomName = roomOf(granted.key, kind);
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     if (rooms.occupancy(roomName) >= config.maxConnectionsPerRoom) return this.refuse(socket, 503, 'room is full');
     // every open room is a document here and a copy in a worker: their number is bounded

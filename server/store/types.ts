@@ -1,17 +1,15 @@
+import type { LinkRole } from '../../src/access/roles';
+
 /**
  * One registered map's access: SHA-256 hashes (hex) of its tokens, one per role (null = revoked),
  * and whether its owner has locked the map's content. Records stored before the comment role and
  * the lock existed lack `comment` and `locked`; auth.ts reads them as null and false.
  */
-export interface AccessRecord {
-  owner: string;
-  edit: string | null;
-  comment: string | null;
-  view: string | null;
+export type AccessRecord = { owner: string } & Record<LinkRole, string | null> & {
   /** while true, only the owner writes the map room (the feedback room is unaffected) */
   locked: boolean;
   createdAt: string;
-}
+};
 
 /**
  * Where the relay keeps what must outlive the process: each room's Yjs updates and each map's

@@ -3,9 +3,8 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Keyb
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../store/editorStore';
 import { buildActionContext, isEnabled, runAction } from './context';
-import { ACTIONS } from './registry';
+import { actionsByGroup, type RegisteredAction } from './registry';
 import { ariaKeyShortcuts } from './shortcuts';
-import type { Action } from './types';
 import { foldText, matchesQuery, restoreFocus, trapTab, useShortcutFormat } from './ui';
 import './actions.css';
 
@@ -21,7 +20,7 @@ export function CommandPalette({ navigate }: CommandPaletteProps) {
 }
 
 interface Entry {
-  action: Action;
+  action: RegisteredAction;
   label: string;
   group: string;
 }
@@ -43,7 +42,7 @@ function PaletteDialog({ navigate }: CommandPaletteProps) {
   // what can run right now, read once when the palette opens
   const entries = useMemo<Entry[]>(() => {
     const ctx = buildActionContext({ t, navigate });
-    return ACTIONS.filter((a) => !a.paletteHidden && a.id !== 'help.palette' && isEnabled(a, ctx)).map((action) => ({
+    return actionsByGroup().filter((a) => !a.paletteHidden && isEnabled(a, ctx)).map((action) => ({
       action,
       label: t(action.labelKey),
       group: t(`actions.groups.${action.group}`),
@@ -54,7 +53,7 @@ function PaletteDialog({ navigate }: CommandPaletteProps) {
     const found = entries.filter((e) => matchesQuery(e.label, query));
     const q = foldText(query.trim());
     if (!q) return found;
-    // labels that start with the query first, otherwise keep registry order
+    // labels that start with the query first, otherwise keep group order
     return [...found].sort((a, b) => Number(!foldText(a.label).startsWith(q)) - Number(!foldText(b.label).startsWith(q)));
   }, [entries, query]);
 

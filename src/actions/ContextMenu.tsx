@@ -2,7 +2,7 @@ import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState, type K
 import { useTranslation } from 'react-i18next';
 import { useEditor, type EditorState } from '../store/editorStore';
 import { buildActionContext, isEnabled, runAction } from './context';
-import { DESTRUCTIVE_ACTIONS, menuActions } from './registry';
+import { menuActions, type ActionId } from './registry';
 import { ariaKeyShortcuts } from './shortcuts';
 import { foldText, restoreFocus, useShortcutFormat } from './ui';
 import './actions.css';
@@ -15,7 +15,7 @@ type OpenMenu = NonNullable<EditorState['contextMenu']>;
 
 /**
  * The menu for a card, a header, an empty cell or the map background, at `editor.contextMenu`'s
- * x/y (kept inside the window). It offers the enabled actions whose `contexts` name the target's kind.
+ * x/y (kept inside the window). It offers the enabled actions whose `menu` names the target's kind.
  */
 export function ContextMenu({ navigate }: ContextMenuProps) {
   const menu = useEditor((s) => s.contextMenu);
@@ -87,7 +87,7 @@ function MenuPopup({ menu, navigate }: ContextMenuProps & { menu: OpenMenu }) {
     };
   }, []);
 
-  const activate = (id: string) => {
+  const activate = (id: ActionId) => {
     close();
     runAction(id, { t, navigate, target: menu.target });
   };
@@ -137,7 +137,7 @@ function MenuPopup({ menu, navigate }: ContextMenuProps & { menu: OpenMenu }) {
   };
 
   if (items.length === 0) return null;
-  const firstDestructive = items.findIndex((item) => DESTRUCTIVE_ACTIONS.has(item.action.id));
+  const firstDestructive = items.findIndex((item) => item.action.destructive);
 
   return (
     <div
@@ -152,7 +152,7 @@ function MenuPopup({ menu, navigate }: ContextMenuProps & { menu: OpenMenu }) {
     >
       {items.map(({ action, label }, i) => {
         const shortcut = format.first(action);
-        const destructive = DESTRUCTIVE_ACTIONS.has(action.id);
+        const destructive = action.destructive === true;
         return (
           <Fragment key={action.id}>
             {i === firstDestructive && i > 0 && <div role="separator" className="wm-menu-separator" />}

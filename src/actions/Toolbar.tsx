@@ -1,17 +1,5 @@
-import {
-  BetweenHorizontalEnd,
-  BetweenVerticalEnd,
-  Command,
-  Link2,
-  Redo2,
-  Scan,
-  SquarePlus,
-  Undo2,
-  type LucideIcon,
-} from 'lucide-react';
 import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allowedWhenReadOnly } from './readOnly';
 import { useEditor } from '../store/editorStore';
 import { contextFromState, isEnabled, runAction } from './context';
 import { toolbarActions } from './registry';
@@ -23,32 +11,7 @@ export interface ToolbarProps {
   navigate?: (path: string) => void;
 }
 
-const ICONS: Record<string, LucideIcon> = {
-  'edit.undo': Undo2,
-  'edit.redo': Redo2,
-  'card.add': SquarePlus,
-  'card.link': Link2,
-  'structure.addStage': BetweenVerticalEnd,
-  'structure.addLane': BetweenHorizontalEnd,
-  'view.fit': Scan,
-  'help.palette': Command,
-};
-
-/** These show their name next to the icon: the main ways to build a map. */
-const WITH_TEXT = new Set(['card.add', 'structure.addStage', 'structure.addLane']);
-
-/** Toolbar sections, separated by a divider: history, building the map, view and commands. */
-const SECTIONS: readonly (readonly string[])[] = [
-  ['edit.undo', 'edit.redo'],
-  ['structure.addStage', 'structure.addLane', 'card.add', 'card.link'],
-  ['view.fit', 'help.palette'],
-];
-const sectionOf = (id: string) => {
-  const i = SECTIONS.findIndex((s) => s.includes(id));
-  return i < 0 ? SECTIONS.length : i;
-};
-const rank = (id: string) => sectionOf(id) * 100 + Math.max(0, SECTIONS[sectionOf(id)]?.indexOf(id) ?? 0);
-const ITEMS = toolbarActions().sort((a, b) => rank(a.id) - rank(b.id));
+const ITEMS = toolbarActions();
 
 /** One '1'/'0' per toolbar action: a string, so the toolbar re-renders only when one flips. */
 function enabledFlags(state: Parameters<typeof contextFromState>[0]): string {
@@ -56,7 +19,7 @@ function enabledFlags(state: Parameters<typeof contextFromState>[0]): string {
   return ITEMS.map((a) => (isEnabled(a, ctx) ? '1' : '0')).join('');
 }
 
-/** The editor's toolbar: the actions marked `toolbar: true`, one tab stop, arrow keys between buttons. */
+/** The editor's toolbar: the actions placed on it, by section, one tab stop, arrow keys between buttons. */
 export function Toolbar({ navigate }: ToolbarProps) {
   const { t } = useTranslation();
   const format = useShortcutFormat();
@@ -64,7 +27,7 @@ export function Toolbar({ navigate }: ToolbarProps) {
   const linking = useEditor((s) => s.linkFrom !== null);
   // a view-only map shows no editing affordances at all, not greyed-out ones
   const readOnly = useEditor((s) => s.readOnly);
-  const items = readOnly ? ITEMS.filter(allowedWhenReadOnly) : ITEMS;
+  const items = readOnly ? ITEMS.filter((a) => a.allowedReadOnly) : ITEMS;
   const flagOf = (action: (typeof ITEMS)[number]) => flags[ITEMS.indexOf(action)] === '1';
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -86,11 +49,11 @@ export function Toolbar({ navigate }: ToolbarProps) {
   return (
     <div role="toolbar" aria-label={t('actions.toolbar.label')} aria-orientation="horizontal" className="wm-toolbar" onKeyDown={onKeyDown}>
       {items.map((action, i) => {
-        const Icon = ICONS[action.id];
         const label = t(action.labelKey);
         const shortcut = format.first(action);
         const enabled = flagOf(action);
-        const separated = i > 0 && sectionOf(items[i - 1]!.id) !== sectionOf(action.id);
+        const separated = i > 0 && items[i - 1]!.toolbar?.section !== action.toolbar?.section;
+        const withText = action.toolbar?.withText === true;
         return (
           <Fragment key={action.id}>
             {separated && <span role="separator" aria-orientation="vertical" className="wm-toolbar-separator" />}
@@ -99,7 +62,7 @@ export function Toolbar({ navigate }: ToolbarProps) {
                 buttons.current[i] = el;
               }}
               type="button"
-              className={`wm-toolbar-button${WITH_TEXT.has(action.id) ? ' has-text' : ''}`}
+              className={`wm-toolbar-button${withText ? ' has-text' : ''}`}
               tabIndex={i === focusIndex ? 0 : -1}
               // disabled buttons stay focusable in a toolbar, so their names can still be read out
               aria-disabled={!enabled || undefined}
@@ -112,8 +75,8 @@ export function Toolbar({ navigate }: ToolbarProps) {
                 if (enabled) runAction(action.id, { t, navigate });
               }}
             >
-              {Icon && <Icon size={18} aria-hidden="true" />}
-              {WITH_TEXT.has(action.id) && (
+              {action.icon && <action.icon size={18} aria-hidden="true" />}
+              {withText && (
                 <span className="wm-toolbar-text" aria-hidden="true">
                   {label}
                 </span>

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useEditor, type EditorStore, type Target } from '../store/editorStore';
-import { allowedWhenReadOnly } from './readOnly';
-import { findAction } from './registry';
+import { findAction, type ActionId, type RegisteredAction } from './registry';
 import type { Action, ActionContext } from './types';
 
 export interface ActionContextExtra {
@@ -55,7 +54,7 @@ export function buildActionContext(extra: ActionContextExtra = {}): ActionContex
 /** `action.enabled`, treating a throw (a record deleted under our feet, say) as "not now". */
 export function isEnabled(action: Action, ctx: ActionContext | null): ctx is ActionContext {
   if (!ctx) return false;
-  if (ctx.editor.readOnly && !allowedWhenReadOnly(action)) return false;
+  if (ctx.editor.readOnly && !action.allowedReadOnly) return false;
   try {
     return action.enabled(ctx);
   } catch {
@@ -67,14 +66,14 @@ export function isEnabled(action: Action, ctx: ActionContext | null): ctx is Act
  * Runs an action by id if it is enabled right now; returns whether it ran. Each run starts a new
  * undo step, so two commands in quick succession are never undone together.
  */
-export function runAction(id: string, extra: ActionContextExtra = {}): boolean {
+export function runAction(id: ActionId, extra: ActionContextExtra = {}): boolean {
   const action = findAction(id);
   if (!action) return false;
   return performAction(action, extra);
 }
 
 /** As `runAction`, for an action already in hand. */
-export function performAction(action: Action, extra: ActionContextExtra = {}): boolean {
+export function performAction(action: RegisteredAction, extra: ActionContextExtra = {}): boolean {
   const ctx = buildActionContext(extra);
   if (!isEnabled(action, ctx)) return false;
   execute(action, ctx);
@@ -82,7 +81,7 @@ export function performAction(action: Action, extra: ActionContextExtra = {}): b
 }
 
 /** Performs an action whose `enabled` the caller has checked, as its own undo step. */
-export function execute(action: Action, ctx: ActionContext): void {
+export function execute(action: RegisteredAction, ctx: ActionContext): void {
   if (action.id !== 'edit.undo' && action.id !== 'edit.redo') ctx.undo.stopCapturing();
   action.perform(ctx);
 }

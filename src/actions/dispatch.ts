@@ -1,7 +1,7 @@
 import { isEnabled } from './context';
-import { ACTIONS } from './registry';
+import { ACTIONS, type RegisteredAction } from './registry';
 import { matchesShortcut, parseShortcut, usesCommandModifier, type ShortcutEvent } from './shortcuts';
-import type { Action, ActionContext } from './types';
+import type { ActionContext } from './types';
 
 /** Where the key was pressed, as far as shortcut routing cares. */
 export interface KeyOrigin {
@@ -15,22 +15,6 @@ export interface KeyOrigin {
 
 /** Mod+these are the text field's own (undo, redo, copy, paste, cut, select all). */
 const TEXT_EDITING_KEYS = new Set(['z', 'y', 'c', 'v', 'x', 'a']);
-
-/** Held keys repeat only for these: moving around and stepping through history or zoom. */
-const REPEATABLE = new Set([
-  'navigate.left',
-  'navigate.right',
-  'navigate.up',
-  'navigate.down',
-  'card.moveLeft',
-  'card.moveRight',
-  'card.moveUp',
-  'card.moveDown',
-  'edit.undo',
-  'edit.redo',
-  'view.zoomIn',
-  'view.zoomOut',
-]);
 
 function allowedFrom(shortcut: string, origin: KeyOrigin): boolean {
   const { key } = parseShortcut(shortcut);
@@ -51,15 +35,16 @@ export function actionForKey(
   ctx: ActionContext | null,
   origin: KeyOrigin,
   isMac: boolean,
-  actions: readonly Action[] = ACTIONS,
-): Action | undefined {
+  actions: readonly RegisteredAction[] = ACTIONS,
+): RegisteredAction | undefined {
   if (!ctx || event.isComposing) return undefined;
   // while a dialog or menu is open, only the help toggles (Mod+K closes the palette) get through
   const overlay = origin.inOverlay || ctx.editor.dialog !== null;
   for (const action of actions) {
     if (overlay && action.group !== 'help') continue;
     if (ctx.editor.contextMenu && action.id !== 'edit.escape' && action.group !== 'help') continue;
-    if (event.repeat && !REPEATABLE.has(action.id)) continue;
+    // held keys repeat only moving around and stepping through history or zoom
+    if (event.repeat && !action.repeat) continue;
     const shortcut = action.shortcuts?.find((s) => matchesShortcut(event, s, isMac) && allowedFrom(s, origin));
     if (shortcut && isEnabled(action, ctx)) return action;
   }

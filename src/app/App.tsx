@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import { mapPath } from '../access/routes';
 import { setActionNavigator } from '../actions/context';
 import { createI18n } from '../i18n';
 import { LibraryScreen } from '../panels/library/LibraryScreen';
@@ -47,8 +48,8 @@ function Routes() {
         <LibraryScreen
           db={db}
           headerEnd={<LanguageSwitch />}
-          mapHref={(mapId) => `/map/${mapId}`}
-          onOpenMap={(mapId) => navigate(`/map/${mapId}`)}
+          mapHref={mapPath}
+          onOpenMap={(mapId) => navigate(mapPath(mapId))}
           onCreateInMemory={(doc) => keepInMemory(String(doc.getMap('meta').get('id')), doc)}
         />
       );
@@ -62,7 +63,7 @@ function Routes() {
           db={db}
           presenting={route.name === 'present'}
           onLeave={() => navigate('/')}
-          onStopPresenting={() => navigate(`/map/${route.mapId}`)}
+          onStopPresenting={() => navigate(mapPath(route.mapId))}
         />
       );
     default:

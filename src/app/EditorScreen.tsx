@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
+import { feedbackRoom } from '../access/rooms';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { readMeta } from '../model/doc';
 import { createUndoManager } from '../model/undo';
@@ -10,7 +11,8 @@ import { useEditor } from '../store/editorStore';
 import { checkAccess, ShareApiError } from '../sync/api';
 import { loadIdentity, onIdentityStored, saveIdentity, withProfile, type DeviceIdentity, type Identity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
-import { loadShare, saveShare, tokenFromFragment, type MapShare } from '../sync/shares';
+import { loadShare, saveShare } from '../storage/shareTokens';
+import { tokenFromFragment, type MapShare } from '../sync/shares';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTopBar } from './EditorTopBar';
 import { getMemoryMap } from './memoryMaps';
@@ -75,7 +77,7 @@ function mapSync(doc: Y.Doc, mapId: string, token: string, device: DeviceIdentit
 
 /** The feedback room's connection beside the map's: same token and identity, no presence of its own. */
 function feedbackSync(feedback: Y.Doc, mapId: string, token: string, device: DeviceIdentity): SyncSession {
-  return new SyncSession(feedback, mapId, { token, identitySecret: device.secret }, device.identity, { room: `${mapId}/feedback`, presence: false });
+  return new SyncSession(feedback, mapId, { token, identitySecret: device.secret }, device.identity, { room: feedbackRoom(mapId), presence: false });
 }
 
 /** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */

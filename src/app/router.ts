@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { parseMapPath } from '../access/routes';
 
 /**
  * The app's three places: the map library, a map in the editor, and a map presented.
@@ -9,11 +10,9 @@ export type Route = { name: 'library' } | { name: 'map'; mapId: string } | { nam
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'library' };
-  const map = /^\/map\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
-  if (map) return { name: 'map', mapId: map[1]! };
-  const present = /^\/map\/([A-Za-z0-9_-]{1,64})\/present\/?$/.exec(pathname);
-  if (present) return { name: 'present', mapId: present[1]! };
-  return { name: 'notFound' };
+  const map = parseMapPath(pathname);
+  if (!map) return { name: 'notFound' };
+  return { name: map.present ? 'present' : 'map', mapId: map.mapId };
 }
 
 const listeners = new Set<() => void>();

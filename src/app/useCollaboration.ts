@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { checkAccess } from '../sync/api';
 import type { Identity } from '../sync/identity';
 import type { ConnectionStatus, SyncSession } from '../sync/session';
-import type { MapShare, Role } from '../sync/shares';
+import type { Role } from '../access/roles';
+import type { MapShare } from '../sync/shares';
 import { useEditor } from '../store/editorStore';
 
 /**

@@ -1,6 +1,6 @@
 import { Crosshair } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../actions/context';
+import { runAction } from '../actions';
 import { useEditor } from '../store/editorStore';
 
 /**

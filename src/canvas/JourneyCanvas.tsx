@@ -25,7 +25,7 @@ import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
-import { runAction } from '../actions/context';
+import { runAction } from '../actions';
 import { FollowBanner } from './FollowBanner';
 import { PeerOverlay } from './PeerOverlay';
 import { useFollowPresenter } from './useFollowPresenter';

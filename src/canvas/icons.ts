@@ -25,19 +25,26 @@ import {
   CircleEllipsis,
   type LucideIcon,
 } from 'lucide-react';
+import { laneKindDescriptor } from '../model/laneKindLookup';
+import type { LaneIconName } from '../model/laneKinds';
 import type { Channel, LaneKind } from '../model/types';
 
-export const LANE_ICONS: Record<LaneKind, LucideIcon> = {
-  actions: Footprints,
-  touchpoints: MousePointerClick,
-  thoughts: MessageSquareText,
-  emotions: HeartPulse,
-  pains: TriangleAlert,
-  opportunities: Lightbulb,
-  backstage: Cog,
-  metrics: BarChart3,
-  notes: StickyNote,
+/** Keyed by the descriptors' icon names: a kind naming an icon not drawn here does not compile. */
+const LANE_ICONS: Record<LaneIconName, LucideIcon> = {
+  footprints: Footprints,
+  pointer: MousePointerClick,
+  speech: MessageSquareText,
+  heart: HeartPulse,
+  warning: TriangleAlert,
+  bulb: Lightbulb,
+  cog: Cog,
+  chart: BarChart3,
+  note: StickyNote,
 };
+
+export function laneIcon(kind: LaneKind): LucideIcon {
+  return LANE_ICONS[laneKindDescriptor(kind).icon];
+}
 
 export const CHANNEL_ICONS: Record<Channel, LucideIcon> = {
   web: Globe,
@@ -59,13 +66,4 @@ export function emotionFace(score: number): LucideIcon {
   if (score < 0.5) return Meh;
   if (score < 1.5) return Smile;
   return Laugh;
-}
-
-/** Colour for an emotion score: red through grey to green, readable on white. */
-export function emotionColor(score: number): string {
-  if (score <= -2) return '#b91c1c';
-  if (score < 0) return '#c2410c';
-  if (score === 0) return '#475569';
-  if (score < 2) return '#15803d';
-  return '#166534';
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { createContext, useContext } from 'react';
+import { laneKindDescriptor } from '../model/laneKindLookup';
 import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, type Channel, type LaneKind } from '../model/types';
 
 /**
@@ -28,7 +29,7 @@ export function canvasLabels(t: TFunction): CanvasLabels {
   return {
     t,
     channel: Object.fromEntries(CHANNELS.map((c) => [c, t(`canvas.channels.${c}`)])) as Record<Channel, string>,
-    laneKind: Object.fromEntries(LANE_KINDS.map((k) => [k, t(`canvas.laneKinds.${k}`)])) as Record<LaneKind, string>,
+    laneKind: Object.fromEntries(LANE_KINDS.map((k) => [k, t(laneKindDescriptor(k).labelKey)])) as Record<LaneKind, string>,
     emotion: (score) => emotions.get(Math.round(score)) ?? '',
     online: t('canvas.online'),
     offline: t('canvas.offline'),

@@ -7,16 +7,18 @@ import { SUPPORTED_LOCALES, type Locale } from '../model/types';
 import { updateMeta } from '../model/ops/meta';
 import { describeIssue, fileSizeIssue, parseMapFile, serializeMap } from '../schema';
 import { journeyToDoc, readJourney } from '../model/doc';
-import { finishedRoundResults } from '../model/votes';
-import { journeyToCsv } from '../export/csv';
+import { exportMap } from '../export/exportMap';
+import { EXPORT_FORMATS, FORMATS_WITHOUT_DOM, exportFormat, formatOfFileName, isExportFormat } from '../export/formats';
 import { importFile } from '../export/import';
-import { renderJourneySvg } from '../export/svg';
+import { PAPER_SIZES, type PaperSize, type PdfPages } from '../export/pdf';
 import type { Translate } from '../export/render';
 
-const EXPORT_FORMATS = ['svg', 'csv', 'json'] as const;
+const PAPERS = Object.keys(PAPER_SIZES) as PaperSize[];
+const PAGE_MODES: readonly PdfPages[] = ['fit', 'tile'];
 
 export interface CliIO {
-  stdout: (text: string) => void;
+  /** text, or the bytes of a binary export (PDF) */
+  stdout: (data: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** reads all of standard input, for `validate -` */
   readStdin: () => string;
@@ -28,13 +30,24 @@ export interface CliIO {
  * The `waymark` command for people who keep maps in git. Returns the exit code: 0 when all is
  * well, 1 when a file has problems, 2 when the command line itself is wrong.
  */
-export function runCli(argv: readonly string[], io: CliIO): number {
-  const t = createI18n(localeFrom(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG)).t;
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const locale = localeFrom(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  const t = createI18n(locale).t;
+  /** format names, as the export dialog shows them, in a sentence: "A, B or C" */
+  const names = (formats: readonly { labelKey: string }[]) =>
+    new Intl.ListFormat(locale, { type: 'disjunction' }).format(formats.map((f) => t(f.labelKey)));
   const usage = () => {
     const [head, ...tail] = t('cli.usage', { templates: TEMPLATE_KEYS.join('|'), langs: SUPPORTED_LOCALES.join('|') }).split('\n');
     // the export and import commands' lines go before the last one (--help | --version)
     const last = tail.pop() ?? '';
-    return [head, ...tail, t('exporting.cli.usage', { langs: SUPPORTED_LOCALES.join('|') }), last].join('\n');
+    const exporting = t('exporting.cli.usage', {
+      langs: SUPPORTED_LOCALES.join('|'),
+      formats: FORMATS_WITHOUT_DOM.map((f) => f.id).join('|'),
+      formatNames: names(FORMATS_WITHOUT_DOM),
+      papers: PAPERS.join('|'),
+      browserOnly: names(EXPORT_FORMATS.filter((f) => f.needsDom)),
+    });
+    return [head, ...tail, exporting, last].join('\n');
   };
   const [command, ...rest] = argv;
 
@@ -50,7 +63,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   try {
     if (command === 'new') return newMap(rest);
     if (command === 'validate') return validate(rest);
-    if (command === 'export') return exportMap(rest);
+    if (command === 'export') return await exportCommand(rest);
     if (command === 'import') return importMap(rest);
   } catch (error) {
     // parseArgs throws on unknown or malformed options
@@ -100,13 +113,13 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   }
 
   /** Writes the result to --out, or to standard output. */
-  function writeOutput(out: string | undefined, text: string): number {
+  function writeOutput(out: string | undefined, data: string | Uint8Array): number {
     if (out === undefined) {
-      io.stdout(text);
+      io.stdout(data);
       return 0;
     }
     try {
-      writeFileSync(out, text);
+      writeFileSync(out, data);
       return 0;
     } catch (error) {
       io.stderr(`${t('exporting.cli.cannotWrite', { file: out, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
@@ -114,7 +127,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     }
   }
 
-  function exportMap(args: readonly string[]): number {
+  async function exportCommand(args: readonly string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: [...args],
       allowPositionals: true,
@@ -124,6 +137,8 @@ export function runCli(argv: readonly string[], io: CliIO): number {
         out: { type: 'string', short: 'o' },
         lang: { type: 'string', short: 'l' },
         stages: { type: 'string' },
+        paper: { type: 'string' },
+        pages: { type: 'string' },
       },
     });
     const file = positionals[0];
@@ -131,9 +146,22 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       io.stderr(`${t('exporting.cli.missingFile')}\n`);
       return 2;
     }
-    const format = values.format ?? (values.out ? path.extname(values.out).slice(1).toLowerCase() : '');
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      io.stderr(`${t('exporting.cli.unknownFormat', { format, formats: EXPORT_FORMATS.join(', ') })}\n`);
+    const format = values.format ?? (values.out ? (formatOfFileName(values.out) ?? path.extname(values.out).slice(1).toLowerCase()) : '');
+    const formats = FORMATS_WITHOUT_DOM.map((f) => f.id).join(', ');
+    if (!isExportFormat(format)) {
+      io.stderr(`${t('exporting.cli.unknownFormat', { format, formats })}\n`);
+      return 2;
+    }
+    if (exportFormat(format).needsDom) {
+      io.stderr(`${t('exporting.cli.needsBrowser', { name: names([exportFormat(format)]), formats })}\n`);
+      return 2;
+    }
+    if (values.paper !== undefined && !(PAPERS as readonly string[]).includes(values.paper)) {
+      io.stderr(`${t('exporting.cli.unknownOption', { option: '--paper', value: values.paper, values: PAPERS.join(', ') })}\n`);
+      return 2;
+    }
+    if (values.pages !== undefined && !(PAGE_MODES as readonly string[]).includes(values.pages)) {
+      io.stderr(`${t('exporting.cli.unknownOption', { option: '--pages', value: values.pages, values: PAGE_MODES.join(', ') })}\n`);
       return 2;
     }
     if (values.lang !== undefined && !(SUPPORTED_LOCALES as readonly string[]).includes(values.lang)) {
@@ -158,13 +186,20 @@ export function runCli(argv: readonly string[], io: CliIO): number {
         return 2;
       }
     }
-    const scoped = stageIds ? scope(journey, stageIds) : journey;
-    if (format === 'json') return writeOutput(values.out, stageIds ? serializeMap(journeyToDoc(scoped)) : serializeMap(result.doc, result.feedback));
-    if (format === 'csv') return writeOutput(values.out, journeyToCsv(scoped, finishedRoundResults(result.feedback)));
     const lang = (values.lang as Locale | undefined) ?? journey.locale;
     const i18n = createI18n(lang);
     const translate: Translate = (key, options) => String(i18n.t(key, options as never));
-    return writeOutput(values.out, renderJourneySvg(journey, { t: translate, locale: lang, stageIds }));
+    const exported = await exportMap(format, journey, {
+      t: translate,
+      locale: lang,
+      stageIds,
+      doc: result.doc,
+      feedback: result.feedback,
+      paper: values.paper as PaperSize | undefined,
+      pages: values.pages as PdfPages | undefined,
+    });
+    // formats without a DOM write text or bytes, never a browser's Blob
+    return writeOutput(values.out, exported.data as string | Uint8Array);
   }
 
   function importMap(args: readonly string[]): number {
@@ -221,12 +256,4 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     for (const problem of result.issues) io.stdout(`${describeIssue(problem)}\n`);
     return 1;
   }
-}
-
-/** The stages named (in map order), their cards and the links between those cards. */
-function scope(journey: ReturnType<typeof readJourney>, stageIds: readonly string[]): ReturnType<typeof readJourney> {
-  const keep = new Set(stageIds);
-  const cards = journey.cards.filter((c) => keep.has(c.stageId));
-  const ids = new Set(cards.map((c) => c.id));
-  return { ...journey, stages: journey.stages.filter((s) => keep.has(s.id)), cards, links: journey.links.filter((l) => ids.has(l.fromCardId) && ids.has(l.toCardId)) };
 }

@@ -1,6 +1,8 @@
 import type { FileIssue } from '../schema/issues';
 import { issue } from '../schema/issues';
 import { LIMITS } from '../model/limits';
+import { laneKindFromWords } from '../model/laneKindLookup';
+import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import { CHANNELS, EMOTION_MAX, EMOTION_MIN, LANE_KINDS, PHASE_IDS, type Channel, type Journey, type LaneKind, type PhaseId, type TallyEntry, type VoteRound } from '../model/types';
 
 /**
@@ -295,7 +297,8 @@ export function readCsvCards(text: string): CsvCardsResult {
     const phase = phaseCell === '' ? 'pre-purchase' : (PHASE_IDS as readonly string[]).includes(phaseCell) ? (phaseCell as PhaseId) : null;
     if (!phase) problem('phase', `must be one of ${PHASE_IDS.join(', ')}`);
     const kindCell = get('lane kind').trim();
-    const laneKind = kindCell === '' ? 'notes' : (LANE_KINDS as readonly string[]).includes(kindCell) ? (kindCell as LaneKind) : null;
+    // the kind's id, as we write it, or a name for it that the descriptors' aliases know ("Pain points")
+    const laneKind = kindCell === '' ? FALLBACK_LANE_KIND : laneKindFromWords(kindCell);
     if (!laneKind) problem('lane kind', `must be one of ${LANE_KINDS.join(', ')}`);
     const channelCell = get('channel').trim();
     const channel = channelCell === '' ? null : (CHANNELS as readonly string[]).includes(channelCell) ? (channelCell as Channel) : undefined;
@@ -324,7 +327,7 @@ export function readCsvCards(text: string): CsvCardsResult {
       phase: phase ?? 'pre-purchase',
       stage,
       lane,
-      laneKind: laneKind ?? 'notes',
+      laneKind: laneKind ?? FALLBACK_LANE_KIND,
       title: text('title', LIMITS.cardTitle),
       body: text('body', LIMITS.cardBody),
       channel: channel ?? null,

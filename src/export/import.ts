@@ -2,12 +2,11 @@ import { newId, newMapId } from '../model/ids';
 import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
 import { PHASE_IDS, type Card, type Journey, type Lane, type Persona, type PhaseId, type Stage } from '../model/types';
-import { fileSizeIssue, parseMapFile, type MapFile } from '../schema/file';
-import { issue, type FileIssue } from '../schema/issues';
-import { checkReferences } from '../schema/references';
-import { mapFileSchemaV1 } from '../schema/v1';
+import { fileSizeIssue, parseMapFile } from '../schema/file';
+import { issue } from '../schema/issues';
 import { readCsvCards } from './csv';
 import { importOjf } from './importOjf';
+import { finish, guard, type ImportedFeedback, type ImportFormat, type ImportOptions, type ImportOutcome } from './importOutcome';
 
 /**
  * Importers: a file's text in, a new journey out — Waymark JSON, the CSV this app exports, and
@@ -17,22 +16,7 @@ import { importOjf } from './importOjf';
  * so importing the same file twice gives two separate maps.
  */
 
-export type ImportFormat = 'waymark' | 'csv' | 'ojf';
-
-/** A map file's comments, vote rounds and dots, as they go into the new map's feedback doc. */
-export type ImportedFeedback = MapFile['feedback'];
-
-export type ImportOutcome = { ok: true; journey: Journey; format: ImportFormat; feedback?: ImportedFeedback } | { ok: false; issues: FileIssue[] };
-
-export interface ImportOptions {
-  /** the title for formats that carry none (CSV, an untitled .ojf); default from the file name */
-  title?: string;
-  /** the new map's creation time; default now */
-  now?: Date;
-  /** id source, for reproducible tests; default random ids */
-  makeId?: () => string;
-  mapId?: string;
-}
+export { guard, finish, type ImportFormat, type ImportedFeedback, type ImportOutcome, type ImportOptions } from './importOutcome';
 
 /** Picks the importer by the file's extension, else by its content. */
 export function importFile(fileName: string, text: string, options: ImportOptions = {}): ImportOutcome {
@@ -68,16 +52,6 @@ export function titleFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const title = base.replace(/(\.waymark)?\.(json|csv|tsv|ojf)$/i, '').trim();
   return (title || 'Imported journey').slice(0, LIMITS.mapTitle);
-}
-
-/** Runs an importer; a throw (a bug, or the engine running out of stack) becomes an issue. */
-export function guard(run: () => ImportOutcome): ImportOutcome {
-  try {
-    return run();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [issue([], `could not be read: ${reason.slice(0, 200)}`)] };
-  }
 }
 
 // ------------------------------------------------------------------ Waymark JSON
@@ -134,18 +108,6 @@ function freshIds(journey: Journey, options: ImportOptions): { journey: Journey;
     })),
     links: journey.links.map((l) => ({ ...l, id: makeId(), fromCardId: cards.get(l.fromCardId)!, toCardId: cards.get(l.toCardId)! })),
   } };
-}
-
-/**
- * The last check before an importer hands over a journey: the file format's own schema and
- * reference checks, so an imported map is always one that exports and imports again.
- */
-export function finish(journey: Journey, format: ImportFormat): ImportOutcome {
-  const parsed = mapFileSchemaV1.safeParse({ format: 'waymark', version: 1, journey });
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 200).map((i) => issue(i.path, i.message)) };
-  const problems = checkReferences(parsed.data);
-  if (problems.length > 0) return { ok: false, issues: problems };
-  return { ok: true, journey: parsed.data.journey as Journey, format };
 }
 
 // ------------------------------------------------------------------ CSV

@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { newId, newMapId } from '../model/ids';
+import { laneKindFromWords } from '../model/laneKindLookup';
+import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
 import { EMOTION_MAX, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type Persona, type Stage } from '../model/types';
 import { fileSizeIssue } from '../schema/file';
 import { issue, type FileIssue } from '../schema/issues';
-import { finish, guard, type ImportOptions, type ImportOutcome } from './import';
+import { finish, guard, type ImportOptions, type ImportOutcome } from './importOutcome';
 
 /**
  * OpenJourney (.ojf), the JSON of the Ptolemy journey mapper:
@@ -76,20 +78,9 @@ const KNOWN_NODE_KEYS = new Set(Object.keys(nodeSchema.shape));
 const KNOWN_ROOT_KEYS = new Set(Object.keys(ojfSchema.shape));
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A swimlane's name → the lane kind it describes, in English and German; else notes. */
+/** A swimlane's name → the lane kind it describes (by the descriptors' aliases, English and German); else notes. */
 export function laneKindFromName(name: string): LaneKind {
-  const n = name.toLocaleLowerCase('de').normalize('NFC');
-  const rules: [RegExp, LaneKind][] = [
-    [/pain|schmerz|problem|frust|ärgernis|hürde/, 'pains'],
-    [/touch ?points?|berührungspunkt|kontaktpunkt|kanäle|kanal|channel/, 'touchpoints'],
-    [/emotion|feeling|gefühl|gefuehl|stimmung|empfind/, 'emotions'],
-    [/opportunit|chance|möglichkeit|moeglichkeit|potenzial|potential|idee|idea/, 'opportunities'],
-    [/backstage|back-stage|hinter den kulissen|hinterbühne|back office|backoffice/, 'backstage'],
-    [/\bkpis?\b|metric|metrik|kennzahl|messgröße|measure/, 'metrics'],
-    [/thought|gedanke|denkt/, 'thoughts'],
-    [/action|aktion|handlung|tätigkeit|aktivität|doing|tut\b/, 'actions'],
-  ];
-  return rules.find(([pattern]) => pattern.test(n))?.[1] ?? 'notes';
+  return laneKindFromWords(name) ?? FALLBACK_LANE_KIND;
 }
 
 /** A score on -5…+5 as an emotion on -3…+3, rounded (half away from zero). */

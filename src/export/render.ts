@@ -1,4 +1,7 @@
 import { GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
+import { emotionColor } from '../model/emotionScale';
+import { laneKindDescriptor } from '../model/laneKindLookup';
+import type { LaneIconName } from '../model/laneKinds';
 import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind, type PhaseId } from '../model/types';
 import { circlePath, roundedRectPath, type Box, type Scene, type Shape, type Stroke, type TextShape } from './scene';
 import { clampLine, measureText, wrapLines, type TextStyle } from './text';
@@ -7,7 +10,8 @@ import { safeColor } from './thumbnail';
 /**
  * The journey as a picture for the wall: a title block, phase bands, stage and lane headers,
  * every card with its channel, emotion and moment-of-truth marks, the emotion curve and the
- * links — drawn as the canvas draws them (src/canvas/canvas.css), from the same layout.
+ * links — drawn as the canvas draws them, from the same layout and the same lane-kind descriptors
+ * (src/model/laneKinds.ts).
  *
  * Pure: no DOM, no React, no clock unless none is given. Labels come from the `t` passed in,
  * so a picture follows the language of whoever exports it.
@@ -41,42 +45,6 @@ const PHASE_COLOR: Record<PhaseId, string> = {
   purchase: '#6d28d9',
   'post-purchase': '#047857',
 };
-
-interface KindStyle {
-  fill: string;
-  border: string;
-  accent?: string;
-  /** the kind's own colour: icon, chip text */
-  mark: string;
-  /** the icon's background in the lane header */
-  tint: string;
-  dashed?: boolean;
-  radius?: readonly [number, number, number, number];
-  italic?: boolean;
-}
-
-const KIND_STYLE: Record<LaneKind, KindStyle> = {
-  actions: { fill: '#ffffff', border: '#cbd5e1', mark: '#334155', tint: '#e2e8f0' },
-  touchpoints: { fill: '#ffffff', border: '#93c5fd', mark: '#1d4ed8', tint: '#dbeafe' },
-  thoughts: { fill: '#fffbeb', border: '#fcd34d', mark: '#a16207', tint: '#fef3c7', radius: [14, 14, 14, 3], italic: true },
-  emotions: { fill: '#fdf2f8', border: '#f9a8d4', mark: '#be185d', tint: '#fce7f3' },
-  pains: { fill: '#fff5f5', border: '#fca5a5', accent: '#dc2626', mark: '#b91c1c', tint: '#fee2e2' },
-  opportunities: { fill: '#f0fdf4', border: '#86efac', accent: '#16a34a', mark: '#15803d', tint: '#dcfce7' },
-  backstage: { fill: '#f1f5f9', border: '#94a3b8', mark: '#334155', tint: '#e2e8f0', dashed: true },
-  metrics: { fill: '#faf5ff', border: '#c4b5fd', mark: '#6d28d9', tint: '#ede9fe' },
-  notes: { fill: '#ffffff', border: '#cbd5e1', mark: '#334155', tint: '#e2e8f0' },
-};
-
-/** Pains, opportunities and KPIs say their kind on the card too, as on the canvas. */
-const CHIP_KINDS: ReadonlySet<LaneKind> = new Set(['pains', 'opportunities', 'metrics']);
-
-export function emotionColor(score: number): string {
-  if (score <= -2) return '#b91c1c';
-  if (score < 0) return '#c2410c';
-  if (score === 0) return '#475569';
-  if (score < 2) return '#15803d';
-  return '#166534';
-}
 
 /** The part of the journey an export shows: the chosen stages, their cards and the links between those. */
 export function journeyInScope(journey: Journey, stageIds?: readonly string[] | null): Journey {
@@ -333,20 +301,20 @@ function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number
     const row = layout.lanes[i]!;
     const x = ox;
     const y = oy + row.y;
-    const style = KIND_STYLE[lane.kind];
+    const { colors } = laneKindDescriptor(lane.kind);
     draw.path(`M${x},${y + row.height}L${x + GRID.laneHeaderWidth},${y + row.height}`, { x, y: y + row.height, width: GRID.laneHeaderWidth, height: 0 }, { stroke: { color: '#e2e8f0', width: 1 } });
-    draw.rect(x + 12, y + 12, 28, 28, { fill: style.tint, radius: 7 });
-    laneIcon(draw, lane.kind, x + 18, y + 18, 16, style.mark);
+    draw.rect(x + 12, y + 12, 28, 28, { fill: colors.tint, radius: 7 });
+    laneIcon(draw, lane.kind, x + 18, y + 18, 16, colors.ink);
     const name = lane.name.trim() || t('canvas.untitledLane');
     const lines = wrapLines(name, GRID.laneHeaderWidth - 60, 2, { size: 14, bold: true });
     lines.forEach((line, n) => draw.text(x + 50, y + 25 + n * 18, line, { size: 14, bold: true, color: lane.name.trim() ? INK : INK_SOFT }));
     const below = y + 25 + Math.max(1, lines.length) * 18;
     // the lane's kind, unless its name already says it
-    const kindName = label(t, `canvas.laneKinds.${lane.kind}`, lane.kind);
+    const kindName = label(t, laneKindDescriptor(lane.kind).labelKey, lane.kind);
     let countY = below + 1;
     if (kindName.toLocaleLowerCase(journey.locale) !== name.toLocaleLowerCase(journey.locale)) {
       const kind = kindName.toLocaleUpperCase(journey.locale);
-      draw.text(x + 50, below + 1, clampLine(kind, GRID.laneHeaderWidth - 60, { size: 10, bold: true }), { size: 10, bold: true, color: style.mark });
+      draw.text(x + 50, below + 1, clampLine(kind, GRID.laneHeaderWidth - 60, { size: 10, bold: true }), { size: 10, bold: true, color: colors.ink });
       countY += 16;
     }
     draw.text(x + 50, countY, t('canvas.cards', { count: cardsPerLane.get(lane.id) ?? 0 }), { size: 11, color: INK_SOFT });
@@ -413,46 +381,64 @@ function star(draw: Painter, cx: number, cy: number, r: number, color = '#d97706
   draw.path(`${d}Z`, { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r }, { fill: color });
 }
 
+interface IconPen {
+  draw: Painter;
+  /** a point of the 16×16 icon grid, placed and scaled */
+  P(px: number, py: number): string;
+  x: number;
+  y: number;
+  /** the scale from the 16×16 grid */
+  s: number;
+  box: Box;
+  stroke: Stroke;
+  color: string;
+}
+
+/**
+ * The export's own line drawings of the canvas's lucide icons, keyed by the descriptors' icon
+ * names: a lane kind naming an icon not drawn here does not compile.
+ */
+const VECTOR_ICONS: Record<LaneIconName, (pen: IconPen) => void> = {
+  footprints: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(2, 8)}L${P(13, 8)}M${P(9, 4)}L${P(13, 8)}L${P(9, 12)}`, box, { stroke });
+  },
+  pointer: ({ draw, x, y, s, stroke, color }) => {
+    draw.circle(x + 8 * s, y + 8 * s, 6 * s, { stroke });
+    draw.circle(x + 8 * s, y + 8 * s, 2 * s, { fill: color });
+  },
+  speech: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(2, 3)}L${P(14, 3)}L${P(14, 11)}L${P(7, 11)}L${P(4, 14)}L${P(4, 11)}L${P(2, 11)}Z`, box, { stroke });
+  },
+  heart: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(8, 14)}L${P(2.5, 8.5)}Q${P(0.5, 5)} ${P(3, 3)}Q${P(6, 1.5)} ${P(8, 4.5)}Q${P(10, 1.5)} ${P(13, 3)}Q${P(15.5, 5)} ${P(13.5, 8.5)}Z`, box, { stroke });
+  },
+  warning: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(8, 2)}L${P(15, 14)}L${P(1, 14)}Z`, box, { stroke });
+    draw.path(`M${P(8, 6.5)}L${P(8, 9.5)}M${P(8, 11.8)}L${P(8, 11.9)}`, box, { stroke });
+  },
+  bulb: ({ draw, P, x, y, s, box, stroke }) => {
+    draw.circle(x + 8 * s, y + 6.5 * s, 4.5 * s, { stroke });
+    draw.path(`M${P(6, 13)}L${P(10, 13)}M${P(6.5, 15)}L${P(9.5, 15)}`, box, { stroke });
+  },
+  cog: ({ draw, P, x, y, s, box, stroke }) => {
+    draw.circle(x + 8 * s, y + 8 * s, 3.5 * s, { stroke });
+    draw.path(`M${P(8, 1)}L${P(8, 3)}M${P(8, 13)}L${P(8, 15)}M${P(1, 8)}L${P(3, 8)}M${P(13, 8)}L${P(15, 8)}M${P(3, 3)}L${P(4.4, 4.4)}M${P(11.6, 11.6)}L${P(13, 13)}M${P(3, 13)}L${P(4.4, 11.6)}M${P(11.6, 4.4)}L${P(13, 3)}`, box, { stroke });
+  },
+  chart: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(3, 14)}L${P(3, 9)}M${P(8, 14)}L${P(8, 3)}M${P(13, 14)}L${P(13, 6)}`, box, { stroke: { ...stroke, width: stroke.width * 1.4 } });
+  },
+  note: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(3, 2)}L${P(10, 2)}L${P(13, 5)}L${P(13, 14)}L${P(3, 14)}Z`, box, { stroke });
+    draw.path(`M${P(5.5, 8)}L${P(10.5, 8)}M${P(5.5, 11)}L${P(9, 11)}`, box, { stroke });
+  },
+};
+
 /** A small line icon for a lane kind, in a `size` box at (x, y). */
 function laneIcon(draw: Painter, kind: LaneKind, x: number, y: number, size: number, color: string): void {
   const s = size / 16;
   const P = (px: number, py: number) => `${(x + px * s).toFixed(2)},${(y + py * s).toFixed(2)}`;
   const stroke: Stroke = { color, width: Math.max(1.2, 1.7 * s), linecap: 'round' };
-  const box = { x, y, width: size, height: size };
-  switch (kind) {
-    case 'actions':
-      draw.path(`M${P(2, 8)}L${P(13, 8)}M${P(9, 4)}L${P(13, 8)}L${P(9, 12)}`, box, { stroke });
-      return;
-    case 'touchpoints':
-      draw.circle(x + 8 * s, y + 8 * s, 6 * s, { stroke });
-      draw.circle(x + 8 * s, y + 8 * s, 2 * s, { fill: color });
-      return;
-    case 'thoughts':
-      draw.path(`M${P(2, 3)}L${P(14, 3)}L${P(14, 11)}L${P(7, 11)}L${P(4, 14)}L${P(4, 11)}L${P(2, 11)}Z`, box, { stroke });
-      return;
-    case 'emotions':
-      draw.path(`M${P(8, 14)}L${P(2.5, 8.5)}Q${P(0.5, 5)} ${P(3, 3)}Q${P(6, 1.5)} ${P(8, 4.5)}Q${P(10, 1.5)} ${P(13, 3)}Q${P(15.5, 5)} ${P(13.5, 8.5)}Z`, box, { stroke });
-      return;
-    case 'pains':
-      draw.path(`M${P(8, 2)}L${P(15, 14)}L${P(1, 14)}Z`, box, { stroke });
-      draw.path(`M${P(8, 6.5)}L${P(8, 9.5)}M${P(8, 11.8)}L${P(8, 11.9)}`, box, { stroke });
-      return;
-    case 'opportunities':
-      draw.circle(x + 8 * s, y + 6.5 * s, 4.5 * s, { stroke });
-      draw.path(`M${P(6, 13)}L${P(10, 13)}M${P(6.5, 15)}L${P(9.5, 15)}`, box, { stroke });
-      return;
-    case 'backstage':
-      draw.circle(x + 8 * s, y + 8 * s, 3.5 * s, { stroke });
-      draw.path(`M${P(8, 1)}L${P(8, 3)}M${P(8, 13)}L${P(8, 15)}M${P(1, 8)}L${P(3, 8)}M${P(13, 8)}L${P(15, 8)}M${P(3, 3)}L${P(4.4, 4.4)}M${P(11.6, 11.6)}L${P(13, 13)}M${P(3, 13)}L${P(4.4, 11.6)}M${P(11.6, 4.4)}L${P(13, 3)}`, box, { stroke });
-      return;
-    case 'metrics':
-      draw.path(`M${P(3, 14)}L${P(3, 9)}M${P(8, 14)}L${P(8, 3)}M${P(13, 14)}L${P(13, 6)}`, box, { stroke: { ...stroke, width: stroke.width * 1.4 } });
-      return;
-    case 'notes':
-      draw.path(`M${P(3, 2)}L${P(10, 2)}L${P(13, 5)}L${P(13, 14)}L${P(3, 14)}Z`, box, { stroke });
-      draw.path(`M${P(5.5, 8)}L${P(10.5, 8)}M${P(5.5, 11)}L${P(9, 11)}`, box, { stroke });
-      return;
-  }
+  VECTOR_ICONS[laneKindDescriptor(kind).icon]({ draw, P, x, y, s, box: { x, y, width: size, height: size }, stroke, color });
 }
 
 // ------------------------------------------------------------------ cards
@@ -461,19 +447,22 @@ const CARD_PAD_LEFT = 12;
 const CARD_PAD_RIGHT = 10;
 
 function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate): void {
-  const style = KIND_STYLE[kind];
+  const kindLook = laneKindDescriptor(kind);
+  const { colors } = kindLook;
   const { x, y, width: w, height: h } = rect;
-  const radius = style.radius ?? 8;
+  // equal corners stay a plain radius, which the SVG and PDF writers draw as a simple rounded rect
+  const corners = kindLook.corners;
+  const radius = corners.every((c) => c === corners[0]) ? corners[0] : corners;
   if (card.momentOfTruth) draw.rect(x - 3, y - 3, w + 6, h + 6, { stroke: { color: '#f59e0b', width: 4, opacity: 0.3 }, radius: 11 });
   draw.rect(x, y, w, h, {
-    fill: style.fill,
-    stroke: card.momentOfTruth ? { color: '#d97706', width: 2 } : { color: style.border, width: 1, dash: style.dashed ? [5, 3] : undefined },
+    fill: colors.fill,
+    stroke: card.momentOfTruth ? { color: '#d97706', width: 2 } : { color: colors.border, width: 1, dash: kindLook.dashed ? [5, 3] : undefined },
     radius,
     tooltip: card.title.trim() ? clampLine(card.title, 1e6, { size: 13 }) : undefined,
   });
-  const accent = safeColor(card.color) ?? style.accent;
+  const accent = safeColor(card.color) ?? (kindLook.strip ? colors.accent : null);
   if (accent) {
-    const r = typeof radius === 'number' ? radius : radius[0];
+    const r = corners[0];
     draw.path(`${roundedRectPath(x + 1, y + 1, 4, h - 2, [r, 0, 0, r])}`, { x, y, width: 5, height: h }, { fill: accent });
   }
 
@@ -494,10 +483,10 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: fg });
     draw.text(cx + 16 + nameW + 4, chipY + 12.5, mode, { size: 11, color: fg });
     cx += chipW + 6;
-  } else if (CHIP_KINDS.has(kind)) {
-    laneIcon(draw, kind, cx, chipY + 2.5, 12, style.mark);
-    const name = label(t, `canvas.laneKinds.${kind}`, kind);
-    cx += 16 + draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: style.mark }) + 8;
+  } else if (kindLook.chip) {
+    laneIcon(draw, kind, cx, chipY + 2.5, 12, colors.ink);
+    const name = label(t, kindLook.labelKey, kind);
+    cx += 16 + draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: colors.ink }) + 8;
   }
   if (card.emotion !== null) {
     const color = emotionColor(card.emotion);
@@ -530,7 +519,7 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
   const title = card.title.trim();
   const titleLines = title ? wrapLines(title, textWidth, 2, titleStyle) : [t('canvas.untitledCard')];
   titleLines.forEach((line, i) =>
-    draw.text(x + CARD_PAD_LEFT, y + 42 + i * 17, line, { ...titleStyle, bold: !!title, italic: style.italic, color: title ? INK : '#64748b' }),
+    draw.text(x + CARD_PAD_LEFT, y + 42 + i * 17, line, { ...titleStyle, bold: !!title, italic: kindLook.italic || undefined, color: title ? INK : '#64748b' }),
   );
   if (card.body.trim()) {
     const room = titleLines.length > 1 ? 1 : 2;

@@ -1,4 +1,6 @@
 import { GRID, layoutJourney, smoothPath, type Rect } from '../model/layout';
+import { laneKindDescriptor } from '../model/laneKindLookup';
+import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import type { Journey, LaneKind, PhaseId } from '../model/types';
 
 /**
@@ -86,17 +88,19 @@ export function renderThumbnailSvg(journey: Journey): string {
   if (laneBars) out.push(`<path fill="none" stroke="#cbd5e1" stroke-width="12" stroke-linecap="round" d="${laneBars}"/>`);
   const dotsByKind = new Map<string, string>();
   for (const lane of layout.lanes) {
-    const tint = TINTS[tintOf(laneKind.get(lane.id))];
+    const tint = tintOf(laneKind.get(lane.id));
     dotsByKind.set(tint.mark, (dotsByKind.get(tint.mark) ?? '') + `M28,${r(lane.y + 34)}h0`);
   }
   for (const [color, d] of dotsByKind) out.push(`<path fill="none" stroke="${color}" stroke-width="18" stroke-linecap="round" d="${d}"/>`);
 
   // Cards: per lane, one outline around all its stacks, filled with the lane kind's card pattern.
   const stacks = laneStacks(journey, layout.cards);
-  const usedTints = new Set<Tint>();
-  for (const stack of stacks) usedTints.add(tintOf(laneKind.get(stack.laneId)));
-  for (const name of usedTints) {
-    const tint = TINTS[name];
+  const usedTints = new Map<string, { fill: string; mark: string }>();
+  for (const stack of stacks) {
+    const tint = tintOf(laneKind.get(stack.laneId));
+    usedTints.set(tint.pattern, tint);
+  }
+  for (const [name, tint] of usedTints) {
     defs.push(
       `<pattern id="wm-${name}" patternUnits="userSpaceOnUse" x="${GRID.laneHeaderWidth + GRID.cellPadding}" width="${GRID.stageWidth}" height="${period}">` +
         `<rect x="1" y="1" width="${CARD_W - 2}" height="${GRID.cardHeight - 2}" rx="10" fill="${tint.fill}" stroke="${tint.mark}" stroke-width="2"/>` +
@@ -105,7 +109,7 @@ export function renderThumbnailSvg(journey: Journey): string {
     );
   }
   for (const stack of stacks) {
-    out.push(`<path transform="translate(0,${stack.top})" fill="url(#wm-${tintOf(laneKind.get(stack.laneId))})" d="${stack.d}"/>`);
+    out.push(`<path transform="translate(0,${stack.top})" fill="url(#wm-${tintOf(laneKind.get(stack.laneId)).pattern})" d="${stack.d}"/>`);
   }
 
   // Moments of truth: an amber ring around each such card.
@@ -144,30 +148,9 @@ const PHASE_COLOR: Record<PhaseId, string> = {
   'post-purchase': '#047857',
 };
 
-type Tint = 'pain' | 'chance' | 'touch' | 'thought' | 'metric' | 'back' | 'other';
-
-/** Card fill and its darker mark (border, placeholder lines, lane dot) per lane kind. */
-const TINTS: Record<Tint, { fill: string; mark: string }> = {
-  pain: { fill: '#fee2e2', mark: '#f87171' },
-  chance: { fill: '#dcfce7', mark: '#4ade80' },
-  touch: { fill: '#dbeafe', mark: '#60a5fa' },
-  thought: { fill: '#fef3c7', mark: '#fbbf24' },
-  metric: { fill: '#ede9fe', mark: '#a78bfa' },
-  back: { fill: '#e2e8f0', mark: '#94a3b8' },
-  other: { fill: '#e0e7ff', mark: '#818cf8' },
-};
-
-const TINT_OF_KIND: Partial<Record<LaneKind, Tint>> = {
-  pains: 'pain',
-  opportunities: 'chance',
-  touchpoints: 'touch',
-  thoughts: 'thought',
-  metrics: 'metric',
-  backstage: 'back',
-};
-
-function tintOf(kind: LaneKind | undefined): Tint {
-  return (kind && TINT_OF_KIND[kind]) || 'other';
+/** Card fill and its darker mark (border, placeholder lines, lane dot), from the lane kind's descriptor. */
+function tintOf(kind: LaneKind | undefined): { pattern: string; fill: string; mark: string } {
+  return laneKindDescriptor(kind ?? FALLBACK_LANE_KIND).thumbnail;
 }
 
 const CARD_W = GRID.stageWidth - 2 * GRID.cellPadding;

@@ -11,3 +11,6 @@ export * from './votes';
 export * from './workshop';
 export * from './undo';
 export * from './layout';
+export * from './laneKinds';
+export * from './laneKindLookup';
+export * from './emotionScale';

@@ -6,18 +6,9 @@
 export const PHASE_IDS = ['pre-purchase', 'purchase', 'post-purchase'] as const;
 export type PhaseId = (typeof PHASE_IDS)[number];
 
-export const LANE_KINDS = [
-  'actions',
-  'touchpoints',
-  'thoughts',
-  'emotions',
-  'pains',
-  'opportunities',
-  'backstage',
-  'metrics',
-  'notes',
-] as const;
-export type LaneKind = (typeof LANE_KINDS)[number];
+// Lane kinds and what each looks like live in one table, laneKinds.ts.
+import type { LaneKind } from './laneKinds';
+export { LANE_KINDS, type LaneKind } from './laneKinds';
 
 export const CHANNELS = ['web', 'app', 'email', 'phone', 'store', 'social', 'delivery', 'chat', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];

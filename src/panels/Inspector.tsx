@@ -7,15 +7,7 @@ import { updateCard, type CardPatch } from '../model/ops';
 import { LOCAL_ORIGIN } from '../model/origin';
 import { CHANNELS, isOnlineChannel, type Card, type Channel, type Persona } from '../model/types';
 import { selectedCards, useEditor } from '../store/editorStore';
-import { BodyField } from './fields/BodyField';
-import { ColorField } from './fields/ColorField';
-import { EmotionField } from './fields/EmotionField';
-import { useShortcutLabel } from './fields/keys';
-import { coverage, sharedValue } from './fields/logic';
-import { LinksField } from './fields/LinksField';
-import { TagsField } from './fields/TagsField';
-import { TriCheckbox } from './fields/TriCheckbox';
-import { useTextDraft } from './fields/useDraft';
+import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
 import './panels.css';
 
 const NO_PERSONAS: Persona[] = [];

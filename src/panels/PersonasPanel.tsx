@@ -7,12 +7,7 @@ import { LIMITS } from '../model/limits';
 import { addPersona, deletePersona, movePersona, updatePersona, type PersonaPatch } from '../model/ops';
 import type { Persona } from '../model/types';
 import { useEditor } from '../store/editorStore';
-import { ColorField } from './fields/ColorField';
-import { useShortcutLabel } from './fields/keys';
-import { formatLines, neighbourIndex, parseLines, personaCardCounts, sameList } from './fields/logic';
-import { PALETTE } from './fields/palette';
-import { DraftTextarea } from './fields/DraftTextarea';
-import { useDraft, useTextDraft } from './fields/useDraft';
+import { ColorField, useShortcutLabel, formatLines, neighbourIndex, parseLines, personaCardCounts, sameList, PALETTE, DraftTextarea, useDraft, useTextDraft } from './fields';
 import './panels.css';
 
 const NO_PERSONAS: Persona[] = [];

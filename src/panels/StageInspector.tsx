@@ -4,8 +4,7 @@ import { LIMITS } from '../model/limits';
 import { updateStage } from '../model/ops';
 import { PHASE_IDS, type PhaseId } from '../model/types';
 import { useEditor } from '../store/editorStore';
-import { DraftTextarea } from './fields/DraftTextarea';
-import { useTextDraft } from './fields/useDraft';
+import { DraftTextarea, useTextDraft } from './fields';
 import './panels.css';
 
 /**

@@ -1,7 +1,8 @@
 import { Star } from 'lucide-react';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../canvas/icons';
+import { CHANNEL_ICONS, emotionFace, laneIcon, laneKindStyle } from '../canvas';
+import { emotionColor } from '../model/emotionScale';
 import { isOnlineChannel, type Card, type Journey, type Lane, type LaneKind, type Persona } from '../model/types';
 import { laneColumns, stageEmotion, type PresentStep } from './steps';
 import { useFitText } from './useFitText';
@@ -177,7 +178,7 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
 
 function LaneName({ lane, lang }: { lane: Lane; lang: string }) {
   const { t } = useTranslation();
-  const Icon = LANE_ICONS[lane.kind];
+  const Icon = laneIcon(lane.kind);
   return (
     <>
       <span className={`present-lane-icon kind-${lane.kind}`}>
@@ -243,7 +244,7 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
           const cards = cells.get(`${stageId}/${lane.id}`) ?? [];
           const headingId = `present-lane-${lane.id}`;
           return (
-            <section key={lane.id} className={`present-lane kind-${lane.kind}`} aria-labelledby={headingId}>
+            <section key={lane.id} className={`present-lane kind-${lane.kind}`} style={laneKindStyle(lane.kind)} aria-labelledby={headingId}>
               <h2 className="present-lane-head" id={headingId}>
                 <LaneName lane={lane} lang={lang} />
               </h2>
@@ -318,7 +319,7 @@ export function PhaseSlide({ journey, step, notesShown, kicker, phaseName, forma
               </tr>
             )}
             {journey.lanes.map((lane) => (
-              <tr key={lane.id} className={`kind-${lane.kind}`}>
+              <tr key={lane.id} className={`kind-${lane.kind}`} style={laneKindStyle(lane.kind)}>
                 <th scope="row" className="present-matrix-lane">
                   <LaneName lane={lane} lang={lang} />
                 </th>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { setPresenter } from '../model';
 import { feedbackActor, useEditor } from '../store/editorStore';
 import { presenterPeer } from '../store/follow';
-import { TimerBadge } from '../panels/workshop/TimerBadge';
+import { TimerBadge } from '../panels/workshop';
 import { Presentation } from './Presentation';
 
 /**

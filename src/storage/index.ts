@@ -12,6 +12,7 @@ export {
   renameMap,
   markDeleted,
   restoreMap,
+  purgeMap,
   purgeDeleted,
   feedbackStorageKey,
   saveFeedback,
@@ -22,3 +23,4 @@ export {
 export { MapPersistence, DEFAULT_COMPACT_EVERY, type PersistenceStatus, type PersistenceOptions } from './persistence';
 export { compactMapUpdates } from './compaction';
 export { mapChannelName } from './channel';
+export { loadShare, saveShare } from './shareTokens';

@@ -3,13 +3,15 @@ import { journeyMaps, readMeta } from '../model/doc';
 import { updateMeta } from '../model/ops/meta';
 import { mapChannelName, postToTabs } from './channel';
 import type { MapEntry, WaymarkDB } from './db';
+import { forgetMapOnDevice } from './deviceKeys';
 import { PERSISTENCE_ORIGIN } from './origins';
 import { applyStoredUpdates, readMapUpdates } from './updates';
 
 /**
  * The map library: the list of maps on this device and whole-map operations on it (create,
- * duplicate, rename, delete with undo, purge). An open map is kept in step with the database by
- * MapPersistence, not by these functions. Every function rejects with the database's error
+ * duplicate, rename, delete with undo, purge). Purging is the only way a map leaves this device,
+ * and it takes everything stored for the map with it. An open map is kept in step with the
+ * database by MapPersistence, not by these functions. Every function rejects with the database's error
  * (see classifyStorageError) when the database cannot do what was asked.
  */
 
@@ -31,13 +33,15 @@ export async function getMapEntry(db: WaymarkDB, id: string): Promise<MapEntry |
 
 export interface NewMapOptions {
   thumbnail?: string | null;
+  /** the map's feedback doc (an import's comments and votes), stored beside it */
+  feedback?: Y.Doc;
   /** default: Date.now() */
   now?: number;
 }
 
 /**
  * Adds a map made in memory (from a template, an import) to the library: its entry, from the
- * doc's meta, and one snapshot of its content, in one transaction. Rejects (ConstraintError)
+ * doc's meta, one snapshot of its content and its feedback doc if given, in one transaction. Rejects (ConstraintError)
  * when a map with that id exists, and when the doc's meta has no id.
  */
 export async function saveNewMap(db: WaymarkDB, doc: Y.Doc, options: NewMapOptions = {}): Promise<MapEntry> {
@@ -53,14 +57,15 @@ export async function saveNewMap(db: WaymarkDB, doc: Y.Doc, options: NewMapOptio
     thumbnail: options.thumbnail ?? null,
     deletedAt: null,
   };
-  await addMap(db, entry, Y.encodeStateAsUpdate(doc));
+  await addMap(db, entry, Y.encodeStateAsUpdate(doc), options.feedback);
   return entry;
 }
 
-function addMap(db: WaymarkDB, entry: MapEntry, snapshot: Uint8Array): Promise<void> {
+function addMap(db: WaymarkDB, entry: MapEntry, snapshot: Uint8Array, feedback?: Y.Doc): Promise<void> {
   return db.transaction('rw', db.maps, db.updates, async () => {
     await db.maps.add(entry);
     await db.updates.add({ mapId: entry.id, update: snapshot });
+    if (feedback) await saveFeedback(db, entry.id, feedback);
   });
 }
 
@@ -169,17 +174,43 @@ export async function saveFeedback(db: WaymarkDB, mapId: string, feedback: Y.Doc
 }
 
 /**
- * Removes for good the maps deleted at least `olderThanMs` ago: their entries and all their
- * stored updates, in one transaction. Returns the ids removed.
+ * Removes one map for good, but only while it is still in the bin: a map restored meanwhile
+ * (from another tab, say) stays. Resolves to whether the map was removed. What goes is listed
+ * at `eraseMaps`.
  */
-export function purgeDeleted(db: WaymarkDB, olderThanMs: number, now: number = Date.now()): Promise<string[]> {
-  const cutoff = now - olderThanMs;
-  return db.transaction('rw', db.maps, db.updates, async () => {
-    const ids = await db.maps.where('deletedAt').belowOrEqual(cutoff).primaryKeys();
-    if (ids.length > 0) {
-      await db.updates.where('mapId').anyOf([...ids, ...ids.map(feedbackStorageKey)]).delete();
-      await db.maps.bulkDelete(ids);
-    }
-    return ids;
+export async function purgeMap(db: WaymarkDB, id: string): Promise<boolean> {
+  const purged = await db.transaction('rw', db.maps, db.updates, async () => {
+    const entry = await db.maps.get(id);
+    if (!entry || entry.deletedAt === null) return false;
+    await eraseMaps(db, [id]);
+    return true;
   });
+  if (purged) forgetMapOnDevice(id);
+  return purged;
+}
+
+/**
+ * Removes for good the maps deleted at least `olderThanMs` ago (their tab closed during the
+ * undo window), as `purgeMap` does for one. Returns the ids removed.
+ */
+export async function purgeDeleted(db: WaymarkDB, olderThanMs: number, now: number = Date.now()): Promise<string[]> {
+  const cutoff = now - olderThanMs;
+  const ids = await db.transaction('rw', db.maps, db.updates, async () => {
+    const found = await db.maps.where('deletedAt').belowOrEqual(cutoff).primaryKeys();
+    if (found.length > 0) await eraseMaps(db, found);
+    return found;
+  });
+  for (const id of ids) forgetMapOnDevice(id);
+  return ids;
+}
+
+/**
+ * Everything stored for these maps, inside the caller's transaction: the entries (with their
+ * thumbnails), the maps' updates and their feedback docs' updates (comments, votes). The
+ * per-map keys in localStorage (share token, read marks) are forgotten by the caller once the
+ * transaction has committed, so a failed purge leaves the map still reachable.
+ */
+async function eraseMaps(db: WaymarkDB, ids: readonly string[]): Promise<void> {
+  await db.updates.where('mapId').anyOf([...ids, ...ids.map(feedbackStorageKey)]).delete();
+  await db.maps.bulkDelete([...ids]);
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Thread } from '../model';
+import { COMMENTS_READ_KEY_PREFIX } from '../storage/deviceKeys';
 import { useEditor } from './editorStore';
 
 /**
@@ -15,7 +16,7 @@ import { useEditor } from './editorStore';
 /** threadId → ISO time of the newest comment seen in it */
 export type SeenMarks = ReadonlyMap<string, string>;
 
-export const STORAGE_PREFIX = 'waymark.commentsRead.';
+export const STORAGE_PREFIX = COMMENTS_READ_KEY_PREFIX;
 /** marks kept per map; the oldest go first (a thread deleted long ago leaves a mark behind) */
 export const MAX_MARKS = 5_000;
 /** the mark of a thread whose comments carry no readable time: everything in it counts as seen */

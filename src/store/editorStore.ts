@@ -6,7 +6,7 @@ import type { FeedbackActor } from '../model/actor';
 import type { Card, Journey } from '../model/types';
 import { publicIdentity, type Identity } from '../sync/identity';
 import type { ConnectionStatus, Peer } from '../sync/session';
-import type { Role } from '../sync/shares';
+import { isFacilitator, mayWrite, type Role } from '../access/roles';
 import { EMPTY_FEEDBACK, FeedbackView, type FeedbackSnapshot } from './feedbackView';
 import { JourneyView } from './journeyView';
 
@@ -278,14 +278,13 @@ export const useEditor = create<EditorStore>()((set, get) => {
   };
 });
 
-/** What a role may do here. A private map is its owner's alone. */
+/** What a role may do here, by the rights the relay enforces (src/access/roles.ts). A private map is its owner's alone. */
 function access(collab: Collaboration | null, locked: boolean): Pick<EditorState, 'readOnly' | 'canGiveFeedback' | 'facilitator'> {
-  if (!collab) return { readOnly: false, canGiveFeedback: true, facilitator: true };
-  const { role } = collab;
+  const role: Role = collab?.role ?? 'owner';
   return {
-    readOnly: role === 'view' || role === 'comment' || (role === 'edit' && locked),
-    canGiveFeedback: role !== 'view',
-    facilitator: role === 'owner',
+    readOnly: !mayWrite(role, 'map', locked),
+    canGiveFeedback: mayWrite(role, 'feedback', locked),
+    facilitator: isFacilitator(role),
   };
 }
 

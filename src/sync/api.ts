@@ -1,13 +1,8 @@
-import type { LinkRole, Role } from './shares';
+import type { LinkRole, Role } from '../access/roles';
+import type { RegisteredMap } from '../access/rooms';
+import { accessPath, API_MAPS, linkPath, lockPath } from '../access/routes';
 
-/** The relay's HTTP API for share links (see README, "Sharing and the relay"). */
-export interface RegisteredMap {
-  id: string;
-  ownerToken: string;
-  editToken: string;
-  commentToken: string;
-  viewToken: string;
-}
+/** The relay's HTTP API for share links (see README, "Sharing and the relay"); its paths are the contract's (src/access/routes.ts). */
 
 export class ShareApiError extends Error {
   constructor(
@@ -41,15 +36,15 @@ async function call<T>(path: string, init: RequestInit & { token?: string } = {}
 }
 
 export function registerMap(mapId: string): Promise<RegisteredMap> {
-  return call('/api/maps', { method: 'POST', body: JSON.stringify({ id: mapId }) });
+  return call(API_MAPS, { method: 'POST', body: JSON.stringify({ id: mapId }) });
 }
 
 export function rotateLink(mapId: string, role: LinkRole, ownerToken: string): Promise<{ token: string }> {
-  return call(`/api/maps/${encodeURIComponent(mapId)}/links/${role}/rotate`, { method: 'POST', token: ownerToken });
+  return call(linkPath(mapId, role, true), { method: 'POST', token: ownerToken });
 }
 
 export function revokeLink(mapId: string, role: LinkRole, ownerToken: string): Promise<void> {
-  return call(`/api/maps/${encodeURIComponent(mapId)}/links/${role}`, { method: 'DELETE', token: ownerToken });
+  return call(linkPath(mapId, role, false), { method: 'DELETE', token: ownerToken });
 }
 
 export interface Access {
@@ -59,11 +54,11 @@ export interface Access {
 }
 
 export async function checkAccess(mapId: string, token: string): Promise<Access> {
-  const access = await call<Partial<Access>>(`/api/maps/${encodeURIComponent(mapId)}/access`, { token });
+  const access = await call<Partial<Access>>(accessPath(mapId), { token });
   return { role: access.role as Role, locked: access.locked === true };
 }
 
 /** Owner only: locks or unlocks the map's content; the relay enforces it. */
 export function setContentLock(mapId: string, locked: boolean, ownerToken: string): Promise<{ locked: boolean }> {
-  return call(`/api/maps/${encodeURIComponent(mapId)}/lock`, { method: 'PUT', token: ownerToken, body: JSON.stringify({ locked }) });
+  return call(lockPath(mapId), { method: 'PUT', token: ownerToken, body: JSON.stringify({ locked }) });
 }

@@ -2,6 +2,7 @@ import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { messageAuth, WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { SYNC_PREFIX } from '../access/routes';
 import { publicIdentity, type Identity } from './identity';
 
 /**
@@ -54,7 +55,7 @@ export interface SyncOptions {
   serverUrl?: string;
   /** for Node tests */
   WebSocketPolyfill?: typeof WebSocket;
-  /** the room: default the map id; `<mapId>/feedback` for the feedback doc */
+  /** the room: default the map id; `feedbackRoom(mapId)` (src/access/rooms.ts) for the feedback doc */
   room?: string;
   /** publish who I am (default true); the feedback room's connection leaves presence to the map's */
   presence?: boolean;
@@ -95,7 +96,7 @@ function readView(value: unknown): PeerView | null {
 }
 
 export function defaultServerUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PREFIX}`;
 }
 
 function readPeer(clientId: number, state: Record<string, unknown>): Peer | null {

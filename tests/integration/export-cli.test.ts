@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWaymark } from '../support/cli';
 import { checkXml } from '../support/exportXml';
+import { decodePngGrey, greyVariance } from '../support/png';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'waymark-export-cli-'));
 
@@ -53,6 +55,48 @@ describe('waymark export', () => {
     expect(broken.stdout).toBe('');
     expect(waymark(['export', retailFile, '--format', 'gif']).code).toBe(2);
     expect(waymark(['export', path.join(dir, 'missing.json'), '--format', 'svg'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/ENOENT/) });
+  });
+});
+
+describe('waymark export --format pdf', () => {
+  /** pdfinfo's "Pages:" and the first page as poppler renders it, in grey levels */
+  const poppler = (file: string) => {
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info.status, info.stderr).toBe(0);
+    const rendered = spawnSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', file, `${file}-page`], { encoding: 'utf8' });
+    expect(rendered.status, rendered.stderr).toBe(0);
+    const png = readFileSync(`${file}-page-1.png`);
+    return { pages: Number(/^Pages:\s+(\d+)$/m.exec(info.stdout)?.[1]), pageSize: /^Page size:\s+(.*)$/m.exec(info.stdout)?.[1], png, ...decodePngGrey(png) };
+  };
+
+  it('writes a PDF that poppler reads and renders to a picture of the map, not a blank page', () => {
+    const out = path.join(dir, 'retail.pdf');
+    expect(waymark(['export', retailFile, '--format', 'pdf', '--out', out])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const page = poppler(out);
+    expect(page.pages).toBe(1);
+    expect(page.pageSize).toMatch(/^841\.89 x 595\.28 pts \(A4\)/);
+    expect(page.width).toBeGreaterThan(400);
+    // a blank page is one grey level; the map's lanes, cards and text spread them widely
+    expect(greyVariance(page.grey)).toBeGreaterThan(200);
+    expect(page.png.length).toBeGreaterThan(10_000);
+  });
+
+  it('tiles the map across pages on the paper asked for, and takes the format from --out', () => {
+    const out = path.join(dir, 'retail-tiles.pdf');
+    expect(waymark(['export', retailFile, '--out', out, '--paper', 'a3', '--pages', 'tile']).code).toBe(0);
+    const page = poppler(out);
+    expect(page.pages).toBeGreaterThan(1);
+    expect(page.pageSize).toMatch(/\(A3\)/);
+    expect(greyVariance(page.grey)).toBeGreaterThan(200);
+  });
+
+  it('refuses a paper or page mode it does not know, and says PNG needs the app', () => {
+    expect(waymark(['export', retailFile, '--format', 'pdf', '--paper', 'a5']).code).toBe(2);
+    expect(waymark(['export', retailFile, '--format', 'pdf', '--pages', 'all']).code).toBe(2);
+    const png = waymark(['export', retailFile, '--format', 'png']);
+    expect(png).toMatchObject({ code: 2, stdout: '' });
+    expect(png.stderr).toMatch(/^PNG image is drawn by a browser .*Export dialog.*svg, pdf, json, csv\.\n$/);
   });
 });
 

@@ -14,8 +14,9 @@ import {
   type MapEntry,
   type WaymarkDB,
 } from '../../src/storage';
-import { drawMissingThumbnail, purgeMap } from '../../src/panels/library/mapActions';
+import { drawMissingThumbnail } from '../../src/panels/library/mapActions';
 import { createMapInMemory, createStoredMap } from '../../src/panels/library/newMap';
+import { purgeMap } from '../../src/storage';
 import { foldForSearch, matchesQuery, relativeTime } from '../../src/panels/library/text';
 import { createMapFromTemplate } from '../../src/model/templates';
 

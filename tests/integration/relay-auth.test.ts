@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessKey, hashToken } from '../../server/auth';
+import { accessKey } from '../../src/access/rooms';
+import { hashToken } from '../../server/auth';
 import { LevelDbStore } from '../../server/store';
 import {
   closeOf,

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
+import { roomName, type RegisteredMap } from '../../src/access/rooms';
 import { readJourney } from '../../src/model/doc';
 import type { FeedbackActor } from '../../src/model/actor';
 import { addComment, commentsMap, deleteComment, editComment, readComments } from '../../src/model/feedback';
@@ -243,14 +244,14 @@ export class IdFloodFrames {
 // Setup helpers (what a legitimate owner does before the attacks)
 // ---------------------------------------------------------------------------------------------
 
-export async function registerMap(port: number, id: string): Promise<{ id: string; ownerToken: string; editToken: string; commentToken: string; viewToken: string }> {
+export async function registerMap(port: number, id: string): Promise<RegisteredMap> {
   const res = await fetch(`http://127.0.0.1:${port}/api/maps`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ id }),
   });
   if (res.status !== 201) throw new Error(`registering ${id}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string; ownerToken: string; editToken: string; commentToken: string; viewToken: string };
+  return (await res.json()) as RegisteredMap;
 }
 
 /** A big map as its owner wrote it: the updates, in order, and the size of the whole. */
@@ -838,7 +839,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
  */
 export async function workshopSubversion(args: WorkshopArgs): Promise<Figures> {
   const { port, mapId, ownerToken, commentToken, viewToken, settleMs = 2000 } = args;
-  const feedbackRoom = `${mapId}/feedback`;
+  const feedbackRoom = roomName(mapId, 'feedback');
   const figures: Figures = {};
   const clients: Provider[] = [];
   const sessions: SyncSession[] = [];

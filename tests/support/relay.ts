@@ -8,7 +8,8 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { accessKey } from '../../server/auth';
+import type { RoomKind } from '../../src/access/roles';
+import { accessKey, roomName, type RegisteredMap } from '../../src/access/rooms';
 import { startServer } from '../../server/index';
 import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { addComment, readComments } from '../../src/model/feedback';
@@ -67,25 +68,19 @@ export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
 export const httpUrl = (port: number, p: string) => `http://127.0.0.1:${port}${p}`;
 export const syncUrl = (port: number) => `ws://127.0.0.1:${port}/sync`;
 
-export interface Tokens {
-  id: string;
-  ownerToken: string;
-  editToken: string;
-  commentToken: string;
-  viewToken: string;
-}
+/** what registering a map answers */
+export type Tokens = RegisteredMap;
 
 let mapCounter = 0;
 export const newRoomId = (prefix = 'map') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++mapCounter}`;
 
 /**
  * The name the relay stores a registered map's room under: its access key `<mapId>~<registration
- * id>` (server/auth.ts), with `/feedback` for its feedback room. Clients never see it: they
+ * id>` (src/access/rooms.ts), with `/feedback` for its feedback room. Clients never see it: they
  * connect to `/sync/<mapId>` with a token, and the token names the registration.
  */
-export function storedRoomName(map: Tokens, room: 'map' | 'feedback' = 'map'): string {
-  const key = accessKey(map.id, map.ownerToken)!;
-  return room === 'feedback' ? `${key}/feedback` : key;
+export function storedRoomName(map: Tokens, room: RoomKind = 'map'): string {
+  return roomName(accessKey(map.id, map.ownerToken)!, room);
 }
 
 export async function registerMap(port: number, id = newRoomId()): Promise<Tokens> {

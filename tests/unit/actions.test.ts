@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildActionContext, isEnabled, runAction, type ActionContextExtra } from '../../src/actions/context';
 import { actionForKey, type KeyOrigin } from '../../src/actions/dispatch';
-import { ACTION_GROUPS, ACTIONS, findAction, menuActions, toolbarActions } from '../../src/actions/registry';
+import { ACTION_GROUPS, ACTIONS, findAction, menuActions, toolbarActions, type ActionId } from '../../src/actions/registry';
 import { parseShortcut, shortcutKey } from '../../src/actions/shortcuts';
 import { createI18n } from '../../src/i18n';
 import { addLink } from '../../src/model/ops';
@@ -37,11 +37,11 @@ function tFor(locale: Locale): TFunction {
 
 const navigate = vi.fn<(path: string) => void>();
 
-function run(id: string, extra: ActionContextExtra & { locale?: Locale } = {}): boolean {
+function run(id: ActionId, extra: ActionContextExtra & { locale?: Locale } = {}): boolean {
   return runAction(id, { t: tFor(extra.locale ?? 'en'), navigate, ...extra });
 }
-const runOn = (id: string, target: Target) => run(id, { target });
-const enabled = (id: string, target: Target | null = null) => isEnabled(findAction(id)!, buildActionContext({ target }));
+const runOn = (id: ActionId, target: Target) => run(id, { target });
+const enabled = (id: ActionId, target: Target | null = null) => isEnabled(findAction(id)!, buildActionContext({ target }));
 
 const stage = (i: number) => journey().stages[i]!;
 const lane = (i: number) => journey().lanes[i]!;
@@ -219,6 +219,7 @@ describe('the action registry', () => {
     expect(buildActionContext()).toBeNull();
     expect(run('card.add')).toBe(false);
     openRetail();
+    // @ts-expect-error an id that names no action does not compile; untyped, it runs nothing
     expect(run('no.such.action')).toBe(false);
     expect(run('edit.delete')).toBe(false); // nothing selected
   });
@@ -703,7 +704,7 @@ describe('view', () => {
   it('zoom and fit go through the canvas viewport, and are off until the canvas registered it', () => {
     expect(enabled('view.fit')).toBe(false);
     const viewport = stubViewport();
-    for (const id of ['view.zoomIn', 'view.zoomOut', 'view.fit', 'view.zoom100']) expect(run(id)).toBe(true);
+    for (const id of ['view.zoomIn', 'view.zoomOut', 'view.fit', 'view.zoom100'] as const) expect(run(id)).toBe(true);
     expect(viewport.calls).toEqual(['zoomIn', 'zoomOut', 'fitView', 'zoomTo100']);
   });
 

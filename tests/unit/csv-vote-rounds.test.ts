@@ -69,10 +69,10 @@ describe('vote rounds in the CSV export', () => {
     expect(importFile('workshop.csv', csv).ok).toBe(true);
   });
 
-  it('the command line’s CSV export of a map file includes its ended rounds', () => {
+  it('the command line’s CSV export of a map file includes its ended rounds', async () => {
     const { doc, feedback } = votedMap();
     let out = '';
-    const code = runCli(['export', '-', '--format', 'csv'], {
+    const code = await runCli(['export', '-', '--format', 'csv'], {
       stdout: (text) => (out += text),
       stderr: (text) => {
         throw new Error(text);

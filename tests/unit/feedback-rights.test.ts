@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildActionContext } from '../../src/actions/context';
-import { findAction } from '../../src/actions/registry';
+import { findAction, type ActionId } from '../../src/actions/registry';
 import {
   addComment,
   closeRound,
@@ -34,7 +34,7 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import { createUndoManager } from '../../src/model/undo';
 import { feedbackActor, useEditor } from '../../src/store/editorStore';
 import type { Identity } from '../../src/sync/identity';
-import type { Role } from '../../src/sync/shares';
+import type { Role } from '../../src/access/roles';
 import { facilitator, OWNER, participant } from '../support/actors';
 import { checkFeedbackUpdate, recordUpdates } from '../support/feedbackContract';
 
@@ -290,7 +290,7 @@ describe('the editor as a participant', () => {
       void round;
       const before = state(feedback);
       const log = recordUpdates(feedback);
-      for (const id of ['workshop.closeRound', 'workshop.revealRound', 'workshop.toggleTimer', 'workshop.resetTimer', 'workshop.bringEveryone', 'workshop.stopPresenting']) {
+      for (const id of ['workshop.closeRound', 'workshop.revealRound', 'workshop.toggleTimer', 'workshop.resetTimer', 'workshop.bringEveryone', 'workshop.stopPresenting'] as const) {
         const action = findAction(id)!;
         const ctx = buildActionContext({ navigate: () => undefined })!;
         expect(action.enabled(ctx), `${role}: ${id}`).toBe(false);
@@ -311,7 +311,7 @@ describe('the editor as a participant', () => {
     addComment(feedback, FAY, { cardId: first.id, author: 'Fay', text: 'On the first card' });
     placeDot(feedback, BEN, { roundId: round, cardId: first.id, voterName: 'Ben' });
     const log = recordUpdates(feedback);
-    const run = (id: string) => {
+    const run = (id: ActionId) => {
       const action = findAction(id)!;
       const ctx = buildActionContext({ navigate: () => undefined })!;
       if (action.enabled(ctx)) action.perform(ctx);

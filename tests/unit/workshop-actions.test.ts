@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildActionContext, isEnabled, runAction } from '../../src/actions/context';
-import { findAction } from '../../src/actions/registry';
+import { findAction, type ActionId } from '../../src/actions/registry';
 import { countedDots, myDots, placeDot, readDots, readPresenter, readRound, readTimer, setPresenter, setTimerDuration, startRound, type StartRoundArgs } from '../../src/model';
 import { createMapFromTemplate } from '../../src/model/templates';
 import type { Card, LaneKind } from '../../src/model/types';
@@ -9,7 +9,7 @@ import { createUndoManager } from '../../src/model/undo';
 import { useEditor, type Target } from '../../src/store/editorStore';
 import { FeedbackView } from '../../src/store/feedbackView';
 import type { Identity } from '../../src/sync/identity';
-import type { Role } from '../../src/sync/shares';
+import type { Role } from '../../src/access/roles';
 import { OWNER, participant } from '../support/actors';
 
 /* ---------- helpers: a retail map open in the editor, workshop actions run as a user would ---------- */
@@ -34,8 +34,8 @@ function openRetail(as: Identity = ME, role: Role | null = 'comment') {
   return doc;
 }
 
-const run = (id: string, target: Target | null = null) => runAction(id, { target, navigate: noNavigation });
-const enabled = (id: string, target: Target | null = null) => isEnabled(findAction(id)!, buildActionContext({ target, navigate: noNavigation }));
+const run = (id: ActionId, target: Target | null = null) => runAction(id, { target, navigate: noNavigation });
+const enabled = (id: ActionId, target: Target | null = null) => isEnabled(findAction(id)!, buildActionContext({ target, navigate: noNavigation }));
 
 const laneOf = (kind: LaneKind) => journey().lanes.find((l) => l.kind === kind)!;
 const cardIn = (kind: LaneKind, nth = 0): Card => journey().cards.filter((c) => c.laneId === laneOf(kind).id)[nth]!;
@@ -261,7 +261,7 @@ function openRetailKeepingFeedback(as: Identity, role: Role): void {
 
 /* ---------- running the workshop ---------- */
 
-const FACILITATOR_ONLY = ['workshop.toggleTimer', 'workshop.revealRound', 'workshop.closeRound', 'workshop.newRound', 'workshop.bringEveryone'];
+const FACILITATOR_ONLY = ['workshop.toggleTimer', 'workshop.revealRound', 'workshop.closeRound', 'workshop.newRound', 'workshop.bringEveryone'] as const;
 
 describe('leading the workshop', () => {
   it('only the facilitator can start the timer, reveal a round or bring everyone to them', () => {
@@ -419,7 +419,7 @@ describe('feedback on read-only content', () => {
     expect(run('workshop.vote')).toBe(true);
     expect(myDotsNow(roundId).byCard).toEqual({ [card.id]: 1 });
 
-    for (const id of ['card.add', 'card.edit', 'edit.delete', 'edit.duplicate', 'card.moveRight', 'card.toggleMomentOfTruth']) {
+    for (const id of ['card.add', 'card.edit', 'edit.delete', 'edit.duplicate', 'card.moveRight', 'card.toggleMomentOfTruth'] as const) {
       expect({ id, ran: run(id) }).toEqual({ id, ran: false });
     }
     expect(journey().cards).toHaveLength(before);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { createUndoManager } from '../../src/model/undo';
 import { useEditor, type EditorState } from '../../src/store/editorStore';
-import type { Role } from '../../src/sync/shares';
+import type { Role } from '../../src/access/roles';
 
 /* What each kind of link may do in a workshop, as the editor store derives it from the role and the lock. */
 

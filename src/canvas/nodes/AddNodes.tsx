@@ -1,7 +1,7 @@
 import { Plus } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 
 /** The + after the last stage header: the add-stage action, at the end of the map. */
 export const AddStageNode = memo(function AddStageNode() {

@@ -2,22 +2,19 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { Star, ThumbsUp } from 'lucide-react';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { emotionColor } from '../../model/emotionScale';
+import { laneKindDescriptor } from '../../model/laneKindLookup';
 import { LIMITS } from '../../model/limits';
 import { updateCard } from '../../model/ops';
 import { isOnlineChannel } from '../../model/types';
 import { useEditor } from '../../store/editorStore';
 import type { CardNodeData } from '../buildNodes';
-import { CHANNEL_ICONS, emotionColor, emotionFace, LANE_ICONS } from '../icons';
+import { CHANNEL_ICONS, emotionFace, laneIcon } from '../icons';
+import { laneKindStyle } from '../laneKindStyle';
 import { CardCommentBadge } from './CardCommentBadge';
 import { InlineTitle } from '../InlineTitle';
 import { CardVotes } from './CardVotes';
 import { useCanvasLabels } from '../labels';
-
-/**
- * Pains, opportunities and KPIs carry their kind on the card too, in words and an icon, so they
- * are told apart without relying on colour alone (and when a card is moved to another lane).
- */
-const CHIP_KINDS = new Set(['pains', 'opportunities', 'metrics']);
 
 /** One card on the canvas. Memoised: it re-renders only when its own node object changes. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Node<CardNodeData, 'card'>>) {
@@ -25,7 +22,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   const { card, laneKind, dimmed, linkSource } = data;
   const editing = useEditor((s) => s.editing?.kind === 'card' && s.editing.id === card.id);
   const personas = useEditor(useShallow((s) => (card.personaIds.length ? s.journey?.personas ?? [] : [])));
-  const KindIcon = LANE_ICONS[laneKind];
+  const KindIcon = laneIcon(laneKind);
   const ChannelIcon = card.channel ? CHANNEL_ICONS[card.channel] : null;
   const Face = card.emotion !== null ? emotionFace(card.emotion) : null;
   const classes = ['card-node', `kind-${laneKind}`];
@@ -38,7 +35,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   return (
     <div
       className={classes.join(' ')}
-      style={card.color ? ({ '--card-accent': card.color } as React.CSSProperties) : undefined}
+      style={card.color ? { ...laneKindStyle(laneKind), '--card-accent': card.color } as React.CSSProperties : laneKindStyle(laneKind)}
       data-card-id={card.id}
     >
       <Handle type="target" position={Position.Left} className="card-handle" />
@@ -49,7 +46,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
             {labels.channel[card.channel]}
             <span className="channel-mode">· {isOnlineChannel(card.channel) ? labels.online : labels.offline}</span>
           </span>
-        ) : CHIP_KINDS.has(laneKind) ? (
+        ) : laneKindDescriptor(laneKind).chip ? (
           <span className="kind-chip">
             <KindIcon size={12} aria-hidden="true" />
             {labels.laneKind[laneKind]}

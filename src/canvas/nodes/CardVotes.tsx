@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 import { cardIsVotable } from '../../model';
 import { useEditor } from '../../store/editorStore';
 

@@ -1,7 +1,7 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { Plus } from 'lucide-react';
 import { memo } from 'react';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 import { useEditor } from '../../store/editorStore';
 import type { CellNodeData } from '../buildNodes';
 import { useCanvasLabels } from '../labels';

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { GRID, smoothPath } from '../../model/layout';
 import { useEditor } from '../../store/editorStore';
 import type { CurveNodeData } from '../buildNodes';
-import { emotionColor, emotionFace } from '../icons';
+import { emotionColor } from '../../model/emotionScale';
+import { emotionFace } from '../icons';
 
 /**
  * The emotion curve across the emotions lane: a smooth line through each stage's score, a

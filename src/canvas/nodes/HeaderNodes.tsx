@@ -2,12 +2,13 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { ChevronDown, ChevronRight, Ellipsis } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 import { LIMITS } from '../../model/limits';
 import { renamePhase, updateLane, updateStage } from '../../model/ops';
 import { useEditor, type Target } from '../../store/editorStore';
 import type { LaneNodeData, PhaseNodeData, StageNodeData } from '../buildNodes';
-import { LANE_ICONS } from '../icons';
+import { laneIcon } from '../icons';
+import { laneKindStyle } from '../laneKindStyle';
 import { InlineTitle } from '../InlineTitle';
 
 /** A click on a header makes it the target of header actions (F2, Alt+Arrows), not the cards. */
@@ -76,12 +77,13 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<N
   const { lane, cardCount } = data;
   const editing = useEditor((s) => s.editing?.kind === 'lane' && s.editing.id === lane.id);
   const focused = useEditor((s) => s.focus?.kind === 'lane' && s.focus.id === lane.id);
-  const Icon = LANE_ICONS[lane.kind];
+  const Icon = laneIcon(lane.kind);
   const name = lane.name || t('canvas.untitledLane');
   const Chevron = lane.collapsed ? ChevronRight : ChevronDown;
   return (
     <div
       className={`lane-header kind-${lane.kind}${lane.collapsed ? ' is-collapsed' : ''}${focused ? ' is-focused' : ''}`}
+      style={laneKindStyle(lane.kind)}
       onClick={() => focusHeader({ kind: 'lane', id: lane.id })}
       onDoubleClick={() => useEditor.getState().startEditing({ kind: 'lane', id: lane.id })}
     >

@@ -71,12 +71,18 @@ export const exporting: Messages['exporting'] = {
     cannotRead: 'kann nicht gelesen werden: {{reason}}',
   },
   cli: {
-    usage: `  waymark export <Datei|-> --format <svg|csv|json> [--out <Pfad>] [--lang <{{langs}}>] [--stages <id,id,…>]
-      Schreibt die Map als SVG-Bild, als CSV-Tabelle (eine Zeile pro Karte) oder als Waymark-Datei.
+    usage: `  waymark export <Datei|-> --format <{{formats}}> [--out <Pfad>] [--lang <{{langs}}>] [--stages <id,id,…>]
+                 [--paper <{{papers}}>] [--pages <fit|tile>]
+      Schreibt die Map als {{formatNames}}.
+      Ohne --format entscheidet die Endung von --out.
+      Ein PDF hat Seiten im Querformat: die ganze Map auf einer (--pages fit, Standard) oder in Druckgröße über mehrere verteilt (--pages tile).
+      {{browserOnly}}: zeichnet ein Browser, daher nur über den Export-Dialog der App.
   waymark import <Datei.ojf|Datei.csv|Datei.json|-> [--out <Pfad>] [--title <Titel>]
       Wandelt eine OpenJourney-Map, einen CSV-Export oder eine Waymark-Datei in eine neue Waymark-Map-Datei um.`,
     missingFile: 'Nennen Sie die Datei oder „-“ für die Standardeingabe.',
     unknownFormat: 'Unbekanntes Format „{{format}}“. Möglich sind: {{formats}}.',
+    needsBrowser: '{{name}} zeichnet ein Browser; hier lässt es sich nicht erstellen. Exportieren Sie es über den Export-Dialog der App oder wählen Sie: {{formats}}.',
+    unknownOption: 'Unbekannter Wert „{{value}}“ für {{option}}. Möglich sind: {{values}}.',
     unknownStage: 'Diese Map hat keinen Schritt mit der ID „{{id}}“.',
     cannotWrite: '{{file}}: kann nicht geschrieben werden: {{reason}}',
   },

@@ -1,4 +1,7 @@
+import type { LaneKind } from '../../model/laneKinds';
+
 export const canvas = {
+  /** every lane kind's name: a kind missing here does not compile, and German follows through Messages */
   laneKinds: {
     actions: 'Customer actions',
     touchpoints: 'Touchpoints',
@@ -9,7 +12,7 @@ export const canvas = {
     backstage: 'Backstage',
     metrics: 'KPIs',
     notes: 'Notes',
-  },
+  } satisfies Record<LaneKind, string>,
   channels: {
     web: 'Web',
     app: 'App',

@@ -70,12 +70,18 @@ export const exporting = {
     cannotRead: 'cannot be read: {{reason}}',
   },
   cli: {
-    usage: `  waymark export <file|-> --format <svg|csv|json> [--out <path>] [--lang <{{langs}}>] [--stages <id,id,…>]
-      Writes the map as an SVG picture, a CSV table (one row per card) or a Waymark file.
+    usage: `  waymark export <file|-> --format <{{formats}}> [--out <path>] [--lang <{{langs}}>] [--stages <id,id,…>]
+                 [--paper <{{papers}}>] [--pages <fit|tile>]
+      Writes the map as {{formatNames}}.
+      Without --format, the extension of --out decides.
+      A PDF has landscape pages: the whole map fitted on one (--pages fit, the default) or tiled at print size (--pages tile).
+      {{browserOnly}}: drawn by a browser, so only from the app's Export dialog.
   waymark import <file.ojf|file.csv|file.json|-> [--out <path>] [--title <title>]
       Converts an OpenJourney map, a CSV export or a Waymark file into a new Waymark map file.`,
     missingFile: 'Name the file, or "-" for standard input.',
     unknownFormat: 'Unknown format "{{format}}". Choose one of: {{formats}}.',
+    needsBrowser: '{{name}} is drawn by a browser and cannot be made here: export it from the app\'s Export dialog, or choose one of: {{formats}}.',
+    unknownOption: 'Unknown {{option}} "{{value}}". Choose one of: {{values}}.',
     unknownStage: 'No stage with the id "{{id}}" in this map.',
     cannotWrite: '{{file}}: cannot be written: {{reason}}',
   },

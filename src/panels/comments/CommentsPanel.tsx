@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { addComment, type Card, type Thread } from '../../model';
 import { feedbackActor, useEditor } from '../../store/editorStore';
 import { Composer } from './Composer';
-import { useNow } from '../useNow';
+import { useNow } from '../index';
 import { useMarkShownThreadsRead, usePeople, type CommentsContext } from './context';
 import { ThreadView } from './Thread';
 import { groupThreadsByCard, splitResolved } from './threads';

@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../model/limits';
-import { useShortcutLabel } from '../fields/keys';
+import { useShortcutLabel } from '../fields';
 import { activeMention, insertMention, mentionPeople, mentionQuery, mentionsIn, type Person } from './mentions';
 import { commentToSend } from './threads';
 

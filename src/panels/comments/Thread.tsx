@@ -2,7 +2,7 @@ import { CheckCircle2, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import { Fragment, memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addComment, deleteComment, editComment, mayChangeComment, setCommentResolved, type Comment, type Thread } from '../../model';
-import { absoluteTime, relativeTime } from '../library/text';
+import { absoluteTime, relativeTime } from '../library';
 import { Composer } from './Composer';
 import type { CommentsContext } from './context';
 import { segmentText, type Person } from './mentions';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { FeedbackActor, Thread } from '../../model';
 import { useEditor } from '../../store/editorStore';
-import type { Identity } from '../../sync/identity';
+import type { Identity } from '../../store/sharing';
 import { mentionCandidates, peopleDirectory, type Person } from './mentions';
 import { markThreadsSeen } from '../../store/commentsRead';
 

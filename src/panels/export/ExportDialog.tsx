@@ -1,10 +1,11 @@
 import { Download, X } from 'lucide-react';
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { restoreFocus, trapTab } from '../../actions/ui';
+import { restoreFocus, trapTab } from '../../actions';
 import type { Translate } from '../../export/render';
 import { useEditor } from '../../store/editorStore';
-import { downloadBlob, EXPORT_FORMATS, runExport, type ExportFormat, type ExportSettings } from './exportJob';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
+import { downloadBlob, runExport, type ExportSettings } from './exportJob';
 import './export.css';
 
 /** Mod+Shift+E: export the open map. Shown while `editor.dialog === 'export'`. */
@@ -114,10 +115,10 @@ function ExportPanel() {
           <fieldset className="wm-export-formats" disabled={working}>
             <legend>{t('exporting.dialog.format')}</legend>
             {EXPORT_FORMATS.map((f, i) => (
-              <label key={f} className={`wm-export-format${format === f ? ' is-chosen' : ''}`}>
-                <input ref={i === 0 ? firstRef : undefined} type="radio" name={`${id}-format`} value={f} checked={format === f} onChange={() => setFormat(f)} />
-                <span className="wm-export-format-name">{t(`exporting.dialog.formats.${f}`)}</span>
-                <span className="wm-export-format-hint">{t(`exporting.dialog.hints.${f}`)}</span>
+              <label key={f.id} className={`wm-export-format${format === f.id ? ' is-chosen' : ''}`}>
+                <input ref={i === 0 ? firstRef : undefined} type="radio" name={`${id}-format`} value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+                <span className="wm-export-format-name">{t(f.labelKey)}</span>
+                <span className="wm-export-format-hint">{t(f.hintKey)}</span>
               </label>
             ))}
           </fieldset>

@@ -1,16 +1,10 @@
 import type * as Y from 'yjs';
-import { journeyToCsv } from '../../export/csv';
-import { exportFileName } from '../../export/filename';
-import { sceneToPdf, type PaperSize, type PdfPages } from '../../export/pdf';
-import { journeyInScope, renderJourneySceneAsync, sceneToSvgAsync, type Translate } from '../../export/svg';
-import { journeyToDoc } from '../../model/doc';
+import { exportMap } from '../../export/exportMap';
+import type { ExportFormat } from '../../export/formats';
+import type { PaperSize, PdfPages } from '../../export/pdf';
+import type { Translate } from '../../export/render';
 import type { Journey } from '../../model/types';
-import { finishedRoundResults } from '../../model/votes';
-import { serializeMap } from '../../schema';
 import { sceneToPng } from './rasterize';
-
-export type ExportFormat = 'png' | 'svg' | 'pdf' | 'json' | 'csv';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['png', 'svg', 'pdf', 'json', 'csv'];
 
 export interface ExportSettings {
   format: ExportFormat;
@@ -38,15 +32,10 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-const MIME: Record<ExportFormat, string> = {
-  png: 'image/png',
-  svg: 'image/svg+xml',
-  pdf: 'application/pdf',
-  json: 'application/json',
-  csv: 'text/csv;charset=utf-8',
-};
-
-/** Makes the file for one export; the work is split with yields, and progress reported 0…1. */
+/**
+ * Makes the file for one export with `exportMap`, in the browser: the work is split with
+ * yields, progress reported 0…1, and PNGs drawn on a canvas (rasterize.ts).
+ */
 export async function runExport(
   settings: ExportSettings,
   /** feedback: the map's feedback doc, when open; its ended vote rounds go into a CSV */
@@ -55,31 +44,23 @@ export async function runExport(
   locale: string,
   onProgress: (fraction: number) => void,
 ): Promise<ExportResult> {
-  const { format } = settings;
-  const fileName = exportFileName(source.journey.title, format);
-  const scoped = journeyInScope(source.journey, settings.stageIds);
-  onProgress(0.02);
-  await yieldToMain();
-  if (format === 'json') {
-    const text = settings.stageIds ? serializeMap(journeyToDoc({ ...scoped, lanes: source.journey.lanes })) : serializeMap(source.doc, source.feedback);
-    return { blob: new Blob([text], { type: MIME.json }), fileName: exportFileName(source.journey.title, 'waymark.json') };
-  }
-  if (format === 'csv') {
-    const rounds = source.feedback ? finishedRoundResults(source.feedback) : undefined;
-    return { blob: new Blob([journeyToCsv(settings.stageIds ? scoped : source.journey, rounds)], { type: MIME.csv }), fileName };
-  }
-
-  const scene = await renderJourneySceneAsync(source.journey, { t, locale, stageIds: settings.stageIds, background: settings.background }, yieldToMain);
-  onProgress(0.1);
-  await yieldToMain();
-  const progress = (f: number) => onProgress(0.1 + 0.9 * f);
-  if (format === 'svg') return { blob: new Blob([await sceneToSvgAsync(scene, yieldToMain)], { type: MIME.svg }), fileName };
-  if (format === 'pdf') {
-    const bytes = await sceneToPdf(scene, { paper: settings.paper, pages: settings.pages, pause: yieldToMain, onProgress: progress });
-    return { blob: new Blob([bytes as BlobPart], { type: MIME.pdf }), fileName };
-  }
-  const png = await sceneToPng(scene, settings.scale, { pause: yieldToMain, onProgress: progress });
-  return { blob: png.blob, fileName, scale: png.scale, width: png.width, height: png.height };
+  const { format, stageIds, scale, background, paper, pages } = settings;
+  const file = await exportMap(format, source.journey, {
+    t,
+    locale,
+    stageIds,
+    background,
+    scale,
+    paper,
+    pages,
+    doc: source.doc,
+    feedback: source.feedback,
+    rasterize: sceneToPng,
+    pause: yieldToMain,
+    onProgress,
+  });
+  const blob = file.data instanceof Blob ? file.data : new Blob([file.data as BlobPart], { type: file.mimeType });
+  return { blob, fileName: file.fileName, ...file.raster };
 }
 
 /** Saves a blob through the browser's download. */

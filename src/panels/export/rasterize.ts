@@ -1,4 +1,5 @@
 import { sceneToSvg } from '../../export/svg';
+import type { RasterResult } from '../../export/exportMap';
 import type { Scene } from '../../export/scene';
 
 /**
@@ -18,13 +19,6 @@ export function fitScale(width: number, height: number, wanted: number): number 
   const limit = Math.min(MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
   if (wanted <= limit) return wanted;
   return Math.max(0.1, Math.floor(limit * 100) / 100);
-}
-
-export interface RasterResult {
-  blob: Blob;
-  scale: number;
-  width: number;
-  height: number;
 }
 
 export async function sceneToPng(

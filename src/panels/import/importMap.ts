@@ -6,7 +6,7 @@ import { LIMITS } from '../../model/limits';
 import type { Journey } from '../../model/types';
 import { feedbackToDoc, fileSizeIssue } from '../../schema/file';
 import { issue } from '../../schema/issues';
-import { listMaps, saveFeedback, saveNewMap, type WaymarkDB } from '../../storage';
+import { listMaps, saveNewMap, type WaymarkDB } from '../../store/library';
 
 /**
  * Importing a file into the library: read it (refusing an oversized one before reading),
@@ -52,9 +52,5 @@ export async function docForImport(journey: Journey, db: WaymarkDB | null): Prom
 
 /** Stores the new map and, for a Waymark file, its comments and votes, in one transaction. */
 export async function storeImportedMap(db: WaymarkDB, doc: Y.Doc, journey: Journey, feedback?: ImportedFeedback): Promise<void> {
-  const thumbnail = renderThumbnailSvg(journey);
-  await db.transaction('rw', db.maps, db.updates, async () => {
-    await saveNewMap(db, doc, { thumbnail });
-    if (feedback) await saveFeedback(db, journey.id, feedbackToDoc(feedback));
-  });
+  await saveNewMap(db, doc, { thumbnail: renderThumbnailSvg(journey), ...(feedback ? { feedback: feedbackToDoc(feedback) } : {}) });
 }

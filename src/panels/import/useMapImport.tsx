@@ -2,7 +2,7 @@ import { FileUp, Upload } from 'lucide-react';
 import { useCallback, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { classifyStorageError, type WaymarkDB } from '../../storage';
+import { classifyStorageError, type WaymarkDB } from '../../store/library';
 import type { FileIssue } from '../../schema/issues';
 import { ImportProblemsDialog } from './ImportProblemsDialog';
 import { loadImporter } from './loadImporter';

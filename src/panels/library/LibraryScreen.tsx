@@ -13,17 +13,18 @@ import {
   listMaps,
   markDeleted,
   purgeDeleted,
+  purgeMap,
   renameMap,
   restoreMap,
   type MapEntry,
   type StorageProblem,
   type WaymarkDB,
-} from '../../storage';
+} from '../../store/library';
 import { MapCard } from './MapCard';
 import type { MapMenuAction } from './MapMenu';
 import { ImportButton, useMapImport } from '../import';
 import { loadNewMap } from './loadNewMap';
-import { drawMissingThumbnail, mapIdOf, purgeMap } from './mapActions';
+import { drawMissingThumbnail, mapIdOf } from './mapActions';
 import { NewMapDialog } from './NewMapDialog';
 import { TemplateLanguage, TemplatePicker } from './TemplatePicker';
 import { matchesQuery } from './text';

@@ -1,7 +1,7 @@
 import { ImageOff } from 'lucide-react';
 import { memo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapEntry } from '../../storage';
+import type { MapEntry } from '../../store/library';
 import { MapMenu, type MapMenuAction } from './MapMenu';
 import { svgDataUrl } from './svgDataUrl';
 import { absoluteTime, relativeTime } from './text';

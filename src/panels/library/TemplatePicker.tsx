@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LOCALES, type Locale } from '../../model/types';
-import { onDemand, OnDemandBoundary } from '../onDemand';
+import { onDemand, OnDemandBoundary } from '../index';
 
 /** The template language: a two-option segmented control (radio group). */
 export function TemplateLanguage({ value, onChange, name }: { value: Locale; onChange(locale: Locale): void; name: string }) {

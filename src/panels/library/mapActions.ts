@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { readJourney, readMeta } from '../../model/doc';
 import { renderThumbnailSvg } from '../../export/thumbnail';
-import { loadMapDoc, updateMapEntry, type WaymarkDB } from '../../storage';
+import { loadMapDoc, updateMapEntry, type WaymarkDB } from '../../store/library';
 
 /**
  * The library's side effects beyond what src/storage offers as one call. Kept out of the
@@ -10,22 +10,6 @@ import { loadMapDoc, updateMapEntry, type WaymarkDB } from '../../storage';
 
 export function mapIdOf(doc: Y.Doc): string {
   return readMeta(doc).id;
-}
-
-/**
- * Removes one map for good — its entry and all its stored updates — but only while it is still
- * in the bin: a map restored meanwhile (from another tab, say) stays. `purgeDeleted` works by
- * age across all deleted maps, and would also take maps whose undo is still on offer elsewhere.
- * Resolves to whether the map was removed.
- */
-export function purgeMap(db: WaymarkDB, id: string): Promise<boolean> {
-  return db.transaction('rw', db.maps, db.updates, async () => {
-    const entry = await db.maps.get(id);
-    if (!entry || entry.deletedAt === null) return false;
-    await db.updates.where('mapId').equals(id).delete();
-    await db.maps.delete(id);
-    return true;
-  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { readJourney } from '../../model/doc';
 import { createMapFromTemplate, type TemplateKey } from '../../model/templates';
 import type { Locale } from '../../model/types';
 import { renderThumbnailSvg } from '../../export/thumbnail';
-import { saveNewMap, type WaymarkDB } from '../../storage';
+import { saveNewMap, type WaymarkDB } from '../../store/library';
 
 /**
  * New maps from templates. A module of its own because it pulls in the templates' content: the

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../store/editorStore';
-import type { Identity } from '../../sync/identity';
+import type { Identity } from '../../store/sharing';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);

@@ -2,9 +2,9 @@ import { Check, Copy, Link2, Lock, RefreshCw, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
-import { registerMap, revokeLink, rotateLink, ShareApiError } from '../../sync/api';
-import { PRESENCE_COLORS, type Identity } from '../../sync/identity';
-import { LINK_ROLES, shareLink, type LinkRole, type MapShare } from '../../sync/shares';
+import { LINK_ROLES, type LinkRole } from '../../access/roles';
+import { tokenField } from '../../access/rooms';
+import { ownerShare, PRESENCE_COLORS, registerMap, revokeLink, rotateLink, ShareApiError, shareLink, type Identity, type MapShare } from '../../store/sharing';
 import './share.css';
 
 interface ShareDialogProps {
@@ -15,7 +15,6 @@ interface ShareDialogProps {
   onIdentity(identity: Identity): void;
 }
 
-const tokenKey = (role: LinkRole) => `${role}Token` as const;
 
 /**
  * Sharing a map: maps are private until the owner creates links. An edit link lets people
@@ -51,7 +50,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       const registered = await registerMap(mapId);
-      onShared({ role: 'owner', token: registered.ownerToken, editToken: registered.editToken, commentToken: registered.commentToken, viewToken: registered.viewToken });
+      onShared(ownerShare(registered));
     } catch (e) {
       fail(e);
     } finally {
@@ -65,7 +64,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       const { token } = await rotateLink(mapId, role, share.token);
-      onShared({ ...share, [tokenKey(role)]: token });
+      onShared({ ...share, [tokenField(role)]: token });
     } catch (e) {
       fail(e);
     } finally {
@@ -79,7 +78,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
     setError(null);
     try {
       await revokeLink(mapId, role, share.token);
-      onShared({ ...share, [tokenKey(role)]: null });
+      onShared({ ...share, [tokenField(role)]: null });
     } catch (e) {
       fail(e);
     } finally {
@@ -98,7 +97,7 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
   };
 
   const tokenFor = (role: LinkRole): string | null =>
-    share?.role === 'owner' ? share[tokenKey(role)] ?? null : share?.role === role ? share.token : null;
+    share?.role === 'owner' ? share[tokenField(role)] ?? null : share?.role === role ? share.token : null;
 
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={close} onCancel={close}>

@@ -1,6 +1,6 @@
 import { Crosshair, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 import { useEditor } from '../../store/editorStore';
 import { presenterPeer } from '../../store/follow';
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
-import { setContentLock } from '../../sync/api';
-import { loadShare } from '../../sync/shares';
+import { setContentLockAsOwner } from '../../store/sharing';
 
 /**
  * The owner locks the map's content for a session: edit links then write feedback only. The
@@ -17,13 +16,12 @@ export function LockSection() {
   const [failed, setFailed] = useState(false);
 
   const toggle = async (next: boolean) => {
-    const share = mapId ? loadShare(mapId) : null;
-    if (!mapId || share?.role !== 'owner') return;
+    if (!mapId) return;
     setBusy(true);
     setFailed(false);
     try {
-      const answer = await setContentLock(mapId, next, share.token);
-      useEditor.getState().setContentLocked(answer.locked);
+      const answer = await setContentLockAsOwner(mapId, next);
+      if (answer !== null) useEditor.getState().setContentLocked(answer);
     } catch {
       setFailed(true);
     } finally {

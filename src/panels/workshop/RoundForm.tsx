@@ -2,11 +2,10 @@ import { Vote } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { startRound } from '../../model';
+import { laneKindDescriptor, votableLaneKinds } from '../../model/laneKindLookup';
 import { LIMITS } from '../../model/limits';
 import { feedbackActor, useEditor } from '../../store/editorStore';
 
-/** Lanes people usually vote on: what hurts and what could be better. */
-const DEFAULT_VOTABLE = new Set(['pains', 'opportunities']);
 const TIME_LIMITS_MIN = [0, 1, 2, 3, 5, 10];
 
 /** The facilitator's form for a new dot-voting round. */
@@ -16,7 +15,11 @@ export function RoundForm({ onStarted }: { onStarted?(): void }) {
   const roundCount = useEditor((s) => s.feedback.rounds.length);
   const [title, setTitle] = useState('');
   const [votesPerPerson, setVotesPerPerson] = useState(3);
-  const [laneIds, setLaneIds] = useState<Set<string>>(() => new Set(lanes.filter((l) => DEFAULT_VOTABLE.has(l.kind)).map((l) => l.id)));
+  // ticked at first: the lanes of kinds people usually vote on (what hurts, what could be better)
+  const [laneIds, setLaneIds] = useState<Set<string>>(() => {
+    const votable = votableLaneKinds();
+    return new Set(lanes.filter((l) => votable.has(l.kind)).map((l) => l.id));
+  });
   const [anonymous, setAnonymous] = useState(false);
   const [limitMin, setLimitMin] = useState(0);
 
@@ -82,7 +85,7 @@ export function RoundForm({ onStarted }: { onStarted?(): void }) {
         {lanes.map((lane) => (
           <label key={lane.id} className="workshop-check">
             <input type="checkbox" checked={laneIds.has(lane.id)} onChange={() => toggleLane(lane.id)} />
-            <span>{lane.name || t(`canvas.laneKinds.${lane.kind}`)}</span>
+            <span>{lane.name || t(laneKindDescriptor(lane.kind).labelKey)}</span>
           </label>
         ))}
       </fieldset>

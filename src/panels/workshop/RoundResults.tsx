@@ -1,7 +1,7 @@
 import { Trophy } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { tally, type VoteRound } from '../../model';
+import { laneKindDescriptor, tally, type VoteRound } from '../../model';
 import { useEditor } from '../../store/editorStore';
 
 /** A revealed round's cards, most votes first, each a way back to its card. */
@@ -19,7 +19,7 @@ export function RoundResults({ round }: { round: VoteRound }) {
   if (!journey) return null;
   const cards = new Map(journey.cards.map((c) => [c.id, c]));
   const stages = new Map(journey.stages.map((s) => [s.id, s.name]));
-  const lanes = new Map(journey.lanes.map((l) => [l.id, l.name || t(`canvas.laneKinds.${l.kind}`)]));
+  const lanes = new Map(journey.lanes.map((l) => [l.id, l.name || t(laneKindDescriptor(l.kind).labelKey)]));
   const shown = entries.filter((e) => cards.has(e.cardId));
   if (shown.length === 0) return <p className="workshop-hint">{t('workshop.vote.noVotes')}</p>;
   let rank = 0;

@@ -2,7 +2,7 @@ import { Timer } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { timerRemainingMs } from '../../model';
 import { useEditor } from '../../store/editorStore';
-import { formatCountdown, useNow } from '../useNow';
+import { formatCountdown, useNow } from '../index';
 import './workshop.css';
 
 /**

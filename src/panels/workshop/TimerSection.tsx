@@ -1,9 +1,9 @@
 import { Pause, Play, RotateCcw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 import { setTimerDuration, timerRemainingMs } from '../../model';
 import { feedbackActor, useEditor } from '../../store/editorStore';
-import { formatCountdown, useNow } from '../useNow';
+import { formatCountdown, useNow } from '../index';
 
 const DURATIONS_MIN = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60];
 

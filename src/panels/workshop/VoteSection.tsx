@@ -1,12 +1,12 @@
 import { Eye, Plus, Square, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runAction } from '../../actions/context';
+import { runAction } from '../../actions';
 import { deleteRound, myDots, roundAcceptsVotes, type VoteRound } from '../../model';
 import { feedbackActor, useEditor } from '../../store/editorStore';
 import { RoundForm } from './RoundForm';
 import { RoundResults } from './RoundResults';
-import { formatCountdown, useNow } from '../useNow';
+import { formatCountdown, useNow } from '../index';
 
 /** Dot-voting: the round in progress, its results once revealed, and the rounds before. */
 export function VoteSection() {

@@ -11,21 +11,21 @@ import {
   setPresenter,
   startTimer,
   takeBackDot,
-} from '../model';
-import type { FeedbackActor } from '../model/actor';
-import type { Card, VoteRound } from '../model/types';
-import { feedbackActor } from '../store/editorStore';
-import { targetCards } from './selection';
-import type { Action, ActionContext } from './types';
+} from '../../model';
+import type { FeedbackActor } from '../../model/actor';
+import type { Card, VoteRound } from '../../model/types';
+import { feedbackActor } from '../../store/editorStore';
+import { defineActions } from '../define';
+import { targetCards } from '../selection';
+import type { ActionContext } from '../types';
 
 /**
  * Workshop actions: comments, dot-voting, the timer and leading the room. Who may do what is
  * decided here from the editor's rights (a comment link may comment and vote; only the
  * facilitator runs rounds, the timer and the room), and again by the model, which every write
- * tells who writes (model/actor.ts): a write the relay would refuse is never made.
+ * tells who writes (model/actor.ts): a write the relay would refuse is never made. They write only
+ * the feedback doc, so each is allowed on a read-only map, where those checks still hold.
  */
-
-const label = (id: string) => `actions.${id}`;
 
 /** The one card an action is about: the context menu's, else the single selected card. */
 function oneCard(ctx: ActionContext): Card | null {
@@ -58,13 +58,13 @@ function facilitator(ctx: ActionContext): FeedbackActor | null {
 
 const facilitates = (ctx: ActionContext) => facilitator(ctx) !== null;
 
-export const workshopActions: Action[] = [
+export const workshopActions = defineActions([
   {
     id: 'workshop.comment',
-    labelKey: label('workshop.comment'),
     group: 'workshop',
+    allowedReadOnly: true,
     shortcuts: ['Mod+Alt+M'],
-    contexts: ['card'],
+    menu: { on: ['card'], rank: 90 },
     enabled: (ctx) => ctx.editor.canGiveFeedback && oneCard(ctx) !== null,
     perform: (ctx) => {
       const card = oneCard(ctx)!;
@@ -74,10 +74,10 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.vote',
-    labelKey: label('workshop.vote'),
     group: 'workshop',
+    allowedReadOnly: true,
     shortcuts: ['V'],
-    contexts: ['card'],
+    menu: { on: ['card'], rank: 100 },
     enabled: (ctx) => {
       const vote = voteOn(ctx);
       return vote !== null && myDots(ctx.feedback, vote.round.id, vote.me.id).left > 0;
@@ -89,10 +89,10 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.unvote',
-    labelKey: label('workshop.unvote'),
     group: 'workshop',
+    allowedReadOnly: true,
     shortcuts: ['Shift+V'],
-    contexts: ['card'],
+    menu: { on: ['card'], rank: 110 },
     enabled: (ctx) => {
       const vote = voteOn(ctx);
       return vote !== null && (myDots(ctx.feedback, vote.round.id, vote.me.id).byCard[vote.card.id] ?? 0) > 0;
@@ -104,16 +104,16 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.newRound',
-    labelKey: label('workshop.newRound'),
     group: 'workshop',
+    allowedReadOnly: true,
     enabled: facilitates,
     // the workshop panel holds the round's form
     perform: (ctx) => ctx.editor.setPanel('workshop'),
   },
   {
     id: 'workshop.closeRound',
-    labelKey: label('workshop.closeRound'),
     group: 'workshop',
+    allowedReadOnly: true,
     enabled: (ctx) => facilitates(ctx) && ctx.editor.feedback.currentRound?.status === 'open',
     perform: (ctx) => {
       const me = facilitator(ctx);
@@ -123,8 +123,8 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.revealRound',
-    labelKey: label('workshop.revealRound'),
     group: 'workshop',
+    allowedReadOnly: true,
     enabled: (ctx) => facilitates(ctx) && ctx.editor.feedback.currentRound !== null,
     perform: (ctx) => {
       const me = facilitator(ctx);
@@ -134,8 +134,8 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.toggleTimer',
-    labelKey: label('workshop.toggleTimer'),
     group: 'workshop',
+    allowedReadOnly: true,
     shortcuts: ['Mod+Alt+T'],
     enabled: facilitates,
     perform: (ctx) => {
@@ -145,8 +145,8 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.resetTimer',
-    labelKey: label('workshop.resetTimer'),
     group: 'workshop',
+    allowedReadOnly: true,
     enabled: (ctx) => facilitates(ctx) && readTimer(ctx.feedback).status !== 'idle',
     perform: (ctx) => {
       const me = facilitator(ctx);
@@ -155,8 +155,8 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.bringEveryone',
-    labelKey: label('workshop.bringEveryone'),
     group: 'workshop',
+    allowedReadOnly: true,
     enabled: (ctx) => facilitates(ctx) && ctx.editor.identity !== null,
     perform: (ctx) => {
       const me = facilitator(ctx);
@@ -167,8 +167,8 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.stopPresenting',
-    labelKey: label('workshop.stopPresenting'),
     group: 'workshop',
+    allowedReadOnly: true,
     enabled: (ctx) => facilitates(ctx) && ctx.editor.feedback.presenter !== null,
     perform: (ctx) => {
       const me = facilitator(ctx);
@@ -177,8 +177,8 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'workshop.follow',
-    labelKey: label('workshop.follow'),
     group: 'workshop',
+    allowedReadOnly: true,
     enabled: (ctx) => {
       const { feedback, identity, following } = ctx.editor;
       return !following && feedback.presenter !== null && feedback.presenter.id !== identity?.id;
@@ -187,18 +187,18 @@ export const workshopActions: Action[] = [
   },
   {
     id: 'view.toggleComments',
-    labelKey: label('view.toggleComments'),
     group: 'view',
+    allowedReadOnly: true,
     shortcuts: ['Mod+Alt+C'],
     enabled: () => true,
     perform: (ctx) => ctx.editor.setPanel(ctx.editor.panel === 'comments' ? null : 'comments'),
   },
   {
     id: 'view.toggleWorkshop',
-    labelKey: label('view.toggleWorkshop'),
     group: 'view',
+    allowedReadOnly: true,
     shortcuts: ['Mod+Alt+W'],
     enabled: () => true,
     perform: (ctx) => ctx.editor.setPanel(ctx.editor.panel === 'workshop' ? null : 'workshop'),
   },
-];
+]);

@@ -1,0 +1,70 @@
+import { MAP_ID_PATTERN } from './mapId';
+import { isLinkRole, type LinkRole, type RoomKind } from './roles';
+import { roomName } from './rooms';
+
+/**
+ * The URLs between the app and the relay, built by the client and parsed by the server from
+ * the same patterns, so the two cannot drift apart. The app's own paths are here too: a share
+ * link is `/map/<id>#token=…` (src/sync/shares.ts), read by src/app/router.ts.
+ */
+
+const ID = `(${MAP_ID_PATTERN})`;
+
+// ---- the relay: /sync/<room> ------------------------------------------------------------------
+
+/** Where the relay listens; a client's WebSocket goes to `<prefix>/<room>` (y-websocket appends the room). */
+export const SYNC_PREFIX = '/sync';
+const SYNC_PATH = new RegExp(`^${SYNC_PREFIX}/${ID}(/feedback)?$`);
+
+/** The room a client connects to: `/sync/<mapId>` is the map's, `/sync/<mapId>/feedback` its feedback's (same tokens). */
+export const syncPath = (mapId: string, kind: RoomKind): string => `${SYNC_PREFIX}/${roomName(mapId, kind)}`;
+
+export function parseSyncPath(pathname: string): { mapId: string; kind: RoomKind } | null {
+  const match = SYNC_PATH.exec(pathname);
+  return match ? { mapId: match[1]!, kind: match[2] ? 'feedback' : 'map' } : null;
+}
+
+// ---- the JSON API: /api/maps… -----------------------------------------------------------------
+
+export const API_MAPS = '/api/maps';
+const enc = encodeURIComponent;
+export const linkPath = (mapId: string, role: LinkRole, rotate: boolean): string => `${API_MAPS}/${enc(mapId)}/links/${role}${rotate ? '/rotate' : ''}`;
+export const accessPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/access`;
+export const lockPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/lock`;
+
+const LINK_PATH = new RegExp(`^${API_MAPS}/${ID}/links/([a-z]+)(/rotate)?$`);
+const ACCESS_PATH = new RegExp(`^${API_MAPS}/${ID}/access$`);
+const LOCK_PATH = new RegExp(`^${API_MAPS}/${ID}/lock$`);
+
+export type ApiRoute =
+  | { route: 'maps' }
+  /** `role` is null for a name that is no link role: the API answers 400, not 404 */
+  | { route: 'link'; mapId: string; role: LinkRole | null; rotate: boolean }
+  | { route: 'access'; mapId: string }
+  | { route: 'lock'; mapId: string };
+
+export function parseApiPath(pathname: string): ApiRoute | null {
+  if (pathname === API_MAPS) return { route: 'maps' };
+  const link = LINK_PATH.exec(pathname);
+  if (link) return { route: 'link', mapId: link[1]!, role: isLinkRole(link[2]) ? link[2] : null, rotate: link[3] !== undefined };
+  const lock = LOCK_PATH.exec(pathname);
+  if (lock) return { route: 'lock', mapId: lock[1]! };
+  const access = ACCESS_PATH.exec(pathname);
+  if (access) return { route: 'access', mapId: access[1]! };
+  return null;
+}
+
+// ---- the app: /map/<id>, /map/<id>/present ------------------------------------------------------
+
+export const mapPath = (mapId: string): string => `/map/${enc(mapId)}`;
+export const presentPath = (mapId: string): string => `${mapPath(mapId)}/present`;
+
+const MAP_PATH = new RegExp(`^/map/${ID}/?$`);
+const PRESENT_PATH = new RegExp(`^/map/${ID}/present/?$`);
+
+export function parseMapPath(pathname: string): { mapId: string; present: boolean } | null {
+  const map = MAP_PATH.exec(pathname);
+  if (map) return { mapId: map[1]!, present: false };
+  const present = PRESENT_PATH.exec(pathname);
+  return present ? { mapId: present[1]!, present: true } : null;
+}

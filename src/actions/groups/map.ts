@@ -1,0 +1,33 @@
+import { always, defineActions } from '../define';
+import { headerPhase } from '../selection';
+
+/** The map as a whole: its title, the names of its phases, exporting it. */
+export const mapActions = defineActions([
+  {
+    id: 'structure.renamePhase',
+    group: 'structure',
+    shortcuts: ['Enter', 'F2'],
+    menu: { on: ['phase'], rank: 140 },
+    enabled: (ctx) => headerPhase(ctx) !== null,
+    perform: (ctx) => {
+      const phase = headerPhase(ctx);
+      if (phase) ctx.editor.startEditing({ kind: 'phase', id: phase });
+    },
+  },
+  {
+    id: 'structure.renameMap',
+    group: 'structure',
+    menu: { on: ['map'], rank: 240 },
+    enabled: always,
+    perform: (ctx) => ctx.editor.startEditing({ kind: 'mapTitle', id: ctx.journey.id }),
+  },
+  {
+    id: 'map.export',
+    group: 'map',
+    shortcuts: ['Mod+Shift+E'],
+    // an export is a copy for the reader; the map stays as it is
+    allowedReadOnly: true,
+    enabled: always,
+    perform: (ctx) => ctx.editor.setDialog(ctx.editor.dialog === 'export' ? null : 'export'),
+  },
+]);

@@ -1,0 +1,84 @@
+import { Scan } from 'lucide-react';
+import { enterFullscreen } from '../../present';
+import { always, defineActions } from '../define';
+import type { ActionContext } from '../types';
+
+/** Zoom, panels and filters, presenting: how the map is seen, never what it holds. */
+
+const hasViewport = (ctx: ActionContext) => ctx.editor.viewport !== null;
+
+export const viewActions = defineActions([
+  {
+    id: 'view.zoomIn',
+    group: 'view',
+    shortcuts: ['Mod+=', 'Mod++', '+'],
+    repeat: true,
+    allowedReadOnly: true,
+    enabled: hasViewport,
+    perform: (ctx) => ctx.editor.viewport?.zoomIn(),
+  },
+  {
+    id: 'view.zoomOut',
+    group: 'view',
+    shortcuts: ['Mod+-', '-'],
+    repeat: true,
+    allowedReadOnly: true,
+    enabled: hasViewport,
+    perform: (ctx) => ctx.editor.viewport?.zoomOut(),
+  },
+  {
+    id: 'view.fit',
+    group: 'view',
+    shortcuts: ['Shift+1'],
+    menu: { on: ['map'], rank: 230 },
+    toolbar: { section: 'view', order: 1 },
+    icon: Scan,
+    allowedReadOnly: true,
+    enabled: hasViewport,
+    perform: (ctx) => ctx.editor.viewport?.fitView(),
+  },
+  {
+    id: 'view.zoom100',
+    group: 'view',
+    shortcuts: ['Shift+0'],
+    allowedReadOnly: true,
+    enabled: hasViewport,
+    perform: (ctx) => ctx.editor.viewport?.zoomTo100(),
+  },
+  {
+    id: 'view.toggleInspector',
+    group: 'view',
+    shortcuts: ['I'],
+    allowedReadOnly: true,
+    enabled: always,
+    perform: (ctx) => ctx.editor.setPanel(ctx.editor.panel === 'inspector' ? null : 'inspector'),
+  },
+  {
+    id: 'view.togglePersonas',
+    group: 'view',
+    shortcuts: ['P'],
+    allowedReadOnly: true,
+    enabled: always,
+    perform: (ctx) => ctx.editor.setPanel(ctx.editor.panel === 'personas' ? null : 'personas'),
+  },
+  {
+    id: 'view.clearPersonaFilter',
+    group: 'view',
+    allowedReadOnly: true,
+    enabled: (ctx) => ctx.editor.personaFilter !== null,
+    perform: (ctx) => ctx.editor.setPersonaFilter(null),
+  },
+  {
+    id: 'view.present',
+    group: 'view',
+    shortcuts: ['Mod+Alt+P'],
+    allowedReadOnly: true,
+    // a map without stages has nothing to show
+    enabled: (ctx) => ctx.journey.stages.length > 0,
+    perform: (ctx) => {
+      // full screen is granted only during the user's gesture, which is now, not after navigating
+      void enterFullscreen();
+      ctx.navigate(`/map/${encodeURIComponent(ctx.editor.session?.mapId ?? ctx.journey.id)}/present`);
+    },
+  },
+]);

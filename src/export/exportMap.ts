@@ -1,0 +1,132 @@
+import type * as Y from 'yjs';
+import { journeyToDoc } from '../model/doc';
+import type { Journey } from '../model/types';
+import { finishedRoundResults } from '../model/votes';
+import { serializeMap } from '../schema';
+import { journeyToCsv } from './csv';
+import { exportFileName } from './filename';
+import { exportFormat, type ExportFormat } from './formats';
+import { sceneToPdf, type PaperSize, type PdfPages } from './pdf';
+import { journeyInScope, renderJourneySceneAsync, type Translate } from './render';
+import type { Scene } from './scene';
+import { sceneToSvgAsync } from './svg';
+
+/**
+ * A map as a file, in any format of formats.ts: the one place the export dialog
+ * (src/panels/export/exportJob.ts) and `waymark export` (src/cli/main.ts) make their files. No
+ * format here needs a DOM but PNG, which is drawn on a canvas the caller passes in (`rasterize`).
+ */
+
+export interface RasterResult {
+  blob: Blob;
+  /** smaller than asked when the map is too big for a canvas at the scale asked */
+  scale: number;
+  width: number;
+  height: number;
+}
+
+/** Draws a scene as a PNG at (up to) `scale`; only a browser can (src/panels/export/rasterize.ts). */
+export type Rasterize = (scene: Scene, scale: number, options: { pause: () => Promise<void>; onProgress?: (fraction: number) => void }) => Promise<RasterResult>;
+
+export interface ExportOptions {
+  /** labels the picture's title block and lanes (SVG, PDF, PNG) */
+  t: Translate;
+  /** BCP 47 tag for dates in the picture; default the map's locale */
+  locale?: string;
+  /** only these stages, in map order, with their cards and the links between them; null: the whole map */
+  stageIds?: readonly string[] | null;
+  /** SVG, PNG; default white */
+  background?: 'white' | 'transparent';
+  /** PNG: device pixels per CSS pixel; default 2 */
+  scale?: number;
+  /** PDF; default A4, the whole map fitted on one page */
+  paper?: PaperSize;
+  pages?: PdfPages;
+  /** the map's doc: a whole-map JSON writes it as it is; without it, one is made from the journey */
+  doc?: Y.Doc;
+  /** the map's feedback doc: a whole-map JSON keeps its comments and votes, a CSV its ended vote rounds */
+  feedback?: Y.Doc;
+  /** needed for PNG only */
+  rasterize?: Rasterize;
+  /** awaited between chunks of work, so a browser keeps painting; default none */
+  pause?: () => Promise<void>;
+  /** 0…1 as the work goes on */
+  onProgress?: (fraction: number) => void;
+  /** the date in the picture's title block and the PDF's metadata; default now */
+  date?: Date;
+}
+
+export interface ExportedMap {
+  format: ExportFormat;
+  /** text (SVG, JSON, CSV), bytes (PDF) or, from a browser's canvas, a Blob (PNG) */
+  data: string | Uint8Array | Blob;
+  mimeType: string;
+  /** from the map's title and the format's extension */
+  fileName: string;
+  /** PNG only: the scale and size it was drawn at */
+  raster?: { scale: number; width: number; height: number };
+}
+
+/** A format that is drawn on a canvas was asked for where there is none (the command line). */
+export class NeedsBrowserError extends Error {
+  constructor(readonly format: ExportFormat) {
+    super(`${format} export needs a browser`);
+  }
+}
+
+type Written = Pick<ExportedMap, 'data' | 'raster'>;
+type Writer = (journey: Journey, options: ExportOptions, pause: () => Promise<void>, onProgress: (fraction: number) => void) => Promise<Written>;
+
+const noPause = () => Promise.resolve();
+
+/** The stages asked for, as data: lanes stay as they are (a picture opens collapsed lanes, a file keeps them). */
+function dataInScope(journey: Journey, stageIds: readonly string[] | null | undefined): Journey {
+  return stageIds ? { ...journeyInScope(journey, stageIds), lanes: journey.lanes } : journey;
+}
+
+async function sceneOf(journey: Journey, options: ExportOptions, pause: () => Promise<void>, onProgress: (fraction: number) => void): Promise<Scene> {
+  const { t, locale, stageIds, background, date } = options;
+  const scene = await renderJourneySceneAsync(journey, { t, locale, stageIds, background, date }, pause);
+  onProgress(0.1);
+  await pause();
+  return scene;
+}
+
+/** One writer per format: a format in formats.ts without one here does not compile. */
+const WRITERS: { readonly [F in ExportFormat]: Writer } = {
+  json: async (journey, options) => {
+    if (options.stageIds) return { data: serializeMap(journeyToDoc(dataInScope(journey, options.stageIds))) };
+    return { data: serializeMap(options.doc ?? journeyToDoc(journey), options.feedback) };
+  },
+  csv: async (journey, options) => {
+    const rounds = options.feedback ? finishedRoundResults(options.feedback) : undefined;
+    return { data: journeyToCsv(dataInScope(journey, options.stageIds), rounds) };
+  },
+  svg: async (journey, options, pause, onProgress) => {
+    const scene = await sceneOf(journey, options, pause, onProgress);
+    return { data: await sceneToSvgAsync(scene, pause) };
+  },
+  pdf: async (journey, options, pause, onProgress) => {
+    const scene = await sceneOf(journey, options, pause, onProgress);
+    const progress = (f: number) => onProgress(0.1 + 0.9 * f);
+    return { data: await sceneToPdf(scene, { paper: options.paper ?? 'a4', pages: options.pages ?? 'fit', pause, onProgress: progress, date: options.date }) };
+  },
+  png: async (journey, options, pause, onProgress) => {
+    if (!options.rasterize) throw new NeedsBrowserError('png');
+    const scene = await sceneOf(journey, options, pause, onProgress);
+    const progress = (f: number) => onProgress(0.1 + 0.9 * f);
+    const { blob, scale, width, height } = await options.rasterize(scene, options.scale ?? 2, { pause, onProgress: progress });
+    return { data: blob, raster: { scale, width, height } };
+  },
+};
+
+/** The map (or the stages in `options.stageIds`) as a file of `format`. */
+export async function exportMap(format: ExportFormat, journey: Journey, options: ExportOptions): Promise<ExportedMap> {
+  const info = exportFormat(format);
+  const pause = options.pause ?? noPause;
+  const onProgress = options.onProgress ?? (() => {});
+  onProgress(0.02);
+  await pause();
+  const written = await WRITERS[format](journey, options, pause, onProgress);
+  return { format, mimeType: info.mimeType, fileName: exportFileName(journey.title, info.extension), ...written };
+}
