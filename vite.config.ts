@@ -57,7 +57,8 @@ export default defineConfig({
     // map lives in IndexedDB, so after the first visit the library and all maps open offline.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // registered by the app once its first screen has painted (src/app/serviceWorker.ts), not at load
+      injectRegister: false,
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       manifest: {
         name: 'Waymark — customer journey maps',

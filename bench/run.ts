@@ -1,12 +1,14 @@
 import { runAttackBench } from './attack.bench';
 import { runEditorBench } from './editor.bench';
 import { runExportBench } from './export.bench';
+import { runFirstLoadBench } from './firstload.bench';
 import { runModelBench } from './model.bench';
 import { runRelayBench } from './relay.bench';
 
 /** `npm run bench`: prints figures and their ratio to the targets; asserts nothing. */
 console.log('Waymark benchmarks — figures, targets and ratios (ratio < 1 is within target)');
 runModelBench();
+await runFirstLoadBench();
 await runEditorBench();
 await runExportBench();
 await runRelayBench();

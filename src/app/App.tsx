@@ -10,6 +10,7 @@ import { EditorScreen } from './EditorScreen';
 import { initialLocale } from './locale';
 import { keepInMemory } from './memoryMaps';
 import { LanguageSwitch } from './LanguageSwitch';
+import { usePrefetchParts } from './parts';
 import { navigate, useRoute } from './router';
 
 export function App() {
@@ -36,6 +37,8 @@ function Routes() {
     setActionNavigator((path) => navigate(path));
     return () => setActionNavigator(null);
   }, []);
+  // the editor starts it once its map is shown; from the library, once the library is
+  usePrefetchParts(database.ready && route.name === 'library');
 
   if (!database.ready) return <div className="screen-message" role="status">{t('app.loadingMap')}</div>;
   const db = database.db;

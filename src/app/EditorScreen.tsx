@@ -13,10 +13,11 @@ import { loadIdentity, onIdentityStored, saveIdentity, withProfile, type DeviceI
 import { SyncSession } from '../sync/session';
 import { loadShare, saveShare } from '../storage/shareTokens';
 import { tokenFromFragment, type MapShare } from '../sync/shares';
-import { WorkshopPresentation } from '../present/WorkshopPresentation';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTopBar } from './EditorTopBar';
 import { getMemoryMap } from './memoryMaps';
+import { OnDemandBoundary } from '../panels/onDemand';
+import { usePrefetchParts, WorkshopPresentation } from './parts';
 import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
 import { useCollaboration } from './useCollaboration';
@@ -186,6 +187,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     }),
   );
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
+  usePrefetchParts(state.phase === 'ready');
 
   /** The owner just created links: connect to the relay without reopening the map. */
   const onShared = (next: MapShare) => {
@@ -231,7 +233,13 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       </div>
     );
   }
-  if (presenting) return <WorkshopPresentation onLeave={onStopPresenting} />;
+  if (presenting) {
+    return (
+      <OnDemandBoundary place="screen">
+        <WorkshopPresentation onLeave={onStopPresenting} />
+      </OnDemandBoundary>
+    );
+  }
   return (
     <div className="editor">
       <EditorTopBar status={status} onLeave={onLeave} identity={identity} />

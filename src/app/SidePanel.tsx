@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Inspector } from '../panels/Inspector';
-import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { useUnreadCount } from '../store/commentsRead';
 import { PersonasPanel } from '../panels/PersonasPanel';
-import { WorkshopPanel } from '../panels/workshop/WorkshopPanel';
 import { StageInspector } from '../panels/StageInspector';
 import { useEditor } from '../store/editorStore';
+import { OnDemandBoundary } from '../panels/onDemand';
+import { CommentsPanel, WorkshopPanel } from './parts';
 
 const TABS = ['inspector', 'personas', 'comments', 'workshop'] as const;
 
@@ -43,10 +43,10 @@ export function SidePanel() {
         ))}
       </div>
       <div className="side-panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'comments' ? (
-          <CommentsPanel />
-        ) : panel === 'workshop' ? (
-          <WorkshopPanel />
+        {panel === 'comments' || panel === 'workshop' ? (
+          <OnDemandBoundary key={panel} place="panel">
+            {panel === 'comments' ? <CommentsPanel /> : <WorkshopPanel />}
+          </OnDemandBoundary>
         ) : (
           // a read-only map shows its details, but no field takes input
           <fieldset className="side-panel-fieldset" disabled={readOnly}>

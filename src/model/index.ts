@@ -11,7 +11,6 @@ export * from './votes';
 export * from './workshop';
 export * from './undo';
 export * from './layout';
-export * from './templates';
 export * from './laneKinds';
 export * from './laneKindLookup';
 export * from './emotionScale';

@@ -14,7 +14,8 @@ import {
   type MapEntry,
   type WaymarkDB,
 } from '../../src/storage';
-import { createMapInMemory, createStoredMap, drawMissingThumbnail } from '../../src/panels/library/mapActions';
+import { drawMissingThumbnail } from '../../src/panels/library/mapActions';
+import { createMapInMemory, createStoredMap } from '../../src/panels/library/newMap';
 import { purgeMap } from '../../src/storage';
 import { foldForSearch, matchesQuery, relativeTime } from '../../src/panels/library/text';
 import { createMapFromTemplate } from '../../src/model/templates';

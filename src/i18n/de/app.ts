@@ -30,4 +30,9 @@ export const app: Messages['app'] = {
   },
   language: 'Sprache',
   languages: { en: 'English', de: 'Deutsch' },
+  onDemand: {
+    loading: 'Wird geladen …',
+    failed: 'Dieser Teil von Waymark konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    retry: 'Erneut versuchen',
+  },
 };

@@ -28,4 +28,9 @@ export const app = {
   },
   language: 'Language',
   languages: { en: 'English', de: 'Deutsch' },
+  onDemand: {
+    loading: 'Loading…',
+    failed: 'This part of Waymark could not be loaded. Check the connection and try again.',
+    retry: 'Try again',
+  },
 };

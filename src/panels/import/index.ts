@@ -1,3 +1,3 @@
 export { useMapImport, ImportButton, IMPORT_ACCEPT, type MapImportOptions } from './useMapImport';
 export { ImportProblemsDialog } from './ImportProblemsDialog';
-export { readAndImport, uniqueTitle, docForImport, storeImportedMap } from './importMap';
+export { loadImporter } from './loadImporter';

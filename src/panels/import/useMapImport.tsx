@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { classifyStorageError, type WaymarkDB } from '../../store/library';
 import type { FileIssue } from '../../schema/issues';
-import { docForImport, readAndImport, storeImportedMap } from './importMap';
 import { ImportProblemsDialog } from './ImportProblemsDialog';
+import { loadImporter } from './loadImporter';
 import './import.css';
 
 export const IMPORT_ACCEPT = '.json,.csv,.ojf,application/json,text/csv';
@@ -36,6 +36,14 @@ export function useMapImport({ db, inMemoryOnly, onOpenMap, onCreateInMemory, on
       if (files.length === 0 || pending) return;
       setPending(true);
       try {
+        let importer: Awaited<ReturnType<typeof loadImporter>>;
+        try {
+          importer = await loadImporter();
+        } catch {
+          onMessage(t('app.onDemand.failed'));
+          return;
+        }
+        const { docForImport, readAndImport, storeImportedMap } = importer;
         for (const file of files) {
           const outcome = await readAndImport(file);
           if (!outcome.ok) {

@@ -23,7 +23,8 @@ import {
 import { MapCard } from './MapCard';
 import type { MapMenuAction } from './MapMenu';
 import { ImportButton, useMapImport } from '../import';
-import { createMapInMemory, createStoredMap, drawMissingThumbnail, mapIdOf } from './mapActions';
+import { loadNewMap } from './loadNewMap';
+import { drawMissingThumbnail, mapIdOf } from './mapActions';
 import { NewMapDialog } from './NewMapDialog';
 import { TemplateLanguage, TemplatePicker } from './TemplatePicker';
 import { matchesQuery } from './text';
@@ -357,6 +358,15 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
     if (pending) return;
     setPending(key);
     setCreateError(null);
+    let newMap: Awaited<ReturnType<typeof loadNewMap>>;
+    try {
+      newMap = await loadNewMap();
+    } catch {
+      setCreateError(t('app.onDemand.failed'));
+      setPending(null);
+      return;
+    }
+    const { createMapInMemory, createStoredMap } = newMap;
     const openInMemory = () => {
       const doc = createMapInMemory(key, templateLocale);
       onCreateInMemory?.(doc);
