@@ -14,6 +14,8 @@ export interface CanvasLabels {
   channel: Record<Channel, string>;
   laneKind: Record<LaneKind, string>;
   emotion(score: number): string;
+  /** the emotion chip's tooltip on a card outside an emotions lane: it does not move the curve */
+  emotionChipOnly(score: number): string;
   online: string;
   offline: string;
   momentOfTruth: string;
@@ -31,6 +33,7 @@ export function canvasLabels(t: TFunction): CanvasLabels {
     channel: Object.fromEntries(CHANNELS.map((c) => [c, t(`canvas.channels.${c}`)])) as Record<Channel, string>,
     laneKind: Object.fromEntries(LANE_KINDS.map((k) => [k, t(laneKindDescriptor(k).labelKey)])) as Record<LaneKind, string>,
     emotion: (score) => emotions.get(Math.round(score)) ?? '',
+    emotionChipOnly: (score) => t('canvas.emotionChipOnly', { label: emotions.get(Math.round(score)) ?? '' }),
     online: t('canvas.online'),
     offline: t('canvas.offline'),
     momentOfTruth: t('canvas.momentOfTruth'),

@@ -1,6 +1,7 @@
-import { GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
+import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
 import { emotionColor } from '../model/emotionScale';
 import { laneKindDescriptor } from '../model/laneKindLookup';
+import { shownPhaseName } from '../model/phaseNames';
 import type { LaneIconName } from '../model/laneKinds';
 import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind, type PhaseId } from '../model/types';
 import { circlePath, roundedRectPath, type Box, type Scene, type Shape, type Stroke, type TextShape } from './scene';
@@ -86,7 +87,7 @@ const CARDS_PER_STEP = 150;
 function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<void, Scene> {
   const t = memoised(options.t);
   const journey = journeyInScope(source, options.stageIds);
-  const layout = layoutJourney(journey);
+  const layout = exportLayout(journey);
   const shapes: Shape[] = [];
   const draw = new Painter(shapes);
 
@@ -272,7 +273,7 @@ function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number
     const x = ox + band.x + 2;
     const w = band.width - 4;
     draw.rect(x, oy + band.y, w, band.height, { fill: PHASE_COLOR[band.phase], radius: [8, 8, 0, 0] });
-    const name = (band.name.trim() || label(t, `canvas.phases.${band.phase}`, band.phase)).toLocaleUpperCase(journey.locale);
+    const name = shownPhaseName({ id: band.phase, name: band.name }, label(t, `canvas.phases.${band.phase}`, band.phase)).toLocaleUpperCase(journey.locale);
     draw.text(x + 12, oy + band.y + 21, clampLine(name, w - 24, { size: 12, bold: true }), { size: 12, bold: true, color: '#ffffff' });
   }
 
@@ -445,6 +446,40 @@ function laneIcon(draw: Painter, kind: LaneKind, x: number, y: number, size: num
 
 const CARD_PAD_LEFT = 12;
 const CARD_PAD_RIGHT = 10;
+const CARD_TEXT_WIDTH = CARD_WIDTH - CARD_PAD_LEFT - CARD_PAD_RIGHT;
+const TITLE_STYLE = { size: 13, bold: true } as const;
+const BODY_STYLE = { size: 12 } as const;
+/** baseline of the first title line, below the chip row */
+const TITLE_TOP = 42;
+const TITLE_LINE = 17;
+const BODY_LINE = 16;
+const TEXT_BOTTOM = 14;
+/**
+ * A title is printed whole (the title limit keeps that under twenty lines); the body gets up to
+ * this many lines, the last ending in "…" when there is more, so a wall print stays a map and
+ * not a document.
+ */
+const BODY_MAX_LINES = 6;
+
+/** A card's text as the export prints it: the whole title, then as much body as fits the rule above. */
+function cardText(card: Card): { title: string[]; body: string[] } {
+  const title = card.title.trim();
+  const titleLines = title ? wrapLines(title, CARD_TEXT_WIDTH, Number.MAX_SAFE_INTEGER, TITLE_STYLE) : [];
+  const body = card.body.trim() ? wrapLines(card.body, CARD_TEXT_WIDTH, BODY_MAX_LINES, BODY_STYLE) : [];
+  return { title: titleLines, body };
+}
+
+/** How tall a printed card is: the canvas's card height, or more when its text needs it. */
+function exportCardHeight(card: Card): number {
+  const { title, body } = cardText(card);
+  const titleLines = Math.max(1, title.length);
+  return Math.max(GRID.cardHeight, TITLE_TOP + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE + TEXT_BOTTOM);
+}
+
+/** The layout the export draws: the canvas's grid, with rows grown to fit each card's text. */
+export function exportLayout(journey: Journey): JourneyLayout {
+  return layoutJourney(journey, { cardHeight: exportCardHeight });
+}
 
 function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate): void {
   const kindLook = laneKindDescriptor(kind);
@@ -513,20 +548,15 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
   }
   if (card.momentOfTruth) star(draw, x + w - 13, y + 14, 7);
 
-  // title (two lines) and body (what room is left)
-  const textWidth = w - CARD_PAD_LEFT - CARD_PAD_RIGHT;
-  const titleStyle = { size: 13, bold: true };
+  // the whole title, then the body (exportCardHeight made the card tall enough for both)
+  const text = cardText(card);
   const title = card.title.trim();
-  const titleLines = title ? wrapLines(title, textWidth, 2, titleStyle) : [t('canvas.untitledCard')];
+  const titleLines = title ? text.title : [t('canvas.untitledCard')];
   titleLines.forEach((line, i) =>
-    draw.text(x + CARD_PAD_LEFT, y + 42 + i * 17, line, { ...titleStyle, bold: !!title, italic: kindLook.italic || undefined, color: title ? INK : '#64748b' }),
+    draw.text(x + CARD_PAD_LEFT, y + TITLE_TOP + i * TITLE_LINE, line, { ...TITLE_STYLE, bold: !!title, italic: kindLook.italic || undefined, color: title ? INK : '#64748b' }),
   );
-  if (card.body.trim()) {
-    const room = titleLines.length > 1 ? 1 : 2;
-    const lines = wrapLines(card.body, textWidth, room, { size: 12 });
-    const start = y + 42 + titleLines.length * 17;
-    lines.forEach((line, i) => draw.text(x + CARD_PAD_LEFT, start + i * 16, line, { size: 12, color: INK_SOFT }));
-  }
+  const start = y + TITLE_TOP + titleLines.length * TITLE_LINE;
+  text.body.forEach((line, i) => draw.text(x + CARD_PAD_LEFT, start + i * BODY_LINE, line, { ...BODY_STYLE, color: INK_SOFT }));
 }
 
 // ------------------------------------------------------------------ links

@@ -14,3 +14,5 @@ export * from './layout';
 export * from './laneKinds';
 export * from './laneKindLookup';
 export * from './emotionScale';
+export * from './phaseNames';
+export * from './emotionCurve';

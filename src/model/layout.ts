@@ -1,4 +1,5 @@
-import { EMOTION_MAX, EMOTION_MIN, type Journey, type PhaseId } from './types';
+import { stageEmotionScores } from './emotionCurve';
+import { EMOTION_MAX, EMOTION_MIN, type Card, type Journey, type PhaseId } from './types';
 
 /**
  * Grid geometry, derived purely from the journey: nothing here is stored. Stages are columns,
@@ -76,19 +77,29 @@ export interface JourneyLayout {
   emotionCurves: EmotionCurve[];
 }
 
-function stackHeight(count: number): number {
-  const slots = Math.max(1, count);
-  return 2 * GRID.cellPadding + slots * GRID.cardHeight + (slots - 1) * GRID.cardGap;
+/** The height of a cell holding cards of these heights (an empty cell keeps one card's room). */
+function stackHeight(heights: readonly number[]): number {
+  if (heights.length === 0) return 2 * GRID.cellPadding + GRID.cardHeight;
+  return 2 * GRID.cellPadding + heights.reduce((a, b) => a + b, 0) + (heights.length - 1) * GRID.cardGap;
 }
 
-export function layoutJourney(journey: Journey): JourneyLayout {
+export interface LayoutOptions {
+  /**
+   * How tall a card is; default GRID.cardHeight for every card (the canvas). The export passes
+   * the height its text needs, so a printed card shows its whole title; rows grow to fit.
+   */
+  cardHeight?: (card: Card) => number;
+}
+
+export function layoutJourney(journey: Journey, options: LayoutOptions = {}): JourneyLayout {
+  const heightOf = options.cardHeight ?? (() => GRID.cardHeight);
   const stageIndex = new Map(journey.stages.map((s, i) => [s.id, i]));
   const laneIndex = new Map(journey.lanes.map((l, i) => [l.id, i]));
 
   // Cards arrive sorted (readJourney); group them per cell, keeping that order.
-  const cells = new Map<number, string[]>();
+  const cells = new Map<number, { id: string; height: number }[]>();
   const cellKey = (stage: number, lane: number) => stage * 100_000 + lane;
-  const maxInLane = new Array<number>(journey.lanes.length).fill(0);
+  const tallestInLane = new Array<number>(journey.lanes.length).fill(stackHeight([]));
   for (const card of journey.cards) {
     const s = stageIndex.get(card.stageId);
     const l = laneIndex.get(card.laneId);
@@ -96,8 +107,8 @@ export function layoutJourney(journey: Journey): JourneyLayout {
     const key = cellKey(s, l);
     let list = cells.get(key);
     if (!list) cells.set(key, (list = []));
-    list.push(card.id);
-    maxInLane[l] = Math.max(maxInLane[l]!, list.length);
+    list.push({ id: card.id, height: Math.max(GRID.cardHeight, heightOf(card)) });
+    tallestInLane[l] = Math.max(tallestInLane[l]!, stackHeight(list.map((c) => c.height)));
   }
 
   const top = GRID.phaseBandHeight + GRID.stageHeaderHeight;
@@ -113,7 +124,7 @@ export function layoutJourney(journey: Journey): JourneyLayout {
   let y = top;
   for (const [i, lane] of journey.lanes.entries()) {
     const curve = lane.kind === 'emotions' ? GRID.emotionCurveHeight : 0;
-    const height = lane.collapsed ? GRID.collapsedLaneHeight : curve + stackHeight(maxInLane[i]!);
+    const height = lane.collapsed ? GRID.collapsedLaneHeight : curve + tallestInLane[i]!;
     lanes.push({ id: lane.id, x: 0, y, width: GRID.laneHeaderWidth, height, collapsed: lane.collapsed });
     y += height;
   }
@@ -126,14 +137,11 @@ export function layoutJourney(journey: Journey): JourneyLayout {
     const column = stages[Math.floor(k / 100_000)]!;
     if (lane.collapsed) continue;
     const offset = lane.kind === 'emotions' ? GRID.emotionCurveHeight : 0;
-    ids.forEach((id, n) => {
-      cards.set(id, {
-        x: column.x + GRID.cellPadding,
-        y: row.y + offset + GRID.cellPadding + n * (GRID.cardHeight + GRID.cardGap),
-        width: CARD_WIDTH,
-        height: GRID.cardHeight,
-      });
-    });
+    let cardY = row.y + offset + GRID.cellPadding;
+    for (const { id, height } of ids) {
+      cards.set(id, { x: column.x + GRID.cellPadding, y: cardY, width: CARD_WIDTH, height });
+      cardY += height + GRID.cardGap;
+    }
   }
 
   return {
@@ -180,19 +188,11 @@ function emotionCurves(journey: Journey, stages: StageColumn[], lanes: LaneRow[]
     const curveBottom = row.y + GRID.emotionCurveHeight - GRID.emotionCurvePadding;
     const scoreToY = (score: number) =>
       curveTop + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * (curveBottom - curveTop);
-    const sums = new Map<string, { total: number; count: number }>();
-    for (const card of journey.cards) {
-      if (card.laneId !== lane.id || card.emotion === null) continue;
-      const sum = sums.get(card.stageId) ?? { total: 0, count: 0 };
-      sum.total += card.emotion;
-      sum.count += 1;
-      sums.set(card.stageId, sum);
-    }
+    const scores = stageEmotionScores(journey.cards, new Set([lane.id]));
     const points: EmotionPoint[] = [];
     journey.stages.forEach((stage, i) => {
-      const sum = sums.get(stage.id);
-      if (!sum) return;
-      const score = Math.round((sum.total / sum.count) * 10) / 10;
+      const score = scores.get(stage.id);
+      if (score === undefined) return;
       const column = stages[i]!;
       points.push({ stageId: stage.id, x: column.x + column.width / 2, y: scoreToY(score), score });
     });

@@ -1,4 +1,5 @@
-import { EMOTION_MAX, EMOTION_MIN, type Journey, type PhaseId } from '../model/types';
+import { stageEmotionScores } from '../model/emotionCurve';
+import type { Journey, PhaseId } from '../model/types';
 
 /**
  * What present mode shows and in which order: pure functions of the journey, no React, no DOM.
@@ -111,17 +112,11 @@ export function laneColumns(count: number): number {
 }
 
 /**
- * How the stage feels: the mean emotion of its scored cards in the emotions lanes, to one
+ * How the stage feels: the mean emotion of its scored cards in the emotions lanes (the rule is
+ * model/emotionCurve.ts), to one
  * decimal, as the emotion curve on the canvas plots it; null when no card there is scored.
  */
 export function stageEmotion(journey: Pick<Journey, 'lanes' | 'cards'>, stageId: string): number | null {
   const emotionLanes = new Set(journey.lanes.filter((l) => l.kind === 'emotions').map((l) => l.id));
-  let total = 0;
-  let count = 0;
-  for (const card of journey.cards) {
-    if (card.stageId !== stageId || card.emotion === null || !emotionLanes.has(card.laneId)) continue;
-    total += Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, card.emotion));
-    count += 1;
-  }
-  return count === 0 ? null : Math.round((total / count) * 10) / 10;
+  return stageEmotionScores(journey.cards.filter((c) => c.stageId === stageId), emotionLanes).get(stageId) ?? null;
 }

@@ -31,12 +31,15 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   if (card.momentOfTruth) classes.push('is-mot');
   if (linkSource) classes.push('is-link-source');
   const cardPersonas = personas.filter((p) => card.personaIds.includes(p.id));
+  // the whole text on hover: the card shows two lines of title and one of body
+  const fullText = [card.title, card.body].filter((text) => text.trim() !== '').join('\n\n') || undefined;
 
   return (
     <div
       className={classes.join(' ')}
       style={card.color ? { ...laneKindStyle(laneKind), '--card-accent': card.color } as React.CSSProperties : laneKindStyle(laneKind)}
       data-card-id={card.id}
+      title={editing ? undefined : fullText}
     >
       <Handle type="target" position={Position.Left} className="card-handle" />
       <div className="card-meta">
@@ -53,7 +56,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
           </span>
         ) : null}
         {Face && card.emotion !== null && (
-          <span className="emotion-chip" style={{ color: emotionColor(card.emotion) }} title={labels.emotion(card.emotion)}>
+          <span className="emotion-chip" style={{ color: emotionColor(card.emotion) }} title={laneKind === 'emotions' ? labels.emotion(card.emotion) : labels.emotionChipOnly(card.emotion)}>
             <Face size={13} aria-hidden="true" />
             {card.emotion > 0 ? `+${card.emotion}` : card.emotion}
           </span>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { runAction } from '../../actions';
 import { LIMITS } from '../../model/limits';
 import { renamePhase, updateLane, updateStage } from '../../model/ops';
+import { shownPhaseName } from '../../model/phaseNames';
 import { useEditor, type Target } from '../../store/editorStore';
 import type { LaneNodeData, PhaseNodeData, StageNodeData } from '../buildNodes';
 import { laneIcon } from '../icons';
@@ -130,6 +131,7 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<N
         </button>
       </div>
       {!lane.collapsed && <span className="header-count">{t('canvas.cards', { count: cardCount })}</span>}
+      {!lane.collapsed && lane.kind === 'emotions' && <span className="header-count header-curve-source">{t('canvas.curveSource')}</span>}
     </div>
   );
 });
@@ -139,12 +141,12 @@ export const PhaseBandNode = memo(function PhaseBandNode({ data }: NodeProps<Nod
   const { t } = useTranslation();
   const { phase } = data;
   const editing = useEditor((s) => s.editing?.kind === 'phase' && s.editing.id === phase.id);
-  const name = phase.name || t(`canvas.phases.${phase.id}`);
+  const name = shownPhaseName(phase, t(`canvas.phases.${phase.id}`));
   return (
     <div className={`phase-band phase-${phase.id}`} onDoubleClick={() => useEditor.getState().startEditing({ kind: 'phase', id: phase.id })}>
       {editing ? (
         <InlineTitle
-          value={phase.name || name}
+          value={name}
           label={t('canvas.editTitle')}
           maxLength={LIMITS.name}
           onCommit={(value) => withDoc((doc) => renamePhase(doc, phase.id, value))}

@@ -53,6 +53,8 @@ export const canvas: Messages['canvas'] = {
   editTitle: 'Titel bearbeiten',
   canvasLabel: 'Journey-Map-Fläche',
   emotionCurve: 'Emotionskurve',
+  curveSource: 'Zeichnet die Emotionskurve: der Mittelwert der Emotionen dieser Ebene je Schritt',
+  emotionChipOnly: '{{label}} — nur auf dieser Karte; die Emotionskurve kommt aus der Ebene „Gefühle“',
   emotionPoint: '{{stage}}: {{label}} ({{score}})',
   selectedCard: 'Ausgewählt: {{title}}',
   selectedCards: '{{count}} Karten ausgewählt',
