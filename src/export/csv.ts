@@ -5,13 +5,15 @@ import type { CsvReadKit, CsvWriteKit } from '../model/cardFields';
 import { cardFieldEntries, defaultCard } from '../model/cardRecord';
 import { laneKindFromWords } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
-import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type PhaseId, type Stage, type TallyEntry, type VoteRound } from '../model/types';
+import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type Locale, type PhaseId, type Stage, type TallyEntry, type VoteRound } from '../model/types';
+import { channelName, CsvLanguage, phaseWord } from './csvWords';
 
 /**
  * The map as a spreadsheet, one row per card (RFC 4180, UTF-8 with a byte-order mark so Excel
- * reads the accents, CRLF line ends), and back. Values are the file format's own words —
- * phase, lane kind and channel ids, emotion as a number — so a CSV reads the same whatever the
- * language of the person who exported it.
+ * reads the accents, CRLF line ends), and back. Phases and channels are written as names in
+ * the map's language ("Vor dem Kauf", "Filiale"; csvWords.ts), as people read them; the import
+ * takes those names in any shipped language and the ids older exports wrote. Lane kinds stay
+ * ids, emotion a number.
  *
  * Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
  * return) is written with a leading apostrophe, as OWASP advises; reading takes it off again,
@@ -21,8 +23,10 @@ import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type Lane, type LaneKin
  * card fields that have a CSV column in the field list (model/cardFields.ts).
  *
  * Workshop vote rounds that have ended add one column each after the fixed ones,
- * "votes: <round title> (<YYYY-MM-DD>)", with each card's counted dots. Import ignores them
- * (any column it does not know), so such a CSV still imports.
+ * "votes: <round title> (<YYYY-MM-DD>)", with each card's counted dots, and the `votes` column
+ * holds the card's total: its own tally (from an imported file) plus the dots of those rounds.
+ * Import reads the round columns only to take them out of that total again, so an import keeps
+ * just the card's own tally and export → import → export gives the same bytes.
  */
 
 /** A row's card with the stage and lane it sits in, as the export writes it. */
@@ -30,6 +34,7 @@ interface CsvRow {
   card: Card;
   stage: Stage;
   lane: Lane;
+  locale: Locale;
 }
 
 /** Where a CSV row puts its card: the stage and lane by name, as the file format's words. */
@@ -52,7 +57,12 @@ interface CsvColumn {
   /** other header names understood on import (a German spreadsheet, a hand-made one) */
   aliases: readonly string[];
   write(row: CsvRow, kit: CsvWriteKit): string;
-  read(cell: string, into: CsvCard, kit: CsvReadKit): void;
+  read(cell: string, into: CsvCard, kit: PlaceReadKit): void;
+}
+
+/** The card fields' read kit, and the phase words for the place columns. */
+interface PlaceReadKit extends CsvReadKit {
+  phaseFromWords(cell: string): PhaseId | null;
 }
 
 /** A stage or lane name: written safe from spreadsheets, refused over the name limit. */
@@ -67,12 +77,13 @@ const PLACE_COLUMNS: readonly CsvColumn[] = [
   {
     header: 'phase',
     aliases: ['phase_id', 'phase_name'],
-    write: ({ stage }) => stage.phase,
+    write: ({ stage, locale }) => phaseWord(stage.phase, locale),
     read(cell, into, kit) {
       const value = cell.trim();
       if (value === '') return;
-      if ((PHASE_IDS as readonly string[]).includes(value)) into.phase = value as PhaseId;
-      else kit.problem(`must be one of ${PHASE_IDS.join(', ')}`);
+      const phase = kit.phaseFromWords(value);
+      if (phase) into.phase = phase;
+      else kit.problem(`must be one of ${PHASE_IDS.map((id) => phaseWord(id, 'en')).join(', ')} (or ${PHASE_IDS.join(', ')})`);
     },
   },
   {
@@ -195,13 +206,17 @@ export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[
   const roundVotes = ended.map((r) => new Map(r.tally.map((entry) => [entry.cardId, entry.votes])));
   const header = [...CSV_COLUMNS, ...ended.map((r) => quote(neutraliseCell(roundColumnHeader(r.round))))];
   const rows: string[] = [header.join(',')];
-  const kit: CsvWriteKit = { neutralise: neutraliseCell, joinList, personaName: (id) => personas.get(id) };
+  const locale = journey.locale;
+  const kit: CsvWriteKit = { neutralise: neutraliseCell, joinList, personaName: (id) => personas.get(id), channelName: (channel) => channelName(channel, locale) };
   for (const card of journey.cards) {
     const stage = stages.get(card.stageId);
     const lane = lanes.get(card.laneId);
     if (!stage || !lane) continue;
-    const row: CsvRow = { card, stage, lane };
-    const votes = roundVotes.map((byCard) => String(byCard.get(card.id) ?? 0));
+    const dots = roundVotes.map((byCard) => byCard.get(card.id) ?? 0);
+    // the votes column: what a CX lead asks for, the card's dots, over every ended round
+    const total = dots.reduce((a, b) => a + b, card.votes);
+    const row: CsvRow = { card: total === card.votes ? card : { ...card, votes: total }, stage, lane, locale };
+    const votes = dots.map(String);
     rows.push([...COLUMNS.map((column) => quote(column.write(row, kit))), ...votes].join(','));
   }
   return `${BOM}${rows.join('\r\n')}\r\n`;
@@ -289,7 +304,11 @@ function countNewlines(text: string): number {
   return count;
 }
 
-export type CsvCardsResult = { ok: true; cards: CsvCard[] } | { ok: false; issues: FileIssue[] };
+/** locale: the language the phase and channel names were written in (English when they do not tell) */
+export type CsvCardsResult = { ok: true; cards: CsvCard[]; locale: Locale } | { ok: false; issues: FileIssue[] };
+
+/** Round columns the export adds, "votes: <title> (<date>)". */
+const ROUND_COLUMN = /^votes: /i;
 
 const MAX_ISSUES = 200;
 
@@ -314,6 +333,8 @@ export function readCsvCards(text: string): CsvCardsResult {
   if (missing.length > 0) {
     return { ok: false, issues: [issue(['line 1'], `is not a Waymark CSV header: the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`)] };
   }
+  const roundColumns = header.flatMap((name, i) => (ROUND_COLUMN.test(restoreCell(name.trim())) ? [i] : []));
+  const language = new CsvLanguage();
   const issues: FileIssue[] = [];
   const cards: CsvCard[] = [];
   rows.forEach((row, r) => {
@@ -322,11 +343,25 @@ export function readCsvCards(text: string): CsvCardsResult {
     const card = emptyRow();
     for (const column of COLUMNS) {
       const i = at.get(column);
-      const kit: CsvReadKit = { restore: restoreCell, splitList, problem: (reason) => issues.push(issue([line, column.header], reason)) };
+      const kit: PlaceReadKit = {
+        restore: restoreCell,
+        splitList,
+        channelFromWords: (cell) => language.channel(cell),
+        phaseFromWords: (cell) => language.phase(cell),
+        problem: (reason) => issues.push(issue([line, column.header], reason)),
+      };
       column.read(i === undefined ? '' : (row[i] ?? ''), card, kit);
     }
+    // the votes column counted the rounds' dots too; the card keeps only its own tally
+    const roundDots = roundColumns.reduce((sum, i) => sum + wholeOrZero(row[i] ?? ''), 0);
+    card.votes = Math.max(0, card.votes - roundDots);
     cards.push(card);
   });
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, cards };
+  return { ok: true, cards, locale: language.locale };
+}
+
+function wholeOrZero(cell: string): number {
+  const n = Number(cell.trim());
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }

@@ -184,7 +184,8 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
       id: options.mapId ?? newMapId(),
       title: (options.title ?? 'Imported journey').slice(0, LIMITS.mapTitle),
       description: '',
-      locale: 'en',
+      // the language the sheet's phase and channel names were in, so it exports the same again
+      locale: read.locale,
       createdAt: now.toISOString(),
       phases: PHASE_IDS.map((id: PhaseId) => ({ id, name: '' })),
       stages: stageList,

@@ -48,6 +48,8 @@ export interface CsvWriteKit {
   neutralise(text: string): string;
   joinList(items: readonly string[]): string;
   personaName(id: string): string | undefined;
+  /** a channel's name in the CSV's language ("Filiale"), so the sheet reads without a legend */
+  channelName(channel: Channel): string;
 }
 
 /** What the CSV import hands a column to read a cell with (export/csv.ts). */
@@ -55,6 +57,8 @@ export interface CsvReadKit {
   /** undoes `neutralise` */
   restore(cell: string): string;
   splitList(cell: string): string[];
+  /** the channel a cell names: its id ("store") or its name in a shipped language ("Filiale", "Store"); null if none */
+  channelFromWords(cell: string): Channel | null;
   /** reports the cell as wrong, naming the row and column */
   problem(reason: string): void;
 }
@@ -139,11 +143,12 @@ export const CARD_FIELDS = {
       header: 'channel',
       aliases: ['kanal'],
       position: 3,
-      write: (value) => value ?? '',
+      write: (value, kit) => (value === null ? '' : kit.neutralise(kit.channelName(value))),
       read(cell, kit) {
-        const value = cell.trim();
+        const value = kit.restore(cell).trim();
         if (value === '') return null;
-        if ((CHANNELS as readonly string[]).includes(value)) return value as Channel;
+        const channel = kit.channelFromWords(value);
+        if (channel) return channel;
         kit.problem(`must be empty or one of ${CHANNELS.join(', ')}`);
         return null;
       },
