@@ -24,7 +24,9 @@ import { measureText } from './text';
  *
  * Landscape pages; either the whole map fitted on one page, or the map at its natural size
  * (1 px = 0.75 pt, as a browser prints) tiled across as many pages as it needs, each page
- * numbered so they can be taped together.
+ * numbered so they can be taped together. 'auto' (the export dialog's default, "readable")
+ * fits the map on one page only while its card text stays readable, else tiles it: a 24-stage
+ * map squeezed onto one A4 page prints its cards at 2 pt.
  */
 
 export const PAPER_SIZES = {
@@ -33,7 +35,15 @@ export const PAPER_SIZES = {
   letter: { width: 792, height: 612 },
 } as const;
 export type PaperSize = keyof typeof PAPER_SIZES;
-export type PdfPages = 'fit' | 'tile';
+export type PdfPages = 'auto' | 'fit' | 'tile';
+
+/**
+ * The smallest scale (points per scene pixel) a fitted page may print at: card titles are 13 px
+ * and headings 15 px, so 0.35 prints them at 4.5–5 pt, small print that can still be read at
+ * reading distance (an 8-stage map fits one A3 sheet; a 24-stage map on A4 would be 0.12, 1.6 pt).
+ * Tiles print at 0.75, as a browser prints at 100 %.
+ */
+export const READABLE_SCALE = 0.35;
 
 export interface PdfOptions {
   paper: PaperSize;
@@ -61,13 +71,42 @@ export interface PageTile {
   top: number;
 }
 
+/** The scale at which the whole scene fits one page of this paper. */
+export function fitScale(sceneWidth: number, sceneHeight: number, paper: PaperSize): number {
+  const { width: pw, height: ph } = PAPER_SIZES[paper];
+  return Math.min((pw - 2 * MARGIN) / sceneWidth, (ph - 2 * MARGIN) / sceneHeight);
+}
+
+/** 'auto' made concrete: one page while it stays readable, else tiles. */
+export function resolvePages(sceneWidth: number, sceneHeight: number, paper: PaperSize, pages: PdfPages): 'fit' | 'tile' {
+  if (pages !== 'auto') return pages;
+  return fitScale(sceneWidth, sceneHeight, paper) >= READABLE_SCALE ? 'fit' : 'tile';
+}
+
+/** What a PDF of a scene will be, for the export dialog to say before it is made. */
+export interface PdfPlan {
+  pages: 'fit' | 'tile';
+  /** how many sheets */
+  count: number;
+  /** points per scene pixel (0.75 is a browser's 100 %) */
+  scale: number;
+  /** the card text prints at a readable size */
+  readable: boolean;
+}
+
+export function pdfPlan(sceneWidth: number, sceneHeight: number, paper: PaperSize, pages: PdfPages): PdfPlan {
+  const tiles = planPages(sceneWidth, sceneHeight, paper, pages);
+  const scale = tiles[0]!.scale;
+  return { pages: resolvePages(sceneWidth, sceneHeight, paper, pages), count: tiles.length, scale, readable: scale >= READABLE_SCALE };
+}
+
 /** How a scene is laid out on pages: one fitted page, or tiles in reading order. */
 export function planPages(sceneWidth: number, sceneHeight: number, paper: PaperSize, pages: PdfPages): PageTile[] {
   const { width: pw, height: ph } = PAPER_SIZES[paper];
   const usableW = pw - 2 * MARGIN;
   const usableH = ph - 2 * MARGIN;
-  if (pages === 'fit') {
-    const scale = Math.min(usableW / sceneWidth, usableH / sceneHeight);
+  if (resolvePages(sceneWidth, sceneHeight, paper, pages) === 'fit') {
+    const scale = fitScale(sceneWidth, sceneHeight, paper);
     return [
       {
         view: { x: 0, y: 0, width: sceneWidth, height: sceneHeight },

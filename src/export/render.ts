@@ -126,6 +126,18 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
   };
 }
 
+/**
+ * How big the picture of the journey (or of the stages in `options.stageIds`) will be, without
+ * drawing its cards: the export dialog uses it to say how a PDF will print before it is made.
+ */
+export function journeySceneSize(source: Journey, options: JourneyImageOptions): { width: number; height: number } {
+  const journey = journeyInScope(source, options.stageIds);
+  const layout = exportLayout(journey);
+  const gridWidth = Math.max(layout.width, MIN_WIDTH);
+  const top = titleBlock(new Painter([]), journey, source, options, gridWidth);
+  return { width: Math.ceil(gridWidth + 2 * MARGIN), height: Math.ceil(top + layout.height + MARGIN + 20) };
+}
+
 // ------------------------------------------------------------------ drawing helpers
 
 class Painter {

@@ -1,11 +1,12 @@
 import { Download, X } from 'lucide-react';
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { restoreFocus, trapTab } from '../../actions';
 import type { Translate } from '../../export/render';
 import { useEditor } from '../../store/editorStore';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
 import { downloadBlob, runExport, type ExportSettings } from './exportJob';
+import { PdfPlanNote } from './PdfPlanNote';
 import './export.css';
 
 /** Mod+Shift+E: export the open map. Shown while `editor.dialog === 'export'`. */
@@ -33,7 +34,7 @@ function ExportPanel() {
   const [scale, setScale] = useState<ExportSettings['scale']>(2);
   const [background, setBackground] = useState<ExportSettings['background']>('white');
   const [paper, setPaper] = useState<ExportSettings['paper']>('a4');
-  const [pages, setPages] = useState<ExportSettings['pages']>('fit');
+  const [pages, setPages] = useState<ExportSettings['pages']>('auto');
   const [scope, setScope] = useState<'all' | 'stages'>('all');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(selectedStageIds ? selectedStageIds.split(',') : stages.map((s) => s.id)));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -56,6 +57,7 @@ function ExportPanel() {
     } else if (event.key === 'Tab') trapTab(event, dialogRef.current);
   };
 
+  const translate: Translate = useCallback((key, options) => String(t(key, options as never)), [t]);
   const stageIds = scope === 'stages' ? stages.filter((s) => chosen.has(s.id)).map((s) => s.id) : null;
   const noStages = stageIds !== null && stageIds.length === 0;
 
@@ -63,7 +65,6 @@ function ExportPanel() {
     const { session, journey } = useEditor.getState();
     if (!session || !journey || noStages || working) return;
     setStatus({ kind: 'working', progress: 0 });
-    const translate: Translate = (key, options) => String(t(key, options as never));
     try {
       const result = await runExport(
         { format, stageIds, scale, background, paper, pages },
@@ -159,13 +160,14 @@ function ExportPanel() {
               </fieldset>
               <fieldset className="wm-export-row" disabled={working}>
                 <legend>{t('exporting.dialog.pages')}</legend>
-                {(['fit', 'tile'] as const).map((p) => (
+                {(['auto', 'fit', 'tile'] as const).map((p) => (
                   <label key={p} className="wm-export-chip">
                     <input type="radio" name={`${id}-pages`} checked={pages === p} onChange={() => setPages(p)} />
                     {t(`exporting.dialog.pageModes.${p}`)}
                   </label>
                 ))}
               </fieldset>
+              <PdfPlanNote paper={paper} pages={pages} stageIds={stageIds} translate={translate} />
             </>
           )}
 

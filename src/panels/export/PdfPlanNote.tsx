@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAPER_SIZES, pdfPlan, READABLE_SCALE, type PaperSize, type PdfPages } from '../../export/pdf';
+import { journeySceneSize, type Translate } from '../../export/render';
+import { useEditor } from '../../store/editorStore';
+
+/**
+ * Says how the PDF will print before it is made — how many sheets, at what size — and warns
+ * when the map would be too small to read, naming what helps (tiling, a larger paper). A
+ * 24-stage map fitted on one A4 sheet prints its cards at 2 pt; people did not find the
+ * choices that fix it.
+ */
+export function PdfPlanNote({ paper, pages, stageIds, translate }: { paper: PaperSize; pages: PdfPages; stageIds: readonly string[] | null; translate: Translate }) {
+  const { t } = useTranslation();
+  const journey = useEditor((s) => s.journey);
+  // the dialog makes a new stage list on every render; measure again only when its content changes
+  const stageKey = stageIds ? stageIds.join(',') : null;
+  const size = useMemo(
+    () => (journey ? journeySceneSize(journey, { t: translate, stageIds: stageKey === null ? null : stageKey.split(',').filter(Boolean) }) : null),
+    [journey, stageKey, translate],
+  );
+  if (!size) return null;
+  const plan = pdfPlan(size.width, size.height, paper, pages);
+  // 0.75 pt per pixel is what a browser prints at 100 %
+  const percent = Math.round((plan.scale / 0.75) * 100);
+  const paperName = t(`exporting.dialog.papers.${paper}`);
+  const summary = t('exporting.dialog.pdfPlan', { count: plan.count, paper: paperName, percent });
+  if (plan.readable) {
+    return (
+      <p className="wm-export-note wm-export-plan" data-pages={plan.count} data-scale={plan.scale.toFixed(3)}>
+        {summary}
+      </p>
+    );
+  }
+  // a larger paper that would hold the map on one readable sheet, if any
+  const larger = (Object.keys(PAPER_SIZES) as PaperSize[]).find((p) => p !== paper && pdfPlan(size.width, size.height, p, 'fit').scale >= READABLE_SCALE);
+  return (
+    <p className="wm-export-warning wm-export-plan" role="alert" data-pages={plan.count} data-scale={plan.scale.toFixed(3)}>
+      {summary} {t('exporting.dialog.pdfTooSmall')}{' '}
+      {larger ? t('exporting.dialog.pdfLargerPaper', { paper: t(`exporting.dialog.papers.${larger}`) }) : null}
+    </p>
+  );
+}
