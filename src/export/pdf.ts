@@ -38,12 +38,14 @@ export type PaperSize = keyof typeof PAPER_SIZES;
 export type PdfPages = 'auto' | 'fit' | 'tile';
 
 /**
- * The smallest scale (points per scene pixel) a fitted page may print at: card titles are 13 px
- * and headings 15 px, so 0.35 prints them at 4.5–5 pt, small print that can still be read at
- * reading distance (an 8-stage map fits one A3 sheet; a 24-stage map on A4 would be 0.12, 1.6 pt).
- * Tiles print at 0.75, as a browser prints at 100 %.
+ * The smallest scale (points per scene pixel) a fitted page may print at. Card titles are 13 px,
+ * so 0.2 prints them at 2.6 pt: small, but an 8-stage map on one A4 sheet (0.22–0.27) can still
+ * be read close up and zoomed on screen, as people share it. A 24-stage map on A4 would be 0.12
+ * (1.6 pt): that is tiled. Tiles print at 0.75, as a browser prints at 100 %.
  */
-export const READABLE_SCALE = 0.35;
+export const READABLE_SCALE = 0.2;
+/** Below this a fitted page is small print (titles under 4.5 pt): the export dialog says so and names a larger paper. */
+export const SMALL_PRINT_SCALE = 0.35;
 
 export interface PdfOptions {
   paper: PaperSize;
@@ -92,12 +94,14 @@ export interface PdfPlan {
   scale: number;
   /** the card text prints at a readable size */
   readable: boolean;
+  /** readable, but small print (see SMALL_PRINT_SCALE) */
+  small: boolean;
 }
 
 export function pdfPlan(sceneWidth: number, sceneHeight: number, paper: PaperSize, pages: PdfPages): PdfPlan {
   const tiles = planPages(sceneWidth, sceneHeight, paper, pages);
   const scale = tiles[0]!.scale;
-  return { pages: resolvePages(sceneWidth, sceneHeight, paper, pages), count: tiles.length, scale, readable: scale >= READABLE_SCALE };
+  return { pages: resolvePages(sceneWidth, sceneHeight, paper, pages), count: tiles.length, scale, readable: scale >= READABLE_SCALE, small: scale < SMALL_PRINT_SCALE };
 }
 
 /** How a scene is laid out on pages: one fitted page, or tiles in reading order. */

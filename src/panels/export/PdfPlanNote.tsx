@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAPER_SIZES, pdfPlan, READABLE_SCALE, type PaperSize, type PdfPages } from '../../export/pdf';
+import { PAPER_SIZES, pdfPlan, SMALL_PRINT_SCALE, type PaperSize, type PdfPages } from '../../export/pdf';
 import { journeySceneSize, type Translate } from '../../export/render';
 import { useEditor } from '../../store/editorStore';
 
@@ -25,19 +25,26 @@ export function PdfPlanNote({ paper, pages, stageIds, translate }: { paper: Pape
   const percent = Math.round((plan.scale / 0.75) * 100);
   const paperName = t(`exporting.dialog.papers.${paper}`);
   const summary = t('exporting.dialog.pdfPlan', { count: plan.count, paper: paperName, percent });
-  if (plan.readable) {
+  // a larger paper that would hold the map on one sheet at a comfortable size, if any
+  const larger = (Object.keys(PAPER_SIZES) as PaperSize[]).find((p) => p !== paper && pdfPlan(size.width, size.height, p, 'fit').scale >= SMALL_PRINT_SCALE);
+  const largerText = larger ? t('exporting.dialog.pdfLargerPaper', { paper: t(`exporting.dialog.papers.${larger}`) }) : '';
+  if (plan.readable && !plan.small) {
     return (
       <p className="wm-export-note wm-export-plan" data-pages={plan.count} data-scale={plan.scale.toFixed(3)}>
         {summary}
       </p>
     );
   }
-  // a larger paper that would hold the map on one readable sheet, if any
-  const larger = (Object.keys(PAPER_SIZES) as PaperSize[]).find((p) => p !== paper && pdfPlan(size.width, size.height, p, 'fit').scale >= READABLE_SCALE);
+  if (plan.readable) {
+    return (
+      <p className="wm-export-note wm-export-plan" data-pages={plan.count} data-scale={plan.scale.toFixed(3)}>
+        {summary} {t('exporting.dialog.pdfSmallPrint')} {largerText}
+      </p>
+    );
+  }
   return (
     <p className="wm-export-warning wm-export-plan" role="alert" data-pages={plan.count} data-scale={plan.scale.toFixed(3)}>
-      {summary} {t('exporting.dialog.pdfTooSmall')}{' '}
-      {larger ? t('exporting.dialog.pdfLargerPaper', { paper: t(`exporting.dialog.papers.${larger}`) }) : null}
+      {summary} {t('exporting.dialog.pdfTooSmall')} {largerText}
     </p>
   );
 }
