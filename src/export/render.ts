@@ -331,6 +331,11 @@ function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number
       countY += 16;
     }
     draw.text(x + 50, countY, t('canvas.cards', { count: cardsPerLane.get(lane.id) ?? 0 }), { size: 11, color: INK_SOFT });
+    // as on the canvas: the Feelings lane says that it, and only it, draws the curve
+    if (lane.kind === 'emotions') {
+      const note = wrapLines(t('canvas.curveSource'), GRID.laneHeaderWidth - 60, 2, { size: 10 });
+      note.forEach((line, n) => draw.text(x + 50, countY + 16 + n * 13, line, { size: 10, italic: true, color: INK_SOFT }));
+    }
   }
   // the rule between the lane headers and the cells, and under the stage headers
   if (layout.lanes.length > 0) {

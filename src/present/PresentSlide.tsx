@@ -53,7 +53,7 @@ function Feeling({ score, formatScore, compact = false }: { score: number | null
   const Face = emotionFace(score);
   const word = t(`canvas.emotions.${Math.round(score) || 0}`);
   return (
-    <p className={`present-feeling${compact ? ' is-compact' : ''}`} style={{ color: emotionColor(score) }}>
+    <p className={`present-feeling${compact ? ' is-compact' : ''}`} style={{ color: emotionColor(score) }} title={t('canvas.curveSource')}>
       <Face className="present-feeling-face" aria-hidden="true" />
       <span className="present-feeling-text">
         <span className="present-feeling-caption">{t('present.feeling')}</span>

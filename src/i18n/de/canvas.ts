@@ -53,7 +53,7 @@ export const canvas: Messages['canvas'] = {
   editTitle: 'Titel bearbeiten',
   canvasLabel: 'Journey-Map-Fläche',
   emotionCurve: 'Emotionskurve',
-  curveSource: 'Zeichnet die Emotionskurve: der Mittelwert der Emotionen dieser Ebene je Schritt',
+  curveSource: 'Zeichnet die Emotionskurve (Mittel je Schritt)',
   emotionChipOnly: '{{label}} — nur auf dieser Karte; die Emotionskurve kommt aus der Ebene „Gefühle“',
   emotionPoint: '{{stage}}: {{label}} ({{score}})',
   selectedCard: 'Ausgewählt: {{title}}',

@@ -54,7 +54,7 @@ export const canvas = {
   editTitle: 'Edit title',
   canvasLabel: 'Journey map canvas',
   emotionCurve: 'Emotion curve',
-  curveSource: 'Draws the emotion curve: the mean of this lane’s emotions per stage',
+  curveSource: 'Draws the emotion curve (mean per stage)',
   emotionChipOnly: '{{label}} — shown on this card only; the emotion curve comes from the Feelings lane',
   emotionPoint: '{{stage}}: {{label}} ({{score}})',
   selectedCard: 'Selected: {{title}}',
