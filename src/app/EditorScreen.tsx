@@ -22,6 +22,7 @@ import {
   type Identity,
 } from '../sync/identity';
 import type { TFunction } from 'i18next';
+import { SUPPORTED_LOCALES } from '../model/types';
 import { NamePrompt } from '../panels/presence';
 import { SyncSession } from '../sync/session';
 import { loadShare, saveShare } from '../storage/shareTokens';
@@ -94,9 +95,16 @@ function feedbackSync(feedback: Y.Doc, mapId: string, token: string, device: Dev
 }
 
 /** A guest's name until they choose one: "Calm Otter", made from the identity id (`guestWords`). */
-function guestName(t: TFunction, id: string): string {
+function guestName(t: TFunction, id: string, lng?: string): string {
   const { adjective, animal } = guestWords(id);
-  return t('sharing.guestName', { adjective: t('sharing.guestAdjectives').split(' ')[adjective], animal: t('sharing.guestAnimals').split(' ')[animal] });
+  const word = (key: 'sharing.guestAdjectives' | 'sharing.guestAnimals', i: number) => (lng ? t(key, { lng }) : t(key)).split(' ')[i];
+  const values = { adjective: word('sharing.guestAdjectives', adjective), animal: word('sharing.guestAnimals', animal) };
+  return lng ? t('sharing.guestName', { ...values, lng }) : t('sharing.guestName', values);
+}
+
+/** Whether someone is still called by the guest name they were given (in any language): they never chose one. */
+function hasGuestName(t: TFunction, identity: Identity): boolean {
+  return SUPPORTED_LOCALES.some((lng) => guestName(t, identity.id, lng) === identity.name);
 }
 
 /** This device's identity; one still called "Guest 42" from before gets a name of its own. */
@@ -185,7 +193,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       performance.mark('waymark:session-open');
       document.title = `${readMeta(mapDoc).title || tRef.current('app.untitledMap')} · Waymark`;
       setShare(mapShare);
-      if (linkToken && mapShare && mapShare.role !== 'owner' && !wasAskedForName()) setAskName(true);
+      if (linkToken && mapShare && mapShare.role !== 'owner' && !wasAskedForName() && hasGuestName(tRef.current, device.identity)) setAskName(true);
       handedOver = true;
       setSync(session && feedbackSession ? { map: session, feedback: feedbackSession } : null);
       setDoc(mapDoc);
