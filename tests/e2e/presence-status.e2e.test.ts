@@ -85,6 +85,8 @@ describe('connection status', () => {
     const went = Date.now();
     await expect.poll(() => badge(owner), { timeout: 2_000, interval: 100 }).toBe(OFFLINE);
     expect(Date.now() - went).toBeLessThan(2_000);
+    // said once: the save status beside it does not repeat it
+    expect(await owner.getByText(/saved on this device/i).count()).toBe(1);
     await owner.screenshot({ path: '/work/notes/shots/i13-status-offline-1440.png' });
 
     await context.setOffline(false);

@@ -45,7 +45,7 @@ export const sharing: Messages['sharing'] = {
     title: 'Wie sollen andere Sie nennen?',
     hint: 'Ihr Name steht an Ihrem Mauszeiger, bei Ihren Kommentaren und unter den Anwesenden. Bis Sie einen wählen, sind Sie „{{name}}“. Sie können ihn später unter „Teilen“ ändern.',
     label: 'Ihr Name',
-    save: 'Diesen Namen verwenden',
+    save: 'Übernehmen',
     skip: 'Überspringen – „{{name}}“ bleiben',
   },
   you: '{{name}} (Sie)',
