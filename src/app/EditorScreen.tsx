@@ -9,7 +9,21 @@ import { ShareDialog } from '../panels/share/ShareDialog';
 import { feedbackStorageKey, getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
 import { useEditor } from '../store/editorStore';
 import { checkAccess, ShareApiError } from '../sync/api';
-import { loadIdentity, onIdentityStored, saveIdentity, withProfile, type DeviceIdentity, type Identity } from '../sync/identity';
+import {
+  guestWords,
+  loadIdentity,
+  onIdentityStored,
+  rememberAskedForName,
+  saveIdentity,
+  wasAskedForName,
+  withoutFormerGuestName,
+  withProfile,
+  type DeviceIdentity,
+  type Identity,
+} from '../sync/identity';
+import type { TFunction } from 'i18next';
+import { SUPPORTED_LOCALES } from '../model/types';
+import { NamePrompt } from '../panels/presence';
 import { SyncSession } from '../sync/session';
 import { loadShare, saveShare } from '../storage/shareTokens';
 import { tokenFromFragment, type MapShare } from '../sync/shares';
@@ -80,6 +94,28 @@ function feedbackSync(feedback: Y.Doc, mapId: string, token: string, device: Dev
   return new SyncSession(feedback, mapId, { token, identitySecret: device.secret }, device.identity, { room: feedbackRoom(mapId), presence: false });
 }
 
+/** A guest's name until they choose one: "Calm Otter", made from the identity id (`guestWords`). */
+function guestName(t: TFunction, id: string, lng?: string): string {
+  const { adjective, animal } = guestWords(id);
+  const word = (key: 'sharing.guestAdjectives' | 'sharing.guestAnimals', i: number) => (lng ? t(key, { lng }) : t(key)).split(' ')[i];
+  const values = { adjective: word('sharing.guestAdjectives', adjective), animal: word('sharing.guestAnimals', animal) };
+  return lng ? t('sharing.guestName', { ...values, lng }) : t('sharing.guestName', values);
+}
+
+/** Whether someone is still called by the guest name they were given (in any language): they never chose one. */
+function hasGuestName(t: TFunction, identity: Identity): boolean {
+  return SUPPORTED_LOCALES.some((lng) => guestName(t, identity.id, lng) === identity.name);
+}
+
+/** This device's identity; one still called "Guest 42" from before gets a name of its own. */
+function deviceIdentityFor(t: TFunction): DeviceIdentity {
+  const name = (id: string) => guestName(t, id);
+  const loaded = loadIdentity(name);
+  const renamed = withoutFormerGuestName(loaded, name);
+  if (renamed !== loaded) saveIdentity(renamed);
+  return renamed;
+}
+
 /** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */
 export interface EditorScreenProps {
   mapId: string;
@@ -101,7 +137,9 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   const [sync, setSync] = useState<{ map: SyncSession; feedback: SyncSession } | null>(null);
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   // the secret stays in here and in the sessions' connection parameters; everything else gets `identity`
-  const [device, setDevice] = useState<DeviceIdentity>(() => loadIdentity(t('sharing.defaultName', { number: Math.floor(Math.random() * 90) + 10 })));
+  const [device, setDevice] = useState<DeviceIdentity>(() => deviceIdentityFor(t));
+  // someone opening a share link is asked once (on this device) what others should call them
+  const [askName, setAskName] = useState(false);
   const identity = device.identity;
   // another tab renamed me, or (two tabs starting at once) settled on another secret
   useEffect(() => onIdentityStored(setDevice), []);
@@ -155,6 +193,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       performance.mark('waymark:session-open');
       document.title = `${readMeta(mapDoc).title || tRef.current('app.untitledMap')} · Waymark`;
       setShare(mapShare);
+      if (linkToken && mapShare && mapShare.role !== 'owner' && !wasAskedForName() && hasGuestName(tRef.current, device.identity)) setAskName(true);
       handedOver = true;
       setSync(session && feedbackSession ? { map: session, feedback: feedbackSession } : null);
       setDoc(mapDoc);
@@ -215,6 +254,12 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     setDevice(updated);
   };
 
+  const closeNamePrompt = (name: string | null) => {
+    rememberAskedForName();
+    setAskName(false);
+    if (name) onIdentity({ ...identity, name });
+  };
+
   if (state.phase === 'loading' || state.phase === 'joining') {
     return (
       <div className="screen-message" role="status">
@@ -252,6 +297,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       </div>
       <EditorOverlays />
       <ShareDialog mapId={mapId} share={share} identity={identity} onShared={onShared} onIdentity={onIdentity} />
+      {askName && <NamePrompt currentName={identity.name} onName={closeNamePrompt} onSkip={() => closeNamePrompt(null)} />}
     </div>
   );
 }

@@ -59,14 +59,20 @@ function readStored(): Stored | null {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Stored) : null;
 }
 
+/** A name for an identity that has none yet: fixed, or made from its id (`guestWords`). */
+export type FallbackName = string | ((id: string) => string);
+
+const nameFor = (fallback: FallbackName, secret: string): string => (typeof fallback === 'string' ? fallback : fallback(identityIdOf(secret)!));
+
 /** A stored identity as it should be, and whether what was stored needs rewriting to get there. */
-function fromStored(stored: Stored, fallbackName: string): { device: DeviceIdentity; changed: boolean } {
+function fromStored(stored: Stored, fallbackName: FallbackName): { device: DeviceIdentity; changed: boolean } {
   const secret = typeof stored.secret === 'string' && IDENTITY_SECRET.test(stored.secret) ? stored.secret : null;
   // An identity remembered before secrets existed (an id alone) gets a secret, and so a new
   // id: nothing can prove the old one. Its comments and dots stay readable under the old id.
+  const kept = secret ?? newIdentitySecret();
   const device = deviceIdentity(
-    secret ?? newIdentitySecret(),
-    typeof stored.name === 'string' && stored.name.trim() ? stored.name : fallbackName,
+    kept,
+    typeof stored.name === 'string' && stored.name.trim() ? stored.name : nameFor(fallbackName, kept),
     typeof stored.color === 'string' && COLOR.test(stored.color) ? stored.color : randomColor(),
   );
   const changed =
@@ -85,7 +91,7 @@ function fromStored(stored: Stored, fallbackName: string): { device: DeviceIdent
  * proves the same identity. (Tabs pass their feedback updates to each other, and each one's
  * connection sends what it holds: under two identities the relay would refuse them.)
  */
-export function loadIdentity(fallbackName: string): DeviceIdentity {
+export function loadIdentity(fallbackName: FallbackName): DeviceIdentity {
   try {
     const stored = readStored();
     if (stored) {
@@ -97,13 +103,14 @@ export function loadIdentity(fallbackName: string): DeviceIdentity {
   } catch {
     // storage refused or a broken value: a fresh identity (for this visit, if it cannot be stored)
   }
-  const device = deviceIdentity(newIdentitySecret(), fallbackName, randomColor());
+  const secret = newIdentitySecret();
+  const device = deviceIdentity(secret, nameFor(fallbackName, secret), randomColor());
   saveIdentity(device);
   return storedIdentity(fallbackName) ?? device;
 }
 
 /** What storage holds now, if it holds a complete identity with a secret. */
-function storedIdentity(fallbackName: string): DeviceIdentity | null {
+function storedIdentity(fallbackName: FallbackName): DeviceIdentity | null {
   try {
     const stored = readStored();
     if (!stored) return null;
@@ -144,4 +151,46 @@ export function onIdentityStored(listener: (device: DeviceIdentity) => void): ()
   };
   target.addEventListener('storage', onStorage);
   return () => target.removeEventListener?.('storage', onStorage);
+}
+
+/** How many words each guest-name list holds (src/i18n/<lang>/sharing.ts). */
+export const GUEST_WORDS = 16;
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Which adjective and which animal name a guest: two characters of their identity id, each one
+ * of 64 (4 × 16, so every word is as likely). 256 names whose initials all differ, the same on
+ * every device and in every tab, where the former "Guest 10…99" gave two guests in ninety the
+ * same name and an initial "G" each.
+ */
+export function guestWords(id: string): { adjective: number; animal: number } {
+  const at = (i: number) => Math.max(0, BASE64URL.indexOf(id[i] ?? 'A')) % GUEST_WORDS;
+  return { adjective: at(0), animal: at(1) };
+}
+
+/** The default names before `guestWords`: "Guest 42", "Gast 42". */
+const FORMER_GUEST_NAME = /^(Guest|Gast) \d{2}$/;
+
+/** An identity still called by a former default name, renamed with `name` (else unchanged). */
+export function withoutFormerGuestName(device: DeviceIdentity, name: (id: string) => string): DeviceIdentity {
+  return FORMER_GUEST_NAME.test(device.identity.name) ? withProfile(device, { name: name(device.identity.id) }) : device;
+}
+
+const NAME_ASKED_KEY = 'waymark.nameAsked';
+
+/** Whether this device was already asked what to call its person (asked once, answered or skipped). */
+export function wasAskedForName(): boolean {
+  try {
+    return localStorage.getItem(NAME_ASKED_KEY) === '1';
+  } catch {
+    return true; // without storage it would ask on every visit: better not at all
+  }
+}
+
+export function rememberAskedForName(): void {
+  try {
+    localStorage.setItem(NAME_ASKED_KEY, '1');
+  } catch {
+    // asked again next visit
+  }
 }

@@ -6,7 +6,9 @@ import { SYNC_PREFIX } from '../access/routes';
 import { publicIdentity, type Identity } from './identity';
 
 /**
- * - connecting, synced, offline: as they say
+ * - connecting, synced: as they say
+ * - offline: the socket closed, or the browser says it has no network (its `offline` event comes
+ *   at once; y-websocket alone notices a dead socket only after its 30 s message timeout)
  * - denied: the link was revoked or rotated (final)
  * - full: the map (or its feedback) reached its storage quota on the relay, which takes no more
  *   of its changes (final for this session): they stay on this device
@@ -95,6 +97,11 @@ function readView(value: unknown): PeerView | null {
   };
 }
 
+/** The browser says it has no network at all (false where there is no `navigator`, as in Node). */
+function browserOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 export function defaultServerUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PREFIX}`;
 }
@@ -127,14 +134,23 @@ export class SyncSession {
   private statusListeners = new Set<(status: ConnectionStatus) => void>();
   private peerListeners = new Set<(peers: Peer[]) => void>();
   private accessListeners = new Set<() => void>();
-  private current: ConnectionStatus = 'connecting';
+  private current: ConnectionStatus;
   private destroyed = false;
+  /** my identity id: my own presence under another client id (a tab of mine, or mine from before a reload) is not a peer */
+  private selfId: string;
+  private readonly offBrowser: () => void;
 
   constructor(doc: Y.Doc, mapId: string, credentials: RelayCredentials, identity: Identity, options: SyncOptions = {}) {
+    const offline = browserOffline();
+    // a map opened without a network says so at once, instead of "connecting" to nowhere
+    this.current = offline ? 'offline' : 'connecting';
+    this.selfId = identity.id;
     this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), options.room ?? mapId, doc, {
       params: connectionParams(credentials),
       // tabs already share updates through local storage's channel
       disableBc: true,
+      // without a network the first attempt would fail unseen; `online` connects
+      connect: !offline,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     // The stock handler logs the connection's URL, which carries the token and the identity
@@ -148,7 +164,8 @@ export class SyncSession {
     this.awareness.setLocalState(options.presence === false ? null : { user: publicIdentity(identity), cursor: null, selection: [], view: null });
     this.provider.on('status', ({ status }: { status: string }) => {
       if (FINAL.includes(this.current)) return;
-      if (status === 'connected') this.setStatus(this.provider.synced ? 'synced' : 'connecting');
+      if (browserOffline()) this.setStatus('offline');
+      else if (status === 'connected') this.setStatus(this.provider.synced ? 'synced' : 'connecting');
       else if (status === 'connecting') this.setStatus('connecting');
       else this.setStatus('offline');
     });
@@ -172,6 +189,48 @@ export class SyncSession {
       }
     });
     this.awareness.on('change', () => this.publishPeers());
+    this.offBrowser = this.followBrowser();
+  }
+
+  /**
+   * The browser's network and page events: offline shows at once and drops the socket (it may
+   * look open for half a minute more), online connects again without waiting for the backoff,
+   * and a page being closed takes my presence with it, so peers do not keep my pointer.
+   */
+  private followBrowser(): () => void {
+    const target = globalThis as unknown as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+    if (typeof target.addEventListener !== 'function') return () => undefined;
+    let hidden: Record<string, unknown> | null = null;
+    const onOffline = () => {
+      if (FINAL.includes(this.current)) return;
+      this.setStatus('offline');
+      // shouldConnect goes false: no attempts while there is no network
+      this.provider.disconnect();
+    };
+    const onOnline = () => {
+      if (FINAL.includes(this.current) || this.destroyed) return;
+      this.setStatus('connecting');
+      this.provider.connect();
+    };
+    const onPageHide = () => {
+      hidden = this.awareness.getLocalState();
+      if (hidden) this.awareness.setLocalState(null);
+    };
+    const onPageShow = (event: PageTransitionEvent) => {
+      // back from the back/forward cache: show myself again
+      if (event.persisted && hidden && !this.destroyed) this.awareness.setLocalState(hidden);
+      hidden = null;
+    };
+    target.addEventListener('offline', onOffline);
+    target.addEventListener('online', onOnline);
+    target.addEventListener('pagehide', onPageHide);
+    target.addEventListener('pageshow', onPageShow);
+    return () => {
+      target.removeEventListener?.('offline', onOffline);
+      target.removeEventListener?.('online', onOnline);
+      target.removeEventListener?.('pagehide', onPageHide);
+      target.removeEventListener?.('pageshow', onPageShow);
+    };
   }
 
   get status(): ConnectionStatus {
@@ -194,17 +253,28 @@ export class SyncSession {
     return () => this.accessListeners.delete(listener);
   }
 
+  /**
+   * The others here, one entry per person: a client id that shows my own identity (another tab
+   * of mine, or this tab before a reload, which the relay may still hold for a moment) is left
+   * out, and of several client ids with one identity the one heard from last stands for it.
+   */
   peers(): Peer[] {
-    const out: Peer[] = [];
+    const byIdentity = new Map<string, { peer: Peer; heard: number }>();
+    const anonymous: Peer[] = [];
     this.awareness.getStates().forEach((state, clientId) => {
       if (clientId === this.awareness.clientID) return;
       const peer = readPeer(clientId, state);
-      if (peer) out.push(peer);
+      if (!peer || (peer.id !== '' && peer.id === this.selfId)) return;
+      if (peer.id === '') return void anonymous.push(peer);
+      const heard = this.awareness.meta.get(clientId)?.lastUpdated ?? 0;
+      const known = byIdentity.get(peer.id);
+      if (!known || heard > known.heard || (heard === known.heard && clientId > known.peer.clientId)) byIdentity.set(peer.id, { peer, heard });
     });
-    return out.sort((a, b) => a.clientId - b.clientId);
+    return [...anonymous, ...[...byIdentity.values()].map((entry) => entry.peer)].sort((a, b) => a.clientId - b.clientId);
   }
 
   setIdentity(identity: Identity): void {
+    this.selfId = identity.id;
     if (this.awareness.getLocalState()) this.awareness.setLocalStateField('user', publicIdentity(identity));
   }
 
@@ -237,6 +307,7 @@ export class SyncSession {
     this.statusListeners.clear();
     this.peerListeners.clear();
     this.accessListeners.clear();
+    this.offBrowser();
     this.awareness.setLocalState(null);
     this.provider.destroy();
   }

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { IDENTITY_ID, IDENTITY_SECRET, identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { useEditor } from '../../src/store/editorStore';
-import { loadIdentity, onIdentityStored, publicIdentity, saveIdentity, withProfile, type DeviceIdentity, type Identity } from '../../src/sync/identity';
+import { en } from '../../src/i18n/en/index';
+import { de } from '../../src/i18n/de/index';
+import { GUEST_WORDS, guestWords, loadIdentity, onIdentityStored, publicIdentity, saveIdentity, withoutFormerGuestName, withProfile, type DeviceIdentity, type Identity } from '../../src/sync/identity';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { SyncSession } from '../../src/sync/session';
 import { installFakeBrowser, type FakeBrowser } from '../support/browserStorage';
 
@@ -173,5 +176,68 @@ describe('the secret stays with the relay connection', () => {
     expect(useEditor.getState().identity).toEqual(device.identity);
     expect(JSON.stringify(useEditor.getState().identity)).not.toContain(device.secret);
     expect(publicIdentity({ ...device.identity, secret: 'x' } as Identity)).toEqual(device.identity);
+  });
+});
+
+describe('guest names', () => {
+  const nameOf = (id: string) => {
+    const { adjective, animal } = guestWords(id);
+    return `${en.sharing.guestAdjectives.split(' ')[adjective]} ${en.sharing.guestAnimals.split(' ')[animal]}`;
+  };
+  const initials = (name: string) => name.split(' ').map((w) => w[0]).join('');
+
+  it('each word list has as many words as guestWords picks from, with different first letters, in English and German', () => {
+    for (const list of [en.sharing.guestAdjectives, en.sharing.guestAnimals, de.sharing.guestAdjectives, de.sharing.guestAnimals]) {
+      const words = list.split(' ');
+      expect(words).toHaveLength(GUEST_WORDS);
+      expect(new Set(words.map((w) => w[0])).size).toBe(GUEST_WORDS);
+    }
+  });
+
+  it('a new identity is named from its id, and two names that differ differ in their initials', () => {
+    const device = loadIdentity(nameOf);
+    expect(device.identity.name).toBe(nameOf(device.identity.id));
+    const names = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const id = identityIdOf(newIdentitySecret())!;
+      names.add(nameOf(id));
+    }
+    // 256 possible names: 200 ids give many different ones, never two with the same initials
+    expect(names.size).toBeGreaterThan(100);
+    expect(new Set([...names].map(initials)).size).toBe(names.size);
+  });
+
+  it('an identity still called by the former default ("Guest 42") gets a name of its own; a chosen name stays', () => {
+    const device = loadIdentity('Guest 42');
+    expect(withoutFormerGuestName(device, nameOf).identity.name).toBe(nameOf(device.identity.id));
+    const gast = withProfile(device, { name: 'Gast 17' });
+    expect(withoutFormerGuestName(gast, nameOf).identity.name).toBe(nameOf(device.identity.id));
+    const ana = withProfile(device, { name: 'Ana' });
+    expect(withoutFormerGuestName(ana, nameOf)).toBe(ana);
+  });
+});
+
+describe('peers', () => {
+  it('my own identity under another client id is not a peer, and one identity shows once', () => {
+    const me = loadIdentity('Me');
+    const s = session(me);
+    try {
+      const other = identityIdOf(newIdentitySecret())!;
+      const remote = (clientId: number, id: string, name: string) => {
+        const doc = new Y.Doc();
+        doc.clientID = clientId;
+        const a = new awarenessProtocol.Awareness(doc);
+        a.setLocalState({ user: { id, name, color: '#2563eb' }, cursor: null, selection: [], view: null });
+        awarenessProtocol.applyAwarenessUpdate(s.awareness, awarenessProtocol.encodeAwarenessUpdate(a, [clientId]), 'relay');
+        a.destroy();
+      };
+      remote(101, me.identity.id, me.identity.name); // this tab before a reload
+      remote(102, other, 'Ana');
+      remote(103, other, 'Ana'); // Ana's second tab
+      const peers = s.peers();
+      expect(peers.map((p) => p.id)).toEqual([other]);
+    } finally {
+      s.destroy();
+    }
   });
 });

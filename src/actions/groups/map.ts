@@ -1,7 +1,7 @@
 import { always, defineActions } from '../define';
 import { headerPhase } from '../selection';
 
-/** The map as a whole: its title, the names of its phases, exporting it. */
+/** The map as a whole: its title, the names of its phases, exporting and sharing it. */
 export const mapActions = defineActions([
   {
     id: 'structure.renamePhase',
@@ -29,5 +29,13 @@ export const mapActions = defineActions([
     allowedReadOnly: true,
     enabled: always,
     perform: (ctx) => ctx.editor.setDialog(ctx.editor.dialog === 'export' ? null : 'export'),
+  },
+  {
+    id: 'map.share',
+    group: 'map',
+    // the dialog is also where a view or comment link sees its role and sets the name others see
+    allowedReadOnly: true,
+    enabled: always,
+    perform: (ctx) => ctx.editor.setDialog('share'),
   },
 ]);

@@ -70,6 +70,7 @@ export const actions: Messages['actions'] = {
   },
   map: {
     export: 'Exportieren …',
+    share: 'Teilen …',
   },
   workshop: {
     comment: 'Karte kommentieren',

@@ -69,6 +69,7 @@ export const actions = {
   },
   map: {
     export: 'Export…',
+    share: 'Share…',
   },
   workshop: {
     comment: 'Comment on card',

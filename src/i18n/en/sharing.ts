@@ -35,7 +35,21 @@ export const sharing = {
     name: 'Name',
     color: 'Colour',
   },
-  defaultName: 'Guest {{number}}',
+  /**
+   * A guest's name until they choose one: an adjective and an animal picked by their identity id.
+   * 16 words each, separated by spaces, each list with 16 different first letters, so that two
+   * different names never share their initials.
+   */
+  guestName: '{{adjective}} {{animal}}',
+  guestAdjectives: 'Amber Bright Calm Daring Eager Friendly Gentle Happy Jolly Keen Lucky Merry Nimble Plucky Quiet Swift',
+  guestAnimals: 'Badger Crane Dolphin Falcon Heron Ibis Koala Lynx Moose Otter Panda Robin Seal Tiger Walrus Yak',
+  namePrompt: {
+    title: 'What should others call you?',
+    hint: 'Your name shows beside your pointer, on your comments and among the people here. Until you choose one you are “{{name}}”. You can change it later under Share.',
+    label: 'Your name',
+    save: 'Use this name',
+    skip: 'Skip – stay “{{name}}”',
+  },
   you: '{{name}} (you)',
   people_one: '{{count}} person in this map',
   people_other: '{{count}} people in this map',
@@ -47,7 +61,7 @@ export const sharing = {
     connectingHint: 'Reaching the Waymark server; your edits are kept on this device meanwhile.',
     synced: 'Live',
     syncedHint: 'Connected: everyone’s changes appear as they happen.',
-    offline: 'Offline',
+    offline: 'Offline — saved on this device',
     offlineHint: 'Your edits are kept on this device and merge when the connection is back.',
     readOnly: 'View only',
     readOnlyHint: 'You are following this map with a view link.',

@@ -1,0 +1,3 @@
+export { AvatarStack } from './AvatarStack';
+export { ConnectionBadge } from './ConnectionBadge';
+export { NamePrompt } from './NamePrompt';
