@@ -32,6 +32,8 @@ import { PeerOverlay } from './PeerOverlay';
 import { useFollowPresenter } from './useFollowPresenter';
 import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
 import { useOpeningView } from './useOpeningView';
+import { MoveHint } from './MoveHint';
+import { showMoveHintOnce } from '../store/hints';
 import { CanvasLabelsContext, canvasLabels } from './labels';
 import './canvas.css';
 
@@ -218,7 +220,9 @@ function Canvas() {
       const centre = { x: node.position.x + (node.width ?? 0) / 2, y: node.position.y + (node.height ?? 0) / 2 };
       const target = dropTarget(j, l, centre, ids);
       // map order, so a multi-selection keeps its sequence in the target cell
-      if (target) moveCards(doc, j.cards.filter((c) => ids.has(c.id)).map((c) => c.id), target);
+      const moving = j.cards.filter((c) => ids.has(c.id));
+      if (target) moveCards(doc, moving.map((c) => c.id), target);
+      if (target && moving.some((c) => c.stageId !== target.stageId || c.laneId !== target.laneId)) showMoveHintOnce();
     } else if (node.type === 'stage') {
       const id = node.id.slice('stage:'.length);
       const index = stageIndexAt(l, id, node.position.x + GRID.stageWidth / 2);
@@ -339,6 +343,7 @@ function Canvas() {
       >
         <PeerOverlay />
         <FollowBanner />
+        <MoveHint />
         <MiniMap
           pannable
           zoomable

@@ -178,6 +178,29 @@ describe('dragging without meaning to move a card', () => {
     await context.close();
   });
 
+  it('the first card moved by a drag brings a one-time hint on how to pan instead', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(app, page);
+    const hint = page.getByRole('status').filter({ hasText: 'hold Space' });
+    const dragRight = async (title: string) => {
+      const box = (await cardNode(page, title).boundingBox())!;
+      await page.mouse.move(box.x + 40, box.y + 30);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 440, box.y + 30, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+    };
+    expect(await hint.count()).toBe(0);
+    await dragRight('Realises the kids have outgrown');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('Ctrl+Z');
+    await hint.getByRole('button', { name: 'Got it' }).click();
+    expect(await hint.count()).toBe(0);
+    await dragRight('Compares models and reads reviews');
+    expect(await hint.count()).toBe(0);
+    await context.close();
+  });
+
   it('a follower cannot move a card by dragging', async () => {
     const host = await app.newPage();
     await newMapFromTemplate(app, host.page);

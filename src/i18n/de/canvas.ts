@@ -71,4 +71,8 @@ export const canvas: Messages['canvas'] = {
     interactive: 'Map sperren oder entsperren',
   },
   minimap: 'Übersichtskarte',
+  moveHint: {
+    text: 'Karte verschoben. Strg+Z legt sie zurück. Um dich zu bewegen, ohne Karten zu verschieben, ziehe die leere Fläche oder halte beim Ziehen die Leertaste.',
+    dismiss: 'Verstanden',
+  },
 };
