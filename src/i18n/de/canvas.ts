@@ -72,7 +72,7 @@ export const canvas: Messages['canvas'] = {
   },
   minimap: 'Übersichtskarte',
   moveHint: {
-    text: 'Karte verschoben. Strg+Z legt sie zurück. Um dich zu bewegen, ohne Karten zu verschieben, ziehe die leere Fläche oder halte beim Ziehen die Leertaste.',
+    text: 'Karte verschoben. Strg+Z legt sie zurück. Um sich auf der Map zu bewegen, ohne Karten zu verschieben, ziehen Sie die leere Fläche oder halten beim Ziehen die Leertaste.',
     dismiss: 'Verstanden',
   },
 };
