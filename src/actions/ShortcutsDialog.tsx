@@ -12,6 +12,29 @@ export function ShortcutsDialog() {
   return open ? <ShortcutsHelp /> : null;
 }
 
+/**
+ * What the mouse does on the canvas, beside the keys: panning by dragging over a card moves the
+ * card instead, so the ways to pan (empty canvas, Space + drag) are said where people look.
+ */
+const GESTURES = ['pan', 'spacePan', 'zoom', 'moveCard', 'cancelDrag'] as const;
+
+function MouseGestures({ titleId }: { titleId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="wm-shortcuts-group" aria-labelledby={`${titleId}-mouse`}>
+      <h3 id={`${titleId}-mouse`}>{t('actions.shortcutsDialog.mouse.title')}</h3>
+      <dl>
+        {GESTURES.map((gesture) => (
+          <div key={gesture} className="wm-shortcuts-row">
+            <dt>{t(`actions.shortcutsDialog.mouse.${gesture}`)}</dt>
+            <dd>{t(`actions.shortcutsDialog.mouse.${gesture}How`)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 function ShortcutsHelp() {
   const { t } = useTranslation();
   const format = useShortcutFormat();
@@ -80,6 +103,7 @@ function ShortcutsHelp() {
               </dl>
             </section>
           ))}
+          <MouseGestures titleId={titleId} />
         </div>
       </div>
     </div>

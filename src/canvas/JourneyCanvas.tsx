@@ -10,6 +10,7 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnNodeDrag,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -29,6 +30,10 @@ import { runAction } from '../actions';
 import { FollowBanner } from './FollowBanner';
 import { PeerOverlay } from './PeerOverlay';
 import { useFollowPresenter } from './useFollowPresenter';
+import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
+import { useOpeningView } from './useOpeningView';
+import { MoveHint } from './MoveHint';
+import { showMoveHintOnce } from '../store/hints';
 import { CanvasLabelsContext, canvasLabels } from './labels';
 import './canvas.css';
 
@@ -47,6 +52,12 @@ const nodeTypes: NodeTypes = {
 const VISIBLE_ONLY_THRESHOLD = 300;
 
 type XY = { x: number; y: number };
+
+/**
+ * Screen pixels a press on a card must travel before it becomes a drag: a hand that meant to
+ * pan, or to click, wobbles a few pixels, and a card must not change stage for that.
+ */
+const CARD_DRAG_THRESHOLD = 12;
 
 export function JourneyCanvas() {
   return (
@@ -75,18 +86,43 @@ function Canvas() {
   const personaFilter = useEditor((s) => s.personaFilter);
   const linkFrom = useEditor((s) => s.linkFrom);
   const readOnly = useEditor((s) => s.readOnly);
+  // a follower's view is the presenter's: a drag there would move the map under everyone's eyes
+  const followingPresenter = useEditor((s) => s.following && !!s.feedback.presenter && s.feedback.presenter.id !== s.identity?.id);
   const builder = useRef(new NodeBuilder());
   const edgeCache = useRef<Edge[]>([]);
   const [drag, setDrag] = useState<Map<string, XY> | null>(null);
+  // Escape during a drag puts everything back; the rest of that gesture moves nothing
+  const dragCancelled = useRef(false);
+  const dragging = drag !== null;
+  useEffect(() => {
+    if (!dragging) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      dragCancelled.current = true;
+      useDropCell.getState().set(null);
+      setDrag(null);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [dragging]);
   const flow = useReactFlow();
   const labels = useMemo(() => canvasLabels(t), [t]);
   const pane = useRef<HTMLDivElement>(null);
   const follow = useFollowPresenter(flow, pane);
+  const rememberView = useOpeningView(flow, pane);
+  const onMoveEnd = useCallback(
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      follow.onMoveEnd(event, viewport);
+      rememberView(viewport);
+    },
+    [follow, rememberView],
+  );
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const baseNodes = useMemo(
-    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly }) : []),
-    [journey, layout, selected, personaFilter, linkFrom, readOnly],
+    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly, dragLocked: followingPresenter }) : []),
+    [journey, layout, selected, personaFilter, linkFrom, readOnly, followingPresenter],
   );
   const nodes = useMemo(
     () => (drag ? baseNodes.map((n) => (drag.has(n.id) ? { ...n, position: drag.get(n.id)!, dragging: true } : n)) : baseNodes),
@@ -105,7 +141,13 @@ function Canvas() {
     useEditor.getState().setViewport({
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
-      fitView: () => void flow.fitView({ padding: 0.04, duration: 200 }),
+      // from the layout, not from measured nodes: right at once after an edit, and for big maps
+      // whose off-screen nodes are not rendered
+      fitView: () => {
+        const { layout: current } = useEditor.getState();
+        const box = pane.current?.getBoundingClientRect();
+        if (current && box && box.width > 0 && box.height > 0) void flow.setViewport(fitViewport(current, box), { duration: 200 });
+      },
       zoomTo100: () => void flow.zoomTo(1, { duration: 150 }),
       revealCard: (id) => {
         const rect = useEditor.getState().layout?.cards.get(id);
@@ -135,7 +177,7 @@ function Canvas() {
         else selection.delete(change.id);
       }
     }
-    if (moved) {
+    if (moved && !dragCancelled.current) {
       setDrag((prev) => {
         const next = new Map(prev ?? []);
         for (const [id, position] of moved!) {
@@ -151,7 +193,7 @@ function Canvas() {
   }, []);
 
   const onNodeDrag: OnNodeDrag<CanvasNode> = useCallback((_event, node) => {
-    if (node.type !== 'card') return;
+    if (node.type !== 'card' || dragCancelled.current) return;
     const { journey: j, layout: l, selectedCardIds } = useEditor.getState();
     if (!j || !l) return;
     const centre = { x: node.position.x + (node.width ?? 0) / 2, y: node.position.y + (node.height ?? 0) / 2 };
@@ -159,10 +201,18 @@ function Canvas() {
     useDropCell.getState().set(target ? cellNodeKey(target.stageId, target.laneId) : null);
   }, []);
 
+  const onNodeDragStart: OnNodeDrag<CanvasNode> = useCallback(() => {
+    dragCancelled.current = false;
+  }, []);
+
   const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_event, node, dragged) => {
     const { journey: j, layout: l, session, readOnly: viewOnly } = useEditor.getState();
     useDropCell.getState().set(null);
     setDrag(null);
+    if (dragCancelled.current) {
+      dragCancelled.current = false;
+      return;
+    }
     if (!j || !l || !session || viewOnly) return;
     const doc = session.doc;
     if (node.type === 'card') {
@@ -170,7 +220,9 @@ function Canvas() {
       const centre = { x: node.position.x + (node.width ?? 0) / 2, y: node.position.y + (node.height ?? 0) / 2 };
       const target = dropTarget(j, l, centre, ids);
       // map order, so a multi-selection keeps its sequence in the target cell
-      if (target) moveCards(doc, j.cards.filter((c) => ids.has(c.id)).map((c) => c.id), target);
+      const moving = j.cards.filter((c) => ids.has(c.id));
+      if (target) moveCards(doc, moving.map((c) => c.id), target);
+      if (target && moving.some((c) => c.stageId !== target.stageId || c.laneId !== target.laneId)) showMoveHintOnce();
     } else if (node.type === 'stage') {
       const id = node.id.slice('stage:'.length);
       const index = stageIndexAt(l, id, node.position.x + GRID.stageWidth / 2);
@@ -263,6 +315,7 @@ function Canvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
@@ -272,10 +325,11 @@ function Canvas() {
         onPaneClick={onPaneClick}
         onConnect={onConnect}
         onMoveStart={follow.onMoveStart}
-        onMoveEnd={follow.onMoveEnd}
+        onMoveEnd={onMoveEnd}
         defaultViewport={{ x: 16, y: 12, zoom: 1 }}
-        minZoom={0.1}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        nodeDragThreshold={CARD_DRAG_THRESHOLD}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -289,6 +343,7 @@ function Canvas() {
       >
         <PeerOverlay />
         <FollowBanner />
+        <MoveHint />
         <MiniMap
           pannable
           zoomable

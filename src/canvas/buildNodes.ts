@@ -48,6 +48,8 @@ export interface NodeInputs {
   linkFrom: string | null;
   /** a view-only map: nothing can be dragged or added */
   readOnly: boolean;
+  /** following a presenter: the map stays editable, but a drag must not move what everyone watches */
+  dragLocked?: boolean;
 }
 
 /**
@@ -72,6 +74,7 @@ export class NodeBuilder {
 
   build(inputs: NodeInputs): CanvasNode[] {
     const { journey, layout } = inputs;
+    const draggable = !inputs.readOnly && !inputs.dragLocked;
     const next = new Map<string, CanvasNode>();
     const nodes: CanvasNode[] = [];
     const put = (node: CanvasNode, same: (prev: CanvasNode) => boolean) => {
@@ -143,7 +146,7 @@ export class NodeBuilder {
       const stage = stageById.get(column.id)!;
       const cardCount = stageCards.get(stage.id) ?? 0;
       put(
-        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable: !inputs.readOnly, selectable: false, zIndex: 3, handles: NO_HANDLES },
+        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES },
         (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount,
       );
     }
@@ -151,7 +154,7 @@ export class NodeBuilder {
       const lane = laneById.get(row.id)!;
       const cardCount = laneCards.get(lane.id) ?? 0;
       put(
-        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable: !inputs.readOnly, selectable: false, zIndex: 3, handles: NO_HANDLES },
+        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES },
         (p) => (p.data as LaneNodeData).lane === lane && (p.data as LaneNodeData).cardCount === cardCount,
       );
     }
@@ -179,7 +182,7 @@ export class NodeBuilder {
           height: GRID.cardHeight,
           data: { card, laneKind, dimmed, linkSource },
           selected: inputs.selected.has(card.id),
-          draggable: !inputs.readOnly,
+          draggable,
           selectable: true,
           zIndex: 4,
           handles: CARD_HANDLES,

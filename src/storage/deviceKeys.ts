@@ -9,7 +9,10 @@ export const SHARE_KEY_PREFIX = 'waymark.share.';
 /** which comment threads were read on this device (src/store/commentsRead.ts) */
 export const COMMENTS_READ_KEY_PREFIX = 'waymark.commentsRead.';
 
-const PER_MAP_PREFIXES = [SHARE_KEY_PREFIX, COMMENTS_READ_KEY_PREFIX] as const;
+/** where this device last left the map's canvas view (src/store/savedViewport.ts) */
+export const VIEWPORT_KEY_PREFIX = 'waymark.viewport.';
+
+const PER_MAP_PREFIXES = [SHARE_KEY_PREFIX, COMMENTS_READ_KEY_PREFIX, VIEWPORT_KEY_PREFIX] as const;
 
 /** localStorage, or null where there is none (Node) or access throws (sandboxed frame, blocked cookies). */
 export function deviceStorage(): Storage | null {

@@ -8,6 +8,7 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import { placeDot, startRound } from '../../src/model/votes';
 import { renderThumbnailSvg } from '../../src/export/thumbnail';
 import { markThreadsSeen } from '../../src/store/commentsRead';
+import { saveViewport } from '../../src/store/savedViewport';
 import {
   loadShare,
   MapPersistence,
@@ -26,7 +27,7 @@ import { facilitator, participant } from '../support/actors';
 /**
  * Deleting a map from the library is a privacy promise: once purged, nothing on this device
  * names it — no row in any IndexedDB table (its updates, its feedback doc's comments and votes,
- * its entry with the thumbnail) and no localStorage key (share token, read marks).
+ * its entry with the thumbnail) and no localStorage key (share token, read marks, last view).
  */
 
 let browser: FakeBrowser;
@@ -45,7 +46,7 @@ function freshDb(): WaymarkDB {
   return db;
 }
 
-/** A stored map with everything a map can leave on a device: edits, thumbnail, feedback, share token, read marks. */
+/** A stored map with everything a map can leave on a device: edits, thumbnail, feedback, share token, read marks, the last view. */
 async function storeMapWithEverything(db: WaymarkDB, template: 'retail' | 'saas'): Promise<string> {
   const doc = createMapFromTemplate(template, 'en');
   const journey = readJourney(doc);
@@ -67,6 +68,7 @@ async function storeMapWithEverything(db: WaymarkDB, template: 'retail' | 'saas'
 
   saveShare(id, { role: 'owner', token: `owner-token-${id}`, editToken: 'edit-token-0123456789', commentToken: null, viewToken: null });
   markThreadsSeen(id, readThreads(feedback));
+  saveViewport(id, { x: -420, y: 12, zoom: 0.6 });
   return id;
 }
 
@@ -101,7 +103,7 @@ describe('purging a map', () => {
     for (const id of [gone, kept]) {
       expect(mentioning(await everyRowAsText(db), id).length).toBeGreaterThanOrEqual(4);
       expect(await db.updates.where('mapId').equals(`${id}/feedback`).count()).toBe(1);
-      expect(mentioning(everyLocalKeyAndValue(), id).length).toBe(2);
+      expect(mentioning(everyLocalKeyAndValue(), id).length).toBe(3);
     }
     const keptBefore = mentioning(await everyRowAsText(db), kept);
 
@@ -112,7 +114,7 @@ describe('purging a map', () => {
     expect(mentioning(everyLocalKeyAndValue(), gone)).toEqual([]);
     expect(loadShare(gone)).toBeNull();
     expect(mentioning(await everyRowAsText(db), kept)).toEqual(keptBefore);
-    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(2);
+    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(3);
     expect(loadShare(kept)?.token).toBe(`owner-token-${kept}`);
   });
 
@@ -128,7 +130,7 @@ describe('purging a map', () => {
     expect(mentioning(await everyRowAsText(db), gone)).toEqual([]);
     expect(mentioning(everyLocalKeyAndValue(), gone)).toEqual([]);
     // still in the bin, inside its undo window: everything of it stays
-    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(2);
+    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(3);
     expect(await db.updates.where('mapId').equals(`${kept}/feedback`).count()).toBe(1);
   });
 

@@ -73,4 +73,8 @@ export const canvas: Messages['canvas'] = {
     interactive: 'Map sperren oder entsperren',
   },
   minimap: 'Übersichtskarte',
+  moveHint: {
+    text: 'Karte verschoben. Strg+Z legt sie zurück. Um sich auf der Map zu bewegen, ohne Karten zu verschieben, ziehen Sie die leere Fläche oder halten beim Ziehen die Leertaste.',
+    dismiss: 'Verstanden',
+  },
 };

@@ -74,4 +74,8 @@ export const canvas = {
     interactive: 'Lock or unlock the map',
   },
   minimap: 'Overview map',
+  moveHint: {
+    text: 'Card moved. Ctrl+Z puts it back. To move around without moving cards, drag the empty canvas or hold Space while dragging.',
+    dismiss: 'Got it',
+  },
 };
