@@ -63,15 +63,15 @@ export function SidePanel() {
         ) : stageId ? (
           <StageInspector stageId={stageId} />
         ) : (
-          <>
-            {/* on a read-only map the inspector shows the card as text, not as disabled inputs */}
+          // on a read-only map the inspector shows the card as text, not as disabled inputs
+          <div className={commentsBelowCard ? 'pn-stack' : 'pn-single'}>
             <Inspector />
             {commentsBelowCard && (
               <OnDemandBoundary key="comments" place="panel">
                 <CommentsPanel />
               </OnDemandBoundary>
             )}
-          </>
+          </div>
         )}
       </div>
     </aside>
