@@ -112,7 +112,6 @@ describe('the side panel and the keyboard', () => {
     const box = panel.getByRole('combobox', { name: 'New comment' });
     await box.waitFor();
     expect(await box.isEditable()).toBe(true);
-    await page.screenshot({ path: '/work/notes/shots/i13-panel-comment-role-1440.png' });
 
     // the presence avatars' colours are another part of issue 13 (point 9), audited there
     const audit = await new AxeBuilder({ page }).exclude('.avatar').analyze();
