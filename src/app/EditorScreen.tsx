@@ -6,6 +6,7 @@ import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { readMeta } from '../model/doc';
 import { createUndoManager } from '../model/undo';
 import { ShareDialog } from '../panels/share/ShareDialog';
+import { useUnsavedWarning } from './useUnsavedWarning';
 import { feedbackStorageKey, getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
 import { useEditor } from '../store/editorStore';
 import { checkAccess, ShareApiError } from '../sync/api';
@@ -133,6 +134,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   tRef.current = t;
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [status, setStatus] = useState<PersistenceStatus | null>(null);
+  useUnsavedWarning(status);
   const [share, setShare] = useState<MapShare | null>(null);
   const [sync, setSync] = useState<{ map: SyncSession; feedback: SyncSession } | null>(null);
   const [doc, setDoc] = useState<Y.Doc | null>(null);

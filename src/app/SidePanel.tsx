@@ -1,25 +1,33 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roundAcceptsVotes } from '../model';
 import { Inspector } from '../panels/Inspector';
 import { useUnreadCount } from '../store/commentsRead';
 import { PersonasPanel } from '../panels/PersonasPanel';
 import { StageInspector } from '../panels/StageInspector';
 import { useEditor } from '../store/editorStore';
+import { inspectedStageId, panelAfterSelection, panelSubject, selectionKey } from '../store/panelFollow';
 import { OnDemandBoundary } from '../panels/onDemand';
 import { CommentsPanel, WorkshopPanel } from './parts';
 
 const TABS = ['inspector', 'personas', 'comments', 'workshop'] as const;
 
-/** The right-hand panel: inspector, personas, comments or the workshop, switched by tabs. */
+/** The right-hand panel: the selection's details, personas, comments or the workshop, switched by tabs. */
 export function SidePanel() {
   const { t } = useTranslation();
   const panel = useEditor((s) => s.panel);
   const readOnly = useEditor((s) => s.readOnly);
-  // a clicked stage header (with no card selected) is inspected like a card
-  const stageId = useEditor((s) => (s.selectedCardIds.length === 0 && s.focus?.kind === 'stage' ? s.focus.id : null));
+  const subject = useEditor(panelSubject);
+  const stageId = useEditor(inspectedStageId);
+  // a comment link reads the card and talks about it in one place
+  const commentsBelowCard = useEditor((s) => s.readOnly && s.canGiveFeedback && panelSubject(s) === 'card');
   const unread = useUnreadCount();
+  useFollowSelection();
   if (!panel) return null;
+  // the first tab is named for what it shows: "Card", "Cards", "Stage" or "Details"
+  const tabName = (p: (typeof TABS)[number]) => (p === 'inspector' ? t(`app.panels.subject.${subject}`) : t(`app.panels.${p}`));
   return (
-    <aside className="side-panel" aria-label={t(`app.panels.${panel}`)}>
+    <aside className="side-panel" aria-label={tabName(panel)}>
       <div className="side-panel-tabs" role="tablist" aria-label={t('app.panels.label')}>
         {TABS.map((p) => (
           <button
@@ -32,7 +40,7 @@ export function SidePanel() {
             className={panel === p ? 'is-active' : ''}
             onClick={() => useEditor.getState().setPanel(p)}
           >
-            {t(`app.panels.${p}`)}
+            {tabName(p)}
             {p === 'comments' && unread > 0 && (
               <span className="tab-badge">
                 <span aria-hidden="true">{unread}</span>
@@ -47,13 +55,48 @@ export function SidePanel() {
           <OnDemandBoundary key={panel} place="panel">
             {panel === 'comments' ? <CommentsPanel /> : <WorkshopPanel />}
           </OnDemandBoundary>
-        ) : (
-          // a read-only map shows its details, but no field takes input
+        ) : panel === 'personas' ? (
+          // a read-only map shows its personas, but no field takes input
           <fieldset className="side-panel-fieldset" disabled={readOnly}>
-            {panel === 'personas' ? <PersonasPanel /> : stageId ? <StageInspector stageId={stageId} /> : <Inspector />}
+            <PersonasPanel />
           </fieldset>
+        ) : stageId ? (
+          <StageInspector stageId={stageId} />
+        ) : (
+          // on a read-only map the inspector shows the card as text, not as disabled inputs
+          <div className={commentsBelowCard ? 'pn-stack' : 'pn-single'}>
+            <Inspector />
+            {commentsBelowCard && (
+              <OnDemandBoundary key="comments" place="panel">
+                <CommentsPanel />
+              </OnDemandBoundary>
+            )}
+          </div>
         )}
       </div>
     </aside>
   );
+}
+
+/**
+ * Moves the side panel to the details tab when the user selects something else, by the rule in
+ * `panelAfterSelection` (store/panelFollow.ts): never away from a tab the user is working in.
+ */
+function useFollowSelection() {
+  const key = useEditor(selectionKey);
+  const previous = useRef(key);
+  useEffect(() => {
+    if (key === previous.current) return;
+    previous.current = key;
+    const editor = useEditor.getState();
+    const active = document.activeElement;
+    const typingInPanel =
+      active instanceof HTMLElement && active.closest('.side-panel') !== null && (active.matches('input, textarea, select') || active.isContentEditable);
+    const round = editor.feedback.currentRound;
+    const next = panelAfterSelection(editor.panel, panelSubject(editor), {
+      typingInPanel,
+      roundOpen: round !== null && roundAcceptsVotes(round, new Date()),
+    });
+    if (next !== editor.panel) editor.setPanel(next);
+  }, [key]);
 }

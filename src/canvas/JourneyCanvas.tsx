@@ -132,9 +132,9 @@ function Canvas() {
     if (!journey || !layout) return [];
     // a card in a collapsed lane has no node, so its links are hidden with it
     const visible = journey.links.filter((l) => layout.cards.has(l.fromCardId) && layout.cards.has(l.toCardId));
-    edgeCache.current = buildEdges({ ...journey, links: visible }, edgeCache.current);
+    edgeCache.current = buildEdges({ ...journey, links: visible }, edgeCache.current, labels.link);
     return edgeCache.current;
-  }, [journey, layout]);
+  }, [journey, layout, labels]);
 
   // The actions (zoom, fit, reveal) reach the viewport through the store.
   useEffect(() => {

@@ -96,7 +96,7 @@ export class NodeBuilder {
     for (const band of layout.phases) {
       const phase = journey.phases.find((p) => p.id === band.phase) ?? { id: band.phase, name: '' };
       put(
-        { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase }, draggable: false, selectable: false, zIndex: 0, handles: NO_HANDLES },
+        { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase }, draggable: false, selectable: false, zIndex: 0, handles: NO_HANDLES, focusable: false },
         (p) => (p.data as PhaseNodeData).phase.name === phase.name,
       );
     }
@@ -118,6 +118,7 @@ export class NodeBuilder {
             selectable: false,
             zIndex: 0,
             handles: NO_HANDLES,
+            focusable: false,
           },
           (p) => (p.data as CellNodeData).empty === empty && (p.data as CellNodeData).offsetTop === offsetTop && (p.data as CellNodeData).readOnly === inputs.readOnly,
         );
@@ -137,6 +138,7 @@ export class NodeBuilder {
           selectable: false,
           zIndex: 1,
           handles: NO_HANDLES,
+          focusable: false,
         },
         () => false, // the curve reads its points from the store; cheap to re-render
       );
@@ -146,7 +148,7 @@ export class NodeBuilder {
       const stage = stageById.get(column.id)!;
       const cardCount = stageCards.get(stage.id) ?? 0;
       put(
-        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES },
+        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
         (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount,
       );
     }
@@ -154,16 +156,16 @@ export class NodeBuilder {
       const lane = laneById.get(row.id)!;
       const cardCount = laneCards.get(lane.id) ?? 0;
       put(
-        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES },
+        { id: `lane:${lane.id}`, type: 'lane', position: { x: row.x, y: row.y }, width: row.width, height: row.height, data: { lane, cardCount }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
         (p) => (p.data as LaneNodeData).lane === lane && (p.data as LaneNodeData).cardCount === cardCount,
       );
     }
     if (!inputs.readOnly) put(
-      { id: 'add:stage', type: 'addStage', position: { x: layout.width + 8, y: GRID.phaseBandHeight }, width: 56, height: GRID.stageHeaderHeight, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES },
+      { id: 'add:stage', type: 'addStage', position: { x: layout.width + 8, y: GRID.phaseBandHeight }, width: 56, height: GRID.stageHeaderHeight, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
       () => true,
     );
     if (!inputs.readOnly) put(
-      { id: 'add:lane', type: 'addLane', position: { x: 0, y: layout.height + 8 }, width: GRID.laneHeaderWidth, height: 44, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES },
+      { id: 'add:lane', type: 'addLane', position: { x: 0, y: layout.height + 8 }, width: GRID.laneHeaderWidth, height: 44, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
       () => true,
     );
 
@@ -186,6 +188,8 @@ export class NodeBuilder {
           selectable: true,
           zIndex: 4,
           handles: CARD_HANDLES,
+          // a card is a Tab stop named by its title (the canvas's title element, so it reads what is shown)
+          domAttributes: { 'aria-labelledby': cardTitleId(card.id) },
         },
         (p) => {
           const d = p.data as CardNodeData;
@@ -198,20 +202,36 @@ export class NodeBuilder {
   }
 }
 
-/** Links between cards, as labelled edges. */
-export function buildEdges(journey: Journey, previous: Edge[]): Edge[] {
+/** A link's accessible name from its cards' titles and its label (CanvasLabels.link). */
+export type LinkNamer = (fromTitle: string, toTitle: string, label: string) => string;
+
+/**
+ * Links between cards, as labelled edges. An edge has no action of its own (a link is edited
+ * from its cards, in the inspector), so it is not a Tab stop; screen readers still find it, as
+ * an image named by its cards' titles, never by their ids.
+ */
+export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer): Edge[] {
   const prev = new Map(previous.map((e) => [e.id, e]));
+  const titles = new Map(journey.cards.map((c) => [c.id, c.title]));
   return journey.links.map((link) => {
+    const ariaLabel = name(titles.get(link.fromCardId) ?? '', titles.get(link.toCardId) ?? '', link.label);
     const old = prev.get(link.id);
-    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === link.label) return old;
+    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === (link.label || undefined) && old.ariaLabel === ariaLabel) return old;
     return {
       id: link.id,
       source: link.fromCardId,
       target: link.toCardId,
       label: link.label || undefined,
+      ariaLabel,
+      focusable: false,
       type: 'default',
       className: 'journey-link',
       zIndex: 5,
     };
   });
+}
+
+/** The id of a card's title on the canvas, which names the card node for screen readers and Tab. */
+export function cardTitleId(cardId: string): string {
+  return `card-title-${cardId}`;
 }

@@ -23,6 +23,8 @@ export interface CanvasLabels {
   editTitle: string;
   votes(count: number): string;
   addCardHere(stage: string, lane: string): string;
+  /** a link's accessible name, from its cards' titles: "Link from “Checks stock” to “Reserves online”" */
+  link(from: string, to: string, label: string): string;
 }
 
 export function canvasLabels(t: TFunction): CanvasLabels {
@@ -41,6 +43,10 @@ export function canvasLabels(t: TFunction): CanvasLabels {
     editTitle: t('canvas.editTitle'),
     votes: (count) => t('canvas.votes', { count }),
     addCardHere: (stage, lane) => t('canvas.addCardHere', { stage, lane }),
+    link: (from, to, label) => {
+      const names = { from: from || t('canvas.untitledCard'), to: to || t('canvas.untitledCard') };
+      return label ? t('canvas.linkNameLabelled', { ...names, label }) : t('canvas.linkName', names);
+    },
   };
 }
 

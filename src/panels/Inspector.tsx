@@ -7,6 +7,7 @@ import { updateCard, type CardPatch } from '../model/ops';
 import { LOCAL_ORIGIN } from '../model/origin';
 import { CHANNELS, isOnlineChannel, type Card, type Channel, type Persona } from '../model/types';
 import { selectedCards, useEditor } from '../store/editorStore';
+import { CardReadView } from './CardReadView';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
 import './panels.css';
 
@@ -17,12 +18,14 @@ const OFFLINE = CHANNELS.filter((c) => !isOnlineChannel(c));
 /**
  * The side panel for the selection: every field of one card, the bulk fields of several, or a
  * short guide when nothing is selected. Edits go straight to the Y.Doc through the model's
- * operations; the panel re-renders from the store's derived view.
+ * operations; the panel re-renders from the store's derived view. On a read-only map (view or
+ * comment link, locked map) it shows the card as text instead (CardReadView).
  */
 export function Inspector() {
   const { t } = useTranslation();
   const doc = useEditor((s) => s.session?.doc ?? null);
   const count = useEditor((s) => (s.journey ? s.selectedCardIds.length : 0));
+  const readOnly = useEditor((s) => s.readOnly);
   const headingId = useId();
   const heading = count === 0 ? t('panels.inspector.emptyHeading') : count === 1 ? t('panels.inspector.heading') : t('panels.inspector.manySelected', { count });
   return (
@@ -30,14 +33,22 @@ export function Inspector() {
       <header className="pn-head">
         <h2 id={headingId}>{heading}</h2>
       </header>
-      {!doc || count === 0 ? <NothingSelected /> : count === 1 ? <SingleCard doc={doc} /> : <ManyCards doc={doc} />}
+      {!doc || count === 0 ? <NothingSelected /> : count === 1 ? <SingleCard doc={doc} /> : readOnly ? <ManyCardsRead /> : <ManyCards doc={doc} />}
     </section>
   );
 }
 
 function NothingSelected() {
   const { t } = useTranslation();
+  const readOnly = useEditor((s) => s.readOnly);
   const shortcutLabel = useShortcutLabel();
+  if (readOnly) {
+    return (
+      <div className="pn-body pn-empty">
+        <p>{t('panels.inspector.emptyIntroReadOnly')}</p>
+      </div>
+    );
+  }
   const shortcuts = [
     { key: 'N', text: t('panels.inspector.emptyAdd') },
     { key: 'L', text: t('panels.inspector.emptyLink') },
@@ -68,7 +79,9 @@ function SingleCard({ doc }: { doc: Y.Doc }) {
     const id = s.selectedCardIds[0];
     return s.journey?.cards.find((c) => c.id === id);
   });
+  const readOnly = useEditor((s) => s.readOnly);
   if (!card) return null;
+  if (readOnly) return <CardReadView card={card} />;
   // a fresh set of fields per card, so no draft text leaks from one card into the next
   return <CardFields key={card.id} doc={doc} card={card} />;
 }
@@ -249,6 +262,22 @@ function ManyCards({ doc }: { doc: Y.Doc }) {
           <Trans i18nKey="panels.inspector.deleteHint" values={{ key: shortcutLabel('Delete'), undo: shortcutLabel('Mod+Z') }} components={{ kbd: <kbd /> }} />
         </p>
       </div>
+    </div>
+  );
+}
+
+/** Several cards for someone who may not change them: their titles. */
+function ManyCardsRead() {
+  const { t } = useTranslation();
+  const cards = useEditor(useShallow(selectedCards));
+  return (
+    <div className="pn-body pn-read">
+      <p className="pn-hint">{t('panels.inspector.manyIntroReadOnly')}</p>
+      <ul className="pn-read-links">
+        {cards.map((c) => (
+          <li key={c.id}>{c.title || t('canvas.untitledCard')}</li>
+        ))}
+      </ul>
     </div>
   );
 }

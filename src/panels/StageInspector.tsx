@@ -23,7 +23,29 @@ export function StageInspector({ stageId }: { stageId: string }) {
   };
   const name = useTextDraft(stage?.name ?? '', (value) => write({ name: value }));
   const description = useTextDraft(stage?.description ?? '', (value) => write({ description: value }));
+  const readOnly = useEditor((s) => s.readOnly);
   if (!stage) return null;
+  if (readOnly) {
+    // someone who may not change the stage reads it as text, not as disabled fields
+    const phase = phaseNames?.find((p) => p.id === stage.phase)?.name || t(`canvas.phases.${stage.phase}`);
+    return (
+      <section className="pn-panel" aria-labelledby={headingId}>
+        <header className="pn-head">
+          <h2 id={headingId}>{t('panels.stage.heading')}</h2>
+        </header>
+        <div className="pn-body pn-read">
+          <p className="pn-read-title">{stage.name || t('canvas.untitledStage')}</p>
+          <dl className="pn-meta pn-read-list">
+            <div>
+              <dt>{t('panels.stage.phase')}</dt>
+              <dd>{phase}</dd>
+            </div>
+          </dl>
+          {stage.description ? <p className="pn-read-body">{stage.description}</p> : <p className="pn-hint">{t('panels.read.stageNoDescription')}</p>}
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="pn-panel" aria-labelledby={headingId}>
       <header className="pn-head">

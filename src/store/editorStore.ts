@@ -86,6 +86,8 @@ export interface EditorState {
   /** cards of this persona are highlighted, the rest dimmed */
   personaFilter: string | null;
   panel: Panel;
+  /** the card whose comment box should take the keyboard focus once it shows (Ctrl+Alt+M); one-shot */
+  composeFor: string | null;
   dialog: Dialog;
   contextMenu: { x: number; y: number; target: Target } | null;
   /** link mode: the first card has been picked, the next card clicked is the link's end */
@@ -107,6 +109,8 @@ export interface EditorCommands {
   setFocus(target: Target | null): void;
   setPersonaFilter(personaId: string | null): void;
   setPanel(panel: Panel): void;
+  /** asks the comments panel to focus the comment box of this card (null: the request was served) */
+  setComposeFor(cardId: string | null): void;
   setDialog(dialog: Dialog): void;
   openContextMenu(x: number, y: number, target: Target): void;
   closeContextMenu(): void;
@@ -140,6 +144,7 @@ const initial: EditorState = {
   focus: null,
   personaFilter: null,
   panel: 'inspector',
+  composeFor: null,
   dialog: null,
   contextMenu: null,
   linkFrom: null,
@@ -232,6 +237,9 @@ export const useEditor = create<EditorStore>()((set, get) => {
     },
     setPanel(panel) {
       set({ panel });
+    },
+    setComposeFor(composeFor) {
+      if (get().composeFor !== composeFor) set({ composeFor });
     },
     setDialog(dialog) {
       set({ dialog, contextMenu: null });

@@ -70,6 +70,8 @@ export const workshopActions = defineActions([
       const card = oneCard(ctx)!;
       ctx.editor.selectCards([card.id]);
       ctx.editor.setPanel('comments');
+      // the comment box takes the focus, so what the user types next is the comment, not shortcuts
+      ctx.editor.setComposeFor(card.id);
     },
   },
   {

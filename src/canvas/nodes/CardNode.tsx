@@ -8,7 +8,7 @@ import { LIMITS } from '../../model/limits';
 import { updateCard } from '../../model/ops';
 import { isOnlineChannel } from '../../model/types';
 import { useEditor } from '../../store/editorStore';
-import type { CardNodeData } from '../buildNodes';
+import { cardTitleId, type CardNodeData } from '../buildNodes';
 import { CHANNEL_ICONS, emotionFace, laneIcon } from '../icons';
 import { laneKindStyle } from '../laneKindStyle';
 import { CardCommentBadge } from './CardCommentBadge';
@@ -86,7 +86,9 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
           onDone={() => useEditor.getState().stopEditing()}
         />
       ) : (
-        <div className={card.title ? 'card-title' : 'card-title is-placeholder'}>{card.title || labels.untitledCard}</div>
+        <div id={cardTitleId(card.id)} className={card.title ? 'card-title' : 'card-title is-placeholder'}>
+          {card.title || labels.untitledCard}
+        </div>
       )}
       {card.body && !editing && <div className="card-body">{card.body}</div>}
       {card.momentOfTruth && (

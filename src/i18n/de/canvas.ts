@@ -40,6 +40,8 @@ export const canvas: Messages['canvas'] = {
   votes_other: '{{count}} Stimmen',
   cards_one: '{{count}} Karte',
   cards_other: '{{count}} Karten',
+  linkName: 'Verbindung von „{{from}}“ zu „{{to}}“',
+  linkNameLabelled: 'Verbindung von „{{from}}“ zu „{{to}}“: {{label}}',
   untitledCard: 'Karte ohne Titel',
   untitledStage: 'Schritt ohne Namen',
   untitledLane: 'Ebene ohne Namen',

@@ -5,6 +5,8 @@ export const panels: Messages['panels'] = {
     heading: 'Karte',
     emptyHeading: 'Nichts ausgewählt',
     emptyIntro: 'Wählen Sie eine Karte aus, um ihre Details hier zu sehen und zu bearbeiten.',
+    emptyIntroReadOnly: 'Wählen Sie eine Karte, um hier ihre Details zu lesen.',
+    manyIntroReadOnly: 'Die ausgewählten Karten:',
     emptySelect: 'Klicken Sie auf eine Karte, um sie auszuwählen; Umschalt+Klick fügt weitere Karten hinzu.',
     emptyAdd: 'Karte hinzufügen',
     emptyLink: 'Ausgewählte Karte mit der nächsten angeklickten verbinden',
@@ -41,6 +43,7 @@ export const panels: Messages['panels'] = {
     lane: 'Ebene',
     votes: 'Stimmen',
   },
+  read: { none: 'Keine', noNotes: 'Keine Notizen.', stageNoDescription: 'Keine Beschreibung.' },
   colors: {
     default: 'Standard',
     red: 'Rot',

@@ -41,6 +41,8 @@ export const canvas = {
   votes_other: '{{count}} votes',
   cards_one: '{{count}} card',
   cards_other: '{{count}} cards',
+  linkName: 'Link from “{{from}}” to “{{to}}”',
+  linkNameLabelled: 'Link from “{{from}}” to “{{to}}”: {{label}}',
   untitledCard: 'Untitled card',
   untitledStage: 'Untitled stage',
   untitledLane: 'Untitled lane',

@@ -3,6 +3,8 @@ export const panels = {
     heading: 'Card',
     emptyHeading: 'Nothing selected',
     emptyIntro: 'Select a card to see and edit its details here.',
+    emptyIntroReadOnly: 'Select a card to read its details here.',
+    manyIntroReadOnly: 'The selected cards:',
     emptySelect: 'Click a card to select it; Shift+click adds more cards to the selection.',
     emptyAdd: 'Add a card',
     emptyLink: 'Link the selected card to the next one you click',
@@ -39,6 +41,7 @@ export const panels = {
     lane: 'Lane',
     votes: 'Votes',
   },
+  read: { none: 'None', noNotes: 'No notes.', stageNoDescription: 'No description.' },
   colors: {
     default: 'Default',
     red: 'Red',

@@ -106,6 +106,12 @@ function CardComments({ card, ctx }: { card: Card; ctx: CommentsContext }) {
   const resolvedId = useId();
   const composerId = useId();
   useMarkShownThreadsRead(shown);
+  // Ctrl+Alt+M asked for this card's comment box: the Composer focuses it (its layout effect runs
+  // first), then the one-shot request is served
+  const composeHere = useEditor((s) => s.composeFor === card.id);
+  useEffect(() => {
+    if (composeHere) useEditor.getState().setComposeFor(null);
+  }, [composeHere]);
 
   const start = (text: string, mentions: string[]) => {
     if (!ctx.me || !ctx.actor) return false;
@@ -160,6 +166,7 @@ function CardComments({ card, ctx }: { card: Card; ctx: CommentsContext }) {
             placeholder={t('comments.placeholder')}
             submitLabel={t('comments.send')}
             candidates={ctx.candidates}
+            autoFocus={composeHere}
             onSubmit={start}
           />
         ) : (

@@ -16,6 +16,7 @@ export interface ComposerProps {
   /** who can be @mentioned: the people present, not me */
   candidates: readonly Person[];
   initialText?: string;
+  /** takes the keyboard focus when it appears, and whenever this turns true */
   autoFocus?: boolean;
   /** the comment text (trimmed) and the ids of the people it @mentions; return false to keep the text */
   onSubmit(text: string, mentions: string[]): void | false;
@@ -65,11 +66,10 @@ export function Composer({ label, placeholder, submitLabel, candidates, initialT
     field.current.setSelectionRange(at, at);
   }, [text]);
 
+  // when the field appears with autoFocus, and again whenever autoFocus turns on (Ctrl+Alt+M on a card whose box is already shown)
   useLayoutEffect(() => {
     if (autoFocus) field.current?.focus();
-    // only when the field appears
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [autoFocus]);
 
   const readCaret = () => {
     const el = field.current;

@@ -2,7 +2,7 @@
 export { BodyField } from './BodyField';
 export { ColorField } from './ColorField';
 export { DraftTextarea } from './DraftTextarea';
-export { EmotionField } from './EmotionField';
+export { EmotionFace, EmotionField, formatScore } from './EmotionField';
 export { useShortcutLabel } from './keys';
 export { LinksField } from './LinksField';
 export { coverage, formatLines, neighbourIndex, parseLines, personaCardCounts, sameList, sharedValue } from './logic';
