@@ -29,7 +29,8 @@ const NAME_MAX = 60;
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 /** Colours that read well as cursor labels with white text (WCAG AA on white, too). */
-export const PRESENCE_COLORS = ['#2563eb', '#c026d3', '#059669', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#be123c'];
+/** Avatars print white initials on these: each has at least 4.5:1 contrast with white (WCAG AA). */
+export const PRESENCE_COLORS = ['#2563eb', '#a21caf', '#047857', '#b45309', '#dc2626', '#7c3aed', '#0e7490', '#be123c'];
 
 function randomColor(): string {
   return PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)]!;
