@@ -21,6 +21,9 @@ export interface CanvasLabels {
   editTitle: string;
   votes(count: number): string;
   addCardHere(stage: string, lane: string): string;
+  /** the cell's add button: its visible text, and how else a card is added there */
+  addCard: string;
+  addCardHint: string;
 }
 
 export function canvasLabels(t: TFunction): CanvasLabels {
@@ -38,6 +41,8 @@ export function canvasLabels(t: TFunction): CanvasLabels {
     editTitle: t('canvas.editTitle'),
     votes: (count) => t('canvas.votes', { count }),
     addCardHere: (stage, lane) => t('canvas.addCardHere', { stage, lane }),
+    addCard: t('canvas.addCard'),
+    addCardHint: t('canvas.addCardHint'),
   };
 }
 

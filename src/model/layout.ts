@@ -20,6 +20,8 @@ export const GRID = {
   /** the band at the top of an emotions lane where the curve is drawn */
   emotionCurveHeight: 176,
   emotionCurvePadding: 24,
+  /** the editor's "add card" row under a cell's last card (see LayoutOptions.addCardRow) */
+  addCardRowHeight: 30,
 } as const;
 
 export const CARD_WIDTH = GRID.stageWidth - 2 * GRID.cellPadding;
@@ -76,12 +78,27 @@ export interface JourneyLayout {
   emotionCurves: EmotionCurve[];
 }
 
-function stackHeight(count: number): number {
-  const slots = Math.max(1, count);
-  return 2 * GRID.cellPadding + slots * GRID.cardHeight + (slots - 1) * GRID.cardGap;
+export interface LayoutOptions {
+  /**
+   * Leave a row under the cards of every cell for the editor's "add card" button, so a cell's
+   * last card never covers it. Exports, thumbnails and present mode leave it out.
+   */
+  addCardRow?: boolean;
 }
 
-export function layoutJourney(journey: Journey): JourneyLayout {
+function stackHeight(count: number, addCardRow: boolean): number {
+  const slots = Math.max(1, count);
+  const stack = 2 * GRID.cellPadding + slots * GRID.cardHeight + (slots - 1) * GRID.cardGap;
+  // an empty lane's one empty slot already has room for the button
+  return addCardRow && count > 0 ? stack + GRID.cardGap + GRID.addCardRowHeight : stack;
+}
+
+/** Where a cell's "add card" button starts, from the top of its card stack: right under its last card. */
+export function addCardSlotTop(cardsInCell: number): number {
+  return GRID.cellPadding + cardsInCell * (GRID.cardHeight + GRID.cardGap);
+}
+
+export function layoutJourney(journey: Journey, options: LayoutOptions = {}): JourneyLayout {
   const stageIndex = new Map(journey.stages.map((s, i) => [s.id, i]));
   const laneIndex = new Map(journey.lanes.map((l, i) => [l.id, i]));
 
@@ -113,7 +130,7 @@ export function layoutJourney(journey: Journey): JourneyLayout {
   let y = top;
   for (const [i, lane] of journey.lanes.entries()) {
     const curve = lane.kind === 'emotions' ? GRID.emotionCurveHeight : 0;
-    const height = lane.collapsed ? GRID.collapsedLaneHeight : curve + stackHeight(maxInLane[i]!);
+    const height = lane.collapsed ? GRID.collapsedLaneHeight : curve + stackHeight(maxInLane[i]!, options.addCardRow === true);
     lanes.push({ id: lane.id, x: 0, y, width: GRID.laneHeaderWidth, height, collapsed: lane.collapsed });
     y += height;
   }
