@@ -124,7 +124,7 @@ describe('voting with an edit link', () => {
     await banner(eda).getByText('No dots left', { exact: true }).waitFor();
 
     await cardNode(eda, PAIN_STOCK).click();
-    await banner(eda).getByText('No dots left: take one of your dots back to move it').waitFor();
+    await banner(eda).getByText('No dots left — take one back to move it').waitFor();
     await eda.waitForTimeout(300);
     expect(await myDots(eda, PAIN_STOCK).count()).toBe(0);
     expect(await myDots(eda, PAIN_ADS).count()).toBe(1);

@@ -86,7 +86,7 @@ export const workshop: Messages['workshop'] = {
     circleToVote: 'Mit dem gestrichelten Kreis auf einer Karte abstimmen',
     openWorkshop: 'Workshop',
     openWorkshopLabel: 'Den Workshop-Tab öffnen',
-    noDotsLeftNotice: 'Keine Punkte mehr: Nehmen Sie einen Ihrer Punkte zurück, um ihn zu versetzen',
+    noDotsLeftNotice: 'Keine Punkte mehr – erst einen zurücknehmen',
     notVotableNotice: 'Diese Ebene gehört nicht zur Abstimmung',
   },
   lock: {

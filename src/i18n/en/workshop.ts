@@ -84,7 +84,7 @@ export const workshop = {
     circleToVote: 'Vote with the dashed circle on a card',
     openWorkshop: 'Workshop',
     openWorkshopLabel: 'Open the Workshop tab',
-    noDotsLeftNotice: 'No dots left: take one of your dots back to move it',
+    noDotsLeftNotice: 'No dots left — take one back to move it',
     notVotableNotice: 'This lane is not part of the vote',
   },
   lock: {
