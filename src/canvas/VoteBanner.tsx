@@ -32,7 +32,7 @@ export function VoteBanner() {
   const dots = used < 0 ? null : { used, left: Math.max(0, round.votesPerPerson - used) };
   const how = facilitator && dots?.used === 0 ? t('workshop.banner.circleToVote') : t('workshop.banner.clickToVote');
   return (
-    <div className="vote-banner" role="region" aria-label={t('workshop.banner.label')}>
+    <div className={`vote-banner${notice ? ' has-notice' : ''}`} role="region" aria-label={t('workshop.banner.label')}>
       <Vote size={15} aria-hidden="true" />
       <strong className="vote-banner-title">{t('workshop.banner.open', { title: round.title })}</strong>
       {dots && (
