@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { feedbackRoom } from '../access/rooms';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { VoteBanner } from '../canvas/VoteBanner';
 import { readMeta } from '../model/doc';
 import { createUndoManager } from '../model/undo';
 import { ShareDialog } from '../panels/share/ShareDialog';
@@ -294,6 +295,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       <div className="editor-body">
         <main className="editor-canvas">
           <JourneyCanvas />
+          <VoteBanner />
         </main>
         <SidePanel />
       </div>

@@ -23,6 +23,10 @@ export interface CellNodeData extends Record<string, unknown> {
   stageId: string;
   laneId: string;
   empty: boolean;
+  /** how many cards the cell holds: its "add card" button sits under the last one */
+  cardCount: number;
+  /** the lane is folded to a strip: its cards are hidden, the button sits at its top */
+  collapsed: boolean;
   readOnly: boolean;
   /** the cell's lane draws the emotion curve, so cells start below it */
   offsetTop: number;
@@ -86,11 +90,12 @@ export class NodeBuilder {
 
     const stageCards = new Map<string, number>();
     const laneCards = new Map<string, number>();
-    const cellCards = new Set<string>();
+    const cellCards = new Map<string, number>();
     for (const c of journey.cards) {
       stageCards.set(c.stageId, (stageCards.get(c.stageId) ?? 0) + 1);
       laneCards.set(c.laneId, (laneCards.get(c.laneId) ?? 0) + 1);
-      cellCards.add(`${c.stageId}/${c.laneId}`);
+      const cell = `${c.stageId}/${c.laneId}`;
+      cellCards.set(cell, (cellCards.get(cell) ?? 0) + 1);
     }
 
     for (const band of layout.phases) {
@@ -105,7 +110,8 @@ export class NodeBuilder {
       const lane = laneById.get(row.id)!;
       const offsetTop = lane.kind === 'emotions' && !lane.collapsed ? GRID.emotionCurveHeight : 0;
       for (const column of layout.stages) {
-        const empty = !cellCards.has(`${column.id}/${row.id}`);
+        const cardCount = cellCards.get(`${column.id}/${row.id}`) ?? 0;
+        const empty = cardCount === 0;
         put(
           {
             id: `cell:${column.id}:${row.id}`,
@@ -113,14 +119,14 @@ export class NodeBuilder {
             position: { x: column.x, y: row.y },
             width: column.width,
             height: row.height,
-            data: { stageId: column.id, laneId: row.id, empty, offsetTop, readOnly: inputs.readOnly },
+            data: { stageId: column.id, laneId: row.id, empty, cardCount, collapsed: row.collapsed, offsetTop, readOnly: inputs.readOnly },
             draggable: false,
             selectable: false,
             zIndex: 0,
             handles: NO_HANDLES,
             focusable: false,
           },
-          (p) => (p.data as CellNodeData).empty === empty && (p.data as CellNodeData).offsetTop === offsetTop && (p.data as CellNodeData).readOnly === inputs.readOnly,
+          (p) => (p.data as CellNodeData).cardCount === cardCount && (p.data as CellNodeData).collapsed === row.collapsed && (p.data as CellNodeData).offsetTop === offsetTop && (p.data as CellNodeData).readOnly === inputs.readOnly,
         );
       }
     }

@@ -25,6 +25,9 @@ export interface CanvasLabels {
   addCardHere(stage: string, lane: string): string;
   /** a link's accessible name, from its cards' titles: "Link from “Checks stock” to “Reserves online”" */
   link(from: string, to: string, label: string): string;
+  /** the cell's add button: its visible text, and how else a card is added there */
+  addCard: string;
+  addCardHint: string;
 }
 
 export function canvasLabels(t: TFunction): CanvasLabels {
@@ -47,6 +50,8 @@ export function canvasLabels(t: TFunction): CanvasLabels {
       const names = { from: from || t('canvas.untitledCard'), to: to || t('canvas.untitledCard') };
       return label ? t('canvas.linkNameLabelled', { ...names, label }) : t('canvas.linkName', names);
     },
+    addCard: t('canvas.addCard'),
+    addCardHint: t('canvas.addCardHint'),
   };
 }
 

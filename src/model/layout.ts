@@ -21,6 +21,8 @@ export const GRID = {
   /** the band at the top of an emotions lane where the curve is drawn */
   emotionCurveHeight: 176,
   emotionCurvePadding: 24,
+  /** the editor's "add card" row under a cell's last card (see LayoutOptions.addCardRow) */
+  addCardRowHeight: 30,
 } as const;
 
 export const CARD_WIDTH = GRID.stageWidth - 2 * GRID.cellPadding;
@@ -78,9 +80,11 @@ export interface JourneyLayout {
 }
 
 /** The height of a cell holding cards of these heights (an empty cell keeps one card's room). */
-function stackHeight(heights: readonly number[]): number {
+function stackHeight(heights: readonly number[], addCardRow: boolean): number {
   if (heights.length === 0) return 2 * GRID.cellPadding + GRID.cardHeight;
-  return 2 * GRID.cellPadding + heights.reduce((a, b) => a + b, 0) + (heights.length - 1) * GRID.cardGap;
+  const stack = 2 * GRID.cellPadding + heights.reduce((a, b) => a + b, 0) + (heights.length - 1) * GRID.cardGap;
+  // an empty cell's one empty slot already has room for the button
+  return addCardRow ? stack + GRID.cardGap + GRID.addCardRowHeight : stack;
 }
 
 export interface LayoutOptions {
@@ -89,17 +93,28 @@ export interface LayoutOptions {
    * the height its text needs, so a printed card shows its whole title; rows grow to fit.
    */
   cardHeight?: (card: Card) => number;
+  /**
+   * Leave a row under the cards of every cell for the editor's "add card" button, so a cell's
+   * last card never covers it. Exports, thumbnails and present mode leave it out.
+   */
+  addCardRow?: boolean;
+}
+
+/** Where a cell's "add card" button starts, from the top of its card stack: right under its last card (editor cards have one height). */
+export function addCardSlotTop(cardsInCell: number): number {
+  return GRID.cellPadding + cardsInCell * (GRID.cardHeight + GRID.cardGap);
 }
 
 export function layoutJourney(journey: Journey, options: LayoutOptions = {}): JourneyLayout {
   const heightOf = options.cardHeight ?? (() => GRID.cardHeight);
+  const addCardRow = options.addCardRow === true;
   const stageIndex = new Map(journey.stages.map((s, i) => [s.id, i]));
   const laneIndex = new Map(journey.lanes.map((l, i) => [l.id, i]));
 
   // Cards arrive sorted (readJourney); group them per cell, keeping that order.
   const cells = new Map<number, { id: string; height: number }[]>();
   const cellKey = (stage: number, lane: number) => stage * 100_000 + lane;
-  const tallestInLane = new Array<number>(journey.lanes.length).fill(stackHeight([]));
+  const tallestInLane = new Array<number>(journey.lanes.length).fill(stackHeight([], addCardRow));
   for (const card of journey.cards) {
     const s = stageIndex.get(card.stageId);
     const l = laneIndex.get(card.laneId);
@@ -108,7 +123,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Jo
     let list = cells.get(key);
     if (!list) cells.set(key, (list = []));
     list.push({ id: card.id, height: Math.max(GRID.cardHeight, heightOf(card)) });
-    tallestInLane[l] = Math.max(tallestInLane[l]!, stackHeight(list.map((c) => c.height)));
+    tallestInLane[l] = Math.max(tallestInLane[l]!, stackHeight(list.map((c) => c.height), addCardRow));
   }
 
   const top = GRID.phaseBandHeight + GRID.stageHeaderHeight;

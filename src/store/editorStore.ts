@@ -174,7 +174,8 @@ export const useEditor = create<EditorStore>()((set, get) => {
         const { selectedCardIds, linkFrom, personaFilter } = get();
         set({
           journey,
-          layout: layoutJourney(journey),
+          // every cell keeps room for its "add card" button under its cards
+          layout: layoutJourney(journey, { addCardRow: true }),
           // a card a collaborator deleted can no longer be selected
           selectedCardIds: selectedCardIds.every((id) => alive.has(id)) ? selectedCardIds : selectedCardIds.filter((id) => alive.has(id)),
           linkFrom: linkFrom && alive.has(linkFrom) ? linkFrom : null,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readJourney } from '../../src/model/doc';
-import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type Rect } from '../../src/model/layout';
+import { addCardSlotTop, CARD_WIDTH, GRID, layoutJourney, smoothPath, type Rect } from '../../src/model/layout';
 import { addCard, addLane, addStage, moveStage, renamePhase, updateLane } from '../../src/model/ops';
 import type { LaneKind, PhaseId } from '../../src/model/types';
 
@@ -110,6 +110,27 @@ describe('layoutJourney: columns and rows', () => {
     for (const id of hidden) expect(layout.cards.has(id)).toBe(false);
     expect(l3!.y).toBe(l2!.y + GRID.collapsedLaneHeight);
     expect(layout.cards.get(visible)!.y).toBe(l3!.y + GRID.cellPadding);
+  });
+
+  it('the editor\u2019s layout keeps a free row under the cards of every cell for its add button; exports leave it out', () => {
+    const doc = docWith([{ id: 's1' }, { id: 's2' }], [{ id: 'full' }, { id: 'empty' }, { id: 'feel', kind: 'emotions' }]);
+    const ids = [addCard(doc, { stageId: 's1', laneId: 'full' })!, addCard(doc, { stageId: 's1', laneId: 'full' })!, addCard(doc, { stageId: 's2', laneId: 'full' })!];
+    addCard(doc, { stageId: 's1', laneId: 'feel', emotion: 1 });
+    const journey = readJourney(doc);
+    const editor = layoutJourney(journey, { addCardRow: true });
+    const exported = layoutJourney(journey);
+    const [full, empty, feel] = editor.lanes;
+    expect(exported.lanes[0]!.height).toBe(stack(2));
+    expect(full!.height).toBe(stack(2) + GRID.cardGap + GRID.addCardRowHeight);
+    // a lane without cards already has an empty slot for the button
+    expect(empty!.height).toBe(stack(0));
+    expect(feel!.height).toBe(GRID.emotionCurveHeight + stack(1) + GRID.cardGap + GRID.addCardRowHeight);
+    // the button of the fullest cell, under its last card, still fits in the lane, clear of every card
+    const slot = { x: editor.stages[0]!.x + GRID.cellPadding, y: full!.y + addCardSlotTop(2), width: CARD_WIDTH, height: GRID.addCardRowHeight };
+    expect(slot.y + slot.height).toBeLessThanOrEqual(full!.y + full!.height);
+    for (const id of ids) expect(overlaps(editor.cards.get(id)!, slot)).toBe(false);
+    // cards sit where they would without the row
+    for (const id of ids) expect(editor.cards.get(id)).toEqual(exported.cards.get(id));
   });
 
   it('lays out an empty map as just the lane-header column', () => {

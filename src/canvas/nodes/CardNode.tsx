@@ -14,7 +14,13 @@ import { laneKindStyle } from '../laneKindStyle';
 import { CardCommentBadge } from './CardCommentBadge';
 import { InlineTitle } from '../InlineTitle';
 import { CardVotes } from './CardVotes';
+import { clickVote, useVoteNotice } from '../cardClickVote';
 import { useCanvasLabels } from '../labels';
+
+/** Where the last press on a card began: a click that ends a drag is not a vote. */
+let pressedAt: { x: number; y: number } | null = null;
+const moved = (from: { x: number; y: number } | null, to: { clientX: number; clientY: number }) =>
+  from !== null && Math.hypot(to.clientX - from.x, to.clientY - from.y) > 4;
 
 /** One card on the canvas. Memoised: it re-renders only when its own node object changes. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Node<CardNodeData, 'card'>>) {
@@ -40,6 +46,18 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
       style={card.color ? { ...laneKindStyle(laneKind), '--card-accent': card.color } as React.CSSProperties : laneKindStyle(laneKind)}
       data-card-id={card.id}
       title={editing ? undefined : fullText}
+      onPointerDown={(e) => {
+        pressedAt = { x: e.clientX, y: e.clientY };
+      }}
+      onClick={(e) => {
+        // a plain single click during a vote round places a dot (or says why it cannot); with a
+        // modifier, a double-click's second click, the end of a drag, or while editing, it is the usual click
+        if (editing || e.detail > 1 || e.shiftKey || e.metaKey || e.ctrlKey || e.altKey || moved(pressedAt, e)) return;
+        const outcome = clickVote(card.id, card.laneId);
+        // a vote is the whole click: not also a selection that pulls the side panel away
+        if (outcome === 'voted') e.stopPropagation();
+        else if (outcome !== 'select') useVoteNotice.getState().say(outcome);
+      }}
     >
       <Handle type="target" position={Position.Left} className="card-handle" />
       <div className="card-meta">

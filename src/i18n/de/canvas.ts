@@ -47,6 +47,8 @@ export const canvas: Messages['canvas'] = {
   untitledLane: 'Ebene ohne Namen',
   addStage: 'Schritt hinzufügen',
   addLane: 'Ebene hinzufügen',
+  addCard: 'Karte hinzufügen',
+  addCardHint: 'Hier eine Karte hinzufügen – oder doppelt auf eine freie Stelle der Zelle klicken. Doppelklick auf eine Karte bearbeitet sie.',
   addCardHere: 'Karte hinzufügen: {{stage}} · {{lane}}',
   stageMenu: 'Optionen für Schritt {{name}}',
   laneMenu: 'Optionen für Ebene {{name}}',

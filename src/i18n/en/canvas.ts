@@ -48,6 +48,8 @@ export const canvas = {
   untitledLane: 'Untitled lane',
   addStage: 'Add stage',
   addLane: 'Add lane',
+  addCard: 'Add card',
+  addCardHint: 'Add a card here — or double-click empty space in the cell. Double-click a card to edit it.',
   addCardHere: 'Add card to {{stage}} · {{lane}}',
   stageMenu: 'Options for stage {{name}}',
   laneMenu: 'Options for lane {{name}}',

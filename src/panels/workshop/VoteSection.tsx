@@ -110,7 +110,8 @@ function CurrentRound({ round }: { round: VoteRound }) {
           <p className="workshop-dots-left" aria-live="polite">
             {mine.left > 0 ? t('workshop.vote.dotsLeft', { count: mine.left, total: round.votesPerPerson }) : t('workshop.vote.noDotsLeft', { total: round.votesPerPerson })}
           </p>
-          <p className="workshop-hint">{t('workshop.vote.hint')}</p>
+          {/* the facilitator's clicks select until they place a dot of their own (canvas/cardClickVote.ts) */}
+          <p className="workshop-hint">{t(facilitator && mine.used === 0 ? 'workshop.vote.hintFacilitator' : 'workshop.vote.hint')}</p>
         </>
       )}
       <p className="workshop-hint">
