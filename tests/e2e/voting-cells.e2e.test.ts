@@ -98,7 +98,8 @@ describe('voting with an edit link', () => {
   it('a participant sees a round is open and how many dots are left outside the Workshop tab', async () => {
     const { host, eda } = await facilitatorAndEditor();
     // Eda works in the card tab; she never opens the Workshop tab
-    await eda.getByRole('tab', { name: /^Card/ }).click();
+    // the first tab, named for what is selected (nothing yet: Details)
+    await eda.getByRole('tab', { name: /^(Card|Details)/ }).click();
     await startRound(host, { dots: 3, minutes: 5 });
     await banner(eda).getByText('Voting: Which pains hurt most?').waitFor();
     await banner(eda).getByText('3 dots left').waitFor();
@@ -232,8 +233,10 @@ describe('adding cards to a cell', () => {
     const cell = await cellOf(page, cardNode(page, PAIN_ADS));
     const inCell = await cardsInside(page, cell);
     const add = (await cell.locator('.cell-add').boundingBox())!;
-    // the gap between the last card and the add row, at the cell's right edge
-    await page.mouse.dblclick(add.x + add.width + 5, add.y + add.height / 2);
+    const box = (await cell.boundingBox())!;
+    // beside the add row, halfway to the cell's right edge (the map opens fitted, so that margin
+    // is a few pixels wide on screen; a fixed offset would land in the next stage's cell)
+    await page.mouse.dblclick((add.x + add.width + box.x + box.width) / 2, add.y + add.height / 2);
     const title = page.getByRole('textbox', { name: 'Edit title' });
     await title.waitFor();
     await title.fill('Courier never came');
