@@ -29,6 +29,7 @@ import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNo
 import { runAction } from '../actions';
 import { FollowBanner } from './FollowBanner';
 import { PeerOverlay } from './PeerOverlay';
+import { PinnedHeaders } from './PinnedHeaders';
 import { useFollowPresenter } from './useFollowPresenter';
 import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
 import { useOpeningView } from './useOpeningView';
@@ -342,6 +343,7 @@ function Canvas() {
         proOptions={{ hideAttribution: false }}
       >
         <PeerOverlay />
+        <PinnedHeaders />
         <FollowBanner />
         <MoveHint />
         <MiniMap
