@@ -28,6 +28,7 @@ import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
 import { runAction } from '../actions';
 import { FollowBanner } from './FollowBanner';
+import { SearchBar } from './SearchBar';
 import { PeerOverlay } from './PeerOverlay';
 import { useFollowPresenter } from './useFollowPresenter';
 import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
@@ -356,6 +357,7 @@ function Canvas() {
         />
       </ReactFlow>
       <SelectionAnnouncer />
+      <SearchBar />
     </div>
     </CanvasLabelsContext.Provider>
   );
