@@ -120,24 +120,23 @@ export function SearchBar() {
             ))}
           </select>
         )}
-        <label className="search-bar-emotion">
-          <span>{t('canvas.search.emotionFrom')}</span>
+        {/* one compact range: "Emotion [from] – [up to]" */}
+        <span className="search-bar-emotion" role="group" aria-label={t('canvas.search.emotion')}>
+          <span aria-hidden="true">{t('canvas.search.emotion')}</span>
           <select aria-label={t('canvas.search.emotionFrom')} value={filter.emotionMin ?? ''} className={filter.emotionMin !== null ? 'is-set' : ''} onChange={(e) => setFilter({ emotionMin: scoreOrNull(e.target.value) })}>
             <option value="">{t('canvas.search.anyEmotion')}</option>
             {EMOTIONS.map((n) => (
               <option key={n} value={n}>{signed(n)}</option>
             ))}
           </select>
-        </label>
-        <label className="search-bar-emotion">
-          <span>{t('canvas.search.emotionTo')}</span>
+          <span aria-hidden="true">–</span>
           <select aria-label={t('canvas.search.emotionTo')} value={filter.emotionMax ?? ''} className={filter.emotionMax !== null ? 'is-set' : ''} onChange={(e) => setFilter({ emotionMax: scoreOrNull(e.target.value) })}>
             <option value="">{t('canvas.search.anyEmotion')}</option>
             {EMOTIONS.map((n) => (
               <option key={n} value={n}>{signed(n)}</option>
             ))}
           </select>
-        </label>
+        </span>
       </div>
     </div>
   );

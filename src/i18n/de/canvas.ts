@@ -75,6 +75,7 @@ export const canvas: Messages['canvas'] = {
     anyPersona: 'Alle Personas',
     tag: 'Tag',
     anyTag: 'Alle Tags',
+    emotion: 'Emotion',
     emotionFrom: 'Emotion ab',
     emotionTo: 'Emotion bis',
     anyEmotion: 'alle',

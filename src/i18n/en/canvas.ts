@@ -76,6 +76,7 @@ export const canvas = {
     anyPersona: 'All personas',
     tag: 'Tag',
     anyTag: 'All tags',
+    emotion: 'Emotion',
     emotionFrom: 'Emotion from',
     emotionTo: 'Emotion up to',
     anyEmotion: 'any',
