@@ -30,6 +30,8 @@ export function SearchBar() {
   useEffect(() => {
     if (open) input.current?.select();
   }, [open, focusRequest]);
+  // the search belongs to this map: leaving it must not dim the next map's cards
+  useEffect(() => () => useCardSearch.getState().close(), []);
 
   const tags = useMemo(() => [...new Set(journey?.cards.flatMap((c) => c.tags) ?? [])].sort((a, b) => a.localeCompare(b)), [journey]);
   const matches = useMemo(() => {
