@@ -28,6 +28,7 @@ import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
 import { runAction } from '../actions';
 import { FollowBanner } from './FollowBanner';
+import { SearchBar } from './SearchBar';
 import { PeerOverlay } from './PeerOverlay';
 import { PinnedHeaders } from './PinnedHeaders';
 import { useFollowPresenter } from './useFollowPresenter';
@@ -358,6 +359,7 @@ function Canvas() {
         />
       </ReactFlow>
       <SelectionAnnouncer />
+      <SearchBar />
     </div>
     </CanvasLabelsContext.Provider>
   );

@@ -1,5 +1,6 @@
 import { Scan } from 'lucide-react';
 import { enterFullscreen } from '../../present';
+import { useCardSearch } from '../../store/cardSearch';
 import { always, defineActions } from '../define';
 import type { ActionContext } from '../types';
 
@@ -67,6 +68,15 @@ export const viewActions = defineActions([
     allowedReadOnly: true,
     enabled: (ctx) => ctx.editor.personaFilter !== null,
     perform: (ctx) => ctx.editor.setPersonaFilter(null),
+  },
+  {
+    id: 'view.search',
+    group: 'view',
+    // the browser's own find cannot see cards React Flow has not rendered, nor lanes and emotions
+    shortcuts: ['Mod+F'],
+    allowedReadOnly: true,
+    enabled: always,
+    perform: () => useCardSearch.getState().show(),
   },
   {
     id: 'view.present',
