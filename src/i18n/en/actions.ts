@@ -54,6 +54,7 @@ export const actions = {
     zoom100: 'Zoom to 100 %',
     toggleInspector: 'Show or hide inspector',
     togglePersonas: 'Show or hide personas',
+    toggleSidePanel: 'Show or hide the side panel',
     clearPersonaFilter: 'Clear persona filter',
     present: 'Present',
     toggleComments: 'Show or hide comments',
