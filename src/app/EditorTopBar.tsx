@@ -1,4 +1,4 @@
-import { ArrowLeft, Download, Presentation, Share2 } from 'lucide-react';
+import { ArrowLeft, Download, PanelRight, Presentation, Share2 } from 'lucide-react';
 import { runAction } from '../actions/context';
 import { useTranslation } from 'react-i18next';
 import { Toolbar } from '../actions/Toolbar';
@@ -19,6 +19,7 @@ export function EditorTopBar({ status, onLeave, identity }: { status: Persistenc
   const { t } = useTranslation();
   const title = useEditor((s) => s.journey?.title ?? '');
   const editing = useEditor((s) => s.editing?.kind === 'mapTitle');
+  const panelShown = useEditor((s) => s.panel !== null);
   return (
     <header className="editor-topbar">
       <button type="button" className="icon-button" onClick={onLeave} aria-label={t('app.backToLibrary')} title={t('app.backToLibrary')}>
@@ -55,6 +56,16 @@ export function EditorTopBar({ status, onLeave, identity }: { status: Persistenc
       <TimerBadge />
       <Toolbar />
       <AvatarStack me={identity} />
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('actions.view.toggleSidePanel')}
+        aria-pressed={panelShown}
+        title={t('actions.view.toggleSidePanel')}
+        onClick={() => runAction('view.toggleSidePanel', { t })}
+      >
+        <PanelRight size={18} aria-hidden="true" />
+      </button>
       <button type="button" className="button-secondary" aria-label={t('app.present')} title={t('app.present')} onClick={() => runAction('view.present', { t })}>
         <Presentation size={16} aria-hidden="true" />
         <span className="topbar-label">{t('app.present')}</span>
@@ -63,9 +74,9 @@ export function EditorTopBar({ status, onLeave, identity }: { status: Persistenc
         <Download size={16} aria-hidden="true" />
         <span className="topbar-label">{t('app.export')}</span>
       </button>
-      <button type="button" className="button-primary share-button" onClick={() => useEditor.getState().setDialog('share')}>
+      <button type="button" className="button-primary share-button" title={t('sharing.share')} onClick={() => useEditor.getState().setDialog('share')}>
         <Share2 size={16} aria-hidden="true" />
-        {t('sharing.share')}
+        <span className="topbar-narrow-hidden">{t('sharing.share')}</span>
       </button>
       <LanguageSwitch />
     </header>

@@ -13,9 +13,9 @@ export function SaveStatus({ status }: { status: PersistenceStatus | null }) {
   if (!status || (offline && status === 'saved')) return null;
   const Icon = ICONS[status];
   return (
-    <span className={`save-status is-${status}`} role="status">
+    <span className={`save-status is-${status}`} role="status" title={t(`app.saveStatus.${status}`)}>
       <Icon size={14} aria-hidden="true" />
-      {t(`app.saveStatus.${status}`)}
+      <span className="topbar-narrow-hidden">{t(`app.saveStatus.${status}`)}</span>
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { useEditor } from '../store/editorStore';
 import { inspectedStageId, panelAfterSelection, panelSubject, selectionKey } from '../store/panelFollow';
 import { OnDemandBoundary } from '../panels/onDemand';
 import { CommentsPanel, WorkshopPanel } from './parts';
+import { useRememberedPanelVisibility } from './sidePanelMemory';
 
 const TABS = ['inspector', 'personas', 'comments', 'workshop'] as const;
 
@@ -23,6 +24,7 @@ export function SidePanel() {
   const commentsBelowCard = useEditor((s) => s.readOnly && s.canGiveFeedback && panelSubject(s) === 'card');
   const unread = useUnreadCount();
   useFollowSelection();
+  useRememberedPanelVisibility();
   if (!panel) return null;
   // the first tab is named for what it shows: "Card", "Cards", "Stage" or "Details"
   const tabName = (p: (typeof TABS)[number]) => (p === 'inspector' ? t(`app.panels.subject.${subject}`) : t(`app.panels.${p}`));

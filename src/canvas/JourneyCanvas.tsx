@@ -353,7 +353,7 @@ function Canvas() {
           ariaLabel={t('canvas.minimap')}
           nodeColor={minimapColor}
           nodeClassName={minimapClass}
-          nodeComponent={journey.cards.length > MINIMAP_CARD_LIMIT ? MinimapNodeWithoutCards : undefined}
+          nodeComponent={journey.cards.length > MINIMAP_CARD_LIMIT ? MinimapNodePlain : undefined}
           nodeStrokeWidth={0}
           maskColor="rgb(241 245 249 / 70%)"
         />
@@ -366,8 +366,9 @@ function Canvas() {
 }
 
 /**
- * Above this many cards the overview draws the grid but not each card: thousands of SVG
- * rectangles cost a second of layout on open, and at minimap scale they are noise anyway.
+ * Above this many cards the overview draws each card as a bare rectangle (no class, no corner, no
+ * stroke): thousands of styled SVG shapes cost a second of layout on open, but a big map's
+ * overview without its cards was an empty grid, telling the user nothing about where the work is.
  */
 const MINIMAP_CARD_LIMIT = 800;
 
@@ -375,9 +376,9 @@ function minimapClass(node: Node): string {
   return `minimap-${node.type}`;
 }
 
-function MinimapNodeWithoutCards(props: MiniMapNodeProps) {
-  if (props.className.includes('minimap-card') || props.color === 'transparent') return null;
-  return <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={props.color} rx={props.borderRadius} className={props.className} />;
+function MinimapNodePlain(props: MiniMapNodeProps) {
+  if (props.color === 'transparent') return null;
+  return <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={props.color} />;
 }
 
 function minimapColor(node: Node): string {

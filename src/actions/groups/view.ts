@@ -55,6 +55,16 @@ export const viewActions = defineActions([
     perform: (ctx) => ctx.editor.setPanel(ctx.editor.panel === 'inspector' ? null : 'inspector'),
   },
   {
+    // on a narrow screen the panel takes a third of the width: hiding it gives the canvas room
+    // (the top bar's panel button runs this too, next to Present and Export)
+    id: 'view.toggleSidePanel',
+    group: 'view',
+    shortcuts: ['Mod+.'],
+    allowedReadOnly: true,
+    enabled: always,
+    perform: (ctx) => ctx.editor.setPanel(ctx.editor.panel === null ? 'inspector' : null),
+  },
+  {
     id: 'view.togglePersonas',
     group: 'view',
     shortcuts: ['P'],

@@ -56,6 +56,7 @@ export const actions: Messages['actions'] = {
     toggleInspector: 'Inspektor ein- oder ausblenden',
     togglePersonas: 'Personas ein- oder ausblenden',
     search: 'Karten suchen und filtern',
+    toggleSidePanel: 'Seitenleiste ein- oder ausblenden',
     clearPersonaFilter: 'Persona-Filter aufheben',
     present: 'Präsentieren',
     toggleComments: 'Kommentare ein- oder ausblenden',

@@ -55,6 +55,7 @@ export const actions = {
     toggleInspector: 'Show or hide inspector',
     togglePersonas: 'Show or hide personas',
     search: 'Search and filter cards',
+    toggleSidePanel: 'Show or hide the side panel',
     clearPersonaFilter: 'Clear persona filter',
     present: 'Present',
     toggleComments: 'Show or hide comments',
