@@ -141,16 +141,14 @@ export class SyncSession {
   private readonly offBrowser: () => void;
 
   constructor(doc: Y.Doc, mapId: string, credentials: RelayCredentials, identity: Identity, options: SyncOptions = {}) {
-    const offline = browserOffline();
-    // a map opened without a network says so at once, instead of "connecting" to nowhere
-    this.current = offline ? 'offline' : 'connecting';
+    // a map opened without a network says so at once, instead of "connecting" to nowhere; it
+    // still tries, because a relay on this machine answers without any network
+    this.current = browserOffline() ? 'offline' : 'connecting';
     this.selfId = identity.id;
     this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), options.room ?? mapId, doc, {
       params: connectionParams(credentials),
       // tabs already share updates through local storage's channel
       disableBc: true,
-      // without a network the first attempt would fail unseen; `online` connects
-      connect: !offline,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     // The stock handler logs the connection's URL, which carries the token and the identity
@@ -164,9 +162,8 @@ export class SyncSession {
     this.awareness.setLocalState(options.presence === false ? null : { user: publicIdentity(identity), cursor: null, selection: [], view: null });
     this.provider.on('status', ({ status }: { status: string }) => {
       if (FINAL.includes(this.current)) return;
-      if (browserOffline()) this.setStatus('offline');
-      else if (status === 'connected') this.setStatus(this.provider.synced ? 'synced' : 'connecting');
-      else if (status === 'connecting') this.setStatus('connecting');
+      if (status === 'connected') this.setStatus(this.provider.synced ? 'synced' : 'connecting');
+      else if (status === 'connecting' && !browserOffline()) this.setStatus('connecting');
       else this.setStatus('offline');
     });
     this.provider.on('sync', (synced: boolean) => {
@@ -204,12 +201,16 @@ export class SyncSession {
     const onOffline = () => {
       if (FINAL.includes(this.current)) return;
       this.setStatus('offline');
-      // shouldConnect goes false: no attempts while there is no network
+      // drop the socket, which may look open for half a minute more, and start over: a remote
+      // relay stays unreachable (retried with backoff until \`online\`), one on this machine
+      // answers again at once
       this.provider.disconnect();
+      this.provider.connect();
     };
     const onOnline = () => {
-      if (FINAL.includes(this.current) || this.destroyed) return;
+      if (FINAL.includes(this.current) || this.destroyed || this.provider.wsconnected) return;
       this.setStatus('connecting');
+      // now, not after the backoff's wait
       this.provider.connect();
     };
     const onPageHide = () => {
