@@ -105,6 +105,12 @@ describe('voting with an edit link', () => {
     await banner(eda).getByText('3 dots left').waitFor();
     await expect.poll(() => banner(eda).textContent()).toMatch(/[45]:\d\d left/);
     await banner(eda).getByText('Click a card to vote').waitFor();
+    // the banner leaves the stage names readable: a voter chooses by them
+    const bannerBox = (await banner(eda).boundingBox())!;
+    for (const header of await eda.locator('.react-flow__node-stage').all()) {
+      const box = await header.boundingBox();
+      if (box) expect(box.y + box.height <= bannerBox.y || box.y >= bannerBox.y + bannerBox.height).toBe(true);
+    }
     expect(await eda.getByRole('tab', { name: /^Workshop/ }).getAttribute('aria-selected')).toBe('false');
     await eda.screenshot({ path: 'test-results/voting-banner.png' });
 
