@@ -36,6 +36,7 @@ import { PinnedHeaders } from './PinnedHeaders';
 import { useFollowPresenter } from './useFollowPresenter';
 import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
 import { useOpeningView } from './useOpeningView';
+import { useKeepCentreOnPanelToggle } from './useKeepCentreOnPanelToggle';
 import { MoveHint } from './MoveHint';
 import { showMoveHintOnce } from '../store/hints';
 import { CanvasLabelsContext, canvasLabels } from './labels';
@@ -117,6 +118,7 @@ function Canvas() {
   const pane = useRef<HTMLDivElement>(null);
   const follow = useFollowPresenter(flow, pane);
   const rememberView = useOpeningView(flow, pane);
+  useKeepCentreOnPanelToggle(flow, pane);
   const onMoveEnd = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       follow.onMoveEnd(event, viewport);

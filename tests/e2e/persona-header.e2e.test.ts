@@ -8,7 +8,8 @@ import { newMapFromTemplate } from './support/flows';
 
 /**
  * Who the journey is about, on the canvas: a header band above the phases with a card per
- * persona (initials, name, age, role, quote), as UXPressia and TheyDo show it.
+ * persona (initials, name, age, role, quote), as UXPressia and TheyDo show it. And the view
+ * that keeps its middle when the side panel is hidden on a narrow screen.
  */
 let app: App;
 beforeAll(async () => {
@@ -160,6 +161,89 @@ describe('the persona header', () => {
     for (const text of ['PERSONAS', 'Julia Berger', 'JB', 'Age 41', 'Can Demir', 'CD', 'Age 23', '“I read reviews at eleven at night']) expect(svg).toContain(text);
     // the persona row comes before (above) the first phase band
     expect(svg.indexOf('Julia Berger')).toBeLessThan(svg.indexOf('PRE-PURCHASE'));
+    await context.close();
+  });
+});
+
+describe('hiding the side panel', () => {
+  const centreOf = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+  it('hiding the side panel keeps the centred stage in the middle of the canvas', async () => {
+    const { context, page } = await app.newPage({ viewport: { width: 1024, height: 768 } });
+    await newMapFromTemplate(app, page);
+    // zoom in on purpose, on the fourth stage: the map is no longer fitted
+    const pane = await canvasBox(page);
+    const fourth = centreOf((await page.locator('.react-flow__node-stage').nth(3).boundingBox())!);
+    await page.mouse.move(fourth.x, pane.y + pane.height / 2);
+    await page.mouse.wheel(0, -500);
+    await page.waitForTimeout(400);
+    const zoomNow = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    const zoom = await zoomNow();
+    // the stage in the middle of the canvas, and how far its centre is from the canvas's centre
+    const middleStage = async (box: Box) => {
+      const middle = box.x + box.width / 2;
+      for (const header of await page.locator('.react-flow__node-stage').all()) {
+        const b = await header.boundingBox();
+        if (b && b.x <= middle && middle < b.x + b.width) return { id: await header.getAttribute('data-id'), offset: centreOf(b).x - middle };
+      }
+      return null;
+    };
+    const before = await middleStage(pane);
+    expect(before).not.toBeNull();
+
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => page.locator('.side-panel').count()).toBe(0);
+    const wide = await canvasBox(page);
+    expect(wide.width).toBeGreaterThan(pane.width + 250);
+    await page.waitForTimeout(300);
+    // the same stage, at the same zoom, is as far from the middle of the wider canvas as before
+    const after = (await middleStage(wide))!;
+    expect(after.id).toBe(before!.id);
+    expect(Math.abs(after.offset - before!.offset)).toBeLessThan(3);
+    expect(await zoomNow()).toBeCloseTo(zoom, 3);
+    await shoot(page, 'i13-personas-panel-hidden-1024');
+
+    // and back again
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => page.locator('.side-panel').count()).toBe(1);
+    await page.waitForTimeout(300);
+    const back = (await middleStage(await canvasBox(page)))!;
+    expect(back.id).toBe(before!.id);
+    expect(Math.abs(back.offset - before!.offset)).toBeLessThan(3);
+    await context.close();
+  });
+
+  it('a view left with the side panel hidden comes back unchanged after a reload', async () => {
+    const { context, page } = await app.newPage({ viewport: { width: 1024, height: 768 } });
+    await newMapFromTemplate(app, page);
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => page.locator('.side-panel').count()).toBe(0);
+    const pane = await canvasBox(page);
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(600);
+    const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const left = await transform();
+    await page.reload();
+    await page.locator('.react-flow__node-stage').first().waitFor();
+    await page.waitForTimeout(600);
+    expect(await page.locator('.side-panel').count()).toBe(0);
+    expect(await transform()).toBe(left);
+    await context.close();
+  });
+
+  it('a fitted map is fitted again to the wider canvas when the side panel is hidden', async () => {
+    const { context, page } = await app.newPage({ viewport: { width: 1024, height: 768 } });
+    await newMapFromTemplate(app, page);
+    const zoomNow = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    const fitted = await zoomNow();
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => page.locator('.side-panel').count()).toBe(0);
+    // every stage was on screen before; with a third more room the fit zooms in to use it
+    await expect.poll(zoomNow).toBeGreaterThan(fitted * 1.1);
+    const pane = await canvasBox(page);
+    const last = (await page.locator('.react-flow__node-stage').last().boundingBox())!;
+    expect(last.x + last.width).toBeLessThanOrEqual(pane.x + pane.width);
     await context.close();
   });
 });

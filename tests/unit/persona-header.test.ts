@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { fitViewport } from '../../src/canvas/fitViewport';
+import { viewAfterPaneResize } from '../../src/canvas/useKeepCentreOnPanelToggle';
 import { renderJourneyScene, type Translate } from '../../src/export/render';
 import { createI18n } from '../../src/i18n';
 import { readJourney } from '../../src/model/doc';
@@ -103,5 +105,36 @@ describe('the persona row of an image export', () => {
   it('leaves the picture as it was for a map without personas', () => {
     const scene = renderJourneyScene(instantiateTemplate('blank', 'en'), { t, date: new Date(0) });
     expect(scene.shapes.some((s) => s.kind === 'text' && s.text === 'PERSONAS')).toBe(false);
+  });
+});
+
+describe('the view when the side panel is hidden or shown', () => {
+  const layout = layoutJourney(readJourney(createMapFromTemplate('retail', 'en')));
+  const fitted = (pane: { width: number; height: number }) => fitViewport(layout, pane);
+  const narrow = { width: 680, height: 700 };
+  const wide = { width: 1020, height: 700 };
+
+  it('a fitted map is fitted again to the new size', () => {
+    expect(viewAfterPaneResize(fitted(narrow), narrow, wide, fitted)).toEqual(fitted(wide));
+  });
+
+  it('a view the user zoomed keeps its zoom and its centre', () => {
+    const view = { x: -900, y: -300, zoom: 1.4 };
+    const after = viewAfterPaneResize(view, narrow, wide, fitted)!;
+    expect(after.zoom).toBe(1.4);
+    const centre = (v: typeof view, pane: typeof narrow) => ({ x: (pane.width / 2 - v.x) / v.zoom, y: (pane.height / 2 - v.y) / v.zoom });
+    expect(centre(after, wide)).toEqual(centre(view, narrow));
+  });
+
+  it('while the editor opens, a restored view stays where it was left', () => {
+    expect(viewAfterPaneResize({ x: -900, y: -300, zoom: 1.4 }, narrow, wide, fitted, { keepUnfitted: true })).toBeNull();
+  });
+
+  it('fit leaves room above the grid for the persona header', () => {
+    const header = layoutPersonaHeader(readJourney(createMapFromTemplate('retail', 'en')).personas, 8)!;
+    const view = fitViewport(layout, wide, header.top);
+    expect(header.top * view.zoom + view.y).toBeGreaterThanOrEqual(0);
+    const bottom = (layout.height + 52) * view.zoom + view.y;
+    expect(bottom).toBeLessThanOrEqual(wide.height);
   });
 });
