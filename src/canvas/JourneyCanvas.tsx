@@ -27,7 +27,7 @@ import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
 import { PersonaHeaderNode, PersonaLabelNode } from './nodes/PersonaNodes';
-import { contentTop, usePersonaHeaderLayout } from './personaHeaderView';
+import { contentTop, usePersonaHeaderLayout, useRevealPersonaHeader } from './personaHeaderView';
 import { runAction } from '../actions';
 import { FollowBanner } from './FollowBanner';
 import { SearchBar } from './SearchBar';
@@ -128,6 +128,7 @@ function Canvas() {
   );
 
   const personaHeader = usePersonaHeaderLayout();
+  useRevealPersonaHeader(flow, personaHeader, journey !== null && layout !== null);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const baseNodes = useMemo(
     () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly, dragLocked: followingPresenter, personaHeader }) : []),

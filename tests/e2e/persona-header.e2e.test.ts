@@ -132,6 +132,24 @@ describe('the persona header', () => {
     await context.close();
   });
 
+  it('the first persona added to a map appears in the header, on screen', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(app, page, 'blank');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('p');
+    await page.locator('.side-panel').getByRole('button', { name: 'Add persona' }).click();
+    const card = personaCard(page, 'New persona');
+    await card.waitFor();
+    expect(await card.locator('.persona-avatar').textContent()).toBe('NP');
+    // the band grew above the map; the view moved down to show it
+    await page.waitForTimeout(400);
+    const box = (await card.boundingBox())!;
+    const pane = await canvasBox(page);
+    expect(box.y).toBeGreaterThanOrEqual(pane.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+    await context.close();
+  });
+
   it('the filter button on a persona shows only that persona’s cards', async () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(app, page);
