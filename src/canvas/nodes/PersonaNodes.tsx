@@ -1,6 +1,6 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { EyeOff, Filter } from 'lucide-react';
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { avatarInk, personaInitials } from '../../model/personaHeader';
 import { useCardSearch } from '../../store/cardSearch';
@@ -35,13 +35,15 @@ export const PersonaHeaderNode = memo(function PersonaHeaderNode({ data }: NodeP
   const age = persona.age.trim();
   const role = persona.role.trim();
   const quote = persona.quote.trim();
+  // the button is named for what it does; its text (age, role, quote) is read as its description
+  const details = useId();
   return (
     <div className="persona-card" data-persona-id={persona.id} style={{ '--persona-color': persona.color } as React.CSSProperties}>
-      <button type="button" className="persona-card-main" aria-label={t('canvas.personaHeader.open', { name })} onClick={() => openPersona(persona.id)}>
+      <button type="button" className="persona-card-main" aria-label={t('canvas.personaHeader.open', { name })} aria-describedby={details} onClick={() => openPersona(persona.id)}>
         <span className="persona-avatar" style={{ background: persona.color, color: avatarInk(persona.color) }} aria-hidden="true">
           {personaInitials(persona.name)}
         </span>
-        <span className="persona-text">
+        <span className="persona-text" id={details}>
           <span className="persona-name-line">
             <span className="persona-name">{name}</span>
             {age && <span className="persona-age">{t('canvas.personaHeader.age', { age })}</span>}
