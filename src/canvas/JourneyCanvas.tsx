@@ -26,6 +26,8 @@ import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
+import { PersonaHeaderNode, PersonaLabelNode } from './nodes/PersonaNodes';
+import { contentTop, usePersonaHeaderLayout, useRevealPersonaHeader } from './personaHeaderView';
 import { runAction } from '../actions';
 import { FollowBanner } from './FollowBanner';
 import { SearchBar } from './SearchBar';
@@ -34,6 +36,7 @@ import { PinnedHeaders } from './PinnedHeaders';
 import { useFollowPresenter } from './useFollowPresenter';
 import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
 import { useOpeningView } from './useOpeningView';
+import { useKeepCentreOnPanelToggle } from './useKeepCentreOnPanelToggle';
 import { MoveHint } from './MoveHint';
 import { showMoveHintOnce } from '../store/hints';
 import { CanvasLabelsContext, canvasLabels } from './labels';
@@ -48,6 +51,8 @@ const nodeTypes: NodeTypes = {
   curve: CurveNode,
   addStage: AddStageNode,
   addLane: AddLaneNode,
+  persona: PersonaHeaderNode,
+  personaLabel: PersonaLabelNode,
 };
 
 /** Above this many cards, React Flow renders only what is on screen. */
@@ -113,6 +118,7 @@ function Canvas() {
   const pane = useRef<HTMLDivElement>(null);
   const follow = useFollowPresenter(flow, pane);
   const rememberView = useOpeningView(flow, pane);
+  useKeepCentreOnPanelToggle(flow, pane);
   const onMoveEnd = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       follow.onMoveEnd(event, viewport);
@@ -121,10 +127,12 @@ function Canvas() {
     [follow, rememberView],
   );
 
+  const personaHeader = usePersonaHeaderLayout();
+  useRevealPersonaHeader(flow, personaHeader, journey !== null && layout !== null);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const baseNodes = useMemo(
-    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly, dragLocked: followingPresenter }) : []),
-    [journey, layout, selected, personaFilter, linkFrom, readOnly, followingPresenter],
+    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly, dragLocked: followingPresenter, personaHeader }) : []),
+    [journey, layout, selected, personaFilter, linkFrom, readOnly, followingPresenter, personaHeader],
   );
   const nodes = useMemo(
     () => (drag ? baseNodes.map((n) => (drag.has(n.id) ? { ...n, position: drag.get(n.id)!, dragging: true } : n)) : baseNodes),
@@ -148,7 +156,7 @@ function Canvas() {
       fitView: () => {
         const { layout: current } = useEditor.getState();
         const box = pane.current?.getBoundingClientRect();
-        if (current && box && box.width > 0 && box.height > 0) void flow.setViewport(fitViewport(current, box), { duration: 200 });
+        if (current && box && box.width > 0 && box.height > 0) void flow.setViewport(fitViewport(current, box, contentTop()), { duration: 200 });
       },
       zoomTo100: () => void flow.zoomTo(1, { duration: 150 }),
       revealCard: (id) => {
@@ -388,6 +396,7 @@ function minimapColor(node: Node): string {
     case 'stage':
       return '#334155';
     case 'phase':
+    case 'persona':
       return '#cbd5e1';
     default:
       return 'transparent';

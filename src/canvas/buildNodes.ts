@@ -1,6 +1,7 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { CARD_WIDTH, GRID, type JourneyLayout } from '../model/layout';
-import type { Card, Journey, Lane, LaneKind, Phase, Stage } from '../model/types';
+import type { PersonaHeaderLayout } from '../model/personaHeader';
+import type { Card, Journey, Lane, LaneKind, Persona, Phase, Stage } from '../model/types';
 
 export interface CardNodeData extends Record<string, unknown> {
   card: Card;
@@ -34,6 +35,9 @@ export interface CellNodeData extends Record<string, unknown> {
 export interface CurveNodeData extends Record<string, unknown> {
   laneId: string;
 }
+export interface PersonaNodeData extends Record<string, unknown> {
+  persona: Persona;
+}
 
 export type CanvasNode =
   | Node<CardNodeData, 'card'>
@@ -42,6 +46,8 @@ export type CanvasNode =
   | Node<PhaseNodeData, 'phase'>
   | Node<CellNodeData, 'cell'>
   | Node<CurveNodeData, 'curve'>
+  | Node<PersonaNodeData, 'persona'>
+  | Node<Record<string, unknown>, 'personaLabel'>
   | Node<Record<string, unknown>, 'addStage' | 'addLane'>;
 
 export interface NodeInputs {
@@ -54,6 +60,8 @@ export interface NodeInputs {
   readOnly: boolean;
   /** following a presenter: the map stays editable, but a drag must not move what everyone watches */
   dragLocked?: boolean;
+  /** the persona header above the grid, when the map has personas and this device shows it */
+  personaHeader?: PersonaHeaderLayout | null;
 }
 
 /**
@@ -104,6 +112,20 @@ export class NodeBuilder {
         { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase }, draggable: false, selectable: false, zIndex: 0, handles: NO_HANDLES, focusable: false },
         (p) => (p.data as PhaseNodeData).phase.name === phase.name,
       );
+    }
+    if (inputs.personaHeader) {
+      const { label, cards } = inputs.personaHeader;
+      put(
+        { id: 'personas:label', type: 'personaLabel', position: { x: label.x, y: label.y }, width: label.width, height: label.height, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
+        () => true,
+      );
+      for (const slot of cards) {
+        // above the cards and links: a hovered persona card grows down over them to show its whole quote
+        put(
+          { id: `persona:${slot.persona.id}`, type: 'persona', position: { x: slot.x, y: slot.y }, width: slot.width, height: slot.height, data: { persona: slot.persona }, draggable: false, selectable: false, zIndex: 6, handles: NO_HANDLES, focusable: false },
+          (p) => (p.data as PersonaNodeData).persona === slot.persona,
+        );
+      }
     }
     const laneById = new Map(journey.lanes.map((l) => [l.id, l]));
     for (const row of layout.lanes) {

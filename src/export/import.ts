@@ -148,7 +148,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
       for (const name of c.personaIds) {
         if (!personaByName.has(name)) {
           const n = personaByName.size;
-          personaByName.set(name, { id: makeId(), name, role: '', quote: '', goals: [], frustrations: [], color: PERSONA_COLORS[n % PERSONA_COLORS.length]!, order: '' });
+          personaByName.set(name, { id: makeId(), name, role: '', age: '', quote: '', goals: [], frustrations: [], color: PERSONA_COLORS[n % PERSONA_COLORS.length]!, order: '' });
         }
       }
     }

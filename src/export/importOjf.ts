@@ -204,6 +204,7 @@ function build(file: z.output<typeof ojfSchema>, raw: Record<string, unknown>, o
       id: makeId(),
       name: clipWithEllipsis(name.split('\n')[0]!, LIMITS.name),
       role: clip((p as { role?: string | null }).role ?? '', LIMITS.name),
+      age: '',
       quote: clip((p as { quote?: string | null }).quote ?? '', LIMITS.personaText),
       goals: ((p as { goals?: string[] | null }).goals ?? []).slice(0, LIMITS.personaListItems).map((g) => clip(g, LIMITS.personaText)),
       frustrations: ((p as { frustrations?: string[] | null }).frustrations ?? []).slice(0, LIMITS.personaListItems).map((f) => clip(f, LIMITS.personaText)),

@@ -1,6 +1,7 @@
 import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
 import { emotionColor } from '../model/emotionScale';
 import { laneKindDescriptor } from '../model/laneKindLookup';
+import { avatarInk, layoutPersonaHeader, personaInitials, type PersonaHeaderLayout } from '../model/personaHeader';
 import { shownPhaseName } from '../model/phaseNames';
 import type { LaneIconName } from '../model/laneKinds';
 import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind, type PhaseId } from '../model/types';
@@ -96,10 +97,13 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
 
   // ---- title block
   const top = titleBlock(draw, journey, source, { ...options, t }, gridWidth);
+  const header = layoutPersonaHeader(journey.personas, journey.stages.length);
   const ox = MARGIN;
-  const oy = top;
+  // the persona row sits above the grid, as on the canvas: the grid's origin moves down by it
+  const oy = top + (header?.height ?? 0);
   const height = oy + layout.height + MARGIN + 20;
 
+  if (header) personaRow(draw, header, ox, oy, t);
   grid(draw, journey, layout, ox, oy, t);
   curves(draw, layout, ox, oy);
   // links run under the cards, as on the canvas; their labels go on top of everything
@@ -135,7 +139,8 @@ export function journeySceneSize(source: Journey, options: JourneyImageOptions):
   const layout = exportLayout(journey);
   const gridWidth = Math.max(layout.width, MIN_WIDTH);
   const top = titleBlock(new Painter([]), journey, source, options, gridWidth);
-  return { width: Math.ceil(gridWidth + 2 * MARGIN), height: Math.ceil(top + layout.height + MARGIN + 20) };
+  const header = layoutPersonaHeader(journey.personas, journey.stages.length);
+  return { width: Math.ceil(gridWidth + 2 * MARGIN), height: Math.ceil(top + (header?.height ?? 0) + layout.height + MARGIN + 20) };
 }
 
 // ------------------------------------------------------------------ drawing helpers
@@ -241,26 +246,47 @@ function titleBlock(draw: Painter, journey: Journey, whole: Journey, options: Jo
     y += (lines.length - 1) * 18;
   }
 
-  if (journey.personas.length > 0) {
-    y += 28;
-    let px = x + draw.text(x, y, `${t('exporting.image.personas')}:`, { size: 12, bold: true, color: INK }) + 14;
-    const limit = x + gridWidth;
-    for (const [i, persona] of journey.personas.entries()) {
-      const name = persona.name.trim() || t('exporting.image.unnamedPersona');
-      const text = persona.role.trim() ? `${name} — ${persona.role.trim()}` : name;
-      const shown = clampLine(text, 320, { size: 12 });
-      const w = measureText(shown, 12) + 34;
-      if (px + w > limit) {
-        const more = t('exporting.image.morePersonas', { count: journey.personas.length - i });
-        draw.text(px, y, more, { size: 12, color: INK_SOFT });
-        break;
-      }
-      draw.circle(px + 6, y - 4, 6, { fill: safeColor(persona.color) ?? '#64748b', stroke: { color: '#ffffff', width: 1.5 } });
-      draw.text(px + 18, y, shown, { size: 12, color: '#334155' });
-      px += w;
+  return y + 24;
+}
+
+// ------------------------------------------------------------------ persona row
+
+/**
+ * The personas as the canvas's header shows them (src/model/personaHeader.ts): a card each with
+ * an initials avatar in its colour, name, age, role and the quote in two lines; the whole quote
+ * is the card's tooltip in an SVG.
+ */
+function personaRow(draw: Painter, header: PersonaHeaderLayout, ox: number, oy: number, t: Translate): void {
+  const title = label(t, 'canvas.personaHeader.label', 'Personas').toLocaleUpperCase();
+  draw.text(ox + header.label.x + 12, oy + header.label.y + 26, clampLine(title, header.label.width - 16, { size: 12, bold: true }), { size: 12, bold: true, color: INK_SOFT });
+  for (const slot of header.cards) {
+    const { persona } = slot;
+    const x = ox + slot.x;
+    const y = oy + slot.y;
+    const color = safeColor(persona.color) ?? '#64748b';
+    const quote = persona.quote.trim() ? t('canvas.personaHeader.quote', { quote: persona.quote.replace(/\s+/g, ' ').trim() }) : '';
+    draw.rect(x, y, slot.width, slot.height, { fill: '#ffffff', stroke: { color: LINE, width: 1 }, radius: 10, tooltip: quote || undefined });
+    draw.rect(x, y, 4, slot.height, { fill: color, radius: [10, 0, 0, 10] });
+    draw.circle(x + 36, y + 30, 20, { fill: color });
+    draw.text(x + 36, y + 35, personaInitials(persona.name), { size: 15, bold: true, color: avatarInk(color), anchor: 'middle' });
+
+    const textX = x + 68;
+    const room = slot.width - 68 - 14;
+    const age = persona.age.trim() ? t('canvas.personaHeader.age', { age: persona.age.trim() }) : '';
+    const ageWidth = age ? Math.min(measureText(age, 12) + 10, room / 2) : 0;
+    const name = clampLine(persona.name.trim() || t('exporting.image.unnamedPersona'), room - ageWidth, { size: 14, bold: true });
+    const nameWidth = draw.text(textX, y + 25, name, { size: 14, bold: true, color: INK });
+    if (age) draw.text(textX + nameWidth + 8, y + 25, clampLine(age, ageWidth - 10, { size: 12 }), { size: 12, color: INK_SOFT });
+    let lineY = y + 25;
+    if (persona.role.trim()) {
+      lineY += 18;
+      draw.text(textX, lineY, clampLine(persona.role, room, { size: 12 }), { size: 12, color: INK_SOFT });
+    }
+    for (const line of wrapLines(quote, room, 2, { size: 13 })) {
+      lineY += 19;
+      draw.text(textX, lineY, line, { size: 13, italic: true, color: '#334155' });
     }
   }
-  return y + 24;
 }
 
 // ------------------------------------------------------------------ grid: phases, headers, cells

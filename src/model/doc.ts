@@ -27,7 +27,7 @@ import {
  *   lanes     Y.Map  id → Y.Map { name, kind, order, collapsed }
  *   cards     Y.Map  id → Y.Map { the fields of cardFields.ts: plain values, and Y.Text for
  *                                  text fields (body) }
- *   personas  Y.Map  id → Y.Map { name, role, quote, goals, frustrations, color, order }
+ *   personas  Y.Map  id → Y.Map { name, role, age, quote, goals, frustrations, color, order }
  *   links     Y.Map  id → Y.Map { fromCardId, toCardId, label }
  * Fields holding their default value (null, false, 0, empty list) are left out, which keeps a
  * card at roughly a hundred bytes in the encoded doc. Lists inside a record (tags, goals) are
@@ -146,6 +146,7 @@ export function readPersona(id: string, r: Record_): Persona {
     id,
     name: str(r.get('name')),
     role: str(r.get('role')),
+    age: str(r.get('age')),
     quote: str(r.get('quote')),
     goals: strList(r.get('goals')),
     frustrations: strList(r.get('frustrations')),

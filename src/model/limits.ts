@@ -14,6 +14,8 @@ export const LIMITS = {
   personasPerCard: 50,
   color: 32,
   personaText: 1_000,
+  /** a persona's age as typed: "42", "35–45", "mid-fifties" */
+  personaAge: 40,
   personaListItems: 30,
   linkLabel: 200,
   commentText: 5_000,

@@ -75,6 +75,8 @@ export interface Persona {
   id: string;
   name: string;
   role: string;
+  /** as the team says it: "42", "35–45", "mid-fifties"; empty when not given */
+  age: string;
   quote: string;
   goals: string[];
   frustrations: string[];

@@ -7,6 +7,7 @@ import { LIMITS } from '../model/limits';
 import { addPersona, deletePersona, movePersona, updatePersona, type PersonaPatch } from '../model/ops';
 import type { Persona } from '../model/types';
 import { useEditor } from '../store/editorStore';
+import { requestOpenPersona, setPersonaHeaderHidden, usePersonaHeader } from '../store/personaHeader';
 import { ColorField, useShortcutLabel, formatLines, neighbourIndex, parseLines, personaCardCounts, sameList, PALETTE, DraftTextarea, useDraft, useTextDraft } from './fields';
 import './panels.css';
 
@@ -30,6 +31,18 @@ export function PersonasPanel() {
   const moveButtons = useRef(new Map<string, HTMLButtonElement>());
   const headingId = useId();
   const listId = useId();
+  const headerShown = usePersonaHeader((s) => !s.hidden);
+  const openRequest = usePersonaHeader((s) => s.openRequest);
+
+  // a persona clicked in the canvas's header opens here, in view
+  useEffect(() => {
+    if (!openRequest) return;
+    requestOpenPersona(null);
+    if (!personas.some((p) => p.id === openRequest)) return;
+    setOpenId(openRequest);
+    setFocusName(null);
+    requestAnimationFrame(() => document.getElementById(`${listId}-${openRequest}`)?.closest('li')?.scrollIntoView({ block: 'nearest' }));
+  }, [openRequest, personas, listId]);
 
   // a moved row is re-inserted in the DOM, which drops focus: give it back to its arrow button
   useEffect(() => {
@@ -75,6 +88,12 @@ export function PersonasPanel() {
       </header>
       <div className="pn-body">
         <p className="pn-hint">{t('panels.personas.intro')}</p>
+        {personas.length > 0 && (
+          <label className="pn-check">
+            <input type="checkbox" checked={headerShown} onChange={(e) => setPersonaHeaderHidden(!e.target.checked)} />
+            {t('panels.personas.showHeader')}
+          </label>
+        )}
         {personas.length === 0 ? (
           <p className="pn-empty-line">{t('panels.personas.empty')}</p>
         ) : (
@@ -191,6 +210,7 @@ function PersonaEditor({
   const update = (patch: PersonaPatch) => updatePersona(doc, persona.id, patch);
   const name = useTextDraft(persona.name, (value) => update({ name: value }));
   const role = useTextDraft(persona.role, (value) => update({ role: value }));
+  const age = useTextDraft(persona.age, (value) => update({ age: value }));
   const quote = useTextDraft(persona.quote, (value) => update({ quote: value }));
   const goals = useDraft<readonly string[]>(persona.goals, { format: formatLines, parse: parseLines, equals: sameList, commit: (goals) => update({ goals: [...goals] }) });
   const frustrations = useDraft<readonly string[]>(persona.frustrations, {
@@ -199,7 +219,7 @@ function PersonaEditor({
     equals: sameList,
     commit: (frustrations) => update({ frustrations: [...frustrations] }),
   });
-  const ids = { name: useId(), role: useId(), quote: useId(), goals: useId(), frustrations: useId(), lines: useId(), del: useId() };
+  const ids = { name: useId(), role: useId(), age: useId(), quote: useId(), goals: useId(), frustrations: useId(), lines: useId(), del: useId() };
   const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocusName) nameInput.current?.select();
@@ -228,6 +248,20 @@ function PersonaEditor({
           {t('panels.personas.role')}
         </label>
         <input id={ids.role} className="pn-input" value={role.text} maxLength={LIMITS.name} onChange={(e) => role.onChange(e.target.value)} onBlur={role.onBlur} />
+      </div>
+      <div className="pn-field">
+        <label className="pn-label" htmlFor={ids.age}>
+          {t('panels.personas.age')}
+        </label>
+        <input
+          id={ids.age}
+          className="pn-input pn-input-short"
+          value={age.text}
+          maxLength={LIMITS.personaAge}
+          placeholder={t('panels.personas.agePlaceholder')}
+          onChange={(e) => age.onChange(e.target.value)}
+          onBlur={age.onBlur}
+        />
       </div>
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.quote}>

@@ -70,6 +70,8 @@ export const personaSchema = z.object({
   id: idSchema,
   name: text(LIMITS.name),
   role: text(LIMITS.name).default(''),
+  // added after format 1 was published: older files have none
+  age: text(LIMITS.personaAge).default(''),
   quote: text(LIMITS.personaText).default(''),
   goals: list(text(LIMITS.personaText), LIMITS.personaListItems).default([]),
   frustrations: list(text(LIMITS.personaText), LIMITS.personaListItems).default([]),

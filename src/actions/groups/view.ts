@@ -1,6 +1,7 @@
 import { Scan } from 'lucide-react';
 import { enterFullscreen } from '../../present';
 import { useCardSearch } from '../../store/cardSearch';
+import { togglePersonaHeader } from '../../store/personaHeader';
 import { always, defineActions } from '../define';
 import type { ActionContext } from '../types';
 
@@ -71,6 +72,15 @@ export const viewActions = defineActions([
     allowedReadOnly: true,
     enabled: always,
     perform: (ctx) => ctx.editor.setPanel(ctx.editor.panel === 'personas' ? null : 'personas'),
+  },
+  {
+    // a device's choice, like the side panel: the band costs room a small screen needs (also the
+    // Personas panel's checkbox, and the band's own hide button)
+    id: 'view.togglePersonaHeader',
+    group: 'view',
+    allowedReadOnly: true,
+    enabled: (ctx) => ctx.journey.personas.length > 0,
+    perform: () => togglePersonaHeader(),
   },
   {
     id: 'view.clearPersonaFilter',

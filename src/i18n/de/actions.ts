@@ -55,6 +55,7 @@ export const actions: Messages['actions'] = {
     zoom100: 'Auf 100 % zoomen',
     toggleInspector: 'Inspektor ein- oder ausblenden',
     togglePersonas: 'Personas ein- oder ausblenden',
+    togglePersonaHeader: 'Persona-Kopfzeile ein- oder ausblenden',
     search: 'Karten suchen und filtern',
     toggleSidePanel: 'Seitenleiste ein- oder ausblenden',
     clearPersonaFilter: 'Persona-Filter aufheben',

@@ -95,6 +95,15 @@ export const canvas: Messages['canvas'] = {
     interactive: 'Map sperren oder entsperren',
   },
   minimap: 'Übersichtskarte',
+  personaHeader: {
+    label: 'Personas',
+    hide: 'Persona-Kopfzeile ausblenden',
+    open: '{{name}} in der Seitenleiste öffnen',
+    age: 'Alter: {{age}}',
+    quote: '„{{quote}}“',
+    filter: 'Nur die Karten von {{name}} zeigen',
+    unnamed: 'Persona ohne Namen',
+  },
   moveHint: {
     text: 'Karte verschoben. Strg+Z legt sie zurück. Um sich auf der Map zu bewegen, ohne Karten zu verschieben, ziehen Sie die leere Fläche oder halten beim Ziehen die Leertaste.',
     dismiss: 'Verstanden',

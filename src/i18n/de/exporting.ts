@@ -8,10 +8,7 @@ export const exporting: Messages['exporting'] = {
     stages_other: '{{count}} Schritte',
     stagesOf_one: '{{count}} von {{total}} Schritten',
     stagesOf_other: '{{count}} von {{total}} Schritten',
-    personas: 'Personas',
     unnamedPersona: 'Unbenannte Persona',
-    morePersonas_one: '+ {{count}} weitere',
-    morePersonas_other: '+ {{count}} weitere',
     footer: 'Erstellt mit Waymark',
   },
   dialog: {

@@ -54,6 +54,7 @@ export const actions = {
     zoom100: 'Zoom to 100 %',
     toggleInspector: 'Show or hide inspector',
     togglePersonas: 'Show or hide personas',
+    togglePersonaHeader: 'Show or hide the persona header',
     search: 'Search and filter cards',
     toggleSidePanel: 'Show or hide the side panel',
     clearPersonaFilter: 'Clear persona filter',

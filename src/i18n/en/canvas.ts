@@ -96,6 +96,15 @@ export const canvas = {
     interactive: 'Lock or unlock the map',
   },
   minimap: 'Overview map',
+  personaHeader: {
+    label: 'Personas',
+    hide: 'Hide the persona header',
+    open: 'Open {{name}} in the side panel',
+    age: 'Age {{age}}',
+    quote: '“{{quote}}”',
+    filter: 'Show only the cards of {{name}}',
+    unnamed: 'Unnamed persona',
+  },
   moveHint: {
     text: 'Card moved. Ctrl+Z puts it back. To move around without moving cards, drag the empty canvas or hold Space while dragging.',
     dismiss: 'Got it',

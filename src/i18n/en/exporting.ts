@@ -7,10 +7,7 @@ export const exporting = {
     stages_other: '{{count}} stages',
     stagesOf_one: '{{count}} of {{total}} stages',
     stagesOf_other: '{{count}} of {{total}} stages',
-    personas: 'Personas',
     unnamedPersona: 'Unnamed persona',
-    morePersonas_one: '+ {{count}} more',
-    morePersonas_other: '+ {{count}} more',
     footer: 'Made with Waymark',
   },
   dialog: {

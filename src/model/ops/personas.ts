@@ -6,7 +6,7 @@ import { LOCAL_ORIGIN } from '../origin';
 import type { Persona } from '../types';
 import { applyPatch, orderFor, placeAt, recordOf, siblings } from './records';
 
-export type PersonaPatch = Partial<Pick<Persona, 'name' | 'role' | 'quote' | 'goals' | 'frustrations' | 'color'>>;
+export type PersonaPatch = Partial<Pick<Persona, 'name' | 'role' | 'age' | 'quote' | 'goals' | 'frustrations' | 'color'>>;
 
 export interface AddPersonaArgs extends PersonaPatch {
   id?: string;
@@ -23,6 +23,7 @@ function clampPersona(patch: PersonaPatch): PersonaPatch {
     ...patch,
     name: patch.name === undefined ? undefined : clampText(patch.name, LIMITS.name),
     role: patch.role === undefined ? undefined : clampText(patch.role, LIMITS.name),
+    age: patch.age === undefined ? undefined : clampText(patch.age, LIMITS.personaAge),
     quote: patch.quote === undefined ? undefined : clampText(patch.quote, LIMITS.personaText),
     goals: list(patch.goals),
     frustrations: list(patch.frustrations),
@@ -36,6 +37,7 @@ export function addPersona(doc: Y.Doc, args: AddPersonaArgs, origin: unknown = L
   const fields = clampPersona({
     name: args.name,
     role: args.role ?? '',
+    age: args.age ?? '',
     quote: args.quote ?? '',
     goals: args.goals ?? [],
     frustrations: args.frustrations ?? [],

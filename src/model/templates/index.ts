@@ -92,6 +92,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
       id: personaIds.get(p.key)!,
       name: p.name[locale],
       role: p.role[locale],
+      age: p.age ?? '',
       quote: p.quote[locale],
       goals: p.goals.map((g) => g[locale]),
       frustrations: p.frustrations.map((f) => f[locale]),

@@ -28,6 +28,7 @@ export const retailTemplate: TemplateSource = {
     {
       key: 'parent',
       name: { en: 'Julia Berger', de: 'Julia Berger' },
+      age: '41',
       role: {
         en: 'Working parent of two; researches online, buys in store',
         de: 'Berufstätige Mutter von zwei Kindern; recherchiert online, kauft in der Filiale',
@@ -69,6 +70,7 @@ export const retailTemplate: TemplateSource = {
     {
       key: 'digital',
       name: { en: 'Can Demir', de: 'Can Demir' },
+      age: '23',
       role: {
         en: 'Student and trail runner; app-first bargain hunter',
         de: 'Student und Trailrunner; kauft am liebsten per App und zum besten Preis',

@@ -29,6 +29,7 @@ export const saasTemplate: TemplateSource = {
     {
       key: 'owner',
       name: { en: 'Katrin Vogel', de: 'Katrin Vogel' },
+      age: '46',
       role: {
         en: 'Founder and managing director of a 12-person design agency',
         de: 'Gründerin und Geschäftsführerin einer Designagentur mit 12 Leuten',
@@ -70,6 +71,7 @@ export const saasTemplate: TemplateSource = {
     {
       key: 'lead',
       name: { en: 'Jonas Weber', de: 'Jonas Weber' },
+      age: '34',
       role: {
         en: 'Head of delivery, plans projects and workload for a team of eight',
         de: 'Head of Delivery, plant Projekte und Auslastung für ein Team von acht Leuten',

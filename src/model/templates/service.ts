@@ -30,6 +30,7 @@ export const serviceTemplate: TemplateSource = {
     {
       key: 'commuter',
       name: { en: 'Julia Brandt', de: 'Julia Brandt' },
+      age: '39',
       role: {
         en: 'Project manager and mother of two, commutes 60 km a day',
         de: 'Projektleiterin und Mutter von zwei Kindern, pendelt täglich 60 km',
@@ -71,6 +72,7 @@ export const serviceTemplate: TemplateSource = {
     {
       key: 'tradesperson',
       name: { en: 'Deniz Aydın', de: 'Deniz Aydın' },
+      age: '45',
       role: {
         en: 'Self-employed electrician whose van is his workplace',
         de: 'Selbstständiger Elektriker, dessen Transporter sein Arbeitsplatz ist',

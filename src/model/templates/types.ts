@@ -10,6 +10,8 @@ export interface TemplatePersona {
   key: string;
   name: Localized;
   role: Localized;
+  /** the same in every language: "38", "45–55" */
+  age?: string;
   quote: Localized;
   goals: Localized[];
   frustrations: Localized[];
