@@ -147,8 +147,8 @@ export function readStage(id: string, r: Record_): Stage {
   return {
     id,
     name: str(r.get('name')),
-    // a phase id as written; assembleJourney shows a stage whose phase is gone in the first phase
-    phase: str(r.get('phase'), DEFAULT_PHASE_IDS[0]),
+    // a phase id as written; assembleJourney shows a stage whose phase is gone (or missing) in the first phase
+    phase: str(r.get('phase')),
     order: str(r.get('order'), 'a0'),
     color: strOrNull(r.get('color')),
     description: str(r.get('description')),
