@@ -16,7 +16,7 @@ export const PHASE_PALETTE = [
   { key: 'emerald', hex: '#047857' },
   { key: 'amber', hex: '#b45309' },
   { key: 'rose', hex: '#be123c' },
-  { key: 'teal', hex: '#0f766e' },
+  { key: 'fuchsia', hex: '#a21caf' },
   { key: 'indigo', hex: '#4338ca' },
   { key: 'slate', hex: '#475569' },
 ] as const;

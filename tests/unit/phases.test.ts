@@ -23,6 +23,7 @@ import { DEFAULT_PHASE_COLORS, nextPhaseColor, PHASE_PALETTE, phaseTint } from '
 import { createMapFromTemplate } from '../../src/model/templates';
 import { createUndoManager } from '../../src/model/undo';
 import { FORMAT_VERSION, fromJSON, parseMapFile, serializeMap, toJSON } from '../../src/schema';
+import { JourneyView } from '../../src/store/journeyView';
 
 /** Three stages, one per default phase; the undo history starts empty. */
 function seeded() {
@@ -259,5 +260,19 @@ describe('the CSV phase column', () => {
     if (!imported.ok) return;
     expect(imported.journey.phases).toHaveLength(4);
     expect(new Set(imported.journey.stages.map((s) => s.phase)).size).toBe(1);
+  });
+});
+
+describe('the editor’s view of the phases', () => {
+  it('follows a rename, a recolour and a move inside a phase record, not only new phases', () => {
+    const { doc } = seeded();
+    const view = new JourneyView(doc);
+    const recovery = addPhase(doc, { name: 'Service recovery' })!;
+    renamePhase(doc, recovery, 'Recovery');
+    recolourPhase(doc, 'purchase', '#be123c');
+    movePhaseBy(doc, recovery, -1);
+    expect(view.journey).toEqual(readJourney(doc));
+    expect(view.journey.phases.map((p) => p.name)).toEqual(['', '', 'Recovery', '']);
+    view.destroy();
   });
 });

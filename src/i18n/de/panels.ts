@@ -117,7 +117,7 @@ export const panels: Messages['panels'] = {
     standard: 'Standard',
     standardHint: 'Eine der drei Standardphasen: umbenennen, umfärben und verschieben ja, löschen nein.',
     color: 'Farbe von „{{name}}“',
-    colors: { sky: 'Himmelblau', violet: 'Violett', emerald: 'Smaragd', amber: 'Bernstein', rose: 'Rosé', teal: 'Petrol', indigo: 'Indigo', slate: 'Schiefergrau' },
+    colors: { sky: 'Himmelblau', violet: 'Violett', emerald: 'Smaragd', amber: 'Bernstein', rose: 'Rosé', fuchsia: 'Fuchsie', indigo: 'Indigo', slate: 'Schiefergrau' },
     add: 'Neue Phase',
   },
 };

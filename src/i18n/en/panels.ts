@@ -115,7 +115,7 @@ export const panels = {
     standard: 'Standard',
     standardHint: 'One of the three standard phases: it can be renamed, recoloured and moved, not deleted.',
     color: 'Colour of “{{name}}”',
-    colors: { sky: 'Sky blue', violet: 'Violet', emerald: 'Emerald', amber: 'Amber', rose: 'Rose', teal: 'Teal', indigo: 'Indigo', slate: 'Slate' },
+    colors: { sky: 'Sky blue', violet: 'Violet', emerald: 'Emerald', amber: 'Amber', rose: 'Rose', fuchsia: 'Fuchsia', indigo: 'Indigo', slate: 'Slate' },
     add: 'New phase',
   },
 };

@@ -140,9 +140,6 @@ function PhaseRow({ phase, first, last, stageCount, heir }: PhaseRowProps) {
             placeholder={t('canvas.untitledPhase')}
             onChange={(e) => name.onChange(e.target.value)}
             onBlur={name.onBlur}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') e.currentTarget.blur();
-            }}
           />
           <span className="ph-count">{t('panels.phases.stages', { count: stageCount })}</span>
           <button
