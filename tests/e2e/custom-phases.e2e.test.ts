@@ -96,6 +96,18 @@ describe('custom phases', () => {
     await page.locator('.react-flow__node-stage').first().waitFor();
     await expect.poll(() => bandNames(page)).toEqual(['Pre-purchase', 'Purchase', 'Post-purchase', 'Service recovery']);
     expect((await stageNames(page)).at(-1)).toBe('Complaint');
+
+    // present mode shows the phase by its name and in its colour (amber, the first colour no phase used)
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+Alt+P');
+    await page.waitForURL(/\/present/);
+    await page.keyboard.press('End');
+    const pill = page.locator('.present-phase-pill');
+    await expect.poll(() => pill.textContent()).toBe('Service recovery');
+    expect(await pill.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(180, 83, 9)');
+    const segment = page.locator('.present-segment', { hasText: 'Service recovery' });
+    expect(await segment.evaluate((el) => getComputedStyle(el).getPropertyValue('--phase').trim())).toBe('#b45309');
+    await page.screenshot({ path: path.join(SHOTS, 'i13-phases-present-en-1024.png') });
     await context.close();
   });
 
