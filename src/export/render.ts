@@ -2,7 +2,7 @@ import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type JourneyLayout, type R
 import { emotionColor } from '../model/emotionScale';
 import { laneKindDescriptor } from '../model/laneKindLookup';
 import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
-import { phaseShownFor, safePhaseColor } from '../model/phases';
+import { safePhaseColor } from '../model/phases';
 import type { LaneIconName } from '../model/laneKinds';
 import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind } from '../model/types';
 import { circlePath, roundedRectPath, type Box, type Scene, type Shape, type Stroke, type TextShape } from './scene';
@@ -285,7 +285,8 @@ function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number
     draw.text(x + 12, oy + band.y + 21, clampLine(name, w - 24, { size: 12, bold: true }), { size: 12, bold: true, color: '#ffffff' });
   }
 
-  // stage headers
+  // stage headers, topped with their phase's colour unless the stage has its own
+  const phaseColorOf = new Map(layout.phases.flatMap((band) => band.stageIds.map((id) => [id, band.color] as const)));
   const cardsPerStage = new Map<string, number>();
   for (const card of journey.cards) cardsPerStage.set(card.stageId, (cardsPerStage.get(card.stageId) ?? 0) + 1);
   for (const [i, stage] of journey.stages.entries()) {
@@ -294,7 +295,7 @@ function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number
     const y = oy + column.y;
     const w = column.width - 4;
     draw.rect(x, y, w, column.height, { fill: '#ffffff', stroke: { color: LINE, width: 1 }, radius: [0, 0, 8, 8] });
-    draw.rect(x, y, w, 4, { fill: safeColor(stage.color) ?? (journey.phases.length > 0 ? safePhaseColor(phaseShownFor(stage.phase, journey.phases).color) : safePhaseColor(null)) });
+    draw.rect(x, y, w, 4, { fill: safeColor(stage.color) ?? safePhaseColor(phaseColorOf.get(stage.id)) });
     const name = stage.name.trim() || t('canvas.untitledStage');
     draw.text(x + 12, y + 27, clampLine(name, w - 24, { size: 15, bold: true }), { size: 15, bold: true, color: stage.name.trim() ? INK : INK_SOFT });
     draw.text(x + 12, y + 45, t('canvas.cards', { count: cardsPerStage.get(stage.id) ?? 0 }), { size: 12, color: INK_SOFT });
