@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { NodeBuilder, type PhaseNodeData, type StageNodeData } from '../../src/canvas/buildNodes';
 import { journeyToCsv } from '../../src/export/csv';
 import { importCsv } from '../../src/export/import';
 import { journeyMaps, readJourney } from '../../src/model/doc';
@@ -274,5 +275,23 @@ describe('the editor’s view of the phases', () => {
     expect(view.journey).toEqual(readJourney(doc));
     expect(view.journey.phases.map((p) => p.name)).toEqual(['', '', 'Recovery', '']);
     view.destroy();
+  });
+});
+
+describe('the canvas nodes of phases', () => {
+  it('draw each band in its phase’s colour, top its stages with it, and give read-only maps no phase controls', () => {
+    const doc = createMapFromTemplate('retail', 'en');
+    const recovery = addPhase(doc, { name: 'Service recovery', color: '#be123c' })!;
+    moveStageToPhase(doc, readJourney(doc).stages[0]!.id, recovery);
+    const journey = readJourney(doc);
+    const layout = layoutJourney(journey);
+    const build = (readOnly: boolean) => new NodeBuilder().build({ journey, layout, selected: new Set(), personaFilter: null, linkFrom: null, readOnly });
+    const bands = build(false).filter((n) => n.type === 'phase');
+    const band = bands.find((n) => (n.data as PhaseNodeData).phase.id === recovery)!;
+    expect((band.data as PhaseNodeData).phase.color).toBe('#be123c');
+    const moved = build(false).find((n) => n.type === 'stage' && (n.data as StageNodeData).stage.phase === recovery)!;
+    expect((moved.data as StageNodeData).phaseColor).toBe('#be123c');
+    expect(bands.every((n) => (n.data as PhaseNodeData).readOnly === false)).toBe(true);
+    expect(build(true).filter((n) => n.type === 'phase').every((n) => (n.data as PhaseNodeData).readOnly === true)).toBe(true);
   });
 });
