@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -179,12 +180,16 @@ describe('custom phases', () => {
     await context.close();
   });
 
-  it('a German CX lead adds a phase in German and moves a stage into it', async () => {
+  it('a German CX lead adds a phase in German (the manager passes an accessibility audit) and moves a stage into it', async () => {
     const { context, page } = await app.newPage({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
     await newMapFromTemplate(app, page, 'retail', 'Deutsch');
     const dialog = await openManager(page, 'de');
     await addPhase(page, dialog, 'Service-Recovery', 'de');
     await expect.poll(() => dialog.getByText('Noch kein Schritt gehört zu ihr.').count()).toBe(1);
+    // the manager passes an accessibility audit: labelled fields, swatches and buttons
+    const audit = await new AxeBuilder({ page }).include('.ph-dialog').analyze();
+    const serious = (v: { impact?: string | null }) => v.impact === 'serious' || v.impact === 'critical';
+    expect(audit.violations.filter(serious).map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     await shoot(page, 'manager-de', 1440);
     await shoot(page, 'manager-de', 1024);
     await page.setViewportSize({ width: 1440, height: 900 });
