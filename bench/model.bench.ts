@@ -4,7 +4,8 @@ import { journeyToDoc, readJourney } from '../src/model/doc';
 import { newId, newMapId } from '../src/model/ids';
 import { addCard, deleteCard, moveCard } from '../src/model/ops';
 import { ordersAfter } from '../src/model/order';
-import { CHANNELS, LANE_KINDS, PHASE_IDS, type Card, type Journey } from '../src/model/types';
+import { defaultPhase } from '../src/model/phases';
+import { CHANNELS, DEFAULT_PHASE_IDS, LANE_KINDS, type Card, type Journey } from '../src/model/types';
 import { fromJSON, serializeMap } from '../src/schema';
 import { percentile, report, time } from './stats';
 
@@ -15,7 +16,7 @@ export function generateJourney(stageCount = 30, laneCount = 12, cardCount = 500
   const stages = stageOrders.map((order, i) => ({
     id: newId(),
     name: `Stage ${i + 1}`,
-    phase: PHASE_IDS[Math.min(2, Math.floor((i / stageCount) * 3))]!,
+    phase: DEFAULT_PHASE_IDS[Math.min(2, Math.floor((i / stageCount) * 3))]!,
     order,
     color: null,
     description: '',
@@ -58,7 +59,7 @@ export function generateJourney(stageCount = 30, laneCount = 12, cardCount = 500
     description: '',
     locale: 'en',
     createdAt: new Date().toISOString(),
-    phases: PHASE_IDS.map((id) => ({ id, name: id })),
+    phases: DEFAULT_PHASE_IDS.map((id) => defaultPhase(id, id)),
     stages,
     lanes,
     cards,

@@ -6,6 +6,7 @@ import { historyActions } from './groups/history';
 import { laneActions } from './groups/lanes';
 import { mapActions } from './groups/map';
 import { navigationActions } from './groups/navigation';
+import { phaseActions } from './groups/phases';
 import { stageActions } from './groups/stages';
 import { viewActions } from './groups/view';
 import { workshopActions } from './groups/workshop';
@@ -23,6 +24,7 @@ const all = [
   ...stageActions,
   ...laneActions,
   ...mapActions,
+  ...phaseActions,
   ...viewActions,
   ...navigationActions,
   ...workshopActions,

@@ -1,6 +1,5 @@
 import type { Target } from '../store/editorStore';
 import type { Card, Journey, Lane, PhaseId } from '../model/types';
-import { PHASE_IDS } from '../model/types';
 import type { ActionContext } from './types';
 
 /**
@@ -96,7 +95,7 @@ export function headerLaneId(ctx: ActionContext): string | null {
 
 export function headerPhase(ctx: ActionContext): PhaseId | null {
   const t = headerTarget(ctx);
-  return t?.kind === 'phase' && (PHASE_IDS as readonly string[]).includes(t.id) ? (t.id as PhaseId) : null;
+  return t?.kind === 'phase' && ctx.journey.phases.some((p) => p.id === t.id) ? t.id : null;
 }
 
 /** The cell a target points into, if any. */

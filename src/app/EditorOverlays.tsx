@@ -4,6 +4,7 @@ import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { useShortcuts } from '../actions/useShortcuts';
 import { useEditor } from '../store/editorStore';
 import { OnDemandBoundary } from '../panels/onDemand';
+import { PhaseManager } from '../panels/phases';
 import { ExportDialog } from './parts';
 
 /** Everything the actions registry shows over the editor, and its keyboard shortcuts. */
@@ -16,6 +17,7 @@ export function EditorOverlays() {
       <ContextMenu />
       <CommandPalette />
       <ShortcutsDialog />
+      <PhaseManager />
       {exporting && (
         <OnDemandBoundary place="overlay">
           <ExportDialog />

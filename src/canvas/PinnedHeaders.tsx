@@ -1,7 +1,7 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shownPhaseName } from '../model/phaseNames';
+import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import { useEditor } from '../store/editorStore';
 import { laneIcon } from './icons';
 import { laneKindStyle } from './laneKindStyle';
@@ -84,9 +84,9 @@ export const PinnedHeaders = memo(function PinnedHeaders() {
           {layout.phases.map((band) => {
             const span = visibleSpan(view.x + band.x * view.zoom, band.width * view.zoom, left, view.width);
             if (!span) return null;
-            const name = shownPhaseName({ id: band.phase, name: band.name }, t(`canvas.phases.${band.phase}`));
+            const name = shownPhaseName({ id: band.phase, name: band.name }, t(phaseNameKey(band.phase)));
             return (
-              <div key={`${band.phase}:${band.x}`} className={`pinned-phase phase-${band.phase}`} style={{ left: span.from, width: span.size, height: PINNED_PHASE_HEIGHT }}>
+              <div key={`${band.phase}:${band.x}`} className="pinned-phase" style={{ left: span.from, width: span.size, height: PINNED_PHASE_HEIGHT, background: band.color }}>
                 {name}
               </div>
             );
@@ -98,7 +98,7 @@ export const PinnedHeaders = memo(function PinnedHeaders() {
             return (
               <div
                 key={column.id}
-                className={`pinned-stage phase-${stage.phase}`}
+                className="pinned-stage"
                 data-stage-id={column.id}
                 style={{ left: span.from, width: span.size, top: PINNED_PHASE_HEIGHT, height: PINNED_STAGE_HEIGHT }}
               >

@@ -12,6 +12,8 @@ export interface CardNodeData extends Record<string, unknown> {
 export interface StageNodeData extends Record<string, unknown> {
   stage: Stage;
   cardCount: number;
+  /** the colour of the stage's phase: the header's top border */
+  phaseColor: string;
 }
 export interface LaneNodeData extends Record<string, unknown> {
   lane: Lane;
@@ -19,6 +21,8 @@ export interface LaneNodeData extends Record<string, unknown> {
 }
 export interface PhaseNodeData extends Record<string, unknown> {
   phase: Phase;
+  /** view and comment links see the band but get no menu and no rename */
+  readOnly: boolean;
 }
 export interface CellNodeData extends Record<string, unknown> {
   stageId: string;
@@ -107,10 +111,10 @@ export class NodeBuilder {
     }
 
     for (const band of layout.phases) {
-      const phase = journey.phases.find((p) => p.id === band.phase) ?? { id: band.phase, name: '' };
+      const phase = journey.phases.find((p) => p.id === band.phase) ?? { id: band.phase, name: band.name, color: band.color, order: 'a0' };
       put(
-        { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase }, draggable: false, selectable: false, zIndex: 0, handles: NO_HANDLES, focusable: false },
-        (p) => (p.data as PhaseNodeData).phase.name === phase.name,
+        { id: `phase:${band.phase}:${band.x}`, type: 'phase', position: { x: band.x, y: band.y }, width: band.width, height: band.height, data: { phase, readOnly: inputs.readOnly }, draggable: false, selectable: false, zIndex: 0, handles: NO_HANDLES, focusable: false },
+        (p) => (p.data as PhaseNodeData).phase === phase && (p.data as PhaseNodeData).readOnly === inputs.readOnly,
       );
     }
     if (inputs.personaHeader) {
@@ -172,12 +176,14 @@ export class NodeBuilder {
       );
     }
     const stageById = new Map(journey.stages.map((s) => [s.id, s]));
+    const phaseColor = new Map(layout.phases.flatMap((band) => band.stageIds.map((id) => [id, band.color] as const)));
     for (const column of layout.stages) {
       const stage = stageById.get(column.id)!;
       const cardCount = stageCards.get(stage.id) ?? 0;
+      const color = phaseColor.get(stage.id) ?? '';
       put(
-        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
-        (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount,
+        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount, phaseColor: color }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
+        (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount && (p.data as StageNodeData).phaseColor === color,
       );
     }
     for (const row of layout.lanes) {

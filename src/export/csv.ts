@@ -5,7 +5,8 @@ import type { CsvReadKit, CsvWriteKit } from '../model/cardFields';
 import { cardFieldEntries, defaultCard } from '../model/cardRecord';
 import { laneKindFromWords } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
-import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type Locale, type PhaseId, type Stage, type TallyEntry, type VoteRound } from '../model/types';
+import { isDefaultPhaseId, phaseShownFor } from '../model/phases';
+import { DEFAULT_PHASE_IDS, LANE_KINDS, type Card, type DefaultPhaseId, type Journey, type Lane, type LaneKind, type Locale, type Phase, type Stage, type TallyEntry, type VoteRound } from '../model/types';
 import { channelName, CsvLanguage, phaseWord } from './csvWords';
 
 /**
@@ -33,13 +34,18 @@ import { channelName, CsvLanguage, phaseWord } from './csvWords';
 interface CsvRow {
   card: Card;
   stage: Stage;
+  /** the phase the stage shows in */
+  phase: Phase;
   lane: Lane;
   locale: Locale;
 }
 
 /** Where a CSV row puts its card: the stage and lane by name, as the file format's words. */
 export interface CsvPlace {
-  phase: PhaseId;
+  /** a default phase, named by its id or a default name in any language */
+  phase: DefaultPhaseId;
+  /** any other name in the phase column: a phase of the map's own, made on import; wins over `phase` */
+  ownPhase: string | null;
   stage: string;
   lane: string;
   laneKind: LaneKind;
@@ -62,7 +68,7 @@ interface CsvColumn {
 
 /** The card fields' read kit, and the phase words for the place columns. */
 interface PlaceReadKit extends CsvReadKit {
-  phaseFromWords(cell: string): PhaseId | null;
+  phaseFromWords(cell: string): DefaultPhaseId | null;
 }
 
 /** A stage or lane name: written safe from spreadsheets, refused over the name limit. */
@@ -77,13 +83,14 @@ const PLACE_COLUMNS: readonly CsvColumn[] = [
   {
     header: 'phase',
     aliases: ['phase_id', 'phase_name'],
-    write: ({ stage, locale }) => phaseWord(stage.phase, locale),
+    // a default phase by its default name in the map's language (stable across renames), a map's own phase by its name
+    write: ({ phase, locale }, kit) => (isDefaultPhaseId(phase.id) ? phaseWord(phase.id, locale) : kit.neutralise(phase.name.trim() || phase.id)),
     read(cell, into, kit) {
       const value = cell.trim();
       if (value === '') return;
       const phase = kit.phaseFromWords(value);
       if (phase) into.phase = phase;
-      else kit.problem(`must be one of ${PHASE_IDS.map((id) => phaseWord(id, 'en')).join(', ')} (or ${PHASE_IDS.join(', ')})`);
+      else into.ownPhase = nameCell(value, kit);
     },
   },
   {
@@ -201,6 +208,7 @@ export function roundColumnHeader(round: VoteRound): string {
 export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[]): string {
   const stages = new Map(journey.stages.map((s) => [s.id, s]));
   const lanes = new Map(journey.lanes.map((l) => [l.id, l]));
+  const phases = journey.phases.length > 0 ? journey.phases : DEFAULT_PHASE_IDS.map((id) => ({ id, name: '', color: '', order: '' }));
   const personas = new Map(journey.personas.map((p) => [p.id, p.name]));
   const ended = (rounds ?? []).filter((r) => r.round.status === 'closed' || r.round.status === 'revealed');
   const roundVotes = ended.map((r) => new Map(r.tally.map((entry) => [entry.cardId, entry.votes])));
@@ -215,7 +223,7 @@ export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[
     const dots = roundVotes.map((byCard) => byCard.get(card.id) ?? 0);
     // the votes column: what a CX lead asks for, the card's dots, over every ended round
     const total = dots.reduce((a, b) => a + b, card.votes);
-    const row: CsvRow = { card: total === card.votes ? card : { ...card, votes: total }, stage, lane, locale };
+    const row: CsvRow = { card: total === card.votes ? card : { ...card, votes: total }, stage, phase: phaseShownFor(stage.phase, phases), lane, locale };
     const votes = dots.map(String);
     rows.push([...COLUMNS.map((column) => quote(column.write(row, kit))), ...votes].join(','));
   }
@@ -315,7 +323,7 @@ const MAX_ISSUES = 200;
 /** What a row reads as before its cells: every column left out takes this. */
 function emptyRow(): CsvCard {
   const { id: _id, stageId: _stageId, laneId: _laneId, order: _order, ...fields } = defaultCard();
-  return { phase: 'pre-purchase', stage: '', lane: '', laneKind: FALLBACK_LANE_KIND, ...fields };
+  return { phase: 'pre-purchase', ownPhase: null, stage: '', lane: '', laneKind: FALLBACK_LANE_KIND, ...fields };
 }
 
 /** The CSV's rows as cards, checked cell by cell; every problem names its row and column. */

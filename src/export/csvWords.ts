@@ -1,5 +1,5 @@
 import { defaultPhaseName, phaseFromWords } from '../model/phaseNames';
-import { CHANNELS, PHASE_IDS, SUPPORTED_LOCALES, type Channel, type Locale, type PhaseId } from '../model/types';
+import { CHANNELS, DEFAULT_PHASE_IDS, SUPPORTED_LOCALES, type Channel, type DefaultPhaseId, type Locale } from '../model/types';
 import { canvas as deCanvas } from '../i18n/de/canvas';
 import { canvas as enCanvas } from '../i18n/en/canvas';
 
@@ -17,8 +17,8 @@ export function channelName(channel: Channel, locale: Locale): string {
   return CHANNEL_NAMES[locale][channel];
 }
 
-/** A phase as the CSV names it: its default name in the map's language (ids stay stable across renames). */
-export function phaseWord(phase: PhaseId, locale: Locale): string {
+/** A default phase as the CSV names it: its default name in the map's language (ids stay stable across renames). */
+export function phaseWord(phase: DefaultPhaseId, locale: Locale): string {
   return defaultPhaseName(phase, locale);
 }
 
@@ -53,8 +53,8 @@ export class CsvLanguage {
     return null;
   }
 
-  phase(words: string): PhaseId | null {
-    const phase = phaseFromWords(words, PHASE_IDS);
+  phase(words: string): DefaultPhaseId | null {
+    const phase = phaseFromWords(words, DEFAULT_PHASE_IDS);
     if (phase) this.note((locale) => same(defaultPhaseName(phase, locale), words));
     return phase;
   }

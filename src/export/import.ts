@@ -1,7 +1,8 @@
 import { newId, newMapId } from '../model/ids';
 import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
-import { PHASE_IDS, type Card, type Journey, type Lane, type Persona, type PhaseId, type Stage } from '../model/types';
+import { DEFAULT_PHASE_ORDERS, defaultPhases, nextPhaseColor } from '../model/phases';
+import type { Card, Journey, Lane, Persona, Phase, Stage } from '../model/types';
 import { fileSizeIssue, parseMapFile } from '../schema/file';
 import { issue } from '../schema/issues';
 import { readCsvCards } from './csv';
@@ -122,6 +123,21 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
     if (!read.ok) return read;
     const makeId = options.makeId ?? (() => newId());
 
+    // the sheet's phase names that are no default phase become phases of the map's own, after the defaults
+    const phases = defaultPhases();
+    const ownPhaseByName = new Map<string, Phase>();
+    const phaseOf = (c: (typeof read.cards)[number]): string => {
+      if (c.ownPhase === null) return c.phase;
+      const key = c.ownPhase.trim().toLocaleLowerCase();
+      let phase = ownPhaseByName.get(key);
+      if (!phase) {
+        const order = ordersAfter(phases[phases.length - 1]?.order ?? DEFAULT_PHASE_ORDERS['post-purchase'], 1)[0]!;
+        phase = { id: makeId(), name: c.ownPhase.trim(), color: nextPhaseColor(phases), order };
+        ownPhaseByName.set(key, phase);
+        phases.push(phase);
+      }
+      return phase.id;
+    };
     const stageByKey = new Map<string, Stage>();
     const stageList: Stage[] = [];
     const laneByKey = new Map<string, Lane & { first: number }>();
@@ -131,9 +147,10 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
     let previous: { stage: string; lane: string } | null = null;
 
     for (const [row, c] of read.cards.entries()) {
-      const stageKey = `${c.phase}\u0000${c.stage}`;
+      const phase = phaseOf(c);
+      const stageKey = `${phase}\u0000${c.stage}`;
       if (!stageByKey.has(stageKey)) {
-        const stage: Stage = { id: makeId(), name: c.stage, phase: c.phase, order: '', color: null, description: '' };
+        const stage: Stage = { id: makeId(), name: c.stage, phase, order: '', color: null, description: '' };
         stageByKey.set(stageKey, stage);
         stageList.push(stage);
       }
@@ -152,6 +169,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
         }
       }
     }
+    if (phases.length > LIMITS.phases) return { ok: false, issues: [issue(['phase'], `names more than ${LIMITS.phases - 3} phases besides the three default ones`)] };
     if (stageList.length > LIMITS.stages) return { ok: false, issues: [issue(['stage'], `names more than ${LIMITS.stages} stages`)] };
     if (laneByKey.size > LIMITS.lanes) return { ok: false, issues: [issue(['lane'], `names more than ${LIMITS.lanes} lanes`)] };
     if (personaByName.size > LIMITS.personas) return { ok: false, issues: [issue(['personas'], `names more than ${LIMITS.personas} personas`)] };
@@ -169,8 +187,8 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
     personas.forEach((p, i) => (p.order = personaOrders[i]!));
 
     const lastInCell = new Map<string, string>();
-    const cards: Card[] = read.cards.map(({ phase, stage, lane, laneKind, ...fields }) => {
-      const stageId = stageByKey.get(`${phase}\u0000${stage}`)!.id;
+    const cards: Card[] = read.cards.map(({ phase: _phase, ownPhase: _ownPhase, stage, lane, laneKind, ...fields }, row) => {
+      const stageId = stageByKey.get(`${phaseOf(read.cards[row]!)}\u0000${stage}`)!.id;
       const laneId = laneByKey.get(`${laneKind}\u0000${lane}`)!.id;
       const cell = `${stageId}/${laneId}`;
       const order = ordersAfter(lastInCell.get(cell) ?? null, 1)[0]!;
@@ -187,7 +205,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
       // the language the sheet's phase and channel names were in, so it exports the same again
       locale: read.locale,
       createdAt: now.toISOString(),
-      phases: PHASE_IDS.map((id: PhaseId) => ({ id, name: '' })),
+      phases,
       stages: stageList,
       lanes,
       cards,

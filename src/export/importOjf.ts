@@ -5,7 +5,8 @@ import { laneKindFromWords } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
-import { EMOTION_MAX, PHASE_IDS, type Card, type Journey, type Lane, type LaneKind, type Persona, type Stage } from '../model/types';
+import { defaultPhases } from '../model/phases';
+import { DEFAULT_PHASE_IDS, EMOTION_MAX, type Card, type Journey, type Lane, type LaneKind, type Persona, type Stage } from '../model/types';
 import { fileSizeIssue } from '../schema/file';
 import { issue, type FileIssue } from '../schema/issues';
 import { finish, guard, type ImportOptions, type ImportOutcome } from './importOutcome';
@@ -124,7 +125,7 @@ function build(file: z.output<typeof ojfSchema>, raw: Record<string, unknown>, o
     const stage: Stage = {
       id: makeId(),
       name: clip(s.name, LIMITS.name),
-      phase: PHASE_IDS[Math.min(2, Math.floor((i * 3) / Math.max(1, file.stages.length)))]!,
+      phase: DEFAULT_PHASE_IDS[Math.min(2, Math.floor((i * 3) / Math.max(1, file.stages.length)))]!,
       order: stageOrders[i]!,
       color: null,
       description: '',
@@ -225,7 +226,7 @@ function build(file: z.output<typeof ojfSchema>, raw: Record<string, unknown>, o
     description: clipWithEllipsis(description.join('\n\n'), LIMITS.description),
     locale: 'en',
     createdAt: (options.now ?? new Date()).toISOString(),
-    phases: PHASE_IDS.map((id) => ({ id, name: '' })),
+    phases: defaultPhases(),
     stages,
     lanes,
     cards,

@@ -2,9 +2,10 @@ import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type JourneyLayout, type R
 import { emotionColor } from '../model/emotionScale';
 import { laneKindDescriptor } from '../model/laneKindLookup';
 import { avatarInk, layoutPersonaHeader, personaInitials, type PersonaHeaderLayout } from '../model/personaHeader';
-import { shownPhaseName } from '../model/phaseNames';
+import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
+import { safePhaseColor } from '../model/phases';
 import type { LaneIconName } from '../model/laneKinds';
-import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind, type PhaseId } from '../model/types';
+import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind } from '../model/types';
 import { circlePath, roundedRectPath, type Box, type Scene, type Shape, type Stroke, type TextShape } from './scene';
 import { clampLine, measureText, wrapLines, type TextStyle } from './text';
 import { safeColor } from './thumbnail';
@@ -42,11 +43,6 @@ const INK_SOFT = '#475569';
 const LINE = '#cbd5e1';
 const CELL_LINE = '#dbe3ec';
 
-const PHASE_COLOR: Record<PhaseId, string> = {
-  'pre-purchase': '#0369a1',
-  purchase: '#6d28d9',
-  'post-purchase': '#047857',
-};
 
 /** The part of the journey an export shows: the chosen stages, their cards and the links between those. */
 export function journeyInScope(journey: Journey, stageIds?: readonly string[] | null): Journey {
@@ -310,12 +306,13 @@ function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number
   for (const band of layout.phases) {
     const x = ox + band.x + 2;
     const w = band.width - 4;
-    draw.rect(x, oy + band.y, w, band.height, { fill: PHASE_COLOR[band.phase], radius: [8, 8, 0, 0] });
-    const name = shownPhaseName({ id: band.phase, name: band.name }, label(t, `canvas.phases.${band.phase}`, band.phase)).toLocaleUpperCase(journey.locale);
+    draw.rect(x, oy + band.y, w, band.height, { fill: safePhaseColor(band.color), radius: [8, 8, 0, 0] });
+    const name = shownPhaseName({ id: band.phase, name: band.name }, label(t, phaseNameKey(band.phase), band.phase)).toLocaleUpperCase(journey.locale);
     draw.text(x + 12, oy + band.y + 21, clampLine(name, w - 24, { size: 12, bold: true }), { size: 12, bold: true, color: '#ffffff' });
   }
 
-  // stage headers
+  // stage headers, topped with their phase's colour unless the stage has its own
+  const phaseColorOf = new Map(layout.phases.flatMap((band) => band.stageIds.map((id) => [id, band.color] as const)));
   const cardsPerStage = new Map<string, number>();
   for (const card of journey.cards) cardsPerStage.set(card.stageId, (cardsPerStage.get(card.stageId) ?? 0) + 1);
   for (const [i, stage] of journey.stages.entries()) {
@@ -324,7 +321,7 @@ function grid(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number
     const y = oy + column.y;
     const w = column.width - 4;
     draw.rect(x, y, w, column.height, { fill: '#ffffff', stroke: { color: LINE, width: 1 }, radius: [0, 0, 8, 8] });
-    draw.rect(x, y, w, 4, { fill: safeColor(stage.color) ?? PHASE_COLOR[stage.phase] });
+    draw.rect(x, y, w, 4, { fill: safeColor(stage.color) ?? safePhaseColor(phaseColorOf.get(stage.id)) });
     const name = stage.name.trim() || t('canvas.untitledStage');
     draw.text(x + 12, y + 27, clampLine(name, w - 24, { size: 15, bold: true }), { size: 15, bold: true, color: stage.name.trim() ? INK : INK_SOFT });
     draw.text(x + 12, y + 45, t('canvas.cards', { count: cardsPerStage.get(stage.id) ?? 0 }), { size: 12, color: INK_SOFT });

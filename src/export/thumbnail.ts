@@ -1,7 +1,8 @@
 import { GRID, layoutJourney, smoothPath, type Rect } from '../model/layout';
 import { laneKindDescriptor } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
-import type { Journey, LaneKind, PhaseId } from '../model/types';
+import { safePhaseColor } from '../model/phases';
+import type { Journey, LaneKind } from '../model/types';
 
 /**
  * A miniature of a whole map as an SVG string, for the library's map cards and the template
@@ -40,7 +41,7 @@ export function renderThumbnailSvg(journey: Journey): string {
   out.push(`<rect y="${gridTop}" width="${r(GRID.laneHeaderWidth)}" height="${Math.max(0, height - gridTop)}" fill="#f1f5f9"/>`);
 
   // Each phase washes its columns faintly in its colour, so the bands read all the way down.
-  const wash = layout.phases.map((band) => `<rect x="${r(band.x)}" y="${gridTop}" width="${r(band.width)}" height="${Math.max(0, height - gridTop)}" fill="${PHASE_COLOR[band.phase]}" fill-opacity=".05"/>`);
+  const wash = layout.phases.map((band) => `<rect x="${r(band.x)}" y="${gridTop}" width="${r(band.width)}" height="${Math.max(0, height - gridTop)}" fill="${safePhaseColor(band.color)}" fill-opacity=".05"/>`);
   out.push(...wash);
 
   // Stage columns repeat every stageWidth: their rules and the placeholders for their names are
@@ -77,7 +78,7 @@ export function renderThumbnailSvg(journey: Journey): string {
 
   // Phase bands across the top, a placeholder for each name in white.
   for (const band of layout.phases) {
-    out.push(`<rect x="${r(band.x + 3)}" y="3" width="${Math.max(0, r(band.width - 6))}" height="${r(band.height - 6)}" rx="6" fill="${PHASE_COLOR[band.phase]}"/>`);
+    out.push(`<rect x="${r(band.x + 3)}" y="3" width="${Math.max(0, r(band.width - 6))}" height="${r(band.height - 6)}" rx="6" fill="${safePhaseColor(band.color)}"/>`);
   }
   const phaseBars = layout.phases.map((band) => `M${r(band.x + 20)},${r(band.height / 2)}h${r(Math.min(140, band.width * 0.3))}`).join('');
   if (phaseBars) out.push(`<path fill="none" stroke="#fff" stroke-opacity=".7" stroke-width="10" stroke-linecap="round" d="${phaseBars}"/>`);
@@ -142,11 +143,6 @@ export function renderThumbnailSvg(journey: Journey): string {
   return out.join('');
 }
 
-const PHASE_COLOR: Record<PhaseId, string> = {
-  'pre-purchase': '#0369a1',
-  purchase: '#6d28d9',
-  'post-purchase': '#047857',
-};
 
 /** Card fill and its darker mark (border, placeholder lines, lane dot), from the lane kind's descriptor. */
 function tintOf(kind: LaneKind | undefined): { pattern: string; fill: string; mark: string } {

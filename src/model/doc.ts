@@ -3,8 +3,8 @@ import { buildCard, cardFieldEntries } from './cardRecord';
 import { sortOrdered } from './order';
 import { oneOf, str, strList, strOrNull } from './readValue';
 import {
+  DEFAULT_PHASE_IDS,
   LANE_KINDS,
-  PHASE_IDS,
   SUPPORTED_LOCALES,
   type Card,
   type Journey,
@@ -15,14 +15,16 @@ import {
   type Locale,
   type Persona,
   type Phase,
-  type PhaseId,
   type Stage,
 } from './types';
+import { defaultPhase, FALLBACK_PHASE_COLOR, isDefaultPhaseId, phaseShownFor, safePhaseColor } from './phases';
 
 /**
  * How a map lives in Yjs (design.md, "The journey document"):
  *   meta      Y.Map  id, title, description, locale, createdAt
- *   phases    Y.Map  phaseId → display name
+ *   phases    Y.Map  phaseId → Y.Map { name, color, order }; maps from before custom phases
+ *                    hold just the name (a string) under a default phase's id, and a default
+ *                    phase with no entry at all still exists (readPhases)
  *   stages    Y.Map  id → Y.Map { name, phase, order, color }
  *   lanes     Y.Map  id → Y.Map { name, kind, order, collapsed }
  *   cards     Y.Map  id → Y.Map { the fields of cardFields.ts: plain values, and Y.Text for
@@ -37,7 +39,7 @@ export type Record_ = Y.Map<unknown>;
 
 export interface JourneyMaps {
   meta: Y.Map<unknown>;
-  phases: Y.Map<string>;
+  phases: Y.Map<unknown>;
   stages: Y.Map<Record_>;
   lanes: Y.Map<Record_>;
   cards: Y.Map<Record_>;
@@ -106,16 +108,47 @@ export function readMeta(doc: Y.Doc): JourneyMeta {
   };
 }
 
+/**
+ * One phase from its entry: a record, a bare name (a map from before custom phases), or nothing
+ * (a default phase never written). Missing fields take the default phase's colour and place.
+ */
+export function readPhase(id: string, entry: unknown): Phase {
+  const base = isDefaultPhaseId(id) ? defaultPhase(id) : { id, name: '', color: FALLBACK_PHASE_COLOR, order: 'a0' };
+  if (typeof entry === 'string') return { ...base, name: entry };
+  if (!(entry instanceof Y.Map)) return base;
+  return {
+    id,
+    name: str(entry.get('name')),
+    color: entry.has('color') ? safePhaseColor(entry.get('color')) : base.color,
+    order: str(entry.get('order'), base.order),
+  };
+}
+
+/** The map's phases in order: the three defaults always, and the map's own phases that have a record. */
 export function readPhases(doc: Y.Doc): Phase[] {
   const phases = journeyMaps(doc).phases;
-  return PHASE_IDS.map((id) => ({ id, name: str(phases.get(id)) }));
+  const out = DEFAULT_PHASE_IDS.map((id) => readPhase(id, phases.get(id)));
+  phases.forEach((entry, id) => {
+    if (!isDefaultPhaseId(id) && entry instanceof Y.Map) out.push(readPhase(id, entry));
+  });
+  return sortOrdered(out);
+}
+
+/** The Y.Doc record of a phase, as writeJourney and the phase operations store it. */
+export function newPhaseRecord(phase: Omit<Phase, 'id'>): Record_ {
+  const record = new Y.Map<unknown>();
+  record.set('name', phase.name);
+  record.set('color', phase.color);
+  record.set('order', phase.order);
+  return record;
 }
 
 export function readStage(id: string, r: Record_): Stage {
   return {
     id,
     name: str(r.get('name')),
-    phase: oneOf<PhaseId>(PHASE_IDS, r.get('phase'), 'pre-purchase'),
+    // a phase id as written; assembleJourney shows a stage whose phase is gone (or missing) in the first phase
+    phase: str(r.get('phase')),
     order: str(r.get('order'), 'a0'),
     color: strOrNull(r.get('color')),
     description: str(r.get('description')),
@@ -189,7 +222,10 @@ export interface JourneyParts {
  * their identity (and memoised components skip re-rendering them).
  */
 export function assembleJourney(parts: JourneyParts): Journey {
-  const stages = sortOrdered(parts.stages);
+  const phases = parts.phases.length > 0 ? parts.phases : DEFAULT_PHASE_IDS.map((id) => defaultPhase(id));
+  const phaseIds = new Set(phases.map((p) => p.id));
+  // A stage left in a phase a peer deleted shows in the first phase (phaseShownFor), not nowhere.
+  const stages = sortOrdered(parts.stages).map((s) => (phaseIds.has(s.phase) ? s : { ...s, phase: phaseShownFor(s.phase, phases).id }));
   const lanes = sortOrdered(parts.lanes);
   const personas = sortOrdered(parts.personas);
   const stageRank = new Map(stages.map((s, i) => [s.id, i]));
@@ -210,7 +246,7 @@ export function assembleJourney(parts: JourneyParts): Journey {
     .filter((l) => cardIds.has(l.fromCardId) && cardIds.has(l.toCardId))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  return { ...parts.meta, phases: parts.phases, stages, lanes, cards, personas, links };
+  return { ...parts.meta, phases, stages, lanes, cards, personas, links };
 }
 
 export function readJourney(doc: Y.Doc): Journey {
@@ -253,7 +289,7 @@ export function writeJourney(doc: Y.Doc, journey: Journey, origin: unknown = nul
     maps.meta.set('description', journey.description);
     maps.meta.set('locale', journey.locale);
     maps.meta.set('createdAt', journey.createdAt);
-    for (const phase of journey.phases) maps.phases.set(phase.id, phase.name);
+    for (const { id, ...phase } of journey.phases) maps.phases.set(id, newPhaseRecord(phase));
     for (const s of journey.stages) maps.stages.set(s.id, newRecord({ name: s.name, phase: s.phase, order: s.order, color: s.color, description: s.description || null }));
     for (const l of journey.lanes) maps.lanes.set(l.id, newRecord({ name: l.name, kind: l.kind, order: l.order, collapsed: l.collapsed }));
     for (const p of journey.personas) {

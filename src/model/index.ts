@@ -15,4 +15,5 @@ export * from './laneKinds';
 export * from './laneKindLookup';
 export * from './emotionScale';
 export * from './phaseNames';
+export * from './phases';
 export * from './emotionCurve';

@@ -1,4 +1,5 @@
 import { stageEmotionScores } from './emotionCurve';
+import { FALLBACK_PHASE_COLOR } from './phases';
 import { EMOTION_MAX, EMOTION_MIN, type Card, type Journey, type PhaseId } from './types';
 
 /**
@@ -38,6 +39,8 @@ export interface PhaseBand extends Rect {
   phase: PhaseId;
   /** the map's name for the phase; empty when never named, and the UI shows its default label */
   name: string;
+  /** the phase's colour (a hex), for the band and its stages' headers */
+  color: string;
   /** stages in this run of adjacent columns */
   stageIds: string[];
 }
@@ -172,7 +175,7 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Jo
 
 /** Adjacent stages of the same phase share one band; a phase split by reordering gets two. */
 function phaseBands(journey: Journey, stages: StageColumn[]): PhaseBand[] {
-  const names = new Map(journey.phases.map((p) => [p.id, p.name]));
+  const phases = new Map(journey.phases.map((p) => [p.id, p]));
   const bands: PhaseBand[] = [];
   journey.stages.forEach((stage, i) => {
     const last = bands[bands.length - 1];
@@ -182,7 +185,8 @@ function phaseBands(journey: Journey, stages: StageColumn[]): PhaseBand[] {
     } else {
       bands.push({
         phase: stage.phase,
-        name: names.get(stage.phase) ?? '',
+        name: phases.get(stage.phase)?.name ?? '',
+        color: phases.get(stage.phase)?.color ?? FALLBACK_PHASE_COLOR,
         stageIds: [stage.id],
         x: stages[i]!.x,
         y: 0,

@@ -20,6 +20,8 @@ export const LIMITS = {
   linkLabel: 200,
   commentText: 5_000,
   author: 200,
+  /** phases of a map: the three defaults and the map's own */
+  phases: 24,
   stages: 300,
   lanes: 60,
   cards: 50_000,

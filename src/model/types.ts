@@ -3,8 +3,14 @@
  * the Y.Doc (see doc.ts) is where they live, and `readJourney` derives them from it.
  */
 
-export const PHASE_IDS = ['pre-purchase', 'purchase', 'post-purchase'] as const;
-export type PhaseId = (typeof PHASE_IDS)[number];
+/**
+ * The three phases every map has. They keep these ids (files, CSV and templates name them) and
+ * cannot be deleted; a map adds phases of its own beside them (phases.ts), with generated ids.
+ */
+export const DEFAULT_PHASE_IDS = ['pre-purchase', 'purchase', 'post-purchase'] as const;
+export type DefaultPhaseId = (typeof DEFAULT_PHASE_IDS)[number];
+/** A default phase's id, or a map's own phase's generated id (ids.ts). */
+export type PhaseId = string;
 
 // Lane kinds and what each looks like live in one table, laneKinds.ts.
 import type { LaneKind } from './laneKinds';
@@ -31,7 +37,12 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 export interface Phase {
   id: PhaseId;
+  /** as typed; empty (or a default name) for a default phase never renamed, see phaseNames.ts */
   name: string;
+  /** the band's colour, a hex such as "#0369a1" (white text sits on it) */
+  color: string;
+  /** fractional index; sort by (order, id). Phase bands and stages follow this order. */
+  order: string;
 }
 
 export interface Stage {

@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../model/limits';
-import { updateStage } from '../model/ops';
-import { PHASE_IDS, type PhaseId } from '../model/types';
+import { runAction } from '../actions';
+import { moveStageToPhase, updateStage } from '../model/ops';
+import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
+import type { Phase } from '../model/types';
 import { useEditor } from '../store/editorStore';
 import { DraftTextarea, useTextDraft } from './fields';
 import './panels.css';
@@ -14,7 +16,8 @@ import './panels.css';
 export function StageInspector({ stageId }: { stageId: string }) {
   const { t } = useTranslation();
   const stage = useEditor((s) => s.journey?.stages.find((x) => x.id === stageId));
-  const phaseNames = useEditor((s) => s.journey?.phases);
+  const phases = useEditor((s) => s.journey?.phases);
+  const phaseName = (phase: Phase) => shownPhaseName(phase, t(phaseNameKey(phase.id)));
   const headingId = useId();
   const ids = { name: useId(), phase: useId(), description: useId(), descriptionHint: useId() };
   const write = (patch: Parameters<typeof updateStage>[2]) => {
@@ -27,7 +30,8 @@ export function StageInspector({ stageId }: { stageId: string }) {
   if (!stage) return null;
   if (readOnly) {
     // someone who may not change the stage reads it as text, not as disabled fields
-    const phase = phaseNames?.find((p) => p.id === stage.phase)?.name || t(`canvas.phases.${stage.phase}`);
+    const shown = phases?.find((p) => p.id === stage.phase);
+    const phase = shown ? phaseName(shown) : t(phaseNameKey(stage.phase));
     return (
       <section className="pn-panel" aria-labelledby={headingId}>
         <header className="pn-head">
@@ -62,13 +66,25 @@ export function StageInspector({ stageId }: { stageId: string }) {
           <label className="pn-label" htmlFor={ids.phase}>
             {t('panels.stage.phase')}
           </label>
-          <select id={ids.phase} className="pn-input" value={stage.phase} onChange={(e) => write({ phase: e.target.value as PhaseId })}>
-            {PHASE_IDS.map((phase) => (
-              <option key={phase} value={phase}>
-                {phaseNames?.find((p) => p.id === phase)?.name || t(`canvas.phases.${phase}`)}
+          <select
+            id={ids.phase}
+            className="pn-input"
+            value={stage.phase}
+            onChange={(e) => {
+              // into the phase and next to its stages, so the phase stays one band
+              const doc = useEditor.getState().session?.doc;
+              if (doc) moveStageToPhase(doc, stageId, e.target.value);
+            }}
+          >
+            {(phases ?? []).map((phase) => (
+              <option key={phase.id} value={phase.id}>
+                {phaseName(phase)}
               </option>
             ))}
           </select>
+          <button type="button" className="pn-button pn-field-action" onClick={() => runAction('structure.managePhases', { t })}>
+            {t('panels.stage.managePhases')}
+          </button>
         </div>
         <div className="pn-field">
           <label className="pn-label" htmlFor={ids.description}>

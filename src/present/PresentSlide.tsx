@@ -1,9 +1,10 @@
 import { Star } from 'lucide-react';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_ICONS, emotionFace, laneIcon, laneKindStyle } from '../canvas';
 import { emotionColor } from '../model/emotionScale';
 import { isOnlineChannel, type Card, type Journey, type Lane, type LaneKind, type Persona } from '../model/types';
+import { phaseStyle } from './phaseStyle';
 import { laneColumns, stageEmotion, type PresentStep } from './steps';
 import { useFitText } from './useFitText';
 
@@ -17,7 +18,8 @@ type FormatScore = (score: number) => string;
 
 interface SlideHeadProps {
   kicker: string;
-  phase: Journey['stages'][number]['phase'];
+  /** the phase's colour as CSS variables (phaseStyle) */
+  phaseColors: CSSProperties;
   phaseName: string;
   title: string;
   lang: string;
@@ -25,12 +27,12 @@ interface SlideHeadProps {
   formatScore: FormatScore;
 }
 
-function SlideHead({ kicker, phase, phaseName, title, lang, score, formatScore }: SlideHeadProps) {
+function SlideHead({ kicker, phaseColors, phaseName, title, lang, score, formatScore }: SlideHeadProps) {
   return (
     <div className="present-head">
       <div className="present-titles">
         <p className="present-kicker">
-          <span className={`present-phase-pill phase-${phase}`} lang={lang}>
+          <span className="present-phase-pill" style={phaseColors} lang={lang}>
             {phaseName}
           </span>
           <span>{kicker}</span>
@@ -228,7 +230,7 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
     <>
       <SlideHead
         kicker={kicker}
-        phase={stage.phase}
+        phaseColors={phaseStyle(journey, stage.phase)}
         phaseName={phaseName}
         title={stage.name || t('canvas.untitledStage')}
         lang={lang}
@@ -291,7 +293,7 @@ export function PhaseSlide({ journey, step, notesShown, kicker, phaseName, forma
   const phaseScore = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
   return (
     <>
-      <SlideHead kicker={kicker} phase={step.phase} phaseName={phaseName} title={phaseName} lang={lang} score={phaseScore} formatScore={formatScore} />
+      <SlideHead kicker={kicker} phaseColors={phaseStyle(journey, step.phase)} phaseName={phaseName} title={phaseName} lang={lang} score={phaseScore} formatScore={formatScore} />
       <div className="present-matrix-frame" ref={frame}>
         <table className="present-matrix" style={{ '--present-columns': stages.length } as React.CSSProperties}>
           <thead>

@@ -2,7 +2,7 @@ import { ChevronLeft, ChevronRight, Maximize, Minimize, NotebookText, X } from '
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Journey, PhaseId } from '../model/types';
-import { shownPhaseName } from '../model/phaseNames';
+import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import { canFullscreen, enterFullscreen, exitFullscreen, isFullscreen } from './fullscreen';
 import { PhaseSlide, StageSlide } from './PresentSlide';
 import { ProgressStrip } from './ProgressStrip';
@@ -78,7 +78,7 @@ export function Presentation({ journey, onLeave: leaveTo, followStageId, onStage
   const stages = useMemo(() => new Map(journey.stages.map((s, i) => [s.id, { stage: s, number: i + 1 }])), [journey.stages]);
 
   const phaseName = useCallback(
-    (phase: PhaseId) => shownPhaseName(journey.phases.find((p) => p.id === phase) ?? { id: phase, name: '' }, t(`canvas.phases.${phase}`)),
+    (phase: PhaseId) => shownPhaseName(journey.phases.find((p) => p.id === phase) ?? { id: phase, name: '' }, t(phaseNameKey(phase))),
     [journey.phases, t],
   );
   const stageName = (id: string) => stages.get(id)?.stage.name || t('canvas.untitledStage');

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Journey, PhaseId } from '../model/types';
+import { phaseStyle } from './phaseStyle';
 import { presentSteps } from './steps';
 
 interface ProgressStripProps {
@@ -31,7 +32,7 @@ export function ProgressStrip({ journey, currentStageIds, phaseName, stageName, 
     <nav className={`present-progress${named ? '' : ' is-dense'}`} aria-label={t('present.progress')}>
       <ol className="present-segments">
         {segments.map((segment) => (
-          <li key={segment.key} className={`present-segment phase-${segment.phase}`} style={{ flexGrow: segment.stageIds.length }}>
+          <li key={segment.key} className="present-segment" style={{ ...phaseStyle(journey, segment.phase), flexGrow: segment.stageIds.length }}>
             <span className="present-segment-name" lang={journey.locale}>
               {phaseName(segment.phase)}
             </span>

@@ -7,7 +7,7 @@ import { readDots, readRounds, writeDots, writeRounds } from '../model/votes';
 import { checkReferences } from './references';
 import { issue, type FileIssue } from './issues';
 import { FORMAT_VERSION, migrate } from './migrate';
-import { mapFileSchemaV1, type MapFileV1 } from './v1';
+import { mapFileSchemaV2, type MapFileV2 } from './v2';
 
 /** A map file as this version writes it. */
 export interface MapFile {
@@ -18,7 +18,7 @@ export interface MapFile {
 }
 
 export type ImportResult =
-  | { ok: true; doc: Y.Doc; feedback: Y.Doc; file: MapFileV1 }
+  | { ok: true; doc: Y.Doc; feedback: Y.Doc; file: MapFileV2 }
   | { ok: false; issues: FileIssue[] };
 
 /**
@@ -63,7 +63,7 @@ export function fromJSON(value: unknown): ImportResult {
   try {
     const migrated = migrate(value);
     if (!migrated.ok) return migrated;
-    const parsed = mapFileSchemaV1.safeParse(migrated.file);
+    const parsed = mapFileSchemaV2.safeParse(migrated.file);
     if (!parsed.success) {
       return { ok: false, issues: parsed.error.issues.map((i) => issue(i.path, i.message)) };
     }

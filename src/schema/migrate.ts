@@ -1,7 +1,8 @@
 import { issue, type FileIssue } from './issues';
+import { migrateV1ToV2 } from './v1ToV2';
 
 /** The format version this build writes, and the newest it reads. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /**
  * One step per version: MIGRATIONS[n] turns a version-n file into a version-(n+1) file. A file
@@ -9,7 +10,10 @@ export const FORMAT_VERSION = 1;
  * Version 1 is the first format; the table grows when the format changes.
  */
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // version 2: phases of the map's own, each with a colour and an order
+  1: migrateV1ToV2,
+};
 
 export type MigrateResult = { ok: true; file: Record<string, unknown> } | { ok: false; issues: FileIssue[] };
 

@@ -1,12 +1,12 @@
 import { issue, type FileIssue } from './issues';
-import type { MapFileV1 } from './v1';
+import type { MapFileV2 } from './v2';
 
 /**
- * What the shape alone cannot say: ids are unique per kind, and every reference (a card's stage,
+ * What the shape alone cannot say: ids are unique per kind, and every reference (a stage's phase, a card's stage,
  * lane and personas; a link's cards; a comment's card and parent; a dot's round and card)
  * points at something in the file.
  */
-export function checkReferences(file: MapFileV1): FileIssue[] {
+export function checkReferences(file: MapFileV2): FileIssue[] {
   const problems: FileIssue[] = [];
   const { journey } = file;
 
@@ -27,6 +27,11 @@ export function checkReferences(file: MapFileV1): FileIssue[] {
   const cards = idsOf('cards', journey.cards);
   const personas = idsOf('personas', journey.personas);
   idsOf('links', journey.links);
+
+  const phases = new Set(journey.phases.map((p) => p.id));
+  journey.stages.forEach((stage, i) => {
+    if (!phases.has(stage.phase)) problems.push(issue(['journey', 'stages', i, 'phase'], `refers to phase "${stage.phase}", which is not in journey.phases`));
+  });
 
   journey.cards.forEach((card, i) => {
     if (!stages.has(card.stageId)) problems.push(issue(['journey', 'cards', i, 'stageId'], `refers to stage "${card.stageId}", which does not exist`));

@@ -3,19 +3,21 @@ import { LIMITS } from '../model/limits';
 import { isValidOrderKey } from '../model/order';
 import type { CARD_FIELDS, FileSchemaKit } from '../model/cardFields';
 import { cardFieldEntries } from '../model/cardRecord';
-import { LANE_KINDS, PHASE_IDS, SUPPORTED_LOCALES, type Card, type Comment, type Journey, type VoteDot, type VoteRound } from '../model/types';
+import { DEFAULT_PHASE_IDS, LANE_KINDS, SUPPORTED_LOCALES, type Card, type Comment, type VoteDot, type VoteRound } from '../model/types';
 
 /**
  * Format version 1 of the Waymark map file:
  *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […], "rounds": […], "dots": […] } }
  * The feedback's threads (a comment's parentId, authorId, mentions), rounds and dots came later
  * and all have defaults, so files written before them still read; the version did not change.
+ * Version 1 knew only the three default phases; version 2 (v2.ts) builds on this one and
+ * differs only in phases, so everything else is defined here once.
  * Fields with a sensible default may be left out of a hand-written file; every string and list
  * has a ceiling, so a hostile file cannot make the app allocate without bound.
  */
 
-const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
-const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `has more than ${max} entries`);
+export const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
+export const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `has more than ${max} entries`);
 
 export const idSchema = z
   .string()
@@ -23,19 +25,20 @@ export const idSchema = z
   .max(64, 'is longer than 64 characters')
   .regex(/^[A-Za-z0-9_-]+$/, 'may only contain letters, digits, "-" and "_"');
 
-const orderSchema = z.string().refine(isValidOrderKey, 'is not a valid order key (a fractional index such as "a0")');
-const colorSchema = z
+export const orderSchema = z.string().refine(isValidOrderKey, 'is not a valid order key (a fractional index such as "a0")');
+export const colorSchema = z
   .string()
   .max(LIMITS.color)
   .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'must be a hex colour such as "#2563eb"');
 const isoDate = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date and time');
 
-export const phaseSchema = z.object({ id: z.enum(PHASE_IDS), name: text(LIMITS.name) });
+/** A version 1 phase: one of the defaults, with its name. */
+export const phaseSchema = z.object({ id: z.enum(DEFAULT_PHASE_IDS), name: text(LIMITS.name) });
 
 export const stageSchema = z.object({
   id: idSchema,
   name: text(LIMITS.name),
-  phase: z.enum(PHASE_IDS),
+  phase: z.enum(DEFAULT_PHASE_IDS),
   order: orderSchema,
   color: colorSchema.nullable().default(null),
   description: text(LIMITS.description).default(''),
@@ -62,7 +65,7 @@ function cardShape(): CardShape {
 export const cardSchema = z.object(cardShape());
 
 /** True only when A and B are the same type (not merely assignable one way). */
-type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 /** A compile error when a parsed card is not exactly a `Card`, so imports need no casts. */
 export const cardSchemaMatchesCard: Same<z.output<typeof cardSchema>, Card> = true;
 
@@ -134,7 +137,7 @@ export const journeySchema = z.object({
   createdAt: isoDate,
   phases: z
     .array(phaseSchema)
-    .max(PHASE_IDS.length)
+    .max(DEFAULT_PHASE_IDS.length)
     .default([])
     .refine((ps) => new Set(ps.map((p) => p.id)).size === ps.length, 'names a phase twice'),
   stages: list(stageSchema, LIMITS.stages),
@@ -159,6 +162,5 @@ export const mapFileSchemaV1 = z.object({
 
 export type MapFileV1 = z.output<typeof mapFileSchemaV1>;
 
-/** Compile errors when a checked file does not give exactly the model's types, so no import path needs a cast. */
-export const journeySchemaMatchesJourney: Same<z.output<typeof journeySchema>, Journey> = true;
+/** Compile errors when a checked file does not give exactly the model's types, so no import path needs a cast (the journey: v2.ts). */
 export const feedbackSchemaMatchesFeedback: Same<MapFileV1['feedback'], { comments: Comment[]; rounds: VoteRound[]; dots: VoteDot[] }> = true;

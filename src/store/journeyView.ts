@@ -103,6 +103,11 @@ export class JourneyView {
       // a record's field, or a card's body text (whose parent is the card record)
       let item = type._item;
       if (type instanceof Y.Text && item?.parent instanceof Y.Map) item = (item.parent as Y.Map<unknown>)._item;
+      // a phase record's name, colour or order: phases are read whole, like meta
+      if ((item?.parent as unknown) === this.maps.phases) {
+        metaChanged = true;
+        continue;
+      }
       const parentKind = item ? kindOf(item.parent) : undefined;
       if (parentKind && item?.parentSub) mark(parentKind, item.parentSub);
     }

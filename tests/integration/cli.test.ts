@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWaymark } from '../support/cli';
+import { FORMAT_VERSION } from '../../src/schema';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'waymark-cli-'));
 
@@ -19,7 +20,7 @@ describe('waymark new', () => {
     const made = waymark(['new', '--template', 'retail', '--lang', 'de']);
     expect(made.code).toBe(0);
     const file = JSON.parse(made.stdout);
-    expect(file).toMatchObject({ format: 'waymark', version: 1, journey: { locale: 'de' } });
+    expect(file).toMatchObject({ format: 'waymark', version: FORMAT_VERSION, journey: { locale: 'de' } });
     expect(file.journey.stages.map((s: { name: string }) => s.name)).toContain('Kauf');
     const checked = waymark(['validate', writeTemp('retail-de.json', made.stdout)]);
     expect(checked).toMatchObject({ code: 0, stdout: 'ok\n' });

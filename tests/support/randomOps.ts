@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import type * as Y from 'yjs';
 import * as ops from '../../src/model/ops';
 import { readJourney } from '../../src/model/doc';
-import { CHANNELS, LANE_KINDS, PHASE_IDS } from '../../src/model/types';
+import { CHANNELS, LANE_KINDS, DEFAULT_PHASE_IDS } from '../../src/model/types';
 
 /**
  * A user action picked at random. Targets are chosen by index at the moment the action runs,
  * modulo what that replica can see then, so every generated action means something.
  */
 export type RandomOp =
-  | { kind: 'addStage'; name: string; index: number; phase: (typeof PHASE_IDS)[number] }
+  | { kind: 'addStage'; name: string; index: number; phase: (typeof DEFAULT_PHASE_IDS)[number] }
   | { kind: 'renameStage'; pick: number; name: string }
   | { kind: 'moveStage'; pick: number; index: number }
   | { kind: 'deleteStage'; pick: number }
@@ -36,7 +36,7 @@ const text = fc.string({ maxLength: 24, unit: 'grapheme' });
 const emotion = fc.option(fc.integer({ min: -3, max: 3 }), { nil: null });
 
 export const randomOp: fc.Arbitrary<RandomOp> = fc.oneof(
-  fc.record({ kind: fc.constant('addStage' as const), name: text, index: nat, phase: fc.constantFrom(...PHASE_IDS) }),
+  fc.record({ kind: fc.constant('addStage' as const), name: text, index: nat, phase: fc.constantFrom(...DEFAULT_PHASE_IDS) }),
   fc.record({ kind: fc.constant('renameStage' as const), pick: nat, name: text }),
   fc.record({ kind: fc.constant('moveStage' as const), pick: nat, index: nat }),
   fc.record({ kind: fc.constant('deleteStage' as const), pick: nat }),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildActionContext, isEnabled, runAction } from '../../src/actions/context';
 import { ACTIONS, type ActionId, type RegisteredAction } from '../../src/actions/registry';
 import { placeDot, setPresenter, startRound, startTimer } from '../../src/model';
-import { updateCard, updateLane } from '../../src/model/ops';
+import { addPhase, updateCard, updateLane } from '../../src/model/ops';
 import { LOCAL_ORIGIN } from '../../src/model/origin';
 import { createMapFromTemplate } from '../../src/model/templates';
 import type { Card } from '../../src/model/types';
@@ -75,6 +75,14 @@ const SITUATIONS: readonly Situation[] = [
     name: 'a phase focused',
     arrange: () => {
       editor().setFocus({ kind: 'phase', id: 'purchase' });
+      return null;
+    },
+  },
+  {
+    name: 'a phase of the map’s own focused',
+    arrange: (_, doc) => {
+      addPhase(doc, { id: 'recovery', name: 'Service recovery' }, 'fixture');
+      editor().setFocus({ kind: 'phase', id: 'recovery' });
       return null;
     },
   },

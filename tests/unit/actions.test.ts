@@ -205,7 +205,14 @@ describe('the action registry', () => {
     ]);
     expect(menu('cell')).toEqual(['card.add', 'edit.paste']);
     expect(menu('map')).toEqual(['edit.paste', 'structure.addStage', 'structure.addLane', 'view.fit', 'structure.renameMap']);
-    expect(menu('phase')).toEqual(['structure.renamePhase']);
+    expect(menu('phase')).toEqual([
+      'structure.renamePhase',
+      'structure.managePhases',
+      'structure.addPhase',
+      'structure.movePhaseLeft',
+      'structure.movePhaseRight',
+      'structure.deletePhase',
+    ]);
   });
 
   it('puts undo, redo, add stage, add lane, add card, link, fit and the palette on the toolbar', () => {

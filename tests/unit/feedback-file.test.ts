@@ -5,7 +5,7 @@ import { addComment, deleteComment, readComments, readThreads } from '../../src/
 import { createMapFromTemplate } from '../../src/model/templates';
 import { countedDots, placeDot, readRounds, revealRound, startRound, tally } from '../../src/model/votes';
 import { readPresenter, readTimer, setPresenter, startTimer } from '../../src/model/workshop';
-import { fromJSON, serializeMap, toJSON, type FileIssue } from '../../src/schema';
+import { FORMAT_VERSION, fromJSON, serializeMap, toJSON, type FileIssue } from '../../src/schema';
 import { OWNER } from '../support/actors';
 
 const T0 = new Date('2026-11-23T09:00:00.000Z');
@@ -39,7 +39,7 @@ describe('feedback in the map file', () => {
     const { doc, feedback, cards } = workshop();
     const text = serializeMap(doc, feedback);
     const file = JSON.parse(text);
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(FORMAT_VERSION);
     expect(file.feedback.rounds.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([['round1', 'revealed'], ['round2', 'open']]);
     expect(file.feedback.dots).toHaveLength(4);
     expect(file.feedback.comments[1]).toMatchObject({ id: 'reply1', parentId: 'root1', authorId: 'ben-0002' });

@@ -8,7 +8,8 @@ import { importOjf } from '../../src/export/importOjf';
 import { instantiateTemplate } from '../../src/model/templates';
 import type { Journey } from '../../src/model/types';
 import { checkReferences } from '../../src/schema/references';
-import { mapFileSchemaV1 } from '../../src/schema/v1';
+import { FORMAT_VERSION } from '../../src/schema';
+import { mapFileSchemaV2 } from '../../src/schema/v2';
 
 /**
  * 10,000 hostile or broken files, fixed seed: mutations of valid Waymark, CSV and OpenJourney
@@ -83,7 +84,7 @@ const huge = fc.constantFrom(
 const anyFile = fc.oneof({ weight: 4, arbitrary: mutatedJson }, { weight: 3, arbitrary: textEdits }, { weight: 1, arbitrary: protoKeys }, { weight: 1, arbitrary: deep }, { weight: 1, arbitrary: huge }, { weight: 1, arbitrary: fc.string({ maxLength: 200 }) });
 
 function isValid(journey: Journey): boolean {
-  const parsed = mapFileSchemaV1.safeParse({ format: 'waymark', version: 1, journey });
+  const parsed = mapFileSchemaV2.safeParse({ format: 'waymark', version: FORMAT_VERSION, journey });
   return parsed.success && checkReferences(parsed.data).length === 0;
 }
 

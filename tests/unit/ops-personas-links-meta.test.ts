@@ -349,9 +349,9 @@ describe('map details', () => {
       const before = readJourney(doc);
       renamePhase(doc, 'purchase', 'Checkout');
       expect(readJourney(doc).phases).toEqual([
-        { id: 'pre-purchase', name: '' },
-        { id: 'purchase', name: 'Checkout' },
-        { id: 'post-purchase', name: '' },
+        { id: 'pre-purchase', name: '', color: '#0369a1', order: 'a0' },
+        { id: 'purchase', name: 'Checkout', color: '#6d28d9', order: 'a1' },
+        { id: 'post-purchase', name: '', color: '#047857', order: 'a2' },
       ]);
       expectUndoRedo(doc, um, before);
     });

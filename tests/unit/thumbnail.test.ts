@@ -3,7 +3,8 @@ import { renderThumbnailSvg, safeColor } from '../../src/export/thumbnail';
 import { defaultCard } from '../../src/model/cardRecord';
 import { GRID, layoutJourney } from '../../src/model/layout';
 import { instantiateTemplate, TEMPLATE_KEYS } from '../../src/model/templates';
-import { LANE_KINDS, PHASE_IDS, type Card, type Journey, type LaneKind } from '../../src/model/types';
+import { defaultPhase } from '../../src/model/phases';
+import { LANE_KINDS, DEFAULT_PHASE_IDS, type Card, type Journey, type LaneKind } from '../../src/model/types';
 
 /** Checks that every tag is closed in order; returns the element names seen. */
 function assertBalanced(svg: string): string[] {
@@ -28,7 +29,7 @@ function bigJourney(options: { stages: number; lanes: number; cards: number; sta
   const stages = Array.from({ length: options.stages }, (_, i) => ({
     id: `s${i}`,
     name: `${HOSTILE} stage ${i}`,
-    phase: PHASE_IDS[Math.floor((i * PHASE_IDS.length) / options.stages)]!,
+    phase: DEFAULT_PHASE_IDS[Math.floor((i * DEFAULT_PHASE_IDS.length) / options.stages)]!,
     order: `a${String(i).padStart(4, '0')}`,
     color: options.stageColor ?? null,
     description: '',
@@ -67,7 +68,7 @@ function bigJourney(options: { stages: number; lanes: number; cards: number; sta
     description: HOSTILE,
     locale: 'en',
     createdAt: '2024-01-01T00:00:00.000Z',
-    phases: PHASE_IDS.map((id) => ({ id, name: HOSTILE })),
+    phases: DEFAULT_PHASE_IDS.map((id) => defaultPhase(id, HOSTILE)),
     stages,
     lanes,
     cards,

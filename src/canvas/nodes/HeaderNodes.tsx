@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { runAction } from '../../actions';
 import { LIMITS } from '../../model/limits';
 import { renamePhase, updateLane, updateStage } from '../../model/ops';
-import { shownPhaseName } from '../../model/phaseNames';
+import { phaseNameKey, shownPhaseName } from '../../model/phaseNames';
 import { useEditor, type Target } from '../../store/editorStore';
 import type { LaneNodeData, PhaseNodeData, StageNodeData } from '../buildNodes';
 import { laneIcon } from '../icons';
@@ -32,13 +32,14 @@ function withDoc(fn: (doc: NonNullable<ReturnType<typeof useEditor.getState>['se
 /** A stage's column header: its name, card count and menu; drag it sideways to reorder. */
 export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps<Node<StageNodeData, 'stage'>>) {
   const { t } = useTranslation();
-  const { stage, cardCount } = data;
+  const { stage, cardCount, phaseColor } = data;
   const editing = useEditor((s) => s.editing?.kind === 'stage' && s.editing.id === stage.id);
   const focused = useEditor((s) => s.focus?.kind === 'stage' && s.focus.id === stage.id);
   const name = stage.name || t('canvas.untitledStage');
   return (
     <div
-      className={`stage-header phase-${stage.phase}${focused ? ' is-focused' : ''}`}
+      className={`stage-header${focused ? ' is-focused' : ''}`}
+      style={phaseColor ? { borderTopColor: phaseColor } : undefined}
       onClick={() => focusHeader({ kind: 'stage', id: stage.id })}
       onDoubleClick={() => useEditor.getState().startEditing({ kind: 'stage', id: stage.id })}
     >
@@ -136,14 +137,23 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<N
   );
 });
 
-/** A phase band above its run of stages; double-click to rename the phase for this map. */
+/**
+ * A phase band above its run of stages, in the phase's colour; double-click to rename the phase
+ * for this map, or open its menu (rename, move, manage phases, delete).
+ */
 export const PhaseBandNode = memo(function PhaseBandNode({ data }: NodeProps<Node<PhaseNodeData, 'phase'>>) {
   const { t } = useTranslation();
-  const { phase } = data;
+  const { phase, readOnly } = data;
   const editing = useEditor((s) => s.editing?.kind === 'phase' && s.editing.id === phase.id);
-  const name = shownPhaseName(phase, t(`canvas.phases.${phase.id}`));
+  const name = shownPhaseName(phase, t(phaseNameKey(phase.id)));
   return (
-    <div className={`phase-band phase-${phase.id}`} onDoubleClick={() => useEditor.getState().startEditing({ kind: 'phase', id: phase.id })}>
+    <div
+      className="phase-band"
+      data-phase={phase.id}
+      style={{ background: phase.color }}
+      onClick={readOnly ? undefined : () => focusHeader({ kind: 'phase', id: phase.id })}
+      onDoubleClick={readOnly ? undefined : () => useEditor.getState().startEditing({ kind: 'phase', id: phase.id })}
+    >
       {editing ? (
         <InlineTitle
           value={name}
@@ -154,6 +164,19 @@ export const PhaseBandNode = memo(function PhaseBandNode({ data }: NodeProps<Nod
         />
       ) : (
         <span className="phase-name">{name}</span>
+      )}
+      {!readOnly && !editing && (
+        <button
+          type="button"
+          className="phase-menu nodrag"
+          aria-label={t('canvas.phaseMenu', { name })}
+          onClick={(e) => {
+            e.stopPropagation();
+            openMenuAt(e.currentTarget, { kind: 'phase', id: phase.id });
+          }}
+        >
+          <Ellipsis size={14} aria-hidden="true" />
+        </button>
       )}
     </div>
   );

@@ -4,7 +4,7 @@ export const actions: Messages['actions'] = {
   groups: {
     edit: 'Bearbeiten',
     card: 'Karten',
-    structure: 'Schritte und Ebenen',
+    structure: 'Schritte, Ebenen und Phasen',
     view: 'Ansicht',
     navigate: 'Navigation',
     map: 'Map',
@@ -46,6 +46,11 @@ export const actions: Messages['actions'] = {
     expandLane: 'Ebene ausklappen',
     deleteLane: 'Ebene löschen',
     renamePhase: 'Phase umbenennen',
+    managePhases: 'Phasen verwalten …',
+    addPhase: 'Neue Phase',
+    movePhaseLeft: 'Phase nach links verschieben',
+    movePhaseRight: 'Phase nach rechts verschieben',
+    deletePhase: 'Phase löschen (ihre Schritte bleiben)',
     renameMap: 'Map umbenennen',
   },
   view: {
@@ -95,6 +100,7 @@ export const actions: Messages['actions'] = {
   defaults: {
     stageName: 'Neuer Schritt',
     laneName: 'Neue Ebene',
+    phaseName: 'Neue Phase',
   },
   palette: {
     title: 'Befehlspalette',

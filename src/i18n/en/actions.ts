@@ -3,7 +3,7 @@ export const actions = {
   groups: {
     edit: 'Edit',
     card: 'Cards',
-    structure: 'Stages and lanes',
+    structure: 'Stages, lanes and phases',
     view: 'View',
     navigate: 'Navigate',
     map: 'Map',
@@ -45,6 +45,11 @@ export const actions = {
     expandLane: 'Expand lane',
     deleteLane: 'Delete lane',
     renamePhase: 'Rename phase',
+    managePhases: 'Manage phases…',
+    addPhase: 'New phase',
+    movePhaseLeft: 'Move phase left',
+    movePhaseRight: 'Move phase right',
+    deletePhase: 'Delete phase (its stages stay)',
     renameMap: 'Rename map',
   },
   view: {
@@ -94,6 +99,7 @@ export const actions = {
   defaults: {
     stageName: 'New stage',
     laneName: 'New lane',
+    phaseName: 'New phase',
   },
   palette: {
     title: 'Command palette',

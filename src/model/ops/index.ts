@@ -4,3 +4,4 @@ export * from './cards';
 export * from './personas';
 export * from './links';
 export * from './meta';
+export * from './phases';

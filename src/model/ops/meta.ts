@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { journeyMaps } from '../doc';
 import { clampText, LIMITS } from '../limits';
 import { LOCAL_ORIGIN } from '../origin';
-import type { Locale, PhaseId } from '../types';
+import type { Locale } from '../types';
 
 export interface MetaPatch {
   title?: string;
@@ -17,9 +17,4 @@ export function updateMeta(doc: Y.Doc, patch: MetaPatch, origin: unknown = LOCAL
     if (patch.description !== undefined) meta.set('description', clampText(patch.description, LIMITS.description));
     if (patch.locale !== undefined) meta.set('locale', patch.locale);
   }, origin);
-}
-
-/** Phases are fixed (pre-purchase, purchase, post-purchase); their display names are the map's own. */
-export function renamePhase(doc: Y.Doc, phase: PhaseId, name: string, origin: unknown = LOCAL_ORIGIN): void {
-  doc.transact(() => journeyMaps(doc).phases.set(phase, clampText(name, LIMITS.name)), origin);
 }

@@ -3,7 +3,8 @@ import { defaultCard } from '../cardRecord';
 import { journeyToDoc } from '../doc';
 import { newId, newMapId } from '../ids';
 import { ordersAfter } from '../order';
-import { PHASE_IDS, type Card, type Journey, type Locale } from '../types';
+import { defaultPhases } from '../phases';
+import { DEFAULT_PHASE_IDS, type Card, type Journey, type Locale } from '../types';
 import { blankTemplate } from './blank';
 import { retailTemplate } from './retail';
 import { saasTemplate } from './saas';
@@ -77,7 +78,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
     description: t.description[locale],
     locale,
     createdAt: (options.createdAt ?? new Date()).toISOString(),
-    phases: PHASE_IDS.map((id) => ({ id, name: t.phases[id][locale] })),
+    phases: defaultPhases(Object.fromEntries(DEFAULT_PHASE_IDS.map((id) => [id, t.phases[id][locale]]))),
     stages: t.stages.map((s, i) => ({
       id: stageIds.get(s.key)!,
       name: s.name[locale],

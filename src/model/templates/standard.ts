@@ -1,8 +1,8 @@
-import type { PhaseId } from '../types';
+import type { DefaultPhaseId } from '../types';
 import type { Localized, TemplateLane } from './types';
 
 /** The phase names every template starts from; each map may rename them. */
-export const STANDARD_PHASES: Record<PhaseId, Localized> = {
+export const STANDARD_PHASES: Record<DefaultPhaseId, Localized> = {
   'pre-purchase': { en: 'Pre-purchase', de: 'Vor dem Kauf' },
   purchase: { en: 'Purchase', de: 'Kauf' },
   'post-purchase': { en: 'Post-purchase', de: 'Nach dem Kauf' },

@@ -1,4 +1,4 @@
-import type { Channel, LaneKind, Locale, PhaseId } from '../types';
+import type { Channel, DefaultPhaseId, LaneKind, Locale } from '../types';
 
 /** A text written once per shipped language; a template carries both so a map can start in either. */
 export type Localized = Record<Locale, string>;
@@ -21,7 +21,7 @@ export interface TemplatePersona {
 
 export interface TemplateStage {
   key: string;
-  phase: PhaseId;
+  phase: DefaultPhaseId;
   name: Localized;
   /** the presenter's notes for this stage */
   description?: Localized;
@@ -61,7 +61,7 @@ export interface TemplateSource {
   key: TemplateKey;
   title: Localized;
   description: Localized;
-  phases: Record<PhaseId, Localized>;
+  phases: Record<DefaultPhaseId, Localized>;
   personas: TemplatePersona[];
   stages: TemplateStage[];
   lanes: TemplateLane[];
