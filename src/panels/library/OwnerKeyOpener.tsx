@@ -46,7 +46,7 @@ export function useOwnerKeyOpener({ onOpenMap, onMessage }: OwnerKeyOpenerOption
     <>
       <button type="button" className="lib-button-secondary lib-owner-key-button" onClick={() => input.current?.click()} disabled={pending} title={t('library.openOwnerKey.hint')}>
         <KeyRound size={16} aria-hidden="true" />
-        {t('library.openOwnerKey.button')}
+        <span className="lib-owner-key-label">{t('library.openOwnerKey.button')}</span>
       </button>
       <input
         ref={input}
