@@ -275,8 +275,12 @@ export class AccessControl {
   }
 }
 
-/** The record's sealed links with `changes` applied; a record from before sealing starts with what the changes say. */
+/**
+ * The record's sealed links with `changes` applied. A record from before sealing stays without:
+ * it is stored in the shape it had (its links were never known to the relay in full).
+ */
 function resealed(record: AccessRecord, ownerToken: string, changes: LinkTokens): Pick<AccessRecord, 'sealedLinks'> {
+  if (!record.sealedLinks) return {};
   return { sealedLinks: sealLinks(ownerToken, { ...unsealLinks(ownerToken, record.sealedLinks), ...changes }) };
 }
 
