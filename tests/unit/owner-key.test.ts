@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OWNER_KEY_MAX_BYTES, ownerKeyFile, ownerLink, readOwnerKey } from '../../src/sync/ownerKey';
+import { OWNER_KEY_MAX_BYTES, ownerKeyFile, ownerLink } from '../../src/sync/ownerKey';
+import { readOwnerKey } from '../../src/sync/ownerKeyRead';
 import { ownerShareFromKey, tokenFromFragment } from '../../src/sync/shares';
 
 const ORIGIN = 'https://maps.example.com';

@@ -1,7 +1,9 @@
 import { KeyRound, TriangleAlert, X } from 'lucide-react';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OWNER_KEY_EXTENSION, openOwnerKeyFile, OWNER_KEY_MAX_BYTES, type OwnerKeyFileProblem } from '../../store/sharing';
+import { OWNER_KEY_EXTENSION, OWNER_KEY_MAX_BYTES } from '../../store/sharing';
+import type { OwnerKeyFileProblem } from '../../store/ownerKeyOpen';
+import { loadOwnerKeyOpen } from './loadOwnerKeyOpen';
 
 interface OwnerKeyOpenerOptions {
   onOpenMap(mapId: string): void;
@@ -28,7 +30,14 @@ export function useOwnerKeyOpener({ onOpenMap, onMessage }: OwnerKeyOpenerOption
     try {
       // never more than a key's size is read: a huge file is refused, not loaded
       const bytes = new Uint8Array(await file.slice(0, OWNER_KEY_MAX_BYTES + 1).arrayBuffer());
-      const opened = await openOwnerKeyFile(bytes, location.origin);
+      let opener: Awaited<ReturnType<typeof loadOwnerKeyOpen>>;
+      try {
+        opener = await loadOwnerKeyOpen();
+      } catch {
+        onMessage(t('app.onDemand.failed'));
+        return;
+      }
+      const opened = await opener.openOwnerKeyFile(bytes, location.origin);
       if (!opened.ok) {
         setProblem({ fileName: file.name, problem: opened.problem });
         return;
