@@ -2,6 +2,7 @@ import { Crosshair } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { runAction } from '../actions';
 import { useEditor } from '../store/editorStore';
+import { someoneElsePresents } from '../store/follow';
 
 /**
  * "Following Ana" over the canvas while someone else leads the workshop: says why the view
@@ -12,7 +13,7 @@ export function FollowBanner() {
   const presenter = useEditor((s) => s.feedback.presenter);
   const me = useEditor((s) => s.identity?.id ?? null);
   const following = useEditor((s) => s.following);
-  if (!presenter || presenter.id === me) return null;
+  if (!presenter || !someoneElsePresents(presenter, me)) return null;
   return (
     <div className={`follow-banner${following ? ' is-following' : ''}`} role="status">
       <Crosshair size={15} aria-hidden="true" />

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { formatCountdown, useNow } from '../panels';
 import { roundAcceptsVotes } from '../model';
 import { useEditor } from '../store/editorStore';
+import { someoneElsePresents } from '../store/follow';
 import { myRoundDots, useVoteNotice } from './cardClickVote';
 
 /** How long a "why that click placed no dot" stays in the banner. */
 const NOTICE_MS = 4000;
 
 /**
- * A pill over the canvas while a vote round is open, whatever tab the side panel shows: the
+ * A pill at the bottom of the canvas while a vote round is open, whatever tab the side panel shows: the
  * round's question, my dots left, its time left, how to vote, and a way to the Workshop tab.
  * A click on a card that placed no dot says why here.
  */
@@ -22,6 +23,8 @@ export function VoteBanner() {
   const used = useEditor((s) => myRoundDots(s, now)?.used ?? -1);
   const facilitator = useEditor((s) => s.facilitator);
   const notice = useVoteNotice((s) => s.notice);
+  // the follow banner has the bottom centre; this one sits just above it then
+  const raised = useEditor((s) => someoneElsePresents(s.feedback.presenter, s.identity?.id ?? null));
   useEffect(() => {
     if (!notice) return;
     const id = setTimeout(() => useVoteNotice.getState().clear(), NOTICE_MS);
@@ -32,7 +35,7 @@ export function VoteBanner() {
   const dots = used < 0 ? null : { used, left: Math.max(0, round.votesPerPerson - used) };
   const how = facilitator && dots?.used === 0 ? t('workshop.banner.circleToVote') : t('workshop.banner.clickToVote');
   return (
-    <div className={`vote-banner${notice ? ' has-notice' : ''}`} role="region" aria-label={t('workshop.banner.label')}>
+    <div className={`vote-banner${notice ? ' has-notice' : ''}${raised ? ' is-raised' : ''}`} role="region" aria-label={t('workshop.banner.label')}>
       <Vote size={15} aria-hidden="true" />
       <strong className="vote-banner-title">{t('workshop.banner.open', { title: round.title })}</strong>
       {dots && (

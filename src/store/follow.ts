@@ -84,3 +84,11 @@ export function sameArea(a: Rect | null, b: Rect | null): boolean {
   const near = (p: number, q: number) => Math.abs(p - q) < 0.5;
   return near(a.x, b.x) && near(a.y, b.y) && near(a.width, b.width) && near(a.height, b.height);
 }
+
+/**
+ * Someone else leads the workshop, so the canvas shows the follow banner: the one test both the
+ * banner and whatever must stay clear of it (the vote banner) read.
+ */
+export function someoneElsePresents(presenter: Presenter | null, myId: string | null): boolean {
+  return presenter !== null && presenter.id !== myId;
+}

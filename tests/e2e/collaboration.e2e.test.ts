@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
+import { badgeReads, shareOpenMap } from './support/flows';
 
 let app: App;
 beforeAll(async () => {
@@ -18,12 +19,8 @@ async function ownerSharesAMap(page: Page): Promise<{ editLink: string; viewLink
   await page.getByRole('button', { name: 'New map' }).first().click();
   await page.locator('dialog [data-template=retail]').click();
   await page.waitForURL(/\/map\//);
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await page.getByRole('button', { name: 'Create share links' }).click();
-  const editLink = await page.getByLabel('Edit link').inputValue();
-  const viewLink = await page.getByLabel('View link').inputValue();
-  await page.getByRole('button', { name: 'Close' }).click();
-  await expect.poll(() => page.locator('.connection-badge').textContent()).toBe('Live');
+  const { editLink, viewLink } = await shareOpenMap(page);
+  await badgeReads(page, 'Live');
   return { editLink, viewLink };
 }
 

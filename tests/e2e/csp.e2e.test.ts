@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { badgeReads, cardNode, newMapFromTemplate, shareOpenMap } from './support/flows';
 
 /**
  * The app under its Content-Security-Policy in real Chromium: every violation the browser
@@ -115,11 +115,8 @@ describe('the app under its Content-Security-Policy', () => {
     expect(await exportAs(page, /^PDF/)).toBeGreaterThan(10_000);
 
     // shared: live over the relay's WebSocket, then the workshop panel
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
-    await page.getByRole('button', { name: 'Create share links' }).click();
-    const commentLink = await page.getByLabel('Comment link').inputValue();
-    await page.getByRole('button', { name: 'Close' }).click();
-    await expect.poll(() => page.locator('.connection-badge').textContent(), { timeout: 10_000 }).toBe('Live');
+    const { commentLink } = await shareOpenMap(page);
+    await badgeReads(page, 'Live');
     await page.getByRole('tab', { name: /^Workshop/ }).click();
     await page.getByRole('tabpanel').first().waitFor();
     await page.getByRole('tab', { name: /^Comments/ }).click();

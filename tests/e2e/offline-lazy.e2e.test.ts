@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { cardNode, newMapFromTemplate, shareOpenMap } from './support/flows';
 
 /**
  * Present mode, export, the comments and workshop panels, import and the templates are chunks of
@@ -57,9 +57,7 @@ describe('the on-demand parts of the app', () => {
   it('a participant who opened a share link once reaches present mode, the comments and a PDF export with no network', async () => {
     const owner = await app.newPage();
     await newMapFromTemplate(app, owner.page);
-    await owner.page.getByRole('button', { name: 'Share', exact: true }).click();
-    await owner.page.getByRole('button', { name: 'Create share links' }).click();
-    const commentLink = await owner.page.getByLabel('Comment link').inputValue();
+    const { commentLink } = await shareOpenMap(owner.page);
     await owner.context.close();
 
     const { context, page } = await app.newPage();

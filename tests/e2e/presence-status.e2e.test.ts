@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { guestWords } from '../../src/sync/identity';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { badgeReads, cardNode, newMapFromTemplate, shareOpenMap } from './support/flows';
 
 let app: App;
 const open: BrowserContext[] = [];
@@ -54,12 +54,8 @@ function twoGuestSecrets(): [string, string] {
 async function ownerShares(): Promise<{ owner: Page; editLink: string; commentLink: string }> {
   const { page: owner } = await browser();
   await newMapFromTemplate(app, owner);
-  await owner.getByRole('button', { name: 'Share', exact: true }).click();
-  await owner.getByRole('button', { name: 'Create share links' }).click();
-  const editLink = await owner.getByLabel('Edit link').inputValue();
-  const commentLink = await owner.getByLabel('Comment link').inputValue();
-  await owner.getByRole('button', { name: 'Close' }).click();
-  await expect.poll(() => badge(owner), { timeout: 10_000 }).toBe('Live');
+  const { editLink, commentLink } = await shareOpenMap(owner);
+  await badgeReads(owner, 'Live');
   return { owner, editLink, commentLink };
 }
 

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { cardNode, newMapFromTemplate, shareOpenMap } from './support/flows';
 
 /**
  * The side panel follows what the user selects and names its first tab for it; a read-only
@@ -91,10 +91,7 @@ describe('the side panel and the keyboard', () => {
   it('a comment-link participant sees the card as text, not disabled inputs', async () => {
     const owner = await app.newPage();
     await newMapFromTemplate(app, owner.page);
-    await owner.page.getByRole('button', { name: 'Share', exact: true }).click();
-    await owner.page.getByRole('button', { name: 'Create share links' }).click();
-    const commentLink = await owner.page.getByLabel('Comment link').inputValue();
-    await owner.page.getByRole('button', { name: 'Close' }).click();
+    const { commentLink } = await shareOpenMap(owner.page);
 
     const { context, page } = await app.newPage();
     await page.goto(commentLink);

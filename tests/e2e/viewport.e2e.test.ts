@@ -5,7 +5,7 @@ import { addCard, addStage } from '../../src/model/ops';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { serializeMap } from '../../src/schema/file';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { cardNode, newMapFromTemplate, shareOpenMap } from './support/flows';
 
 /**
  * How the map sits on the screen: fit frames the map as it is now, a map opens fitted the first
@@ -204,10 +204,7 @@ describe('dragging without meaning to move a card', () => {
   it('a follower cannot move a card by dragging', async () => {
     const host = await app.newPage();
     await newMapFromTemplate(app, host.page);
-    await host.page.getByRole('button', { name: 'Share', exact: true }).click();
-    await host.page.getByRole('button', { name: 'Create share links' }).click();
-    const editLink = await host.page.getByLabel('Edit link').inputValue();
-    await host.page.getByRole('button', { name: 'Close' }).click();
+    const { editLink } = await shareOpenMap(host.page);
 
     const guest = await app.newPage();
     await guest.page.goto(editLink);

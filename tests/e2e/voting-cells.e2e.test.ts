@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { badgeReads, cardNode, namedPerson, newMapFromTemplate, shareOpenMap } from './support/flows';
 
 /**
  * Issue 13, points 2 and 4: voting as an edit-link colleague does it (a click on the card), the
@@ -27,33 +26,21 @@ const PAIN_SIZE = 'No reliable size guidance online';
 
 /** A browser whose person is called `name`, as the share dialog would have named them. */
 async function person(name: string, viewport = { width: 1440, height: 1500 }): Promise<Page> {
-  const { context, page } = await app.newPage({ viewport });
+  const { context, page } = await namedPerson(app, name, { viewport });
   open.push(context);
-  const secret = newIdentitySecret();
-  await context.addInitScript(
-    ([n, s, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ secret: s, id: i, name: n, color: '#0f766e' })),
-    [name, secret, identityIdOf(secret)!] as const,
-  );
   return page;
-}
-
-async function live(page: Page, badge: string): Promise<void> {
-  await expect.poll(() => page.locator('.connection-badge').textContent(), { timeout: 10_000 }).toBe(badge);
 }
 
 /** The facilitator makes a retail map and shares it; a colleague joins with the edit link. */
 async function facilitatorAndEditor(): Promise<{ host: Page; eda: Page }> {
   const host = await person('Fran Facilitator');
   await newMapFromTemplate(app, host);
-  await host.getByRole('button', { name: 'Share', exact: true }).click();
-  await host.getByRole('button', { name: 'Create share links' }).click();
-  const editLink = await host.getByLabel('Edit link').inputValue();
-  await host.getByRole('button', { name: 'Close' }).click();
-  await live(host, 'Live');
+  const { editLink } = await shareOpenMap(host);
+  await badgeReads(host, 'Live');
   const eda = await person('Eda Editor');
   await eda.goto(editLink);
   await cardNode(eda, PAIN_ADS).waitFor();
-  await live(eda, 'Live');
+  await badgeReads(eda, 'Live');
   return { host, eda };
 }
 
@@ -105,6 +92,12 @@ describe('voting with an edit link', () => {
     await banner(eda).getByText('3 dots left').waitFor();
     await expect.poll(() => banner(eda).textContent()).toMatch(/[45]:\d\d left/);
     await banner(eda).getByText('Click a card to vote').waitFor();
+    // the banner leaves the stage names readable: a voter chooses by them
+    const bannerBox = (await banner(eda).boundingBox())!;
+    for (const header of await eda.locator('.react-flow__node-stage').all()) {
+      const box = await header.boundingBox();
+      if (box) expect(box.y + box.height <= bannerBox.y || box.y >= bannerBox.y + bannerBox.height).toBe(true);
+    }
     expect(await eda.getByRole('tab', { name: /^Workshop/ }).getAttribute('aria-selected')).toBe('false');
     await eda.screenshot({ path: 'test-results/voting-banner.png' });
 

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { badgeReads, cardNode, namedPerson, newMapFromTemplate, shareOpenMap } from './support/flows';
 
 /**
  * A workshop with three browsers: the facilitator (the map's owner) and two participants who
@@ -35,9 +34,8 @@ const sockets = new Map<Page, string[]>();
 const consoleLines = new Map<Page, string[]>();
 
 async function person(name: string): Promise<Page> {
-  const { context, page } = await app.newPage({ viewport: { width: 1440, height: 1500 } });
+  const { context, page, secret } = await namedPerson(app, name, { color: '#7c3aed' });
   open.push(context);
-  const secret = newIdentitySecret();
   secrets.set(page, secret);
   const urls: string[] = [];
   const lines: string[] = [];
@@ -45,33 +43,22 @@ async function person(name: string): Promise<Page> {
   consoleLines.set(page, lines);
   page.on('websocket', (ws) => urls.push(ws.url()));
   page.on('console', (message) => lines.push(message.text()));
-  await context.addInitScript(
-    ([n, s, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ secret: s, id: i, name: n, color: '#7c3aed' })),
-    [name, secret, identityIdOf(secret)!] as const,
-  );
   return page;
-}
-
-async function live(page: Page, badge: string): Promise<void> {
-  await expect.poll(() => page.locator('.connection-badge').textContent(), { timeout: 10_000 }).toBe(badge);
 }
 
 /** The facilitator makes a retail map, shares it and hands out the comment link. */
 async function workshopRoom(): Promise<{ host: Page; ana: Page; ben: Page }> {
   const host = await person('Fran Facilitator');
   await newMapFromTemplate(app, host);
-  await host.getByRole('button', { name: 'Share', exact: true }).click();
-  await host.getByRole('button', { name: 'Create share links' }).click();
-  const commentLink = await host.getByLabel('Comment link').inputValue();
-  await host.getByRole('button', { name: 'Close' }).click();
-  await live(host, 'Live');
+  const { commentLink } = await shareOpenMap(host);
+  await badgeReads(host, 'Live');
 
   const ana = await person('Ana Participant');
   const ben = await person('Ben Participant');
   for (const page of [ana, ben]) {
     await page.goto(commentLink);
     await cardNode(page, PAIN_ADS).waitFor();
-    await live(page, 'Comment & vote');
+    await badgeReads(page, 'Comment & vote');
   }
   return { host, ana, ben };
 }
@@ -260,22 +247,19 @@ describe('a workshop with a facilitator and two participants', () => {
   it('the owner locks the content: an edit-link colleague can still comment but no longer move a card, until unlocked', async () => {
     const host = await person('Fran Facilitator');
     await newMapFromTemplate(app, host);
-    await host.getByRole('button', { name: 'Share', exact: true }).click();
-    await host.getByRole('button', { name: 'Create share links' }).click();
-    const editLink = await host.getByLabel('Edit link').inputValue();
-    await host.getByRole('button', { name: 'Close' }).click();
-    await live(host, 'Live');
+    const { editLink } = await shareOpenMap(host);
+    await badgeReads(host, 'Live');
     const colleague = await person('Cleo Colleague');
     await colleague.goto(editLink);
     await cardNode(colleague, PAIN_ADS).waitFor();
-    await live(colleague, 'Live');
+    await badgeReads(colleague, 'Live');
 
     await tab(host, 'Workshop');
     const lock = host.getByLabel('Lock the map’s content for everyone but you');
     // the switch shows what the relay answered, so it turns on once the lock is in place
     await lock.click();
     await expect.poll(() => lock.isChecked()).toBe(true);
-    await live(colleague, 'Locked');
+    await badgeReads(colleague, 'Locked');
     expect(await colleague.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
     const before = await placeOnMap(colleague, PAIN_ADS);
     await dragRight(colleague, PAIN_ADS);
@@ -291,7 +275,7 @@ describe('a workshop with a facilitator and two participants', () => {
     await tab(host, 'Workshop');
     await lock.click();
     await expect.poll(() => lock.isChecked()).toBe(false);
-    await live(colleague, 'Live');
+    await badgeReads(colleague, 'Live');
     await colleague.getByRole('button', { name: 'Add stage' }).first().waitFor();
     // and the same drag now moves the card, for both of them: the drag above was really refused
     await dragRight(colleague, PAIN_ADS);
@@ -301,10 +285,7 @@ describe('a workshop with a facilitator and two participants', () => {
   it('a comment link first opened while the server could not be asked ends up comment-only once it can', async () => {
     const host = await person('Fran Facilitator');
     await newMapFromTemplate(app, host);
-    await host.getByRole('button', { name: 'Share', exact: true }).click();
-    await host.getByRole('button', { name: 'Create share links' }).click();
-    const commentLink = await host.getByLabel('Comment link').inputValue();
-    await host.getByRole('button', { name: 'Close' }).click();
+    const { commentLink } = await shareOpenMap(host);
 
     const dana = await person('Dana Participant');
     // the first check of the link fails (a network blip): the app trusts the link for now
@@ -316,7 +297,7 @@ describe('a workshop with a facilitator and two participants', () => {
     });
     await dana.goto(commentLink);
     await cardNode(dana, PAIN_ADS).waitFor();
-    await live(dana, 'Comment & vote');
+    await badgeReads(dana, 'Comment & vote');
     expect(await dana.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
     expect(refused).toBe(true);
   });
