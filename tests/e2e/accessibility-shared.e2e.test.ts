@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { badgeReads, cardNode, namedPerson, newMapFromTemplate } from './support/flows';
 
 /**
  * Issue 13's accessibility audit of the shared editor, as a workshop looks: a colleague joined by
@@ -25,19 +24,12 @@ afterAll(async () => {
 const PAIN_ADS = 'Ads ignore what the customer actually does';
 
 async function person(name: string, locale = 'en-US'): Promise<Page> {
-  const { context, page } = await app.newPage({ locale });
+  const { context, page } = await namedPerson(app, name, { viewport: { width: 1440, height: 900 }, locale });
   open.push(context);
-  const secret = newIdentitySecret();
-  await context.addInitScript(
-    ([n, s, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ secret: s, id: i, name: n, color: '#0f766e' })),
-    [name, secret, identityIdOf(secret)!] as const,
-  );
   return page;
 }
 
-async function live(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.connection-badge').textContent(), { timeout: 10_000 }).toBe('Live');
-}
+const live = (page: Page) => badgeReads(page, 'Live');
 
 /** Serious and critical findings, each with the elements it names. */
 async function seriousFindings(page: Page): Promise<string[]> {
@@ -86,7 +78,8 @@ describe('the shared editor is accessible', () => {
     expect(await seriousFindings(eda)).toEqual([]);
     // and the facilitator's editor during the round, Workshop tab open
     expect(await seriousFindings(host)).toEqual([]);
-  });
+    // three full audits of a 60-card canvas on a shared two-core machine
+  }, 180_000);
 
   it('the library and its owner key error meet axe without a serious finding, in German too', async () => {
     for (const locale of ['en-US', 'de-DE']) {

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityIdOf, newIdentitySecret } from '../../src/access/identity';
 import { startApp, type App } from './support/app';
-import { cardNode, newMapFromTemplate } from './support/flows';
+import { badgeReads, cardNode, namedPerson, newMapFromTemplate } from './support/flows';
 
 /**
  * Owner recovery: the owner token lives in one browser's storage, so the share dialog asks the
@@ -28,19 +27,12 @@ const OUTGROWN = 'Realises the kids have outgrown their boots';
 
 /** A browser of its own: its own storage, as another laptop would have; its person has a name (no name prompt on joining). */
 async function device(name = 'Oona Owner'): Promise<Page> {
-  const { context, page } = await app.newPage();
+  const { context, page } = await namedPerson(app, name, { viewport: { width: 1440, height: 900 } });
   open.push(context);
-  const secret = newIdentitySecret();
-  await context.addInitScript(
-    ([n, s, i]) => localStorage.setItem('waymark.identity', JSON.stringify({ secret: s, id: i, name: n, color: '#0f766e' })),
-    [name, secret, identityIdOf(secret)!] as const,
-  );
   return page;
 }
 
-async function live(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.connection-badge').textContent(), { timeout: 10_000 }).toBe('Live');
-}
+const live = (page: Page) => badgeReads(page, 'Live');
 
 const mapIdOf = (page: Page) => new URL(page.url()).pathname.split('/')[2]!;
 const tokenOf = (link: string) => new URL(link).hash.replace('#token=', '');
