@@ -2,7 +2,8 @@ import type http from 'node:http';
 import type { Logger } from 'pino';
 import { clientAddress } from './address';
 import { isMapId } from '../src/access/mapId';
-import { isFacilitator } from '../src/access/roles';
+import { isFacilitator, type LinkRole } from '../src/access/roles';
+import { tokenField } from '../src/access/rooms';
 import { parseApiPath } from '../src/access/routes';
 import type { AccessControl } from './auth';
 import type { Metrics } from './metrics';
@@ -89,6 +90,8 @@ export interface ApiOptions {
  *   DELETE /api/maps/:id/links/:role          owner → 204; no token for the role until rotated
  *   PUT    /api/maps/:id/lock                 owner, {locked: boolean} → 200 {locked}; edit connections to the map room close with 4409
  *   GET    /api/maps/:id/access               any token → 200 {role, locked}
+ *   GET    /api/maps/:id/links                owner → 200 {editToken?, commentToken?, viewToken?} (null: turned off; absent: not known)
+ *   POST   /api/maps/:id/owner/rotate         owner → 200 {token}; the old owner token stops working, its connections close with 4401
  *
  * Registering never reveals whether an id exists: every registration is a share of its own, with
  * its own access record and rooms (auth.ts, `accessKey`), and its tokens carry its registration
@@ -101,6 +104,14 @@ export interface ApiOptions {
  * Retry-After (seconds).
  */
 export function createApi(access: AccessControl, log: Logger, options: ApiOptions) {
+  /** The caller's access if its token is the owner's: 401 for no valid token, 403 for another role. */
+  async function ownerOf(mapId: string, token: string | null, refusal: string) {
+    const caller = await access.accessOf(mapId, token);
+    if (!caller) throw unauthorized();
+    if (caller.role !== 'owner') throw new HttpError(403, refusal);
+    return caller;
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     const method = req.method ?? 'GET';
     const path = parseApiPath(pathname);
@@ -156,6 +167,23 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       if (now === null) throw unauthorized();
       log.info({ map: mapId, access: caller.key, locked: now }, now ? 'map locked' : 'map unlocked');
       return send(res, 200, { locked: now });
+    }
+    if (path?.route === 'links') {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      const token = bearer(req);
+      const caller = await ownerOf(path.mapId, token, 'only the owner can see the links');
+      const links = await access.links(caller.key, token);
+      if (!links) throw unauthorized();
+      return send(res, 200, Object.fromEntries(Object.entries(links).map(([role, value]) => [tokenField(role as LinkRole), value])));
+    }
+    if (path?.route === 'ownerRotate') {
+      if (method !== 'POST') throw methodNotAllowed('POST');
+      const token = bearer(req);
+      const caller = await ownerOf(path.mapId, token, 'only the owner can replace the owner key');
+      const fresh = await access.rotateOwner(caller.key, token);
+      if (!fresh) throw unauthorized();
+      log.info({ map: path.mapId, access: caller.key, role: 'owner' }, 'owner key rotated');
+      return send(res, 200, { token: fresh });
     }
     if (path?.route === 'access') {
       if (method !== 'GET') throw methodNotAllowed('GET');

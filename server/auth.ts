@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, tokenField, type RegisteredMap } from '../src/access/rooms';
 import { LINK_ROLES, ROLES, type LinkRole, type Role } from '../src/access/roles';
 import type { AccessRecord, RelayStore } from './store';
@@ -24,6 +24,36 @@ export function hashToken(token: string): string {
 }
 
 const NO_HASH = Buffer.alloc(32);
+
+/** The links' tokens as the owner knows them: a token, null for a link turned off; absent when not known. */
+export type LinkTokens = Partial<Record<LinkRole, string | null>>;
+
+/** The sealing key for an owner token: a hash with a label of its own, never the stored hash. */
+function sealingKey(ownerToken: string): Buffer {
+  return createHash('sha256').update('waymark sealed links\0', 'utf8').update(ownerToken, 'utf8').digest();
+}
+
+/** Seals the links' tokens so that only the holder of `ownerToken` can read them: iv.ciphertext.tag, base64url. */
+export function sealLinks(ownerToken: string, links: LinkTokens): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(ownerToken), iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(links), 'utf8'), cipher.final()]);
+  return [iv, sealed, cipher.getAuthTag()].map((part) => part.toString('base64url')).join('.');
+}
+
+/** The links sealed by `sealLinks` with this owner token; {} when there are none or they do not open. */
+export function unsealLinks(ownerToken: string, sealed: string | undefined): LinkTokens {
+  if (!sealed) return {};
+  try {
+    const [iv, data, tag] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(ownerToken), iv!);
+    decipher.setAuthTag(tag!);
+    const links = JSON.parse(Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8')) as Record<string, unknown>;
+    return Object.fromEntries(LINK_ROLES.filter((role) => role in links).map((role) => [role, typeof links[role] === 'string' ? links[role] : null]));
+  } catch {
+    return {};
+  }
+}
 
 /** Constant-time comparison of a stored hash (or none: revoked) with a presented one. */
 function matches(stored: string | null, presented: Buffer): boolean {
@@ -51,6 +81,7 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
     ...linkHashes((role) => hash((stored as Partial<AccessRecord>)[role])),
     locked: (stored as Partial<AccessRecord>).locked === true,
     createdAt: typeof stored.createdAt === 'string' ? stored.createdAt : '',
+    ...(typeof stored.sealedLinks === 'string' ? { sealedLinks: stored.sealedLinks } : {}),
   };
 }
 
@@ -65,8 +96,8 @@ export class AccessControl {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** bumped whenever a record's links or lock change, so a check that straddled the change can tell */
   private readonly generations = new Map<string, number>();
-  /** called with the access key after a link stopped working, so its open connections can be closed */
-  onRevoked: (key: string, role: LinkRole) => void = () => {};
+  /** called with the access key after a token stopped working (a link's, or the owner's), so its open connections can be closed */
+  onRevoked: (key: string, role: Role) => void = () => {};
   /** called with the access key after the owner locked or unlocked a map, so connections can follow */
   onLockChanged: (key: string, locked: boolean) => void = () => {};
 
@@ -101,7 +132,7 @@ export class AccessControl {
     this.generations.set(key, this.generation(key) + 1);
   }
 
-  private linksChanged(key: string, record: AccessRecord, role: LinkRole): void {
+  private linksChanged(key: string, record: AccessRecord, role: Role): void {
     this.changed(key, record);
     this.onRevoked(key, role);
   }
@@ -145,6 +176,7 @@ export class AccessControl {
           ...linkHashes((role) => hashToken(tokens[tokenField(role)])),
           locked: false,
           createdAt: new Date().toISOString(),
+          sealedLinks: sealLinks(tokens.ownerToken, Object.fromEntries(LINK_ROLES.map((role) => [role, tokens[tokenField(role)]]))),
         };
         await this.store.putAccess(key, record);
         this.remember(key, record);
@@ -198,11 +230,36 @@ export class AccessControl {
       const record = await this.record(key);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       const token = registrationOf(key) + newToken();
-      const updated = { ...record, [role]: hashToken(token) };
+      const updated = { ...record, [role]: hashToken(token), ...resealed(record, ownerToken!, { [role]: token }) };
       await this.store.putAccess(key, updated);
       this.linksChanged(key, updated, role);
       return token;
     });
+  }
+
+  /**
+   * Gives the owner of the record `key` a new token; the old one (an owner link or key file that
+   * leaked) stops working and its connections close. The links stay as they are. null if
+   * `ownerToken` is not the owner's.
+   */
+  rotateOwner(key: string, ownerToken: string | null): Promise<string | null> {
+    return this.serial(key, async () => {
+      const record = await this.record(key);
+      if (!record || roleIn(record, ownerToken) !== 'owner') return null;
+      const token = registrationOf(key) + newToken();
+      const links = unsealLinks(ownerToken!, record.sealedLinks);
+      const updated: AccessRecord = { ...record, owner: hashToken(token), ...(record.sealedLinks ? { sealedLinks: sealLinks(token, links) } : {}) };
+      await this.store.putAccess(key, updated);
+      this.linksChanged(key, updated, 'owner');
+      return token;
+    });
+  }
+
+  /** The links' tokens of the record `key` as far as they are known (see `AccessRecord.sealedLinks`); null if not the owner. */
+  async links(key: string, ownerToken: string | null): Promise<LinkTokens | null> {
+    const record = await this.record(key);
+    if (!record || roleIn(record, ownerToken) !== 'owner') return null;
+    return unsealLinks(ownerToken!, record.sealedLinks);
   }
 
   /** Leaves a link role of the record `key` without a token until it is rotated again. false if not the owner. */
@@ -210,12 +267,21 @@ export class AccessControl {
     return this.serial(key, async () => {
       const record = await this.record(key);
       if (!record || roleIn(record, ownerToken) !== 'owner') return false;
-      const updated = { ...record, [role]: null };
+      const updated = { ...record, [role]: null, ...resealed(record, ownerToken!, { [role]: null }) };
       await this.store.putAccess(key, updated);
       this.linksChanged(key, updated, role);
       return true;
     });
   }
+}
+
+/**
+ * The record's sealed links with `changes` applied. A record from before sealing stays without:
+ * it is stored in the shape it had (its links were never known to the relay in full).
+ */
+function resealed(record: AccessRecord, ownerToken: string, changes: LinkTokens): Pick<AccessRecord, 'sealedLinks'> {
+  if (!record.sealedLinks) return {};
+  return { sealedLinks: sealLinks(ownerToken, { ...unsealLinks(ownerToken, record.sealedLinks), ...changes }) };
 }
 
 function roleIn(record: AccessRecord, token: string | null | undefined): Role | null {

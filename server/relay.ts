@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { identityIdOf } from '../src/access/identity';
 import { clientAddress } from './address';
-import type { LinkRole } from '../src/access/roles';
+import type { Role } from '../src/access/roles';
 import { roomName as roomOf } from '../src/access/rooms';
 import { parseSyncPath } from '../src/access/routes';
 import type { AccessControl } from './auth';
@@ -162,8 +162,8 @@ export class Relay {
     this.connections.delete(connection);
   }
 
-  /** A link was rotated or revoked: its connections to the map and its feedback room close with 4401. */
-  private revoked(key: string, role: LinkRole): void {
+  /** A link (or the owner's token) was rotated or revoked: its connections to the map and its feedback room close with 4401. */
+  private revoked(key: string, role: Role): void {
     for (const connection of this.connections) {
       if (connection.accessKey === key && connection.role === role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
     }

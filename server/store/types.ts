@@ -9,6 +9,13 @@ export type AccessRecord = { owner: string } & Record<LinkRole, string | null> &
   /** while true, only the owner writes the map room (the feedback room is unaffected) */
   locked: boolean;
   createdAt: string;
+  /**
+   * The links' tokens as the owner last set them, sealed (AES-256-GCM) with a key derived from the
+   * owner token, which is itself kept only as a hash: only someone who presents the owner token
+   * can read them (auth.ts, `sealLinks`), so an owner who restores their key on another device
+   * sees their links again. Absent in records from before owner recovery.
+   */
+  sealedLinks?: string;
 };
 
 /**

@@ -31,17 +31,25 @@ const enc = encodeURIComponent;
 export const linkPath = (mapId: string, role: LinkRole, rotate: boolean): string => `${API_MAPS}/${enc(mapId)}/links/${role}${rotate ? '/rotate' : ''}`;
 export const accessPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/access`;
 export const lockPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/lock`;
+/** the owner's: every link's token as the owner last set it (GET) */
+export const linksPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/links`;
+/** the owner's: a new owner token, the old one (and every key file holding it) stops working (POST) */
+export const ownerRotatePath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/owner/rotate`;
 
 const LINK_PATH = new RegExp(`^${API_MAPS}/${ID}/links/([a-z]+)(/rotate)?$`);
 const ACCESS_PATH = new RegExp(`^${API_MAPS}/${ID}/access$`);
 const LOCK_PATH = new RegExp(`^${API_MAPS}/${ID}/lock$`);
+const LINKS_PATH = new RegExp(`^${API_MAPS}/${ID}/links$`);
+const OWNER_ROTATE_PATH = new RegExp(`^${API_MAPS}/${ID}/owner/rotate$`);
 
 export type ApiRoute =
   | { route: 'maps' }
   /** `role` is null for a name that is no link role: the API answers 400, not 404 */
   | { route: 'link'; mapId: string; role: LinkRole | null; rotate: boolean }
   | { route: 'access'; mapId: string }
-  | { route: 'lock'; mapId: string };
+  | { route: 'lock'; mapId: string }
+  | { route: 'links'; mapId: string }
+  | { route: 'ownerRotate'; mapId: string };
 
 export function parseApiPath(pathname: string): ApiRoute | null {
   if (pathname === API_MAPS) return { route: 'maps' };
@@ -51,6 +59,10 @@ export function parseApiPath(pathname: string): ApiRoute | null {
   if (lock) return { route: 'lock', mapId: lock[1]! };
   const access = ACCESS_PATH.exec(pathname);
   if (access) return { route: 'access', mapId: access[1]! };
+  const links = LINKS_PATH.exec(pathname);
+  if (links) return { route: 'links', mapId: links[1]! };
+  const ownerRotate = OWNER_ROTATE_PATH.exec(pathname);
+  if (ownerRotate) return { route: 'ownerRotate', mapId: ownerRotate[1]! };
   return null;
 }
 

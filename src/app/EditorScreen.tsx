@@ -10,7 +10,7 @@ import { ShareDialog } from '../panels/share/ShareDialog';
 import { useUnsavedWarning } from './useUnsavedWarning';
 import { feedbackStorageKey, getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
 import { useEditor } from '../store/editorStore';
-import { checkAccess, ShareApiError } from '../sync/api';
+import { checkAccess, fetchLinks, ShareApiError } from '../sync/api';
 import {
   guestWords,
   loadIdentity,
@@ -27,8 +27,8 @@ import type { TFunction } from 'i18next';
 import { SUPPORTED_LOCALES } from '../model/types';
 import { NamePrompt } from '../panels/presence';
 import { SyncSession } from '../sync/session';
-import { loadShare, saveShare } from '../storage/shareTokens';
-import { tokenFromFragment, type MapShare } from '../sync/shares';
+import { loadShare, rememberOwnerKeyKept, saveShare } from '../storage/shareTokens';
+import { ownerShareFromKey, tokenFromFragment, type MapShare } from '../sync/shares';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTopBar } from './EditorTopBar';
 import { getMemoryMap } from './memoryMaps';
@@ -57,6 +57,13 @@ async function resolveShare(mapId: string, linkToken: string | null): Promise<Ma
   if (!linkToken || linkToken === known?.token) return known;
   try {
     const { role } = await checkAccess(mapId, linkToken);
+    if (role === 'owner') {
+      // an owner link (the owner key): this device takes over as owner, with the links the relay keeps for the owner
+      const share = ownerShareFromKey(linkToken, await fetchLinks(mapId, linkToken).catch(() => ({})), known);
+      saveShare(mapId, share);
+      rememberOwnerKeyKept(mapId, 'kept');
+      return share;
+    }
     // an owner who opens their own edit link stays the owner
     if (known?.role === 'owner') return known;
     const share: MapShare = { role, token: linkToken };
@@ -146,6 +153,13 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   const identity = device.identity;
   // another tab renamed me, or (two tabs starting at once) settled on another secret
   useEffect(() => onIdentityStored(setDevice), []);
+  // a link to this same map pasted into the address bar only changes the fragment: no page load
+  // would read its token, so load the map again with it (an owner link upgrading an edit link)
+  useEffect(() => {
+    const onHash = () => tokenFromFragment(location.hash) && location.reload();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -231,12 +245,16 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
   usePrefetchParts(state.phase === 'ready');
 
-  /** The owner just created links: connect to the relay without reopening the map. */
+  /**
+   * The owner just created links: connect to the relay without reopening the map. Or replaced the
+   * owner key: the relay closed the connections that used the old one, so connect again with the new.
+   */
   const onShared = (next: MapShare) => {
     saveShare(mapId, next);
     setShare(next);
     const feedback = useEditor.getState().session?.feedback;
-    if (!sync && doc && feedback) setSync({ map: mapSync(doc, mapId, next.token, device), feedback: feedbackSync(feedback, mapId, next.token, device) });
+    const tokenChanged = next.token !== share?.token;
+    if ((!sync || tokenChanged) && doc && feedback) setSync({ map: mapSync(doc, mapId, next.token, device), feedback: feedbackSync(feedback, mapId, next.token, device) });
   };
   useEffect(
     () => () => {

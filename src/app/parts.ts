@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { loadImporter } from '../panels/import';
 import { loadNewMap } from '../panels/library/loadNewMap';
+import { loadOwnerKeyOpen } from '../panels/library/loadOwnerKeyOpen';
 import { TemplateChoices } from '../panels/library/TemplatePicker';
 import { onDemand } from '../panels/onDemand';
 import { registerServiceWorker } from './serviceWorker';
@@ -18,7 +19,7 @@ export const CommentsPanel = onDemand(() => import('../panels/comments/CommentsP
 export const WorkshopPanel = onDemand(() => import('../panels/workshop/WorkshopPanel').then((m) => m.WorkshopPanel));
 
 /** In the order they are likely wanted: a participant comments first, a facilitator presents. */
-const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, loadImporter, TemplateChoices.load, loadNewMap];
+const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
 
 type IdleScheduler = (callback: () => void) => void;
 const whenIdle: IdleScheduler =

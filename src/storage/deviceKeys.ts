@@ -12,7 +12,10 @@ export const COMMENTS_READ_KEY_PREFIX = 'waymark.commentsRead.';
 /** where this device last left the map's canvas view (src/store/savedViewport.ts) */
 export const VIEWPORT_KEY_PREFIX = 'waymark.viewport.';
 
-const PER_MAP_PREFIXES = [SHARE_KEY_PREFIX, COMMENTS_READ_KEY_PREFIX, VIEWPORT_KEY_PREFIX] as const;
+/** whether the owner saved their owner key of a map, and said so (shareTokens.ts, `ownerKeyKept`) */
+export const OWNER_KEY_KEPT_KEY_PREFIX = 'waymark.ownerKeyKept.';
+
+const PER_MAP_PREFIXES = [SHARE_KEY_PREFIX, COMMENTS_READ_KEY_PREFIX, VIEWPORT_KEY_PREFIX, OWNER_KEY_KEPT_KEY_PREFIX] as const;
 
 /** localStorage, or null where there is none (Node) or access throws (sandboxed frame, blocked cookies). */
 export function deviceStorage(): Storage | null {

@@ -23,4 +23,4 @@ export {
 export { MapPersistence, DEFAULT_COMPACT_EVERY, type PersistenceStatus, type PersistenceOptions } from './persistence';
 export { compactMapUpdates } from './compaction';
 export { mapChannelName } from './channel';
-export { loadShare, saveShare } from './shareTokens';
+export { loadShare, ownerKeyKept, rememberOwnerKeyKept, saveShare, type OwnerKeyKept } from './shareTokens';

@@ -1,6 +1,6 @@
 import type { LinkRole, Role } from '../access/roles';
-import type { RegisteredMap } from '../access/rooms';
-import { accessPath, API_MAPS, linkPath, lockPath } from '../access/routes';
+import type { RegisteredMap, TokenField } from '../access/rooms';
+import { accessPath, API_MAPS, linkPath, linksPath, lockPath, ownerRotatePath } from '../access/routes';
 
 /** The relay's HTTP API for share links (see README, "Sharing and the relay"); its paths are the contract's (src/access/routes.ts). */
 
@@ -61,4 +61,14 @@ export async function checkAccess(mapId: string, token: string): Promise<Access>
 /** Owner only: locks or unlocks the map's content; the relay enforces it. */
 export function setContentLock(mapId: string, locked: boolean, ownerToken: string): Promise<{ locked: boolean }> {
   return call(lockPath(mapId), { method: 'PUT', token: ownerToken, body: JSON.stringify({ locked }) });
+}
+
+/** Owner only: each link's token as the owner last set it (null: turned off; absent: not known to the relay). */
+export function fetchLinks(mapId: string, ownerToken: string): Promise<Partial<Record<TokenField<LinkRole>, string | null>>> {
+  return call(linksPath(mapId), { token: ownerToken });
+}
+
+/** Owner only: a new owner key; the old one stops working everywhere (its connections close). */
+export function rotateOwnerKey(mapId: string, ownerToken: string): Promise<{ token: string }> {
+  return call(ownerRotatePath(mapId), { method: 'POST', token: ownerToken });
 }

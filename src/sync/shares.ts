@@ -31,3 +31,17 @@ export function tokenFromFragment(hash: string): string | null {
 export function shareLink(origin: string, mapId: string, token: string): string {
   return `${origin}${mapPath(mapId)}#token=${encodeURIComponent(token)}`;
 }
+
+/** The links' tokens a share holds: only an owner's. */
+export function linksOf(share: MapShare | null): Partial<Record<TokenField<LinkRole>, string | null>> {
+  if (share?.role !== 'owner') return {};
+  return Object.fromEntries(LINK_ROLES.filter((role) => share[tokenField(role)] !== undefined).map((role) => [tokenField(role), share[tokenField(role)]]));
+}
+
+/**
+ * The share of a device that holds the owner key: the links as the relay unsealed them for it
+ * (`links`), else as this device knew them.
+ */
+export function ownerShareFromKey(ownerToken: string, links: Partial<Record<TokenField<LinkRole>, string | null>>, known: MapShare | null): MapShare {
+  return { ...linksOf(known), ...links, role: 'owner', token: ownerToken };
+}

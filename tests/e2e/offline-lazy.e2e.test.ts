@@ -46,6 +46,8 @@ describe('the on-demand parts of the app', () => {
       'src/panels/comments/CommentsPanel.tsx',
       'src/panels/workshop/WorkshopPanel.tsx',
       'src/panels/import/importMap.ts',
+      'src/store/ownerKeyOpen.ts',
+      'src/sync/ownerKeyRead.ts',
       'src/export/import.ts',
       'src/model/templates/index.ts',
     ];

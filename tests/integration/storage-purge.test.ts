@@ -16,6 +16,7 @@ import {
   openDatabase,
   purgeDeleted,
   purgeMap,
+  rememberOwnerKeyKept,
   saveFeedback,
   saveNewMap,
   saveShare,
@@ -27,7 +28,7 @@ import { facilitator, participant } from '../support/actors';
 /**
  * Deleting a map from the library is a privacy promise: once purged, nothing on this device
  * names it — no row in any IndexedDB table (its updates, its feedback doc's comments and votes,
- * its entry with the thumbnail) and no localStorage key (share token, read marks, last view).
+ * its entry with the thumbnail) and no localStorage key (share token, read marks, last view, whether the owner key was kept).
  */
 
 let browser: FakeBrowser;
@@ -69,6 +70,7 @@ async function storeMapWithEverything(db: WaymarkDB, template: 'retail' | 'saas'
   saveShare(id, { role: 'owner', token: `owner-token-${id}`, editToken: 'edit-token-0123456789', commentToken: null, viewToken: null });
   markThreadsSeen(id, readThreads(feedback));
   saveViewport(id, { x: -420, y: 12, zoom: 0.6 });
+  rememberOwnerKeyKept(id, 'kept');
   return id;
 }
 
@@ -103,7 +105,7 @@ describe('purging a map', () => {
     for (const id of [gone, kept]) {
       expect(mentioning(await everyRowAsText(db), id).length).toBeGreaterThanOrEqual(4);
       expect(await db.updates.where('mapId').equals(`${id}/feedback`).count()).toBe(1);
-      expect(mentioning(everyLocalKeyAndValue(), id).length).toBe(3);
+      expect(mentioning(everyLocalKeyAndValue(), id).length).toBe(4);
     }
     const keptBefore = mentioning(await everyRowAsText(db), kept);
 
@@ -114,7 +116,7 @@ describe('purging a map', () => {
     expect(mentioning(everyLocalKeyAndValue(), gone)).toEqual([]);
     expect(loadShare(gone)).toBeNull();
     expect(mentioning(await everyRowAsText(db), kept)).toEqual(keptBefore);
-    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(3);
+    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(4);
     expect(loadShare(kept)?.token).toBe(`owner-token-${kept}`);
   });
 
@@ -130,7 +132,7 @@ describe('purging a map', () => {
     expect(mentioning(await everyRowAsText(db), gone)).toEqual([]);
     expect(mentioning(everyLocalKeyAndValue(), gone)).toEqual([]);
     // still in the bin, inside its undo window: everything of it stays
-    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(3);
+    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(4);
     expect(await db.updates.where('mapId').equals(`${kept}/feedback`).count()).toBe(1);
   });
 

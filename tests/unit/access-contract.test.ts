@@ -5,7 +5,7 @@ import { isFeedbackRoom } from '../../server/feedbackRules.mjs';
 import { isMapId, MAP_ID_MAX_LENGTH } from '../../src/access/mapId';
 import { isFacilitator, LINK_ROLES, mayWrite, RIGHTS, ROLES, writeRefusal, type Role, type RoomKind } from '../../src/access/roles';
 import { accessKey, feedbackRoom, REGISTRATION_ID_LENGTH, registrationKey, registrationOf, roomName } from '../../src/access/rooms';
-import { accessPath, linkPath, lockPath, mapPath, parseApiPath, parseMapPath, parseSyncPath, presentPath, syncPath } from '../../src/access/routes';
+import { accessPath, linkPath, linksPath, lockPath, ownerRotatePath, mapPath, parseApiPath, parseMapPath, parseSyncPath, presentPath, syncPath } from '../../src/access/routes';
 import { parseRoute } from '../../src/app/router';
 import { newId, newMapId } from '../../src/model/ids';
 import { createMapFromTemplate } from '../../src/model/templates';
@@ -140,6 +140,8 @@ describe('what the client builds is what the server parses', () => {
         expect(parseApiPath(linkPath(mapId, role, rotate))).toEqual({ route: 'link', mapId, role, rotate });
         expect(parseApiPath(accessPath(mapId))).toEqual({ route: 'access', mapId });
         expect(parseApiPath(lockPath(mapId))).toEqual({ route: 'lock', mapId });
+        expect(parseApiPath(linksPath(mapId))).toEqual({ route: 'links', mapId });
+        expect(parseApiPath(ownerRotatePath(mapId))).toEqual({ route: 'ownerRotate', mapId });
       }),
     );
     expect(parseApiPath('/api/maps')).toEqual({ route: 'maps' });

@@ -19,6 +19,14 @@ export const library: Messages['library'] = {
     title: 'Titel',
     created: 'Erstellungsdatum',
   },
+  openOwnerKey: {
+    button: 'Eigentümer-Schlüssel öffnen …',
+    hint: 'Mit der gespeicherten Schlüsseldatei auf diesem Gerät Eigentümer einer geteilten Map werden',
+    checking: 'Eigentümer-Schlüssel wird geprüft …',
+    opened: 'Eigentümer-Schlüssel angenommen: Sie sind auf diesem Gerät Eigentümer dieser Map.',
+    errorTitle: '„{{file}}“ konnte nicht geöffnet werden',
+    dismiss: 'Schließen',
+  },
   newMap: 'Neue Map',
   card: {
     changed: 'Zuletzt geändert {{when}}',

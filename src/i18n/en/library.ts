@@ -18,6 +18,14 @@ export const library = {
     title: 'Title',
     created: 'Date created',
   },
+  openOwnerKey: {
+    button: 'Open owner key…',
+    hint: 'Become the owner of a shared map on this device, from the owner key file you saved',
+    checking: 'Checking the owner key…',
+    opened: 'Owner key accepted: you own this map on this device.',
+    errorTitle: '“{{file}}” could not be opened',
+    dismiss: 'Dismiss',
+  },
   newMap: 'New map',
   card: {
     changed: 'Last changed {{when}}',

@@ -26,6 +26,7 @@ import { ImportButton, useMapImport } from '../import';
 import { loadNewMap } from './loadNewMap';
 import { drawMissingThumbnail, mapIdOf } from './mapActions';
 import { NewMapDialog } from './NewMapDialog';
+import { useOwnerKeyOpener } from './OwnerKeyOpener';
 import { TemplateLanguage, TemplatePicker } from './TemplatePicker';
 import { matchesQuery } from './text';
 import { Toast, type ToastMessage } from './Toast';
@@ -353,6 +354,7 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
   const inMemoryOnly = db === null || problem === 'unavailable';
   // importing a file (button or drop anywhere on the screen) makes a new map and opens it
   const importer = useMapImport({ db, inMemoryOnly, onOpenMap, onCreateInMemory, onMessage: info });
+  const ownerKey = useOwnerKeyOpener({ onOpenMap, onMessage: info });
 
   const createMap = async (key: TemplateKey) => {
     if (pending) return;
@@ -453,6 +455,7 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
         <div className="lib-topbar-end">
           {headerEnd}
           <ImportButton onFiles={(files) => void importer.importFiles(files)} pending={importer.pending} />
+          {ownerKey.button}
           <button ref={newMapButton} type="button" className="lib-button-primary" onClick={() => { setCreateError(null); setDialogOpen(true); }} aria-haspopup="dialog">
             <Plus size={16} aria-hidden="true" />
             {t('library.newMap')}
@@ -460,6 +463,7 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
         </div>
       </header>
 
+      {ownerKey.banner}
       {problem && (
         <div className="lib-banner" role="alert">
           <TriangleAlert size={18} aria-hidden="true" />

@@ -5,6 +5,7 @@ import { useEditor } from '../../store/editorStore';
 import { LINK_ROLES, type LinkRole } from '../../access/roles';
 import { tokenField } from '../../access/rooms';
 import { ownerShare, PRESENCE_COLORS, registerMap, revokeLink, rotateLink, ShareApiError, shareLink, type Identity, type MapShare } from '../../store/sharing';
+import { OwnerKeySection } from './OwnerKeySection';
 import './share.css';
 
 interface ShareDialogProps {
@@ -45,18 +46,24 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
   const fail = (e: unknown) =>
     setError(e instanceof ShareApiError && e.status === 0 ? t('sharing.errors.offline') : e instanceof ShareApiError && e.status === 429 ? t('sharing.errors.tooMany') : t('sharing.errors.failed'));
 
-  const create = async () => {
+  /** One relay call at a time, its failure shown in the dialog. */
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      const registered = await registerMap(mapId);
-      onShared(ownerShare(registered));
+      await work();
     } catch (e) {
       fail(e);
     } finally {
       setBusy(false);
     }
   };
+
+  const create = () =>
+    run(async () => {
+      const registered = await registerMap(mapId);
+      onShared(ownerShare(registered));
+    });
 
   const replace = async (role: LinkRole) => {
     if (!share || share.role !== 'owner') return;
@@ -122,6 +129,8 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
       ) : (
         <section className="share-links">
           <p className="share-lede">{t(`sharing.yourRole.${share.role}`)}</p>
+          {/* mounted per opening: it reads afresh whether the key was kept */}
+          {open && share.role === 'owner' && <OwnerKeySection mapId={mapId} share={share} busy={busy} run={run} onShared={onShared} />}
           {LINK_ROLES.map((role) => {
             const token = tokenFor(role);
             if (share.role !== 'owner' && !token) return null;
