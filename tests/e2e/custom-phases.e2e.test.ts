@@ -14,7 +14,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const SHOTS = '/work/notes/shots';
+const SHOTS = 'test-results';
 
 const WORDS = {
   en: { manage: 'Manage phases…', dialog: 'Phases', add: 'New phase', phase: 'Phase', close: 'Close' },

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const OUT = path.join(tmpdir(), 'waymark-e2e-exports');
 mkdirSync(OUT, { recursive: true });
-const SHOTS = '/work/notes/shots';
+const SHOTS = 'test-results';
 
 /** English or German words of the export dialog. */
 const WORDS = {

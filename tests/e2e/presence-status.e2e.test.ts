@@ -83,7 +83,7 @@ describe('connection status', () => {
     expect(Date.now() - went).toBeLessThan(2_000);
     // said once: the save status beside it does not repeat it
     expect(await owner.getByText(/saved on this device/i).count()).toBe(1);
-    await owner.screenshot({ path: '/work/notes/shots/i13-status-offline-1440.png' });
+    await owner.screenshot({ path: 'test-results/i13-status-offline-1440.png' });
 
     await context.setOffline(false);
     await expect.poll(() => badge(owner), { timeout: 5_000, interval: 100 }).toBe('Live');
@@ -128,9 +128,9 @@ describe('presence', () => {
     await cardNode(priya, CARD).waitFor();
     const prompt = priya.getByRole('dialog', { name: 'What should others call you?' });
     await prompt.waitFor();
-    await priya.screenshot({ path: '/work/notes/shots/i13-status-name-prompt-1440.png' });
+    await priya.screenshot({ path: 'test-results/i13-status-name-prompt-1440.png' });
     await priya.setViewportSize({ width: 1024, height: 700 });
-    await priya.screenshot({ path: '/work/notes/shots/i13-status-name-prompt-1024.png' });
+    await priya.screenshot({ path: 'test-results/i13-status-name-prompt-1024.png' });
     await prompt.getByLabel('Your name').fill('Priya Patel');
     await prompt.getByRole('button', { name: 'Use this name' }).click();
     expect(await prompt.count()).toBe(0);
@@ -195,7 +195,7 @@ describe('presence', () => {
     const names = await options.allTextContents();
     expect(names).toHaveLength(2);
     expect(new Set(names).size).toBe(2);
-    await owner.screenshot({ path: '/work/notes/shots/i13-status-mentions-1440.png' });
+    await owner.screenshot({ path: 'test-results/i13-status-mentions-1440.png' });
   });
 });
 
