@@ -3,11 +3,12 @@ import { LIMITS } from '../model/limits';
 import { isValidOrderKey } from '../model/order';
 import type { CARD_FIELDS, FileSchemaKit } from '../model/cardFields';
 import { cardFieldEntries } from '../model/cardRecord';
+import { imagesSchema } from './images';
 import { LANE_KINDS, PHASE_IDS, SUPPORTED_LOCALES, type Card, type Comment, type Journey, type VoteDot, type VoteRound } from '../model/types';
 
 /**
  * Format version 1 of the Waymark map file:
- *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […], "rounds": […], "dots": […] } }
+ *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […], "rounds": […], "dots": […] }, "images": […] }
  * The feedback's threads (a comment's parentId, authorId, mentions), rounds and dots came later
  * and all have defaults, so files written before them still read; the version did not change.
  * Fields with a sensible default may be left out of a hand-written file; every string and list
@@ -153,6 +154,8 @@ export const mapFileSchemaV1 = z.object({
       dots: list(voteDotSchema, LIMITS.dots).default([]),
     })
     .default({ comments: [], rounds: [], dots: [] }),
+  /** the cards' images (schema/images.ts); files written before images had none */
+  images: imagesSchema,
 });
 
 export type MapFileV1 = z.output<typeof mapFileSchemaV1>;

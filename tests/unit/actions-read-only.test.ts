@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildActionContext, isEnabled, runAction } from '../../src/actions/context';
 import { ACTIONS, type ActionId, type RegisteredAction } from '../../src/actions/registry';
 import { placeDot, setPresenter, startRound, startTimer } from '../../src/model';
+import { imageKey, setCardImage } from '../../src/model/images';
 import { updateCard, updateLane } from '../../src/model/ops';
 import { LOCAL_ORIGIN } from '../../src/model/origin';
 import { createMapFromTemplate } from '../../src/model/templates';
@@ -75,6 +76,15 @@ const SITUATIONS: readonly Situation[] = [
     name: 'a phase focused',
     arrange: () => {
       editor().setFocus({ kind: 'phase', id: 'purchase' });
+      return null;
+    },
+  },
+  {
+    name: 'a card with an image selected',
+    arrange: ({ pain }, doc) => {
+      const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+      setCardImage(doc, [pain.id], { key: imageKey(bytes), mime: 'image/jpeg', width: 4, height: 3, bytes }, 'fixture');
+      editor().selectCards([pain.id], 'replace');
       return null;
     },
   },
