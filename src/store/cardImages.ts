@@ -12,7 +12,7 @@ import { prepareImage, type ImageInputError } from './imageInput';
  */
 
 /** Why an image was not added; each has a sentence in canvas.images.notice.<reason>. */
-export type ImageNotice = ImageInputError | 'tooMany' | 'mapFull';
+export type ImageNotice = ImageInputError | 'tooMany' | 'mapFull' | 'noCard';
 
 export interface Lightbox {
   imageKey: string;
