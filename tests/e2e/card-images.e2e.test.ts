@@ -210,6 +210,14 @@ describe('images on cards', () => {
 
   it('an SVG/PNG export shows the image', async () => {
     const { context, page } = await app.newPage();
+    // the thumbnail (blob:), the lightbox and the PNG export's data: pictures run under the app's CSP
+    const violations: string[] = [];
+    await context.exposeBinding('reportCspViolation', (_source, text: string) => void violations.push(text));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
     await newMapFromTemplate(app, page);
     await cardNode(page, FIRST).click();
     await makePicture(page, { width: 800, height: 600 });
@@ -234,6 +242,10 @@ describe('images on cards', () => {
       return count;
     }, png.toString('base64'));
     expect(magenta).toBeGreaterThan(2000);
+    await cardNode(page, FIRST).locator('.card-image-thumb').click();
+    await page.getByRole('dialog', { name: /Image of/ }).locator('img').waitFor();
+    await page.keyboard.press('Escape');
+    expect(violations).toEqual([]);
     await context.close();
   });
 

@@ -195,3 +195,21 @@ describe('card images in files and exports', () => {
     expect(rows.filter((r) => r.endsWith(',yes')).length).toBe(1);
   });
 });
+
+describe('card images in the PDF', () => {
+  it('embeds a card picture once, as an image of the page', async () => {
+    const { sceneToPdf } = await import('../../src/export/pdf');
+    const { renderJourneyScene } = await import('../../src/export/render');
+    // the smallest JPEG pdf-lib reads: start of image, a baseline frame header (4×3, 3 components), end
+    const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x03, 0x00, 0x04, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01];
+    const bytes = new Uint8Array([0xff, 0xd8, ...sof, 0xff, 0xd9]);
+    const photo: CardImage = { key: imageKey(bytes), mime: 'image/jpeg', width: 4, height: 3, bytes };
+    const { doc, first, second } = mapWithCards();
+    setCardImage(doc, [first.id, second.id], photo, LOCAL_ORIGIN);
+    const scene = renderJourneyScene(readJourney(doc), { t: (k) => k, date: new Date(0), images: readImages(doc) });
+    expect(scene.shapes.filter((s) => s.kind === 'image')).toHaveLength(2);
+    const pdf = Buffer.from(await sceneToPdf(scene, { paper: 'a4', pages: 'fit', date: new Date(0) })).toString('latin1');
+    expect(pdf.match(/\/Subtype \/Image/g)).toHaveLength(1);
+    expect(pdf).toMatch(/\/Filter \/DCTDecode/);
+  });
+});
