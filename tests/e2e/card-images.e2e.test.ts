@@ -159,6 +159,15 @@ describe('images on cards', () => {
     await page.reload();
     await thumbnailOf(page, SECOND);
     expect(await cardNode(page, FIRST).locator('.card-image-thumb').count()).toBe(0);
+
+    // presenting the first stage shows the picture on its card's slide
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+Alt+P');
+    await page.waitForURL(/\/present/);
+    const slidePicture = page.locator('.present-card', { hasText: SECOND }).locator('.card-image-slide img');
+    await slidePicture.waitFor();
+    await expect.poll(() => slidePicture.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    expect(await slidePicture.getAttribute('alt')).toContain(SECOND);
     await context.close();
   });
 
