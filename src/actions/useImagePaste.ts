@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { sayImageNotice } from '../store/cardImages';
+import { useEditor } from '../store/editorStore';
 import { isAcceptedImage } from '../store/imageInput';
 import { runAction } from './context';
 import { keyOriginOf } from './dispatch';
@@ -15,7 +16,8 @@ export function useImagePaste(): void {
       const data = event.clipboardData;
       if (!data) return;
       const files = [...data.files].filter(isAcceptedImage);
-      if (files.length === 0) return;
+      // a view or comment link (or a locked map) takes no pictures
+      if (files.length === 0 || useEditor.getState().readOnly) return;
       const inTextField = keyOriginOf(event.target).inTextField;
       if (inTextField && data.getData('text/plain') !== '') return;
       if (runAction('card.addImage', { files })) event.preventDefault();

@@ -118,7 +118,7 @@ export const canvas: Messages['canvas'] = {
       cannotShrink: 'Dieses Bild ließ sich nicht klein genug für die Map machen.',
       tooMany: 'Diese Map enthält schon {{count}} Bilder, mehr geht nicht. Entfernen Sie eines von einer Karte, um ein neues hinzuzufügen.',
       mapFull: 'Die Bilder dieser Map wären zusammen größer als {{mib}} MiB. Entfernen Sie eines, um ein neues hinzuzufügen.',
-      noCard: 'Wählen Sie zuerst eine Karte aus und fügen Sie das Bild dann ein.',
+      noCard: 'Wählen Sie genau eine Karte aus und fügen Sie das Bild dann ein.',
     },
   },
 };

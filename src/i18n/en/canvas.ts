@@ -119,7 +119,7 @@ export const canvas = {
       cannotShrink: 'That picture could not be made small enough for the map.',
       tooMany: 'This map already holds {{count}} images, the most it can. Remove one from a card to add another.',
       mapFull: 'The images on this map would take more than {{mib}} MiB together. Remove one to add another.',
-      noCard: 'Select a card first, then paste the picture onto it.',
+      noCard: 'Select one card, then paste the picture onto it.',
     },
   },
 };
