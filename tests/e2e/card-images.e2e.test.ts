@@ -297,4 +297,16 @@ describe('images on cards', () => {
     expect(Buffer.from(image.data, 'base64').length).toBeLessThanOrEqual(300 * 1024);
     await context.close();
   });
+
+  it('a file that is no picture is refused with a message that says why', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(app, page);
+    await cardNode(page, FIRST).click();
+    // says it is a PNG, but is not one
+    await pickInInspector(page, Buffer.from('this is not a picture at all'));
+    const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
+    await notice.waitFor();
+    expect(await cardNode(page, FIRST).locator('.card-image-thumb').count()).toBe(0);
+    await context.close();
+  });
 });
