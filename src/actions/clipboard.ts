@@ -1,4 +1,5 @@
 import { copyCardContent } from '../model/cardRecord';
+import { readImage, type CardImage } from '../model/images';
 import type { AddCardArgs } from '../model/ops';
 import type { Card } from '../model/types';
 import type { Clipboard } from '../store/editorStore';
@@ -13,7 +14,10 @@ export function copyOf(ctx: ActionContext, card: Card, place: Cell & { index?: n
 }
 
 export function copyToClipboard(ctx: ActionContext, cards: readonly Card[]): void {
-  const clipboard: Clipboard = { cards: cards.map((c) => ({ ...c, personaIds: [...c.personaIds], tags: [...c.tags] })) };
+  const images = [...new Set(cards.flatMap((c) => (c.image ? [c.image] : [])))]
+    .map((key) => readImage(ctx.doc, key))
+    .filter((image): image is CardImage => image !== null);
+  const clipboard: Clipboard = { cards: cards.map((c) => ({ ...c, personaIds: [...c.personaIds], tags: [...c.tags] })), images };
   ctx.editor.setClipboard(clipboard);
   // Best effort: other tabs and apps get the cards as JSON; no clipboard API (or no permission) is fine.
   try {

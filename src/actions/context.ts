@@ -6,6 +6,8 @@ import type { Action, ActionContext } from './types';
 export interface ActionContextExtra {
   /** what a context menu was opened on; default: none (the action reads selection and focus) */
   target?: Target | null;
+  /** files a paste or a drop hands to the action (card.addImage) */
+  files?: readonly File[];
   /** labels for new stages and lanes; default: returns the key */
   t?: TFunction;
   /** default: the navigator set with `setActionNavigator`, else history.pushState + popstate */
@@ -41,6 +43,7 @@ export function contextFromState(state: EditorStore, extra: ActionContextExtra =
     journey,
     layout,
     target: extra.target ?? null,
+    ...(extra.files ? { files: extra.files } : {}),
     t: extra.t ?? keyAsText,
     navigate: extra.navigate ?? defaultNavigate,
   };

@@ -4,3 +4,4 @@
  */
 export { runAction } from './context';
 export { restoreFocus, trapTab } from './ui';
+export { useImagePaste } from './useImagePaste';

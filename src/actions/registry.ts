@@ -3,6 +3,7 @@ import { cardActions } from './groups/cards';
 import { copyPasteActions } from './groups/copyPaste';
 import { helpActions } from './groups/help';
 import { historyActions } from './groups/history';
+import { imageActions } from './groups/images';
 import { laneActions } from './groups/lanes';
 import { mapActions } from './groups/map';
 import { navigationActions } from './groups/navigation';
@@ -21,6 +22,7 @@ const all = [
   ...historyActions,
   ...copyPasteActions,
   ...cardActions,
+  ...imageActions,
   ...stageActions,
   ...laneActions,
   ...mapActions,

@@ -18,6 +18,8 @@ export interface ActionContext {
   layout: JourneyLayout;
   /** what a context menu was opened on, when the action runs from one */
   target: Target | null;
+  /** files handed to the action by a paste or a drop (a card's image); absent otherwise */
+  files?: readonly File[];
   t: TFunction;
   /** leaves the editor for another route, e.g. '/' for the library */
   navigate(path: string): void;

@@ -10,6 +10,7 @@ import { journeyToDoc, readJourney } from '../model/doc';
 import { exportMap } from '../export/exportMap';
 import { EXPORT_FORMATS, FORMATS_WITHOUT_DOM, exportFormat, formatOfFileName, isExportFormat } from '../export/formats';
 import { importFile } from '../export/import';
+import { putImages } from '../model/images';
 import { PAPER_SIZES, type PaperSize, type PdfPages } from '../export/pdf';
 import type { Translate } from '../export/render';
 
@@ -221,7 +222,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       for (const problem of result.issues) io.stderr(`${describeIssue(problem)}\n`);
       return 1;
     }
-    return writeOutput(values.out, serializeMap(journeyToDoc(result.journey)));
+    const doc = journeyToDoc(result.journey);
+    if (result.images?.length) doc.transact(() => putImages(doc, result.images!));
+    return writeOutput(values.out, serializeMap(doc));
   }
 
   function validate(args: readonly string[]): number {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { journeyToDoc } from '../model/doc';
+import { putImages, readImages } from '../model/images';
 import type { Journey } from '../model/types';
 import { finishedRoundResults } from '../model/votes';
 import { serializeMap } from '../schema';
@@ -42,7 +43,7 @@ export interface ExportOptions {
   /** PDF; default A4, the whole map fitted on one page */
   paper?: PaperSize;
   pages?: PdfPages;
-  /** the map's doc: a whole-map JSON writes it as it is; without it, one is made from the journey */
+  /** the map's doc: a whole-map JSON writes it as it is; without it, one is made from the journey. Card images are read from it. */
   doc?: Y.Doc;
   /** the map's feedback doc: a whole-map JSON keeps its comments and votes, a CSV its ended vote rounds */
   feedback?: Y.Doc;
@@ -86,7 +87,8 @@ function dataInScope(journey: Journey, stageIds: readonly string[] | null | unde
 
 async function sceneOf(journey: Journey, options: ExportOptions, pause: () => Promise<void>, onProgress: (fraction: number) => void): Promise<Scene> {
   const { t, locale, stageIds, background, date } = options;
-  const scene = await renderJourneySceneAsync(journey, { t, locale, stageIds, background, date }, pause);
+  const images = options.doc ? readImages(options.doc) : undefined;
+  const scene = await renderJourneySceneAsync(journey, { t, locale, stageIds, background, date, images }, pause);
   onProgress(0.1);
   await pause();
   return scene;
@@ -95,7 +97,12 @@ async function sceneOf(journey: Journey, options: ExportOptions, pause: () => Pr
 /** One writer per format: a format in formats.ts without one here does not compile. */
 const WRITERS: { readonly [F in ExportFormat]: Writer } = {
   json: async (journey, options) => {
-    if (options.stageIds) return { data: serializeMap(journeyToDoc(dataInScope(journey, options.stageIds))) };
+    if (options.stageIds) {
+      const scoped = journeyToDoc(dataInScope(journey, options.stageIds));
+      // the images go along (toJSON writes only those the scoped cards show)
+      if (options.doc) putImages(scoped, readImages(options.doc).values());
+      return { data: serializeMap(scoped) };
+    }
     return { data: serializeMap(options.doc ?? journeyToDoc(journey), options.feedback) };
   },
   csv: async (journey, options) => {

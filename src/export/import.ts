@@ -70,6 +70,8 @@ export function importWaymarkJson(text: string, options: ImportOptions = {}): Im
     const { comments, rounds, dots } = result.file.feedback;
     return {
       ...outcome,
+      // images are keyed by their bytes, not by ids: they come along as they are
+      images: result.file.images,
       feedback: {
         comments: comments.map((c) => ({ ...c, cardId: cardIds.get(c.cardId)! })),
         rounds: rounds.map((r) => ({ ...r, laneIds: r.laneIds.flatMap((id) => laneIds.get(id) ?? []) })),

@@ -1,3 +1,4 @@
+import type { CardImage } from '../model/images';
 import type { Journey } from '../model/types';
 import type { MapFile } from '../schema/file';
 import { issue, type FileIssue } from '../schema/issues';
@@ -16,7 +17,9 @@ export type ImportFormat = 'waymark' | 'csv' | 'ojf';
 /** A map file's comments, vote rounds and dots, as they go into the new map's feedback doc. */
 export type ImportedFeedback = MapFile['feedback'];
 
-export type ImportOutcome = { ok: true; journey: Journey; format: ImportFormat; feedback?: ImportedFeedback } | { ok: false; issues: FileIssue[] };
+export type ImportOutcome =
+  | { ok: true; journey: Journey; format: ImportFormat; feedback?: ImportedFeedback; /** a Waymark file's card images (checked) */ images?: CardImage[] }
+  | { ok: false; issues: FileIssue[] };
 
 export interface ImportOptions {
   /** the title for formats that carry none (CSV, an untitled .ojf); default from the file name */

@@ -11,9 +11,10 @@ import {
   StandardFonts,
   type Color,
   type PDFFont,
+  type PDFImage,
   type PDFPage,
 } from 'pdf-lib';
-import { intersects, roundedRectPath, circlePath, type Box, type Scene, type Shape, type Stroke } from './scene';
+import { intersects, roundedRectPath, circlePath, type Box, type ImageShape, type Scene, type Shape, type Stroke } from './scene';
 import { measureText } from './text';
 
 /**
@@ -159,6 +160,7 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
     boldItalic: await doc.embedFont(StandardFonts.HelveticaBoldOblique),
     charset: new Set(regular.getCharacterSet()),
   };
+  const pictures = await embedImages(doc, scene.shapes);
 
   const tiles = planPages(scene.width, scene.height, options.paper, options.pages);
   const { width: pw, height: ph } = PAPER_SIZES[options.paper];
@@ -182,7 +184,7 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
     for (const shape of scene.shapes) {
       done++;
       if (tiles.length > 1 && !intersects(shape.bounds, tile.view)) continue;
-      drawShape(page, shape, fonts);
+      drawShape(page, shape, fonts, pictures);
       if (++sincePause >= SHAPES_PER_PAUSE) {
         sincePause = 0;
         newContentStream(page);
@@ -224,9 +226,36 @@ function clipTo(page: PDFPage, view: Box): void {
   );
 }
 
-function drawShape(page: PDFPage, shape: Shape, fonts: Fonts): void {
+/**
+ * Each picture of the scene embedded once (a photo on two cards is one object in the file).
+ * Bytes pdf-lib cannot read are left out: the card prints without its picture.
+ */
+async function embedImages(doc: PDFDocument, shapes: readonly Shape[]): Promise<Map<Uint8Array, PDFImage>> {
+  const out = new Map<Uint8Array, PDFImage>();
+  for (const shape of shapes) {
+    if (shape.kind !== 'image' || out.has(shape.bytes)) continue;
+    try {
+      out.set(shape.bytes, shape.mime === 'image/png' ? await doc.embedPng(shape.bytes) : await doc.embedJpg(shape.bytes));
+    } catch {
+      // not a picture pdf-lib understands
+    }
+  }
+  return out;
+}
+
+function drawImage(page: PDFPage, shape: ImageShape, pictures: ReadonlyMap<Uint8Array, PDFImage>): void {
+  const picture = pictures.get(shape.bytes);
+  // y up here: the box's bottom edge is at -(top + height)
+  if (picture) page.drawImage(picture, { x: shape.x, y: -(shape.y + shape.height), width: shape.width, height: shape.height });
+}
+
+function drawShape(page: PDFPage, shape: Shape, fonts: Fonts, pictures: ReadonlyMap<Uint8Array, PDFImage>): void {
   if (shape.kind === 'text') {
     drawText(page, shape, fonts);
+    return;
+  }
+  if (shape.kind === 'image') {
+    drawImage(page, shape, pictures);
     return;
   }
   let d: string;

@@ -6,6 +6,7 @@ import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import { safePhaseColor } from '../model/phases';
 import type { LaneIconName } from '../model/laneKinds';
 import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind } from '../model/types';
+import type { CardImage } from '../model/images';
 import { circlePath, roundedRectPath, type Box, type Scene, type Shape, type Stroke, type TextShape } from './scene';
 import { clampLine, measureText, wrapLines, type TextStyle } from './text';
 import { safeColor } from './thumbnail';
@@ -33,6 +34,8 @@ export interface JourneyImageOptions {
   background?: 'white' | 'transparent';
   /** the date shown in the title block; default now */
   date?: Date;
+  /** the map's card images by key (model/images.ts); a card whose image is not here is drawn without one */
+  images?: ReadonlyMap<string, CardImage>;
 }
 
 const MARGIN = 32;
@@ -84,7 +87,8 @@ const CARDS_PER_STEP = 150;
 function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<void, Scene> {
   const t = memoised(options.t);
   const journey = journeyInScope(source, options.stageIds);
-  const layout = exportLayout(journey);
+  const images = options.images ?? NO_IMAGES;
+  const layout = exportLayout(journey, images);
   const shapes: Shape[] = [];
   const draw = new Painter(shapes);
 
@@ -109,7 +113,7 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
   yield;
   for (const [n, card] of journey.cards.entries()) {
     const rect = layout.cards.get(card.id);
-    if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t);
+    if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t, images);
     if (n % CARDS_PER_STEP === CARDS_PER_STEP - 1) yield;
   }
   for (const drawLabel of labels) drawLabel();
@@ -132,7 +136,7 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
  */
 export function journeySceneSize(source: Journey, options: JourneyImageOptions): { width: number; height: number } {
   const journey = journeyInScope(source, options.stageIds);
-  const layout = exportLayout(journey);
+  const layout = exportLayout(journey, options.images ?? NO_IMAGES);
   const gridWidth = Math.max(layout.width, MIN_WIDTH);
   const top = titleBlock(new Painter([]), journey, source, options, gridWidth);
   const header = layoutPersonaHeader(journey.personas, journey.stages.length);
@@ -158,6 +162,10 @@ class Painter {
   circle(cx: number, cy: number, r: number, style: { fill?: string; stroke?: Stroke }) {
     const pad = r + (style.stroke ? style.stroke.width : 0);
     this.shapes.push({ kind: 'circle', cx, cy, r, ...style, bounds: { x: cx - pad, y: cy - pad, width: 2 * pad, height: 2 * pad } });
+  }
+
+  image(box: Box, image: CardImage) {
+    this.shapes.push({ kind: 'image', ...box, mime: image.mime, bytes: image.bytes, bounds: box });
   }
 
   /** One line of text; returns its estimated width. */
@@ -509,19 +517,38 @@ function cardText(card: Card): { title: string[]; body: string[] } {
   return { title: titleLines, body };
 }
 
-/** How tall a printed card is: the canvas's card height, or more when its text needs it. */
-function exportCardHeight(card: Card): number {
+const NO_IMAGES: ReadonlyMap<string, CardImage> = new Map();
+/** a card's picture is printed under its text, as wide as the text and at most this tall */
+const IMAGE_MAX_HEIGHT = 150;
+const IMAGE_GAP = 6;
+
+/** The size a card's image prints at (its proportions kept), or null when it has none. */
+function cardImageSize(card: Card, images: ReadonlyMap<string, CardImage>): { width: number; height: number; image: CardImage } | null {
+  const image = card.image === null ? undefined : images.get(card.image);
+  if (!image) return null;
+  const scale = Math.min(CARD_TEXT_WIDTH / image.width, IMAGE_MAX_HEIGHT / image.height);
+  return { width: Math.max(1, image.width * scale), height: Math.max(1, image.height * scale), image };
+}
+
+/** How tall the card's text is, from its top to the end of the body. */
+function textHeight(card: Card): number {
   const { title, body } = cardText(card);
   const titleLines = Math.max(1, title.length);
-  return Math.max(GRID.cardHeight, TITLE_TOP + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE + TEXT_BOTTOM);
+  return TITLE_TOP + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE;
 }
 
-/** The layout the export draws: the canvas's grid, with rows grown to fit each card's text. */
-export function exportLayout(journey: Journey): JourneyLayout {
-  return layoutJourney(journey, { cardHeight: exportCardHeight });
+/** How tall a printed card is: the canvas's card height, or more when its text (and image) need it. */
+function exportCardHeight(card: Card, images: ReadonlyMap<string, CardImage>): number {
+  const picture = cardImageSize(card, images);
+  return Math.max(GRID.cardHeight, textHeight(card) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM);
 }
 
-function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate): void {
+/** The layout the export draws: the canvas's grid, with rows grown to fit each card's text and image. */
+export function exportLayout(journey: Journey, images: ReadonlyMap<string, CardImage> = NO_IMAGES): JourneyLayout {
+  return layoutJourney(journey, { cardHeight: (card) => exportCardHeight(card, images) });
+}
+
+function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate, images: ReadonlyMap<string, CardImage>): void {
   const kindLook = laneKindDescriptor(kind);
   const { colors } = kindLook;
   const { x, y, width: w, height: h } = rect;
@@ -597,6 +624,13 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
   );
   const start = y + TITLE_TOP + titleLines.length * TITLE_LINE;
   text.body.forEach((line, i) => draw.text(x + CARD_PAD_LEFT, start + i * BODY_LINE, line, { ...BODY_STYLE, color: INK_SOFT }));
+
+  // the image under the text, centred in the text's width (exportCardHeight left room for it)
+  const picture = cardImageSize(card, images);
+  if (picture) {
+    const top = y + textHeight(card) + IMAGE_GAP;
+    draw.image({ x: x + CARD_PAD_LEFT + (CARD_TEXT_WIDTH - picture.width) / 2, y: top, width: picture.width, height: picture.height }, picture.image);
+  }
 }
 
 // ------------------------------------------------------------------ links

@@ -67,7 +67,19 @@ export interface TextShape {
   bounds: Box;
 }
 
-export type Shape = RectShape | PathShape | CircleShape | TextShape;
+/** A raster picture (a card's image): JPEG or PNG bytes drawn to fill the box, whose proportions are the picture's. */
+export interface ImageShape {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  mime: 'image/jpeg' | 'image/png';
+  bytes: Uint8Array;
+  bounds: Box;
+}
+
+export type Shape = RectShape | PathShape | CircleShape | TextShape | ImageShape;
 
 export interface Scene {
   width: number;

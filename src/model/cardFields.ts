@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { isImageKey } from './images';
 import { LIMITS } from './limits';
 import { str, strList, strOrNull } from './readValue';
 import { CHANNELS, EMOTION_MAX, EMOTION_MIN, type Card, type Channel } from './types';
@@ -252,6 +253,22 @@ export const CARD_FIELDS = {
         kit.problem('must be a whole number from 0 up');
         return Number.isInteger(n) ? n : 0;
       },
+    },
+  },
+  image: {
+    role: 'content',
+    stored: 'value',
+    default: null,
+    // the key of an image in the map's `images` (images.ts); the bytes travel beside the cards
+    read: (v) => (isImageKey(v) ? v : null),
+    file: (k) => k.z.string().regex(/^[0-9a-f]{64}$/, 'must be an image key (64 hex digits)').nullable().default(null),
+    // A sheet cannot hold a photo: the column says which cards have one, and an import leaves it out.
+    csv: {
+      header: 'image',
+      aliases: ['bild'],
+      position: 9,
+      write: (value) => (value === null ? '' : 'yes'),
+      read: () => null,
     },
   },
 } satisfies CardFieldSpecs;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { buildCard, cardFieldEntries } from './cardRecord';
+import { imagesMap } from './images';
 import { sortOrdered } from './order';
 import { oneOf, str, strList, strOrNull } from './readValue';
 import {
@@ -31,6 +32,7 @@ import { defaultPhase, FALLBACK_PHASE_COLOR, isDefaultPhaseId, phaseShownFor, sa
  *                                  text fields (body) }
  *   personas  Y.Map  id → Y.Map { name, role, age, quote, goals, frustrations, color, order }
  *   links     Y.Map  id → Y.Map { fromCardId, toCardId, label }
+ *   images    Y.Map  SHA-256 key → { mime, width, height, bytes } (images.ts), not records
  * Fields holding their default value (null, false, 0, empty list) are left out, which keeps a
  * card at roughly a hundred bytes in the encoded doc. Lists inside a record (tags, goals) are
  * plain arrays: the last writer wins, as for any other field.
@@ -45,6 +47,8 @@ export interface JourneyMaps {
   cards: Y.Map<Record_>;
   personas: Y.Map<Record_>;
   links: Y.Map<Record_>;
+  /** card images by content key; part of the map so undo, sync and storage cover them (images.ts) */
+  images: Y.Map<unknown>;
 }
 
 export function journeyMaps(doc: Y.Doc): JourneyMaps {
@@ -56,6 +60,7 @@ export function journeyMaps(doc: Y.Doc): JourneyMaps {
     cards: doc.getMap('cards'),
     personas: doc.getMap('personas'),
     links: doc.getMap('links'),
+    images: imagesMap(doc),
   };
 }
 

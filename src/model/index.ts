@@ -11,6 +11,7 @@ export * from './votes';
 export * from './workshop';
 export * from './undo';
 export * from './layout';
+export * from './images';
 export * from './laneKinds';
 export * from './laneKindLookup';
 export * from './emotionScale';

@@ -36,6 +36,18 @@ export const LIMITS = {
   rounds: 1_000,
   dots: 200_000,
   votesPerPerson: 50,
+  /** a card image's encoded bytes: the app re-encodes every image under this before it enters the doc */
+  imageBytes: 300 * 1024,
+  /** a card image's longer side, in pixels, after re-encoding */
+  imageLongSide: 1280,
+  /** width or height a stored image may claim (files are hostile: the renderer sizes boxes from it) */
+  imageDimension: 8192,
+  /** distinct images in one map (one photo on two cards counts once) */
+  imagesPerMap: 24,
+  /** all of a map's images together, so a map stays well under the relay's room quota (16 MiB) */
+  imagesTotalBytes: 6 * 1024 * 1024,
+  /** a picked, pasted or dropped file larger than this is refused before it is decoded */
+  imageInputBytes: 40 * 1024 * 1024,
   /** a map file larger than this is refused before it is parsed */
   fileBytes: 32 * 1024 * 1024,
 } as const;

@@ -80,6 +80,8 @@ export interface Card {
   color: string | null;
   momentOfTruth: boolean;
   votes: number;
+  /** the key (SHA-256, hex) of the card's image in the map's `images` (images.ts), or null */
+  image: string | null;
 }
 
 export interface Persona {

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { emotionColor } from '../model/emotionScale';
 import { isOnlineChannel, type Card } from '../model/types';
 import { useEditor } from '../store/editorStore';
+import { CardImageView } from '../canvas';
 import { EmotionFace, formatScore } from './fields';
 import './panels.css';
 
@@ -29,6 +30,7 @@ export function CardReadView({ card }: { card: Card }) {
       </p>
       {card.momentOfTruth && <p className="pn-read-mot">{t('panels.inspector.momentOfTruth')}</p>}
       {card.body ? <p className="pn-read-body">{card.body}</p> : <p className="pn-hint">{t('panels.read.noNotes')}</p>}
+      {card.image && <CardImageView imageKey={card.image} title={card.title} size="large" />}
       <dl className="pn-meta pn-read-list">
         <div>
           <dt>{t('panels.inspector.channel')}</dt>

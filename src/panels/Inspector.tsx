@@ -7,6 +7,7 @@ import { updateCard, type CardPatch } from '../model/ops';
 import { LOCAL_ORIGIN } from '../model/origin';
 import { CHANNELS, isOnlineChannel, type Card, type Channel, type Persona } from '../model/types';
 import { selectedCards, useEditor } from '../store/editorStore';
+import { CardImageField } from './CardImageField';
 import { CardReadView } from './CardReadView';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
 import './panels.css';
@@ -119,6 +120,8 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
         </label>
         <BodyField id={ids.body} className="pn-input pn-textarea pn-notes" rows={5} doc={doc} cardId={card.id} body={card.body} placeholder={t('panels.inspector.bodyPlaceholder')} />
       </div>
+
+      <CardImageField card={card} />
 
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.channel}>

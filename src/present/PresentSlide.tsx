@@ -1,7 +1,7 @@
 import { Star } from 'lucide-react';
 import { useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_ICONS, emotionFace, laneIcon, laneKindStyle } from '../canvas';
+import { CardImageView, CHANNEL_ICONS, emotionFace, laneIcon, laneKindStyle } from '../canvas';
 import { emotionColor } from '../model/emotionScale';
 import { isOnlineChannel, type Card, type Journey, type Lane, type LaneKind, type Persona } from '../model/types';
 import { phaseStyle } from './phaseStyle';
@@ -174,6 +174,7 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
           {card.body}
         </p>
       )}
+      {card.image && <CardImageView imageKey={card.image} title={card.title} size="slide" />}
     </li>
   );
 }

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import { journeyToDoc, readJourney } from '../model/doc';
 import { readComments, writeComments } from '../model/feedback';
+import { putImages, readImages } from '../model/images';
 import { LIMITS } from '../model/limits';
 import type { Comment, Journey, VoteDot, VoteRound } from '../model/types';
 import { readDots, readRounds, writeDots, writeRounds } from '../model/votes';
+import { checkImages, imageEntries, type ImageFileEntry } from './images';
 import { checkReferences } from './references';
 import { issue, type FileIssue } from './issues';
 import { FORMAT_VERSION, migrate } from './migrate';
@@ -15,6 +17,8 @@ export interface MapFile {
   version: typeof FORMAT_VERSION;
   journey: Journey;
   feedback: { comments: Comment[]; rounds: VoteRound[]; dots: VoteDot[] };
+  /** the images the cards show, bytes in base64 */
+  images: ImageFileEntry[];
 }
 
 export type ImportResult =
@@ -30,8 +34,12 @@ export type ImportResult =
  * belong to the session and are not written.
  */
 export function toJSON(doc: Y.Doc, feedback?: Y.Doc): MapFile {
-  const journey = readJourney(doc);
-  if (!feedback) return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments: [], rounds: [], dots: [] } };
+  const stored = readImages(doc);
+  const read = readJourney(doc);
+  // a card whose image never arrived (or was unreadable) is written without one, so the file imports
+  const journey = { ...read, cards: read.cards.map((c) => (c.image === null || stored.has(c.image) ? c : { ...c, image: null })) };
+  const images = imageEntries(stored, journey.cards);
+  if (!feedback) return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments: [], rounds: [], dots: [] }, images };
   const cardIds = new Set(journey.cards.map((c) => c.id));
   const kept = readComments(feedback).filter((c) => cardIds.has(c.cardId));
   const commentIds = new Set(kept.map((c) => c.id));
@@ -39,7 +47,7 @@ export function toJSON(doc: Y.Doc, feedback?: Y.Doc): MapFile {
   const rounds = readRounds(feedback);
   const roundIds = new Set(rounds.map((r) => r.id));
   const dots = readDots(feedback).filter((d) => cardIds.has(d.cardId) && roundIds.has(d.roundId) && d.voterId !== '');
-  return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments, rounds, dots } };
+  return { format: 'waymark', version: FORMAT_VERSION, journey, feedback: { comments, rounds, dots }, images };
 }
 
 /** A file's feedback (checked already) as a new feedback doc. */
@@ -67,9 +75,10 @@ export function fromJSON(value: unknown): ImportResult {
     if (!parsed.success) {
       return { ok: false, issues: parsed.error.issues.map((i) => issue(i.path, i.message)) };
     }
-    const problems = checkReferences(parsed.data);
+    const problems = [...checkReferences(parsed.data), ...checkImages(parsed.data.images, parsed.data.journey.cards)];
     if (problems.length > 0) return { ok: false, issues: problems };
     const doc = journeyToDoc(parsed.data.journey);
+    doc.transact(() => putImages(doc, parsed.data.images));
     const feedback = feedbackToDoc(parsed.data.feedback);
     return { ok: true, doc, feedback, file: parsed.data };
   } catch (error) {

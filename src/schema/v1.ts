@@ -3,11 +3,12 @@ import { LIMITS } from '../model/limits';
 import { isValidOrderKey } from '../model/order';
 import type { CARD_FIELDS, FileSchemaKit } from '../model/cardFields';
 import { cardFieldEntries } from '../model/cardRecord';
-import { DEFAULT_PHASE_IDS, LANE_KINDS, SUPPORTED_LOCALES, type Card, type Comment, type VoteDot, type VoteRound } from '../model/types';
+import { DEFAULT_PHASE_IDS, LANE_KINDS, SUPPORTED_LOCALES, type Card, type Comment, type Journey, type VoteDot, type VoteRound } from '../model/types';
+import { imagesSchema } from './images';
 
 /**
  * Format version 1 of the Waymark map file:
- *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […], "rounds": […], "dots": […] } }
+ *   { "format": "waymark", "version": 1, "journey": {…}, "feedback": { "comments": […], "rounds": […], "dots": […] }, "images": […] }
  * The feedback's threads (a comment's parentId, authorId, mentions), rounds and dots came later
  * and all have defaults, so files written before them still read; the version did not change.
  * Version 1 knew only the three default phases; version 2 (v2.ts) builds on this one and
@@ -158,6 +159,8 @@ export const mapFileSchemaV1 = z.object({
       dots: list(voteDotSchema, LIMITS.dots).default([]),
     })
     .default({ comments: [], rounds: [], dots: [] }),
+  /** the cards' images (schema/images.ts); files written before images had none */
+  images: imagesSchema,
 });
 
 export type MapFileV1 = z.output<typeof mapFileSchemaV1>;

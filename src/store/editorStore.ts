@@ -1,3 +1,4 @@
+import type { CardImage } from '../model/images';
 import type * as Y from 'yjs';
 import { create } from 'zustand';
 import type { JourneyLayout } from '../model/layout';
@@ -45,6 +46,8 @@ export interface PresenceControls {
 /** A copied selection: plain cards, pasted as new cards with new ids. */
 export interface Clipboard {
   cards: Card[];
+  /** the copied cards' images, so a paste after a cut, or into another map, still shows them */
+  images?: CardImage[];
 }
 
 export interface EditorSession {

@@ -4,6 +4,7 @@ import { buildActionContext, isEnabled, runAction } from '../../src/actions/cont
 import { ACTIONS, type ActionId, type RegisteredAction } from '../../src/actions/registry';
 import { placeDot, setPresenter, startRound, startTimer } from '../../src/model';
 import { addPhase, updateCard, updateLane } from '../../src/model/ops';
+import { imageKey, setCardImage } from '../../src/model/images';
 import { LOCAL_ORIGIN } from '../../src/model/origin';
 import { createMapFromTemplate } from '../../src/model/templates';
 import type { Card } from '../../src/model/types';
@@ -83,6 +84,15 @@ const SITUATIONS: readonly Situation[] = [
     arrange: (_, doc) => {
       addPhase(doc, { id: 'recovery', name: 'Service recovery' }, 'fixture');
       editor().setFocus({ kind: 'phase', id: 'recovery' });
+      return null;
+    },
+  },
+  {
+    name: 'a card with an image selected',
+    arrange: ({ pain }, doc) => {
+      const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+      setCardImage(doc, [pain.id], { key: imageKey(bytes), mime: 'image/jpeg', width: 4, height: 3, bytes }, 'fixture');
+      editor().selectCards([pain.id], 'replace');
       return null;
     },
   },

@@ -16,6 +16,7 @@ const card = (over: Partial<Card> = {}): Card => ({
   color: null,
   momentOfTruth: false,
   votes: 0,
+  image: null,
   ...over,
 });
 const filter = (over: Partial<CardFilter>): CardFilter => ({ ...EMPTY_CARD_FILTER, ...over });

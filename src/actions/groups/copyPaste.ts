@@ -1,3 +1,4 @@
+import { putImages } from '../../model/images';
 import { addCard } from '../../model/ops';
 import { LOCAL_ORIGIN } from '../../model/origin';
 import { deleteTargetCards, openLane, reveal } from '../cardEffects';
@@ -46,6 +47,8 @@ export const copyPasteActions = defineActions([
       let nextInAnchorCell = anchor?.index;
       const ids: string[] = [];
       ctx.doc.transact(() => {
+        // the pictures first, so the pasted cards show them after a cut or in another map
+        putImages(ctx.doc, ctx.editor.clipboard?.images ?? []);
         clipped.forEach((card, i) => {
           const cell = cells[i]!;
           const index = cellKeyOf(cell) === anchorKey && nextInAnchorCell !== undefined ? nextInAnchorCell++ : undefined;

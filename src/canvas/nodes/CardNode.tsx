@@ -17,6 +17,13 @@ import { InlineTitle } from '../InlineTitle';
 import { CardVotes } from './CardVotes';
 import { clickVote, useVoteNotice } from '../cardClickVote';
 import { useCanvasLabels } from '../labels';
+import { CardImageView } from '../CardImage';
+import { runAction } from '../../actions';
+import { isAcceptedImage } from '../../store/imageInput';
+import { sayImageNotice } from '../../store/cardImages';
+
+/** Whether a drag carries files (a picture from the desktop), rather than a card or text. */
+const carriesFiles = (e: React.DragEvent) => e.dataTransfer.types.includes('Files');
 
 /** Where the last press on a card began: a click that ends a drag is not a vote. */
 let pressedAt: { x: number; y: number } | null = null;
@@ -39,6 +46,8 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   if (search === 'hit') classes.push('is-search-hit');
   if (card.momentOfTruth) classes.push('is-mot');
   if (linkSource) classes.push('is-link-source');
+  if (card.image) classes.push('has-image');
+  const readOnly = useEditor((s) => s.readOnly);
   const cardPersonas = personas.filter((p) => card.personaIds.includes(p.id));
   // the whole text on hover: the card shows two lines of title and one of body
   const fullText = [card.title, card.body].filter((text) => text.trim() !== '').join('\n\n') || undefined;
@@ -51,6 +60,20 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
       title={editing ? undefined : fullText}
       onPointerDown={(e) => {
         pressedAt = { x: e.clientX, y: e.clientY };
+      }}
+      onDragOver={(e) => {
+        // a picture dropped on a card becomes its image (card.addImage); read-only maps take none
+        if (readOnly || !carriesFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={(e) => {
+        if (readOnly || !carriesFiles(e)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        const files = [...e.dataTransfer.files].filter(isAcceptedImage);
+        if (files.length > 0) runAction('card.addImage', { target: { kind: 'card', id: card.id }, files });
+        else sayImageNotice('unsupported');
       }}
       onClick={(e) => {
         // a plain single click during a vote round places a dot (or says why it cannot); with a
@@ -112,6 +135,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
         </div>
       )}
       {card.body && !editing && <div className="card-body">{card.body}</div>}
+      {card.image && <CardImageView imageKey={card.image} title={card.title} size="thumb" />}
       {card.momentOfTruth && (
         <span className="mot-badge" title={labels.momentOfTruth}>
           <Star size={12} aria-hidden="true" fill="currentColor" />

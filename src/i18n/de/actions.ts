@@ -31,6 +31,9 @@ export const actions: Messages['actions'] = {
     moveRight: 'Karte in den nächsten Schritt verschieben',
     moveUp: 'Karte nach oben verschieben',
     moveDown: 'Karte nach unten verschieben',
+    addImage: 'Bild hinzufügen oder ersetzen…',
+    removeImage: 'Bild entfernen',
+    openImage: 'Bild in voller Größe zeigen',
   },
   structure: {
     addStage: 'Schritt hinzufügen',

@@ -30,6 +30,9 @@ export const actions = {
     moveRight: 'Move card to next stage',
     moveUp: 'Move card up',
     moveDown: 'Move card down',
+    addImage: 'Add or replace image…',
+    removeImage: 'Remove image',
+    openImage: 'Show image full size',
   },
   structure: {
     addStage: 'Add stage',

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { CardContent, CardValueField } from '../cardFields';
 import { cardContentFrom, defaultCard } from '../cardRecord';
 import { journeyMaps, newCardRecord } from '../doc';
+import { pruneImages } from '../images';
 import { newId } from '../ids';
 import { clampText, LIMITS } from '../limits';
 import { LOCAL_ORIGIN } from '../origin';
@@ -83,7 +84,11 @@ export function updateCard(doc: Y.Doc, id: string, patch: CardPatch, origin: unk
   const record = recordOf(journeyMaps(doc).cards, id);
   if (!record) return false;
   const clamped = clampCardPatch(patch);
-  doc.transact(() => applyPatch(record, clamped), origin);
+  doc.transact(() => {
+    applyPatch(record, clamped);
+    // an image let go of goes in the same step, so undo brings it back (images.ts)
+    if (patch.image !== undefined) pruneImages(doc);
+  }, origin);
   return true;
 }
 
@@ -176,7 +181,7 @@ export function reorderCard(doc: Y.Doc, id: string, index: number, origin: unkno
   return true;
 }
 
-/** Deletes cards and every link that touches them; call inside a transaction. */
+/** Deletes cards, every link that touches them and the images only they showed; call inside a transaction. */
 export function deleteCardRecords(doc: Y.Doc, ids: readonly string[]): void {
   const { cards, links } = journeyMaps(doc);
   const gone = new Set(ids);
@@ -186,6 +191,7 @@ export function deleteCardRecords(doc: Y.Doc, ids: readonly string[]): void {
   });
   for (const linkId of deadLinks) links.delete(linkId);
   for (const id of ids) if (cards.has(id)) cards.delete(id);
+  pruneImages(doc);
 }
 
 export function deleteCard(doc: Y.Doc, id: string, origin: unknown = LOCAL_ORIGIN): boolean {

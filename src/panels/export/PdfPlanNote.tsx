@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAPER_SIZES, pdfPlan, SMALL_PRINT_SCALE, type PaperSize, type PdfPages } from '../../export/pdf';
 import { journeySceneSize, type Translate } from '../../export/render';
+import { readImages } from '../../model/images';
 import { useEditor } from '../../store/editorStore';
 
 /**
@@ -13,11 +14,13 @@ import { useEditor } from '../../store/editorStore';
 export function PdfPlanNote({ paper, pages, stageIds, translate }: { paper: PaperSize; pages: PdfPages; stageIds: readonly string[] | null; translate: Translate }) {
   const { t } = useTranslation();
   const journey = useEditor((s) => s.journey);
+  const doc = useEditor((s) => s.session?.doc ?? null);
   // the dialog makes a new stage list on every render; measure again only when its content changes
   const stageKey = stageIds ? stageIds.join(',') : null;
   const size = useMemo(
-    () => (journey ? journeySceneSize(journey, { t: translate, stageIds: stageKey === null ? null : stageKey.split(',').filter(Boolean) }) : null),
-    [journey, stageKey, translate],
+    // cards with a picture print taller: measure with the map's images
+    () => (journey ? journeySceneSize(journey, { t: translate, stageIds: stageKey === null ? null : stageKey.split(',').filter(Boolean), images: doc ? readImages(doc) : undefined }) : null),
+    [journey, doc, stageKey, translate],
   );
   if (!size) return null;
   const plan = pdfPlan(size.width, size.height, paper, pages);

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { importFile, type ImportedFeedback, type ImportOutcome } from '../../export/import';
 import { renderThumbnailSvg } from '../../export/thumbnail';
 import { journeyToDoc } from '../../model/doc';
+import { putImages, type CardImage } from '../../model/images';
 import { LIMITS } from '../../model/limits';
 import type { Journey } from '../../model/types';
 import { feedbackToDoc, fileSizeIssue } from '../../schema/file';
@@ -37,8 +38,8 @@ export function uniqueTitle(title: string, existing: readonly string[]): string 
   }
 }
 
-/** The imported journey as a new map's doc, with a title no map in the library has. */
-export async function docForImport(journey: Journey, db: WaymarkDB | null): Promise<Y.Doc> {
+/** The imported journey (and its card images) as a new map's doc, with a title no map in the library has. */
+export async function docForImport(journey: Journey, db: WaymarkDB | null, images: readonly CardImage[] = []): Promise<Y.Doc> {
   let existing: string[] = [];
   if (db) {
     try {
@@ -47,7 +48,9 @@ export async function docForImport(journey: Journey, db: WaymarkDB | null): Prom
       // the library cannot be read: a clash is possible, but the import still works
     }
   }
-  return journeyToDoc({ ...journey, title: uniqueTitle(journey.title, existing) });
+  const doc = journeyToDoc({ ...journey, title: uniqueTitle(journey.title, existing) });
+  if (images.length > 0) doc.transact(() => putImages(doc, images));
+  return doc;
 }
 
 /** Stores the new map and, for a Waymark file, its comments and votes, in one transaction. */

@@ -50,7 +50,7 @@ export function useMapImport({ db, inMemoryOnly, onOpenMap, onCreateInMemory, on
             setProblems({ fileName: file.name, issues: outcome.issues });
             return;
           }
-          const doc = await docForImport(outcome.journey, inMemoryOnly ? null : db);
+          const doc = await docForImport(outcome.journey, inMemoryOnly ? null : db, outcome.images);
           const id = outcome.journey.id;
           if (inMemoryOnly || !db) {
             onCreateInMemory?.(doc);
