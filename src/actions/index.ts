@@ -3,5 +3,6 @@
  * dialogs share. The registry, menus and shortcuts are this folder's own.
  */
 export { runAction } from './context';
+export { ModalDialog } from './ModalDialog';
 export { restoreFocus, trapTab } from './ui';
 export { useImagePaste } from './useImagePaste';

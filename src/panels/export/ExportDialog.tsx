@@ -1,7 +1,7 @@
-import { Download, X } from 'lucide-react';
-import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Download } from 'lucide-react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { restoreFocus, trapTab } from '../../actions';
+import { ModalDialog } from '../../actions';
 import type { Translate } from '../../export/render';
 import { useEditor } from '../../store/editorStore';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
@@ -20,9 +20,7 @@ type Status = { kind: 'idle' } | { kind: 'working'; progress: number } | { kind:
 function ExportPanel() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
-  const [returnTo] = useState<Element | null>(() => (typeof document === 'undefined' ? null : document.activeElement));
   const stages = useEditor((s) => s.journey?.stages ?? []);
   const selectedStageIds = useEditor((s) => {
     if (!s.journey || s.selectedCardIds.length === 0) return null;
@@ -39,23 +37,6 @@ function ExportPanel() {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(selectedStageIds ? selectedStageIds.split(',') : stages.map((s) => s.id)));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const working = status.kind === 'working';
-
-  useLayoutEffect(() => {
-    firstRef.current?.focus();
-    const dialog = dialogRef.current;
-    return () => restoreFocus(returnTo, dialog);
-  }, [returnTo]);
-
-  const close = () => {
-    if (!working) useEditor.getState().setDialog(null);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
-    } else if (event.key === 'Tab') trapTab(event, dialogRef.current);
-  };
 
   const translate: Translate = useCallback((key, options) => String(t(key, options as never)), [t]);
   const stageIds = scope === 'stages' ? stages.filter((s) => chosen.has(s.id)).map((s) => s.id) : null;
@@ -93,140 +74,134 @@ function ExportPanel() {
   const image = format === 'png' || format === 'svg';
 
   return (
-    <div
-      className="wm-overlay"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) close();
-      }}
+    <ModalDialog
+      title={t('exporting.dialog.title')}
+      closeLabel={t('exporting.dialog.close')}
+      onClose={() => useEditor.getState().setDialog(null)}
+      className="wm-export"
+      busy={working}
+      initialFocus={firstRef}
     >
-      <div ref={dialogRef} className="wm-dialog wm-export" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-busy={working || undefined} onKeyDown={onKeyDown}>
-        <header className="wm-dialog-header">
-          <h2 id={`${id}-title`}>{t('exporting.dialog.title')}</h2>
-          <button type="button" className="wm-icon-button" onClick={close} disabled={working} aria-label={t('exporting.dialog.close')} title={t('exporting.dialog.close')}>
-            <X size={18} aria-hidden="true" />
-          </button>
-        </header>
-        <form
-          className="wm-export-body"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void start();
-          }}
-        >
-          <fieldset className="wm-export-formats" disabled={working}>
-            <legend>{t('exporting.dialog.format')}</legend>
-            {EXPORT_FORMATS.map((f, i) => (
-              <label key={f.id} className={`wm-export-format${format === f.id ? ' is-chosen' : ''}`}>
-                <input ref={i === 0 ? firstRef : undefined} type="radio" name={`${id}-format`} value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
-                <span className="wm-export-format-name">{t(f.labelKey)}</span>
-                <span className="wm-export-format-hint">{t(f.hintKey)}</span>
-              </label>
-            ))}
-          </fieldset>
+      <form
+        className="wm-export-body"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start();
+        }}
+      >
+        <fieldset className="wm-export-formats" disabled={working}>
+          <legend>{t('exporting.dialog.format')}</legend>
+          {EXPORT_FORMATS.map((f, i) => (
+            <label key={f.id} className={`wm-export-format${format === f.id ? ' is-chosen' : ''}`}>
+              <input ref={i === 0 ? firstRef : undefined} type="radio" name={`${id}-format`} value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} />
+              <span className="wm-export-format-name">{t(f.labelKey)}</span>
+              <span className="wm-export-format-hint">{t(f.hintKey)}</span>
+            </label>
+          ))}
+        </fieldset>
 
-          {format === 'png' && (
-            <fieldset className="wm-export-row" disabled={working}>
-              <legend>{t('exporting.dialog.scale')}</legend>
-              {([1, 2, 4] as const).map((s) => (
-                <label key={s} className="wm-export-chip">
-                  <input type="radio" name={`${id}-scale`} checked={scale === s} onChange={() => setScale(s)} />
-                  {s}×
-                </label>
-              ))}
-            </fieldset>
-          )}
-          {image && (
-            <fieldset className="wm-export-row" disabled={working}>
-              <legend>{t('exporting.dialog.background')}</legend>
-              {(['white', 'transparent'] as const).map((b) => (
-                <label key={b} className="wm-export-chip">
-                  <input type="radio" name={`${id}-background`} checked={background === b} onChange={() => setBackground(b)} />
-                  {t(`exporting.dialog.backgrounds.${b}`)}
-                </label>
-              ))}
-            </fieldset>
-          )}
-          {format === 'pdf' && (
-            <>
-              <fieldset className="wm-export-row" disabled={working}>
-                <legend>{t('exporting.dialog.paper')}</legend>
-                {(['a4', 'a3', 'letter'] as const).map((p) => (
-                  <label key={p} className="wm-export-chip">
-                    <input type="radio" name={`${id}-paper`} checked={paper === p} onChange={() => setPaper(p)} />
-                    {t(`exporting.dialog.papers.${p}`)}
-                  </label>
-                ))}
-                <span className="wm-export-note">{t('exporting.dialog.landscape')}</span>
-              </fieldset>
-              <fieldset className="wm-export-row" disabled={working}>
-                <legend>{t('exporting.dialog.pages')}</legend>
-                {(['auto', 'fit', 'tile'] as const).map((p) => (
-                  <label key={p} className="wm-export-chip">
-                    <input type="radio" name={`${id}-pages`} checked={pages === p} onChange={() => setPages(p)} />
-                    {t(`exporting.dialog.pageModes.${p}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <PdfPlanNote paper={paper} pages={pages} stageIds={stageIds} translate={translate} />
-            </>
-          )}
-
+        {format === 'png' && (
           <fieldset className="wm-export-row" disabled={working}>
-            <legend>{t('exporting.dialog.scope')}</legend>
-            {(['all', 'stages'] as const).map((s) => (
+            <legend>{t('exporting.dialog.scale')}</legend>
+            {([1, 2, 4] as const).map((s) => (
               <label key={s} className="wm-export-chip">
-                <input type="radio" name={`${id}-scope`} checked={scope === s} onChange={() => setScope(s)} />
-                {t(`exporting.dialog.scopes.${s}`)}
+                <input type="radio" name={`${id}-scale`} checked={scale === s} onChange={() => setScale(s)} />
+                {s}×
               </label>
             ))}
           </fieldset>
-          {scope === 'stages' && (
-            <fieldset className="wm-export-stages" disabled={working}>
-              <legend className="sr-only">{t('exporting.dialog.stagesLegend')}</legend>
-              <div className="wm-export-stage-tools">
-                <button type="button" className="wm-export-link" onClick={() => setChosen(new Set(stages.map((s) => s.id)))}>
-                  {t('exporting.dialog.selectAll')}
-                </button>
-                <button type="button" className="wm-export-link" onClick={() => setChosen(new Set())}>
-                  {t('exporting.dialog.selectNone')}
-                </button>
-              </div>
-              <ul>
-                {stages.map((stage) => (
-                  <li key={stage.id}>
-                    <label>
-                      <input type="checkbox" checked={chosen.has(stage.id)} onChange={() => toggleStage(stage.id)} />
-                      {stage.name || t('canvas.untitledStage')}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-              {noStages && (
-                <p className="wm-export-error" role="alert">
-                  {t('exporting.dialog.noStages')}
-                </p>
-              )}
+        )}
+        {image && (
+          <fieldset className="wm-export-row" disabled={working}>
+            <legend>{t('exporting.dialog.background')}</legend>
+            {(['white', 'transparent'] as const).map((b) => (
+              <label key={b} className="wm-export-chip">
+                <input type="radio" name={`${id}-background`} checked={background === b} onChange={() => setBackground(b)} />
+                {t(`exporting.dialog.backgrounds.${b}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {format === 'pdf' && (
+          <>
+            <fieldset className="wm-export-row" disabled={working}>
+              <legend>{t('exporting.dialog.paper')}</legend>
+              {(['a4', 'a3', 'letter'] as const).map((p) => (
+                <label key={p} className="wm-export-chip">
+                  <input type="radio" name={`${id}-paper`} checked={paper === p} onChange={() => setPaper(p)} />
+                  {t(`exporting.dialog.papers.${p}`)}
+                </label>
+              ))}
+              <span className="wm-export-note">{t('exporting.dialog.landscape')}</span>
             </fieldset>
-          )}
+            <fieldset className="wm-export-row" disabled={working}>
+              <legend>{t('exporting.dialog.pages')}</legend>
+              {(['auto', 'fit', 'tile'] as const).map((p) => (
+                <label key={p} className="wm-export-chip">
+                  <input type="radio" name={`${id}-pages`} checked={pages === p} onChange={() => setPages(p)} />
+                  {t(`exporting.dialog.pageModes.${p}`)}
+                </label>
+              ))}
+            </fieldset>
+            <PdfPlanNote paper={paper} pages={pages} stageIds={stageIds} translate={translate} />
+          </>
+        )}
 
-          <footer className="wm-export-footer">
-            <div className="wm-export-status" role="status" aria-live="polite">
-              {status.kind === 'working' && (
-                <>
-                  <progress max={100} value={Math.round(status.progress * 100)} aria-label={t('exporting.dialog.exporting')} />
-                  <span>{t('exporting.dialog.progress', { percent: Math.round(status.progress * 100) })}</span>
-                </>
-              )}
-              {status.kind === 'done' && <span className="wm-export-done">{status.text}</span>}
-              {status.kind === 'failed' && <span className="wm-export-error">{status.text}</span>}
+        <fieldset className="wm-export-row" disabled={working}>
+          <legend>{t('exporting.dialog.scope')}</legend>
+          {(['all', 'stages'] as const).map((s) => (
+            <label key={s} className="wm-export-chip">
+              <input type="radio" name={`${id}-scope`} checked={scope === s} onChange={() => setScope(s)} />
+              {t(`exporting.dialog.scopes.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+        {scope === 'stages' && (
+          <fieldset className="wm-export-stages" disabled={working}>
+            <legend className="sr-only">{t('exporting.dialog.stagesLegend')}</legend>
+            <div className="wm-export-stage-tools">
+              <button type="button" className="wm-export-link" onClick={() => setChosen(new Set(stages.map((s) => s.id)))}>
+                {t('exporting.dialog.selectAll')}
+              </button>
+              <button type="button" className="wm-export-link" onClick={() => setChosen(new Set())}>
+                {t('exporting.dialog.selectNone')}
+              </button>
             </div>
-            <button type="submit" className="wm-export-go" disabled={working || noStages}>
-              <Download size={16} aria-hidden="true" />
-              {working ? t('exporting.dialog.exporting') : t('exporting.dialog.export')}
-            </button>
-          </footer>
-        </form>
-      </div>
-    </div>
+            <ul>
+              {stages.map((stage) => (
+                <li key={stage.id}>
+                  <label>
+                    <input type="checkbox" checked={chosen.has(stage.id)} onChange={() => toggleStage(stage.id)} />
+                    {stage.name || t('canvas.untitledStage')}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {noStages && (
+              <p className="wm-export-error" role="alert">
+                {t('exporting.dialog.noStages')}
+              </p>
+            )}
+          </fieldset>
+        )}
+
+        <footer className="wm-export-footer">
+          <div className="wm-export-status" role="status" aria-live="polite">
+            {status.kind === 'working' && (
+              <>
+                <progress max={100} value={Math.round(status.progress * 100)} aria-label={t('exporting.dialog.exporting')} />
+                <span>{t('exporting.dialog.progress', { percent: Math.round(status.progress * 100) })}</span>
+              </>
+            )}
+            {status.kind === 'done' && <span className="wm-export-done">{status.text}</span>}
+            {status.kind === 'failed' && <span className="wm-export-error">{status.text}</span>}
+          </div>
+          <button type="submit" className="wm-export-go" disabled={working || noStages}>
+            <Download size={16} aria-hidden="true" />
+            {working ? t('exporting.dialog.exporting') : t('exporting.dialog.export')}
+          </button>
+        </footer>
+      </form>
+    </ModalDialog>
   );
 }

@@ -1,7 +1,7 @@
-import { ArrowDown, ArrowUp, Check, Plus, Trash2, X } from 'lucide-react';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ArrowDown, ArrowUp, Check, Plus, Trash2 } from 'lucide-react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { restoreFocus, runAction, trapTab } from '../../actions';
+import { ModalDialog, runAction } from '../../actions';
 import { LIMITS } from '../../model/limits';
 import { canDeletePhase, phaseTakingOver, recolourPhase, renamePhase } from '../../model/ops';
 import { phaseNameKey, shownPhaseName } from '../../model/phaseNames';
@@ -21,10 +21,7 @@ export function PhaseManager() {
 
 function PhaseManagerDialog({ journey }: { journey: Journey }) {
   const { t } = useTranslation();
-  const titleId = `${useId()}-title`;
   const dialogRef = useRef<HTMLDivElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const [returnTo] = useState<Element | null>(() => (typeof document === 'undefined' ? null : document.activeElement));
   const phases = journey.phases;
 
   // a phase added while the dialog is open gets the focus, its name selected, ready to type over
@@ -38,64 +35,42 @@ function PhaseManagerDialog({ journey }: { journey: Journey }) {
     input?.select();
   }, [phases]);
 
-  useLayoutEffect(() => {
-    closeRef.current?.focus();
-    const dialog = dialogRef.current;
-    return () => restoreFocus(returnTo, dialog);
-  }, [returnTo]);
-
-  const close = () => useEditor.getState().setDialog(null);
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      close();
-    } else if (event.key === 'Tab') trapTab(event, dialogRef.current);
-  };
-
   const stageCounts = new Map<string, number>();
   for (const s of journey.stages) stageCounts.set(s.phase, (stageCounts.get(s.phase) ?? 0) + 1);
 
   return (
-    <div
-      className="wm-overlay"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) close();
-      }}
+    <ModalDialog
+      title={t('panels.phases.title')}
+      closeLabel={t('panels.phases.close')}
+      onClose={() => useEditor.getState().setDialog(null)}
+      className="ph-dialog"
+      dialogRef={dialogRef}
     >
-      <div ref={dialogRef} className="wm-dialog ph-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
-        <header className="wm-dialog-header">
-          <h2 id={titleId}>{t('panels.phases.title')}</h2>
-          <button ref={closeRef} type="button" className="wm-icon-button" onClick={close} aria-label={t('panels.phases.close')} title={t('panels.phases.close')}>
-            <X size={18} aria-hidden="true" />
-          </button>
-        </header>
-        <div className="ph-body">
-          <p className="pn-hint ph-intro">{t('panels.phases.intro')}</p>
-          <ol className="ph-list">
-            {phases.map((phase, i) => (
-              <PhaseRow
-                key={phase.id}
-                phase={phase}
-                first={i === 0}
-                last={i === phases.length - 1}
-                stageCount={stageCounts.get(phase.id) ?? 0}
-                heir={phaseTakingOver(phases, phase.id)}
-              />
-            ))}
-          </ol>
-          <button
-            type="button"
-            className="pn-button ph-add"
-            disabled={phases.length >= LIMITS.phases}
-            onClick={() => runAction('structure.addPhase', { t })}
-          >
-            <Plus size={16} aria-hidden="true" />
-            {t('panels.phases.add')}
-          </button>
-        </div>
+      <div className="ph-body">
+        <p className="pn-hint ph-intro">{t('panels.phases.intro')}</p>
+        <ol className="ph-list">
+          {phases.map((phase, i) => (
+            <PhaseRow
+              key={phase.id}
+              phase={phase}
+              first={i === 0}
+              last={i === phases.length - 1}
+              stageCount={stageCounts.get(phase.id) ?? 0}
+              heir={phaseTakingOver(phases, phase.id)}
+            />
+          ))}
+        </ol>
+        <button
+          type="button"
+          className="pn-button ph-add"
+          disabled={phases.length >= LIMITS.phases}
+          onClick={() => runAction('structure.addPhase', { t })}
+        >
+          <Plus size={16} aria-hidden="true" />
+          {t('panels.phases.add')}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
 
