@@ -1,5 +1,5 @@
 import { X } from 'lucide-react';
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { restoreFocus, trapTab } from './ui';
 import './actions.css';
 
@@ -40,6 +40,15 @@ export function ModalDialog({ title, closeLabel, onClose, className, children, b
     // focus moves in once, on opening (returnTo never changes)
   }, [returnTo]);
 
+  // a control disabled while busy (the export button) drops the focus to the page, where Escape
+  // and Tab no longer reach the dialog: take it back into the dialog when the work ends
+  useEffect(() => {
+    const dialog = ref.current;
+    if (busy || !dialog) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !dialog.contains(active)) dialog.focus();
+  }, [busy, ref]);
+
   const close = () => {
     if (!busy) onClose();
   };
@@ -65,6 +74,7 @@ export function ModalDialog({ title, closeLabel, onClose, className, children, b
         aria-modal="true"
         aria-labelledby={headingId}
         aria-busy={busy || undefined}
+        tabIndex={-1}
         onKeyDown={onKeyDown}
       >
         <header className="wm-dialog-header">

@@ -35,7 +35,10 @@ async function exportAs(page: Page, format: RegExp, name: string, setup?: (dialo
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   const file = path.join(OUT, name);
   await download.saveAs(file);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Escape closes it once the export is done: the export button, disabled while it ran, did not
+  // take the keyboard focus out of the dialog with it
+  await dialog.locator('.wm-export-done').waitFor();
+  await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   return { file, bytes: readFileSync(file), suggested: download.suggestedFilename() };
 }
