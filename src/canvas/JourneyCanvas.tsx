@@ -35,6 +35,7 @@ import { PeerOverlay } from './PeerOverlay';
 import { PinnedHeaders } from './PinnedHeaders';
 import { useFollowPresenter } from './useFollowPresenter';
 import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
+import { minimapCorner } from './minimapCorner';
 import { useOpeningView } from './useOpeningView';
 import { useKeepCentreOnPanelToggle } from './useKeepCentreOnPanelToggle';
 import { MoveHint } from './MoveHint';
@@ -156,7 +157,7 @@ function Canvas() {
       fitView: () => {
         const { layout: current } = useEditor.getState();
         const box = pane.current?.getBoundingClientRect();
-        if (current && box && box.width > 0 && box.height > 0) void flow.setViewport(fitViewport(current, box, contentTop()), { duration: 200 });
+        if (current && box && box.width > 0 && box.height > 0) void flow.setViewport(fitViewport(current, box, contentTop(), minimapCorner(pane.current)), { duration: 200 });
       },
       zoomTo100: () => void flow.zoomTo(1, { duration: 150 }),
       revealCard: (id) => {

@@ -33,17 +33,28 @@ const ADD_LANE_EXTRA = 8 + 44;
  * the moment a stage is added, and for big maps whose off-screen nodes are never rendered.
  * Every stage is always inside; the map sits at the top left of the pane. `top` is where the
  * content starts above the grid (the persona header's top, a negative y), 0 without one.
+ * `corner` is the pane's bottom-right area the minimap covers: a map that would reach into it is
+ * made to fit beside it or above it, whichever leaves it larger, so no cell hides under it.
  */
-export function fitViewport(layout: JourneyLayout, pane: PaneSize, top = 0): ViewportXYZ {
+export function fitViewport(layout: JourneyLayout, pane: PaneSize, top = 0, corner: PaneSize = NO_CORNER): ViewportXYZ {
   const above = Math.max(0, -top);
   const width = Math.max(layout.width, GRID.laneHeaderWidth) + ADD_STAGE_EXTRA;
   const height = above + Math.max(layout.height, GRID.phaseBandHeight + GRID.stageHeaderHeight) + ADD_LANE_EXTRA;
-  const room = { width: Math.max(1, pane.width - 2 * PADDING), height: Math.max(1, pane.height - 2 * PADDING) };
-  const acrossZoom = room.width / width;
-  const downZoom = room.height / height;
-  const zoom = clamp(Math.min(acrossZoom, Math.max(downZoom, TALL_MAP_MIN_ZOOM)), MIN_ZOOM, FIT_MAX_ZOOM);
+  const fit = (roomWidth: number, roomHeight: number) =>
+    clamp(Math.min(Math.max(1, roomWidth) / width, Math.max(Math.max(1, roomHeight) / height, TALL_MAP_MIN_ZOOM)), MIN_ZOOM, FIT_MAX_ZOOM);
+  const room = { width: pane.width - 2 * PADDING, height: pane.height - 2 * PADDING };
+  let zoom = fit(room.width, room.height);
+  // only a map shown whole: a tall one framed across runs past the bottom (and the minimap) anyway
+  const whole = height * zoom <= room.height + 0.5;
+  const reachesCorner = PADDING + width * zoom > pane.width - corner.width && PADDING + height * zoom > pane.height - corner.height;
+  if (corner.width > 0 && corner.height > 0 && whole && reachesCorner) {
+    const inside = (roomWidth: number, roomHeight: number) => clamp(Math.min(roomWidth / width, roomHeight / height), MIN_ZOOM, FIT_MAX_ZOOM);
+    zoom = Math.max(inside(room.width - corner.width, room.height), inside(room.width, room.height - corner.height));
+  }
   return { x: PADDING, y: PADDING + above * zoom, zoom };
 }
+
+const NO_CORNER: PaneSize = { width: 0, height: 0 };
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));

@@ -2,6 +2,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useEditor } from '../store/editorStore';
 import { fitViewport, type PaneSize, type ViewportXYZ } from './fitViewport';
+import { minimapCorner } from './minimapCorner';
 import { contentTop } from './personaHeaderView';
 
 /** A resize this long after the panel was shown or hidden is someone else's (the window's). */
@@ -28,11 +29,11 @@ export function viewAfterPaneResize(
   view: ViewportXYZ,
   before: PaneSize,
   after: PaneSize,
-  fitted: (pane: PaneSize) => ViewportXYZ | null,
+  fitted: (pane: PaneSize, when: 'before' | 'after') => ViewportXYZ | null,
   options: { keepUnfitted?: boolean } = {},
 ): ViewportXYZ | null {
-  const fitBefore = fitted(before);
-  if (fitBefore && sameView(view, fitBefore)) return fitted(after);
+  const fitBefore = fitted(before, 'before');
+  if (fitBefore && sameView(view, fitBefore)) return fitted(after, 'after');
   if (options.keepUnfitted) return null;
   return { x: view.x + (after.width - before.width) / 2, y: view.y + (after.height - before.height) / 2, zoom: view.zoom };
 }
@@ -50,12 +51,13 @@ export function useKeepCentreOnPanelToggle(flow: ReactFlowInstance, pane: React.
     if (!ready || !element) return;
     const shownAt = performance.now();
     let size: PaneSize = { width: element.clientWidth, height: element.clientHeight };
-    // the pane's size at the moment the panel was toggled, until the pane follows
-    let toggled: { size: PaneSize; at: number } | null = null;
+    // the pane's size (and the minimap's corner, which shrinks with a narrow pane) at the moment
+    // the panel was toggled, until the pane follows
+    let toggled: { size: PaneSize; corner: PaneSize; at: number } | null = null;
 
     const unsubscribe = useEditor.subscribe((state, previous) => {
       if ((state.panel === null) === (previous.panel === null)) return;
-      toggled = { size, at: performance.now() };
+      toggled = { size, corner: minimapCorner(element), at: performance.now() };
     });
     const observer = new ResizeObserver(() => {
       const next = { width: element.clientWidth, height: element.clientHeight };
@@ -65,7 +67,8 @@ export function useKeepCentreOnPanelToggle(flow: ReactFlowInstance, pane: React.
       size = next;
       if (!change || performance.now() - change.at > TOGGLE_WINDOW_MS || next.width === 0 || before.width === 0) return;
       const layout = useEditor.getState().layout;
-      const fitted = (p: PaneSize) => (layout ? fitViewport(layout, p, contentTop()) : null);
+      const fitted = (p: PaneSize, when: 'before' | 'after') =>
+        layout ? fitViewport(layout, p, contentTop(), when === 'before' ? change.corner : minimapCorner(element)) : null;
       const opening = change.at - shownAt < OPENING_MS;
       const view = viewAfterPaneResize(flow.getViewport(), change.size, next, fitted, { keepUnfitted: opening });
       if (view) void flow.setViewport(view);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useEditor } from '../store/editorStore';
 import { readSavedViewport, saveViewport } from '../store/savedViewport';
 import { fitViewport } from './fitViewport';
+import { minimapCorner } from './minimapCorner';
 import { contentTop } from './personaHeaderView';
 
 /** Whether I am following someone else who presents: their view wins over mine. */
@@ -28,7 +29,7 @@ export function useOpeningView(flow: ReactFlowInstance, pane: React.RefObject<HT
     if (!layout || !box || box.width === 0 || box.height === 0) return;
     placedFor.current = mapId;
     if (followsPresenter()) return;
-    void flow.setViewport(readSavedViewport(mapId) ?? fitViewport(layout, box, contentTop()));
+    void flow.setViewport(readSavedViewport(mapId) ?? fitViewport(layout, box, contentTop(), minimapCorner(pane.current)));
   }, [flow, pane, mapId, hasLayout]);
 
   return useCallback(

@@ -27,6 +27,25 @@ describe('fitting the view to the map', () => {
     for (const lane of layout.lanes) expect(insidePane(lane, view)).toBe(true);
   });
 
+  it('keeps every cell of a fitted map out of the minimap’s corner', () => {
+    const layout = layoutJourney(readJourney(createMapFromTemplate('retail', 'en')));
+    const corner = { width: 200, height: 170 };
+    for (const pane of [LAPTOP, { width: 1378, height: 846 }, { width: 684, height: 646 }, { width: 1600, height: 500 }]) {
+      const view = fitViewport(layout, pane, 0, corner);
+      const free = (rect: { x: number; y: number; width: number; height: number }) => {
+        const box = onScreen(rect, view);
+        return box.right <= pane.width - corner.width || box.bottom <= pane.height - corner.height;
+      };
+      for (const stage of layout.stages) {
+        for (const lane of layout.lanes) expect(free({ x: stage.x, y: lane.y, width: stage.width, height: lane.height })).toBe(true);
+      }
+      for (const stage of layout.stages) expect(insidePane(stage, view, pane)).toBe(true);
+      // no smaller than it must be: the map still reaches the pane's right or bottom room
+      const plain = fitViewport(layout, pane);
+      expect(view.zoom).toBeGreaterThan(plain.zoom * 0.6);
+    }
+  });
+
   it('does not blow a small map up past 100 %', () => {
     const layout = layoutJourney(readJourney(createMapFromTemplate('blank', 'en')));
     expect(fitViewport(layout, { width: 2400, height: 1400 }).zoom).toBe(1);
