@@ -129,7 +129,7 @@ function Canvas() {
   );
 
   const personaHeader = usePersonaHeaderLayout();
-  useRevealPersonaHeader(flow, personaHeader, journey !== null && layout !== null);
+  useRevealPersonaHeader(flow, personaHeader, journey !== null && layout !== null, pane);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const baseNodes = useMemo(
     () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly, dragLocked: followingPresenter, personaHeader }) : []),

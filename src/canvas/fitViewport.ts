@@ -56,6 +56,11 @@ export function fitViewport(layout: JourneyLayout, pane: PaneSize, top = 0, corn
 
 const NO_CORNER: PaneSize = { width: 0, height: 0 };
 
+/** Two views this close (in screen pixels and zoom) are the same view: the map was left fitted. */
+export function sameView(a: ViewportXYZ, b: ViewportXYZ): boolean {
+  return Math.abs(a.x - b.x) < 2 && Math.abs(a.y - b.y) < 2 && Math.abs(a.zoom - b.zoom) < 0.005;
+}
+
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }

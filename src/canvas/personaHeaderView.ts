@@ -4,6 +4,8 @@ import { layoutPersonaHeader, type PersonaHeaderLayout } from '../model/personaH
 import type { Persona } from '../model/types';
 import { useEditor } from '../store/editorStore';
 import { usePersonaHeader } from '../store/personaHeader';
+import { fitViewport, sameView } from './fitViewport';
+import { minimapCorner } from './minimapCorner';
 
 const NONE: Persona[] = [];
 
@@ -27,19 +29,36 @@ export function contentTop(): number {
  * grows upwards, above the top of the view: the map then moves down by the band's height, so what
  * was just asked for is on screen. Only while the top of the grid is on screen (someone scrolled
  * down to the cards is not pulled away from them), and never when the band shrinks or goes.
+ * A map that was fitted is fitted again with the band: moved down only, its bottom would slide
+ * under the minimap and past the canvas.
  */
-export function useRevealPersonaHeader(flow: ReactFlowInstance, header: PersonaHeaderLayout | null, mapShown: boolean): void {
+export function useRevealPersonaHeader(
+  flow: ReactFlowInstance,
+  header: PersonaHeaderLayout | null,
+  mapShown: boolean,
+  pane: React.RefObject<HTMLElement | null>,
+): void {
   // null until the map is on screen: the header it opens with is placed by the opening view
-  const previous = useRef<{ mapId: string; height: number } | null>(null);
+  const previous = useRef<{ mapId: string; height: number; top: number } | null>(null);
   const mapId = useEditor((s) => s.session?.mapId ?? '');
   const height = header?.height ?? 0;
   useEffect(() => {
     if (!mapShown) return;
     const before = previous.current?.mapId === mapId ? previous.current.height : null;
-    previous.current = { mapId, height };
+    const topBefore = previous.current?.top ?? 0;
+    previous.current = { mapId, height, top: header?.top ?? 0 };
     if (before === null || height <= before) return;
     const view = flow.getViewport();
+    const layout = useEditor.getState().layout;
+    const box = pane.current?.getBoundingClientRect();
+    if (layout && box && box.width > 0 && box.height > 0) {
+      const corner = minimapCorner(pane.current);
+      if (sameView(view, fitViewport(layout, box, topBefore, corner))) {
+        void flow.setViewport(fitViewport(layout, box, header!.top, corner), { duration: 150 });
+        return;
+      }
+    }
     if (view.y < 0 || view.y + header!.top * view.zoom >= 0) return;
     void flow.setViewport({ ...view, y: view.y + (height - before) * view.zoom }, { duration: 150 });
-  }, [flow, height, header, mapShown, mapId]);
+  }, [flow, height, header, mapShown, mapId, pane]);
 }

@@ -1,7 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useEditor } from '../store/editorStore';
-import { fitViewport, type PaneSize, type ViewportXYZ } from './fitViewport';
+import { fitViewport, sameView, type PaneSize, type ViewportXYZ } from './fitViewport';
 import { minimapCorner } from './minimapCorner';
 import { contentTop } from './personaHeaderView';
 
@@ -13,11 +13,6 @@ const TOGGLE_WINDOW_MS = 1000;
  * restored from where the user left it stays exactly where it was.
  */
 const OPENING_MS = 300;
-
-/** Two views this close (in screen pixels and zoom) are the same view: the map was left fitted. */
-function sameView(a: ViewportXYZ, b: ViewportXYZ): boolean {
-  return Math.abs(a.x - b.x) < 2 && Math.abs(a.y - b.y) < 2 && Math.abs(a.zoom - b.zoom) < 0.005;
-}
 
 /**
  * The view to show after the pane changed size because the side panel was hidden or shown: a

@@ -150,6 +150,26 @@ describe('the persona header', () => {
     await context.close();
   });
 
+  it('a fitted map stays fitted when its first persona is added: no cell slides under the minimap', async () => {
+    const { context, page } = await app.newPage({ viewport: { width: 1024, height: 700 } });
+    await newMapFromTemplate(app, page, 'blank');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('p');
+    await page.locator('.side-panel').getByRole('button', { name: 'Add persona' }).click();
+    await personaCard(page, 'New persona').waitFor();
+    await page.waitForTimeout(500);
+    const pane = await canvasBox(page);
+    const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+    const lastStage = (await page.locator('.react-flow__node-stage').last().boundingBox())!;
+    const lastLane = (await page.locator('.react-flow__node-lane').last().boundingBox())!;
+    // the bottom-right cell: the last stage's column at the last lane's row
+    const cell = { right: lastStage.x + lastStage.width, bottom: lastLane.y + lastLane.height };
+    expect(cell.bottom).toBeLessThanOrEqual(pane.y + pane.height);
+    expect(cell.right <= minimap.x || cell.bottom <= minimap.y).toBe(true);
+    expect((await personaCard(page, 'New persona').boundingBox())!.y).toBeGreaterThanOrEqual(pane.y);
+    await context.close();
+  });
+
   it('the filter button on a persona shows only that persona’s cards', async () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(app, page);
