@@ -60,7 +60,9 @@ describe('the journey editor in a browser', () => {
     await expect.poll(() => page.locator('.lane-name', { hasText: 'Employee notes' }).count()).toBe(1);
 
     const cell = page.locator('.react-flow__node-cell').first();
-    await cell.dblclick({ position: { x: 60, y: 60 } });
+    // empty space in the cell, below its "+ Add card" row, at whatever zoom the map opened
+    const box = (await cell.boundingBox())!;
+    await cell.dblclick({ position: { x: box.width / 2, y: box.height * 0.85 } });
     await page.keyboard.type('Reads the welcome email');
     await page.keyboard.press('Enter');
     await expect.poll(() => card(page, 'Reads the welcome email').count()).toBe(1);
