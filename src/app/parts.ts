@@ -17,9 +17,11 @@ export const WorkshopPresentation = onDemand(() => import('../present/WorkshopPr
 export const ExportDialog = onDemand(() => import('../panels/export/ExportDialog').then((m) => m.ExportDialog));
 export const CommentsPanel = onDemand(() => import('../panels/comments/CommentsPanel').then((m) => m.CommentsPanel));
 export const WorkshopPanel = onDemand(() => import('../panels/workshop/WorkshopPanel').then((m) => m.WorkshopPanel));
+export const PhaseManager = onDemand(() => import('../panels/phases/PhaseManager').then((m) => m.PhaseManager));
+export const ShortcutsDialog = onDemand(() => import('../actions/ShortcutsDialog').then((m) => m.ShortcutsDialog));
 
 /** In the order they are likely wanted: a participant comments first, a facilitator presents. */
-const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
+const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, PhaseManager.load, ShortcutsDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
 
 type IdleScheduler = (callback: () => void) => void;
 const whenIdle: IdleScheduler =

@@ -35,12 +35,14 @@ function firstLoadSources(): string[] {
 }
 
 describe('the on-demand parts of the app', () => {
-  it('are not in the first load: no present mode, export, pdf-lib, comments or workshop panel, import or templates', () => {
+  it('are not in the first load: no present mode, export, pdf-lib, comments or workshop panel, import, templates, phase manager or shortcuts help', () => {
     const sources = firstLoadSources();
     expect(sources.some((source) => source.endsWith('src/app/EditorScreen.tsx'))).toBe(true);
     const onDemand = [
       'src/present/WorkshopPresentation.tsx',
       'src/panels/export/ExportDialog.tsx',
+      'src/panels/phases/PhaseManager.tsx',
+      'src/actions/ShortcutsDialog.tsx',
       'src/export/pdf.ts',
       'node_modules/pdf-lib/',
       'src/panels/comments/CommentsPanel.tsx',
