@@ -146,9 +146,11 @@ describe('owner recovery', () => {
 
     // it locks the map: the relay says so to an edit link
     await laptop.getByRole('tab', { name: /^Workshop/ }).click();
-    await laptop.getByRole('checkbox', { name: 'Lock the map’s content for everyone but you' }).check();
+    // the switch shows what the relay answered (LockSection), so it turns on once the lock is in place
+    const lock = laptop.getByRole('checkbox', { name: 'Lock the map’s content for everyone but you' });
+    await lock.click();
     await expect.poll(async () => ((await (await access(newEdit)).json()) as { locked: boolean }).locked).toBe(true);
-    expect(await laptop.getByRole('checkbox', { name: 'Lock the map’s content for everyone but you' }).isChecked()).toBe(true);
+    await expect.poll(() => lock.isChecked()).toBe(true);
   });
 
   it('an owner link opened in another browser restores owner rights', async () => {
