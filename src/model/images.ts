@@ -40,6 +40,30 @@ export function imageKey(bytes: Uint8Array): string {
   return toHexString(digest(bytes));
 }
 
+/** The first bytes every file of the format starts with. */
+const SIGNATURES: Record<ImageMime, readonly number[]> = {
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+};
+
+export function looksLike(mime: ImageMime, bytes: Uint8Array): boolean {
+  return SIGNATURES[mime].every((b, i) => bytes[i] === b);
+}
+
+/**
+ * The SHA-256 of stored bytes, worked out once per array: a card's render then does not hash
+ * 300 KiB on every frame (Yjs hands back the same array for the same stored value).
+ */
+const hashes = new WeakMap<Uint8Array, string>();
+
+/** The bytes are the format they claim and their SHA-256 is the key they are stored under. */
+function bytesMatch(key: string, mime: ImageMime, bytes: Uint8Array): boolean {
+  if (!looksLike(mime, bytes)) return false;
+  let hash = hashes.get(bytes);
+  if (hash === undefined) hashes.set(bytes, (hash = imageKey(bytes)));
+  return hash === key;
+}
+
 export function imagesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('images');
 }
@@ -50,7 +74,8 @@ function isDimension(value: unknown): value is number {
 
 /**
  * One stored image, read as forgivingly as any record but trusting nothing: a peer may have
- * written anything under a key. Anything not a whitelisted raster within the limits reads as none.
+ * written anything under a key. Anything not a whitelisted raster within the limits, whose bytes
+ * are not that format or do not hash to the key, reads as none.
  */
 export function readImage(doc: Y.Doc, key: string): CardImage | null {
   if (!isImageKey(key)) return null;
@@ -59,6 +84,9 @@ export function readImage(doc: Y.Doc, key: string): CardImage | null {
   const { mime, width, height, bytes } = raw as Record<string, unknown>;
   if (!IMAGE_MIMES.includes(mime as ImageMime) || !isDimension(width) || !isDimension(height)) return null;
   if (!(bytes instanceof Uint8Array) || bytes.length === 0 || bytes.length > LIMITS.imageBytes) return null;
+  // a peer's bytes under someone else's key, or not the format they claim, would show another
+  // map's picture from the shared URL cache and break this map's JSON export: they read as none
+  if (!bytesMatch(key, mime as ImageMime, bytes)) return null;
   return { key, mime: mime as ImageMime, width, height, bytes };
 }
 

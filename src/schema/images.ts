@@ -1,6 +1,6 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as z from 'zod';
-import { IMAGE_MIMES, imageKey, type CardImage, type ImageMime } from '../model/images';
+import { IMAGE_MIMES, imageKey, looksLike, type CardImage, type ImageMime } from '../model/images';
 import { LIMITS } from '../model/limits';
 import type { Card } from '../model/types';
 import { issue, type FileIssue } from './issues';
@@ -28,16 +28,6 @@ const dimension = z
   .int('must be a whole number')
   .min(1, `must be between 1 and ${LIMITS.imageDimension}`)
   .max(LIMITS.imageDimension, `must be between 1 and ${LIMITS.imageDimension}`);
-
-/** The first bytes every file of the format starts with. */
-const SIGNATURES: Record<ImageMime, readonly number[]> = {
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-};
-
-export function looksLike(mime: ImageMime, bytes: Uint8Array): boolean {
-  return SIGNATURES[mime].every((b, i) => bytes[i] === b);
-}
 
 export const imageEntrySchema = z
   .object({

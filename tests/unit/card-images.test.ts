@@ -126,6 +126,22 @@ describe('card images in the map', () => {
     expect(readImages(doc).size).toBe(0);
   });
 
+  it('a peer cannot put other bytes under a picture’s key, nor call other bytes a JPEG', () => {
+    const doc = new Y.Doc();
+    const real = jpeg(5);
+    const other = jpeg(6);
+    // another picture's bytes under this one's key: another map using the key would show it
+    imagesMap(doc).set(real.key, { mime: 'image/jpeg', width: 10, height: 10, bytes: other.bytes });
+    expect(readImage(doc, real.key)).toBeNull();
+    // bytes that hash to their key but are no JPEG
+    const text = new TextEncoder().encode('not a picture at all');
+    imagesMap(doc).set(imageKey(text), { mime: 'image/jpeg', width: 10, height: 10, bytes: text });
+    expect(readImage(doc, imageKey(text))).toBeNull();
+    // the same bytes under their own key read as the picture
+    imagesMap(doc).set(other.key, { mime: 'image/jpeg', width: 10, height: 10, bytes: other.bytes });
+    expect(readImage(doc, other.key)?.bytes).toBe(other.bytes);
+  });
+
   it('survive the Y.Doc update encoding a relay passes on', () => {
     const { doc, first } = mapWithCards();
     const photo = jpeg(7, LIMITS.imageBytes);
