@@ -46,7 +46,7 @@ export function unsealLinks(ownerToken: string, sealed: string | undefined): Lin
   if (!sealed) return {};
   try {
     const [iv, data, tag] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
-    const decipher = createDecipheriv('aes-256-gcm', sealingKey(ownerToken), iv!);
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(ownerToken), iv!, { authTagLength: 16 });
     decipher.setAuthTag(tag!);
     const links = JSON.parse(Buffer.concat([decipher.update(data!), decipher.final()]).toString('utf8')) as Record<string, unknown>;
     return Object.fromEntries(LINK_ROLES.filter((role) => role in links).map((role) => [role, typeof links[role] === 'string' ? links[role] : null]));
