@@ -480,6 +480,27 @@ const VECTOR_ICONS: Record<LaneIconName, (pen: IconPen) => void> = {
     draw.path(`M${P(3, 2)}L${P(10, 2)}L${P(13, 5)}L${P(13, 14)}L${P(3, 14)}Z`, box, { stroke });
     draw.path(`M${P(5.5, 8)}L${P(10.5, 8)}M${P(5.5, 11)}L${P(9, 11)}`, box, { stroke });
   },
+  target: ({ draw, x, y, s, color, stroke }) => {
+    draw.circle(x + 8 * s, y + 8 * s, 6.5 * s, { stroke });
+    draw.circle(x + 8 * s, y + 8 * s, 3.5 * s, { stroke });
+    draw.circle(x + 8 * s, y + 8 * s, 1.2 * s, { fill: color });
+  },
+  eye: ({ draw, P, x, y, s, box, stroke }) => {
+    draw.path(`M${P(1, 8)}Q${P(8, 1)} ${P(15, 8)}Q${P(8, 15)} ${P(1, 8)}Z`, box, { stroke });
+    draw.circle(x + 8 * s, y + 8 * s, 2.2 * s, { stroke });
+  },
+  receipt: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(3, 1.5)}L${P(13, 1.5)}L${P(13, 14.5)}L${P(11, 13)}L${P(9, 14.5)}L${P(7, 13)}L${P(5, 14.5)}L${P(3, 13)}Z`, box, { stroke });
+    draw.path(`M${P(5.5, 5.5)}L${P(10.5, 5.5)}M${P(5.5, 9)}L${P(10.5, 9)}`, box, { stroke });
+  },
+  person: ({ draw, P, x, y, s, box, stroke }) => {
+    draw.circle(x + 8 * s, y + 5 * s, 3 * s, { stroke });
+    draw.path(`M${P(2.5, 15)}Q${P(2.5, 9.5)} ${P(8, 9.5)}Q${P(13.5, 9.5)} ${P(13.5, 15)}`, box, { stroke });
+  },
+  server: ({ draw, P, box, stroke }) => {
+    draw.path(`M${P(2, 2)}L${P(14, 2)}L${P(14, 7)}L${P(2, 7)}ZM${P(2, 9)}L${P(14, 9)}L${P(14, 14)}L${P(2, 14)}Z`, box, { stroke });
+    draw.path(`M${P(4.5, 4.5)}L${P(4.6, 4.5)}M${P(4.5, 11.5)}L${P(4.6, 11.5)}`, box, { stroke });
+  },
 };
 
 /** A small line icon for a lane kind, in a `size` box at (x, y). */

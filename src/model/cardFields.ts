@@ -271,6 +271,14 @@ export const CARD_FIELDS = {
       read: () => null,
     },
   },
+  actor: {
+    role: 'content',
+    stored: 'value',
+    default: '',
+    read: (v) => str(v).slice(0, LIMITS.actor),
+    file: (k) => k.text(LIMITS.actor).default(''),
+    csv: textColumn('actor', ['akteur', 'who', 'wer'], 10, LIMITS.actor),
+  },
 } satisfies CardFieldSpecs;
 
 export type CardFieldName = keyof Card;

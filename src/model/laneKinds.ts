@@ -11,16 +11,29 @@
 
 export const LANE_KINDS = [
   'actions',
+  'needs',
   'touchpoints',
   'thoughts',
   'emotions',
+  'senses',
   'pains',
   'opportunities',
+  'evidence',
+  'frontstage',
   'backstage',
+  'support',
   'metrics',
   'notes',
 ] as const;
 export type LaneKind = (typeof LANE_KINDS)[number];
+
+/**
+ * The rows of a service blueprint, top to bottom: what the customer meets (physical evidence),
+ * what staff do in the customer's sight (frontstage), out of sight (backstage), and the systems
+ * and teams behind them (support). blueprint.ts draws the lines between them.
+ */
+export const BLUEPRINT_PARTS = ['evidence', 'frontstage', 'backstage', 'support'] as const;
+export type BlueprintPart = (typeof BLUEPRINT_PARTS)[number];
 
 export interface LaneKindDescriptor {
   /** i18n key of the kind's name (a lane with no name of its own shows it, and so do chips) */
@@ -59,6 +72,10 @@ export interface LaneKindDescriptor {
   aliases: readonly string[];
   /** the thumbnail's card pattern: kinds that share a pattern name share one pattern */
   thumbnail: { pattern: string; fill: string; mark: string };
+  /** the service-blueprint row this kind's lanes are, or null for the customer's side of the map */
+  blueprint: BlueprintPart | null;
+  /** cards say who does them ("Receptionist", "Billing"): shown on the card, edited in the inspector */
+  actor: boolean;
 }
 
 const ROUND = [8, 8, 8, 8] as const;
@@ -72,6 +89,10 @@ const THUMB = {
   metric: { pattern: 'metric', fill: '#ede9fe', mark: '#a78bfa' },
   back: { pattern: 'back', fill: '#e2e8f0', mark: '#94a3b8' },
   other: { pattern: 'other', fill: '#e0e7ff', mark: '#818cf8' },
+  need: { pattern: 'need', fill: '#ccfbf1', mark: '#2dd4bf' },
+  sense: { pattern: 'sense', fill: '#ffedd5', mark: '#fb923c' },
+  front: { pattern: 'front', fill: '#e0e7ff', mark: '#6366f1' },
+  support: { pattern: 'support', fill: '#f1f5f9', mark: '#64748b' },
 } as const;
 
 export const LANE_KIND_DESCRIPTORS = {
@@ -87,6 +108,24 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'footprints',
     aliases: ['action', 'aktion', 'handlung', 'tätigkeit', 'aktivität', 'doing', 'tut'],
     thumbnail: THUMB.other,
+    blueprint: null,
+    actor: false,
+  },
+  needs: {
+    labelKey: 'canvas.laneKinds.needs',
+    // what the customer wants to get done here: the job the product is hired for
+    colors: { fill: '#f0fdfa', border: '#5eead4', accent: '#0d9488', ink: '#0f766e', tint: '#ccfbf1' },
+    strip: true,
+    dashed: false,
+    corners: ROUND,
+    italic: false,
+    chip: true,
+    votable: false,
+    icon: 'target',
+    aliases: ['need', 'bedürfnis', 'beduerfnis', 'goal', 'ziel', 'jobs to be done', 'job to be done', 'jtbd', 'wants', 'erwartung', 'expectation'],
+    thumbnail: THUMB.need,
+    blueprint: null,
+    actor: false,
   },
   touchpoints: {
     labelKey: 'canvas.laneKinds.touchpoints',
@@ -100,6 +139,8 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'pointer',
     aliases: ['touchpoint', 'touch point', 'berührungspunkt', 'kontaktpunkt', 'kanäle', 'kanal', 'channel'],
     thumbnail: THUMB.touch,
+    blueprint: null,
+    actor: false,
   },
   thoughts: {
     labelKey: 'canvas.laneKinds.thoughts',
@@ -113,6 +154,8 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'speech',
     aliases: ['thought', 'gedanke', 'denkt'],
     thumbnail: THUMB.thought,
+    blueprint: null,
+    actor: false,
   },
   emotions: {
     labelKey: 'canvas.laneKinds.emotions',
@@ -126,6 +169,24 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'heart',
     aliases: ['emotion', 'feeling', 'gefühl', 'gefuehl', 'stimmung', 'empfind'],
     thumbnail: THUMB.other,
+    blueprint: null,
+    actor: false,
+  },
+  senses: {
+    labelKey: 'canvas.laneKinds.senses',
+    // what the customer sees, hears, smells and touches there
+    colors: { fill: '#fff7ed', border: '#fdba74', accent: '#ea580c', ink: '#c2410c', tint: '#ffedd5' },
+    strip: false,
+    dashed: false,
+    corners: [14, 3, 14, 3],
+    italic: false,
+    chip: true,
+    votable: false,
+    icon: 'eye',
+    aliases: ['sense', 'sinne', 'sinnes', 'sensor', 'wahrnehm', 'see, hear', 'sehen, hören'],
+    thumbnail: THUMB.sense,
+    blueprint: null,
+    actor: false,
   },
   pains: {
     labelKey: 'canvas.laneKinds.pains',
@@ -139,6 +200,8 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'warning',
     aliases: ['pain', 'schmerz', 'problem', 'frust', 'ärgernis', 'hürde'],
     thumbnail: THUMB.pain,
+    blueprint: null,
+    actor: false,
   },
   opportunities: {
     labelKey: 'canvas.laneKinds.opportunities',
@@ -152,6 +215,40 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'bulb',
     aliases: ['opportunit', 'chance', 'möglichkeit', 'moeglichkeit', 'potenzial', 'potential', 'idee', 'idea'],
     thumbnail: THUMB.chance,
+    blueprint: null,
+    actor: false,
+  },
+  evidence: {
+    labelKey: 'canvas.laneKinds.evidence',
+    // what the customer meets and keeps: signs, receipts, rooms, emails
+    colors: { fill: '#fafaf9', border: '#d6d3d1', accent: '#78716c', ink: '#57534e', tint: '#e7e5e4' },
+    strip: false,
+    dashed: false,
+    corners: [2, 2, 2, 2],
+    italic: false,
+    chip: true,
+    votable: false,
+    icon: 'receipt',
+    aliases: ['evidence', 'evidenz', 'physical', 'physisch', 'nachweis', 'beleg', 'requisit', 'props'],
+    thumbnail: THUMB.back,
+    blueprint: 'evidence',
+    actor: false,
+  },
+  frontstage: {
+    labelKey: 'canvas.laneKinds.frontstage',
+    // staff the customer sees: the line of interaction runs above, the line of visibility below
+    colors: { fill: '#eef2ff', border: '#a5b4fc', accent: '#4f46e5', ink: '#4338ca', tint: '#e0e7ff' },
+    strip: true,
+    dashed: false,
+    corners: ROUND,
+    italic: false,
+    chip: false,
+    votable: false,
+    icon: 'person',
+    aliases: ['frontstage', 'front-stage', 'onstage', 'on-stage', 'front office', 'vorderbühne'],
+    thumbnail: THUMB.front,
+    blueprint: 'frontstage',
+    actor: true,
   },
   backstage: {
     labelKey: 'canvas.laneKinds.backstage',
@@ -166,6 +263,24 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'cog',
     aliases: ['backstage', 'back-stage', 'hinter den kulissen', 'hinterbühne', 'back office', 'backoffice'],
     thumbnail: THUMB.back,
+    blueprint: 'backstage',
+    actor: true,
+  },
+  support: {
+    labelKey: 'canvas.laneKinds.support',
+    // the deepest row: systems and teams, out of the customer's sight like backstage
+    colors: { fill: '#f8fafc', border: '#94a3b8', accent: '#475569', ink: '#334155', tint: '#e2e8f0' },
+    strip: true,
+    dashed: true,
+    corners: [3, 3, 3, 3],
+    italic: false,
+    chip: false,
+    votable: false,
+    icon: 'server',
+    aliases: ['support', 'unterstützung', 'unterstuetzung', 'systeme', 'systems', 'supporting'],
+    thumbnail: THUMB.support,
+    blueprint: 'support',
+    actor: true,
   },
   metrics: {
     labelKey: 'canvas.laneKinds.metrics',
@@ -179,6 +294,8 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'chart',
     aliases: ['kpi', 'kpis', 'metric', 'metrik', 'kennzahl', 'messgröße', 'measure'],
     thumbnail: THUMB.metric,
+    blueprint: null,
+    actor: false,
   },
   notes: {
     labelKey: 'canvas.laneKinds.notes',
@@ -193,6 +310,8 @@ export const LANE_KIND_DESCRIPTORS = {
     icon: 'note',
     aliases: ['note', 'notiz'],
     thumbnail: THUMB.other,
+    blueprint: null,
+    actor: false,
   },
 } as const satisfies Record<LaneKind, LaneKindDescriptor>;
 

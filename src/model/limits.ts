@@ -10,6 +10,8 @@ export const LIMITS = {
   cardTitle: 500,
   cardBody: 20_000,
   tag: 60,
+  /** who does a blueprint card's step: a role or a team, not a paragraph */
+  actor: 80,
   tagsPerCard: 30,
   personasPerCard: 50,
   color: 32,

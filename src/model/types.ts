@@ -82,6 +82,8 @@ export interface Card {
   votes: number;
   /** the key (SHA-256, hex) of the card's image in the map's `images` (images.ts), or null */
   image: string | null;
+  /** who does it, on a service blueprint's staff rows ("Receptionist", "Billing"); '' for nobody named */
+  actor: string;
 }
 
 export interface Persona {

@@ -2,7 +2,7 @@ import { issue, type FileIssue } from './issues';
 import { migrateV1ToV2 } from './v1ToV2';
 
 /** The format version this build writes, and the newest it reads. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /**
  * One step per version: MIGRATIONS[n] turns a version-n file into a version-(n+1) file. A file
@@ -13,6 +13,8 @@ export type Migration = (file: Record<string, unknown>) => Record<string, unknow
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // version 2: phases of the map's own, each with a colour and an order
   1: migrateV1ToV2,
+  // version 3: blueprint, needs and senses lanes and a card's actor, all additions (v3.ts)
+  2: (file) => file,
 };
 
 export type MigrateResult = { ok: true; file: Record<string, unknown> } | { ok: false; issues: FileIssue[] };

@@ -23,7 +23,7 @@ vi.mock('../../src/model/cardFields', async (importOriginal) => {
     csv: {
       header: 'effort',
       aliases: ['aufwand'],
-      position: 9,
+      position: 11,
       write: (value) => (value === null ? '' : String(value)),
       read(cell, kit) {
         const value = cell.trim();

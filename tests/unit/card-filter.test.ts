@@ -17,6 +17,7 @@ const card = (over: Partial<Card> = {}): Card => ({
   momentOfTruth: false,
   votes: 0,
   image: null,
+  actor: '',
   ...over,
 });
 const filter = (over: Partial<CardFilter>): CardFilter => ({ ...EMPTY_CARD_FILTER, ...over });

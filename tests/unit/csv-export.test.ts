@@ -1,3 +1,4 @@
+import { LANE_KINDS } from '../../src/model/laneKinds';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, journeyToCsv, neutraliseCell, parseCsv, readCsvCards } from '../../src/export/csv';
@@ -19,7 +20,7 @@ describe('the CSV export', () => {
   it('has one row per card with the columns a CX lead expects, a BOM and CRLF line ends', () => {
     const journey = instantiateTemplate('retail', 'en');
     const csv = journeyToCsv(journey);
-    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image,actor\r\n')).toBe(true);
     const parsed = parseCsv(csv);
     if (!parsed.ok) throw new Error('unparseable');
     expect(parsed.rows).toHaveLength(journey.cards.length + 1);
@@ -110,7 +111,7 @@ describe('the CSV export', () => {
       issues: [
         { path: 'line 2.channel', message: 'must be empty or one of web, app, email, phone, store, social, delivery, chat, other' },
         { path: 'line 2.emotion', message: 'must be empty or a whole number between -3 and +3' },
-        { path: 'line 3.lane kind', message: 'must be one of actions, touchpoints, thoughts, emotions, pains, opportunities, backstage, metrics, notes' },
+        { path: 'line 3.lane kind', message: `must be one of ${LANE_KINDS.join(', ')}` },
       ],
     });
     expect(importFile('x.csv', 'a,b\n1,2')).toMatchObject({ ok: false, issues: [{ path: 'line 1' }] });

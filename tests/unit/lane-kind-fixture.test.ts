@@ -22,9 +22,9 @@ import { useEditor } from '../../src/store/editorStore';
  * carries lanes — the Y.Doc, JSON and CSV files, copy and paste, the exported picture — must
  * keep it without another file knowing its name.
  */
-const EVIDENCE = vi.hoisted(
+const RESEARCH = vi.hoisted(
   (): LaneKindDescriptor => ({
-    labelKey: 'canvas.laneKinds.evidence',
+    labelKey: 'canvas.laneKinds.research',
     colors: { fill: '#ecfeff', border: '#67e8f9', accent: '#0891b2', ink: '#0e7490', tint: '#cffafe' },
     strip: true,
     dashed: false,
@@ -33,8 +33,10 @@ const EVIDENCE = vi.hoisted(
     chip: true,
     votable: true,
     icon: 'note',
-    aliases: ['evidence', 'beleg', 'nachweis'],
-    thumbnail: { pattern: 'evidence', fill: '#cffafe', mark: '#22d3ee' },
+    aliases: ['research', 'forschung', 'studie'],
+    thumbnail: { pattern: 'research', fill: '#cffafe', mark: '#22d3ee' },
+    blueprint: null,
+    actor: false,
   }),
 );
 
@@ -42,19 +44,19 @@ vi.mock('../../src/model/laneKinds', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/model/laneKinds')>();
   return {
     ...real,
-    LANE_KINDS: [...real.LANE_KINDS, 'evidence'],
-    LANE_KIND_DESCRIPTORS: { ...real.LANE_KIND_DESCRIPTORS, evidence: EVIDENCE },
+    LANE_KINDS: [...real.LANE_KINDS, 'research'],
+    LANE_KIND_DESCRIPTORS: { ...real.LANE_KIND_DESCRIPTORS, research: RESEARCH },
   };
 });
 
-const KIND = 'evidence' as LaneKind;
+const KIND = 'research' as LaneKind;
 
 /** English, plus the new kind's name, as its two translations would give it. */
 const en = createI18n('en').t;
-const t = ((key: string, options?: Record<string, unknown>) => (key === EVIDENCE.labelKey ? 'Evidence' : en(key, options))) as TFunction;
+const t = ((key: string, options?: Record<string, unknown>) => (key === RESEARCH.labelKey ? 'Research' : en(key, options))) as TFunction;
 
 /** The retail map with a lane of the new kind holding two cards. */
-function mapWithEvidence() {
+function mapWithResearch() {
   const doc = createMapFromTemplate('retail', 'en');
   const laneId = addLane(doc, { name: 'Proof we have', kind: KIND, index: 1 });
   const stageId = readJourney(doc).stages[0]!.id;
@@ -63,42 +65,42 @@ function mapWithEvidence() {
   return { doc, laneId, stageId };
 }
 
-const evidenceLane = (journey: ReturnType<typeof readJourney>) => journey.lanes.find((l) => l.kind === KIND);
+const researchLane = (journey: ReturnType<typeof readJourney>) => journey.lanes.find((l) => l.kind === KIND);
 const cardsIn = (journey: ReturnType<typeof readJourney>, laneId: string) => journey.cards.filter((c) => c.laneId === laneId).map((c) => c.title);
 
 describe('a lane kind added in a fixture', () => {
   it('is a kind the lookups know, with its aliases', () => {
-    expect(laneKindDescriptor(KIND)).toBe(EVIDENCE);
-    expect(laneKindFromWords('Belege')).toBe(KIND);
-    expect(laneKindFromWords('evidence')).toBe(KIND);
+    expect(laneKindDescriptor(KIND)).toBe(RESEARCH);
+    expect(laneKindFromWords('Forschungsfragen')).toBe(KIND);
+    expect(laneKindFromWords('research')).toBe(KIND);
   });
 
   it('survives the Y.Doc and a JSON export → import', () => {
-    const { doc } = mapWithEvidence();
-    const lane = evidenceLane(readJourney(doc));
+    const { doc } = mapWithResearch();
+    const lane = researchLane(readJourney(doc));
     expect(lane?.name).toBe('Proof we have');
     const result = importFile('map.waymark.json', serializeMap(doc));
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
     const imported = readJourney(journeyToDoc(result.journey));
-    const back = evidenceLane(imported)!;
+    const back = researchLane(imported)!;
     expect(back).toMatchObject({ name: 'Proof we have', kind: KIND });
     expect(cardsIn(imported, back.id)).toEqual(['Receipt photo', 'Survey answer']);
   });
 
   it('survives a CSV export → import', () => {
-    const { doc } = mapWithEvidence();
+    const { doc } = mapWithResearch();
     const csv = journeyToCsv(readJourney(doc));
-    expect(csv).toContain(',Proof we have,evidence,Receipt photo,');
+    expect(csv).toContain(',Proof we have,research,Receipt photo,');
     const result = importCsv(csv);
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-    const back = evidenceLane(result.journey)!;
+    const back = researchLane(result.journey)!;
     expect(back.name).toBe('Proof we have');
     expect(result.journey.cards.filter((c) => c.laneId === back.id).map((c) => c.title)).toEqual(['Receipt photo', 'Survey answer']);
     expect(journeyToCsv(result.journey)).toBe(csv);
   });
 
   it('keeps a card of its lane through copy and paste', () => {
-    const { doc, laneId } = mapWithEvidence();
+    const { doc, laneId } = mapWithResearch();
     const editor = useEditor.getState();
     editor.closeSession();
     editor.setClipboard(null);
@@ -116,22 +118,22 @@ describe('a lane kind added in a fixture', () => {
   });
 
   it('is drawn by the SVG renderer with its name, icon, chip and the descriptor’s colours', () => {
-    const { doc } = mapWithEvidence();
+    const { doc } = mapWithResearch();
     const svg = renderJourneySvg(readJourney(doc), { t, date: new Date('2026-03-01T12:00:00Z') });
     expect(svg).toContain('Proof we have');
-    expect(svg).toContain('EVIDENCE'); // the kind under the lane's name
-    expect(svg).toContain('>Evidence<'); // the chip on its cards
-    expect(svg).toContain(`fill="${EVIDENCE.colors.tint}"`); // behind the lane icon
-    expect(svg).toContain(`fill="${EVIDENCE.colors.fill}"`); // the cards
-    expect(svg).toContain(`stroke="${EVIDENCE.colors.border}"`);
-    expect(svg).toContain(`fill="${EVIDENCE.colors.accent}"`); // the strip
-    expect(svg).toContain(`stroke="${EVIDENCE.colors.ink}"`); // the icon
+    expect(svg).toContain('RESEARCH'); // the kind under the lane's name
+    expect(svg).toContain('>Research<'); // the chip on its cards
+    expect(svg).toContain(`fill="${RESEARCH.colors.tint}"`); // behind the lane icon
+    expect(svg).toContain(`fill="${RESEARCH.colors.fill}"`); // the cards
+    expect(svg).toContain(`stroke="${RESEARCH.colors.border}"`);
+    expect(svg).toContain(`fill="${RESEARCH.colors.accent}"`); // the strip
+    expect(svg).toContain(`stroke="${RESEARCH.colors.ink}"`); // the icon
   });
 
   it('gets its own pattern in thumbnails', () => {
-    const { doc } = mapWithEvidence();
+    const { doc } = mapWithResearch();
     const svg = renderThumbnailSvg(readJourney(doc));
-    expect(svg).toContain('<pattern id="wm-evidence"');
-    expect(svg).toContain(`fill="${EVIDENCE.thumbnail.fill}"`);
+    expect(svg).toContain('<pattern id="wm-research"');
+    expect(svg).toContain(`fill="${RESEARCH.thumbnail.fill}"`);
   });
 });

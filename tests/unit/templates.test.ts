@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isOnlineChannel, LANE_KINDS, SUPPORTED_LOCALES } from '../../src/model/types';
+import { isOnlineChannel, SUPPORTED_LOCALES } from '../../src/model/types';
+import { STANDARD_LANES } from '../../src/model/templates/standard';
 import { instantiateTemplate, TEMPLATE_KEYS, TEMPLATES } from '../../src/model/templates';
 import { layoutJourney } from '../../src/model/layout';
 import { LIMITS } from '../../src/model/limits';
 
 const CONTENT_TEMPLATES = TEMPLATE_KEYS.filter((k) => k !== 'blank');
-const STANDARD_KINDS = LANE_KINDS.filter((k) => k !== 'notes');
+const STANDARD_KINDS = STANDARD_LANES.map((l) => l.kind);
 
 describe('every template', () => {
   for (const key of TEMPLATE_KEYS) {

@@ -3,14 +3,25 @@ import type { Messages } from '../types';
 export const canvas: Messages['canvas'] = {
   laneKinds: {
     actions: 'Kundenaktionen',
+    needs: 'Bedürfnisse & Ziele',
     touchpoints: 'Touchpoints',
     thoughts: 'Gedanken',
     emotions: 'Gefühle',
+    senses: 'Sinneseindrücke',
     pains: 'Schmerzpunkte',
     opportunities: 'Chancen',
+    evidence: 'Physische Evidenz',
+    frontstage: 'Frontstage-Aktionen',
     backstage: 'Backstage',
+    support: 'Unterstützungsprozesse',
     metrics: 'KPIs',
     notes: 'Notizen',
+  },
+  /** the lines of a service blueprint (model/blueprint.ts) */
+  blueprintLines: {
+    interaction: 'Interaktionslinie',
+    visibility: 'Sichtbarkeitslinie',
+    internal: 'Linie der internen Interaktion',
   },
   channels: {
     web: 'Web',

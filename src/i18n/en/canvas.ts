@@ -4,15 +4,26 @@ export const canvas = {
   /** every lane kind's name: a kind missing here does not compile, and German follows through Messages */
   laneKinds: {
     actions: 'Customer actions',
+    needs: 'Needs & goals',
     touchpoints: 'Touchpoints',
     thoughts: 'Thoughts',
     emotions: 'Feelings',
+    senses: 'Senses',
     pains: 'Pain points',
     opportunities: 'Opportunities',
+    evidence: 'Physical evidence',
+    frontstage: 'Frontstage actions',
     backstage: 'Backstage',
+    support: 'Support processes',
     metrics: 'KPIs',
     notes: 'Notes',
   } satisfies Record<LaneKind, string>,
+  /** the lines of a service blueprint (model/blueprint.ts) */
+  blueprintLines: {
+    interaction: 'Line of interaction',
+    visibility: 'Line of visibility',
+    internal: 'Line of internal interaction',
+  },
   channels: {
     web: 'Web',
     app: 'App',
