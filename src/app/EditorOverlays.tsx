@@ -5,7 +5,7 @@ import { useImagePaste } from '../actions/useImagePaste';
 import { ImageLightbox, ImageNotice } from '../canvas';
 import { useEditor } from '../store/editorStore';
 import { OnDemandBoundary } from '../panels/onDemand';
-import { ExportDialog, PhaseManager, ShortcutsDialog } from './parts';
+import { ExportDialog, LaneKindDialog, PhaseManager, ShortcutsDialog } from './parts';
 
 /** Everything the actions registry shows over the editor, and its keyboard shortcuts. */
 export function EditorOverlays() {
@@ -27,6 +27,11 @@ export function EditorOverlays() {
       {dialog === 'phases' && (
         <OnDemandBoundary place="overlay">
           <PhaseManager />
+        </OnDemandBoundary>
+      )}
+      {dialog === 'laneKind' && (
+        <OnDemandBoundary place="overlay">
+          <LaneKindDialog />
         </OnDemandBoundary>
       )}
       {dialog === 'export' && (

@@ -18,10 +18,11 @@ export const ExportDialog = onDemand(() => import('../panels/export/ExportDialog
 export const CommentsPanel = onDemand(() => import('../panels/comments/CommentsPanel').then((m) => m.CommentsPanel));
 export const WorkshopPanel = onDemand(() => import('../panels/workshop/WorkshopPanel').then((m) => m.WorkshopPanel));
 export const PhaseManager = onDemand(() => import('../panels/phases/PhaseManager').then((m) => m.PhaseManager));
+export const LaneKindDialog = onDemand(() => import('../panels/lanes/LaneKindDialog').then((m) => m.LaneKindDialog));
 export const ShortcutsDialog = onDemand(() => import('../actions/ShortcutsDialog').then((m) => m.ShortcutsDialog));
 
 /** In the order they are likely wanted: a participant comments first, a facilitator presents. */
-const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, PhaseManager.load, ShortcutsDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
+const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, PhaseManager.load, LaneKindDialog.load, ShortcutsDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
 
 type IdleScheduler = (callback: () => void) => void;
 const whenIdle: IdleScheduler =

@@ -24,7 +24,7 @@ export type Target =
 export type EditingTarget = { kind: 'card' | 'stage' | 'lane' | 'phase' | 'mapTitle'; id: string };
 
 export type Panel = 'inspector' | 'personas' | 'comments' | 'workshop' | null;
-export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | 'phases' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | 'phases' | 'laneKind' | null;
 
 /** Canvas functions the actions need; the canvas registers them once React Flow is ready. */
 export interface ViewportControls {

@@ -196,7 +196,9 @@ describe('the action registry', () => {
     expect(menu('stage')).toEqual(['structure.renameStage', 'structure.addStage', 'structure.moveStageLeft', 'structure.moveStageRight', 'structure.deleteStage']);
     expect(menu('lane')).toEqual([
       'structure.renameLane',
+      'structure.changeLaneKind',
       'structure.addLane',
+      'structure.addBlueprintLanes',
       'structure.moveLaneUp',
       'structure.moveLaneDown',
       'structure.collapseLane',
@@ -204,7 +206,7 @@ describe('the action registry', () => {
       'structure.deleteLane',
     ]);
     expect(menu('cell')).toEqual(['card.add', 'edit.paste']);
-    expect(menu('map')).toEqual(['edit.paste', 'structure.addStage', 'structure.addLane', 'view.fit', 'structure.renameMap']);
+    expect(menu('map')).toEqual(['edit.paste', 'structure.addStage', 'structure.addLane', 'structure.addBlueprintLanes', 'view.fit', 'structure.renameMap']);
     expect(menu('phase')).toEqual([
       'structure.renamePhase',
       'structure.managePhases',

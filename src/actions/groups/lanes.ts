@@ -1,5 +1,7 @@
-import { BetweenHorizontalEnd } from 'lucide-react';
-import { addLane, deleteLane, moveLane, updateLane } from '../../model/ops';
+import { BetweenHorizontalEnd, Shapes, SquareStack } from 'lucide-react';
+import { laneKindDescriptor } from '../../model/laneKindLookup';
+import { BLUEPRINT_PARTS, type BlueprintPart } from '../../model/laneKinds';
+import { addBlueprintLanes, addLane, deleteLane, lacksBlueprintLanes, moveLane, updateLane } from '../../model/ops';
 import { LOCAL_ORIGIN } from '../../model/origin';
 import { always, defineActions } from '../define';
 import { laneMove } from '../movePlan';
@@ -90,6 +92,26 @@ export const laneActions = defineActions([
     menu: { on: ['lane'], rank: 220 },
     enabled: (ctx) => collapsedIs(ctx, true),
     perform: (ctx) => setLaneCollapsed(ctx, false),
+  },
+  {
+    id: 'structure.changeLaneKind',
+    group: 'structure',
+    menu: { on: ['lane'], rank: 135 },
+    icon: Shapes,
+    enabled: (ctx) => headerLaneId(ctx) !== null,
+    perform: (ctx) => ctx.editor.setDialog('laneKind'),
+  },
+  {
+    id: 'structure.addBlueprintLanes',
+    group: 'structure',
+    menu: { on: ['lane', 'map'], rank: 165 },
+    icon: SquareStack,
+    enabled: (ctx) => lacksBlueprintLanes(ctx.journey.lanes),
+    perform: (ctx) => {
+      const names = Object.fromEntries(BLUEPRINT_PARTS.map((part) => [part, ctx.t(laneKindDescriptor(part).labelKey)])) as Record<BlueprintPart, string>;
+      const [first] = addBlueprintLanes(ctx.doc, names, LOCAL_ORIGIN);
+      if (first) ctx.editor.setFocus({ kind: 'lane', id: first });
+    },
   },
   {
     id: 'structure.deleteLane',

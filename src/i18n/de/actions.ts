@@ -47,6 +47,8 @@ export const actions: Messages['actions'] = {
     moveLaneDown: 'Ebene nach unten verschieben',
     collapseLane: 'Ebene einklappen',
     expandLane: 'Ebene ausklappen',
+    changeLaneKind: 'Art der Ebene …',
+    addBlueprintLanes: 'Service-Blueprint-Ebenen hinzufügen',
     deleteLane: 'Ebene löschen',
     renamePhase: 'Phase umbenennen',
     managePhases: 'Phasen verwalten …',

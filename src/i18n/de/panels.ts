@@ -104,6 +104,12 @@ export const panels: Messages['panels'] = {
     descriptionHint: 'Was in diesem Schritt passiert. Erscheint beim Präsentieren als Sprechernotiz.',
     managePhases: 'Phasen verwalten …',
   },
+  laneKind: {
+    title: 'Art der Ebene: {{name}}',
+    close: 'Schließen',
+    groups: { customer: 'Kundenseite', blueprint: 'Service Blueprint' },
+    hint: 'Blueprint-Ebenen stehen unter den Ebenen des Kunden; dazwischen verlaufen die Interaktions-, Sichtbarkeits- und interne Interaktionslinie. Karten behalten ihren Inhalt, wenn sich die Art ändert.',
+  },
   phases: {
     title: 'Phasen',
     close: 'Schließen',

@@ -46,6 +46,8 @@ export const actions = {
     moveLaneDown: 'Move lane down',
     collapseLane: 'Collapse lane',
     expandLane: 'Expand lane',
+    changeLaneKind: 'Lane type…',
+    addBlueprintLanes: 'Add service blueprint lanes',
     deleteLane: 'Delete lane',
     renamePhase: 'Rename phase',
     managePhases: 'Manage phases…',

@@ -102,6 +102,12 @@ export const panels = {
     descriptionHint: 'What happens in this stage. Shown as speaker notes when you present the map.',
     managePhases: 'Manage phases…',
   },
+  laneKind: {
+    title: 'Lane type: {{name}}',
+    close: 'Close',
+    groups: { customer: 'Customer’s side', blueprint: 'Service blueprint' },
+    hint: 'Blueprint rows sit below the customer’s lanes; the lines of interaction, visibility and internal interaction run between them. Cards keep their content when the type changes.',
+  },
   phases: {
     title: 'Phases',
     close: 'Close',

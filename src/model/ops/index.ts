@@ -5,3 +5,4 @@ export * from './personas';
 export * from './links';
 export * from './meta';
 export * from './phases';
+export * from './blueprint';
