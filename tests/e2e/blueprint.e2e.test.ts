@@ -197,6 +197,16 @@ describe('a service blueprint in the editor', () => {
     await expect.poll(() => lineCount(page)).toBe(3);
     expect(await page.locator('.react-flow__edge.is-serves').count()).toBe(1);
 
+    // scrolled past the lane names, the lines keep their names at the pinned lane column
+    const pane = (await page.locator('.journey-canvas').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width - 120, pane.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width - 420, pane.y + 300, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.pinned-blueprint-line').count()).toBe(3);
+    expect(await page.locator('.pinned-blueprint-line').allTextContents()).toEqual(['Line of interaction', 'Line of visibility', 'Line of internal interaction']);
+    await shoot(page, 'pinned-en-1440');
+
     // present mode: the lines between the lanes, and who does each staff card
     await page.keyboard.press('Control+Alt+P');
     await page.waitForURL(/\/present/);

@@ -1,4 +1,4 @@
-import type { Node, NodeProps } from '@xyflow/react';
+import { useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import type { BlueprintLineNodeData } from '../buildNodes';
 import { useCanvasLabels } from '../labels';
@@ -9,13 +9,22 @@ import { useCanvasLabels } from '../labels';
  * so it reads wherever the map is scrolled to. The chips sit in the cells' padding, never on a
  * card; the node takes no pointer events (canvas.css), so the lanes under it stay clickable.
  */
+/**
+ * Zoomed out, the chips grow against the zoom (up to half as big again), so a line's name stays
+ * about as readable as at 100 % while the map shrinks; at that most it still fits the cells'
+ * padding around the line. Rounded, so panning re-renders nothing.
+ */
+const MAX_CHIP_GROWTH = 1.5;
+const chipScale = (s: ReactFlowState) => Math.min(MAX_CHIP_GROWTH, Math.max(1, 1 / s.transform[2])).toFixed(2);
+
 export const BlueprintLineNode = memo(function BlueprintLineNode({ data }: NodeProps<Node<BlueprintLineNodeData, 'blueprintLine'>>) {
   const labels = useCanvasLabels();
   const name = labels.t(data.labelKey);
+  const scale = useStore(chipScale);
   return (
     <div className={`blueprint-line is-${data.lineId}`} role="separator" aria-label={name} data-blueprint-line={data.lineId}>
       {data.chipXs.map((x) => (
-        <span key={x} className="blueprint-line-chip" style={{ left: x }} aria-hidden="true">
+        <span key={x} className="blueprint-line-chip" style={{ left: x, transform: `translateY(-50%) scale(${scale})` }} aria-hidden="true">
           {name}
         </span>
       ))}
