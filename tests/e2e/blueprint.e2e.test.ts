@@ -64,7 +64,9 @@ function hotelFile(): Buffer {
       { id: 'room', name: 'To the room', phase: 'purchase', order: 'a1', color: null, description: '' },
     ],
     lanes: [
+      lane('needs', 'Needs & goals', 'needs', 'Zx'),
       lane('acts', 'Guest actions', 'actions', 'a0'),
+      lane('senses', 'Senses', 'senses', 'a0V'),
       lane('pains', 'Pain points', 'pains', 'a1'),
       lane('evid', 'Physical evidence', 'evidence', 'a2'),
       lane('front', 'Frontstage', 'frontstage', 'a3'),
@@ -72,7 +74,9 @@ function hotelFile(): Buffer {
       lane('supp', 'Support processes', 'support', 'a5'),
     ],
     cards: [
+      card('c0', 'arrive', 'needs', 'Get to the room quickly after a long trip'),
       card('c1', 'arrive', 'acts', 'Arrives at the desk'),
+      card('c9', 'arrive', 'senses', 'Lobby music, the smell of coffee'),
       card('c2', 'arrive', 'pains', 'Queue at six in the evening'),
       card('c3', 'arrive', 'evid', 'Key card and welcome letter'),
       card('c4', 'arrive', 'front', 'Greets the guest by name', 'Receptionist'),
@@ -97,7 +101,7 @@ async function importHotel(page: Page): Promise<void> {
 
 type Box = { x: number; y: number; width: number; height: number };
 /** Import gives the map's lanes new ids: a lane header is found by its name. */
-const LANE_NAMES: Record<string, string> = { acts: 'Guest actions', pains: 'Pain points', evid: 'Physical evidence', front: 'Frontstage', back: 'Backstage', supp: 'Support processes' };
+const LANE_NAMES: Record<string, string> = { needs: 'Needs & goals', senses: 'Senses', acts: 'Guest actions', pains: 'Pain points', evid: 'Physical evidence', front: 'Frontstage', back: 'Backstage', supp: 'Support processes' };
 const laneBox = async (page: Page, id: string): Promise<Box> =>
   (await page.locator('.react-flow__node-lane').filter({ has: page.locator('.lane-name', { hasText: new RegExp(`^${LANE_NAMES[id]}$`) }) }).boundingBox())!;
 const lineBox = async (page: Page, id: string): Promise<Box> => (await page.locator(`.react-flow__node-blueprintLine [data-blueprint-line=${id}]`).boundingBox())!;
@@ -159,7 +163,7 @@ describe('a service blueprint in the editor', () => {
     await cardNode(page, 'Encodes the key card').click();
     const serves = page.getByRole('group', { name: 'Serves' });
     const labels = await serves.locator('.pn-check-name').allTextContents();
-    expect(labels).toEqual(['Arrives at the desk', 'Queue at six in the evening']);
+    expect(labels).toEqual(['Arrives at the desk', 'Get to the room quickly after a long trip', 'Lobby music, the smell of coffee', 'Queue at six in the evening']);
     await serves.getByRole('checkbox', { name: /Arrives at the desk/ }).check();
     await expect.poll(() => page.locator('.react-flow__edge.is-serves').count()).toBe(1);
     // the selection lights up what it serves, and the connector runs beside the column, not over it
@@ -177,7 +181,7 @@ describe('a service blueprint in the editor', () => {
     const pains = await laneBox(page, 'pains');
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('b');
-    await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(2);
+    await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(4);
     expect(await lineCount(page)).toBe(0);
     expect(await cardNode(page, 'Encodes the key card').count()).toBe(0);
     expect(await page.getByRole('status').filter({ hasText: '4 blueprint lanes hidden' }).count()).toBe(1);
@@ -188,9 +192,9 @@ describe('a service blueprint in the editor', () => {
     // remembered on this device for this map
     await page.reload();
     await page.locator('.react-flow__node-stage').first().waitFor();
-    await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(2);
+    await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(4);
     await page.getByRole('button', { name: 'Show', exact: true }).click();
-    await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(6);
+    await expect.poll(() => page.locator('.react-flow__node-lane').count()).toBe(8);
     await expect.poll(() => lineCount(page)).toBe(3);
     await page.reload();
     await page.locator('.react-flow__node-stage').first().waitFor();

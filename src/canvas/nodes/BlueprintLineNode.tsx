@@ -10,11 +10,11 @@ import { useCanvasLabels } from '../labels';
  * card; the node takes no pointer events (canvas.css), so the lanes under it stay clickable.
  */
 /**
- * Zoomed out, the chips grow against the zoom (up to half as big again), so a line's name stays
- * about as readable as at 100 % while the map shrinks; at that most it still fits the cells'
+ * Zoomed out, the chips grow against the zoom (up to a quarter bigger), so a line's name stays
+ * about as readable as at 100 % while the map shrinks; at that most it still fits the cells.
  * padding around the line. Rounded, so panning re-renders nothing.
  */
-const MAX_CHIP_GROWTH = 1.5;
+const MAX_CHIP_GROWTH = 1.25;
 const chipScale = (s: ReactFlowState) => Math.min(MAX_CHIP_GROWTH, Math.max(1, 1 / s.transform[2])).toFixed(2);
 
 export const BlueprintLineNode = memo(function BlueprintLineNode({ data }: NodeProps<Node<BlueprintLineNodeData, 'blueprintLine'>>) {
