@@ -11,8 +11,8 @@ import { useCanvasLabels } from '../labels';
  */
 /**
  * Zoomed out, the chips grow against the zoom (up to a quarter bigger), so a line's name stays
- * about as readable as at 100 % while the map shrinks; at that most it still fits the cells.
- * padding around the line. Rounded, so panning re-renders nothing.
+ * readable while the map shrinks; at that most it still fits in the cells' padding around the
+ * line. Rounded, so panning re-renders nothing.
  */
 const MAX_CHIP_GROWTH = 1.25;
 const chipScale = (s: ReactFlowState) => Math.min(MAX_CHIP_GROWTH, Math.max(1, 1 / s.transform[2])).toFixed(2);
