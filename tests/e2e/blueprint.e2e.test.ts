@@ -223,6 +223,13 @@ describe('a service blueprint in the editor', () => {
     expect(visibility.y).toBeGreaterThanOrEqual(front.y + front.height - 1);
     expect(visibility.y + visibility.height).toBeLessThanOrEqual(back.y + 1);
     await shoot(page, 'present-en-1440');
+    // phase by phase: the lines as rows of the table, between the same lanes
+    await page.keyboard.press('p');
+    await expect.poll(() => page.locator('.present-blueprint-row').count()).toBe(3);
+    const rows = await page.locator('.present-matrix tbody tr').evaluateAll((trs) => trs.map((tr) => tr.className));
+    expect(rows.indexOf('present-blueprint-row is-visibility')).toBe(rows.indexOf('kind-frontstage') + 1);
+    expect(rows.indexOf('kind-backstage')).toBe(rows.indexOf('present-blueprint-row is-visibility') + 1);
+    await shoot(page, 'present-phase-en-1440');
     await context.close();
   });
 
