@@ -96,3 +96,27 @@ describe('the blueprint on the canvas', () => {
     expect(matchCard(greet, { ...EMPTY_CARD_FILTER, text: 'billing' })).toBe(false);
   });
 });
+
+describe('moving things while the blueprint lanes are hidden', () => {
+  it('moves a card, and a lane, past the hidden lanes to the next one shown', async () => {
+    const { laneMove, verticalMoves } = await import('../../src/actions/movePlan');
+    const j = journey([lane('act', 'actions'), lane('front', 'frontstage'), lane('back', 'backstage'), lane('pain', 'pains')], [card('a', 'act')]);
+    const shown = new Set(['act', 'pain']);
+    expect(verticalMoves(j, [j.cards[0]!], 1, shown)).toEqual([{ ids: ['a'], to: { stageId: 's1', laneId: 'pain', index: 0 } }]);
+    expect(laneMove(j, 'pain', -1, shown)).toEqual({ id: 'pain', index: 0 });
+    expect(laneMove(j, 'act', 1, shown)).toEqual({ id: 'act', index: 3 });
+    // without hidden lanes, one step is one lane
+    expect(laneMove(j, 'pain', -1)).toEqual({ id: 'pain', index: 2 });
+  });
+
+  it('drops a dragged lane header between the lanes shown, as an index among all lanes', async () => {
+    const { laneIndexInMap } = await import('../../src/canvas/dropTarget');
+    const j = journey([lane('act', 'actions'), lane('front', 'frontstage'), lane('pain', 'pains'), lane('back', 'backstage'), lane('kpi', 'metrics')]);
+    const layout = layoutJourney(j, { hiddenLaneIds: new Set(['front', 'back']) });
+    const row = (id: string) => layout.lanes.find((l) => l.id === id)!;
+    // "kpi" dropped above "pain": right before it among all lanes (act, front, pain, back)
+    expect(laneIndexInMap(j, layout, 'kpi', row('pain').y + 1)).toBe(2);
+    // "act" dropped below everything: after the last lane shown ("kpi" is last anyway)
+    expect(laneIndexInMap(j, layout, 'act', row('kpi').y + row('kpi').height + 50)).toBe(4);
+  });
+});
