@@ -42,7 +42,9 @@ export function horizontalMoves(journey: Journey, cards: readonly Card[], step: 
  * end/start of the same stage's cell in the previous/next open lane. Several selected cards in
  * one cell move as a block. Null when a card cannot go further.
  */
-export function verticalMoves(journey: Journey, cards: readonly Card[], step: -1 | 1): CardMove[] | null {
+export function verticalMoves(journey: Journey, cards: readonly Card[], step: -1 | 1, shown?: ReadonlySet<string>): CardMove[] | null {
+  // a lane the view hides (blueprint view off) is passed over like a collapsed one
+  const closed = (lane: Journey['lanes'][number]) => lane.collapsed || (shown !== undefined && !shown.has(lane.id));
   if (cards.length === 0) return null;
   const moves: CardMove[] = [];
   for (const { cell, ids } of byCell(cards)) {
@@ -71,7 +73,7 @@ export function verticalMoves(journey: Journey, cards: readonly Card[], step: -1
       }
     }
     let l = laneIndexOf(journey, cell.laneId) + step;
-    while (journey.lanes[l]?.collapsed) l += step;
+    while (journey.lanes[l] && closed(journey.lanes[l]!)) l += step;
     const lane = journey.lanes[l];
     if (!lane) return null;
     moves.push({ ids, to: { stageId: cell.stageId, laneId: lane.id, index: step < 0 ? undefined : 0 } });
@@ -91,9 +93,11 @@ export function stageMove(journey: Journey, id: string | null, step: -1 | 1): He
   return index >= 0 && index < journey.stages.length ? { id, index } : null;
 }
 
-export function laneMove(journey: Journey, id: string | null, step: -1 | 1): HeaderMove | null {
+export function laneMove(journey: Journey, id: string | null, step: -1 | 1, shown?: ReadonlySet<string>): HeaderMove | null {
   if (!id) return null;
-  const index = laneIndexOf(journey, id) + step;
+  let index = laneIndexOf(journey, id) + step;
+  // past the lanes the view hides, so the lane visibly changes place
+  while (shown && journey.lanes[index] && !shown.has(journey.lanes[index]!.id)) index += step;
   return index >= 0 && index < journey.lanes.length ? { id, index } : null;
 }
 

@@ -40,6 +40,11 @@ export function cellCards(journey: Journey, cell: Cell): Card[] {
   return journey.cards.filter((c) => c.stageId === cell.stageId && c.laneId === cell.laneId);
 }
 
+/** The ids of the lanes the canvas shows (the blueprint view can hide some). */
+export function shownLanes(ctx: Pick<ActionContext, 'layout'>): Set<string> {
+  return new Set(ctx.layout.lanes.map((l) => l.id));
+}
+
 /** The first lane that is not collapsed, else the first lane. */
 export function firstOpenLane(journey: Journey): Lane | undefined {
   return journey.lanes.find((l) => !l.collapsed) ?? journey.lanes[0];

@@ -9,6 +9,7 @@ import {
   type Node,
   type NodeChange,
   type NodeTypes,
+  type EdgeTypes,
   type OnNodeDrag,
   type Viewport,
 } from '@xyflow/react';
@@ -20,11 +21,15 @@ import { addLink, moveCards, moveLane, moveStage } from '../model/ops';
 import { useEditor, type Target } from '../store/editorStore';
 import { buildEdges, NodeBuilder, type CanvasNode } from './buildNodes';
 import { cellNodeKey, useDropCell } from './dragStore';
-import { dropTarget, laneIndexAt, stageIndexAt } from './dropTarget';
+import { dropTarget, laneIndexInMap, stageIndexAt } from './dropTarget';
 import { AddLaneNode, AddStageNode } from './nodes/AddNodes';
 import { CardNode } from './nodes/CardNode';
 import { CellNode } from './nodes/CellNode';
 import { CurveNode } from './nodes/CurveNode';
+import { BlueprintLineNode } from './nodes/BlueprintLineNode';
+import { ServesEdge } from './edges/ServesEdge';
+import { BlueprintHiddenNote } from './BlueprintHiddenNote';
+import { linkedCardIds } from '../model/blueprintView';
 import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNodes';
 import { PersonaHeaderNode, PersonaLabelNode } from './nodes/PersonaNodes';
 import { contentTop, usePersonaHeaderLayout, useRevealPersonaHeader } from './personaHeaderView';
@@ -54,7 +59,10 @@ const nodeTypes: NodeTypes = {
   addLane: AddLaneNode,
   persona: PersonaHeaderNode,
   personaLabel: PersonaLabelNode,
+  blueprintLine: BlueprintLineNode,
 };
+
+const edgeTypes: EdgeTypes = { serves: ServesEdge };
 
 /** Above this many cards, React Flow renders only what is on screen. */
 const VISIBLE_ONLY_THRESHOLD = 300;
@@ -131,9 +139,12 @@ function Canvas() {
   const personaHeader = usePersonaHeaderLayout();
   useRevealPersonaHeader(flow, personaHeader, journey !== null && layout !== null, pane);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const links = journey?.links;
+  // a selected card shows what it is linked to: a staff card its customer's action, and back
+  const linked = useMemo(() => linkedCardIds(links ?? [], selected), [links, selected]);
   const baseNodes = useMemo(
-    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly, dragLocked: followingPresenter, personaHeader }) : []),
-    [journey, layout, selected, personaFilter, linkFrom, readOnly, followingPresenter, personaHeader],
+    () => (journey && layout ? builder.current.build({ journey, layout, selected, personaFilter, linkFrom, readOnly, dragLocked: followingPresenter, personaHeader, linked }) : []),
+    [journey, layout, selected, personaFilter, linkFrom, readOnly, followingPresenter, personaHeader, linked],
   );
   const nodes = useMemo(
     () => (drag ? baseNodes.map((n) => (drag.has(n.id) ? { ...n, position: drag.get(n.id)!, dragging: true } : n)) : baseNodes),
@@ -143,9 +154,9 @@ function Canvas() {
     if (!journey || !layout) return [];
     // a card in a collapsed lane has no node, so its links are hidden with it
     const visible = journey.links.filter((l) => layout.cards.has(l.fromCardId) && layout.cards.has(l.toCardId));
-    edgeCache.current = buildEdges({ ...journey, links: visible }, edgeCache.current, labels.link);
+    edgeCache.current = buildEdges({ ...journey, links: visible }, edgeCache.current, labels.link, selected);
     return edgeCache.current;
-  }, [journey, layout, labels]);
+  }, [journey, layout, labels, selected]);
 
   // The actions (zoom, fit, reveal) reach the viewport through the store.
   useEffect(() => {
@@ -240,7 +251,7 @@ function Canvas() {
       if (index !== j.stages.findIndex((s) => s.id === id)) moveStage(doc, id, index);
     } else if (node.type === 'lane') {
       const id = node.id.slice('lane:'.length);
-      const index = laneIndexAt(l, id, node.position.y + (node.height ?? 0) / 2);
+      const index = laneIndexInMap(j, l, id, node.position.y + (node.height ?? 0) / 2);
       if (index !== j.lanes.findIndex((x) => x.id === id)) moveLane(doc, id, index);
     }
   }, []);
@@ -325,6 +336,7 @@ function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDrag={onNodeDrag}
@@ -369,6 +381,7 @@ function Canvas() {
       </ReactFlow>
       <SelectionAnnouncer />
       <SearchBar />
+      <BlueprintHiddenNote />
     </div>
     </CanvasLabelsContext.Provider>
   );

@@ -1,6 +1,7 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { blueprintRules } from '../model/blueprintView';
 import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import { useEditor } from '../store/editorStore';
 import { laneIcon } from './icons';
@@ -76,6 +77,17 @@ export const PinnedHeaders = memo(function PinnedHeaders() {
                 <Icon size={14} />
               </span>
               <span className="pinned-lane-name">{name}</span>
+            </div>
+          );
+        })}
+      {pinLanes &&
+        // the blueprint's lines go on across the pinned lane names, named there too
+        blueprintRules(journey, layout).map((rule) => {
+          const y = view.y + rule.y * view.zoom;
+          if (y < top || y > view.height) return null;
+          return (
+            <div key={rule.line.id} className={`pinned-blueprint-line blueprint-line is-${rule.line.id}`} style={{ top: y - 10, width: PINNED_LANE_WIDTH }}>
+              <span className="blueprint-line-chip">{t(rule.line.labelKey)}</span>
             </div>
           );
         })}

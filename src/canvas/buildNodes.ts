@@ -1,4 +1,6 @@
-import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import type { BlueprintLineId } from '../model/blueprint';
+import { blueprintRules, isServesLink } from '../model/blueprintView';
 import { CARD_WIDTH, GRID, type JourneyLayout } from '../model/layout';
 import type { PersonaHeaderLayout } from '../model/personaHeader';
 import type { Card, Journey, Lane, LaneKind, Persona, Phase, Stage } from '../model/types';
@@ -8,6 +10,18 @@ export interface CardNodeData extends Record<string, unknown> {
   laneKind: LaneKind;
   dimmed: boolean;
   linkSource: boolean;
+  /** linked to a selected card: the blueprint's vertical reading (what this staff card serves, who serves this action) */
+  linked: boolean;
+}
+export interface BlueprintLineNodeData extends Record<string, unknown> {
+  lineId: BlueprintLineId;
+  labelKey: string;
+  /** where its name chips start, from the node's left edge: one at the start of every phase */
+  chipXs: number[];
+}
+/** A "serves" link's place beside its column: links of one stage sit side by side in the gutter. */
+export interface ServesEdgeData extends Record<string, unknown> {
+  slot: number;
 }
 export interface StageNodeData extends Record<string, unknown> {
   stage: Stage;
@@ -51,6 +65,7 @@ export type CanvasNode =
   | Node<CellNodeData, 'cell'>
   | Node<CurveNodeData, 'curve'>
   | Node<PersonaNodeData, 'persona'>
+  | Node<BlueprintLineNodeData, 'blueprintLine'>
   | Node<Record<string, unknown>, 'personaLabel'>
   | Node<Record<string, unknown>, 'addStage' | 'addLane'>;
 
@@ -66,7 +81,12 @@ export interface NodeInputs {
   dragLocked?: boolean;
   /** the persona header above the grid, when the map has personas and this device shows it */
   personaHeader?: PersonaHeaderLayout | null;
+  /** cards linked to the selection, shown as such */
+  linked?: ReadonlySet<string>;
 }
+
+/** How tall a blueprint line's node is: room for its name chip, centred on the lane boundary. */
+export const BLUEPRINT_LINE_BAND = 20;
 
 /**
  * Handles are declared up front (where the canvas draws them) so React Flow need not render
@@ -194,6 +214,18 @@ export class NodeBuilder {
         (p) => (p.data as LaneNodeData).lane === lane && (p.data as LaneNodeData).cardCount === cardCount,
       );
     }
+    // the blueprint's lines over the lane headers and cells, under the cards (which they never touch)
+    const chipXs = layout.phases.map((band) => band.x + 8);
+    for (const rule of blueprintRules(journey, layout)) {
+      const data: BlueprintLineNodeData = { lineId: rule.line.id, labelKey: rule.line.labelKey, chipXs };
+      put(
+        { id: `blueprint:${rule.line.id}`, type: 'blueprintLine', position: { x: 0, y: rule.y - BLUEPRINT_LINE_BAND / 2 }, width: layout.width, height: BLUEPRINT_LINE_BAND, data, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
+        (p) => {
+          const d = p.data as BlueprintLineNodeData;
+          return d.lineId === data.lineId && d.chipXs.length === chipXs.length && d.chipXs.every((x, i) => x === chipXs[i]);
+        },
+      );
+    }
     if (!inputs.readOnly) put(
       { id: 'add:stage', type: 'addStage', position: { x: layout.width + 8, y: GRID.phaseBandHeight }, width: 56, height: GRID.stageHeaderHeight, data: {}, draggable: false, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
       () => true,
@@ -209,6 +241,7 @@ export class NodeBuilder {
       const laneKind = laneById.get(card.laneId)!.kind;
       const dimmed = inputs.personaFilter !== null && !card.personaIds.includes(inputs.personaFilter);
       const linkSource = inputs.linkFrom === card.id;
+      const linked = inputs.linked?.has(card.id) ?? false;
       put(
         {
           id: card.id,
@@ -216,7 +249,7 @@ export class NodeBuilder {
           position: { x: rect.x, y: rect.y },
           width: CARD_WIDTH,
           height: GRID.cardHeight,
-          data: { card, laneKind, dimmed, linkSource },
+          data: { card, laneKind, dimmed, linkSource, linked },
           selected: inputs.selected.has(card.id),
           draggable,
           selectable: true,
@@ -227,7 +260,7 @@ export class NodeBuilder {
         },
         (p) => {
           const d = p.data as CardNodeData;
-          return d.card === card && d.laneKind === laneKind && d.dimmed === dimmed && d.linkSource === linkSource;
+          return d.card === card && d.laneKind === laneKind && d.dimmed === dimmed && d.linkSource === linkSource && d.linked === linked;
         },
       );
     }
@@ -243,14 +276,31 @@ export type LinkNamer = (fromTitle: string, toTitle: string, label: string) => s
  * Links between cards, as labelled edges. An edge has no action of its own (a link is edited
  * from its cards, in the inspector), so it is not a Tab stop; screen readers still find it, as
  * an image named by its cards' titles, never by their ids.
+ *
+ * A link between a blueprint card and the customer's card of the same stage (what it serves) is
+ * a "serves" edge: a short connector in the gutter beside the column instead of a curve looping
+ * over the cards, so the blueprint reads top to bottom. Links touching a selected card are
+ * marked active.
  */
-export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer): Edge[] {
+export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer, selected: ReadonlySet<string> = new Set()): Edge[] {
   const prev = new Map(previous.map((e) => [e.id, e]));
-  const titles = new Map(journey.cards.map((c) => [c.id, c.title]));
+  const cards = new Map(journey.cards.map((c) => [c.id, c]));
+  const lanes = new Map(journey.lanes.map((l) => [l.id, l]));
+  const slots = new Map<string, number>();
   return journey.links.map((link) => {
-    const ariaLabel = name(titles.get(link.fromCardId) ?? '', titles.get(link.toCardId) ?? '', link.label);
+    const ariaLabel = name(cards.get(link.fromCardId)?.title ?? '', cards.get(link.toCardId)?.title ?? '', link.label);
+    const serves = isServesLink(link, cards, lanes);
+    let slot = 0;
+    if (serves) {
+      const stageId = cards.get(link.fromCardId)!.stageId;
+      slot = slots.get(stageId) ?? 0;
+      slots.set(stageId, slot + 1);
+    }
+    const active = selected.has(link.fromCardId) || selected.has(link.toCardId);
+    const className = `journey-link${serves ? ' is-serves' : ''}${active ? ' is-active' : ''}`;
+    const type = serves ? 'serves' : 'default';
     const old = prev.get(link.id);
-    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === (link.label || undefined) && old.ariaLabel === ariaLabel) return old;
+    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === (link.label || undefined) && old.ariaLabel === ariaLabel && old.className === className && old.type === type && (old.data as ServesEdgeData | undefined)?.slot === slot) return old;
     return {
       id: link.id,
       source: link.fromCardId,
@@ -258,12 +308,17 @@ export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer):
       label: link.label || undefined,
       ariaLabel,
       focusable: false,
-      type: 'default',
-      className: 'journey-link',
+      type,
+      className,
+      data: { slot } satisfies ServesEdgeData,
+      // which way it serves: the arrow points at the link's end
+      markerEnd: serves ? SERVES_ARROW : undefined,
       zIndex: 5,
     };
   });
 }
+
+const SERVES_ARROW = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#475569' } as const;
 
 /** The id of a card's title on the canvas, which names the card node for screen readers and Tab. */
 export function cardTitleId(cardId: string): string {

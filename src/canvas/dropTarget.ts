@@ -54,4 +54,18 @@ export function laneIndexAt(layout: JourneyLayout, laneId: string, y: number): n
   return i === -1 ? others.length : i;
 }
 
+/**
+ * The same as an index among all the map's lanes, for `moveLane`: with some lanes hidden from the
+ * view (blueprint view off), the dropped lane goes right before the shown lane it was dropped
+ * above, or right after the last shown lane.
+ */
+export function laneIndexInMap(journey: Journey, layout: JourneyLayout, laneId: string, y: number): number {
+  const shownOthers = layout.lanes.filter((l) => l.id !== laneId);
+  const all = journey.lanes.filter((l) => l.id !== laneId).map((l) => l.id);
+  const i = laneIndexAt(layout, laneId, y);
+  if (i < shownOthers.length) return all.indexOf(shownOthers[i]!.id);
+  const last = shownOthers[shownOthers.length - 1];
+  return last ? all.indexOf(last.id) + 1 : 0;
+}
+
 export const CANVAS_TOP = GRID.phaseBandHeight + GRID.stageHeaderHeight;

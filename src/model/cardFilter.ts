@@ -5,7 +5,7 @@ import type { Card } from './types';
  * An empty list or null bound means "any".
  */
 export interface CardFilter {
-  /** words looked for in the title, body and tags; each word must appear somewhere */
+  /** words looked for in the title, body, tags and actor (who does it); each word must appear somewhere */
   text: string;
   laneIds: readonly string[];
   /** the card is tagged with at least one of these personas */
@@ -51,6 +51,6 @@ export function matchCard(card: Card, filter: CardFilter): boolean {
   }
   const words = foldText(filter.text).split(/\s+/).filter((w) => w !== '');
   if (words.length === 0) return true;
-  const haystack = foldText([card.title, card.body, ...card.tags].join('\n'));
+  const haystack = foldText([card.title, card.body, ...card.tags, card.actor].join('\n'));
   return words.every((word) => haystack.includes(word));
 }

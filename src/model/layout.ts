@@ -101,6 +101,11 @@ export interface LayoutOptions {
    * last card never covers it. Exports, thumbnails and present mode leave it out.
    */
   addCardRow?: boolean;
+  /**
+   * Lanes this view leaves out (the editor's "blueprint view" off): they get no row and their
+   * cards no rectangle, and the lanes below move up to close the gap.
+   */
+  hiddenLaneIds?: ReadonlySet<string>;
 }
 
 /** Where a cell's "add card" button starts, from the top of its card stack: right under its last card (editor cards have one height). */
@@ -108,7 +113,9 @@ export function addCardSlotTop(cardsInCell: number): number {
   return GRID.cellPadding + cardsInCell * (GRID.cardHeight + GRID.cardGap);
 }
 
-export function layoutJourney(journey: Journey, options: LayoutOptions = {}): JourneyLayout {
+export function layoutJourney(full: Journey, options: LayoutOptions = {}): JourneyLayout {
+  const hidden = options.hiddenLaneIds;
+  const journey = hidden && hidden.size > 0 ? withoutLanes(full, hidden) : full;
   const heightOf = options.cardHeight ?? (() => GRID.cardHeight);
   const addCardRow = options.addCardRow === true;
   const stageIndex = new Map(journey.stages.map((s, i) => [s.id, i]));
@@ -171,6 +178,11 @@ export function layoutJourney(journey: Journey, options: LayoutOptions = {}): Jo
     cards,
     emotionCurves: emotionCurves(journey, stages, lanes),
   };
+}
+
+/** The journey as a view that leaves some lanes out shows it: those lanes and their cards gone. */
+function withoutLanes(journey: Journey, hidden: ReadonlySet<string>): Journey {
+  return { ...journey, lanes: journey.lanes.filter((l) => !hidden.has(l.id)), cards: journey.cards.filter((c) => !hidden.has(c.laneId)) };
 }
 
 /** Adjacent stages of the same phase share one band; a phase split by reordering gets two. */

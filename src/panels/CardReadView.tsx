@@ -32,6 +32,12 @@ export function CardReadView({ card }: { card: Card }) {
       {card.body ? <p className="pn-read-body">{card.body}</p> : <p className="pn-hint">{t('panels.read.noNotes')}</p>}
       {card.image && <CardImageView imageKey={card.image} title={card.title} size="large" />}
       <dl className="pn-meta pn-read-list">
+        {card.actor && (
+          <div>
+            <dt>{t('panels.blueprint.actor')}</dt>
+            <dd>{card.actor}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('panels.inspector.channel')}</dt>
           <dd>

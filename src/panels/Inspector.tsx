@@ -7,6 +7,7 @@ import { updateCard, type CardPatch } from '../model/ops';
 import { LOCAL_ORIGIN } from '../model/origin';
 import { CHANNELS, isOnlineChannel, type Card, type Channel, type Persona } from '../model/types';
 import { selectedCards, useEditor } from '../store/editorStore';
+import { BlueprintFields } from './BlueprintFields';
 import { CardImageField } from './CardImageField';
 import { CardReadView } from './CardReadView';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
@@ -113,6 +114,8 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
           onBlur={title.onBlur}
         />
       </div>
+
+      <BlueprintFields doc={doc} card={card} />
 
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.body}>

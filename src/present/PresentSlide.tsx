@@ -1,8 +1,11 @@
-import { Star } from 'lucide-react';
-import { useMemo, useRef, type CSSProperties } from 'react';
+import { Star, UserRound } from 'lucide-react';
+import { Fragment, useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardImageView, CHANNEL_ICONS, emotionFace, laneIcon, laneKindStyle } from '../canvas';
+import type { BlueprintLine } from '../model/blueprint';
 import { emotionColor } from '../model/emotionScale';
+import { laneKindDescriptor } from '../model/laneKindLookup';
+import { blueprintSegments } from './blueprintSegments';
 import { isOnlineChannel, type Card, type Journey, type Lane, type LaneKind, type Persona } from '../model/types';
 import { phaseStyle } from './phaseStyle';
 import { laneColumns, stageEmotion, type PresentStep } from './steps';
@@ -106,6 +109,8 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
   if (card.momentOfTruth) classes.push('is-mot');
   const title = card.title || t('canvas.untitledCard');
   const titleClass = card.title ? 'present-card-title' : 'present-card-title is-placeholder';
+  // who does it, on a blueprint's staff rows; as text
+  const actor = laneKindDescriptor(kind).actor ? card.actor.trim() : '';
   const emotion = Face && card.emotion !== null && (
     <span className="present-chip emotion" style={{ color: emotionColor(card.emotion) }}>
       <Face aria-hidden="true" />
@@ -132,6 +137,12 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
             </span>
           )}
           {emotion} <span lang={lang}>{title}</span>
+          {actor && (
+            <span className="present-inline-actor" lang={lang}>
+              {' · '}
+              {actor}
+            </span>
+          )}
         </p>
       </li>
     );
@@ -139,11 +150,17 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
 
   const cardPersonas = card.personaIds.map((id) => personas.get(id)).filter((p): p is Persona => p !== undefined);
   // no kind chip, unlike the canvas: the lane's tile names the kind right above the card
-  const meta = (ChannelIcon && card.channel) || emotion || card.momentOfTruth || cardPersonas.length > 0;
+  const meta = actor || (ChannelIcon && card.channel) || emotion || card.momentOfTruth || cardPersonas.length > 0;
   return (
     <li className={classes.join(' ')}>
       {meta && (
         <p className="present-card-meta">
+          {actor && (
+            <span className="present-chip actor" lang={lang}>
+              <UserRound aria-hidden="true" />
+              {actor}
+            </span>
+          )}
           {ChannelIcon && card.channel && (
             <span className={`present-chip channel ${isOnlineChannel(card.channel) ? 'is-online' : 'is-offline'}`}>
               <ChannelIcon aria-hidden="true" />
@@ -176,6 +193,19 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
       )}
       {card.image && <CardImageView imageKey={card.image} title={card.title} size="slide" />}
     </li>
+  );
+}
+
+/** One of the blueprint's lines across the slide, named: solid, dashed or dotted as on the canvas. */
+function BlueprintRule({ line }: { line: BlueprintLine }) {
+  const { t } = useTranslation();
+  const name = t(line.labelKey);
+  return (
+    <div className={`present-blueprint-line is-${line.id}`} role="separator" aria-label={name} data-blueprint-line={line.id}>
+      <span className="present-blueprint-name" aria-hidden="true">
+        {name}
+      </span>
+    </div>
   );
 }
 
@@ -226,6 +256,57 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
   const lanesBox = useRef<HTMLDivElement>(null);
   useFitText(lanesBox, cells, '.present-cards');
   const lang = journey.locale;
+  const segments = blueprintSegments(journey.lanes);
+  const renderLane = (lane: Lane) => {
+    const cards = cells.get(`${stageId}/${lane.id}`) ?? [];
+    const headingId = `present-lane-${lane.id}`;
+    return (
+      <section key={lane.id} className={`present-lane kind-${lane.kind}`} style={laneKindStyle(lane.kind)} aria-labelledby={headingId}>
+        <h2 className="present-lane-head" id={headingId}>
+          <LaneName lane={lane} lang={lang} />
+        </h2>
+        {cards.length ? (
+          <ul className="present-cards">
+            {cards.map((card) => (
+              <PresentCard key={card.id} card={card} kind={lane.kind} personas={personas} labels={labels} lang={lang} formatScore={formatScore} />
+            ))}
+          </ul>
+        ) : (
+          <p className="present-empty">{t('present.emptyLane')}</p>
+        )}
+      </section>
+    );
+  };
+  if (segments.length > 1) {
+    // a blueprint: each run of lanes its own grid, the blueprint's lines labelled between them
+    const gridStyle = (count: number) => {
+      const columns = laneColumns(count);
+      return { '--present-columns': columns, '--present-rows': Math.ceil(count / columns) } as React.CSSProperties;
+    };
+    return (
+      <>
+        <SlideHead
+          kicker={kicker}
+          phaseColors={phaseStyle(journey, stage.phase)}
+          phaseName={phaseName}
+          title={stage.name || t('canvas.untitledStage')}
+          lang={lang}
+          score={stageEmotion(journey, stageId)}
+          formatScore={formatScore}
+        />
+        <div ref={lanesBox} className="present-lanes is-blueprint">
+          {segments.map((segment) => (
+            <Fragment key={segment.lanes[0]!.id}>
+              {segment.line && <BlueprintRule line={segment.line} />}
+              <div className="present-segment" style={gridStyle(segment.lanes.length)}>
+                {segment.lanes.map(renderLane)}
+              </div>
+            </Fragment>
+          ))}
+        </div>
+      </>
+    );
+  }
   const columns = laneColumns(journey.lanes.length);
   return (
     <>
@@ -243,26 +324,7 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
         className="present-lanes"
         style={{ '--present-columns': columns, '--present-rows': Math.ceil(journey.lanes.length / columns) } as React.CSSProperties}
       >
-        {journey.lanes.map((lane) => {
-          const cards = cells.get(`${stageId}/${lane.id}`) ?? [];
-          const headingId = `present-lane-${lane.id}`;
-          return (
-            <section key={lane.id} className={`present-lane kind-${lane.kind}`} style={laneKindStyle(lane.kind)} aria-labelledby={headingId}>
-              <h2 className="present-lane-head" id={headingId}>
-                <LaneName lane={lane} lang={lang} />
-              </h2>
-              {cards.length ? (
-                <ul className="present-cards">
-                  {cards.map((card) => (
-                    <PresentCard key={card.id} card={card} kind={lane.kind} personas={personas} labels={labels} lang={lang} formatScore={formatScore} />
-                  ))}
-                </ul>
-              ) : (
-                <p className="present-empty">{t('present.emptyLane')}</p>
-              )}
-            </section>
-          );
-        })}
+        {journey.lanes.map(renderLane)}
       </div>
     </>
   );
@@ -292,6 +354,7 @@ export function PhaseSlide({ journey, step, notesShown, kicker, phaseName, forma
   // the phase's feeling: the mean over its scored stages
   const scores = stages.map((s) => stageEmotion(journey, s.id)).filter((s): s is number => s !== null);
   const phaseScore = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+  const lineAbove = new Map(blueprintSegments(journey.lanes).flatMap((s) => (s.line ? [[s.lanes[0]!.id, s.line] as const] : [])));
   return (
     <>
       <SlideHead kicker={kicker} phaseColors={phaseStyle(journey, step.phase)} phaseName={phaseName} title={phaseName} lang={lang} score={phaseScore} formatScore={formatScore} />
@@ -322,7 +385,15 @@ export function PhaseSlide({ journey, step, notesShown, kicker, phaseName, forma
               </tr>
             )}
             {journey.lanes.map((lane) => (
-              <tr key={lane.id} className={`kind-${lane.kind}`} style={laneKindStyle(lane.kind)}>
+              <Fragment key={lane.id}>
+              {lineAbove.has(lane.id) && (
+                <tr className={`present-blueprint-row is-${lineAbove.get(lane.id)!.id}`}>
+                  <td colSpan={stages.length + 1}>
+                    <BlueprintRule line={lineAbove.get(lane.id)!} />
+                  </td>
+                </tr>
+              )}
+              <tr className={`kind-${lane.kind}`} style={laneKindStyle(lane.kind)}>
                 <th scope="row" className="present-matrix-lane">
                   <LaneName lane={lane} lang={lang} />
                 </th>
@@ -350,6 +421,7 @@ export function PhaseSlide({ journey, step, notesShown, kicker, phaseName, forma
                   );
                 })}
               </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>

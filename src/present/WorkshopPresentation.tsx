@@ -1,6 +1,7 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setPresenter } from '../model';
+import { withoutBlueprint } from '../model/blueprintView';
 import { feedbackActor, useEditor } from '../store/editorStore';
 import { presenterPeer } from '../store/follow';
 import { TimerBadge } from '../panels/workshop';
@@ -14,7 +15,10 @@ import { Presentation } from './Presentation';
  */
 export function WorkshopPresentation({ onLeave }: { onLeave(): void }) {
   const { t } = useTranslation();
-  const journey = useEditor((s) => s.journey);
+  const fullJourney = useEditor((s) => s.journey);
+  // the slides show what the canvas shows: without the blueprint lanes while this device hides them
+  const blueprintHidden = useEditor((s) => s.blueprintHidden);
+  const journey = useMemo(() => (fullJourney && blueprintHidden ? withoutBlueprint(fullJourney) : fullJourney), [fullJourney, blueprintHidden]);
   const shared = useEditor((s) => s.collab !== null);
   const facilitator = useEditor((s) => s.facilitator);
   const me = useEditor((s) => s.identity);

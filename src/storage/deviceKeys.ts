@@ -15,7 +15,10 @@ export const VIEWPORT_KEY_PREFIX = 'waymark.viewport.';
 /** whether the owner saved their owner key of a map, and said so (shareTokens.ts, `ownerKeyKept`) */
 export const OWNER_KEY_KEPT_KEY_PREFIX = 'waymark.ownerKeyKept.';
 
-const PER_MAP_PREFIXES = [SHARE_KEY_PREFIX, COMMENTS_READ_KEY_PREFIX, VIEWPORT_KEY_PREFIX, OWNER_KEY_KEPT_KEY_PREFIX] as const;
+/** whether this device hides the map's blueprint lanes (src/store/blueprintView.ts) */
+export const BLUEPRINT_HIDDEN_KEY_PREFIX = 'waymark.blueprintHidden.';
+
+const PER_MAP_PREFIXES = [SHARE_KEY_PREFIX, COMMENTS_READ_KEY_PREFIX, VIEWPORT_KEY_PREFIX, OWNER_KEY_KEPT_KEY_PREFIX, BLUEPRINT_HIDDEN_KEY_PREFIX] as const;
 
 /** localStorage, or null where there is none (Node) or access throws (sandboxed frame, blocked cookies). */
 export function deviceStorage(): Storage | null {

@@ -10,6 +10,8 @@ import type { ConnectionStatus, Peer } from '../sync/session';
 import { isFacilitator, mayWrite, type Role } from '../access/roles';
 import { EMPTY_FEEDBACK, FeedbackView, type FeedbackSnapshot } from './feedbackView';
 import { JourneyView } from './journeyView';
+import { blueprintLaneIds } from '../model/blueprintView';
+import { readBlueprintHidden, rememberBlueprintHidden } from './blueprintView';
 
 /** Something on the map that keyboard focus or a context menu can point at. */
 export type Target =
@@ -82,7 +84,10 @@ export interface EditorState {
   /** the owner locked the map's content for the workshop: edit links write feedback only (the relay enforces it) */
   contentLocked: boolean;
   journey: Journey | null;
+  /** the journey as the canvas shows it: without the blueprint lanes while this device hides them */
   layout: JourneyLayout | null;
+  /** this device hides the map's blueprint lanes ("blueprint view" off; remembered per map, src/store/blueprintView.ts) */
+  blueprintHidden: boolean;
   selectedCardIds: readonly string[];
   /** the stage or lane header last clicked or focused, for header actions */
   focus: Target | null;
@@ -127,6 +132,8 @@ export interface EditorCommands {
   setIdentity(identity: Identity): void;
   setFollowing(following: boolean): void;
   setContentLocked(locked: boolean): void;
+  /** shows or hides the open map's blueprint lanes on this device, and remembers it for the map */
+  setBlueprintHidden(hidden: boolean): void;
 }
 
 export type EditorStore = EditorState & EditorCommands;
@@ -143,6 +150,7 @@ const initial: EditorState = {
   contentLocked: false,
   journey: null,
   layout: null,
+  blueprintHidden: false,
   selectedCardIds: [],
   focus: null,
   personaFilter: null,
@@ -165,6 +173,8 @@ const initial: EditorState = {
  */
 export const useEditor = create<EditorStore>()((set, get) => {
   let teardown: (() => void) | null = null;
+  /** lays the open map out again (the blueprint lanes shown or hidden), null without a map */
+  let relayout: (() => void) | null = null;
 
   return {
     ...initial,
@@ -173,12 +183,14 @@ export const useEditor = create<EditorStore>()((set, get) => {
       teardown?.();
       const view = new JourneyView(session.doc);
       const publish = (journey: Journey) => {
-        const alive = new Set(journey.cards.map((c) => c.id));
-        const { selectedCardIds, linkFrom, personaFilter } = get();
+        const { selectedCardIds, linkFrom, personaFilter, blueprintHidden } = get();
+        const hiddenLaneIds = blueprintHidden ? blueprintLaneIds(journey) : undefined;
+        // a card in a hidden lane is not on the canvas, so it cannot stay selected either
+        const alive = new Set(journey.cards.filter((c) => !hiddenLaneIds?.has(c.laneId)).map((c) => c.id));
         set({
           journey,
           // every cell keeps room for its "add card" button under its cards
-          layout: layoutJourney(journey, { addCardRow: true }),
+          layout: layoutJourney(journey, { addCardRow: true, hiddenLaneIds }),
           // a card a collaborator deleted can no longer be selected
           selectedCardIds: selectedCardIds.every((id) => alive.has(id)) ? selectedCardIds : selectedCardIds.filter((id) => alive.has(id)),
           linkFrom: linkFrom && alive.has(linkFrom) ? linkFrom : null,
@@ -206,14 +218,16 @@ export const useEditor = create<EditorStore>()((set, get) => {
         session.undo.off('stack-cleared', onStack);
       };
       const { viewport, clipboard, identity, collab, contentLocked } = get();
-      set({ ...initial, ...access(collab, contentLocked), viewport, clipboard, identity, collab, contentLocked, session, feedback: feedbackView.current });
+      set({ ...initial, ...access(collab, contentLocked), viewport, clipboard, identity, collab, contentLocked, session, feedback: feedbackView.current, blueprintHidden: readBlueprintHidden(session.mapId) });
       publish(view.journey);
+      relayout = () => publish(view.journey);
       onStack();
     },
 
     closeSession() {
       teardown?.();
       teardown = null;
+      relayout = null;
       set({ ...initial, clipboard: get().clipboard, identity: get().identity });
     },
 
@@ -286,6 +300,13 @@ export const useEditor = create<EditorStore>()((set, get) => {
     },
     setFollowing(following) {
       if (get().following !== following) set({ following });
+    },
+    setBlueprintHidden(blueprintHidden) {
+      const mapId = get().session?.mapId;
+      if (!mapId || get().blueprintHidden === blueprintHidden) return;
+      rememberBlueprintHidden(mapId, blueprintHidden);
+      set({ blueprintHidden });
+      relayout?.();
     },
   };
 });

@@ -9,6 +9,7 @@ import { placeDot, startRound } from '../../src/model/votes';
 import { renderThumbnailSvg } from '../../src/export/thumbnail';
 import { markThreadsSeen } from '../../src/store/commentsRead';
 import { saveViewport } from '../../src/store/savedViewport';
+import { rememberBlueprintHidden } from '../../src/store/blueprintView';
 import {
   loadShare,
   MapPersistence,
@@ -71,6 +72,7 @@ async function storeMapWithEverything(db: WaymarkDB, template: 'retail' | 'saas'
   markThreadsSeen(id, readThreads(feedback));
   saveViewport(id, { x: -420, y: 12, zoom: 0.6 });
   rememberOwnerKeyKept(id, 'kept');
+  rememberBlueprintHidden(id, true);
   return id;
 }
 
@@ -105,7 +107,7 @@ describe('purging a map', () => {
     for (const id of [gone, kept]) {
       expect(mentioning(await everyRowAsText(db), id).length).toBeGreaterThanOrEqual(4);
       expect(await db.updates.where('mapId').equals(`${id}/feedback`).count()).toBe(1);
-      expect(mentioning(everyLocalKeyAndValue(), id).length).toBe(4);
+      expect(mentioning(everyLocalKeyAndValue(), id).length).toBe(5);
     }
     const keptBefore = mentioning(await everyRowAsText(db), kept);
 
@@ -116,7 +118,7 @@ describe('purging a map', () => {
     expect(mentioning(everyLocalKeyAndValue(), gone)).toEqual([]);
     expect(loadShare(gone)).toBeNull();
     expect(mentioning(await everyRowAsText(db), kept)).toEqual(keptBefore);
-    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(4);
+    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(5);
     expect(loadShare(kept)?.token).toBe(`owner-token-${kept}`);
   });
 
@@ -132,7 +134,7 @@ describe('purging a map', () => {
     expect(mentioning(await everyRowAsText(db), gone)).toEqual([]);
     expect(mentioning(everyLocalKeyAndValue(), gone)).toEqual([]);
     // still in the bin, inside its undo window: everything of it stays
-    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(4);
+    expect(mentioning(everyLocalKeyAndValue(), kept).length).toBe(5);
     expect(await db.updates.where('mapId').equals(`${kept}/feedback`).count()).toBe(1);
   });
 

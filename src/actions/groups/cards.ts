@@ -4,7 +4,7 @@ import { LOCAL_ORIGIN } from '../../model/origin';
 import { deleteTargetCards, openLane, reveal } from '../cardEffects';
 import { defineActions } from '../define';
 import { horizontalMoves, verticalMoves, type CardMove } from '../movePlan';
-import { addCardPlace, cardById, targetCards } from '../selection';
+import { addCardPlace, cardById, shownLanes, targetCards } from '../selection';
 import type { ActionContext } from '../types';
 
 /** Adding, editing, marking, linking, moving and deleting cards. */
@@ -26,7 +26,7 @@ function applyMoves(ctx: ActionContext, moves: CardMove[] | null): void {
 }
 
 const sideways = (ctx: ActionContext, step: -1 | 1) => horizontalMoves(ctx.journey, targetCards(ctx), step);
-const upOrDown = (ctx: ActionContext, step: -1 | 1) => verticalMoves(ctx.journey, targetCards(ctx), step);
+const upOrDown = (ctx: ActionContext, step: -1 | 1) => verticalMoves(ctx.journey, targetCards(ctx), step, shownLanes(ctx));
 
 export const cardActions = defineActions([
   {

@@ -5,12 +5,12 @@ import { addBlueprintLanes, addLane, deleteLane, lacksBlueprintLanes, moveLane, 
 import { LOCAL_ORIGIN } from '../../model/origin';
 import { always, defineActions } from '../define';
 import { laneMove } from '../movePlan';
-import { anchorLaneId, headerLaneId, laneIndexOf } from '../selection';
+import { anchorLaneId, headerLaneId, laneIndexOf, shownLanes } from '../selection';
 import type { ActionContext } from '../types';
 
 /** Adding, renaming, moving, collapsing and deleting lanes (the map's rows). */
 
-const stepOf = (ctx: ActionContext, step: -1 | 1) => laneMove(ctx.journey, headerLaneId(ctx), step);
+const stepOf = (ctx: ActionContext, step: -1 | 1) => laneMove(ctx.journey, headerLaneId(ctx), step, shownLanes(ctx));
 
 function moveBy(ctx: ActionContext, step: -1 | 1): void {
   const move = stepOf(ctx, step);

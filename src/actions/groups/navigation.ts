@@ -2,7 +2,7 @@ import type { Target } from '../../store/editorStore';
 import { always, defineActions } from '../define';
 import { menuAnchor } from '../dom';
 import { neighbourCard, type Direction } from '../geometry';
-import { laneIndexOf, navigationOrigin, stageIndexOf, targetCards } from '../selection';
+import { laneIndexOf, navigationOrigin, shownLanes, stageIndexOf, targetCards } from '../selection';
 import type { ActionContext, ActionDefinition, LabelledActionId } from '../types';
 
 /** Moving around the map by keyboard, selecting, opening the context menu, leaving for the library. */
@@ -24,7 +24,10 @@ function navigation(ctx: ActionContext, direction: Direction): (() => void) | nu
         return next ? () => editor.setFocus({ kind: 'stage', id: next.id }) : null;
       }
       if (laneAt >= 0 && !horizontal) {
-        const next = journey.lanes[laneAt + step];
+        const shown = shownLanes(ctx);
+        let at = laneAt + step;
+        while (journey.lanes[at] && !shown.has(journey.lanes[at]!.id)) at += step;
+        const next = journey.lanes[at];
         return next ? () => editor.setFocus({ kind: 'lane', id: next.id }) : null;
       }
       return null;

@@ -1,4 +1,5 @@
 import { Scan } from 'lucide-react';
+import { isBlueprintKind } from '../../model/blueprint';
 import { enterFullscreen } from '../../present';
 import { useCardSearch } from '../../store/cardSearch';
 import { togglePersonaHeader } from '../../store/personaHeader';
@@ -81,6 +82,17 @@ export const viewActions = defineActions([
     allowedReadOnly: true,
     enabled: (ctx) => ctx.journey.personas.length > 0,
     perform: () => togglePersonaHeader(),
+  },
+  {
+    // a device's choice per map: read the customer's journey alone, or the whole service
+    // blueprint. Offered only where the map has blueprint lanes: elsewhere it would do nothing.
+    // B, the command palette and the canvas's "lanes hidden" note (which shows them again).
+    id: 'view.toggleBlueprint',
+    group: 'view',
+    shortcuts: ['B'],
+    allowedReadOnly: true,
+    enabled: (ctx) => ctx.journey.lanes.some((l) => isBlueprintKind(l.kind)),
+    perform: (ctx) => ctx.editor.setBlueprintHidden(!ctx.editor.blueprintHidden),
   },
   {
     id: 'view.clearPersonaFilter',

@@ -1,5 +1,5 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { Star, ThumbsUp } from 'lucide-react';
+import { Star, ThumbsUp, UserRound } from 'lucide-react';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { emotionColor } from '../../model/emotionScale';
@@ -33,7 +33,9 @@ const moved = (from: { x: number; y: number } | null, to: { clientX: number; cli
 /** One card on the canvas. Memoised: it re-renders only when its own node object changes. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Node<CardNodeData, 'card'>>) {
   const labels = useCanvasLabels();
-  const { card, laneKind, dimmed, linkSource } = data;
+  const { card, laneKind, dimmed, linkSource, linked } = data;
+  // staff rows of a blueprint say who does the card ("Receptionist"), as plain text
+  const actor = laneKindDescriptor(laneKind).actor ? card.actor.trim() : '';
   const editing = useEditor((s) => s.editing?.kind === 'card' && s.editing.id === card.id);
   const search = useCardSearch((s) => searchLook(s, card));
   const personas = useEditor(useShallow((s) => (card.personaIds.length ? s.journey?.personas ?? [] : [])));
@@ -46,6 +48,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   if (search === 'hit') classes.push('is-search-hit');
   if (card.momentOfTruth) classes.push('is-mot');
   if (linkSource) classes.push('is-link-source');
+  if (linked) classes.push('is-linked');
   if (card.image) classes.push('has-image');
   const readOnly = useEditor((s) => s.readOnly);
   const cardPersonas = personas.filter((p) => card.personaIds.includes(p.id));
@@ -99,6 +102,12 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
             {labels.laneKind[laneKind]}
           </span>
         ) : null}
+        {actor && (
+          <span className="actor-chip" title={labels.t('canvas.blueprint.actor', { actor })}>
+            <UserRound size={12} aria-hidden="true" />
+            <span className="actor-name">{actor}</span>
+          </span>
+        )}
         {Face && card.emotion !== null && (
           <span className="emotion-chip" style={{ color: emotionColor(card.emotion) }} title={laneKind === 'emotions' ? labels.emotion(card.emotion) : labels.emotionChipOnly(card.emotion)}>
             <Face size={13} aria-hidden="true" />

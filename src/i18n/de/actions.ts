@@ -66,6 +66,7 @@ export const actions: Messages['actions'] = {
     toggleInspector: 'Inspektor ein- oder ausblenden',
     togglePersonas: 'Personas ein- oder ausblenden',
     togglePersonaHeader: 'Persona-Kopfzeile ein- oder ausblenden',
+    toggleBlueprint: 'Blueprint-Ebenen ein- oder ausblenden',
     search: 'Karten suchen und filtern',
     toggleSidePanel: 'Seitenleiste ein- oder ausblenden',
     clearPersonaFilter: 'Persona-Filter aufheben',

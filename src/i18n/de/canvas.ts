@@ -23,6 +23,13 @@ export const canvas: Messages['canvas'] = {
     visibility: 'Sichtbarkeitslinie',
     internal: 'Linie der internen Interaktion',
   },
+  /** the blueprint on the canvas: lanes hidden by the blueprint view, a card's actor */
+  blueprint: {
+    hidden_one: '{{count}} Blueprint-Ebene ausgeblendet',
+    hidden_other: '{{count}} Blueprint-Ebenen ausgeblendet',
+    show: 'Einblenden',
+    actor: 'Ausgeführt von {{actor}}',
+  },
   channels: {
     web: 'Web',
     app: 'App',

@@ -1,6 +1,14 @@
 import type { Messages } from '../types';
 
 export const panels: Messages['panels'] = {
+  /** a service blueprint card's own fields (BlueprintFields.tsx) */
+  blueprint: {
+    actor: 'Wer',
+    actorPlaceholder: 'Wer macht das? z. B. Rezeption',
+    serves: 'Dient',
+    servesHint: 'Die Karten der Kundenseite in diesem Schritt, die diese Karte möglich macht.',
+    servesNone: 'In diesem Schritt gibt es noch keine Karten der Kundenseite.',
+  },
   inspector: {
     heading: 'Karte',
     emptyHeading: 'Nichts ausgewählt',

@@ -65,6 +65,7 @@ export const actions = {
     toggleInspector: 'Show or hide inspector',
     togglePersonas: 'Show or hide personas',
     togglePersonaHeader: 'Show or hide the persona header',
+    toggleBlueprint: 'Show or hide the blueprint lanes',
     search: 'Search and filter cards',
     toggleSidePanel: 'Show or hide the side panel',
     clearPersonaFilter: 'Clear persona filter',

@@ -24,6 +24,13 @@ export const canvas = {
     visibility: 'Line of visibility',
     internal: 'Line of internal interaction',
   },
+  /** the blueprint on the canvas: lanes hidden by the blueprint view, a card's actor */
+  blueprint: {
+    hidden_one: '{{count}} blueprint lane hidden',
+    hidden_other: '{{count}} blueprint lanes hidden',
+    show: 'Show',
+    actor: 'Done by {{actor}}',
+  },
   channels: {
     web: 'Web',
     app: 'App',

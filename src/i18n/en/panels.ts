@@ -1,4 +1,12 @@
 export const panels = {
+  /** a service blueprint card's own fields (BlueprintFields.tsx) */
+  blueprint: {
+    actor: 'Actor',
+    actorPlaceholder: 'Who does it? e.g. Receptionist',
+    serves: 'Serves',
+    servesHint: 'The customer’s cards in this stage this card makes happen.',
+    servesNone: 'No customer cards in this stage yet.',
+  },
   inspector: {
     heading: 'Card',
     emptyHeading: 'Nothing selected',

@@ -43,6 +43,7 @@ function clampCardPatch<P extends CardPatch>(patch: P): P {
     title: patch.title === undefined ? undefined : clampText(patch.title, LIMITS.cardTitle),
     tags: patch.tags?.slice(0, LIMITS.tagsPerCard).map((t) => clampText(t, LIMITS.tag)),
     personaIds: patch.personaIds?.slice(0, LIMITS.personasPerCard),
+    actor: patch.actor === undefined ? undefined : clampText(patch.actor, LIMITS.actor),
   };
 }
 
