@@ -127,6 +127,9 @@ describe('importing the blueprint files the reference tool writes', () => {
     expect(card(j, 'Number stage id').body).toContain('blueprint: just text');
     expect(j.description).toContain('metadata.owner: Team Blue');
     expect(j.description).toContain('["swimlane","Touchpoints","colour"]: teal');
+    const white = importOjf(JSON.stringify({ ...file, nodes: [{ stageId: 1, swimlaneId: 'a', title: 'Untouched colour', iconColor: '#FFFFFF' }] }));
+    // the tool saves white for "no colour"
+    expect(white.ok && white.journey.cards[0]!.color).toBeNull();
     const bare = importOjf(JSON.stringify({ stages: [{ id: 's', name: 'S' }], swimlanes: [{ id: 'l', name: 'L' }] }));
     expect(bare.ok && bare.journey.cards).toEqual([]);
   });

@@ -36,6 +36,8 @@ export function scoreToEmotion(score: number): number {
 }
 
 const PERSONA_COLOR = '#2563eb';
+/** The reference tool saves white for a node nobody gave a colour: no colour, not a white accent. */
+const TOOL_NO_COLOUR = /^#(fff|ffffff|ffffffff)$/i;
 const isHexColor = (value: string | null): value is string => value !== null && /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/.test(value);
 
 interface Placed {
@@ -258,7 +260,7 @@ function nodeCard(node: OjfNode, ext: NodeExt, stage: Stage, lane: Lane, makeId:
     emotion: node.score !== null ? scoreToEmotion(node.score) : null,
     tags: kept,
     momentOfTruth: node.isMomentOfTruth,
-    color: isHexColor(node.iconColor) ? node.iconColor : null,
+    color: isHexColor(node.iconColor) && !TOOL_NO_COLOUR.test(node.iconColor) ? node.iconColor : null,
     channel: ext.channel ?? null,
     personaIds: mapPersonas(ext.personaIds, personaIds),
     votes: ext.votes ?? 0,
