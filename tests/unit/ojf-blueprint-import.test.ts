@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/export/import';
-import { importOjf } from '../../src/export/importOjf';
+import { importOjf, laneKindFromName } from '../../src/export/importOjf';
 import type { Journey } from '../../src/model/types';
 
 /* Files in the shapes the Ptolemy journey mapper writes: with `metadata` and no `version`, blueprint entries as objects or as text, German lanes. */
@@ -103,6 +103,33 @@ describe('importing the blueprint files the reference tool writes', () => {
     expect(card(j, 'Überweist die Erstattung').actor).toBe('Buchhaltung');
     expect(j.stages[1]!.description).toBe('— OpenJourney —\noverrideEmotion: -3');
     expect(card(j, 'Liest die Ausfallmeldung in der App').body).toBe('Der Zug um 7:12 fällt aus.\n\n— OpenJourney —\nScore: -3 (OpenJourney, −5…+5)\nSentiment: verärgert\nOpenJourney id: n1');
+  });
+
+  it('finds the lane kind of the swimlane names the tool’s samples and German teams use', () => {
+    const kinds = Object.fromEntries(
+      ['Customer Actions', 'User Activity', 'Vendor Touchpoints', 'Support Channel', 'Emotional State', 'Friction Points', 'Internal Blockers', 'Needs & goals', 'Jobs', 'Senses', 'What the customer sees and hears', 'Bedürfnisse', 'Ziele', 'Sinneseindrücke', 'Was der Kunde sieht und hört', 'Hinter den Kulissen', 'Onstage', 'Unterstützungsprozesse'].map((n) => [n, laneKindFromName(n)]),
+    );
+    expect(kinds).toEqual({
+      'Customer Actions': 'actions',
+      'User Activity': 'actions',
+      'Vendor Touchpoints': 'touchpoints',
+      // a customer's channel to support, not a support process behind the counter
+      'Support Channel': 'touchpoints',
+      'Emotional State': 'emotions',
+      'Friction Points': 'pains',
+      'Internal Blockers': 'pains',
+      'Needs & goals': 'needs',
+      Jobs: 'needs',
+      Senses: 'senses',
+      'What the customer sees and hears': 'senses',
+      Bedürfnisse: 'needs',
+      Ziele: 'needs',
+      Sinneseindrücke: 'senses',
+      'Was der Kunde sieht und hört': 'senses',
+      'Hinter den Kulissen': 'backstage',
+      Onstage: 'frontstage',
+      Unterstützungsprozesse: 'support',
+    });
   });
 
   it('takes ids as numbers or text, nodes without ids, a file without nodes, and fields of other types as details', () => {

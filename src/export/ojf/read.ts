@@ -213,7 +213,10 @@ function readStage(r: Reader, raw: unknown, path: Path, index: number): OjfStage
   }
   // no id: nothing can point at it, but it is still a column (or a row) of the map
   const key = r.id(own(raw, 'id'), [...path, 'id']) ?? `#${index}`;
-  return { key, name: r.text(own(raw, 'name') ?? own(raw, 'title'), [...path, 'name'], 1000), extras: extrasOf(raw, STAGE_KEYS), waymark: own(raw, 'waymark') };
+  // a "title" stands in for a missing name, and is then no field of its own
+  const named = own(raw, 'name') !== undefined && own(raw, 'name') !== null;
+  const name = r.text(named ? own(raw, 'name') : own(raw, 'title'), [...path, 'name'], 1000);
+  return { key, name, extras: extrasOf(raw, named ? STAGE_KEYS : new Set([...STAGE_KEYS, 'title'])), waymark: own(raw, 'waymark') };
 }
 
 function duplicates(r: Reader, items: readonly { key: string }[], where: string): void {
