@@ -102,7 +102,7 @@ describe('importing the blueprint files the reference tool writes', () => {
     for (const text of ['Fahrplansystem', 'Meldedienst']) expect(linked(j, text, 'Liest die Ausfallmeldung in der App')).toBe(true);
     expect(card(j, 'Überweist die Erstattung').actor).toBe('Buchhaltung');
     expect(j.stages[1]!.description).toBe('— OpenJourney —\noverrideEmotion: -3');
-    expect(card(j, 'Liest die Ausfallmeldung in der App').body).toBe('Der Zug um 7:12 fällt aus.\n\n— OpenJourney —\nScore: -3 (OpenJourney, −5…+5)\nSentiment: verärgert\nOpenJourney id: n1');
+    expect(card(j, 'Liest die Ausfallmeldung in der App').body).toBe('Der Zug um 7:12 fällt aus.\n\n— OpenJourney —\nSentiment: verärgert\nScore: -3 (OpenJourney, −5…+5)\nOpenJourney id: n1');
   });
 
   it('finds the lane kind of the swimlane names the tool’s samples and German teams use', () => {

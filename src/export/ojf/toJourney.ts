@@ -223,11 +223,8 @@ function nodeCard(node: OjfNode, ext: NodeExt, stage: Stage, lane: Lane, makeId:
   const made = (key: 'id' | 'score' | 'sentiment' | 'purpose', value: unknown) => derived[key] !== undefined && derived[key] === value;
   const details: Detail[] = [];
   const tags: string[] = [];
+  // what a reader wants first (a card shows the start of its body) comes first, bookkeeping last
   if (node.title.length > LIMITS.cardTitle) details.push({ key: 'Title', value: node.title });
-  if (node.score !== null && !made('score', node.score)) {
-    details.push({ key: 'Score', value: node.score });
-    tags.push(`ojf:score=${node.score}`);
-  }
   if (node.severity !== null) {
     details.push({ key: 'Severity', value: node.severity });
     tags.push(`ojf:severity=${String(node.severity)}`);
@@ -237,11 +234,16 @@ function nodeCard(node: OjfNode, ext: NodeExt, stage: Stage, lane: Lane, makeId:
     tags.push(`ojf:sentiment=${String(node.sentiment)}`);
   }
   if (node.purpose !== null && !made('purpose', node.purpose)) details.push({ key: 'Purpose', value: node.purpose });
+  // the emotion says it on the card; the exact score stays for the way back
+  if (node.score !== null && !made('score', node.score)) {
+    details.push({ key: 'Score', value: node.score });
+    tags.unshift(`ojf:score=${node.score}`);
+  }
   if (node.icon !== null) details.push({ key: 'Icon', value: node.icon });
   if (node.iconColor !== null && !isHexColor(node.iconColor)) details.push({ key: 'Icon colour', value: node.iconColor });
+  details.push(...node.extras);
   if (node.id !== null && !made('id', node.id)) details.push({ key: 'OpenJourney id', value: node.id });
   const actor = ext.actor ?? '';
-  details.push(...node.extras);
 
   // the node's own tags first; what does not fit Waymark's tag limits is kept as a detail
   const all = [...node.tags, ...tags];
