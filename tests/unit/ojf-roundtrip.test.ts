@@ -123,7 +123,16 @@ describe('Waymark → OpenJourney → Waymark', () => {
         const doc = createMapFromTemplate('blank', 'de');
         for (const op of ops) applyRandomOp(doc, op);
         const journey = readJourney(doc);
-        expect(canonical(toJourney(journeyToOjfText(journey)))).toEqual(canonical(journey));
+        const text = journeyToOjfText(journey);
+        // what the reference tool's import needs: stages, swimlanes, unique node ids, references that resolve
+        const file = JSON.parse(text) as Json;
+        const ids = file.nodes.map((n: Json) => String(n.id));
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const node of file.nodes) {
+          expect(file.stages.some((s: Json) => s.id === node.stageId)).toBe(true);
+          expect(file.swimlanes.some((l: Json) => l.id === node.swimlaneId)).toBe(true);
+        }
+        expect(canonical(toJourney(text))).toEqual(canonical(journey));
       }),
       { seed: 1414, numRuns: 150 },
     );
