@@ -208,7 +208,8 @@ function nodeOf(card: Card, lane: Lane, stageId: string, laneId: string, seq: nu
     sentiment = sentimentForEmotion(card.emotion);
     if (sentiment !== null) derived.sentiment = sentiment;
   }
-  let purpose = isScalar(details.get('Purpose')) ? (details.get('Purpose') as string) : null;
+  const keptPurpose = details.get('Purpose');
+  let purpose: string | number | boolean | null = isScalar(keptPurpose) ? keptPurpose : null;
   if (purpose === null) {
     purpose = purposeForKind(lane.kind);
     if (purpose !== null) derived.purpose = purpose;
