@@ -7,6 +7,7 @@ import { serializeMap } from '../schema';
 import { journeyToCsv } from './csv';
 import { exportFileName } from './filename';
 import { exportFormat, type ExportFormat } from './formats';
+import { journeyToOjfText } from './ojf/fromJourney';
 import { sceneToPdf, type PaperSize, type PdfPages } from './pdf';
 import { journeyInScope, renderJourneySceneAsync, type Translate } from './render';
 import type { Scene } from './scene';
@@ -109,6 +110,7 @@ const WRITERS: { readonly [F in ExportFormat]: Writer } = {
     const rounds = options.feedback ? finishedRoundResults(options.feedback) : undefined;
     return { data: journeyToCsv(dataInScope(journey, options.stageIds), rounds) };
   },
+  ojf: async (journey, options) => ({ data: journeyToOjfText(dataInScope(journey, options.stageIds)) }),
   svg: async (journey, options, pause, onProgress) => {
     const scene = await sceneOf(journey, options, pause, onProgress);
     return { data: await sceneToSvgAsync(scene, pause) };

@@ -59,6 +59,14 @@ export const EXPORT_FORMATS = [
     mimeType: 'text/csv;charset=utf-8',
     needsDom: false,
   },
+  {
+    id: 'ojf',
+    labelKey: 'exporting.dialog.formats.ojf',
+    hintKey: 'exporting.dialog.hints.ojf',
+    extension: 'ojf',
+    mimeType: 'application/json',
+    needsDom: false,
+  },
 ] as const satisfies readonly ExportFormatInfo[];
 
 /** one entry of the list, with its literal id */

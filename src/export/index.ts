@@ -3,6 +3,7 @@ export { sceneToPdf, planPages, PAPER_SIZES, type PaperSize, type PdfPages, type
 export { journeyToCsv, readCsvCards, parseCsv, CSV_COLUMNS, neutraliseCell } from './csv';
 export { importFile, importWaymarkJson, importCsv, detectFormat, titleFromFileName, withFreshIds, type ImportOutcome, type ImportFormat, type ImportOptions } from './import';
 export { importOjf, laneKindFromName, scoreToEmotion } from './importOjf';
+export { journeyToOjf, journeyToOjfText, emotionToScore } from './ojf/fromJourney';
 export { exportFileName } from './filename';
 export { escapeXml, cleanText, measureText, clampLine, wrapLines } from './text';
 export { renderThumbnailSvg } from './thumbnail';

@@ -154,6 +154,25 @@ describe('exporting and importing maps in a browser', () => {
     await context.close();
   });
 
+  it('a map exported as OpenJourney imports back with the same cards', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(app, page, 'service');
+    const json = await exportAs(page, /Waymark file/, 'service.waymark.json');
+    const ojf = await exportAs(page, /OpenJourney/, 'service.ojf');
+    expect(ojf.suggested).toBe(json.suggested.replace(/\.waymark\.json$/, '.ojf'));
+    const file = JSON.parse(ojf.bytes.toString('utf8'));
+    expect(file).toMatchObject({ version: '1.0', metadata: { version: '1.1.0' } });
+    const originalUrl = page.url();
+
+    await importInLibrary(page, 'service.ojf', ojf.bytes, 'application/json');
+    await page.waitForURL((url) => url.href !== originalUrl && /\/map\//.test(url.pathname));
+    await page.locator('.react-flow__node-card').first().waitFor();
+    const again = await exportAs(page, /Waymark file/, 'service-from-ojf.waymark.json');
+    // the same cards in the same stages and lanes, with their links: everything OpenJourney carries
+    expect(comparable(again.bytes.toString('utf8'))).toEqual(comparable(json.bytes.toString('utf8')));
+    await context.close();
+  });
+
   it('importing an invalid file lists each problem as path: reason and leaves the library as it was', async () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(app, page, 'service');

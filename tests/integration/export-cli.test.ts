@@ -39,6 +39,22 @@ describe('waymark export', () => {
     expect(JSON.parse(json.stdout).journey).toEqual(JSON.parse(retail).journey);
   });
 
+  it('writes OpenJourney with --format ojf or an .ojf --out, which imports back with the same cards', () => {
+    const ojf = waymark(['export', retailFile, '--format', 'ojf']);
+    expect(ojf).toMatchObject({ code: 0, stderr: '' });
+    const file = JSON.parse(ojf.stdout);
+    expect(file.version).toBe('1.0');
+    expect(file.nodes.length).toBeGreaterThan(0);
+    const out = path.join(dir, 'retail.ojf');
+    expect(waymark(['export', retailFile, '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(ojf.stdout);
+    const back = waymark(['import', out]);
+    expect(back.code).toBe(0);
+    const titles = (map: { journey: { cards: { title: string }[] } }) => map.journey.cards.map((c) => c.title).sort();
+    expect(titles(JSON.parse(back.stdout))).toEqual(titles(JSON.parse(retail)));
+    expect(waymark(['help']).stdout + waymark(['--help']).stdout).toContain('ojf');
+  });
+
   it('exports only the stages named with --stages', () => {
     const journey = JSON.parse(retail).journey;
     const csv = waymark(['export', retailFile, '--format', 'csv', '--stages', journey.stages[1].id]).stdout;
@@ -96,7 +112,7 @@ describe('waymark export --format pdf', () => {
     expect(waymark(['export', retailFile, '--format', 'pdf', '--pages', 'all']).code).toBe(2);
     const png = waymark(['export', retailFile, '--format', 'png']);
     expect(png).toMatchObject({ code: 2, stdout: '' });
-    expect(png.stderr).toMatch(/^PNG image is drawn by a browser .*Export dialog.*svg, pdf, json, csv\.\n$/);
+    expect(png.stderr).toMatch(/^PNG image is drawn by a browser .*Export dialog.*svg, pdf, json, csv, ojf\.\n$/);
   });
 });
 

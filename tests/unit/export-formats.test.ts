@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportMap, NeedsBrowserError } from '../../src/export/exportMap';
 import { EXPORT_FORMATS, FORMATS_WITHOUT_DOM, formatOfFileName, isExportFormat } from '../../src/export/formats';
+import { importOjf } from '../../src/export/importOjf';
 import { createI18n } from '../../src/i18n';
 import { readJourney } from '../../src/model/doc';
 import { createMapFromTemplate } from '../../src/model/templates';
@@ -28,6 +29,7 @@ describe('the format list', () => {
     expect(formatOfFileName('Map.PDF')).toBe('pdf');
     expect(formatOfFileName('map.waymark.json')).toBe('json');
     expect(formatOfFileName('map.json')).toBe('json');
+    expect(formatOfFileName('Kundenreise.OJF')).toBe('ojf');
     expect(formatOfFileName('map.gif')).toBeNull();
     expect(isExportFormat('svg')).toBe(true);
     expect(isExportFormat('gif')).toBe(false);
@@ -60,6 +62,17 @@ describe('exportMap', () => {
     const parsed = parseMapFile(json.data as string);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     expect(readJourney(parsed.doc)).toEqual(journey);
+  });
+
+  it('writes OpenJourney that the import reads back with the same cards', async () => {
+    const file = await exportMap('ojf', journey, { t, doc });
+    expect(file.fileName).toBe('Omnichannel retail purchase.ojf');
+    const ojf = JSON.parse(file.data as string);
+    expect(ojf.version).toBe('1.0');
+    expect(ojf.metadata).toMatchObject({ title: journey.title, version: '1.1.0' });
+    const back = importOjf(file.data as string);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.journey.cards.map((c) => c.title).sort()).toEqual(journey.cards.map((c) => c.title).sort());
   });
 
   it('limits every format to the stages asked for', async () => {

@@ -49,7 +49,11 @@ describe('importing OpenJourney (.ojf)', () => {
       KPIs: 'metrics',
       Thoughts: 'thoughts',
       'Staff remarks': 'notes',
+      // made for the file's blueprint entries, named in the file's language
+      'Physical evidence': 'evidence',
+      'Frontstage actions': 'frontstage',
       Backstage: 'backstage',
+      'Support processes': 'support',
     });
     expect(kinds(de.journey)).toMatchObject({
       Kundenaktionen: 'actions',
@@ -71,19 +75,24 @@ describe('importing OpenJourney (.ojf)', () => {
     expect([-5, -4, -3, -2, -1, 0, 1, 2, 2.5, 3, 4, 5].map(scoreToEmotion)).toEqual([-3, -2, -2, -1, -1, 0, 1, 1, 2, 2, 2, 3]);
   });
 
-  it('puts blueprint fields into backstage cards, making a Backstage lane when the map has none', () => {
+  it('puts blueprint fields into cards of their blueprint lane, each linked to the customer action it serves', () => {
     const result = importOjf(fixture('clinic-visit.ojf'));
     if (!result.ok) throw new Error('did not import');
     const { journey } = result;
-    const backstage = journey.lanes.find((l) => l.kind === 'backstage')!;
-    const cards = journey.cards.filter((c) => c.laneId === backstage.id);
-    expect(cards.map((c) => c.title).sort()).toEqual(
-      ['Booking confirmation email', 'Doctor summarises', 'Notes synced to the patient record', 'Nurse prints plan', 'Practice management software', 'Scheduling system reserves the slot'].sort(),
-    );
-    const evidence = cards.find((c) => c.title === 'Booking confirmation email')!;
-    expect(evidence.tags).toEqual(['ojf:blueprint=evidence']);
-    expect(evidence.body).toContain('Books an appointment in the app');
+    const titlesIn = (kind: string) => {
+      const lane = journey.lanes.find((l) => l.kind === kind)!;
+      return journey.cards.filter((c) => c.laneId === lane.id).map((c) => c.title).sort();
+    };
+    expect(titlesIn('evidence')).toEqual(['Booking confirmation email']);
+    expect(titlesIn('frontstage')).toEqual(['Doctor summarises', 'Nurse prints plan']);
+    expect(titlesIn('backstage')).toEqual(['Notes synced to the patient record', 'Scheduling system reserves the slot']);
+    expect(titlesIn('support')).toEqual(['Practice management software']);
+    const evidence = journey.cards.find((c) => c.title === 'Booking confirmation email')!;
+    const booking = journey.cards.find((c) => c.title === 'Books an appointment in the app')!;
+    expect(journey.links).toContainEqual(expect.objectContaining({ fromCardId: evidence.id, toCardId: booking.id }));
     expect(journey.stages.find((s) => s.id === evidence.stageId)!.name).toBe('Booking');
+    // the blueprint reads top to bottom below the customer's lanes
+    expect(journey.lanes.slice(-4).map((l) => l.kind)).toEqual(['evidence', 'frontstage', 'backstage', 'support']);
   });
 
   it('keeps what has no field of its own in the card body: severity, sentiment, purpose, icon, unknown fields', () => {

@@ -21,6 +21,7 @@ export const exporting: Messages['exporting'] = {
       pdf: 'PDF-Dokument',
       json: 'Waymark-Datei (JSON)',
       csv: 'Tabelle (CSV)',
+      ojf: 'OpenJourney (.ojf)',
     },
     hints: {
       png: 'Für Folien und Chats. Für den Druck einen größeren Maßstab wählen.',
@@ -28,6 +29,7 @@ export const exporting: Messages['exporting'] = {
       pdf: 'Vektorseiten zum Drucken und Weitergeben.',
       json: 'Die vollständige Map, zum erneuten Import oder für Git.',
       csv: 'Eine Zeile pro Karte, für Excel, Numbers oder Google Tabellen.',
+      ojf: 'Für den Ptolemy Journey Mapper und andere Werkzeuge, die OpenJourney lesen; Blueprint-Schritte stehen bei der Kundenaktion, der sie dienen.',
     },
     scale: 'Maßstab',
     background: 'Hintergrund',

@@ -20,6 +20,7 @@ export const exporting = {
       pdf: 'PDF document',
       json: 'Waymark file (JSON)',
       csv: 'Spreadsheet (CSV)',
+      ojf: 'OpenJourney (.ojf)',
     },
     hints: {
       png: 'For slides and chat. Pick a larger scale for print.',
@@ -27,6 +28,7 @@ export const exporting = {
       pdf: 'Vector pages for printing and sharing.',
       json: 'The complete map, to import again or keep in git.',
       csv: 'One row per card, for Excel, Numbers or Google Sheets.',
+      ojf: 'For the Ptolemy journey mapper and other tools that read OpenJourney; blueprint steps go with the customer action they serve.',
     },
     scale: 'Scale',
     background: 'Background',
