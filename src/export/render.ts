@@ -6,10 +6,11 @@ import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import { safePhaseColor } from '../model/phases';
 import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind } from '../model/types';
 import type { CardImage } from '../model/images';
+import { blueprintRules, drawBlueprintRules } from './blueprintRules';
 import { Painter } from './painter';
 import { roundedRectPath, type Scene, type Shape } from './scene';
 import { clampLine, measureText, wrapLines } from './text';
-import { laneIcon } from './vectorIcons';
+import { laneIcon, vectorIcon } from './vectorIcons';
 import { safeColor } from './thumbnail';
 
 /**
@@ -106,6 +107,8 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
 
   if (header) personaRow(draw, header, ox, oy, t);
   grid(draw, journey, layout, ox, oy, t);
+  // the blueprint's lines over the cell rules, under the curve and the cards
+  drawBlueprintRules(draw, blueprintRules(journey.lanes, layout, t), ox, oy, layout.width, GRID.laneHeaderWidth);
   curves(draw, layout, ox, oy);
   // links run under the cards, as on the canvas; their labels go on top of everything
   const labels = links(draw, journey, layout, ox, oy);
@@ -136,12 +139,26 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
  * drawing its cards: the export dialog uses it to say how a PDF will print before it is made.
  */
 export function journeySceneSize(source: Journey, options: JourneyImageOptions): { width: number; height: number } {
+  const { layout, gridWidth, origin } = sceneFrame(source, options);
+  return { width: Math.ceil(gridWidth + 2 * MARGIN), height: Math.ceil(origin.y + layout.height + MARGIN + 20) };
+}
+
+/**
+ * Where the layout's origin (`exportLayout`: x = 0 at the lane headers, y = 0 at the top of the
+ * phase bands) lands in the picture: under the title block and the persona row. Whatever is
+ * placed from the layout is at (origin.x + x, origin.y + y).
+ */
+export function journeyGridOrigin(source: Journey, options: JourneyImageOptions): { x: number; y: number } {
+  return sceneFrame(source, options).origin;
+}
+
+function sceneFrame(source: Journey, options: JourneyImageOptions): { layout: JourneyLayout; gridWidth: number; origin: { x: number; y: number } } {
   const journey = journeyInScope(source, options.stageIds);
   const layout = exportLayout(journey, options.images ?? NO_IMAGES);
   const gridWidth = Math.max(layout.width, MIN_WIDTH);
   const top = titleBlock(new Painter([]), journey, source, options, gridWidth);
   const header = layoutPersonaHeader(journey.personas, journey.stages.length);
-  return { width: Math.ceil(gridWidth + 2 * MARGIN), height: Math.ceil(top + (header?.height ?? 0) + layout.height + MARGIN + 20) };
+  return { layout, gridWidth, origin: { x: MARGIN, y: top + (header?.height ?? 0) } };
 }
 
 // ------------------------------------------------------------------ drawing helpers
@@ -465,36 +482,9 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     draw.path(`${roundedRectPath(x + 1, y + 1, 4, h - 2, [r, 0, 0, r])}`, { x, y, width: 5, height: h }, { fill: accent });
   }
 
-  // meta row: channel (or kind) chip, emotion chip; personas and votes at the right
-  let cx = x + CARD_PAD_LEFT;
+  // meta row: at the right personas and votes; at the left who does it (on a blueprint's staff
+  // rows), the channel (or kind) chip and the emotion chip, the actor's name cut to what is left
   const chipY = y + 8;
-  if (card.channel) {
-    const online = isOnlineChannel(card.channel);
-    const name = label(t, `canvas.channels.${card.channel}`, card.channel);
-    const mode = `· ${t(online ? 'canvas.online' : 'canvas.offline')}`;
-    const nameW = measureText(name, 11, true);
-    const modeW = measureText(mode, 11);
-    const chipW = 16 + nameW + 4 + modeW + 7;
-    const [bg, fg] = online ? ['#dbeafe', '#1e40af'] : ['#ffedd5', '#9a3412'];
-    draw.rect(cx, chipY, chipW, 17, { fill: bg, radius: 8.5 });
-    if (online) draw.circle(cx + 9, chipY + 8.5, 3, { fill: fg });
-    else draw.circle(cx + 9, chipY + 8.5, 2.6, { stroke: { color: fg, width: 1.4 } });
-    draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: fg });
-    draw.text(cx + 16 + nameW + 4, chipY + 12.5, mode, { size: 11, color: fg });
-    cx += chipW + 6;
-  } else if (kindLook.chip) {
-    laneIcon(draw, kind, cx, chipY + 2.5, 12, colors.ink);
-    const name = label(t, kindLook.labelKey, kind);
-    cx += 16 + draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: colors.ink }) + 8;
-  }
-  if (card.emotion !== null) {
-    const color = emotionColor(card.emotion);
-    const text = card.emotion > 0 ? `+${card.emotion}` : card.emotion < 0 ? `−${-card.emotion}` : '0';
-    const chipW = 20 + measureText(text, 11, true) + 6;
-    draw.rect(cx, chipY, chipW, 17, { fill: '#ffffff', stroke: { color, width: 1 }, radius: 8.5 });
-    face(draw, cx + 10, chipY + 8.5, 5.5, card.emotion, color);
-    draw.text(cx + 19, chipY + 12.5, text, { size: 11, bold: true, color });
-  }
   let rx = x + w - (card.momentOfTruth ? 26 : 12);
   if (card.votes > 0) {
     const text = String(card.votes);
@@ -509,6 +499,17 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
   for (const id of dots.slice(0, 6).reverse()) {
     draw.circle(rx - 6, chipY + 8.5, 5, { fill: personaColor.get(id)!, stroke: { color: '#ffffff', width: 1.5 } });
     rx -= 12;
+  }
+  const chips = metaChips(draw, card, kind, chipY, t);
+  const actor = kindLook.actor ? card.actor.replace(/\s+/g, ' ').trim() : '';
+  let cx = x + CARD_PAD_LEFT;
+  if (actor) {
+    const others = chips.reduce((sum, chip) => sum + chip.width + 6, 0);
+    cx += actorChip(draw, actor, cx, chipY, Math.max(ACTOR_CHIP_MIN, rx - 6 - cx - others), colors) + 6;
+  }
+  for (const chip of chips) {
+    chip.draw(cx);
+    cx += chip.width + 6;
   }
   if (card.momentOfTruth) star(draw, x + w - 13, y + 14, 7);
 
@@ -528,6 +529,78 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     const top = y + textHeight(card) + IMAGE_GAP;
     draw.image({ x: x + CARD_PAD_LEFT + (CARD_TEXT_WIDTH - picture.width) / 2, y: top, width: picture.width, height: picture.height }, picture.image);
   }
+}
+
+/** A chip of the meta row: how wide it is, and how to draw it with its left edge at x. */
+interface MetaChip {
+  width: number;
+  draw(x: number): void;
+}
+
+/** The channel chip (or, without a channel, the kind's chip where the kind has one) and the emotion chip. */
+function metaChips(draw: Painter, card: Card, kind: LaneKind, chipY: number, t: Translate): MetaChip[] {
+  const kindLook = laneKindDescriptor(kind);
+  const chips: MetaChip[] = [];
+  if (card.channel) {
+    const online = isOnlineChannel(card.channel);
+    const name = label(t, `canvas.channels.${card.channel}`, card.channel);
+    const mode = `· ${t(online ? 'canvas.online' : 'canvas.offline')}`;
+    const nameW = measureText(name, 11, true);
+    const modeW = measureText(mode, 11);
+    const width = 16 + nameW + 4 + modeW + 7;
+    const [bg, fg] = online ? ['#dbeafe', '#1e40af'] : ['#ffedd5', '#9a3412'];
+    chips.push({
+      width,
+      draw: (cx) => {
+        draw.rect(cx, chipY, width, 17, { fill: bg, radius: 8.5 });
+        if (online) draw.circle(cx + 9, chipY + 8.5, 3, { fill: fg });
+        else draw.circle(cx + 9, chipY + 8.5, 2.6, { stroke: { color: fg, width: 1.4 } });
+        draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: fg });
+        draw.text(cx + 16 + nameW + 4, chipY + 12.5, mode, { size: 11, color: fg });
+      },
+    });
+  } else if (kindLook.chip) {
+    const name = label(t, kindLook.labelKey, kind);
+    chips.push({
+      width: 16 + measureText(name, 11, true) + 2,
+      draw: (cx) => {
+        laneIcon(draw, kind, cx, chipY + 2.5, 12, kindLook.colors.ink);
+        draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: kindLook.colors.ink });
+      },
+    });
+  }
+  if (card.emotion !== null) {
+    const color = emotionColor(card.emotion);
+    const text = card.emotion > 0 ? `+${card.emotion}` : card.emotion < 0 ? `−${-card.emotion}` : '0';
+    const width = 20 + measureText(text, 11, true) + 6;
+    const score = card.emotion;
+    chips.push({
+      width,
+      draw: (cx) => {
+        draw.rect(cx, chipY, width, 17, { fill: '#ffffff', stroke: { color, width: 1 }, radius: 8.5 });
+        face(draw, cx + 10, chipY + 8.5, 5.5, score, color);
+        draw.text(cx + 19, chipY + 12.5, text, { size: 11, bold: true, color });
+      },
+    });
+  }
+  return chips;
+}
+
+/** an actor's chip is never cut narrower than this: a few letters and "…" */
+const ACTOR_CHIP_MIN = 64;
+const ACTOR_CHIP_MAX = 170;
+
+/**
+ * Who does the card, as the chip the blueprint's staff rows show: a person mark and the actor's
+ * name in the lane kind's ink on its tint, cut with "…" to `room`. Returns the chip's width.
+ */
+function actorChip(draw: Painter, actor: string, x: number, chipY: number, room: number, colors: { tint: string; ink: string }): number {
+  const text = clampLine(actor, Math.min(room, ACTOR_CHIP_MAX) - 24, { size: 11, bold: true });
+  const width = 22 + measureText(text, 11, true) + 8;
+  draw.rect(x, chipY, width, 17, { fill: colors.tint, radius: 8.5 });
+  vectorIcon(draw, 'person', x + 6, chipY + 2.5, 12, colors.ink);
+  draw.text(x + 22, chipY + 12.5, text, { size: 11, bold: true, color: colors.ink });
+  return width;
 }
 
 // ------------------------------------------------------------------ links

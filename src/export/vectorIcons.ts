@@ -62,9 +62,12 @@ export const VECTOR_ICONS: Record<LaneIconName, (pen: IconPen) => void> = {
     draw.path(`M${P(1, 8)}Q${P(8, 1)} ${P(15, 8)}Q${P(8, 15)} ${P(1, 8)}Z`, box, { stroke });
     draw.circle(x + 8 * s, y + 8 * s, 2.2 * s, { stroke });
   },
+  // a till receipt: torn (zigzag) at both ends, so it is not read as the note's folded sheet
   receipt: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(3, 1.5)}L${P(13, 1.5)}L${P(13, 14.5)}L${P(11, 13)}L${P(9, 14.5)}L${P(7, 13)}L${P(5, 14.5)}L${P(3, 13)}Z`, box, { stroke });
-    draw.path(`M${P(5.5, 5.5)}L${P(10.5, 5.5)}M${P(5.5, 9)}L${P(10.5, 9)}`, box, { stroke });
+    const top = `M${P(3, 3)}L${P(4.67, 1)}L${P(6.33, 3)}L${P(8, 1)}L${P(9.67, 3)}L${P(11.33, 1)}L${P(13, 3)}`;
+    const bottom = `L${P(13, 13)}L${P(11.33, 15)}L${P(9.67, 13)}L${P(8, 15)}L${P(6.33, 13)}L${P(4.67, 15)}L${P(3, 13)}Z`;
+    draw.path(top + bottom, box, { stroke });
+    draw.path(`M${P(5.5, 6.5)}L${P(10.5, 6.5)}M${P(5.5, 9.5)}L${P(9, 9.5)}`, box, { stroke });
   },
   person: ({ draw, P, x, y, s, box, stroke }) => {
     draw.circle(x + 8 * s, y + 5 * s, 3 * s, { stroke });
