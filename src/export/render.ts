@@ -1,6 +1,7 @@
 import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
 import { emotionColor } from '../model/emotionScale';
 import { laneKindDescriptor } from '../model/laneKindLookup';
+import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import { avatarInk, layoutPersonaHeader, personaInitials, type PersonaHeaderLayout } from '../model/personaHeader';
 import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import { safePhaseColor } from '../model/phases';
@@ -413,6 +414,12 @@ const TITLE_STYLE = { size: 13, bold: true } as const;
 const BODY_STYLE = { size: 12 } as const;
 /** baseline of the first title line, below the chip row */
 const TITLE_TOP = 42;
+/**
+ * A card that names its actor and has anything else for the meta row (channel, emotion, votes,
+ * personas) prints those on a second row this much lower, so the actor has the first row's
+ * width and is not cut to make room for them.
+ */
+const META_ROW = 21;
 const TITLE_LINE = 17;
 const BODY_LINE = 16;
 const TEXT_BOTTOM = 14;
@@ -444,22 +451,39 @@ function cardImageSize(card: Card, images: ReadonlyMap<string, CardImage>): { wi
   return { width: Math.max(1, image.width * scale), height: Math.max(1, image.height * scale), image };
 }
 
+/** Who does the card, as its lane kind shows it: only a blueprint's staff rows name an actor. */
+function shownActor(card: Card, kind: LaneKind): string {
+  return laneKindDescriptor(kind).actor ? card.actor.replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Whether the card's meta row splits in two: its actor above, its other chips, votes and personas below. */
+function splitMeta(card: Card, kind: LaneKind): boolean {
+  if (!shownActor(card, kind)) return false;
+  return card.channel !== null || laneKindDescriptor(kind).chip || card.emotion !== null || card.votes > 0 || card.personaIds.length > 0;
+}
+
+/** The baseline of the card's first title line: under one meta row, or two (see META_ROW). */
+function titleTop(card: Card, kind: LaneKind): number {
+  return TITLE_TOP + (splitMeta(card, kind) ? META_ROW : 0);
+}
+
 /** How tall the card's text is, from its top to the end of the body. */
-function textHeight(card: Card): number {
+function textHeight(card: Card, kind: LaneKind): number {
   const { title, body } = cardText(card);
   const titleLines = Math.max(1, title.length);
-  return TITLE_TOP + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE;
+  return titleTop(card, kind) + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE;
 }
 
 /** How tall a printed card is: the canvas's card height, or more when its text (and image) need it. */
-function exportCardHeight(card: Card, images: ReadonlyMap<string, CardImage>): number {
+function exportCardHeight(card: Card, kind: LaneKind, images: ReadonlyMap<string, CardImage>): number {
   const picture = cardImageSize(card, images);
-  return Math.max(GRID.cardHeight, textHeight(card) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM);
+  return Math.max(GRID.cardHeight, textHeight(card, kind) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM);
 }
 
 /** The layout the export draws: the canvas's grid, with rows grown to fit each card's text and image. */
 export function exportLayout(journey: Journey, images: ReadonlyMap<string, CardImage> = NO_IMAGES): JourneyLayout {
-  return layoutJourney(journey, { cardHeight: (card) => exportCardHeight(card, images) });
+  const laneKind = new Map(journey.lanes.map((lane) => [lane.id, lane.kind]));
+  return layoutJourney(journey, { cardHeight: (card) => exportCardHeight(card, laneKind.get(card.laneId) ?? FALLBACK_LANE_KIND, images) });
 }
 
 function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate, images: ReadonlyMap<string, CardImage>): void {
@@ -482,10 +506,15 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     draw.path(`${roundedRectPath(x + 1, y + 1, 4, h - 2, [r, 0, 0, r])}`, { x, y, width: 5, height: h }, { fill: accent });
   }
 
-  // meta row: at the right personas and votes; at the left who does it (on a blueprint's staff
-  // rows), the channel (or kind) chip and the emotion chip, the actor's name cut to what is left
-  const chipY = y + 8;
-  let rx = x + w - (card.momentOfTruth ? 26 : 12);
+  // meta row: at the left the channel (or kind) chip and the emotion chip, at the right personas
+  // and votes; on a blueprint's staff rows the actor comes first, and the rest moves to a row of
+  // its own under it
+  const actor = shownActor(card, kind);
+  // the first row ends at the moment-of-truth star
+  const firstRowEnd = x + w - (card.momentOfTruth ? 26 : 12);
+  if (actor) actorChip(draw, actor, x + CARD_PAD_LEFT, y + 8, Math.max(ACTOR_CHIP_MIN, firstRowEnd - 6 - x - CARD_PAD_LEFT), colors);
+  const chipY = splitMeta(card, kind) ? y + 8 + META_ROW : y + 8;
+  let rx = chipY === y + 8 ? firstRowEnd : x + w - 12;
   if (card.votes > 0) {
     const text = String(card.votes);
     const chipW = 18 + measureText(text, 11, true) + 6;
@@ -495,21 +524,18 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     draw.text(rx + 17, chipY + 12.5, text, { size: 11, bold: true, color: '#3730a3' });
     rx -= 4;
   }
-  const dots = card.personaIds.filter((id) => personaColor.has(id));
-  for (const id of dots.slice(0, 6).reverse()) {
-    draw.circle(rx - 6, chipY + 8.5, 5, { fill: personaColor.get(id)!, stroke: { color: '#ffffff', width: 1.5 } });
-    rx -= 12;
-  }
   const chips = metaChips(draw, card, kind, chipY, t);
-  const actor = kindLook.actor ? card.actor.replace(/\s+/g, ' ').trim() : '';
   let cx = x + CARD_PAD_LEFT;
-  if (actor) {
-    const others = chips.reduce((sum, chip) => sum + chip.width + 6, 0);
-    cx += actorChip(draw, actor, cx, chipY, Math.max(ACTOR_CHIP_MIN, rx - 6 - cx - others), colors) + 6;
-  }
   for (const chip of chips) {
     chip.draw(cx);
     cx += chip.width + 6;
+  }
+  // persona dots, as many as fit between the chips and the votes (a busy card shows fewer)
+  const dots = card.personaIds.filter((id) => personaColor.has(id));
+  const roomForDots = Math.max(0, Math.floor((rx - cx) / 12));
+  for (const id of dots.slice(0, Math.min(6, roomForDots)).reverse()) {
+    draw.circle(rx - 6, chipY + 8.5, 5, { fill: personaColor.get(id)!, stroke: { color: '#ffffff', width: 1.5 } });
+    rx -= 12;
   }
   if (card.momentOfTruth) star(draw, x + w - 13, y + 14, 7);
 
@@ -518,15 +544,15 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
   const title = card.title.trim();
   const titleLines = title ? text.title : [t('canvas.untitledCard')];
   titleLines.forEach((line, i) =>
-    draw.text(x + CARD_PAD_LEFT, y + TITLE_TOP + i * TITLE_LINE, line, { ...TITLE_STYLE, bold: !!title, italic: kindLook.italic || undefined, color: title ? INK : '#64748b' }),
+    draw.text(x + CARD_PAD_LEFT, y + titleTop(card, kind) + i * TITLE_LINE, line, { ...TITLE_STYLE, bold: !!title, italic: kindLook.italic || undefined, color: title ? INK : '#64748b' }),
   );
-  const start = y + TITLE_TOP + titleLines.length * TITLE_LINE;
+  const start = y + titleTop(card, kind) + titleLines.length * TITLE_LINE;
   text.body.forEach((line, i) => draw.text(x + CARD_PAD_LEFT, start + i * BODY_LINE, line, { ...BODY_STYLE, color: INK_SOFT }));
 
   // the image under the text, centred in the text's width (exportCardHeight left room for it)
   const picture = cardImageSize(card, images);
   if (picture) {
-    const top = y + textHeight(card) + IMAGE_GAP;
+    const top = y + textHeight(card, kind) + IMAGE_GAP;
     draw.image({ x: x + CARD_PAD_LEFT + (CARD_TEXT_WIDTH - picture.width) / 2, y: top, width: picture.width, height: picture.height }, picture.image);
   }
 }
@@ -588,19 +614,17 @@ function metaChips(draw: Painter, card: Card, kind: LaneKind, chipY: number, t: 
 
 /** an actor's chip is never cut narrower than this: a few letters and "…" */
 const ACTOR_CHIP_MIN = 64;
-const ACTOR_CHIP_MAX = 170;
 
 /**
  * Who does the card, as the chip the blueprint's staff rows show: a person mark and the actor's
- * name in the lane kind's ink on its tint, cut with "…" to `room`. Returns the chip's width.
+ * name in the lane kind's ink on its tint, cut with "…" to `room`.
  */
-function actorChip(draw: Painter, actor: string, x: number, chipY: number, room: number, colors: { tint: string; ink: string }): number {
-  const text = clampLine(actor, Math.min(room, ACTOR_CHIP_MAX) - 24, { size: 11, bold: true });
+function actorChip(draw: Painter, actor: string, x: number, chipY: number, room: number, colors: { tint: string; ink: string }): void {
+  const text = clampLine(actor, room - 30, { size: 11, bold: true });
   const width = 22 + measureText(text, 11, true) + 8;
   draw.rect(x, chipY, width, 17, { fill: colors.tint, radius: 8.5 });
   vectorIcon(draw, 'person', x + 6, chipY + 2.5, 12, colors.ink);
   draw.text(x + 22, chipY + 12.5, text, { size: 11, bold: true, color: colors.ink });
-  return width;
 }
 
 // ------------------------------------------------------------------ links

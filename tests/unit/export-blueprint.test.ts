@@ -189,6 +189,34 @@ describe('the actor on blueprint cards', () => {
     expect(texts).not.toContain(action.actor);
   });
 
+  it('is named whole on a busy card, its channel and emotion on a row of their own, nothing overlapping', () => {
+    const journey = blueprintJourney(['actions', 'frontstage', 'backstage']);
+    const colors = ['#0ea5e9', '#f43f5e', '#22c55e', '#a855f7', '#f97316', '#14b8a6'];
+    journey.personas = colors.map((color, i) => ({ id: `p${i}`, name: `P${i}`, role: '', age: '', quote: '', goals: [], frustrations: [], color, order: `a${i}` }));
+    const busy = journey.cards.find((c) => c.laneId === 'lane-frontstage')!;
+    Object.assign(busy, { actor: 'Front desk night shift', channel: 'phone', emotion: -2, votes: 3, personaIds: journey.personas.map((p) => p.id), momentOfTruth: true });
+    const scene = renderJourneyScene(journey, { t: tr('en'), date });
+    const card = exportLayout(journey).cards.get(busy.id)!;
+    const origin = journeyGridOrigin(journey, { t: tr('en'), date });
+    const box = { x: origin.x + card.x, y: origin.y + card.y, width: card.width, height: card.height };
+    const texts = scene.shapes.filter((s): s is Extract<Shape, { kind: 'text' }> => s.kind === 'text' && inside(s.bounds, box));
+    expect(texts.map((s) => s.text)).toEqual(expect.arrayContaining(['Front desk night shift', 'Phone', '−2', '3', busy.title]));
+    for (const [i, a] of texts.entries()) {
+      for (const b of texts.slice(i + 1)) expect(intersects(a.bounds, b.bounds), `“${a.text}” and “${b.text}”`).toBe(false);
+    }
+    // the persona dots that fit are drawn, and none over a chip's text
+    const dots = scene.shapes.filter((s) => s.kind === 'circle' && colors.includes(s.fill ?? '') && inside(s.bounds, box));
+    expect(dots.length).toBeGreaterThan(0);
+    for (const dot of dots) for (const text of texts) expect(intersects(dot.bounds, text.bounds), `a persona dot over “${text.text}”`).toBe(false);
+    const actor = texts.find((s) => s.text === 'Front desk night shift')!;
+    const phone = texts.find((s) => s.text === 'Phone')!;
+    const title = texts.find((s) => s.text === busy.title)!;
+    expect(phone.y).toBeGreaterThan(actor.y);
+    expect(title.y).toBeGreaterThan(phone.y);
+    // the card grew by the second row rather than letting the title run out of it
+    expect(title.y).toBeLessThan(box.y + box.height - 10);
+  });
+
   it('is text, never markup, and a long one is cut to the card', () => {
     const journey = blueprintJourney(['actions', 'frontstage', 'backstage']);
     const [first, second] = journey.cards.filter((c) => c.laneId === 'lane-frontstage');
