@@ -18,7 +18,7 @@ import { clampLine, measureText } from './text';
  *  - internal interaction: a dotted rule — staff handing over to systems and teams.
  */
 export const BLUEPRINT_RULE_LOOK: Record<BlueprintLineId, Stroke> = {
-  interaction: { color: '#334155', width: 1.5 },
+  interaction: { color: '#334155', width: 2 },
   visibility: { color: '#0f172a', width: 2.5, dash: [10, 6] },
   internal: { color: '#475569', width: 2, dash: [0.5, 5], linecap: 'round' },
 };
