@@ -1,14 +1,17 @@
 import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
 import { emotionColor } from '../model/emotionScale';
 import { laneKindDescriptor } from '../model/laneKindLookup';
+import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import { avatarInk, layoutPersonaHeader, personaInitials, type PersonaHeaderLayout } from '../model/personaHeader';
 import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import { safePhaseColor } from '../model/phases';
-import type { LaneIconName } from '../model/laneKinds';
 import { EMOTION_MAX, EMOTION_MIN, isOnlineChannel, type Card, type Journey, type LaneKind } from '../model/types';
 import type { CardImage } from '../model/images';
-import { circlePath, roundedRectPath, type Box, type Scene, type Shape, type Stroke, type TextShape } from './scene';
-import { clampLine, measureText, wrapLines, type TextStyle } from './text';
+import { blueprintRules, drawBlueprintRules } from './blueprintRules';
+import { Painter } from './painter';
+import { roundedRectPath, type Scene, type Shape } from './scene';
+import { clampLine, measureText, wrapLines } from './text';
+import { laneIcon, vectorIcon } from './vectorIcons';
 import { safeColor } from './thumbnail';
 
 /**
@@ -105,6 +108,8 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
 
   if (header) personaRow(draw, header, ox, oy, t);
   grid(draw, journey, layout, ox, oy, t);
+  // the blueprint's lines over the cell rules, under the curve and the cards
+  drawBlueprintRules(draw, blueprintRules(journey.lanes, layout, t), ox, oy, layout.width, GRID.laneHeaderWidth);
   curves(draw, layout, ox, oy);
   // links run under the cards, as on the canvas; their labels go on top of everything
   const labels = links(draw, journey, layout, ox, oy);
@@ -135,59 +140,29 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
  * drawing its cards: the export dialog uses it to say how a PDF will print before it is made.
  */
 export function journeySceneSize(source: Journey, options: JourneyImageOptions): { width: number; height: number } {
+  const { layout, gridWidth, origin } = sceneFrame(source, options);
+  return { width: Math.ceil(gridWidth + 2 * MARGIN), height: Math.ceil(origin.y + layout.height + MARGIN + 20) };
+}
+
+/**
+ * Where the layout's origin (`exportLayout`: x = 0 at the lane headers, y = 0 at the top of the
+ * phase bands) lands in the picture: under the title block and the persona row. Whatever is
+ * placed from the layout is at (origin.x + x, origin.y + y).
+ */
+export function journeyGridOrigin(source: Journey, options: JourneyImageOptions): { x: number; y: number } {
+  return sceneFrame(source, options).origin;
+}
+
+function sceneFrame(source: Journey, options: JourneyImageOptions): { layout: JourneyLayout; gridWidth: number; origin: { x: number; y: number } } {
   const journey = journeyInScope(source, options.stageIds);
   const layout = exportLayout(journey, options.images ?? NO_IMAGES);
   const gridWidth = Math.max(layout.width, MIN_WIDTH);
   const top = titleBlock(new Painter([]), journey, source, options, gridWidth);
   const header = layoutPersonaHeader(journey.personas, journey.stages.length);
-  return { width: Math.ceil(gridWidth + 2 * MARGIN), height: Math.ceil(top + (header?.height ?? 0) + layout.height + MARGIN + 20) };
+  return { layout, gridWidth, origin: { x: MARGIN, y: top + (header?.height ?? 0) } };
 }
 
 // ------------------------------------------------------------------ drawing helpers
-
-class Painter {
-  constructor(readonly shapes: Shape[]) {}
-
-  rect(x: number, y: number, width: number, height: number, style: { fill?: string; stroke?: Stroke; radius?: number | readonly [number, number, number, number]; fillOpacity?: number; tooltip?: string }) {
-    const pad = style.stroke ? style.stroke.width : 0;
-    this.shapes.push({ kind: 'rect', x, y, width, height, ...style, bounds: { x: x - pad, y: y - pad, width: width + 2 * pad, height: height + 2 * pad } });
-  }
-
-  path(d: string, bounds: Box, style: { fill?: string; stroke?: Stroke; fillOpacity?: number }) {
-    if (!d) return;
-    const pad = style.stroke ? style.stroke.width : 0;
-    this.shapes.push({ kind: 'path', d, ...style, bounds: { x: bounds.x - pad, y: bounds.y - pad, width: bounds.width + 2 * pad, height: bounds.height + 2 * pad } });
-  }
-
-  circle(cx: number, cy: number, r: number, style: { fill?: string; stroke?: Stroke }) {
-    const pad = r + (style.stroke ? style.stroke.width : 0);
-    this.shapes.push({ kind: 'circle', cx, cy, r, ...style, bounds: { x: cx - pad, y: cy - pad, width: 2 * pad, height: 2 * pad } });
-  }
-
-  image(box: Box, image: CardImage) {
-    this.shapes.push({ kind: 'image', ...box, mime: image.mime, bytes: image.bytes, bounds: box });
-  }
-
-  /** One line of text; returns its estimated width. */
-  text(x: number, y: number, text: string, style: TextStyle & { color: string; italic?: boolean; anchor?: TextShape['anchor'] }): number {
-    if (!text) return 0;
-    const w = measureText(text, style.size, style.bold);
-    const left = style.anchor === 'middle' ? x - w / 2 : style.anchor === 'end' ? x - w : x;
-    this.shapes.push({
-      kind: 'text',
-      x,
-      y,
-      text,
-      size: style.size,
-      bold: style.bold,
-      italic: style.italic,
-      color: style.color,
-      anchor: style.anchor,
-      bounds: { x: left, y: y - style.size, width: w, height: style.size * 1.3 },
-    });
-    return w;
-  }
-}
 
 /** A few dozen distinct labels are asked for thousands of times: look each up once. */
 function memoised(t: Translate): Translate {
@@ -430,87 +405,6 @@ function star(draw: Painter, cx: number, cy: number, r: number, color = '#d97706
   draw.path(`${d}Z`, { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r }, { fill: color });
 }
 
-interface IconPen {
-  draw: Painter;
-  /** a point of the 16×16 icon grid, placed and scaled */
-  P(px: number, py: number): string;
-  x: number;
-  y: number;
-  /** the scale from the 16×16 grid */
-  s: number;
-  box: Box;
-  stroke: Stroke;
-  color: string;
-}
-
-/**
- * The export's own line drawings of the canvas's lucide icons, keyed by the descriptors' icon
- * names: a lane kind naming an icon not drawn here does not compile.
- */
-const VECTOR_ICONS: Record<LaneIconName, (pen: IconPen) => void> = {
-  footprints: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(2, 8)}L${P(13, 8)}M${P(9, 4)}L${P(13, 8)}L${P(9, 12)}`, box, { stroke });
-  },
-  pointer: ({ draw, x, y, s, stroke, color }) => {
-    draw.circle(x + 8 * s, y + 8 * s, 6 * s, { stroke });
-    draw.circle(x + 8 * s, y + 8 * s, 2 * s, { fill: color });
-  },
-  speech: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(2, 3)}L${P(14, 3)}L${P(14, 11)}L${P(7, 11)}L${P(4, 14)}L${P(4, 11)}L${P(2, 11)}Z`, box, { stroke });
-  },
-  heart: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(8, 14)}L${P(2.5, 8.5)}Q${P(0.5, 5)} ${P(3, 3)}Q${P(6, 1.5)} ${P(8, 4.5)}Q${P(10, 1.5)} ${P(13, 3)}Q${P(15.5, 5)} ${P(13.5, 8.5)}Z`, box, { stroke });
-  },
-  warning: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(8, 2)}L${P(15, 14)}L${P(1, 14)}Z`, box, { stroke });
-    draw.path(`M${P(8, 6.5)}L${P(8, 9.5)}M${P(8, 11.8)}L${P(8, 11.9)}`, box, { stroke });
-  },
-  bulb: ({ draw, P, x, y, s, box, stroke }) => {
-    draw.circle(x + 8 * s, y + 6.5 * s, 4.5 * s, { stroke });
-    draw.path(`M${P(6, 13)}L${P(10, 13)}M${P(6.5, 15)}L${P(9.5, 15)}`, box, { stroke });
-  },
-  cog: ({ draw, P, x, y, s, box, stroke }) => {
-    draw.circle(x + 8 * s, y + 8 * s, 3.5 * s, { stroke });
-    draw.path(`M${P(8, 1)}L${P(8, 3)}M${P(8, 13)}L${P(8, 15)}M${P(1, 8)}L${P(3, 8)}M${P(13, 8)}L${P(15, 8)}M${P(3, 3)}L${P(4.4, 4.4)}M${P(11.6, 11.6)}L${P(13, 13)}M${P(3, 13)}L${P(4.4, 11.6)}M${P(11.6, 4.4)}L${P(13, 3)}`, box, { stroke });
-  },
-  chart: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(3, 14)}L${P(3, 9)}M${P(8, 14)}L${P(8, 3)}M${P(13, 14)}L${P(13, 6)}`, box, { stroke: { ...stroke, width: stroke.width * 1.4 } });
-  },
-  note: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(3, 2)}L${P(10, 2)}L${P(13, 5)}L${P(13, 14)}L${P(3, 14)}Z`, box, { stroke });
-    draw.path(`M${P(5.5, 8)}L${P(10.5, 8)}M${P(5.5, 11)}L${P(9, 11)}`, box, { stroke });
-  },
-  target: ({ draw, x, y, s, color, stroke }) => {
-    draw.circle(x + 8 * s, y + 8 * s, 6.5 * s, { stroke });
-    draw.circle(x + 8 * s, y + 8 * s, 3.5 * s, { stroke });
-    draw.circle(x + 8 * s, y + 8 * s, 1.2 * s, { fill: color });
-  },
-  eye: ({ draw, P, x, y, s, box, stroke }) => {
-    draw.path(`M${P(1, 8)}Q${P(8, 1)} ${P(15, 8)}Q${P(8, 15)} ${P(1, 8)}Z`, box, { stroke });
-    draw.circle(x + 8 * s, y + 8 * s, 2.2 * s, { stroke });
-  },
-  receipt: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(3, 1.5)}L${P(13, 1.5)}L${P(13, 14.5)}L${P(11, 13)}L${P(9, 14.5)}L${P(7, 13)}L${P(5, 14.5)}L${P(3, 13)}Z`, box, { stroke });
-    draw.path(`M${P(5.5, 5.5)}L${P(10.5, 5.5)}M${P(5.5, 9)}L${P(10.5, 9)}`, box, { stroke });
-  },
-  person: ({ draw, P, x, y, s, box, stroke }) => {
-    draw.circle(x + 8 * s, y + 5 * s, 3 * s, { stroke });
-    draw.path(`M${P(2.5, 15)}Q${P(2.5, 9.5)} ${P(8, 9.5)}Q${P(13.5, 9.5)} ${P(13.5, 15)}`, box, { stroke });
-  },
-  server: ({ draw, P, box, stroke }) => {
-    draw.path(`M${P(2, 2)}L${P(14, 2)}L${P(14, 7)}L${P(2, 7)}ZM${P(2, 9)}L${P(14, 9)}L${P(14, 14)}L${P(2, 14)}Z`, box, { stroke });
-    draw.path(`M${P(4.5, 4.5)}L${P(4.6, 4.5)}M${P(4.5, 11.5)}L${P(4.6, 11.5)}`, box, { stroke });
-  },
-};
-
-/** A small line icon for a lane kind, in a `size` box at (x, y). */
-function laneIcon(draw: Painter, kind: LaneKind, x: number, y: number, size: number, color: string): void {
-  const s = size / 16;
-  const P = (px: number, py: number) => `${(x + px * s).toFixed(2)},${(y + py * s).toFixed(2)}`;
-  const stroke: Stroke = { color, width: Math.max(1.2, 1.7 * s), linecap: 'round' };
-  VECTOR_ICONS[laneKindDescriptor(kind).icon]({ draw, P, x, y, s, box: { x, y, width: size, height: size }, stroke, color });
-}
-
 // ------------------------------------------------------------------ cards
 
 const CARD_PAD_LEFT = 12;
@@ -520,6 +414,12 @@ const TITLE_STYLE = { size: 13, bold: true } as const;
 const BODY_STYLE = { size: 12 } as const;
 /** baseline of the first title line, below the chip row */
 const TITLE_TOP = 42;
+/**
+ * A card that names its actor and has anything else for the meta row (channel, emotion, votes,
+ * personas) prints those on a second row this much lower, so the actor has the first row's
+ * width and is not cut to make room for them.
+ */
+const META_ROW = 21;
 const TITLE_LINE = 17;
 const BODY_LINE = 16;
 const TEXT_BOTTOM = 14;
@@ -551,22 +451,39 @@ function cardImageSize(card: Card, images: ReadonlyMap<string, CardImage>): { wi
   return { width: Math.max(1, image.width * scale), height: Math.max(1, image.height * scale), image };
 }
 
+/** Who does the card, as its lane kind shows it: only a blueprint's staff rows name an actor. */
+function shownActor(card: Card, kind: LaneKind): string {
+  return laneKindDescriptor(kind).actor ? card.actor.replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Whether the card's meta row splits in two: its actor above, its other chips, votes and personas below. */
+function splitMeta(card: Card, kind: LaneKind): boolean {
+  if (!shownActor(card, kind)) return false;
+  return card.channel !== null || laneKindDescriptor(kind).chip || card.emotion !== null || card.votes > 0 || card.personaIds.length > 0;
+}
+
+/** The baseline of the card's first title line: under one meta row, or two (see META_ROW). */
+function titleTop(card: Card, kind: LaneKind): number {
+  return TITLE_TOP + (splitMeta(card, kind) ? META_ROW : 0);
+}
+
 /** How tall the card's text is, from its top to the end of the body. */
-function textHeight(card: Card): number {
+function textHeight(card: Card, kind: LaneKind): number {
   const { title, body } = cardText(card);
   const titleLines = Math.max(1, title.length);
-  return TITLE_TOP + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE;
+  return titleTop(card, kind) + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE;
 }
 
 /** How tall a printed card is: the canvas's card height, or more when its text (and image) need it. */
-function exportCardHeight(card: Card, images: ReadonlyMap<string, CardImage>): number {
+function exportCardHeight(card: Card, kind: LaneKind, images: ReadonlyMap<string, CardImage>): number {
   const picture = cardImageSize(card, images);
-  return Math.max(GRID.cardHeight, textHeight(card) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM);
+  return Math.max(GRID.cardHeight, textHeight(card, kind) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM);
 }
 
 /** The layout the export draws: the canvas's grid, with rows grown to fit each card's text and image. */
 export function exportLayout(journey: Journey, images: ReadonlyMap<string, CardImage> = NO_IMAGES): JourneyLayout {
-  return layoutJourney(journey, { cardHeight: (card) => exportCardHeight(card, images) });
+  const laneKind = new Map(journey.lanes.map((lane) => [lane.id, lane.kind]));
+  return layoutJourney(journey, { cardHeight: (card) => exportCardHeight(card, laneKind.get(card.laneId) ?? FALLBACK_LANE_KIND, images) });
 }
 
 function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate, images: ReadonlyMap<string, CardImage>): void {
@@ -589,37 +506,15 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     draw.path(`${roundedRectPath(x + 1, y + 1, 4, h - 2, [r, 0, 0, r])}`, { x, y, width: 5, height: h }, { fill: accent });
   }
 
-  // meta row: channel (or kind) chip, emotion chip; personas and votes at the right
-  let cx = x + CARD_PAD_LEFT;
-  const chipY = y + 8;
-  if (card.channel) {
-    const online = isOnlineChannel(card.channel);
-    const name = label(t, `canvas.channels.${card.channel}`, card.channel);
-    const mode = `· ${t(online ? 'canvas.online' : 'canvas.offline')}`;
-    const nameW = measureText(name, 11, true);
-    const modeW = measureText(mode, 11);
-    const chipW = 16 + nameW + 4 + modeW + 7;
-    const [bg, fg] = online ? ['#dbeafe', '#1e40af'] : ['#ffedd5', '#9a3412'];
-    draw.rect(cx, chipY, chipW, 17, { fill: bg, radius: 8.5 });
-    if (online) draw.circle(cx + 9, chipY + 8.5, 3, { fill: fg });
-    else draw.circle(cx + 9, chipY + 8.5, 2.6, { stroke: { color: fg, width: 1.4 } });
-    draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: fg });
-    draw.text(cx + 16 + nameW + 4, chipY + 12.5, mode, { size: 11, color: fg });
-    cx += chipW + 6;
-  } else if (kindLook.chip) {
-    laneIcon(draw, kind, cx, chipY + 2.5, 12, colors.ink);
-    const name = label(t, kindLook.labelKey, kind);
-    cx += 16 + draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: colors.ink }) + 8;
-  }
-  if (card.emotion !== null) {
-    const color = emotionColor(card.emotion);
-    const text = card.emotion > 0 ? `+${card.emotion}` : card.emotion < 0 ? `−${-card.emotion}` : '0';
-    const chipW = 20 + measureText(text, 11, true) + 6;
-    draw.rect(cx, chipY, chipW, 17, { fill: '#ffffff', stroke: { color, width: 1 }, radius: 8.5 });
-    face(draw, cx + 10, chipY + 8.5, 5.5, card.emotion, color);
-    draw.text(cx + 19, chipY + 12.5, text, { size: 11, bold: true, color });
-  }
-  let rx = x + w - (card.momentOfTruth ? 26 : 12);
+  // meta row: at the left the channel (or kind) chip and the emotion chip, at the right personas
+  // and votes; on a blueprint's staff rows the actor comes first, and the rest moves to a row of
+  // its own under it
+  const actor = shownActor(card, kind);
+  // the first row ends at the moment-of-truth star
+  const firstRowEnd = x + w - (card.momentOfTruth ? 26 : 12);
+  if (actor) actorChip(draw, actor, x + CARD_PAD_LEFT, y + 8, Math.max(ACTOR_CHIP_MIN, firstRowEnd - 6 - x - CARD_PAD_LEFT), colors);
+  const chipY = splitMeta(card, kind) ? y + 8 + META_ROW : y + 8;
+  let rx = chipY === y + 8 ? firstRowEnd : x + w - 12;
   if (card.votes > 0) {
     const text = String(card.votes);
     const chipW = 18 + measureText(text, 11, true) + 6;
@@ -629,8 +524,16 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     draw.text(rx + 17, chipY + 12.5, text, { size: 11, bold: true, color: '#3730a3' });
     rx -= 4;
   }
+  const chips = metaChips(draw, card, kind, chipY, t);
+  let cx = x + CARD_PAD_LEFT;
+  for (const chip of chips) {
+    chip.draw(cx);
+    cx += chip.width + 6;
+  }
+  // persona dots, as many as fit between the chips and the votes (a busy card shows fewer)
   const dots = card.personaIds.filter((id) => personaColor.has(id));
-  for (const id of dots.slice(0, 6).reverse()) {
+  const roomForDots = Math.max(0, Math.floor((rx - cx) / 12));
+  for (const id of dots.slice(0, Math.min(6, roomForDots)).reverse()) {
     draw.circle(rx - 6, chipY + 8.5, 5, { fill: personaColor.get(id)!, stroke: { color: '#ffffff', width: 1.5 } });
     rx -= 12;
   }
@@ -641,17 +544,87 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
   const title = card.title.trim();
   const titleLines = title ? text.title : [t('canvas.untitledCard')];
   titleLines.forEach((line, i) =>
-    draw.text(x + CARD_PAD_LEFT, y + TITLE_TOP + i * TITLE_LINE, line, { ...TITLE_STYLE, bold: !!title, italic: kindLook.italic || undefined, color: title ? INK : '#64748b' }),
+    draw.text(x + CARD_PAD_LEFT, y + titleTop(card, kind) + i * TITLE_LINE, line, { ...TITLE_STYLE, bold: !!title, italic: kindLook.italic || undefined, color: title ? INK : '#64748b' }),
   );
-  const start = y + TITLE_TOP + titleLines.length * TITLE_LINE;
+  const start = y + titleTop(card, kind) + titleLines.length * TITLE_LINE;
   text.body.forEach((line, i) => draw.text(x + CARD_PAD_LEFT, start + i * BODY_LINE, line, { ...BODY_STYLE, color: INK_SOFT }));
 
   // the image under the text, centred in the text's width (exportCardHeight left room for it)
   const picture = cardImageSize(card, images);
   if (picture) {
-    const top = y + textHeight(card) + IMAGE_GAP;
+    const top = y + textHeight(card, kind) + IMAGE_GAP;
     draw.image({ x: x + CARD_PAD_LEFT + (CARD_TEXT_WIDTH - picture.width) / 2, y: top, width: picture.width, height: picture.height }, picture.image);
   }
+}
+
+/** A chip of the meta row: how wide it is, and how to draw it with its left edge at x. */
+interface MetaChip {
+  width: number;
+  draw(x: number): void;
+}
+
+/** The channel chip (or, without a channel, the kind's chip where the kind has one) and the emotion chip. */
+function metaChips(draw: Painter, card: Card, kind: LaneKind, chipY: number, t: Translate): MetaChip[] {
+  const kindLook = laneKindDescriptor(kind);
+  const chips: MetaChip[] = [];
+  if (card.channel) {
+    const online = isOnlineChannel(card.channel);
+    const name = label(t, `canvas.channels.${card.channel}`, card.channel);
+    const mode = `· ${t(online ? 'canvas.online' : 'canvas.offline')}`;
+    const nameW = measureText(name, 11, true);
+    const modeW = measureText(mode, 11);
+    const width = 16 + nameW + 4 + modeW + 7;
+    const [bg, fg] = online ? ['#dbeafe', '#1e40af'] : ['#ffedd5', '#9a3412'];
+    chips.push({
+      width,
+      draw: (cx) => {
+        draw.rect(cx, chipY, width, 17, { fill: bg, radius: 8.5 });
+        if (online) draw.circle(cx + 9, chipY + 8.5, 3, { fill: fg });
+        else draw.circle(cx + 9, chipY + 8.5, 2.6, { stroke: { color: fg, width: 1.4 } });
+        draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: fg });
+        draw.text(cx + 16 + nameW + 4, chipY + 12.5, mode, { size: 11, color: fg });
+      },
+    });
+  } else if (kindLook.chip) {
+    const name = label(t, kindLook.labelKey, kind);
+    chips.push({
+      width: 16 + measureText(name, 11, true) + 2,
+      draw: (cx) => {
+        laneIcon(draw, kind, cx, chipY + 2.5, 12, kindLook.colors.ink);
+        draw.text(cx + 16, chipY + 12.5, name, { size: 11, bold: true, color: kindLook.colors.ink });
+      },
+    });
+  }
+  if (card.emotion !== null) {
+    const color = emotionColor(card.emotion);
+    const text = card.emotion > 0 ? `+${card.emotion}` : card.emotion < 0 ? `−${-card.emotion}` : '0';
+    const width = 20 + measureText(text, 11, true) + 6;
+    const score = card.emotion;
+    chips.push({
+      width,
+      draw: (cx) => {
+        draw.rect(cx, chipY, width, 17, { fill: '#ffffff', stroke: { color, width: 1 }, radius: 8.5 });
+        face(draw, cx + 10, chipY + 8.5, 5.5, score, color);
+        draw.text(cx + 19, chipY + 12.5, text, { size: 11, bold: true, color });
+      },
+    });
+  }
+  return chips;
+}
+
+/** an actor's chip is never cut narrower than this: a few letters and "…" */
+const ACTOR_CHIP_MIN = 64;
+
+/**
+ * Who does the card, as the chip the blueprint's staff rows show: a person mark and the actor's
+ * name in the lane kind's ink on its tint, cut with "…" to `room`.
+ */
+function actorChip(draw: Painter, actor: string, x: number, chipY: number, room: number, colors: { tint: string; ink: string }): void {
+  const text = clampLine(actor, room - 30, { size: 11, bold: true });
+  const width = 22 + measureText(text, 11, true) + 8;
+  draw.rect(x, chipY, width, 17, { fill: colors.tint, radius: 8.5 });
+  vectorIcon(draw, 'person', x + 6, chipY + 2.5, 12, colors.ink);
+  draw.text(x + 22, chipY + 12.5, text, { size: 11, bold: true, color: colors.ink });
 }
 
 // ------------------------------------------------------------------ links

@@ -1,3 +1,4 @@
+import { blueprintLines, type BlueprintLineId } from '../model/blueprint';
 import { GRID, layoutJourney, smoothPath, type Rect } from '../model/layout';
 import { laneKindDescriptor } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
@@ -94,6 +95,13 @@ export function renderThumbnailSvg(journey: Journey): string {
   }
   for (const [color, d] of dotsByKind) out.push(`<path fill="none" stroke="${color}" stroke-width="18" stroke-linecap="round" d="${d}"/>`);
 
+  // The service blueprint's lines across the whole map, as the full export draws them (solid,
+  // dashed, dotted: blueprintRules.ts) but bolder, so they still read at a library card's size.
+  for (const place of blueprintLines(journey.lanes)) {
+    const below = layout.lanes.find((lane) => lane.id === place.belowLaneId);
+    if (below) out.push(`<path fill="none" ${THUMB_RULES[place.line.id]} d="M0,${r(below.y)}h${width}"/>`);
+  }
+
   // Cards: per lane, one outline around all its stacks, filled with the lane kind's card pattern.
   const stacks = laneStacks(journey, layout.cards);
   const usedTints = new Map<string, { fill: string; mark: string }>();
@@ -143,6 +151,13 @@ export function renderThumbnailSvg(journey: Journey): string {
   return out.join('');
 }
 
+
+/** How each blueprint line is drawn in a thumbnail (a tenth to a quarter of the export's size). */
+const THUMB_RULES: Record<BlueprintLineId, string> = {
+  interaction: 'stroke="#334155" stroke-width="6"',
+  visibility: 'stroke="#0f172a" stroke-width="8" stroke-dasharray="28 16"',
+  internal: 'stroke="#334155" stroke-width="8" stroke-dasharray="1 16" stroke-linecap="round"',
+};
 
 /** Card fill and its darker mark (border, placeholder lines, lane dot), from the lane kind's descriptor. */
 function tintOf(kind: LaneKind | undefined): { pattern: string; fill: string; mark: string } {

@@ -91,7 +91,9 @@ const THUMB = {
   other: { pattern: 'other', fill: '#e0e7ff', mark: '#818cf8' },
   need: { pattern: 'need', fill: '#ccfbf1', mark: '#2dd4bf' },
   sense: { pattern: 'sense', fill: '#ffedd5', mark: '#fb923c' },
-  front: { pattern: 'front', fill: '#e0e7ff', mark: '#6366f1' },
+  // a blueprint's rows stand apart from the customer's (actions are 'other') and from each other
+  front: { pattern: 'front', fill: '#c7d2fe', mark: '#4f46e5' },
+  evidence: { pattern: 'evidence', fill: '#f5f5f4', mark: '#a8a29e' },
   support: { pattern: 'support', fill: '#f1f5f9', mark: '#64748b' },
 } as const;
 
@@ -230,7 +232,7 @@ export const LANE_KIND_DESCRIPTORS = {
     votable: false,
     icon: 'receipt',
     aliases: ['evidence', 'evidenz', 'physical', 'physisch', 'nachweis', 'beleg', 'requisit', 'props'],
-    thumbnail: THUMB.back,
+    thumbnail: THUMB.evidence,
     blueprint: 'evidence',
     actor: false,
   },
