@@ -206,7 +206,7 @@ describe('the action registry', () => {
       'structure.deleteLane',
     ]);
     expect(menu('cell')).toEqual(['card.add', 'edit.paste']);
-    expect(menu('map')).toEqual(['edit.paste', 'structure.addStage', 'structure.addLane', 'structure.addBlueprintLanes', 'view.fit', 'structure.renameMap']);
+    expect(menu('map')).toEqual(['edit.paste', 'structure.addStage', 'structure.addLane', 'structure.addBlueprintLanes', 'view.fit', 'view.toggleBlueprint', 'structure.renameMap']);
     expect(menu('phase')).toEqual([
       'structure.renamePhase',
       'structure.managePhases',

@@ -90,6 +90,7 @@ export const viewActions = defineActions([
     id: 'view.toggleBlueprint',
     group: 'view',
     shortcuts: ['B'],
+    menu: { on: ['map'], rank: 235 },
     allowedReadOnly: true,
     enabled: (ctx) => ctx.journey.lanes.some((l) => isBlueprintKind(l.kind)),
     perform: (ctx) => ctx.editor.setBlueprintHidden(!ctx.editor.blueprintHidden),
