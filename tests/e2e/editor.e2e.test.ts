@@ -38,7 +38,7 @@ describe('the journey editor in a browser', () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(app, page);
     await expect.poll(() => page.locator('.react-flow__node-stage').count()).toBe(8);
-    expect(await page.locator('.react-flow__node-lane').count()).toBe(8);
+    expect(await page.locator('.react-flow__node-lane').count()).toBe(9);
     await expect.poll(() => page.locator('.curve-point').count()).toBeGreaterThan(3);
     expect(await page.getByRole('heading', { name: 'Awareness' }).count()).toBe(1);
     await context.close();

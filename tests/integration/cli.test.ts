@@ -27,7 +27,7 @@ describe('waymark new', () => {
   });
 
   it('makes every template, in English by default', () => {
-    for (const template of ['retail', 'saas', 'service', 'blank']) {
+    for (const template of ['retail', 'saas', 'service', 'hotel', 'blank']) {
       const made = waymark(['new', '--template', template]);
       expect(made.code).toBe(0);
       expect(JSON.parse(made.stdout).journey.locale).toBe('en');
@@ -37,7 +37,7 @@ describe('waymark new', () => {
   it('refuses an unknown template and says which exist', () => {
     const made = waymark(['new', '--template', 'bakery']);
     expect(made.code).toBe(2);
-    expect(made.stderr).toMatch(/Unknown template "bakery".*retail, saas, service, blank/);
+    expect(made.stderr).toMatch(/Unknown template "bakery".*retail, saas, service, hotel, blank/);
     expect(made.stdout).toBe('');
   });
 });

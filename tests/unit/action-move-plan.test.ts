@@ -8,8 +8,10 @@ import type { Card, Journey } from '../../src/model/types';
 
 const retail = (): Journey => readJourney(createMapFromTemplate('retail', 'en'));
 
-/** The retail map has 8 stages and 8 lanes; the first lane has two cards in every cell. */
+/** The retail map has 8 stages and 9 lanes; the first lane has two cards in every cell. */
 const cellOf = (j: Journey, s: number, l: number): Card[] => j.cards.filter((c) => c.stageId === j.stages[s]!.id && c.laneId === j.lanes[l]!.id);
+/** the retail map's last lane, its KPIs */
+const LAST_LANE = 8;
 const collapse = (j: Journey, ...lanes: number[]): Journey => ({
   ...j,
   lanes: j.lanes.map((lane, i) => (lanes.includes(i) ? { ...lane, collapsed: true } : lane)),
@@ -63,8 +65,8 @@ describe('moving cards up and down', () => {
   it('moves nothing past the first or last lane', () => {
     const j = retail();
     expect(verticalMoves(j, [cellOf(j, 0, 0)[0]!], -1)).toBeNull();
-    expect(verticalMoves(j, [cellOf(j, 0, 7)[0]!], 1)).toBeNull();
-    expect(verticalMoves(collapse(j, 7), [cellOf(j, 0, 6)[0]!], 1)).toBeNull();
+    expect(verticalMoves(j, [cellOf(j, 0, LAST_LANE)[0]!], 1)).toBeNull();
+    expect(verticalMoves(collapse(j, LAST_LANE), [cellOf(j, 0, LAST_LANE - 1)[0]!], 1)).toBeNull();
   });
 
   it('moves a whole cell as a block to the next lane', () => {
@@ -83,7 +85,7 @@ describe('moving stages and lanes', () => {
     expect(stageMove(j, j.stages[7]!.id, 1)).toBeNull();
     expect(stageMove(j, null, 1)).toBeNull();
     expect(laneMove(j, j.lanes[3]!.id, 1)).toEqual({ id: j.lanes[3]!.id, index: 4 });
-    expect(laneMove(j, j.lanes[7]!.id, 1)).toBeNull();
+    expect(laneMove(j, j.lanes[LAST_LANE]!.id, 1)).toBeNull();
     expect(laneMove(j, 'gone', -1)).toBeNull();
   });
 });
@@ -95,7 +97,7 @@ describe('where pasted cards land', () => {
     const b = cellOf(j, 2, 3)[0]!; // one stage right, two lanes down
     const cell = (s: number, l: number) => ({ stageId: j.stages[s]!.id, laneId: j.lanes[l]!.id });
     expect(pasteCells(j, [a, b], cell(4, 2), cell(0, 0))).toEqual([cell(4, 2), cell(5, 4)]);
-    expect(pasteCells(j, [a, b], cell(7, 7), cell(0, 0))).toEqual([cell(7, 7), cell(7, 7)]);
+    expect(pasteCells(j, [a, b], cell(7, LAST_LANE), cell(0, 0))).toEqual([cell(7, LAST_LANE), cell(7, LAST_LANE)]);
   });
 
   it('without an anchor, puts each copy back in its own cell, or the fallback when that is gone', () => {

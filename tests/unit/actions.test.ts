@@ -138,7 +138,7 @@ describe('the action registry', () => {
       ['nothing selected', () => {}],
       ['one card', () => select(cell(0, 0)[0]!)],
       ['two cards in a cell', () => select(...cell(1, 0))],
-      ['cards in two cells', () => select(cell(0, 0)[0]!, cell(2, 4)[1]!)],
+      ['cards in two cells', () => select(cell(0, 0)[0]!, cell(2, 5)[1]!)],
       ['stage header', () => editor().setFocus({ kind: 'stage', id: stage(2).id })],
       ['lane header', () => editor().setFocus({ kind: 'lane', id: lane(3).id })],
       ['phase band', () => editor().setFocus({ kind: 'phase', id: 'purchase' })],
@@ -275,14 +275,14 @@ describe('copy, cut, paste and duplicate', () => {
     expect(run('edit.copy')).toBe(true);
     expect(titles(editor().clipboard!.cards)).toEqual(titles(copied));
 
-    const anchor = cell(2, 4)[0]!;
+    const anchor = cell(2, 5)[0]!;
     select(anchor);
     const before = journey().cards.length;
     expect(run('edit.paste')).toBe(true);
     expect(journey().cards.length).toBe(before + 2);
 
     // both land in the anchor's cell, right after it, with fresh ids, and end up selected
-    const target = cell(2, 4);
+    const target = cell(2, 5);
     expect(titles(target)).toEqual([anchor.title, ...titles(copied), 'Long queues at the till on Saturdays']);
     const pasted = target.slice(1, 3);
     for (const card of pasted) expect(ids(copied)).not.toContain(card.id);
@@ -290,7 +290,7 @@ describe('copy, cut, paste and duplicate', () => {
 
     run('edit.undo');
     expect(journey().cards.length).toBe(before);
-    expect(titles(cell(2, 4))).toEqual([anchor.title, 'Long queues at the till on Saturdays']);
+    expect(titles(cell(2, 5))).toEqual([anchor.title, 'Long queues at the till on Saturdays']);
   });
 
   it('pasting cards copied from different cells keeps their relative cells', () => {
@@ -343,12 +343,12 @@ describe('copy, cut, paste and duplicate', () => {
   });
 
   it('pasting from the map background with nothing selected puts the copies back in their own cells', () => {
-    const card = cell(3, 2)[0]!;
+    const card = cell(3, 3)[0]!;
     select(card);
     run('edit.copy');
     editor().clearSelection();
     runOn('edit.paste', { kind: 'map' });
-    expect(titles(cell(3, 2))).toEqual([card.title, card.title]);
+    expect(titles(cell(3, 3))).toEqual([card.title, card.title]);
   });
 
   it('duplicating two cards puts each copy right below its original', () => {
@@ -572,7 +572,7 @@ describe('moving cards with the keyboard', () => {
   it('cannot move a card above the first lane or below the last', () => {
     select(cell(0, 0)[0]!);
     expect(enabled('card.moveUp')).toBe(false);
-    select(cell(0, 7)[0]!);
+    select(cell(0, 8)[0]!);
     expect(enabled('card.moveDown')).toBe(false);
   });
 
@@ -659,7 +659,7 @@ describe('stages and lanes', () => {
     runOn('structure.moveLaneDown', { kind: 'lane', id: moving.id });
     runOn('structure.moveLaneDown', { kind: 'lane', id: moving.id });
     expect(lane(5).id).toBe(moving.id);
-    expect(enabled('structure.moveLaneDown', { kind: 'lane', id: lane(7).id })).toBe(false);
+    expect(enabled('structure.moveLaneDown', { kind: 'lane', id: lane(8).id })).toBe(false);
   });
 
   it('header shortcuts act on the header only while no card is selected', () => {

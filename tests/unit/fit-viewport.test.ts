@@ -48,7 +48,7 @@ describe('fitting the view to the map', () => {
 
   it('does not blow a small map up past 100 %', () => {
     const layout = layoutJourney(readJourney(createMapFromTemplate('blank', 'en')));
-    expect(fitViewport(layout, { width: 2400, height: 1400 }).zoom).toBe(1);
+    expect(fitViewport(layout, { width: 2560, height: 1600 }).zoom).toBe(1);
   });
 
   it('includes a stage added a moment ago', () => {

@@ -1,21 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { isOnlineChannel, SUPPORTED_LOCALES } from '../../src/model/types';
+import { isOnlineChannel, SUPPORTED_LOCALES, type Journey } from '../../src/model/types';
 import { STANDARD_LANES } from '../../src/model/templates/standard';
-import { instantiateTemplate, TEMPLATE_KEYS, TEMPLATES } from '../../src/model/templates';
+import { createMapFromTemplate, instantiateTemplate, TEMPLATE_KEYS, TEMPLATES } from '../../src/model/templates';
 import { layoutJourney } from '../../src/model/layout';
 import { LIMITS } from '../../src/model/limits';
+import { BLUEPRINT_PARTS } from '../../src/model/laneKinds';
+import { laneKindDescriptor } from '../../src/model/laneKindLookup';
+import { blueprintLines, isBlueprintKind } from '../../src/model/blueprint';
+import { readJourney } from '../../src/model/doc';
+import { fromJSON, serializeMap } from '../../src/schema';
 
 const CONTENT_TEMPLATES = TEMPLATE_KEYS.filter((k) => k !== 'blank');
 const STANDARD_KINDS = STANDARD_LANES.map((l) => l.kind);
+/** the templates drawn as a service blueprint: every blueprint row, not only backstage */
+const BLUEPRINT_TEMPLATES = TEMPLATE_KEYS.filter((k) => TEMPLATES[k].lanes.some((l) => l.kind === 'frontstage'));
+
+const isActorLane = (j: Journey, laneId: string) => laneKindDescriptor(j.lanes.find((l) => l.id === laneId)!.kind).actor;
 
 describe('every template', () => {
   for (const key of TEMPLATE_KEYS) {
-    it(`${key} has the standard lanes and stages in all three phases`, () => {
-      const j = instantiateTemplate(key, 'en');
-      expect(j.lanes.map((l) => l.kind)).toEqual(STANDARD_KINDS);
-      expect(new Set(j.stages.map((s) => s.phase))).toEqual(new Set(['pre-purchase', 'purchase', 'post-purchase']));
-      expect(j.phases.every((p) => p.name.length > 0)).toBe(true);
-    });
+    for (const locale of SUPPORTED_LOCALES) {
+      it(`${key} in ${locale} has the standard lanes in their order and stages in all three phases`, () => {
+        const j = instantiateTemplate(key, locale);
+        const kinds = j.lanes.map((l) => l.kind);
+        if (BLUEPRINT_TEMPLATES.includes(key)) expect(kinds.filter((k) => STANDARD_KINDS.includes(k))).toEqual(STANDARD_KINDS);
+        else expect(kinds).toEqual(STANDARD_KINDS);
+        expect(kinds[1]).toBe('needs');
+        expect(new Set(j.stages.map((s) => s.phase))).toEqual(new Set(['pre-purchase', 'purchase', 'post-purchase']));
+        expect(j.phases.every((p) => p.name.length > 0)).toBe(true);
+      });
+
+      it(`${key} in ${locale} names who does every card of a lane whose cards have an actor`, () => {
+        const j = instantiateTemplate(key, locale);
+        const unnamed = j.cards.filter((c) => isActorLane(j, c.laneId) && c.actor.trim() === '').map((c) => c.title);
+        expect(unnamed).toEqual([]);
+        expect(j.cards.filter((c) => !isActorLane(j, c.laneId) && c.actor !== '').map((c) => c.title)).toEqual([]);
+      });
+
+      it(`${key} in ${locale} comes back unchanged through the JSON file`, () => {
+        const doc = createMapFromTemplate(key, locale);
+        const imported = fromJSON(JSON.parse(serializeMap(doc)));
+        if (!imported.ok) throw new Error(imported.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+        expect(readJourney(imported.doc)).toEqual(readJourney(doc));
+      });
+    }
   }
 
   it('gives fresh ids every time, so two maps from one template never clash', () => {
@@ -89,6 +117,65 @@ describe('the content templates', () => {
       });
     });
   }
+});
+
+describe('the blueprint templates', () => {
+  it('are the service and hotel templates', () => {
+    expect(BLUEPRINT_TEMPLATES).toEqual(['service', 'hotel']);
+  });
+
+  for (const key of BLUEPRINT_TEMPLATES) {
+    for (const locale of SUPPORTED_LOCALES) {
+      describe(`${key} in ${locale}`, () => {
+        const j = instantiateTemplate(key, locale);
+        const laneOf = new Map(j.lanes.map((l) => [l.id, l]));
+        const cardById = new Map(j.cards.map((c) => [c.id, c]));
+        const blueprintCards = j.cards.filter((c) => isBlueprintKind(laneOf.get(c.laneId)!.kind));
+
+        it('puts the four blueprint rows in blueprint order right below the customer lanes', () => {
+          const kinds = j.lanes.map((l) => l.kind);
+          const first = kinds.findIndex(isBlueprintKind);
+          expect(kinds.slice(first, first + BLUEPRINT_PARTS.length)).toEqual([...BLUEPRINT_PARTS]);
+          expect(kinds.slice(0, first).some(isBlueprintKind)).toBe(false);
+          expect(kinds.slice(0, first)).toEqual(expect.arrayContaining(['actions', 'needs', 'touchpoints', 'emotions', 'pains', 'opportunities']));
+          expect(blueprintLines(j.lanes).map((p) => p.line.id)).toEqual(['interaction', 'visibility', 'internal']);
+        });
+
+        it('links every blueprint card to a card of a customer lane in the same stage', () => {
+          expect(blueprintCards.length).toBeGreaterThanOrEqual(j.stages.length * BLUEPRINT_PARTS.length);
+          const unlinked = blueprintCards
+            .filter(
+              (card) =>
+                !j.links.some((l) => {
+                  const to = cardById.get(l.toCardId)!;
+                  return l.fromCardId === card.id && to.stageId === card.stageId && !isBlueprintKind(laneOf.get(to.laneId)!.kind);
+                }),
+            )
+            .map((c) => c.title);
+          expect(unlinked).toEqual([]);
+        });
+
+        it('fills every blueprint row in every stage, frontstage cards naming staff the customer meets', () => {
+          for (const stage of j.stages) {
+            for (const part of BLUEPRINT_PARTS) {
+              const lane = j.lanes.find((l) => l.kind === part)!;
+              expect(j.cards.some((c) => c.stageId === stage.id && c.laneId === lane.id), `${stage.name} × ${part}`).toBe(true);
+            }
+          }
+          const actors = new Set(blueprintCards.map((c) => c.actor).filter(Boolean));
+          expect(actors.size).toBeGreaterThanOrEqual(6);
+        });
+      });
+    }
+  }
+
+  it('the hotel template has a senses lane right below feelings, filled for every stage', () => {
+    const j = instantiateTemplate('hotel', 'en');
+    const kinds = j.lanes.map((l) => l.kind);
+    expect(kinds.indexOf('senses')).toBe(kinds.indexOf('emotions') + 1);
+    const senses = j.lanes.find((l) => l.kind === 'senses')!;
+    for (const stage of j.stages) expect(j.cards.some((c) => c.stageId === stage.id && c.laneId === senses.id)).toBe(true);
+  });
 });
 
 describe('the template sources', () => {

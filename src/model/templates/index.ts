@@ -5,11 +5,14 @@ import { newId, newMapId } from '../ids';
 import { ordersAfter } from '../order';
 import { defaultPhases } from '../phases';
 import { DEFAULT_PHASE_IDS, type Card, type Journey, type Locale } from '../types';
+import { laneKindDescriptor } from '../laneKindLookup';
 import { blankTemplate } from './blank';
+import { hotelTemplate } from './hotel';
 import { retailTemplate } from './retail';
 import { saasTemplate } from './saas';
 import { serviceTemplate } from './service';
-import type { TemplateKey, TemplateSource } from './types';
+import { SERVES_LABELS } from './standard';
+import type { TemplateKey, TemplateLink, TemplateSource } from './types';
 
 export { TEMPLATE_KEYS, type TemplateKey, type TemplateSource, type Localized } from './types';
 
@@ -17,6 +20,7 @@ export const TEMPLATES: Readonly<Record<TemplateKey, TemplateSource>> = {
   retail: retailTemplate,
   saas: saasTemplate,
   service: serviceTemplate,
+  hotel: hotelTemplate,
   blank: blankTemplate,
 };
 
@@ -69,6 +73,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
       tags: (c.tags ?? []).map((tag) => tag[locale]),
       color: c.color ?? null,
       momentOfTruth: c.momentOfTruth ?? false,
+      actor: c.actor?.[locale] ?? '',
     };
   });
 
@@ -100,7 +105,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
       color: p.color,
       order: personaOrders[i]!,
     })),
-    links: t.links.map((l) => ({
+    links: [...t.links, ...servesLinks(t)].map((l) => ({
       id: makeId(),
       fromCardId: lookup(cardKeys, l.from, 'card'),
       toCardId: lookup(cardKeys, l.to, 'card'),
@@ -111,6 +116,18 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
 
 export function createMapFromTemplate(key: TemplateKey, locale: Locale, options: InstantiateOptions = {}): Y.Doc {
   return journeyToDoc(instantiateTemplate(key, locale, options));
+}
+
+/** A blueprint card's `serves` as a link to the customer's card, labelled by the card's row. */
+function servesLinks(t: TemplateSource): TemplateLink[] {
+  const kinds = new Map(t.lanes.map((l) => [l.key, l.kind]));
+  return t.cards.flatMap((c) => {
+    if (!c.serves) return [];
+    if (!c.key) throw new Error(`a template card on "${c.lane}" serves "${c.serves}" but has no key`);
+    const part = laneKindDescriptor(kinds.get(c.lane) ?? 'notes').blueprint;
+    if (!part) throw new Error(`template card "${c.key}" serves a card but is not on a blueprint row`);
+    return [{ from: c.key, to: c.serves, label: SERVES_LABELS[part] }];
+  });
 }
 
 function lookup(ids: Map<string, string>, key: string, what: string): string {

@@ -1,4 +1,5 @@
 import type { Localized, TemplateSource } from './types';
+import { RETAIL_NEEDS } from './needs';
 import { STANDARD_LANES, STANDARD_PHASES } from './standard';
 
 /*
@@ -273,6 +274,7 @@ export const retailTemplate: TemplateSource = {
         en: 'Marketing and merchandising only schedule seasonal campaigns for products with confirmed inbound deliveries.',
         de: 'Marketing und Category Management planen Saisonkampagnen nur für Artikel mit bestätigtem Wareneingang.',
       },
+      actor: { en: 'Marketing', de: 'Marketing' },
     },
     {
       stage: 'awareness',
@@ -397,6 +399,7 @@ export const retailTemplate: TemplateSource = {
         de: 'Das Kassensystem überträgt die Bestände einmal nachts an den Webshop; Abverkäufe vom selben Tag fehlen.',
       },
       tags: [STOCK],
+      actor: { en: 'E-commerce team', de: 'E-Commerce-Team' },
     },
     {
       stage: 'consideration',
@@ -515,6 +518,7 @@ export const retailTemplate: TemplateSource = {
         en: 'The order management system scores fraud risk and routes each order to the warehouse or a store with stock.',
         de: 'Das Order-Management-System bewertet das Betrugsrisiko und leitet jeden Auftrag ans Zentrallager oder an eine Filiale mit Bestand.',
       },
+      actor: { en: 'Order management', de: 'Auftragsmanagement' },
     },
     {
       stage: 'purchase',
@@ -624,6 +628,7 @@ export const retailTemplate: TemplateSource = {
         en: 'Delay events arrive via the carrier API but only raise an internal alert; nothing is sent to the customer.',
         de: 'Verspätungen kommen per API vom Paketdienst, lösen aber nur einen internen Alarm aus – an die Kundschaft geht nichts.',
       },
+      actor: { en: 'Customer service', de: 'Kundenservice' },
     },
     {
       stage: 'delivery',
@@ -729,6 +734,7 @@ export const retailTemplate: TemplateSource = {
         en: 'Reviews are published within 48 hours; recurring defects are flagged to buyers and suppliers.',
         de: 'Bewertungen werden binnen 48 Stunden freigeschaltet; wiederkehrende Mängel gehen an Einkauf und Lieferanten.',
       },
+      actor: { en: 'Buying team', de: 'Einkauf' },
     },
     {
       stage: 'use',
@@ -840,6 +846,7 @@ export const retailTemplate: TemplateSource = {
         de: 'Retourengründe werden monatlich ausgewertet, um Größentabellen und Produkttexte zu korrigieren.',
       },
       tags: [SIZING],
+      actor: { en: 'Returns centre', de: 'Retourenzentrum' },
     },
     {
       key: 'return-rate',
@@ -946,6 +953,7 @@ export const retailTemplate: TemplateSource = {
         en: 'The service team classifies the defect, checks the warranty period and decides on refund, replacement or repair.',
         de: 'Das Serviceteam ordnet den Mangel ein, prüft die Gewährleistungsfrist und entscheidet über Erstattung, Ersatz oder Reparatur.',
       },
+      actor: { en: 'Quality management', de: 'Qualitätsmanagement' },
     },
     {
       stage: 'complaint',
@@ -1039,6 +1047,7 @@ export const retailTemplate: TemplateSource = {
         en: 'The workshop schedules jobs by due date and orders zips and seam tape from suppliers; costs are reclaimed from the manufacturer.',
         de: 'Die Werkstatt plant Aufträge nach Fälligkeit, bestellt Reißverschlüsse und Nahtband und holt sich die Kosten beim Hersteller zurück.',
       },
+      actor: { en: 'Repair workshop', de: 'Reparaturwerkstatt' },
     },
     {
       key: 'nps-repair',
@@ -1050,6 +1059,8 @@ export const retailTemplate: TemplateSource = {
         de: 'Kurzbefragung sieben Tage nach der Abholung, im Vergleich zu Kundinnen und Kunden ohne Reklamation.',
       },
     },
+
+    ...RETAIL_NEEDS,
   ],
 
   links: [

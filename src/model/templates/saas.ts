@@ -1,3 +1,4 @@
+import { SAAS_NEEDS } from './needs';
 import { STANDARD_LANES } from './standard';
 import type { Localized, TemplateSource } from './types';
 
@@ -268,6 +269,7 @@ export const saasTemplate: TemplateSource = {
         en: 'Marketing maintains comparison pages and free resources such as an agency rate-card template, and attributes trials to the page that started them.',
         de: 'Das Marketing pflegt Vergleichsseiten und kostenlose Vorlagen wie eine Stundensatz-Kalkulation für Agenturen und ordnet jede Testphase der Einstiegsseite zu.',
       },
+      actor: { en: 'Marketing team', de: 'Marketing' },
     },
     {
       stage: 'discover',
@@ -358,6 +360,7 @@ export const saasTemplate: TemplateSource = {
         en: 'Sign-ups with 10+ users are flagged for a sales-assisted offer; smaller teams stay fully self-serve.',
         de: 'Registrierungen ab 10 Nutzern werden für ein Angebot mit Vertriebsbegleitung markiert; kleinere Teams bleiben komplett im Self-Service.',
       },
+      actor: { en: 'Sales operations', de: 'Sales Operations' },
     },
     {
       stage: 'signup',
@@ -462,6 +465,7 @@ export const saasTemplate: TemplateSource = {
         en: 'Emails follow incomplete checklist steps rather than fixed days; customer success gets a daily list of stalled workspaces.',
         de: 'Mails richten sich nach offenen Checklisten-Schritten statt nach festen Tagen; Customer Success erhält täglich eine Liste stockender Workspaces.',
       },
+      actor: { en: 'Lifecycle marketing', de: 'Lifecycle-Marketing' },
     },
     {
       stage: 'onboarding',
@@ -566,6 +570,7 @@ export const saasTemplate: TemplateSource = {
         de: 'Erfasst „erste Rechnung versendet“ und „mind. 3 Personen erfassen Zeiten“; Customer Success meldet sich bei Workspaces, die bis Tag 5 keins davon erreichen.',
       },
       tags: [TAG_CUSTOMER_SUCCESS],
+      actor: { en: 'Product team', de: 'Produktteam' },
     },
     {
       stage: 'activation',
@@ -673,6 +678,7 @@ export const saasTemplate: TemplateSource = {
         de: 'Der Zahlungsdienstleister verwaltet SEPA-Mandate und das Reverse-Charge-Verfahren in der EU; die Abo-Rechnungen sind GoBD-konform.',
       },
       tags: [TAG_DACH],
+      actor: { en: 'Finance', de: 'Finanzbuchhaltung' },
     },
     {
       key: 'conv-rate',
@@ -777,6 +783,7 @@ export const saasTemplate: TemplateSource = {
         de: 'Kombiniert wöchentlich aktive Nutzer, versendete Rechnungen und die Stimmung in Tickets; unter 50 Punkten meldet sich Customer Success.',
       },
       tags: [TAG_CUSTOMER_SUCCESS],
+      actor: { en: 'Customer success', de: 'Customer Success' },
     },
     {
       stage: 'everyday',
@@ -880,6 +887,7 @@ export const saasTemplate: TemplateSource = {
         de: 'Eine Lizenzauslastung über 90 % oder wiederholte Budgetwarnungen erzeugen im CRM eine Aufgabe mit einem passenden Upgrade-Angebot.',
       },
       tags: [TAG_CUSTOMER_SUCCESS],
+      actor: { en: 'Customer success manager', de: 'Customer-Success-Management' },
     },
     {
       stage: 'expansion',
@@ -986,6 +994,7 @@ export const saasTemplate: TemplateSource = {
         de: 'Customer Success prüft jede Verlängerung 90 Tage im Voraus; Kunden mit sinkendem Health Score bekommen einen Rettungsplan mit fester CSM-Verantwortung.',
       },
       tags: [TAG_CUSTOMER_SUCCESS],
+      actor: { en: 'Account management', de: 'Account Management' },
     },
     {
       stage: 'renewal',
@@ -996,6 +1005,8 @@ export const saasTemplate: TemplateSource = {
         de: 'Anteil zahlender Agenturen, die kündigen oder nicht verlängern; für jeden verlorenen Kunden wird der Grund erfasst.',
       },
     },
+
+    ...SAAS_NEEDS,
   ],
   links: [
     {

@@ -1,4 +1,6 @@
-import { STANDARD_LANES } from './standard';
+import { SERVICE_NEEDS } from './needs';
+import { serviceBlueprintCards } from './serviceBlueprint';
+import { blueprintTemplateLanes } from './standard';
 import type { Localized, TemplateSource } from './types';
 
 /*
@@ -195,10 +197,11 @@ export const serviceTemplate: TemplateSource = {
       },
     },
   ],
-  lanes: STANDARD_LANES,
+  lanes: blueprintTemplateLanes(),
   cards: [
     // ---------- Problem occurs ----------
     {
+      key: 'problem-act',
       stage: 'problem',
       lane: 'actions',
       title: { en: 'Notices a warning light and grinding brakes', de: 'Bemerkt Warnleuchte und schleifende Bremsen' },
@@ -270,6 +273,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_DIGITAL],
     },
     {
+      key: 'problem-back',
       stage: 'problem',
       lane: 'backstage',
       title: { en: 'Service and inspection reminders', de: 'Erinnerungen an Service und HU' },
@@ -277,6 +281,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'The dealer management system flags customers due for servicing or the statutory inspection and sends reminders six weeks ahead.',
         de: 'Das Werkstattsystem erkennt fällige Inspektionen und Hauptuntersuchungen und verschickt sechs Wochen vorher eine Erinnerung.',
       },
+      actor: { en: 'Service manager', de: 'Serviceleitung' },
+      serves: 'problem-act',
     },
     {
       stage: 'problem',
@@ -290,6 +296,7 @@ export const serviceTemplate: TemplateSource = {
 
     // ---------- Find a workshop ----------
     {
+      key: 'find-act',
       stage: 'find',
       lane: 'actions',
       title: { en: 'Compares nearby workshops by rating', de: 'Vergleicht Werkstätten in der Nähe nach Bewertung' },
@@ -361,6 +368,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_TRUST, TAG_QUICK_WIN],
     },
     {
+      key: 'find-back',
       stage: 'find',
       lane: 'backstage',
       title: { en: 'Local listings and review replies', de: 'Lokale Einträge und Antworten auf Bewertungen' },
@@ -368,6 +376,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'The service manager keeps opening hours and services current on Google and replies to every review within 48 hours.',
         de: 'Der Serviceleiter hält Öffnungszeiten und Leistungen bei Google aktuell und beantwortet jede Bewertung innerhalb von 48 Stunden.',
       },
+      actor: { en: 'Service manager', de: 'Serviceleitung' },
+      serves: 'find-act',
     },
     {
       stage: 'find',
@@ -381,6 +391,7 @@ export const serviceTemplate: TemplateSource = {
 
     // ---------- Book appointment ----------
     {
+      key: 'book-act',
       stage: 'book',
       lane: 'actions',
       title: { en: 'Books a brake check online for Thursday', de: 'Bucht online einen Bremsencheck für Donnerstag' },
@@ -391,6 +402,7 @@ export const serviceTemplate: TemplateSource = {
       personas: ['commuter'],
     },
     {
+      key: 'book-van',
       stage: 'book',
       lane: 'actions',
       title: { en: 'Asks for a courtesy van and same-day repair', de: 'Fragt nach Ersatztransporter und Reparatur am selben Tag' },
@@ -464,6 +476,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_QUICK_WIN],
     },
     {
+      key: 'book-back',
       stage: 'book',
       lane: 'backstage',
       title: { en: 'Workshop capacity planning', de: 'Kapazitätsplanung in der Werkstatt' },
@@ -471,6 +484,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'Bookings are matched to mechanic hours and lifts: 1.5 hours for brakes, 1 hour for diagnosis, plus a daily buffer for breakdowns.',
         de: 'Buchungen werden mit Mechanikerstunden und Hebebühnen abgeglichen: 1,5 Stunden für Bremsen, 1 Stunde für Diagnose, dazu ein täglicher Puffer für Pannenfahrzeuge.',
       },
+      actor: { en: 'Workshop foreman', de: 'Werkstattmeister' },
+      serves: 'book-act',
     },
     {
       stage: 'book',
@@ -485,6 +500,7 @@ export const serviceTemplate: TemplateSource = {
 
     // ---------- Reminder & preparation ----------
     {
+      key: 'prepare-act',
       stage: 'prepare',
       lane: 'actions',
       title: { en: 'Organises a day without the car', de: 'Organisiert einen Tag ohne Auto' },
@@ -547,6 +563,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_DIGITAL],
     },
     {
+      key: 'prepare-back',
       stage: 'prepare',
       lane: 'backstage',
       title: { en: 'Parts pre-picked for booked jobs', de: 'Teile für gebuchte Aufträge vorkommissioniert' },
@@ -554,6 +571,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'The day before, the parts desk pre-picks pads and discs for each booked vehicle by VIN, so work can start on time.',
         de: 'Am Vortag stellt das Teilelager Beläge und Scheiben für jedes gebuchte Fahrzeug anhand der Fahrgestellnummer bereit, damit pünktlich begonnen werden kann.',
       },
+      actor: { en: 'Parts desk', de: 'Teilelager' },
+      serves: 'prepare-act',
     },
     {
       stage: 'prepare',
@@ -567,6 +586,7 @@ export const serviceTemplate: TemplateSource = {
 
     // ---------- Drop-off & check-in ----------
     {
+      key: 'dropoff-act',
       stage: 'dropoff',
       lane: 'actions',
       title: { en: 'Hands over the keys and describes the noise', de: 'Übergibt den Schlüssel und beschreibt das Geräusch' },
@@ -638,6 +658,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_DIGITAL, TAG_BUSINESS],
     },
     {
+      key: 'dropoff-back',
       stage: 'dropoff',
       lane: 'backstage',
       title: { en: 'Job card with photos and cost limit', de: 'Auftrag mit Fotos und Kostengrenze' },
@@ -645,6 +666,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'The advisor opens the job card in the workshop system, photographs the vehicle and records the approved cost limit.',
         de: 'Der Serviceberater legt den Auftrag im Werkstattsystem an, fotografiert das Fahrzeug und hinterlegt die freigegebene Kostengrenze.',
       },
+      actor: { en: 'Service advisor', de: 'Serviceberatung' },
+      serves: 'dropoff-act',
     },
     {
       stage: 'dropoff',
@@ -658,6 +681,7 @@ export const serviceTemplate: TemplateSource = {
 
     // ---------- Diagnosis & quote ----------
     {
+      key: 'diag-call',
       stage: 'diagnosis',
       lane: 'actions',
       title: { en: 'Takes the findings call in the middle of a meeting', de: 'Nimmt den Befund-Anruf mitten im Meeting an' },
@@ -734,6 +758,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_DIGITAL, TAG_TRUST],
     },
     {
+      key: 'diag-back',
       stage: 'diagnosis',
       lane: 'backstage',
       title: { en: 'Fault memory readout and measurements', de: 'Fehlerspeicher auslesen und nachmessen' },
@@ -741,6 +766,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'The mechanic reads the fault memory, measures disc thickness and documents findings with photos in the job card.',
         de: 'Der Mechaniker liest den Fehlerspeicher aus, misst die Scheibenstärke und dokumentiert den Befund mit Fotos im Auftrag.',
       },
+      actor: { en: 'Mechanic', de: 'Mechaniker' },
+      serves: 'diag-call',
     },
     {
       key: 'diag-metric',
@@ -755,6 +782,7 @@ export const serviceTemplate: TemplateSource = {
 
     // ---------- Repair ----------
     {
+      key: 'repair-act',
       stage: 'repair',
       lane: 'actions',
       title: { en: 'Waits for news — then calls at 16:00', de: 'Wartet auf Nachricht – und ruft um 16 Uhr an' },
@@ -824,6 +852,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'Non-stock parts come from the wholesaler within two to four hours; orders after 14:00 arrive the next morning. A second mechanic signs off all brake work after the test drive.',
         de: 'Nicht vorrätige Teile liefert der Großhandel in zwei bis vier Stunden; Bestellungen nach 14 Uhr kommen erst am nächsten Morgen. Ein zweiter Mechaniker nimmt jede Bremsenarbeit nach der Probefahrt ab.',
       },
+      actor: { en: 'Parts desk', de: 'Teilelager' },
+      serves: 'repair-act',
     },
     {
       stage: 'repair',
@@ -846,6 +876,7 @@ export const serviceTemplate: TemplateSource = {
 
     // ---------- Pick-up & payment ----------
     {
+      key: 'pickup-act',
       stage: 'pickup',
       lane: 'actions',
       title: { en: 'Collects the car and pays at the counter', de: 'Holt das Auto ab und bezahlt an der Kasse' },
@@ -921,6 +952,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_DIGITAL],
     },
     {
+      key: 'pickup-back',
       stage: 'pickup',
       lane: 'backstage',
       title: { en: 'Invoice checked against the approval', de: 'Rechnung wird mit der Freigabe abgeglichen' },
@@ -928,6 +960,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'Before the customer arrives, the advisor compares invoice and approved quote; any difference is explained or written off.',
         de: 'Vor der Abholung vergleicht der Serviceberater Rechnung und freigegebenen Kostenvoranschlag; jede Abweichung wird erklärt oder gestrichen.',
       },
+      actor: { en: 'Service advisor', de: 'Serviceberatung' },
+      serves: 'pickup-act',
     },
     {
       stage: 'pickup',
@@ -1001,6 +1035,7 @@ export const serviceTemplate: TemplateSource = {
       tags: [TAG_TRUST, TAG_QUICK_WIN],
     },
     {
+      key: 'followup-back',
       stage: 'followup',
       lane: 'backstage',
       title: { en: 'Comeback analysis in the weekly meeting', de: 'Analyse von Nacharbeiten im Wochenmeeting' },
@@ -1008,6 +1043,8 @@ export const serviceTemplate: TemplateSource = {
         en: 'Every return for the same fault within 30 days is logged with its root cause and discussed in the weekly workshop meeting.',
         de: 'Jede Rückkehr wegen desselben Fehlers innerhalb von 30 Tagen wird mit Ursache erfasst und in der wöchentlichen Werkstattbesprechung besprochen.',
       },
+      actor: { en: 'Workshop foreman', de: 'Werkstattmeister' },
+      serves: 'fu-need',
     },
     {
       stage: 'followup',
@@ -1018,6 +1055,9 @@ export const serviceTemplate: TemplateSource = {
         de: 'Anteil der Reparaturen mit erneutem Besuch wegen desselben Fehlers; wird zusammen mit der Wiederbuchungsquote über 12 Monate (Ziel ≥ 60 %) verfolgt.',
       },
     },
+
+    ...SERVICE_NEEDS,
+    ...serviceBlueprintCards,
   ],
   links: [
     {

@@ -1,4 +1,5 @@
-import type { DefaultPhaseId } from '../types';
+import type { BlueprintPart } from '../laneKinds';
+import type { DefaultPhaseId, LaneKind } from '../types';
 import type { Localized, TemplateLane } from './types';
 
 /** The phase names every template starts from; each map may rename them. */
@@ -9,12 +10,13 @@ export const STANDARD_PHASES: Record<DefaultPhaseId, Localized> = {
 };
 
 /**
- * The lanes a CX team expects on a fresh map, top to bottom: what the customer does, where,
- * what they think and feel, what hurts, what we could do, what happens behind the scenes, and
- * how we measure it.
+ * The lanes a CX team expects on a fresh map, top to bottom: what the customer does, what they
+ * want to get done there (the job the product is hired for), where, what they think and feel,
+ * what hurts, what we could do, what happens behind the scenes, and how we measure it.
  */
 export const STANDARD_LANES: TemplateLane[] = [
   { key: 'actions', kind: 'actions', name: { en: 'Customer actions', de: 'Kundenaktionen' } },
+  { key: 'needs', kind: 'needs', name: { en: 'Needs & goals', de: 'Bedürfnisse & Ziele' } },
   { key: 'touchpoints', kind: 'touchpoints', name: { en: 'Touchpoints & channels', de: 'Touchpoints & Kanäle' } },
   { key: 'thoughts', kind: 'thoughts', name: { en: 'Thoughts', de: 'Gedanken' } },
   { key: 'emotions', kind: 'emotions', name: { en: 'Feelings', de: 'Gefühle' } },
@@ -23,3 +25,43 @@ export const STANDARD_LANES: TemplateLane[] = [
   { key: 'backstage', kind: 'backstage', name: { en: 'Backstage processes', de: 'Backstage-Prozesse' } },
   { key: 'metrics', kind: 'metrics', name: { en: 'KPIs', de: 'KPIs' } },
 ];
+
+const LANE_BY_KIND = new Map(STANDARD_LANES.map((l) => [l.kind, l]));
+const standardLane = (kind: LaneKind): TemplateLane => LANE_BY_KIND.get(kind)!;
+
+/**
+ * A service blueprint's rows, in blueprint order, named as CX teams name them. The backstage row
+ * keeps the standard lane's key, so a template's backstage cards stay where they were.
+ */
+export const BLUEPRINT_LANES: TemplateLane[] = [
+  { key: 'evidence', kind: 'evidence', name: { en: 'Physical evidence', de: 'Physische Evidenz' } },
+  { key: 'frontstage', kind: 'frontstage', name: { en: 'Frontstage actions', de: 'Frontstage-Aktionen' } },
+  { key: 'backstage', kind: 'backstage', name: { en: 'Backstage actions', de: 'Backstage-Aktionen' } },
+  { key: 'support', kind: 'support', name: { en: 'Support processes', de: 'Unterstützungsprozesse' } },
+];
+
+export const SENSES_LANE: TemplateLane = {
+  key: 'senses',
+  kind: 'senses',
+  name: { en: 'Senses: see, hear, smell, touch', de: 'Sinne: sehen, hören, riechen, fühlen' },
+};
+
+/**
+ * The lanes of a blueprint template: the customer's side of the standard lanes (optionally with
+ * what they sense, right under their feelings), then the four blueprint rows, so the lines of
+ * interaction, visibility and internal interaction run between them, and the KPIs last.
+ */
+export function blueprintTemplateLanes(options: { senses?: boolean } = {}): TemplateLane[] {
+  const customer = STANDARD_LANES.filter((l) => l.kind !== 'backstage' && l.kind !== 'metrics').flatMap((l) =>
+    l.kind === 'emotions' && options.senses ? [l, SENSES_LANE] : [l],
+  );
+  return [...customer, ...BLUEPRINT_LANES, standardLane('metrics')];
+}
+
+/** The label of the link from a blueprint card to the customer's card it serves, by its row. */
+export const SERVES_LABELS: Record<BlueprintPart, Localized> = {
+  evidence: { en: 'evidence of', de: 'Evidenz für' },
+  frontstage: { en: 'serves', de: 'bedient' },
+  backstage: { en: 'prepares', de: 'bereitet vor' },
+  support: { en: 'enables', de: 'ermöglicht' },
+};

@@ -3,7 +3,7 @@ import type { Channel, DefaultPhaseId, LaneKind, Locale } from '../types';
 /** A text written once per shipped language; a template carries both so a map can start in either. */
 export type Localized = Record<Locale, string>;
 
-export const TEMPLATE_KEYS = ['retail', 'saas', 'service', 'blank'] as const;
+export const TEMPLATE_KEYS = ['retail', 'saas', 'service', 'hotel', 'blank'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export interface TemplatePersona {
@@ -48,6 +48,13 @@ export interface TemplateCard {
   tags?: Localized[];
   momentOfTruth?: boolean;
   color?: string;
+  /** who does it, on the cards of a blueprint's staff rows (frontstage, backstage, support) */
+  actor?: Localized;
+  /**
+   * the key of the customer's card (in the same stage) this blueprint card serves: it becomes a
+   * link labelled by the card's blueprint row, so the blueprint reads top to bottom
+   */
+  serves?: string;
 }
 
 export interface TemplateLink {
