@@ -72,7 +72,7 @@ const CASES = [
     title: 'Hotel stay: service blueprint',
     rows: ['evidence:Physical evidence', 'frontstage:Frontstage actions', 'backstage:Backstage actions', 'support:Support processes'],
     cards: { frontstage: 'Welcomes by name and checks in', backstage: 'Inspects and releases clean rooms', support: 'Captures the card payment' },
-    actors: ['Receptionist', 'Bellhop', 'Housekeeping', 'Property management system', 'Payment provider'],
+    actors: ['Receptionist', 'Bellhop', 'Housekeeping', 'PMS', 'Payment provider'],
   },
   {
     language: 'Deutsch' as const,
@@ -80,7 +80,7 @@ const CASES = [
     title: 'Hotelaufenthalt: Service Blueprint',
     rows: ['evidence:Physische Evidenz', 'frontstage:Frontstage-Aktionen', 'backstage:Backstage-Aktionen', 'support:Unterstützungsprozesse'],
     cards: { frontstage: 'Begrüßt mit Namen und checkt ein', backstage: 'Kontrolliert und gibt Zimmer frei', support: 'Bucht die Kartenzahlung ab' },
-    actors: ['Rezeption', 'Page', 'Housekeeping', 'Hotelsoftware (PMS)', 'Zahlungsdienstleister'],
+    actors: ['Rezeption', 'Page', 'Housekeeping', 'PMS', 'Zahlungsanbieter'],
   },
 ];
 

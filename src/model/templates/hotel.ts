@@ -305,7 +305,7 @@ export const hotelTemplate: TemplateSource = {
     {
       stage: 'checkin',
       lane: 'needs',
-      title: { en: 'Be in a clean, quiet room within minutes', de: 'In wenigen Minuten im sauberen, ruhigen Zimmer sein' },
+      title: { en: 'Be in a clean, quiet room within minutes', de: 'Schnell ins saubere, ruhige Zimmer' },
     },
     {
       stage: 'checkin',

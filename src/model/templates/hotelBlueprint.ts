@@ -8,7 +8,8 @@ import type { Localized, TemplateCard } from './types';
 
 const RECEPTIONIST: Localized = { en: 'Receptionist', de: 'Rezeption' };
 const HOUSEKEEPING: Localized = { en: 'Housekeeping', de: 'Housekeeping' };
-const PMS: Localized = { en: 'Property management system', de: 'Hotelsoftware (PMS)' };
+// short enough for the actor chip on a card; the card's body names the system in full
+const PMS: Localized = { en: 'PMS', de: 'PMS' };
 
 export const hotelBlueprintCards: TemplateCard[] = [
   // ---------- Booking ----------
@@ -32,7 +33,7 @@ export const hotelBlueprintCards: TemplateCard[] = [
       en: 'Confirms a quiet room with a view and notes the anniversary.',
       de: 'Bestätigt ein ruhiges Zimmer mit Aussicht und vermerkt den Hochzeitstag.',
     },
-    actor: { en: 'Reservations agent', de: 'Reservierung' },
+    actor: { en: 'Reservations', de: 'Reservierung' },
     serves: 'book-request',
   },
   {
@@ -85,7 +86,7 @@ export const hotelBlueprintCards: TemplateCard[] = [
       en: 'Flags early arrivals, late arrivals and special requests.',
       de: 'Markiert Früh- und Spätanreisen und besondere Wünsche.',
     },
-    actor: { en: 'Front office manager', de: 'Front-Office-Leitung' },
+    actor: { en: 'Front office', de: 'Front Office' },
     serves: 'arrive-early',
   },
   {
@@ -97,7 +98,7 @@ export const hotelBlueprintCards: TemplateCard[] = [
       en: 'Two days ahead: directions, parking, online check-in link.',
       de: 'Zwei Tage vorher: Anfahrt, Parken, Link zum Online-Check-in.',
     },
-    actor: { en: 'Guest messaging platform', de: 'Gäste-Messaging-Plattform' },
+    actor: { en: 'Messaging tool', de: 'Messaging-Tool' },
     serves: 'arrive-act',
   },
 
@@ -138,7 +139,7 @@ export const hotelBlueprintCards: TemplateCard[] = [
       en: 'Early arrivals’ rooms first, from the arrivals list.',
       de: 'Die Zimmer der Frühanreisen zuerst, nach der Anreiseliste.',
     },
-    actor: { en: 'Housekeeping supervisor', de: 'Hausdame' },
+    actor: { en: 'Head housekeeper', de: 'Hausdame' },
     serves: 'checkin-room',
   },
   {
@@ -146,6 +147,10 @@ export const hotelBlueprintCards: TemplateCard[] = [
     stage: 'checkin',
     lane: 'support',
     title: { en: 'Assigns the room, encodes the key', de: 'Teilt das Zimmer zu, codiert die Karte' },
+    body: {
+      en: 'The property management system holds every booking and room status.',
+      de: 'Die Hotelsoftware (Property-Management-System) kennt jede Buchung und jeden Zimmerstatus.',
+    },
     actor: PMS,
     serves: 'checkin-act',
   },
@@ -191,7 +196,11 @@ export const hotelBlueprintCards: TemplateCard[] = [
     stage: 'stay',
     lane: 'support',
     title: { en: 'Routes requests to the nearest attendant', de: 'Leitet Wünsche an die nächste Reinigungskraft' },
-    actor: { en: 'Housekeeping app', de: 'Housekeeping-App' },
+    body: {
+      en: 'The housekeeping app turns a chat request into a task with a deadline.',
+      de: 'Die Housekeeping-App macht aus dem Chat-Wunsch eine Aufgabe mit Frist.',
+    },
+    actor: { en: 'Task app', de: 'Aufgaben-App' },
     serves: 'stay-request',
   },
 
@@ -228,7 +237,7 @@ export const hotelBlueprintCards: TemplateCard[] = [
     stage: 'checkout',
     lane: 'support',
     title: { en: 'Captures the card payment', de: 'Bucht die Kartenzahlung ab' },
-    actor: { en: 'Payment provider', de: 'Zahlungsdienstleister' },
+    actor: { en: 'Payment provider', de: 'Zahlungsanbieter' },
     serves: 'checkout-act',
   },
 
@@ -245,7 +254,7 @@ export const hotelBlueprintCards: TemplateCard[] = [
     stage: 'followup',
     lane: 'frontstage',
     title: { en: 'Replies to the review in person', de: 'Antwortet persönlich auf die Bewertung' },
-    actor: { en: 'Guest relations manager', de: 'Guest-Relations-Management' },
+    actor: { en: 'Guest relations', de: 'Guest Relations' },
     serves: 'followup-act',
   },
   {
@@ -261,7 +270,11 @@ export const hotelBlueprintCards: TemplateCard[] = [
     stage: 'followup',
     lane: 'support',
     title: { en: 'Collects reviews and guest profiles', de: 'Bündelt Bewertungen und Gästeprofile' },
-    actor: { en: 'CRM and review tool', de: 'CRM und Bewertungstool' },
+    body: {
+      en: 'Reviews from every platform in one inbox, next to the guest’s stay history.',
+      de: 'Bewertungen aller Portale in einem Postfach, neben der Aufenthaltshistorie des Gastes.',
+    },
+    actor: { en: 'CRM', de: 'CRM' },
     serves: 'followup-act',
   },
 ];

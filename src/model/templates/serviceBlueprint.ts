@@ -7,7 +7,8 @@ import type { Localized, TemplateCard } from './types';
  */
 
 const ADVISOR: Localized = { en: 'Service advisor', de: 'Serviceberatung' };
-const DMS: Localized = { en: 'Dealer management system', de: 'Werkstattsystem (DMS)' };
+// short enough for the actor chip on a card; the card's body names the system in full
+const DMS: Localized = { en: 'DMS', de: 'DMS' };
 
 export const serviceBlueprintCards: TemplateCard[] = [
   // ---------- Problem occurs ----------
@@ -35,6 +36,10 @@ export const serviceBlueprintCards: TemplateCard[] = [
     stage: 'problem',
     lane: 'support',
     title: { en: 'Holds service history and due dates', de: 'Speichert Servicehistorie und Fälligkeiten' },
+    body: {
+      en: 'The dealer management system knows when each car is due for a service or inspection.',
+      de: 'Das Werkstattsystem (DMS) weiß, wann jedes Fahrzeug zu Inspektion oder HU muss.',
+    },
     actor: DMS,
     serves: 'problem-act',
   },
@@ -64,7 +69,7 @@ export const serviceBlueprintCards: TemplateCard[] = [
     stage: 'find',
     lane: 'support',
     title: { en: 'Alerts on new reviews', de: 'Meldet neue Bewertungen' },
-    actor: { en: 'Review management tool', de: 'Bewertungstool' },
+    actor: { en: 'Review tool', de: 'Bewertungstool' },
     serves: 'find-act',
   },
 
@@ -93,7 +98,7 @@ export const serviceBlueprintCards: TemplateCard[] = [
       en: 'Online booking reads the workshop schedule.',
       de: 'Die Online-Buchung liest den Werkstattplan.',
     },
-    actor: { en: 'Online booking tool', de: 'Online-Terminbuchung' },
+    actor: { en: 'Booking tool', de: 'Buchungstool' },
     serves: 'book-act',
   },
 
@@ -118,7 +123,7 @@ export const serviceBlueprintCards: TemplateCard[] = [
     stage: 'prepare',
     lane: 'support',
     title: { en: 'Books and blocks the courtesy vehicle', de: 'Bucht und blockt das Ersatzfahrzeug' },
-    actor: { en: 'Fleet booking system', de: 'Fuhrpark-Buchungssystem' },
+    actor: { en: 'Fleet system', de: 'Fuhrparksystem' },
     serves: 'prepare-act',
   },
 
@@ -147,7 +152,7 @@ export const serviceBlueprintCards: TemplateCard[] = [
     stage: 'dropoff',
     lane: 'support',
     title: { en: 'Stores check-in photos with the job', de: 'Speichert die Annahmefotos zum Auftrag' },
-    actor: { en: 'Vehicle check-in app', de: 'Annahme-App' },
+    actor: { en: 'Check-in app', de: 'Annahme-App' },
     serves: 'dropoff-act',
   },
 
@@ -176,7 +181,11 @@ export const serviceBlueprintCards: TemplateCard[] = [
     stage: 'diagnosis',
     lane: 'support',
     title: { en: 'Fault codes and repair times', de: 'Fehlercodes und Arbeitswerte' },
-    actor: { en: 'Manufacturer diagnostics', de: 'Herstellerdiagnose' },
+    body: {
+      en: 'The manufacturer’s diagnostic tester reads the faults and gives standard repair times.',
+      de: 'Der Diagnosetester des Herstellers liest die Fehler aus und liefert die Arbeitswerte.',
+    },
+    actor: { en: 'Diagnostics', de: 'Diagnosetester' },
     serves: 'diag-call',
   },
 
@@ -226,7 +235,7 @@ export const serviceBlueprintCards: TemplateCard[] = [
     stage: 'pickup',
     lane: 'support',
     title: { en: 'Takes the card payment', de: 'Wickelt die Kartenzahlung ab' },
-    actor: { en: 'Payment provider', de: 'Zahlungsdienstleister' },
+    actor: { en: 'Payment provider', de: 'Zahlungsanbieter' },
     serves: 'pickup-act',
   },
 
@@ -235,7 +244,7 @@ export const serviceBlueprintCards: TemplateCard[] = [
     key: 'followup-evidence',
     stage: 'followup',
     lane: 'evidence',
-    title: { en: 'Service book stamp and next-service sticker', de: 'Stempel im Serviceheft, Aufkleber für den nächsten Service' },
+    title: { en: 'Service book stamp, next-service sticker', de: 'Serviceheft-Stempel und Serviceaufkleber' },
     serves: 'fu-need',
   },
   {

@@ -43,7 +43,7 @@ export const BLUEPRINT_LANES: TemplateLane[] = [
 export const SENSES_LANE: TemplateLane = {
   key: 'senses',
   kind: 'senses',
-  name: { en: 'Senses: see, hear, smell, touch', de: 'Sinne: sehen, hören, riechen, fühlen' },
+  name: { en: 'Senses', de: 'Sinneseindrücke' },
 };
 
 /**
