@@ -99,7 +99,7 @@ export const SAAS_NEEDS: TemplateCard[] = [
   {
     stage: 'onboarding',
     lane: 'needs',
-    title: { en: 'Move clients and rates over without retyping', de: 'Kunden und Sätze übernehmen, ohne abzutippen' },
+    title: { en: 'Move clients and rates over without retyping', de: 'Kunden und Stundensätze übernehmen, ohne abzutippen' },
     body: {
       en: 'And get the whole team tracking time from week one.',
       de: 'Und das ganze Team ab der ersten Woche zum Zeiterfassen bringen.',
