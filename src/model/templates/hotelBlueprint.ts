@@ -139,7 +139,7 @@ export const hotelBlueprintCards: TemplateCard[] = [
       en: 'Early arrivals’ rooms first, from the arrivals list.',
       de: 'Die Zimmer der Frühanreisen zuerst, nach der Anreiseliste.',
     },
-    actor: { en: 'Head housekeeper', de: 'Hausdame' },
+    actor: { en: 'Room inspector', de: 'Hausdame' },
     serves: 'checkin-room',
   },
   {
