@@ -72,6 +72,7 @@ const CASES = [
     title: 'Hotel stay: service blueprint',
     rows: ['evidence:Physical evidence', 'frontstage:Frontstage actions', 'backstage:Backstage actions', 'support:Support processes'],
     cards: { frontstage: 'Welcomes by name and checks in', backstage: 'Inspects and releases clean rooms', support: 'Captures the card payment' },
+    onCards: { 'Welcomes by name and checks in': 'Receptionist', 'Inspects and releases clean rooms': 'Room inspector', 'Captures the card payment': 'Payment provider' },
     actors: ['Receptionist', 'Bellhop', 'Housekeeping', 'PMS', 'Payment provider'],
   },
   {
@@ -80,6 +81,7 @@ const CASES = [
     title: 'Hotelaufenthalt: Service Blueprint',
     rows: ['evidence:Physische Evidenz', 'frontstage:Frontstage-Aktionen', 'backstage:Backstage-Aktionen', 'support:Unterstützungsprozesse'],
     cards: { frontstage: 'Begrüßt mit Namen und checkt ein', backstage: 'Kontrolliert und gibt Zimmer frei', support: 'Bucht die Kartenzahlung ab' },
+    onCards: { 'Begrüßt mit Namen und checkt ein': 'Rezeption', 'Kontrolliert und gibt Zimmer frei': 'Hausdame', 'Bucht die Kartenzahlung ab': 'Zahlungsanbieter' },
     actors: ['Rezeption', 'Page', 'Housekeeping', 'PMS', 'Zahlungsanbieter'],
   },
 ];
@@ -111,8 +113,9 @@ describe('the hotel stay blueprint template', () => {
       expect(first).toBeGreaterThan(kinds.indexOf('opportunities'));
       expect(rows.slice(first, first + 4).map((r) => `${r.kind}:${r.name}`)).toEqual(c.rows);
 
-      // staff cards sit in their rows
+      // staff cards sit in their rows and show who does them
       for (const [kind, title] of Object.entries(c.cards)) expect(await laneOfCard(page, title)).toBe(kind);
+      for (const [title, actor] of Object.entries(c.onCards)) expect(await cardNode(page, title).locator('.actor-name').textContent()).toBe(actor);
 
       if (SHOTS) {
         await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
