@@ -280,7 +280,7 @@ export type LinkNamer = (fromTitle: string, toTitle: string, label: string) => s
  * A link between a blueprint card and the customer's card of the same stage (what it serves) is
  * a "serves" edge: a short connector in the gutter beside the column instead of a curve looping
  * over the cards, so the blueprint reads top to bottom. Links touching a selected card are
- * marked active.
+ * marked active; a serves edge shows its label only then.
  */
 export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer, selected: ReadonlySet<string> = new Set()): Edge[] {
   const prev = new Map(previous.map((e) => [e.id, e]));
@@ -299,13 +299,16 @@ export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer, 
     const active = selected.has(link.fromCardId) || selected.has(link.toCardId);
     const className = `journey-link${serves ? ' is-serves' : ''}${active ? ' is-active' : ''}`;
     const type = serves ? 'serves' : 'default';
+    // a blueprint's many serves connectors would pile their words ("serves", "enables") over the
+    // cards mid-column: a connector says its word while a card at either end is selected
+    const label = serves && !active ? undefined : link.label || undefined;
     const old = prev.get(link.id);
-    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === (link.label || undefined) && old.ariaLabel === ariaLabel && old.className === className && old.type === type && (old.data as ServesEdgeData | undefined)?.slot === slot) return old;
+    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === label && old.ariaLabel === ariaLabel && old.className === className && old.type === type && (old.data as ServesEdgeData | undefined)?.slot === slot) return old;
     return {
       id: link.id,
       source: link.fromCardId,
       target: link.toCardId,
-      label: link.label || undefined,
+      label,
       ariaLabel,
       focusable: false,
       type,

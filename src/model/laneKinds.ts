@@ -279,7 +279,7 @@ export const LANE_KIND_DESCRIPTORS = {
     chip: false,
     votable: false,
     icon: 'server',
-    aliases: ['support', 'unterstützung', 'unterstuetzung', 'systeme', 'systems', 'supporting'],
+    aliases: ['support', 'unterstützung', 'unterstuetzung', 'support-prozess', 'systeme', 'systems', 'supporting'],
     thumbnail: THUMB.support,
     blueprint: 'support',
     actor: true,

@@ -68,7 +68,7 @@ describe('lane types', () => {
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.laneKind ?? null)).toBe('backstage');
     expect(await dialog.getByRole('heading', { name: 'Service Blueprint' }).count()).toBe(1);
     await page.screenshot({ path: path.join('test-results', 'i14-lane-type-dialog-de.png') });
-    await dialog.getByRole('button', { name: 'Unterstützungsprozesse' }).click();
+    await dialog.getByRole('button', { name: 'Support-Prozesse' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => header.getAttribute('class')).toContain('kind-support');
     expect(await page.locator('.react-flow__node-card').count()).toBe(cardsBefore);

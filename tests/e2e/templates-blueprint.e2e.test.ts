@@ -79,7 +79,7 @@ const CASES = [
     language: 'Deutsch' as const,
     locale: 'de',
     title: 'Hotelaufenthalt: Service Blueprint',
-    rows: ['evidence:Physische Evidenz', 'frontstage:Frontstage-Aktionen', 'backstage:Backstage-Aktionen', 'support:Unterstützungsprozesse'],
+    rows: ['evidence:Physische Evidenz', 'frontstage:Frontstage-Aktionen', 'backstage:Backstage-Aktionen', 'support:Support-Prozesse'],
     cards: { frontstage: 'Begrüßt mit Namen und checkt ein', backstage: 'Kontrolliert und gibt Zimmer frei', support: 'Bucht die Kartenzahlung ab' },
     onCards: { 'Begrüßt mit Namen und checkt ein': 'Rezeption', 'Kontrolliert und gibt Zimmer frei': 'Hausdame', 'Bucht die Kartenzahlung ab': 'Zahlungsanbieter' },
     actors: ['Rezeption', 'Page', 'Housekeeping', 'PMS', 'Zahlungsanbieter'],

@@ -93,7 +93,7 @@ describe('importing the blueprint files the reference tool writes', () => {
       ['Physische Evidenz', 'evidence'],
       ['Frontstage-Aktionen', 'frontstage'],
       ['Hinter den Kulissen', 'backstage'],
-      ['Unterstützungsprozesse', 'support'],
+      ['Support-Prozesse', 'support'],
     ]);
     // the file's backstage lane takes the blueprint's backstage entries
     expect(laneOf(j, 'Leitstelle meldet den Ausfall').name).toBe('Hinter den Kulissen');

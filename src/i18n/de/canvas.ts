@@ -13,7 +13,7 @@ export const canvas: Messages['canvas'] = {
     evidence: 'Physische Evidenz',
     frontstage: 'Frontstage-Aktionen',
     backstage: 'Backstage',
-    support: 'Unterstützungsprozesse',
+    support: 'Support-Prozesse',
     metrics: 'KPIs',
     notes: 'Notizen',
   },

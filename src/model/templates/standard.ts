@@ -37,7 +37,7 @@ export const BLUEPRINT_LANES: TemplateLane[] = [
   { key: 'evidence', kind: 'evidence', name: { en: 'Physical evidence', de: 'Physische Evidenz' } },
   { key: 'frontstage', kind: 'frontstage', name: { en: 'Frontstage actions', de: 'Frontstage-Aktionen' } },
   { key: 'backstage', kind: 'backstage', name: { en: 'Backstage actions', de: 'Backstage-Aktionen' } },
-  { key: 'support', kind: 'support', name: { en: 'Support processes', de: 'Unterstützungsprozesse' } },
+  { key: 'support', kind: 'support', name: { en: 'Support processes', de: 'Support-Prozesse' } },
 ];
 
 export const SENSES_LANE: TemplateLane = {
