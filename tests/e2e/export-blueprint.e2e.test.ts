@@ -1,8 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLayout, journeyGridOrigin } from '../../src/export/render';
 import { createI18n } from '../../src/i18n';
@@ -12,6 +9,7 @@ import { serializeMap } from '../../src/schema/file';
 import { blueprintJourney } from '../support/blueprintJourney';
 import { decodePngGrey } from '../support/png';
 import { startApp, type App } from './support/app';
+import { exportAs as exportWith } from './support/exports';
 
 let app: App;
 beforeAll(async () => {
@@ -21,13 +19,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Downloads land here, so a person can look at what the export made. */
-const OUT = path.join(tmpdir(), 'waymark-e2e-exports');
-mkdirSync(OUT, { recursive: true });
 
 const WORDS = {
-  en: { import: 'Import', dialog: 'Export map', export: 'Export', png: /PNG image/, pdf: /PDF document/ },
-  de: { import: 'Importieren', dialog: 'Map exportieren', export: 'Exportieren', png: /PNG-Bild/, pdf: /PDF-Dokument/ },
+  en: { import: 'Import', png: /PNG image/, pdf: /PDF document/ },
+  de: { import: 'Importieren', png: /PNG-Bild/, pdf: /PDF-Dokument/ },
 };
 
 /** A hotel stay's service blueprint, opened in the app as a user opens a map file they were sent. */
@@ -42,21 +37,8 @@ async function openBlueprint(page: Page, locale: Locale) {
   return journey;
 }
 
-async function exportAs(page: Page, locale: Locale, format: RegExp, name: string, setup?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+Shift+E');
-  const dialog = page.getByRole('dialog', { name: WORDS[locale].dialog });
-  await dialog.waitFor();
-  await dialog.getByRole('radio', { name: format }).check();
-  await setup?.(dialog);
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: WORDS[locale].export, exact: true }).click()]);
-  const file = path.join(OUT, name);
-  await download.saveAs(file);
-  await dialog.locator('.wm-export-done').waitFor();
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'detached' });
-  return { file, bytes: readFileSync(file) };
-}
+const exportAs = (page: Page, locale: Locale, format: RegExp, name: string, setup?: (dialog: Locator) => Promise<void>) =>
+  exportWith(page, format, name, { language: locale, setup });
 
 function pdfText(file: string): string {
   const out = spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
+import { comparableJourney as comparable, EXPORTS_DIR as OUT, exportAs as exportWith, importInLibrary as importWith } from './support/exports';
 import { newMapFromTemplate } from './support/flows';
 
 let app: App;
@@ -16,32 +16,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Downloads land here, so a person can look at what the export made. */
-const OUT = path.join(tmpdir(), 'waymark-e2e-exports');
-mkdirSync(OUT, { recursive: true });
-
-async function openExport(page: Page) {
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+Shift+E');
-  await page.getByRole('dialog', { name: 'Export map' }).waitFor();
-}
-
-/** Runs an export with the dialog as it is set, saves the download, returns its path and bytes. */
-async function exportAs(page: Page, format: RegExp, name: string, setup?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await openExport(page);
-  const dialog = page.getByRole('dialog', { name: 'Export map' });
-  await dialog.getByRole('radio', { name: format }).check();
-  await setup?.(dialog);
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
-  const file = path.join(OUT, name);
-  await download.saveAs(file);
-  // Escape closes it once the export is done: the export button, disabled while it ran, did not
-  // take the keyboard focus out of the dialog with it
-  await dialog.locator('.wm-export-done').waitFor();
-  await page.keyboard.press('Escape');
-  await dialog.waitFor({ state: 'detached' });
-  return { file, bytes: readFileSync(file), suggested: download.suggestedFilename() };
-}
+/** The export and import flows (support/exports.ts) as this file calls them. */
+const exportAs = (page: Page, format: RegExp, name: string, setup?: (dialog: Locator) => Promise<void>) => exportWith(page, format, name, { setup });
+const importInLibrary = (page: Page, name: string, buffer: Buffer, mimeType: string) => importWith(app, page, name, buffer, mimeType);
 
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
@@ -53,39 +30,6 @@ async function mapCount(page: Page): Promise<number> {
   await page.locator('.lib-count').waitFor();
   const text = (await page.locator('.lib-count').textContent()) ?? '';
   return Number(/\d+/.exec(text)?.[0] ?? 0);
-}
-
-async function importInLibrary(page: Page, name: string, buffer: Buffer, mimeType: string) {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: 'Import' }).waitFor();
-  await page.locator('[data-testid=import-file]').setInputFiles({ name, mimeType, buffer });
-}
-
-/** A map file's journey without what an import renews: ids, creation time, a title suffix. */
-function comparable(text: string) {
-  const { journey } = JSON.parse(text);
-  const idx = (list: { id: string }[]) => new Map(list.map((x, i) => [x.id, i]));
-  const stages = idx(journey.stages);
-  const lanes = idx(journey.lanes);
-  const cards = idx(journey.cards);
-  const personas = idx(journey.personas);
-  return {
-    title: journey.title.replace(/ \(\d+\)$/, ''),
-    description: journey.description,
-    phases: journey.phases,
-    stages: journey.stages.map(({ id: _, ...s }: { id: string }) => s),
-    lanes: journey.lanes.map(({ id: _, ...l }: { id: string }) => l),
-    personas: journey.personas.map(({ id: _, ...p }: { id: string }) => p),
-    cards: journey.cards.map(({ id: _, ...c }: { id: string; stageId: string; laneId: string; personaIds: string[] }) => ({
-      ...c,
-      stageId: stages.get(c.stageId),
-      laneId: lanes.get(c.laneId),
-      personaIds: c.personaIds.map((p) => personas.get(p)),
-    })),
-    links: journey.links
-      .map((l: { fromCardId: string; toCardId: string; label: string }) => [cards.get(l.fromCardId), cards.get(l.toCardId), l.label])
-      .sort((a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]!),
-  };
 }
 
 describe('exporting and importing maps in a browser', () => {

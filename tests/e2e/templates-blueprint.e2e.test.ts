@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
-import { cardNode } from './support/flows';
+import { comparableJourney, EXPORTS_DIR, exportAs, importInLibrary } from './support/exports';
+import { cardNode, newMapFromTemplate } from './support/flows';
 
 /*
  * The hotel stay blueprint template, as a CX lead meets it: chosen in the library's new-map
@@ -21,8 +21,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-const OUT = path.join(tmpdir(), 'waymark-e2e-exports');
-mkdirSync(OUT, { recursive: true });
 const SHOTS = process.env.WAYMARK_SHOTS;
 
 /** Each lane header's kind (from its class) and name, top to bottom. */
@@ -50,16 +48,8 @@ async function laneOfCard(page: Page, title: string): Promise<string> {
 
 /** The map as a file, from the export dialog, as the team would hand it on. */
 async function exportedJourney(page: Page, name: string) {
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+Shift+E');
-  const dialog = page.getByRole('dialog', { name: 'Export map' });
-  await dialog.getByRole('radio', { name: /Waymark file/ }).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
-  const file = path.join(OUT, name);
-  await download.saveAs(file);
-  await dialog.locator('.wm-export-done').waitFor();
-  await page.keyboard.press('Escape');
-  return JSON.parse(readFileSync(file, 'utf8')).journey as {
+  const { bytes } = await exportAs(page, /Waymark file/, name);
+  return JSON.parse(bytes.toString('utf8')).journey as {
     lanes: { id: string; kind: string }[];
     cards: { laneId: string; title: string; actor: string }[];
   };
@@ -134,4 +124,41 @@ describe('the hotel stay blueprint template', () => {
       await context.close();
     });
   }
+});
+
+describe('a blueprint from the template, end to end', () => {
+  it('a CX lead hides and shows the blueprint lanes, exports the hotel blueprint as OpenJourney and imports it back with the same cards', async () => {
+    const { context, page } = await app.newPage({ viewport: { width: 1440, height: 900 } });
+    await newMapFromTemplate(app, page, 'hotel');
+    const all = (await lanes(page)).map((l) => l.kind);
+    expect(all).toEqual(expect.arrayContaining(['evidence', 'frontstage', 'backstage', 'support']));
+
+    // the blueprint view: B hides the four rows and their lines, B brings them back
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('b');
+    await expect.poll(async () => (await lanes(page)).map((l) => l.kind)).toEqual(all.filter((k) => !['evidence', 'frontstage', 'backstage', 'support'].includes(k)));
+    await page.keyboard.press('b');
+    await expect.poll(async () => (await lanes(page)).map((l) => l.kind)).toEqual(all);
+
+    // the pictures a team hangs on the wall, kept to look at
+    const png = await exportAs(page, /PNG image/, 'hotel-blueprint-template.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const pdf = await exportAs(page, /PDF document/, 'hotel-blueprint-template.pdf');
+    const text = spawnSync('pdftotext', ['-raw', pdf.file, '-'], { encoding: 'utf8' }).stdout;
+    for (const words of ['Line of interaction', 'Line of visibility', 'Line of internal interaction', 'Receptionist']) expect(text).toContain(words);
+    spawnSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf.file, path.join(EXPORTS_DIR, 'hotel-blueprint-template-pdf')]);
+
+    // OpenJourney out and back in: the same cards in the same stages and lanes, actors and serves links included
+    const json = await exportAs(page, /Waymark file/, 'hotel.waymark.json');
+    const ojf = await exportAs(page, /OpenJourney/, 'hotel.ojf');
+    const nodes = JSON.parse(ojf.bytes.toString('utf8')).nodes as { blueprint?: { onstage?: { actor: string }[] } }[];
+    expect(nodes.some((n) => (n.blueprint?.onstage ?? []).some((entry) => entry.actor === 'Receptionist'))).toBe(true);
+    const before = page.url();
+    await importInLibrary(app, page, 'hotel.ojf', ojf.bytes, 'application/json');
+    await page.waitForURL((url) => url.href !== before && /\/map\//.test(url.pathname));
+    await page.locator('.react-flow__node-card').first().waitFor();
+    const again = await exportAs(page, /Waymark file/, 'hotel-from-ojf.waymark.json');
+    expect(comparableJourney(again.bytes.toString('utf8'))).toEqual(comparableJourney(json.bytes.toString('utf8')));
+    await context.close();
+  });
 });
