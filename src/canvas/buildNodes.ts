@@ -1,6 +1,6 @@
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { BlueprintLineId } from '../model/blueprint';
-import { blueprintRules, isServesLink } from '../model/blueprintView';
+import { blueprintRules, servesSlots } from '../model/blueprintView';
 import { CARD_WIDTH, GRID, type JourneyLayout } from '../model/layout';
 import type { PersonaHeaderLayout } from '../model/personaHeader';
 import type { Card, Journey, Lane, LaneKind, Persona, Phase, Stage } from '../model/types';
@@ -280,30 +280,22 @@ export type LinkNamer = (fromTitle: string, toTitle: string, label: string) => s
  * A link between a blueprint card and the customer's card of the same stage (what it serves) is
  * a "serves" edge: a short connector in the gutter beside the column instead of a curve looping
  * over the cards, so the blueprint reads top to bottom. Links touching a selected card are
- * marked active; a serves edge shows its label only then.
+ * marked active.
  */
 export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer, selected: ReadonlySet<string> = new Set()): Edge[] {
   const prev = new Map(previous.map((e) => [e.id, e]));
   const cards = new Map(journey.cards.map((c) => [c.id, c]));
-  const lanes = new Map(journey.lanes.map((l) => [l.id, l]));
-  const slots = new Map<string, number>();
+  const slots = servesSlots(journey);
   return journey.links.map((link) => {
     const ariaLabel = name(cards.get(link.fromCardId)?.title ?? '', cards.get(link.toCardId)?.title ?? '', link.label);
-    const serves = isServesLink(link, cards, lanes);
-    let slot = 0;
-    if (serves) {
-      const stageId = cards.get(link.fromCardId)!.stageId;
-      slot = slots.get(stageId) ?? 0;
-      slots.set(stageId, slot + 1);
-    }
+    const slot = slots.get(link.id);
+    const serves = slot !== undefined;
     const active = selected.has(link.fromCardId) || selected.has(link.toCardId);
     const className = `journey-link${serves ? ' is-serves' : ''}${active ? ' is-active' : ''}`;
     const type = serves ? 'serves' : 'default';
-    // a blueprint's many serves connectors would pile their words ("serves", "enables") over the
-    // cards mid-column: a connector says its word while a card at either end is selected
-    const label = serves && !active ? undefined : link.label || undefined;
+    const label = link.label || undefined;
     const old = prev.get(link.id);
-    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === label && old.ariaLabel === ariaLabel && old.className === className && old.type === type && (old.data as ServesEdgeData | undefined)?.slot === slot) return old;
+    if (old && old.source === link.fromCardId && old.target === link.toCardId && old.label === label && old.ariaLabel === ariaLabel && old.className === className && old.type === type && (old.data as ServesEdgeData | undefined)?.slot === (slot ?? 0)) return old;
     return {
       id: link.id,
       source: link.fromCardId,
@@ -313,7 +305,7 @@ export function buildEdges(journey: Journey, previous: Edge[], name: LinkNamer, 
       focusable: false,
       type,
       className,
-      data: { slot } satisfies ServesEdgeData,
+      data: { slot: slot ?? 0 } satisfies ServesEdgeData,
       // which way it serves: the arrow points at the link's end
       markerEnd: serves ? SERVES_ARROW : undefined,
       zIndex: 5,

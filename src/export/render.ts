@@ -1,4 +1,5 @@
 import { CARD_WIDTH, GRID, layoutJourney, smoothPath, type JourneyLayout, type Rect } from '../model/layout';
+import { servesGutterX, servesSlots } from '../model/blueprintView';
 import { emotionColor } from '../model/emotionScale';
 import { laneKindDescriptor } from '../model/laneKindLookup';
 import { FALLBACK_LANE_KIND } from '../model/laneKinds';
@@ -629,12 +630,47 @@ function actorChip(draw: Painter, actor: string, x: number, chipY: number, room:
 
 // ------------------------------------------------------------------ links
 
+/** A link's label in a white pill centred on (x, y), drawn once everything else is. */
+function linkLabel(draw: Painter, label: string, x: number, y: number): () => void {
+  const text = clampLine(label, 180, { size: 12, bold: true });
+  const lw = measureText(text, 12, true);
+  return () => {
+    draw.rect(x - lw / 2 - 6, y - 11, lw + 12, 20, { fill: '#ffffff', stroke: { color: LINE, width: 1 }, radius: 6 });
+    draw.text(x, y + 4, text, { size: 12, bold: true, color: '#334155', anchor: 'middle' });
+  };
+}
+
+/**
+ * A staff card and the customer's card it serves, as the canvas draws them (ServesEdge): out of
+ * one card's right edge, along the gutter beside the column, into the other's right edge with an
+ * arrow, past the cards in between instead of a curve across them. Returns where its label goes:
+ * on the gutter, halfway.
+ */
+function servesConnector(draw: Painter, from: Rect, to: Rect, slot: number, ox: number, oy: number): { x: number; y: number } {
+  const fromRight = ox + from.x + from.width;
+  const toRight = ox + to.x + to.width;
+  const sy = oy + from.y + from.height / 2;
+  const ty = oy + to.y + to.height / 2;
+  const gutter = servesGutterX(Math.max(fromRight, toRight), slot);
+  const box = { x: Math.min(fromRight, toRight), y: Math.min(sy, ty), width: gutter - Math.min(fromRight, toRight), height: Math.abs(ty - sy) };
+  draw.path(`M${fromRight},${sy}H${gutter}V${ty}H${toRight + 7}`, box, { stroke: { color: '#64748b', width: 1.5, linecap: 'round' } });
+  draw.path(`M${toRight},${ty}L${toRight + 7},${ty - 4}L${toRight + 7},${ty + 4}Z`, { x: toRight, y: ty - 4, width: 7, height: 8 }, { fill: '#64748b' });
+  return { x: gutter, y: (sy + ty) / 2 };
+}
+
 function links(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number, oy: number): (() => void)[] {
   const labels: (() => void)[] = [];
+  const serves = servesSlots(journey);
   for (const link of journey.links) {
     const from = layout.cards.get(link.fromCardId);
     const to = layout.cards.get(link.toCardId);
     if (!from || !to) continue;
+    const slot = serves.get(link.id);
+    if (slot !== undefined) {
+      const at = servesConnector(draw, from, to, slot, ox, oy);
+      if (link.label.trim()) labels.push(linkLabel(draw, link.label, at.x, at.y));
+      continue;
+    }
     // out of the right edge of one card, into the left edge of the other (or the facing edges)
     const forward = to.x >= from.x + from.width / 2;
     const sx = ox + (forward ? from.x + from.width : from.x);
@@ -656,12 +692,7 @@ function links(draw: Painter, journey: Journey, layout: JourneyLayout, ox: numbe
       // the curve's midpoint (t = 0.5 of the cubic)
       const mx = (sx + 3 * c1x + 3 * c2x + tx) / 8;
       const my = (sy + ty) / 2;
-      const text = clampLine(link.label, 180, { size: 12, bold: true });
-      const lw = measureText(text, 12, true);
-      labels.push(() => {
-        draw.rect(mx - lw / 2 - 6, my - 11, lw + 12, 20, { fill: '#ffffff', stroke: { color: LINE, width: 1 }, radius: 6 });
-        draw.text(mx, my + 4, text, { size: 12, bold: true, color: '#334155', anchor: 'middle' });
-      });
+      labels.push(linkLabel(draw, link.label, mx, my));
     }
   }
   return labels;

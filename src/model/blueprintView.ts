@@ -1,5 +1,5 @@
 import { blueprintLines, isBlueprintKind, type BlueprintLine } from './blueprint';
-import type { JourneyLayout } from './layout';
+import { GRID, type JourneyLayout } from './layout';
 import type { Card, Journey, Lane, Link } from './types';
 
 /**
@@ -61,6 +61,36 @@ export function isServesLink(link: Link, cards: ReadonlyMap<string, Card>, lanes
   const toLane = lanes.get(to.laneId);
   if (!fromLane || !toLane) return false;
   return isBlueprintKind(fromLane.kind) !== isBlueprintKind(toLane.kind);
+}
+
+/**
+ * Where each serves connector runs: in the gutter right of its column (two cell paddings wide),
+ * the first a little way in and each further one of the same stage a step beside it, wrapping
+ * when the gutter is full. By link order, so the canvas and every export put a connector in the
+ * same place. `rightEdge` is the farther right edge of the two cards.
+ */
+const SERVES_GUTTER_START = 5;
+const SERVES_GUTTER_STEP = 4;
+const SERVES_SLOTS = Math.floor((2 * GRID.cellPadding - SERVES_GUTTER_START) / SERVES_GUTTER_STEP);
+
+export function servesGutterX(rightEdge: number, slot: number): number {
+  return rightEdge + SERVES_GUTTER_START + (slot % SERVES_SLOTS) * SERVES_GUTTER_STEP;
+}
+
+/** Each serves link's slot in its stage's gutter (other links have none), in link order. */
+export function servesSlots(journey: Pick<Journey, 'links' | 'cards' | 'lanes'>): Map<string, number> {
+  const cards = new Map(journey.cards.map((c) => [c.id, c]));
+  const lanes = new Map(journey.lanes.map((l) => [l.id, l]));
+  const perStage = new Map<string, number>();
+  const slots = new Map<string, number>();
+  for (const link of journey.links) {
+    if (!isServesLink(link, cards, lanes)) continue;
+    const stageId = cards.get(link.fromCardId)!.stageId;
+    const slot = perStage.get(stageId) ?? 0;
+    perStage.set(stageId, slot + 1);
+    slots.set(link.id, slot);
+  }
+  return slots;
 }
 
 /**

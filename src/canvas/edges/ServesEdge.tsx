@@ -1,15 +1,11 @@
 import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { CARD_WIDTH, GRID } from '../../model/layout';
+import { servesGutterX } from '../../model/blueprintView';
+import { CARD_WIDTH } from '../../model/layout';
 import type { ServesEdgeData } from '../buildNodes';
 
 /** Half a card handle's width (buildNodes' CARD_HANDLES): React Flow gives the handles' outer edges. */
 const HANDLE_HALF = 5;
-/** How far into the gutter the first connector runs, and the step between neighbours. */
-const GUTTER_START = 5;
-const GUTTER_STEP = 4;
-/** The gutter between two columns is two cell paddings wide: this many connectors fit side by side. */
-const SLOTS = Math.floor((2 * GRID.cellPadding - GUTTER_START) / GUTTER_STEP);
 
 /**
  * A blueprint card and the customer's card it serves, in one stage: out of the right edge of
@@ -21,7 +17,7 @@ export const ServesEdge = memo(function ServesEdge(props: EdgeProps<Edge<ServesE
   const { sourceX, sourceY, targetX, targetY, markerEnd, style, label, data } = props;
   const fromRight = sourceX - HANDLE_HALF;
   const toRight = targetX + HANDLE_HALF + CARD_WIDTH;
-  const gutter = Math.max(fromRight, toRight) + GUTTER_START + ((data?.slot ?? 0) % SLOTS) * GUTTER_STEP;
+  const gutter = servesGutterX(Math.max(fromRight, toRight), data?.slot ?? 0);
   const path = `M${fromRight},${sourceY} H${gutter} V${targetY} H${toRight + 2}`;
   return (
     <BaseEdge

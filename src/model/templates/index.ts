@@ -11,7 +11,6 @@ import { hotelTemplate } from './hotel';
 import { retailTemplate } from './retail';
 import { saasTemplate } from './saas';
 import { serviceTemplate } from './service';
-import { SERVES_LABELS } from './standard';
 import type { TemplateKey, TemplateLink, TemplateSource } from './types';
 
 export { TEMPLATE_KEYS, type TemplateKey, type TemplateSource, type Localized } from './types';
@@ -118,7 +117,11 @@ export function createMapFromTemplate(key: TemplateKey, locale: Locale, options:
   return journeyToDoc(instantiateTemplate(key, locale, options));
 }
 
-/** A blueprint card's `serves` as a link to the customer's card, labelled by the card's row. */
+/**
+ * A blueprint card's `serves` as a link to the customer's card, without a label: the card's row
+ * says what the link is (evidence of, serves, prepares, enables), and a blueprint has dozens of
+ * them — words on every one buried the cards. A link a team labels ("causes") keeps its word.
+ */
 function servesLinks(t: TemplateSource): TemplateLink[] {
   const kinds = new Map(t.lanes.map((l) => [l.key, l.kind]));
   return t.cards.flatMap((c) => {
@@ -126,7 +129,7 @@ function servesLinks(t: TemplateSource): TemplateLink[] {
     if (!c.key) throw new Error(`a template card on "${c.lane}" serves "${c.serves}" but has no key`);
     const part = laneKindDescriptor(kinds.get(c.lane) ?? 'notes').blueprint;
     if (!part) throw new Error(`template card "${c.key}" serves a card but is not on a blueprint row`);
-    return [{ from: c.key, to: c.serves, label: SERVES_LABELS[part] }];
+    return [{ from: c.key, to: c.serves, label: { en: '', de: '' } }];
   });
 }
 

@@ -57,11 +57,3 @@ export function blueprintTemplateLanes(options: { senses?: boolean } = {}): Temp
   );
   return [...customer, ...BLUEPRINT_LANES, standardLane('metrics')];
 }
-
-/** The label of the link from a blueprint card to the customer's card it serves, by its row. */
-export const SERVES_LABELS: Record<BlueprintPart, Localized> = {
-  evidence: { en: 'evidence of', de: 'Evidenz für' },
-  frontstage: { en: 'serves', de: 'bedient' },
-  backstage: { en: 'prepares', de: 'bereitet vor' },
-  support: { en: 'enables', de: 'ermöglicht' },
-};
