@@ -143,15 +143,17 @@ describe('fitting and remembering the view', () => {
 });
 
 describe('dragging without meaning to move a card', () => {
+  // Every drag grabs the card at its middle: a fitted map draws cards small (about 80×30 px with
+  // the Needs lane), so a fixed offset from the corner can land on the pane and pan instead.
   it('a short drag on a card does not move it', async () => {
     const { context, page } = await app.newPage();
     await newMapFromTemplate(app, page);
     const title = 'Realises the kids have outgrown';
     const before = await placeOnMap(page, title);
     const box = (await cardNode(page, title).boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 30);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + 46, box.y + 34, { steps: 3 });
+    await page.mouse.move(box.x + box.width / 2 + 6, box.y + box.height / 2 + 4, { steps: 3 });
     // while the button is still down, the card has not started to follow the hand
     expect(await placeOnMap(page, title)).toEqual(before);
     await page.mouse.up();
@@ -166,12 +168,12 @@ describe('dragging without meaning to move a card', () => {
     const title = 'Realises the kids have outgrown';
     const before = await placeOnMap(page, title);
     const box = (await cardNode(page, title).boundingBox())!;
-    await page.mouse.move(box.x + 40, box.y + 30);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + 440, box.y + 30, { steps: 10 });
+    await page.mouse.move(box.x + box.width / 2 + 400, box.y + box.height / 2, { steps: 10 });
     expect((await placeOnMap(page, title)).x).toBeGreaterThan(before.x + 0.5);
     await page.keyboard.press('Escape');
-    await page.mouse.move(box.x + 460, box.y + 30, { steps: 2 });
+    await page.mouse.move(box.x + box.width / 2 + 420, box.y + box.height / 2, { steps: 2 });
     await page.mouse.up();
     await page.waitForTimeout(300);
     expect(await placeOnMap(page, title)).toEqual(before);
@@ -184,9 +186,9 @@ describe('dragging without meaning to move a card', () => {
     const hint = page.getByRole('status').filter({ hasText: 'hold Space' });
     const dragRight = async (title: string) => {
       const box = (await cardNode(page, title).boundingBox())!;
-      await page.mouse.move(box.x + 40, box.y + 30);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
-      await page.mouse.move(box.x + 440, box.y + 30, { steps: 10 });
+      await page.mouse.move(box.x + box.width / 2 + 400, box.y + box.height / 2, { steps: 10 });
       await page.mouse.up();
       await page.waitForTimeout(300);
     };
@@ -217,9 +219,9 @@ describe('dragging without meaning to move a card', () => {
 
     const before = await placeOnMap(guest.page, title);
     const box = (await cardNode(guest.page, title).boundingBox())!;
-    await guest.page.mouse.move(box.x + 40, box.y + 30);
+    await guest.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await guest.page.mouse.down();
-    await guest.page.mouse.move(box.x + 540, box.y + 30, { steps: 10 });
+    await guest.page.mouse.move(box.x + box.width / 2 + 500, box.y + box.height / 2, { steps: 10 });
     await guest.page.mouse.up();
     await guest.page.waitForTimeout(400);
     // the drag panned the view (and so stopped following); the card stayed in its stage
