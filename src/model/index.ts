@@ -18,3 +18,4 @@ export * from './emotionScale';
 export * from './phaseNames';
 export * from './phases';
 export * from './emotionCurve';
+export * from './versions';
