@@ -35,12 +35,18 @@ export const lockPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/lo
 export const linksPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/links`;
 /** the owner's: a new owner token, the old one (and every key file holding it) stops working (POST) */
 export const ownerRotatePath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/owner/rotate`;
+/** a map's versions: the list (GET, any token) and a new named version (POST, owner or edit) */
+export const versionsPath = (mapId: string): string => `${API_MAPS}/${enc(mapId)}/versions`;
+/** one version as a Waymark file (GET, any token) */
+export const versionPath = (mapId: string, versionId: string): string => `${versionsPath(mapId)}/${enc(versionId)}`;
 
 const LINK_PATH = new RegExp(`^${API_MAPS}/${ID}/links/([a-z]+)(/rotate)?$`);
 const ACCESS_PATH = new RegExp(`^${API_MAPS}/${ID}/access$`);
 const LOCK_PATH = new RegExp(`^${API_MAPS}/${ID}/lock$`);
 const LINKS_PATH = new RegExp(`^${API_MAPS}/${ID}/links$`);
 const OWNER_ROTATE_PATH = new RegExp(`^${API_MAPS}/${ID}/owner/rotate$`);
+/** version ids are the relay's own (newId: base-62); anything else after /versions/ is a 404 */
+const VERSIONS_PATH = new RegExp(`^${API_MAPS}/${ID}/versions(?:/([0-9A-Za-z]{1,32}))?$`);
 
 export type ApiRoute =
   | { route: 'maps' }
@@ -49,7 +55,9 @@ export type ApiRoute =
   | { route: 'access'; mapId: string }
   | { route: 'lock'; mapId: string }
   | { route: 'links'; mapId: string }
-  | { route: 'ownerRotate'; mapId: string };
+  | { route: 'ownerRotate'; mapId: string }
+  /** `versionId` is null for the list */
+  | { route: 'versions'; mapId: string; versionId: string | null };
 
 export function parseApiPath(pathname: string): ApiRoute | null {
   if (pathname === API_MAPS) return { route: 'maps' };
@@ -63,6 +71,8 @@ export function parseApiPath(pathname: string): ApiRoute | null {
   if (links) return { route: 'links', mapId: links[1]! };
   const ownerRotate = OWNER_ROTATE_PATH.exec(pathname);
   if (ownerRotate) return { route: 'ownerRotate', mapId: ownerRotate[1]! };
+  const versions = VERSIONS_PATH.exec(pathname);
+  if (versions) return { route: 'versions', mapId: versions[1]!, versionId: versions[2] ?? null };
   return null;
 }
 
