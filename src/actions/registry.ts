@@ -9,6 +9,7 @@ import { mapActions } from './groups/map';
 import { navigationActions } from './groups/navigation';
 import { phaseActions } from './groups/phases';
 import { stageActions } from './groups/stages';
+import { versionActions } from './groups/versions';
 import { viewActions } from './groups/view';
 import { workshopActions } from './groups/workshop';
 import { TOOLBAR_SECTIONS, type Action, type ActionGroup } from './types';
@@ -30,6 +31,7 @@ const all = [
   ...viewActions,
   ...navigationActions,
   ...workshopActions,
+  ...versionActions,
   ...helpActions,
 ];
 

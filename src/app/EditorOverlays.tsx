@@ -5,7 +5,7 @@ import { useImagePaste } from '../actions/useImagePaste';
 import { ImageLightbox, ImageNotice } from '../canvas';
 import { useEditor } from '../store/editorStore';
 import { OnDemandBoundary } from '../panels/onDemand';
-import { ExportDialog, LaneKindDialog, PhaseManager, ShortcutsDialog } from './parts';
+import { ExportDialog, LaneKindDialog, NameVersionDialog, PhaseManager, RestoreVersionDialog, ShortcutsDialog } from './parts';
 
 /** Everything the actions registry shows over the editor, and its keyboard shortcuts. */
 export function EditorOverlays() {
@@ -37,6 +37,16 @@ export function EditorOverlays() {
       {dialog === 'export' && (
         <OnDemandBoundary place="overlay">
           <ExportDialog />
+        </OnDemandBoundary>
+      )}
+      {dialog === 'nameVersion' && (
+        <OnDemandBoundary place="overlay">
+          <NameVersionDialog />
+        </OnDemandBoundary>
+      )}
+      {dialog === 'restoreVersion' && (
+        <OnDemandBoundary place="overlay">
+          <RestoreVersionDialog />
         </OnDemandBoundary>
       )}
     </>

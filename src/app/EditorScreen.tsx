@@ -26,6 +26,7 @@ import {
 import type { TFunction } from 'i18next';
 import { SUPPORTED_LOCALES } from '../model/types';
 import { NamePrompt } from '../panels/presence';
+import { VersionPreviewBanner } from '../panels/versions';
 import { SyncSession } from '../sync/session';
 import { loadShare, rememberOwnerKeyKept, saveShare } from '../storage/shareTokens';
 import { ownerShareFromKey, tokenFromFragment, type MapShare } from '../sync/shares';
@@ -312,6 +313,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
       <StorageBanner status={status} onRetry={() => void state.persistence.retry()} />
       <div className="editor-body">
         <main className="editor-canvas">
+          <VersionPreviewBanner />
           <JourneyCanvas />
           <VoteBanner />
         </main>

@@ -1,3 +1,4 @@
+import { History } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roundAcceptsVotes } from '../model';
@@ -8,12 +9,13 @@ import { StageInspector } from '../panels/StageInspector';
 import { useEditor } from '../store/editorStore';
 import { inspectedStageId, panelAfterSelection, panelSubject, selectionKey } from '../store/panelFollow';
 import { OnDemandBoundary } from '../panels/onDemand';
-import { CommentsPanel, WorkshopPanel } from './parts';
+import { CompareInspector } from '../panels/versions';
+import { CommentsPanel, VersionsPanel, WorkshopPanel } from './parts';
 import { useRememberedPanelVisibility } from './sidePanelMemory';
 
-const TABS = ['inspector', 'personas', 'comments', 'workshop'] as const;
+const TABS = ['inspector', 'personas', 'comments', 'workshop', 'versions'] as const;
 
-/** The right-hand panel: the selection's details, personas, comments or the workshop, switched by tabs. */
+/** The right-hand panel: the selection's details, personas, comments, the workshop or the version history, switched by tabs. */
 export function SidePanel() {
   const { t } = useTranslation();
   const panel = useEditor((s) => s.panel);
@@ -41,8 +43,11 @@ export function SidePanel() {
             aria-controls={`panel-${p}`}
             className={panel === p ? 'is-active' : ''}
             onClick={() => useEditor.getState().setPanel(p)}
+            // the history is an icon, named for screen readers and on hover: five words do not fit 340 px
+            aria-label={p === 'versions' ? tabName(p) : undefined}
+            title={p === 'versions' ? tabName(p) : undefined}
           >
-            {tabName(p)}
+            {p === 'versions' ? <History size={16} aria-hidden="true" /> : tabName(p)}
             {p === 'comments' && unread > 0 && (
               <span className="tab-badge">
                 <span aria-hidden="true">{unread}</span>
@@ -53,27 +58,32 @@ export function SidePanel() {
         ))}
       </div>
       <div className="side-panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'comments' || panel === 'workshop' ? (
+        {panel === 'comments' || panel === 'workshop' || panel === 'versions' ? (
           <OnDemandBoundary key={panel} place="panel">
-            {panel === 'comments' ? <CommentsPanel /> : <WorkshopPanel />}
+            {panel === 'comments' ? <CommentsPanel /> : panel === 'workshop' ? <WorkshopPanel /> : <VersionsPanel />}
           </OnDemandBoundary>
         ) : panel === 'personas' ? (
           // a read-only map shows its personas, but no field takes input
           <fieldset className="side-panel-fieldset" disabled={readOnly}>
             <PersonasPanel />
           </fieldset>
-        ) : stageId ? (
-          <StageInspector stageId={stageId} />
         ) : (
-          // on a read-only map the inspector shows the card as text, not as disabled inputs
-          <div className={commentsBelowCard ? 'pn-stack' : 'pn-single'}>
-            <Inspector />
-            {commentsBelowCard && (
-              <OnDemandBoundary key="comments" place="panel">
-                <CommentsPanel />
-              </OnDemandBoundary>
+          // comparing a version with now, a card or stage that differs says how first
+          <CompareInspector>
+            {stageId ? (
+              <StageInspector stageId={stageId} />
+            ) : (
+              // on a read-only map the inspector shows the card as text, not as disabled inputs
+              <div className={commentsBelowCard ? 'pn-stack' : 'pn-single'}>
+                <Inspector />
+                {commentsBelowCard && (
+                  <OnDemandBoundary key="comments" place="panel">
+                    <CommentsPanel />
+                  </OnDemandBoundary>
+                )}
+              </div>
             )}
-          </div>
+          </CompareInspector>
         )}
       </div>
     </aside>

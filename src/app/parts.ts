@@ -20,9 +20,12 @@ export const WorkshopPanel = onDemand(() => import('../panels/workshop/WorkshopP
 export const PhaseManager = onDemand(() => import('../panels/phases/PhaseManager').then((m) => m.PhaseManager));
 export const LaneKindDialog = onDemand(() => import('../panels/lanes/LaneKindDialog').then((m) => m.LaneKindDialog));
 export const ShortcutsDialog = onDemand(() => import('../actions/ShortcutsDialog').then((m) => m.ShortcutsDialog));
+export const VersionsPanel = onDemand(() => import('../panels/versions/VersionsPanel').then((m) => m.VersionsPanel));
+export const NameVersionDialog = onDemand(() => import('../panels/versions/NameVersionDialog').then((m) => m.NameVersionDialog));
+export const RestoreVersionDialog = onDemand(() => import('../panels/versions/RestoreVersionDialog').then((m) => m.RestoreVersionDialog));
 
 /** In the order they are likely wanted: a participant comments first, a facilitator presents. */
-const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, PhaseManager.load, LaneKindDialog.load, ShortcutsDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
+const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, PhaseManager.load, LaneKindDialog.load, ShortcutsDialog.load, VersionsPanel.load, NameVersionDialog.load, RestoreVersionDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
 
 type IdleScheduler = (callback: () => void) => void;
 const whenIdle: IdleScheduler =

@@ -25,8 +25,8 @@ export type Target =
 /** What the text being edited in place belongs to. */
 export type EditingTarget = { kind: 'card' | 'stage' | 'lane' | 'phase' | 'mapTitle'; id: string };
 
-export type Panel = 'inspector' | 'personas' | 'comments' | 'workshop' | null;
-export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | 'phases' | 'laneKind' | null;
+export type Panel = 'inspector' | 'personas' | 'comments' | 'workshop' | 'versions' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | 'phases' | 'laneKind' | 'nameVersion' | 'restoreVersion' | null;
 
 /** Canvas functions the actions need; the canvas registers them once React Flow is ready. */
 export interface ViewportControls {
@@ -83,7 +83,17 @@ export interface EditorState {
   following: boolean;
   /** the owner locked the map's content for the workshop: edit links write feedback only (the relay enforces it) */
   contentLocked: boolean;
+  /**
+   * The map as the editor shows it: the open doc's journey, or while a version is previewed
+   * (`preview`) that version (or the comparison of it with now, src/store/versionPreview.ts).
+   */
   journey: Journey | null;
+  /**
+   * A version of the map shown instead of the live one (version history): everything reads it
+   * as it reads the map, and nothing can be edited or voted on while it shows (`readOnly`).
+   * The live doc is untouched; null when the live map shows.
+   */
+  preview: Journey | null;
   /** the journey as the canvas shows it: without the blueprint lanes while this device hides them */
   layout: JourneyLayout | null;
   /** this device hides the map's blueprint lanes ("blueprint view" off; remembered per map, src/store/blueprintView.ts) */
@@ -134,6 +144,8 @@ export interface EditorCommands {
   setContentLocked(locked: boolean): void;
   /** shows or hides the open map's blueprint lanes on this device, and remembers it for the map */
   setBlueprintHidden(hidden: boolean): void;
+  /** shows this journey (a version) instead of the live map, read-only; null shows the live map again */
+  setPreview(journey: Journey | null): void;
 }
 
 export type EditorStore = EditorState & EditorCommands;
@@ -149,6 +161,7 @@ const initial: EditorState = {
   following: true,
   contentLocked: false,
   journey: null,
+  preview: null,
   layout: null,
   blueprintHidden: false,
   selectedCardIds: [],
@@ -175,6 +188,8 @@ export const useEditor = create<EditorStore>()((set, get) => {
   let teardown: (() => void) | null = null;
   /** lays the open map out again (the blueprint lanes shown or hidden), null without a map */
   let relayout: (() => void) | null = null;
+  /** the open doc's journey, whatever is shown */
+  let live: Journey | null = null;
 
   return {
     ...initial,
@@ -182,8 +197,10 @@ export const useEditor = create<EditorStore>()((set, get) => {
     openSession(session) {
       teardown?.();
       const view = new JourneyView(session.doc);
-      const publish = (journey: Journey) => {
-        const { selectedCardIds, linkFrom, personaFilter, blueprintHidden } = get();
+      const publish = (latest: Journey) => {
+        live = latest;
+        const { selectedCardIds, linkFrom, personaFilter, blueprintHidden, preview } = get();
+        const journey = preview ?? latest;
         const hiddenLaneIds = blueprintHidden ? blueprintLaneIds(journey) : undefined;
         // a card in a hidden lane is not on the canvas, so it cannot stay selected either
         const alive = new Set(journey.cards.filter((c) => !hiddenLaneIds?.has(c.laneId)).map((c) => c.id));
@@ -218,7 +235,7 @@ export const useEditor = create<EditorStore>()((set, get) => {
         session.undo.off('stack-cleared', onStack);
       };
       const { viewport, clipboard, identity, collab, contentLocked } = get();
-      set({ ...initial, ...access(collab, contentLocked), viewport, clipboard, identity, collab, contentLocked, session, feedback: feedbackView.current, blueprintHidden: readBlueprintHidden(session.mapId) });
+      set({ ...initial, ...access(collab, contentLocked, null), viewport, clipboard, identity, collab, contentLocked, session, feedback: feedbackView.current, blueprintHidden: readBlueprintHidden(session.mapId) });
       publish(view.journey);
       relayout = () => publish(view.journey);
       onStack();
@@ -228,6 +245,7 @@ export const useEditor = create<EditorStore>()((set, get) => {
       teardown?.();
       teardown = null;
       relayout = null;
+      live = null;
       set({ ...initial, clipboard: get().clipboard, identity: get().identity });
     },
 
@@ -287,11 +305,11 @@ export const useEditor = create<EditorStore>()((set, get) => {
       set({ presence });
     },
     setCollab(collab) {
-      const rights = access(collab, get().contentLocked);
+      const rights = access(collab, get().contentLocked, get().preview);
       set(rights.readOnly ? { collab, ...rights, editing: null, linkFrom: null } : { collab, ...rights });
     },
     setContentLocked(contentLocked) {
-      const rights = access(get().collab, contentLocked);
+      const rights = access(get().collab, contentLocked, get().preview);
       set(rights.readOnly ? { contentLocked, ...rights, editing: null, linkFrom: null } : { contentLocked, ...rights });
     },
     setIdentity(identity) {
@@ -308,15 +326,24 @@ export const useEditor = create<EditorStore>()((set, get) => {
       set({ blueprintHidden });
       relayout?.();
     },
+    setPreview(preview) {
+      if (!get().session || get().preview === preview) return;
+      const rights = access(get().collab, get().contentLocked, preview);
+      set({ preview, ...rights, editing: null, linkFrom: null, contextMenu: null });
+      if (live) relayout?.();
+    },
   };
 });
 
-/** What a role may do here, by the rights the relay enforces (src/access/roles.ts). A private map is its owner's alone. */
-function access(collab: Collaboration | null, locked: boolean): Pick<EditorState, 'readOnly' | 'canGiveFeedback' | 'facilitator'> {
+/**
+ * What a role may do here, by the rights the relay enforces (src/access/roles.ts). A private map
+ * is its owner's alone. A version being previewed is read by everyone and written by no one.
+ */
+function access(collab: Collaboration | null, locked: boolean, preview: Journey | null): Pick<EditorState, 'readOnly' | 'canGiveFeedback' | 'facilitator'> {
   const role: Role = collab?.role ?? 'owner';
   return {
-    readOnly: !mayWrite(role, 'map', locked),
-    canGiveFeedback: mayWrite(role, 'feedback', locked),
+    readOnly: preview !== null || !mayWrite(role, 'map', locked),
+    canGiveFeedback: preview === null && mayWrite(role, 'feedback', locked),
     facilitator: isFacilitator(role),
   };
 }
@@ -329,6 +356,11 @@ function access(collab: Collaboration | null, locked: boolean): Pick<EditorState
  */
 export function feedbackActor(state: Pick<EditorState, 'identity' | 'facilitator'>): FeedbackActor | null {
   return state.identity ? { id: state.identity.id, owner: state.facilitator } : null;
+}
+
+/** Whether my role may change the live map, whatever is shown now (a version's preview is read-only for everyone). */
+export function mayEditLiveMap(state: Pick<EditorState, 'collab' | 'contentLocked'>): boolean {
+  return mayWrite(state.collab?.role ?? 'owner', 'map', state.contentLocked);
 }
 
 /** The selected cards, in map order. */

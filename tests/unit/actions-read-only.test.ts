@@ -13,6 +13,9 @@ import { useEditor, type Target } from '../../src/store/editorStore';
 import type { Identity } from '../../src/sync/identity';
 import type { Role } from '../../src/access/roles';
 import { OWNER, participant } from '../support/actors';
+import { copyOf, memoryVersionHistory } from '../support/versionHistoryFake';
+import { closeVersion, setComparing, setPreviewHistory, showVersion } from '../../src/store/versionPreview';
+import { deleteCard } from '../../src/model/ops';
 
 /**
  * A read-only map (a view or comment link) runs exactly the actions marked `allowedReadOnly`:
@@ -100,6 +103,19 @@ const SITUATIONS: readonly Situation[] = [
     name: 'the map context menu',
     arrange: () => ({ kind: 'map' }),
   },
+  {
+    // a version shows (read-only for everyone), compared with now: the card deleted since is its ghost, selected
+    name: 'comparing a version, a removed card selected',
+    arrange: ({ pain }, doc) => {
+      const entry = { id: 'v-before', name: 'Before', kind: 'named' as const, reason: null, createdAt: new Date().toISOString(), by: 'Ana', counts: { stages: 0, cards: 0, pains: 0, opportunities: 0 }, place: 'device' as const };
+      const version = copyOf(doc);
+      deleteCard(doc, pain.id, 'fixture');
+      showVersion(entry, version);
+      setComparing(true);
+      editor().selectCards([pain.id], 'replace');
+      return null;
+    },
+  },
 ];
 
 /**
@@ -112,11 +128,13 @@ function open(role: Role | null, situation: Situation) {
   const doc = createMapFromTemplate('retail', 'en');
   const undo = createUndoManager(doc, { captureTimeout: 0 });
   const feedback = new Y.Doc();
+  closeVersion();
   editor().closeSession();
   editor().setCollab(null);
   editor().setContentLocked(false);
   editor().setIdentity(ME);
   editor().openSession({ mapId: 'map-under-test', doc, undo, feedback });
+  setPreviewHistory(memoryVersionHistory(doc));
   if (role) editor().setCollab({ status: 'synced', role, peers: [] });
   const journey = editor().journey!;
   const painLane = journey.lanes.find((l) => l.kind === 'pains')!;
@@ -204,8 +222,10 @@ describe('a read-only map', () => {
     // nothing else ran, and every action not marked was shown on when writable and refused here
     expect([...ranReadOnly].filter((id) => !allowed.has(id))).toEqual([]);
     expect(new Set(refusedReadOnly)).toEqual(new Set(ACTIONS.filter((a) => !a.allowedReadOnly).map((a) => a.id)));
-    // every marked action ran, but those only the facilitator (the map's owner, never read-only) may run
+    // every marked action ran, but those only the facilitator (the map's owner, never read-only)
+    // may run, and the restores from a version (which change the live map: owners and edit links)
     const facilitatorOnly = ['workshop.newRound', 'workshop.closeRound', 'workshop.revealRound', 'workshop.toggleTimer', 'workshop.resetTimer', 'workshop.bringEveryone', 'workshop.stopPresenting'];
-    expect(new Set([...allowed].filter((id) => !ranReadOnly.has(id)))).toEqual(new Set(facilitatorOnly));
+    const editorsOnly = ['map.restoreVersion', 'card.restoreFromVersion', 'structure.restoreStageFromVersion'];
+    expect(new Set([...allowed].filter((id) => !ranReadOnly.has(id)))).toEqual(new Set([...facilitatorOnly, ...editorsOnly]));
   });
 });

@@ -217,9 +217,9 @@ describe('the action registry', () => {
     ]);
   });
 
-  it('puts undo, redo, add stage, add lane, add card, link, fit and the palette on the toolbar', () => {
+  it('puts undo, redo, the version history, add stage, add lane, add card, link, fit and the palette on the toolbar', () => {
     expect(new Set(toolbarActions().map((a) => a.id))).toEqual(
-      new Set(['edit.undo', 'edit.redo', 'structure.addStage', 'structure.addLane', 'card.add', 'card.link', 'view.fit', 'help.palette']),
+      new Set(['edit.undo', 'edit.redo', 'view.versionHistory', 'structure.addStage', 'structure.addLane', 'card.add', 'card.link', 'view.fit', 'help.palette']),
     );
   });
 

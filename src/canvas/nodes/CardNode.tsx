@@ -9,6 +9,7 @@ import { updateCard } from '../../model/ops';
 import { isOnlineChannel } from '../../model/types';
 import { useEditor } from '../../store/editorStore';
 import { searchLook, useCardSearch } from '../../store/cardSearch';
+import { cardMarkOf, useVersionPreview } from '../../store/versionPreview';
 import { cardTitleId, type CardNodeData } from '../buildNodes';
 import { CHANNEL_ICONS, emotionFace, laneIcon } from '../icons';
 import { laneKindStyle } from '../laneKindStyle';
@@ -38,6 +39,8 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   const actor = laneKindDescriptor(laneKind).actor ? card.actor.trim() : '';
   const editing = useEditor((s) => s.editing?.kind === 'card' && s.editing.id === card.id);
   const search = useCardSearch((s) => searchLook(s, card));
+  // comparing a version with now: added, removed (a ghost where it was), changed, moved
+  const diff = useVersionPreview((s) => cardMarkOf(s, card.id));
   const personas = useEditor(useShallow((s) => (card.personaIds.length ? s.journey?.personas ?? [] : [])));
   const KindIcon = laneIcon(laneKind);
   const ChannelIcon = card.channel ? CHANNEL_ICONS[card.channel] : null;
@@ -50,6 +53,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   if (linkSource) classes.push('is-link-source');
   if (linked) classes.push('is-linked');
   if (card.image) classes.push('has-image');
+  if (diff) classes.push(...diff.split(' ').map((m) => `diff-${m}`));
   const readOnly = useEditor((s) => s.readOnly);
   const cardPersonas = personas.filter((p) => card.personaIds.includes(p.id));
   // the whole text on hover: the card shows two lines of title and one of body
@@ -60,6 +64,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
       className={classes.join(' ')}
       style={card.color ? { ...laneKindStyle(laneKind), '--card-accent': card.color } as React.CSSProperties : laneKindStyle(laneKind)}
       data-card-id={card.id}
+      data-diff={diff ?? undefined}
       title={editing ? undefined : fullText}
       onPointerDown={(e) => {
         pressedAt = { x: e.clientX, y: e.clientY };
@@ -89,6 +94,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
       }}
     >
       <Handle type="target" position={Position.Left} className="card-handle" />
+      {diff && <span className="diff-badge">{diff.split(' ').map((m) => labels.t(`versions.marks.${m as 'added' | 'removed' | 'changed' | 'moved'}`)).join(' · ')}</span>}
       <div className="card-meta">
         {ChannelIcon && card.channel ? (
           <span className={`channel-chip ${isOnlineChannel(card.channel) ? 'is-online' : 'is-offline'}`}>

@@ -1,11 +1,14 @@
 import type { Node, NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRID, smoothPath } from '../../model/layout';
 import { useEditor } from '../../store/editorStore';
 import type { CurveNodeData } from '../buildNodes';
 import { emotionColor } from '../../model/emotionScale';
 import { emotionFace } from '../icons';
+import { stageEmotionScores } from '../../model/emotionCurve';
+import { EMOTION_MAX, EMOTION_MIN, type Journey } from '../../model/types';
+import { useVersionPreview } from '../../store/versionPreview';
 
 /**
  * The emotion curve across the emotions lane: a smooth line through each stage's score, a
@@ -17,6 +20,10 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
   const stages = useEditor((s) => s.journey?.stages);
   const width = useEditor((s) => (s.layout ? s.layout.width - GRID.laneHeaderWidth : 0));
   const top = useEditor((s) => s.layout?.lanes.find((l) => l.id === data.laneId)?.y ?? 0);
+  const columns = useEditor((s) => s.layout?.stages);
+  // comparing a version with now: the version's curve, dashed, over today's
+  const version = useVersionPreview((s) => (s.comparing ? (s.open?.journey ?? null) : null));
+  const versionScores = useMemo(() => (version ? laneScores(version, data.laneId) : null), [version, data.laneId]);
   if (!curve || !stages) return null;
   const ox = GRID.laneHeaderWidth;
   const local = curve.points.map((p) => ({ ...p, x: p.x - ox, y: p.y - top }));
@@ -25,6 +32,8 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
   const description = local
     .map((p) => t('canvas.emotionPoint', { stage: names.get(p.stageId) ?? '', label: t(`canvas.emotions.${Math.round(p.score)}`), score: p.score > 0 ? `+${p.score}` : String(p.score) }))
     .join('; ');
+  const scoreToY = (score: number) => curve.top - top + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * (curve.bottom - curve.top);
+  const before = versionScores && columns ? columns.flatMap((c) => (versionScores.has(c.id) ? [{ x: c.x + c.width / 2 - ox, y: scoreToY(versionScores.get(c.id)!) }] : [])) : [];
   const area = local.length > 1 ? `${smoothPath(local)} L${local[local.length - 1]!.x},${zero} L${local[0]!.x},${zero} Z` : '';
   return (
     <div className="emotion-curve" role="img" aria-label={`${t('canvas.emotionCurve')}: ${description}`}>
@@ -42,6 +51,10 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
         <text x={6} y={curve.bottom - top} className="curve-scale">−3</text>
         {area && <path d={area} fill={`url(#curve-fill-${data.laneId})`} />}
         <path d={smoothPath(local)} className="curve-line" />
+        {before.length > 0 && <path d={smoothPath(before)} className="curve-line-version" data-testid="version-curve" />}
+        {before.map((p, i) => (
+          <circle key={i} cx={p.x} cy={p.y} r={4} className="curve-point-version" />
+        ))}
       </svg>
       {local.map((p) => {
         const Face = emotionFace(p.score);
@@ -55,3 +68,9 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
     </div>
   );
 });
+
+/** The version's emotion scores for this lane (by stage), when the version has the lane. */
+function laneScores(version: Journey, laneId: string): Map<string, number> | null {
+  const lane = version.lanes.find((l) => l.id === laneId);
+  return lane && lane.kind === 'emotions' ? stageEmotionScores(version.cards, new Set([lane.id])) : null;
+}

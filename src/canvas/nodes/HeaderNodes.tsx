@@ -7,6 +7,7 @@ import { LIMITS } from '../../model/limits';
 import { renamePhase, updateLane, updateStage } from '../../model/ops';
 import { phaseNameKey, shownPhaseName } from '../../model/phaseNames';
 import { useEditor, type Target } from '../../store/editorStore';
+import { headerMarkOf, useVersionPreview } from '../../store/versionPreview';
 import type { LaneNodeData, PhaseNodeData, StageNodeData } from '../buildNodes';
 import { laneIcon } from '../icons';
 import { laneKindStyle } from '../laneKindStyle';
@@ -35,10 +36,13 @@ export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps
   const { stage, cardCount, phaseColor } = data;
   const editing = useEditor((s) => s.editing?.kind === 'stage' && s.editing.id === stage.id);
   const focused = useEditor((s) => s.focus?.kind === 'stage' && s.focus.id === stage.id);
+  // comparing a version with now: a stage added or removed since (a ghost column), or renamed
+  const diff = useVersionPreview((s) => headerMarkOf(s, 'stage', stage.id));
   const name = stage.name || t('canvas.untitledStage');
   return (
     <div
-      className={`stage-header${focused ? ' is-focused' : ''}`}
+      className={`stage-header${focused ? ' is-focused' : ''}${diff ? ` diff-${diff}` : ''}`}
+      data-diff={diff ?? undefined}
       style={phaseColor ? { borderTopColor: phaseColor } : undefined}
       onClick={() => focusHeader({ kind: 'stage', id: stage.id })}
       onDoubleClick={() => useEditor.getState().startEditing({ kind: 'stage', id: stage.id })}
@@ -56,7 +60,10 @@ export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps
           {name}
         </h2>
       )}
-      <span className="header-count">{t('canvas.cards', { count: cardCount })}</span>
+      <span className="header-count">
+        {t('canvas.cards', { count: cardCount })}
+        {diff && <span className="diff-badge is-header">{t(`versions.marks.${diff as 'added' | 'removed' | 'changed'}`)}</span>}
+      </span>
       <button
         type="button"
         className="header-menu nodrag"
@@ -79,12 +86,14 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<N
   const { lane, cardCount } = data;
   const editing = useEditor((s) => s.editing?.kind === 'lane' && s.editing.id === lane.id);
   const focused = useEditor((s) => s.focus?.kind === 'lane' && s.focus.id === lane.id);
+  const diff = useVersionPreview((s) => headerMarkOf(s, 'lane', lane.id));
   const Icon = laneIcon(lane.kind);
   const name = lane.name || t('canvas.untitledLane');
   const Chevron = lane.collapsed ? ChevronRight : ChevronDown;
   return (
     <div
-      className={`lane-header kind-${lane.kind}${lane.collapsed ? ' is-collapsed' : ''}${focused ? ' is-focused' : ''}`}
+      className={`lane-header kind-${lane.kind}${lane.collapsed ? ' is-collapsed' : ''}${focused ? ' is-focused' : ''}${diff ? ` diff-${diff}` : ''}`}
+      data-diff={diff ?? undefined}
       style={laneKindStyle(lane.kind)}
       onClick={() => focusHeader({ kind: 'lane', id: lane.id })}
       onDoubleClick={() => useEditor.getState().startEditing({ kind: 'lane', id: lane.id })}
@@ -132,6 +141,7 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<N
         </button>
       </div>
       {!lane.collapsed && <span className="header-count">{t('canvas.cards', { count: cardCount })}</span>}
+      {diff && <span className="diff-badge is-header">{t(`versions.marks.${diff as 'added' | 'removed' | 'changed'}`)}</span>}
       {!lane.collapsed && lane.kind === 'emotions' && <span className="header-count header-curve-source">{t('canvas.curveSource')}</span>}
     </div>
   );

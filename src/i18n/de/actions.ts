@@ -34,6 +34,7 @@ export const actions: Messages['actions'] = {
     addImage: 'Bild hinzufügen oder ersetzen…',
     removeImage: 'Bild entfernen',
     openImage: 'Bild in voller Größe zeigen',
+    restoreFromVersion: 'Diese Karte aus der Version wiederherstellen',
   },
   structure: {
     addStage: 'Schritt hinzufügen',
@@ -57,6 +58,7 @@ export const actions: Messages['actions'] = {
     movePhaseRight: 'Phase nach rechts verschieben',
     deletePhase: 'Phase löschen (ihre Schritte bleiben)',
     renameMap: 'Map umbenennen',
+    restoreStageFromVersion: 'Diesen Schritt aus der Version wiederherstellen',
   },
   view: {
     zoomIn: 'Vergrößern',
@@ -73,6 +75,7 @@ export const actions: Messages['actions'] = {
     present: 'Präsentieren',
     toggleComments: 'Kommentare ein- oder ausblenden',
     toggleWorkshop: 'Workshop-Bereich ein- oder ausblenden',
+    versionHistory: 'Versionsverlauf',
   },
   navigate: {
     left: 'Karte links auswählen',
@@ -85,6 +88,10 @@ export const actions: Messages['actions'] = {
   map: {
     export: 'Exportieren …',
     share: 'Teilen …',
+    nameVersion: 'Version benennen …',
+    compareVersion: 'Version mit jetzt vergleichen',
+    restoreVersion: 'Diese Version wiederherstellen …',
+    closeVersion: 'Version schließen',
   },
   workshop: {
     comment: 'Karte kommentieren',

@@ -13,7 +13,7 @@ export const app: Messages['app'] = {
   mapNotFoundHint: 'Sie wurde vielleicht gelöscht oder auf einem anderen Gerät bzw. in einem anderen Browser angelegt.',
   backToLibrary: 'Zurück zu allen Maps',
   notFound: 'Unter dieser Adresse gibt es nichts.',
-  panels: { subject: { card: 'Karte', cards: 'Karten', stage: 'Schritt', nothing: 'Details' }, label: 'Seitenleiste', inspector: 'Karte', personas: 'Personas', comments: 'Kommentare', workshop: 'Workshop', unread_one: '{{count}} ungelesener Thread', unread_other: '{{count}} ungelesene Threads' },
+  panels: { subject: { card: 'Karte', cards: 'Karten', stage: 'Schritt', nothing: 'Details' }, label: 'Seitenleiste', inspector: 'Karte', personas: 'Personas', comments: 'Kommentare', workshop: 'Workshop', versions: 'Versionsverlauf', unread_one: '{{count}} ungelesener Thread', unread_other: '{{count}} ungelesene Threads' },
   saveStatus: {
     loading: 'Wird geöffnet …',
     saving: 'Wird gespeichert …',

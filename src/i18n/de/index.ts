@@ -10,5 +10,6 @@ import { panels } from './panels';
 import { present } from './present';
 import { comments } from './comments';
 import { workshop } from './workshop';
+import { versions } from './versions';
 
-export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop };
+export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, versions };

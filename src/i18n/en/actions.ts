@@ -33,6 +33,7 @@ export const actions = {
     addImage: 'Add or replace image…',
     removeImage: 'Remove image',
     openImage: 'Show image full size',
+    restoreFromVersion: 'Restore this card from the version',
   },
   structure: {
     addStage: 'Add stage',
@@ -56,6 +57,7 @@ export const actions = {
     movePhaseRight: 'Move phase right',
     deletePhase: 'Delete phase (its stages stay)',
     renameMap: 'Rename map',
+    restoreStageFromVersion: 'Restore this stage from the version',
   },
   view: {
     zoomIn: 'Zoom in',
@@ -72,6 +74,7 @@ export const actions = {
     present: 'Present',
     toggleComments: 'Show or hide comments',
     toggleWorkshop: 'Show or hide the workshop panel',
+    versionHistory: 'Version history',
   },
   navigate: {
     left: 'Select card to the left',
@@ -84,6 +87,10 @@ export const actions = {
   map: {
     export: 'Export…',
     share: 'Share…',
+    nameVersion: 'Name a version…',
+    compareVersion: 'Compare the version with now',
+    restoreVersion: 'Restore this version…',
+    closeVersion: 'Close the version',
   },
   workshop: {
     comment: 'Comment on card',

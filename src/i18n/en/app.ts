@@ -11,7 +11,7 @@ export const app = {
   mapNotFoundHint: 'It may have been deleted, or it was created on another device or in another browser.',
   backToLibrary: 'Back to all maps',
   notFound: 'There is nothing at this address.',
-  panels: { subject: { card: 'Card', cards: 'Cards', stage: 'Stage', nothing: 'Details' }, label: 'Side panel', inspector: 'Card', personas: 'Personas', comments: 'Comments', workshop: 'Workshop', unread_one: '{{count}} unread thread', unread_other: '{{count}} unread threads' },
+  panels: { subject: { card: 'Card', cards: 'Cards', stage: 'Stage', nothing: 'Details' }, label: 'Side panel', inspector: 'Card', personas: 'Personas', comments: 'Comments', workshop: 'Workshop', versions: 'Version history', unread_one: '{{count}} unread thread', unread_other: '{{count}} unread threads' },
   saveStatus: {
     loading: 'Opening…',
     saving: 'Saving…',

@@ -13,5 +13,6 @@ import { panels } from './panels';
 import { present } from './present';
 import { comments } from './comments';
 import { workshop } from './workshop';
+import { versions } from './versions';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, versions };
