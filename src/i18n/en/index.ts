@@ -6,6 +6,7 @@ import { actions } from './actions';
 import { app } from './app';
 import { canvas } from './canvas';
 import { cli } from './cli';
+import { history } from './history';
 import { sharing } from './sharing';
 import { exporting } from './exporting';
 import { library } from './library';
@@ -14,4 +15,4 @@ import { present } from './present';
 import { comments } from './comments';
 import { workshop } from './workshop';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history };
