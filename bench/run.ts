@@ -4,10 +4,12 @@ import { runExportBench } from './export.bench';
 import { runFirstLoadBench } from './firstload.bench';
 import { runModelBench } from './model.bench';
 import { runRelayBench } from './relay.bench';
+import { runVersionsBench } from './versions.bench';
 
 /** `npm run bench`: prints figures and their ratio to the targets; asserts nothing. */
 console.log('Waymark benchmarks — figures, targets and ratios (ratio < 1 is within target)');
 runModelBench();
+runVersionsBench();
 await runFirstLoadBench();
 await runEditorBench();
 await runExportBench();

@@ -13,6 +13,8 @@ import { importFile } from '../export/import';
 import { putImages } from '../model/images';
 import { PAPER_SIZES, type PaperSize, type PdfPages } from '../export/pdf';
 import type { Translate } from '../export/render';
+import { cardLines, summaryText } from '../export/diffText';
+import { diffJourneys, summarizeDiff } from '../model/journeyDiff';
 
 const PAPERS = Object.keys(PAPER_SIZES) as PaperSize[];
 const PAGE_MODES: readonly PdfPages[] = ['fit', 'tile'];
@@ -66,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command === 'validate') return validate(rest);
     if (command === 'export') return await exportCommand(rest);
     if (command === 'import') return importMap(rest);
+    if (command === 'diff') return diffCommand(rest);
   } catch (error) {
     // parseArgs throws on unknown or malformed options
     io.stderr(`${t('cli.badArguments', { reason: (error as Error).message })}\n${usage()}\n`);
@@ -225,6 +228,42 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const doc = journeyToDoc(result.journey);
     if (result.images?.length) doc.transact(() => putImages(doc, result.images!));
     return writeOutput(values.out, serializeMap(doc));
+  }
+
+  /** `waymark diff OLD NEW [--format text|json]`: what changed between two files of one map; exit 0 either way. */
+  function diffCommand(args: readonly string[]): number {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { format: { type: 'string', short: 'f' } } });
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') {
+      io.stderr(`${t('exporting.cli.unknownOption', { option: '--format', value: format, values: 'text, json' })}\n`);
+      return 2;
+    }
+    if (positionals.length !== 2) {
+      io.stderr(`${t('cli.diffNeedsTwoFiles')}\n`);
+      return 2;
+    }
+    const journeys = [];
+    for (const file of positionals) {
+      const text = readInput(file, (line) => io.stderr(`${line}\n`));
+      if (text === null) return 1;
+      const result = parseMapFile(text);
+      if (!result.ok) {
+        for (const problem of result.issues) io.stderr(`${file}: ${describeIssue(problem)}\n`);
+        return 1;
+      }
+      journeys.push(readJourney(result.doc));
+    }
+    const [before, after] = journeys as [ReturnType<typeof readJourney>, ReturnType<typeof readJourney>];
+    const diff = diffJourneys(before, after);
+    const translate: Translate = (key, options) => String(t(key, options as never));
+    const summary = summaryText(diff, before, after, translate);
+    const lines = cardLines(diff, before, after, translate);
+    if (format === 'json') {
+      io.stdout(`${JSON.stringify({ summary, counts: summarizeDiff(diff, before, after), diff }, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout(`${[summary, ...lines].join('\n')}\n`);
+    return 0;
   }
 
   function validate(args: readonly string[]): number {

@@ -295,18 +295,27 @@ export function writeJourney(doc: Y.Doc, journey: Journey, origin: unknown = nul
     maps.meta.set('locale', journey.locale);
     maps.meta.set('createdAt', journey.createdAt);
     for (const { id, ...phase } of journey.phases) maps.phases.set(id, newPhaseRecord(phase));
-    for (const s of journey.stages) maps.stages.set(s.id, newRecord({ name: s.name, phase: s.phase, order: s.order, color: s.color, description: s.description || null }));
-    for (const l of journey.lanes) maps.lanes.set(l.id, newRecord({ name: l.name, kind: l.kind, order: l.order, collapsed: l.collapsed }));
-    for (const p of journey.personas) {
-      const { id, ...fields } = p;
-      maps.personas.set(id, newRecord(fields));
-    }
+    for (const s of journey.stages) maps.stages.set(s.id, newRecord(stageFields(s)));
+    for (const l of journey.lanes) maps.lanes.set(l.id, newRecord(laneFields(l)));
+    for (const p of journey.personas) maps.personas.set(p.id, newRecord(personaFields(p)));
     for (const c of journey.cards) {
       const { id, ...fields } = c;
       maps.cards.set(id, newCardRecord(fields));
     }
-    for (const l of journey.links) maps.links.set(l.id, newRecord({ fromCardId: l.fromCardId, toCardId: l.toCardId, label: l.label }));
+    for (const l of journey.links) maps.links.set(l.id, newRecord(linkFields(l)));
   }, origin);
+}
+
+/*
+ * Each record's stored fields, as writeJourney and a restore (ops/restore.ts) write them: an empty
+ * stage description is the default and is left out, like every other default (setField).
+ */
+export const stageFields = (s: Stage): Record<string, unknown> => ({ name: s.name, phase: s.phase, order: s.order, color: s.color, description: s.description || null });
+export const laneFields = (l: Lane): Record<string, unknown> => ({ name: l.name, kind: l.kind, order: l.order, collapsed: l.collapsed });
+export const linkFields = (l: Link): Record<string, unknown> => ({ fromCardId: l.fromCardId, toCardId: l.toCardId, label: l.label });
+export function personaFields(p: Persona): Record<string, unknown> {
+  const { id: _id, ...fields } = p;
+  return fields;
 }
 
 export function journeyToDoc(journey: Journey): Y.Doc {

@@ -19,3 +19,4 @@ export * from './phaseNames';
 export * from './phases';
 export * from './emotionCurve';
 export * from './versions';
+export * from './journeyDiff';

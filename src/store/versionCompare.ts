@@ -1,4 +1,4 @@
-import { diffJourneys, summarizeDiff, type CardField, type ChangeStatus, type DiffSummary, type JourneyDiff } from '../model/journeyDiff';
+import { CARD_CONTENT_FIELDS, diffJourneys, summarizeDiff, type CardField, type ChangeStatus, type DiffSummary, type JourneyDiff } from '../model/journeyDiff';
 import { compareOrdered } from '../model/order';
 import type { Card, Journey } from '../model/types';
 
@@ -9,13 +9,10 @@ import type { Card, Journey } from '../model/types';
  * how each card, stage and lane differs. Pure, so it is tested without a browser.
  */
 
-/** A card's content fields: a change to one of them is "changed"; stageId and laneId are "moved"; order alone (within its cell) is neither. */
-export const CARD_CONTENT_FIELDS: readonly CardField[] = ['title', 'body', 'emotion', 'channel', 'personaIds', 'tags', 'color', 'momentOfTruth', 'image', 'actor', 'votes'];
-
 export interface CardMark {
   /** added since the version, removed since (a ghost), or there in both */
   status: ChangeStatus;
-  /** content fields that differ (for a card in both) */
+  /** content fields that differ (for a card in both; CARD_CONTENT_FIELDS: a new stage or lane is "moved", a new place in the cell is neither) */
   fields: CardField[];
   /** in another stage or lane than in the version */
   moved: boolean;
@@ -31,13 +28,10 @@ export interface Comparison {
   summary: DiffSummary;
 }
 
-/** Whether a card can be put back on its own: one removed since the version needs its stage and lane to be there now. */
+/** Whether "Restore this card" applies: the version had it and it differs now (restoreCard brings back its stage and lane too if they are gone). */
 export function cardRestorable(comparison: Comparison, cardId: string): boolean {
   const mark = comparison.cards.get(cardId);
-  if (!mark || mark.status === 'added') return false;
-  if (mark.status === 'changed') return true;
-  const card = comparison.journey.cards.find((c) => c.id === cardId);
-  return card !== undefined && comparison.stages.get(card.stageId) !== 'removed' && comparison.lanes.get(card.laneId) !== 'removed';
+  return mark !== undefined && mark.status !== 'added';
 }
 
 export function compareWithNow(version: Journey, now: Journey): Comparison {

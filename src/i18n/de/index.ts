@@ -3,6 +3,7 @@ import { actions } from './actions';
 import { app } from './app';
 import { canvas } from './canvas';
 import { cli } from './cli';
+import { history } from './history';
 import { sharing } from './sharing';
 import { exporting } from './exporting';
 import { library } from './library';
@@ -12,4 +13,4 @@ import { comments } from './comments';
 import { workshop } from './workshop';
 import { versions } from './versions';
 
-export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, versions };
+export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions };

@@ -6,6 +6,7 @@ import { actions } from './actions';
 import { app } from './app';
 import { canvas } from './canvas';
 import { cli } from './cli';
+import { history } from './history';
 import { sharing } from './sharing';
 import { exporting } from './exporting';
 import { library } from './library';
@@ -15,4 +16,4 @@ import { comments } from './comments';
 import { workshop } from './workshop';
 import { versions } from './versions';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, versions };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions };

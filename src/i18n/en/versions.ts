@@ -1,5 +1,3 @@
-import type { LaneKind } from '../../model/laneKinds';
-
 /** Version history: the panel, naming a version, looking at one, comparing it with now, restoring. */
 export const versions = {
   panel: {
@@ -66,6 +64,8 @@ export const versions = {
     close: 'Close',
     closeHint: 'Back to the map (Esc)',
   },
+  /** compare with now, when nothing differs */
+  same: 'No differences: the map is as it was in this version.',
   legend: {
     label: 'What the marks mean',
     added: 'Added since',
@@ -73,55 +73,6 @@ export const versions = {
     changed: 'Changed',
     moved: 'Moved',
     before: 'Dashed curve: the version’s emotion',
-  },
-  /** the one-line summary of "compare with now" */
-  summary: {
-    same: 'No differences: the map is as it was in this version.',
-    cardsChanged_one: '{{count}} card changed',
-    cardsChanged_other: '{{count}} cards changed',
-    cardsMoved_one: '{{count}} card moved',
-    cardsMoved_other: '{{count}} cards moved',
-    added: '{{what}} added',
-    removed: '{{what}} removed',
-    stages_one: '{{count}} stage',
-    stages_other: '{{count}} stages',
-    lanes_one: '{{count}} lane',
-    lanes_other: '{{count}} lanes',
-    emotion: 'emotion at {{stage}} {{before}} → {{after}}',
-    noEmotion: 'none',
-    more_one: 'and {{count}} more stage’s emotion',
-    more_other: 'and {{count}} more stages’ emotion',
-    /** "3 pain points", "1 opportunity": cards by the kind of their lane */
-    kinds: {
-      actions_one: '{{count}} customer action',
-      actions_other: '{{count}} customer actions',
-      needs_one: '{{count}} need',
-      needs_other: '{{count}} needs',
-      touchpoints_one: '{{count}} touchpoint',
-      touchpoints_other: '{{count}} touchpoints',
-      thoughts_one: '{{count}} thought',
-      thoughts_other: '{{count}} thoughts',
-      emotions_one: '{{count}} feeling',
-      emotions_other: '{{count}} feelings',
-      senses_one: '{{count}} sense',
-      senses_other: '{{count}} senses',
-      pains_one: '{{count}} pain point',
-      pains_other: '{{count}} pain points',
-      opportunities_one: '{{count}} opportunity',
-      opportunities_other: '{{count}} opportunities',
-      evidence_one: '{{count}} piece of evidence',
-      evidence_other: '{{count}} pieces of evidence',
-      frontstage_one: '{{count}} frontstage action',
-      frontstage_other: '{{count}} frontstage actions',
-      backstage_one: '{{count}} backstage action',
-      backstage_other: '{{count}} backstage actions',
-      support_one: '{{count}} support process',
-      support_other: '{{count}} support processes',
-      metrics_one: '{{count}} KPI',
-      metrics_other: '{{count}} KPIs',
-      notes_one: '{{count}} note',
-      notes_other: '{{count}} notes',
-    } satisfies Record<`${LaneKind}_one` | `${LaneKind}_other`, string>,
   },
   /** marks on the canvas while comparing */
   marks: {
@@ -144,7 +95,6 @@ export const versions = {
     yes: 'yes',
     no: 'no',
     image: 'a picture',
-    cellGone: 'Its stage or lane was removed too: restore the stage to bring it back.',
     restoreCard: 'Restore this card',
     restoreStage: 'Restore this stage',
     restoreCardHint: 'Puts the card back as it was in this version. Undo takes it back.',

@@ -6,3 +6,4 @@ export * from './links';
 export * from './meta';
 export * from './phases';
 export * from './blueprint';
+export * from './restore';

@@ -9,7 +9,7 @@ import { mayEditLiveMap, useEditor } from '../../store/editorStore';
 import { inspectedStageId } from '../../store/panelFollow';
 import { cardRestorable, type CardMark, type Comparison } from '../../store/versionCompare';
 import { useVersionPreview } from '../../store/versionPreview';
-import { formatScore } from './versionText';
+import { signedScore } from '../../export/diffText';
 import '../panels.css';
 import './versions.css';
 
@@ -114,7 +114,6 @@ function CardDiffView({ cardId, mark, comparison, version }: { cardId: string; m
             <p className="pn-hint">{t('versions.diff.restoreCardHint')}</p>
           </div>
         )}
-        {mayRestore && mark.status === 'removed' && !restorable && <p className="pn-hint">{t('versions.diff.cellGone')}</p>}
       </div>
     </section>
   );
@@ -147,7 +146,7 @@ function fieldText(t: TFunction, field: CardField, card: Card, journey: Journey)
   const empty = t('versions.diff.empty');
   switch (field) {
     case 'emotion':
-      return card.emotion === null ? empty : formatScore(t, card.emotion);
+      return card.emotion === null ? empty : signedScore(card.emotion, t);
     case 'channel':
       return card.channel ? t(`canvas.channels.${card.channel}`) : empty;
     case 'personaIds': {

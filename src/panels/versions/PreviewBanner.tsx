@@ -7,7 +7,8 @@ import { useVersionHistory } from '../../store/versionHistoryStore';
 import { setPreviewHistory, useVersionPreview } from '../../store/versionPreview';
 import { useNow } from '../index';
 import { absoluteTime, relativeTime } from '../library';
-import { summaryParts, versionName } from './versionText';
+import { summaryParts } from '../../export/diffText';
+import { versionName } from './versionText';
 import './versions.css';
 
 /**
@@ -35,7 +36,8 @@ function Banner() {
   const now = useNow(true, 30_000).getTime();
   const at = Date.parse(open.entry.createdAt);
   const name = versionName(t, open.entry);
-  const parts = comparison ? summaryParts(t, comparison.summary) : [];
+  // the same words as `waymark diff` (src/export/diffText.ts)
+  const parts = comparison ? summaryParts(comparison.summary, t) : [];
   const sentence = parts.join(', ');
   return (
     <div className={`vh-banner${comparing ? ' is-comparing' : ''}`} role="region" aria-label={t('versions.banner.label')}>
@@ -70,7 +72,7 @@ function Banner() {
       {comparing && comparison && (
         <div className="vh-banner-compare">
           <p className="vh-summary" role="status">
-            {sentence ? sentence.charAt(0).toLocaleUpperCase(i18n.language) + sentence.slice(1) + '.' : t('versions.summary.same')}
+            {sentence ? sentence.charAt(0).toLocaleUpperCase(i18n.language) + sentence.slice(1) + '.' : t('versions.same')}
           </p>
           <ul className="vh-legend" aria-label={t('versions.legend.label')}>
             <li className="is-added">{t('versions.legend.added')}</li>

@@ -6,4 +6,4 @@
  */
 export { VersionPreviewBanner } from './PreviewBanner';
 export { CompareInspector } from './CompareInspector';
-export { summaryParts, versionName, formatScore } from './versionText';
+export { versionName } from './versionText';
