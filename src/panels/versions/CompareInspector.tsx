@@ -1,4 +1,4 @@
-import { ArrowRight, RotateCcw } from 'lucide-react';
+import { RotateCcw } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -80,28 +80,21 @@ function CardDiffView({ cardId, mark, comparison, version }: { cardId: string; m
         {mark.status === 'changed' && mark.fields.length > 0 && diff.before && diff.after && (
           <>
             <p className="pn-hint">{t('versions.diff.changed')}</p>
-            <table className="vh-diff-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('versions.diff.field')}</th>
-                  <th scope="col">{t('versions.diff.before')}</th>
-                  <th scope="col" aria-hidden="true" />
-                  <th scope="col">{t('versions.diff.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mark.fields.map((field) => (
-                  <tr key={field} data-field={field}>
-                    <th scope="row">{t(`versions.diff.fields.${field}`)}</th>
-                    <td className="is-before">{fieldText(t, field, diff.before!, version)}</td>
-                    <td className="vh-diff-arrow" aria-hidden="true">
-                      <ArrowRight size={12} />
-                    </td>
-                    <td className="is-after">{fieldText(t, field, diff.after!, now)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <dl className="vh-diff-fields">
+              {mark.fields.map((field) => (
+                <div key={field} className="vh-diff-field" data-field={field}>
+                  <dt>{t(`versions.diff.fields.${field}`)}</dt>
+                  <dd className="is-before">
+                    <span className="vh-diff-when">{t('versions.diff.before')}</span>
+                    <span className="vh-diff-value">{fieldText(t, field, diff.before!, version)}</span>
+                  </dd>
+                  <dd className="is-after">
+                    <span className="vh-diff-when">{t('versions.diff.after')}</span>
+                    <span className="vh-diff-value">{fieldText(t, field, diff.after!, now)}</span>
+                  </dd>
+                </div>
+              ))}
+            </dl>
           </>
         )}
         {mark.status === 'removed' && diff.before && <RemovedCardFields card={diff.before} version={version} />}

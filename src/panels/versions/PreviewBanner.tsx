@@ -1,4 +1,4 @@
-import { Eye, GitCompareArrows, RotateCcw, X } from 'lucide-react';
+import { Eye, GitCompareArrows, History, RotateCcw, X } from 'lucide-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runAction } from '../../actions';
@@ -42,21 +42,28 @@ function Banner() {
   return (
     <div className={`vh-banner${comparing ? ' is-comparing' : ''}`} role="region" aria-label={t('versions.banner.label')}>
       <div className="vh-banner-row">
-        <Eye className="vh-banner-icon" size={16} aria-hidden="true" />
+        <History className="vh-banner-icon" size={16} aria-hidden="true" />
         <p className="vh-banner-title">
           <strong>{comparing ? t('versions.banner.comparing', { name }) : t('versions.banner.viewing', { name })}</strong>
           <span className="vh-banner-when">
             {' — '}
-            <time dateTime={open.entry.createdAt}>{relativeTime(at, now, i18n.language, t('comments.justNow'))}</time>
-            {Number.isFinite(at) && ` · ${absoluteTime(at, i18n.language)}`}
+            <time dateTime={open.entry.createdAt} title={Number.isFinite(at) ? absoluteTime(at, i18n.language) : undefined}>{relativeTime(at, now, i18n.language, t('comments.justNow'))}</time>
+            {Number.isFinite(at) && ` · ${new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(at)}`}
           </span>
         </p>
         <span className="vh-banner-readonly">{t('versions.banner.readOnly')}</span>
         <div className="vh-banner-actions">
-          <button type="button" className="vh-banner-button" aria-pressed={comparing} onClick={() => runAction('map.compareVersion', { t })}>
-            <GitCompareArrows size={14} aria-hidden="true" />
-            {t('versions.banner.compare')}
-          </button>
+          {/* two ways to look at it: the version as it was, or now against it */}
+          <div className="vh-banner-mode" role="group" aria-label={t('versions.banner.mode')}>
+            <button type="button" className="vh-banner-button" aria-pressed={!comparing} onClick={() => comparing && runAction('map.compareVersion', { t })}>
+              <Eye size={14} aria-hidden="true" />
+              {t('versions.banner.showVersion')}
+            </button>
+            <button type="button" className="vh-banner-button" aria-pressed={comparing} onClick={() => !comparing && runAction('map.compareVersion', { t })}>
+              <GitCompareArrows size={14} aria-hidden="true" />
+              {t('versions.banner.compare')}
+            </button>
+          </div>
           {mayRestore && (
             <button type="button" className="vh-banner-button is-primary" onClick={() => runAction('map.restoreVersion', { t })}>
               <RotateCcw size={14} aria-hidden="true" />
