@@ -35,7 +35,7 @@ function firstLoadSources(): string[] {
 }
 
 describe('the on-demand parts of the app', () => {
-  it('are not in the first load: no present mode, export, pdf-lib, comments or workshop panel, import, templates, phase manager or shortcuts help', () => {
+  it('are not in the first load: no present mode, export, pdf-lib, comments or workshop panel, import, templates, phase manager, shortcuts help or version history list and dialogs', () => {
     const sources = firstLoadSources();
     expect(sources.some((source) => source.endsWith('src/app/EditorScreen.tsx'))).toBe(true);
     const onDemand = [
@@ -52,6 +52,9 @@ describe('the on-demand parts of the app', () => {
       'src/sync/ownerKeyRead.ts',
       'src/export/import.ts',
       'src/model/templates/index.ts',
+      'src/panels/versions/VersionsPanel.tsx',
+      'src/panels/versions/NameVersionDialog.tsx',
+      'src/panels/versions/RestoreVersionDialog.tsx',
     ];
     expect(onDemand.filter((part) => sources.some((source) => source.includes(part)))).toEqual([]);
   });
@@ -83,6 +86,10 @@ describe('the on-demand parts of the app', () => {
     // the comments panel, loaded from the cache
     await page.getByRole('tab', { name: /^Comments/ }).click();
     await page.getByRole('tabpanel').locator('.cm-panel').waitFor();
+
+    // the version history tab, loaded from the cache
+    await page.getByRole('tab', { name: 'Version history' }).click();
+    await page.getByRole('tabpanel').getByRole('heading', { name: 'Version history' }).waitFor();
 
     // present mode (shortcuts go to the canvas, not to the comment box)
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
