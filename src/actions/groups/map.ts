@@ -1,5 +1,6 @@
 import { always, defineActions } from '../define';
 import { headerPhase } from '../selection';
+import { useVersionPreview } from '../../store/versionPreview';
 
 /** The map as a whole: its title, the names of its phases, exporting and sharing it. */
 export const mapActions = defineActions([
@@ -25,9 +26,10 @@ export const mapActions = defineActions([
     id: 'map.export',
     group: 'map',
     shortcuts: ['Mod+Shift+E'],
-    // an export is a copy for the reader; the map stays as it is
+    // an export is a copy for the reader; the map stays as it is. A version shown on the canvas
+    // exports as it was; a comparison (now with the version's ghosts) is no map to export
     allowedReadOnly: true,
-    enabled: always,
+    enabled: () => !useVersionPreview.getState().comparing,
     perform: (ctx) => ctx.editor.setDialog(ctx.editor.dialog === 'export' ? null : 'export'),
   },
   {

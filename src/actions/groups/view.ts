@@ -2,6 +2,7 @@ import { Scan } from 'lucide-react';
 import { isBlueprintKind } from '../../model/blueprint';
 import { enterFullscreen } from '../../present';
 import { useCardSearch } from '../../store/cardSearch';
+import { useVersionPreview } from '../../store/versionPreview';
 import { togglePersonaHeader } from '../../store/personaHeader';
 import { always, defineActions } from '../define';
 import type { ActionContext } from '../types';
@@ -116,8 +117,8 @@ export const viewActions = defineActions([
     group: 'view',
     shortcuts: ['Mod+Alt+P'],
     allowedReadOnly: true,
-    // a map without stages has nothing to show
-    enabled: (ctx) => ctx.journey.stages.length > 0,
+    // a map without stages has nothing to show; nor does a comparison with a version (its ghosts are not the map)
+    enabled: (ctx) => ctx.journey.stages.length > 0 && !useVersionPreview.getState().comparing,
     perform: (ctx) => {
       // full screen is granted only during the user's gesture, which is now, not after navigating
       void enterFullscreen();
