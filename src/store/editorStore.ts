@@ -197,10 +197,11 @@ export const useEditor = create<EditorStore>()((set, get) => {
     openSession(session) {
       teardown?.();
       const view = new JourneyView(session.doc);
-      const publish = (latest: Journey) => {
-        live = latest;
+      /** lays out what is shown: the preview while there is one, else the live map */
+      const show = () => {
         const { selectedCardIds, linkFrom, personaFilter, blueprintHidden, preview } = get();
-        const journey = preview ?? latest;
+        const journey = preview ?? live;
+        if (!journey) return;
         const hiddenLaneIds = blueprintHidden ? blueprintLaneIds(journey) : undefined;
         // a card in a hidden lane is not on the canvas, so it cannot stay selected either
         const alive = new Set(journey.cards.filter((c) => !hiddenLaneIds?.has(c.laneId)).map((c) => c.id));
@@ -213,6 +214,11 @@ export const useEditor = create<EditorStore>()((set, get) => {
           linkFrom: linkFrom && alive.has(linkFrom) ? linkFrom : null,
           personaFilter: personaFilter && journey.personas.some((p) => p.id === personaFilter) ? personaFilter : null,
         });
+      };
+      const publish = (latest: Journey) => {
+        live = latest;
+        // a preview is not the live map: whoever shows it hands over a new one when it should change
+        if (!get().preview) show();
       };
       const unsubscribe = view.subscribe(publish);
       const feedbackView = new FeedbackView(session.feedback);
@@ -237,7 +243,7 @@ export const useEditor = create<EditorStore>()((set, get) => {
       const { viewport, clipboard, identity, collab, contentLocked } = get();
       set({ ...initial, ...access(collab, contentLocked, null), viewport, clipboard, identity, collab, contentLocked, session, feedback: feedbackView.current, blueprintHidden: readBlueprintHidden(session.mapId) });
       publish(view.journey);
-      relayout = () => publish(view.journey);
+      relayout = show;
       onStack();
     },
 
@@ -330,7 +336,7 @@ export const useEditor = create<EditorStore>()((set, get) => {
       if (!get().session || get().preview === preview) return;
       const rights = access(get().collab, get().contentLocked, preview);
       set({ preview, ...rights, editing: null, linkFrom: null, contextMenu: null });
-      if (live) relayout?.();
+      relayout?.();
     },
   };
 });
