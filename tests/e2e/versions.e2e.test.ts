@@ -115,6 +115,13 @@ describe('version history', () => {
   it('on a private map: name a version, edit, compare field by field, restore one card, then the whole map', async () => {
     const { context, page } = await app.newPage({ viewport: { width: 1600, height: 1000 } });
     await newMapFromTemplate(app, page, 'retail');
+    // a version needs a name
+    await page.keyboard.press('Control+Alt+s');
+    const dialog = page.getByRole('dialog', { name: 'Name a version' });
+    await dialog.getByRole('button', { name: 'Save version' }).click();
+    expect(await dialog.getByRole('alert').textContent()).toBe('Give the version a name.');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await nameVersion(page, NAME);
     expect(await page.locator('.vh-item', { hasText: NAME }).first().textContent()).toContain('On this device only');
 
