@@ -173,6 +173,6 @@ function show(): void {
   const { open, comparing } = useVersionPreview.getState();
   if (!open || !liveView) return;
   const comparison = comparing ? compareWithNow(open.journey, liveView.journey) : null;
-  useVersionPreview.setState({ comparison });
+  if (comparison !== useVersionPreview.getState().comparison) useVersionPreview.setState({ comparison });
   useEditor.getState().setPreview(comparison ? comparison.journey : open.journey);
 }

@@ -11,6 +11,7 @@ import { useEditor } from '../../src/store/editorStore';
 import { cardRestorable, compareWithNow, withGhosts } from '../../src/store/versionCompare';
 import { cardMarkOf, closeVersion, restoreOpenVersion, setComparing, setPreviewHistory, showVersion, useVersionPreview } from '../../src/store/versionPreview';
 import { copyOf, memoryVersionHistory } from '../support/versionHistoryFake';
+import { runAction } from '../../src/actions/context';
 
 /**
  * "Compare with now" as the canvas draws it: today's map, with what the version had and today's
@@ -155,6 +156,35 @@ describe('a version on the canvas', () => {
     expect(readJourney(doc)).toEqual(before);
     expect(useVersionPreview.getState().open).toBeNull();
     expect(useEditor.getState().readOnly).toBe(false);
+    undo.undo();
+    expect(readJourney(doc)).toEqual(damaged);
+  });
+
+  it('restores one card, then one stage, from the version while comparing, each one undo step, the comparison following', () => {
+    const { doc, undo } = openMap();
+    const before = readJourney(doc);
+    const stage = before.stages[1]!;
+    const [card, other] = before.cards.filter((c) => c.stageId === stage.id);
+    showVersion(entry('v1'), copyOf(doc));
+    setComparing(true);
+    deleteCard(doc, card!.id, 'remote peer');
+    updateCard(doc, other!.id, { title: 'Reworded by a colleague' }, 'remote peer');
+    const damaged = readJourney(doc);
+
+    useEditor.getState().selectCards([card!.id]);
+    expect(runAction('card.restoreFromVersion')).toBe(true);
+    expect(readJourney(doc).cards.find((c) => c.id === card!.id)).toEqual(card);
+    expect(cardMarkOf(useVersionPreview.getState(), card!.id)).toBeNull();
+    expect(cardMarkOf(useVersionPreview.getState(), other!.id)).toBe('changed');
+    // nothing left to restore for that card
+    expect(runAction('card.restoreFromVersion')).toBe(false);
+
+    useEditor.getState().clearSelection();
+    useEditor.getState().setFocus({ kind: 'stage', id: stage.id });
+    expect(runAction('structure.restoreStageFromVersion')).toBe(true);
+    expect(readJourney(doc)).toEqual(before);
+    undo.undo();
+    expect(readJourney(doc).cards.find((c) => c.id === other!.id)!.title).toBe('Reworded by a colleague');
     undo.undo();
     expect(readJourney(doc)).toEqual(damaged);
   });

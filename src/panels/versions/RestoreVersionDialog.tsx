@@ -16,15 +16,15 @@ import './versions.css';
 export function RestoreVersionDialog() {
   const open = useVersionPreview((s) => s.open);
   const shown = useEditor((s) => s.dialog === 'restoreVersion' && mayEditLiveMap(s));
-  return shown && open ? <RestoreConfirm name={open.entry} /> : null;
+  return shown && open ? <RestoreConfirm version={open.entry} /> : null;
 }
 
-function RestoreConfirm({ name }: { name: Parameters<typeof versionName>[1] }) {
+function RestoreConfirm({ version }: { version: Parameters<typeof versionName>[1] }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const close = () => useEditor.getState().setDialog(null);
-  const title = versionName(t, name);
+  const title = versionName(t, version);
   const restore = async () => {
     setBusy(true);
     try {
