@@ -33,7 +33,8 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
     .map((p) => t('canvas.emotionPoint', { stage: names.get(p.stageId) ?? '', label: t(`canvas.emotions.${Math.round(p.score)}`), score: p.score > 0 ? `+${p.score}` : String(p.score) }))
     .join('; ');
   const scoreToY = (score: number) => curve.top - top + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * (curve.bottom - curve.top);
-  const before = versionScores && columns ? columns.flatMap((c) => (versionScores.has(c.id) ? [{ x: c.x + c.width / 2 - ox, y: scoreToY(versionScores.get(c.id)!) }] : [])) : [];
+  const before = versionScores && columns ? columns.flatMap((c) => (versionScores.has(c.id) ? [{ stageId: c.id, x: c.x + c.width / 2 - ox, y: scoreToY(versionScores.get(c.id)!), score: versionScores.get(c.id)! }] : [])) : [];
+  const todayScore = new Map(curve.points.map((p) => [p.stageId, p.score]));
   const area = local.length > 1 ? `${smoothPath(local)} L${local[local.length - 1]!.x},${zero} L${local[0]!.x},${zero} Z` : '';
   return (
     <div className="emotion-curve" role="img" aria-label={`${t('canvas.emotionCurve')}: ${description}`}>
@@ -52,8 +53,16 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
         {area && <path d={area} fill={`url(#curve-fill-${data.laneId})`} />}
         <path d={smoothPath(local)} className="curve-line" />
         {before.length > 0 && <path d={smoothPath(before)} className="curve-line-version" data-testid="version-curve" />}
-        {before.map((p, i) => (
-          <circle key={i} cx={p.x} cy={p.y} r={4} className="curve-point-version" />
+        {before.map((p) => (
+          <g key={p.stageId}>
+            <circle cx={p.x} cy={p.y} r={4} className="curve-point-version" />
+            {/* the version's score where it differs from today's, beside its point */}
+            {todayScore.get(p.stageId) !== p.score && (
+              <text x={p.x + 8} y={p.y + 4} className="curve-score-version">
+                {p.score > 0 ? `+${p.score}` : p.score < 0 ? `\u2212${Math.abs(p.score)}` : '0'}
+              </text>
+            )}
+          </g>
         ))}
       </svg>
       {local.map((p) => {
