@@ -22,7 +22,11 @@ import './versions.css';
  */
 export function VersionPreviewBanner() {
   const history = useVersionHistory();
-  useEffect(() => setPreviewHistory(history), [history]);
+  useEffect(() => {
+    setPreviewHistory(history);
+    // the editor closed: no history to name versions in until the next map hands its own
+    return () => setPreviewHistory(null);
+  }, [history]);
   const open = useVersionPreview((s) => s.open);
   return open ? <Banner /> : null;
 }
