@@ -47,7 +47,7 @@ export function SidePanel() {
             aria-label={p === 'versions' ? tabName(p) : undefined}
             title={p === 'versions' ? tabName(p) : undefined}
           >
-            {p === 'versions' ? <History size={16} aria-hidden="true" /> : tabName(p)}
+            {p === 'versions' ? <History size={15} aria-hidden="true" /> : tabName(p)}
             {p === 'comments' && unread > 0 && (
               <span className="tab-badge">
                 <span aria-hidden="true">{unread}</span>
