@@ -182,6 +182,7 @@ describe('the action registry', () => {
   it('offers the expected items in each context menu', () => {
     const menu = (kind: Target['kind']) => menuActions(kind).map((a) => a.id);
     expect(menu('card')).toEqual([
+      'card.restoreFromVersion',
       'card.edit',
       'edit.duplicate',
       'edit.copy',
@@ -193,7 +194,7 @@ describe('the action registry', () => {
       'workshop.unvote',
       'edit.delete',
     ]);
-    expect(menu('stage')).toEqual(['structure.renameStage', 'structure.addStage', 'structure.moveStageLeft', 'structure.moveStageRight', 'structure.deleteStage']);
+    expect(menu('stage')).toEqual(['structure.restoreStageFromVersion', 'structure.renameStage', 'structure.addStage', 'structure.moveStageLeft', 'structure.moveStageRight', 'structure.deleteStage']);
     expect(menu('lane')).toEqual([
       'structure.renameLane',
       'structure.changeLaneKind',
@@ -206,7 +207,7 @@ describe('the action registry', () => {
       'structure.deleteLane',
     ]);
     expect(menu('cell')).toEqual(['card.add', 'edit.paste']);
-    expect(menu('map')).toEqual(['edit.paste', 'structure.addStage', 'structure.addLane', 'structure.addBlueprintLanes', 'view.fit', 'view.toggleBlueprint', 'structure.renameMap']);
+    expect(menu('map')).toEqual(['edit.paste', 'structure.addStage', 'structure.addLane', 'structure.addBlueprintLanes', 'view.fit', 'view.toggleBlueprint', 'structure.renameMap', 'map.nameVersion']);
     expect(menu('phase')).toEqual([
       'structure.renamePhase',
       'structure.managePhases',

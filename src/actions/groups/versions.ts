@@ -53,6 +53,7 @@ export const versionActions = defineActions([
     id: 'map.nameVersion',
     group: 'map',
     shortcuts: ['Mod+Alt+S'],
+    menu: { on: ['map'], rank: 245 },
     // the read-only gate keeps view and comment links, a locked map and a preview out
     enabled: () => preview().history !== null,
     perform: (ctx) => ctx.editor.setDialog('nameVersion'),
@@ -86,6 +87,8 @@ export const versionActions = defineActions([
   {
     id: 'card.restoreFromVersion',
     group: 'card',
+    // while comparing, the first thing a ghost or a changed card offers
+    menu: { on: ['card'], rank: 5 },
     allowedReadOnly: true,
     enabled: (ctx) => mayRestore(ctx) && restorableCard(ctx) !== null,
     perform: (ctx) => {
@@ -97,6 +100,7 @@ export const versionActions = defineActions([
   {
     id: 'structure.restoreStageFromVersion',
     group: 'structure',
+    menu: { on: ['stage'], rank: 115 },
     allowedReadOnly: true,
     enabled: (ctx) => mayRestore(ctx) && restorableStage(ctx) !== null,
     perform: (ctx) => {
