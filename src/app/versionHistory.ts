@@ -107,26 +107,33 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
     quietTimer = intervalTimer = null;
   };
 
-  /** Keeps the map as it is now on this device, then thins; the state is read at once, the write follows. */
-  const keepOnDevice = (info: VersionInfo, snapshot: Uint8Array): Promise<StoredVersion> =>
-    store.put(info, 'device', snapshot).then(async (row) => {
-      await store.thin(clock.now()).catch(() => undefined);
-      notify();
-      return row;
-    });
+  /**
+   * Keeps the map as it is now on this device, then thins; the state is read at once, the write
+   * follows. Any version of the present state makes a pending device checkpoint redundant.
+   */
+  const keepOnDevice = (info: VersionInfo, snapshot: Uint8Array): Promise<StoredVersion> => {
+    const wasDirty = dirty;
+    dirty = false;
+    clearCheckpointTimers();
+    return store.put(info, 'device', snapshot).then(
+      async (row) => {
+        await store.thin(clock.now()).catch(() => undefined);
+        notify();
+        return row;
+      },
+      (error: unknown) => {
+        // not kept (storage full or gone): the changes still count, and the next one tries again
+        dirty ||= wasDirty;
+        throw error;
+      },
+    );
+  };
 
   const takeDeviceCheckpoint = () => {
     clearCheckpointTimers();
     if (!dirty || options.share()) return;
-    dirty = false;
     const info = describeVersion(doc, { id: newId(), name: '', reason: 'device', createdAt: iso(), by: '' });
-    void track(
-      keepOnDevice(info, snapshotOf(doc)).catch((error: unknown) => {
-        // not kept (storage full or gone): the next change tries again
-        dirty = true;
-        throw error;
-      }),
-    );
+    void track(keepOnDevice(info, snapshotOf(doc)));
   };
 
   /**
