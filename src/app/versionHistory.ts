@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { RIGHTS } from '../access/roles';
 import { newId } from '../model/ids';
 import { describeVersion, docFromSnapshot, snapshotOf } from '../model/versionSnapshot';
 import { namedVersionFits, VERSION_LIMITS, type CheckpointReason, type VersionInfo } from '../model/versions';
@@ -250,6 +251,9 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
       const snapshot = snapshotOf(doc);
       const info = describeVersion(doc, { id: newId(), name: trimmed, reason: null, createdAt: iso(), by });
       const share = options.share();
+      // comment and view links may not make versions (the relay answers 403): refused here too,
+      // so none is kept pending offline that the relay would refuse for ever
+      if (share && RIGHTS[share.role].write.map === 'never') throw new ShareApiError(403, 'this link cannot make versions');
       if (share) {
         try {
           const uploaded = await postNamedVersion(mapId, share.token, trimmed, by, options.api);

@@ -6,7 +6,7 @@ import { fromJSON } from '../schema/file';
 import { apiCall, ShareApiError } from './api';
 
 /**
- * The relay's version history API (README, "Version history"; paths from src/access/routes.ts).
+ * The relay's version history API (the README's API section; paths from src/access/routes.ts).
  * Errors are ShareApiErrors as for the share API: the relay's status (403 a role that may not
  * make versions, 409 named versions fill the map's limit, 429 too many writes), 0 when the relay
  * could not be reached, 502 when it answered something that is not what the contract says.
@@ -19,13 +19,15 @@ export interface VersionsApiOptions {
 
 /** What the relay says of a version, checked: a list entry shown to the user comes from the network. */
 const countSchema = z.number().int().nonnegative();
+/** longest name of who made a version shown; a longer one is cut, not refused */
+const BY_CHARS = 200;
 const versionInfoSchema = z.object({
   id: z.string().regex(/^[0-9A-Za-z]{1,32}$/),
-  name: z.string().max(VERSION_LIMITS.name),
+  name: z.string().transform((name) => name.slice(0, VERSION_LIMITS.name)),
   kind: z.enum(['named', 'auto']),
   reason: z.enum(CHECKPOINT_REASONS).nullable(),
-  createdAt: z.string().max(40),
-  by: z.string().max(200),
+  createdAt: z.string().refine((at) => at.length <= 40 && Number.isFinite(Date.parse(at))),
+  by: z.string().transform((by) => by.slice(0, BY_CHARS)),
   counts: z.object({ stages: countSchema, cards: countSchema, pains: countSchema, opportunities: countSchema }),
 });
 
@@ -48,7 +50,12 @@ async function request<T>(path: string, init: Parameters<typeof apiCall>[1]): Pr
 /** The map's versions on the relay, newest first (any token of the map). */
 export async function fetchVersionList(mapId: string, token: string, options: VersionsApiOptions = {}): Promise<VersionInfo[]> {
   const body = await request<unknown>(versionsPath(mapId), { token, base: options.base });
-  return checked(z.object({ versions: z.array(versionInfoSchema) }), body).versions;
+  // one entry this client cannot read (a newer relay's reason, say) leaves the others listed
+  const entries = checked(z.object({ versions: z.array(z.unknown()) }), body).versions;
+  return entries.flatMap((entry) => {
+    const parsed = versionInfoSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 /** A named version of the room as the relay holds it now (owner and edit tokens). */

@@ -376,13 +376,33 @@ describe('versions of a shared map', () => {
     expect([...(readImages(opened).get(image.key)?.bytes ?? [])]).toEqual([...bytes]);
   });
 
-  it('the relay’s refusals reach whoever asked: a view link cannot name a version, a full map says so', async () => {
+  it('refusals reach whoever asked: a view link cannot name a version, not even offline, and a full map says so', async () => {
     const { relay, open } = await sharedSetup();
-    await expect(open({ role: 'view', token: VIEW }).create('Not mine to make', 'Vic')).rejects.toMatchObject({ status: 403 });
+    const viewer = open({ role: 'view', token: VIEW });
+    await expect(viewer.create('Not mine to make', 'Vic')).rejects.toMatchObject({ status: 403 });
+    relay.down = true;
+    await expect(viewer.create('Not offline either', 'Vic')).rejects.toMatchObject({ status: 403 });
+    expect(await viewer.list()).toEqual([]);
+    relay.down = false;
     relay.maxNamed = 0;
     const owner = open({ role: 'owner', token: OWNER });
     await expect(owner.create('One too many', 'Olga')).rejects.toMatchObject({ status: 409 });
     expect(await owner.list()).toEqual([]);
+  });
+
+  it('a relay answering nonsense in its list shows the entries that make sense, cut to length, and breaks nothing', async () => {
+    const { relay, open } = await sharedSetup();
+    const good = { ...checkpointAt('Good1', Date.now()), name: 'x'.repeat(5_000), by: 'y'.repeat(5_000), kind: 'named', reason: null };
+    relay.rawList = { versions: [good, { id: '../../etc', name: 1 }, null, 'text', { ...good, id: 'Bad2', createdAt: 'yesterday' }] };
+    const h = open({ role: 'owner', token: OWNER });
+    await h.refresh();
+    const listed = await h.list();
+    expect(listed.map((v) => v.id)).toEqual(['Good1']);
+    expect(listed[0]!.name).toHaveLength(120);
+    expect(listed[0]!.by.length).toBeLessThanOrEqual(200);
+    relay.rawList = '<html>proxy error</html>';
+    await h.refresh();
+    expect((await h.list()).map((v) => v.id)).toEqual(['Good1']);
   });
 
   it('a checkpoint before a restore is the relay’s when it answers, and kept on the device when it does not', async () => {

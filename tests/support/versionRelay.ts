@@ -23,6 +23,8 @@ export interface VersionRelay {
   down: boolean;
   maxNamed: number;
   posts: { name: string; reason: string | null; by: string }[];
+  /** when set, the list answers this body instead (a relay gone wrong) */
+  rawList: unknown;
   versions: { info: VersionInfo; snapshot: Uint8Array }[];
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function startVersionRelay(mapId: string, tokens: Record<string, Ro
     down: false,
     maxNamed: 50,
     posts: [],
+    rawList: undefined,
     versions: [],
     close: () =>
       new Promise((resolve) => {
@@ -56,7 +59,7 @@ export async function startVersionRelay(mapId: string, tokens: Record<string, Ro
     if (!route || route.route !== 'versions' || route.mapId !== mapId) return answer(res, 404, { error: 'not found' });
     if (!role) return answer(res, 401, { error: 'unauthorized' });
     if (req.method === 'GET' && route.versionId === null) {
-      return answer(res, 200, { versions: sortVersions(relay.versions.map((v) => v.info)) });
+      return answer(res, 200, relay.rawList ?? { versions: sortVersions(relay.versions.map((v) => v.info)) });
     }
     if (req.method === 'GET') {
       const version = relay.versions.find((v) => v.info.id === route.versionId);
