@@ -3,7 +3,7 @@ import { RIGHTS } from '../access/roles';
 import { newId } from '../model/ids';
 import { describeVersion, docFromSnapshot, snapshotOf } from '../model/versionSnapshot';
 import { namedVersionFits, VERSION_LIMITS, type CheckpointReason, type VersionInfo } from '../model/versions';
-import { DEVICE_VERSION_LIMIT, PERSISTENCE_ORIGIN, TAB_ORIGIN, versionStore, type StoredVersion, type StoredVersionPlace, type VersionStore, type WaymarkDB } from '../storage';
+import { DEVICE_NAMED_VERSION_LIMIT, PERSISTENCE_ORIGIN, TAB_ORIGIN, versionStore, type StoredVersion, type StoredVersionPlace, type VersionStore, type WaymarkDB } from '../storage';
 import type { VersionEntry, VersionHistory, VersionPlace } from '../store/versionHistory';
 import { ShareApiError } from '../sync/api';
 import type { MapShare } from '../sync/shares';
@@ -270,7 +270,7 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
         return { ...info, place: 'pending' };
       }
       // the same refusal the relay gives when named versions fill the map's limit
-      if (!namedVersionFits((await store.list()).map((row) => row.info), DEVICE_VERSION_LIMIT)) throw new ShareApiError(409, 'named versions fill the limit');
+      if (!namedVersionFits((await store.list()).map((row) => row.info), DEVICE_NAMED_VERSION_LIMIT)) throw new ShareApiError(409, 'named versions fill the limit');
       return entry(await keepOnDevice(info, snapshot));
     },
 

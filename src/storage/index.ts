@@ -35,6 +35,7 @@ export { mapChannelName } from './channel';
 export { loadShare, ownerKeyKept, rememberOwnerKeyKept, saveShare, type OwnerKeyKept } from './shareTokens';
 export {
   DEVICE_VERSION_LIMIT,
+  DEVICE_NAMED_VERSION_LIMIT,
   VersionStorageError,
   listStoredVersions,
   getStoredVersion,

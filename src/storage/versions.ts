@@ -13,6 +13,12 @@ import { classifyStorageError, type StorageProblem } from './errors';
 
 /** Most versions one map keeps on this device; over it, the oldest checkpoints go (named versions never do). */
 export const DEVICE_VERSION_LIMIT = 200;
+/**
+ * Most named versions of one map on this device; a new one is refused beyond it. Half the
+ * limit, so the checkpoints always have room: a checkpoint taken before a restore must never
+ * be the one thinned away at once because named versions fill the map's versions.
+ */
+export const DEVICE_NAMED_VERSION_LIMIT = 100;
 
 export class VersionStorageError extends Error {
   constructor(

@@ -9,6 +9,8 @@ import * as ops from '../../src/model/ops';
 import { createMapFromTemplate } from '../../src/model/templates';
 import type { VersionInfo } from '../../src/model/versions';
 import {
+  DEVICE_NAMED_VERSION_LIMIT,
+  DEVICE_VERSION_LIMIT,
   markDeleted,
   openDatabase,
   PERSISTENCE_ORIGIN,
@@ -176,6 +178,22 @@ describe('versions of a private map on this device', () => {
 
     expect(await thinStoredVersions(db, 'map-a', now, { max: 3 })).toEqual(['dayB1', 'hourA1']);
     expect((await listStoredVersions(db, 'map-a')).map((r) => r.id)).toEqual(['recent1', 'recent2', 'relayOld', 'namedOld']);
+  });
+
+  it('refuses a named version once named ones fill the map’s share, and a checkpoint before a restore is still kept', async () => {
+    const db = database();
+    const clock = new ManualClock();
+    const doc = mapDoc();
+    const mapId = readMeta(doc).id;
+    for (let i = 0; i < DEVICE_NAMED_VERSION_LIMIT; i++) await putStoredVersion(db, mapId, checkpointAt(`named${i}`, clock.now() - DAY - i * 60_000, 'named'), 'device', new Uint8Array([1]));
+    for (let i = 0; i < DEVICE_VERSION_LIMIT; i++) await putStoredVersion(db, mapId, checkpointAt(`auto${i}`, clock.now() - 60_000 - i * 1_000), 'device', new Uint8Array([1]));
+    const h = history({ db, doc, clock });
+    await expect(h.create('One too many', 'Olga')).rejects.toMatchObject({ status: 409 });
+    await h.checkpoint('restore', 'Olga');
+    const listed = await h.list();
+    expect(listed).toHaveLength(DEVICE_VERSION_LIMIT);
+    expect(listed[0]!.reason).toBe('restore');
+    expect(listed.filter((v) => v.kind === 'named')).toHaveLength(DEVICE_NAMED_VERSION_LIMIT);
   });
 
   it('are erased with the map when it is purged, and another map keeps its own', async () => {
