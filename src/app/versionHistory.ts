@@ -245,7 +245,8 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
     },
 
     async create(name, by) {
-      const trimmed = name.trim().slice(0, VERSION_LIMITS.name);
+      // one line, as the relay takes it (it refuses control characters): a version named offline must not be refused later
+      const trimmed = name.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim().slice(0, VERSION_LIMITS.name).trim();
       if (trimmed === '') throw new RangeError('a named version needs a name');
       // the map as it is when the version is asked for, whatever the network takes
       const snapshot = snapshotOf(doc);

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { versionPath, versionsPath } from '../access/routes';
+import { clampText, LIMITS } from '../model/limits';
 import { CHECKPOINT_REASONS, VERSION_LIMITS, type CheckpointReason, type VersionInfo } from '../model/versions';
 import { fromJSON } from '../schema/file';
 import { apiCall, ShareApiError } from './api';
@@ -19,15 +20,13 @@ export interface VersionsApiOptions {
 
 /** What the relay says of a version, checked: a list entry shown to the user comes from the network. */
 const countSchema = z.number().int().nonnegative();
-/** longest name of who made a version shown; a longer one is cut, not refused */
-const BY_CHARS = 200;
 const versionInfoSchema = z.object({
   id: z.string().regex(/^[0-9A-Za-z]{1,32}$/),
-  name: z.string().transform((name) => name.slice(0, VERSION_LIMITS.name)),
+  name: z.string().transform((name) => clampText(name, VERSION_LIMITS.name)),
   kind: z.enum(['named', 'auto']),
   reason: z.enum(CHECKPOINT_REASONS).nullable(),
   createdAt: z.string().refine((at) => at.length <= 40 && Number.isFinite(Date.parse(at))),
-  by: z.string().transform((by) => by.slice(0, BY_CHARS)),
+  by: z.string().transform((by) => clampText(by, LIMITS.author)),
   counts: z.object({ stages: countSchema, cards: countSchema, pains: countSchema, opportunities: countSchema }),
 });
 

@@ -124,7 +124,7 @@ describe('versions of a private map on this device', () => {
     const doc = mapDoc();
     const first = history({ db: database(factory), doc, clock });
 
-    const before = await first.create('  Before the Q3 workshop  ', 'Olga');
+    const before = await first.create('  Before the Q3\nworkshop  ', 'Olga');
     clock.advance(10_000);
     addCard(doc, 'Queue at the till');
     const checkpoint = await first.checkpoint('import', 'Olga').then(() => first.list());
