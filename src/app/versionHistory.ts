@@ -5,9 +5,20 @@ import { describeVersion, docFromSnapshot, snapshotOf } from '../model/versionSn
 import { namedVersionFits, VERSION_LIMITS, type CheckpointReason, type VersionInfo } from '../model/versions';
 import { DEVICE_NAMED_VERSION_LIMIT, PERSISTENCE_ORIGIN, TAB_ORIGIN, versionStore, type StoredVersion, type StoredVersionPlace, type VersionStore, type WaymarkDB } from '../storage';
 import type { VersionEntry, VersionHistory, VersionPlace } from '../store/versionHistory';
-import { ShareApiError } from '../sync/api';
+import { isUnreachable, ShareApiError } from '../sync/api';
 import type { MapShare } from '../sync/shares';
-import { fetchVersionDoc, fetchVersionList, isUnreachable, postCheckpoint, postNamedVersion, type VersionsApiOptions } from '../sync/versions';
+import type { VersionsApiOptions } from '../sync/versions';
+
+/**
+ * The relay's version client, loaded when a shared map first needs it: it reads version files
+ * with the file schema (zod and every format version), which the first load of the editor leaves
+ * out (tests/e2e/offline-lazy.e2e.test.ts). A private map never loads it. Its chunk not loading
+ * (offline before the app was cached) is the relay being out of reach, and is treated so.
+ */
+const relayClient = () =>
+  import('../sync/versions').catch(() => {
+    throw new ShareApiError(0, 'offline');
+  });
 
 /**
  * The version history of one open map (issue 15), behind the one interface the UI reads
@@ -182,7 +193,7 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
       for (const row of pending) {
         let uploaded: VersionInfo;
         try {
-          uploaded = await postNamedVersion(mapId, share.token, row.info.name, row.info.by, options.api);
+          uploaded = await (await relayClient()).postNamedVersion(mapId, share.token, row.info.name, row.info.by, options.api);
         } catch (error) {
           if (isUnreachable(error) || (error instanceof ShareApiError && error.status === 429)) scheduleUpload();
           if (isUnreachable(error)) return;
@@ -205,7 +216,7 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
     refreshing = (async () => {
       try {
         const before = signature(await store.list().catch(() => []));
-        const relay = await fetchVersionList(mapId, share.token, options.api);
+        const relay = await (await relayClient()).fetchVersionList(mapId, share.token, options.api);
         lastRefresh = clock.now();
         const after = await store.mergeRelay(relay).catch(() => relayOnly(relay));
         if (signature(after) !== before) notify();
@@ -257,7 +268,7 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
       if (share && RIGHTS[share.role].write.map === 'never') throw new ShareApiError(403, 'this link cannot make versions');
       if (share) {
         try {
-          const uploaded = await postNamedVersion(mapId, share.token, trimmed, by, options.api);
+          const uploaded = await (await relayClient()).postNamedVersion(mapId, share.token, trimmed, by, options.api);
           await store.put(uploaded, 'server').catch(() => undefined);
           notify();
           return { ...uploaded, place: 'server' };
@@ -280,7 +291,7 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
       const share = options.share();
       if (share) {
         try {
-          const uploaded = await postCheckpoint(mapId, share.token, reason, by, options.api);
+          const uploaded = await (await relayClient()).postCheckpoint(mapId, share.token, reason, by, options.api);
           await store.put(uploaded, 'server').catch(() => undefined);
           notify();
           return;
@@ -298,7 +309,7 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
       if (!share) return null;
       let opened: Y.Doc;
       try {
-        opened = await fetchVersionDoc(mapId, share.token, id, options.api);
+        opened = await (await relayClient()).fetchVersionDoc(mapId, share.token, id, options.api);
       } catch (error) {
         if (error instanceof ShareApiError && (error.status === 0 || error.status === 404)) return null;
         throw error;

@@ -13,6 +13,11 @@ export class ShareApiError extends Error {
   }
 }
 
+/** Whether the relay could not be reached or could not answer now: worth trying again later. */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof ShareApiError && (error.status === 0 || error.status >= 500);
+}
+
 /**
  * One request to the relay's API: the JSON answer, or a ShareApiError with the status (0: the
  * relay could not be reached). `base` is the relay's origin, '' (this page's) in the app.

@@ -6,6 +6,8 @@ import { CHECKPOINT_REASONS, VERSION_LIMITS, type CheckpointReason, type Version
 import { fromJSON } from '../schema/file';
 import { apiCall, ShareApiError } from './api';
 
+export { isUnreachable } from './api';
+
 /**
  * The relay's version history API (the README's API section; paths from src/access/routes.ts).
  * Errors are ShareApiErrors as for the share API: the relay's status (403 a role that may not
@@ -86,9 +88,4 @@ export async function fetchVersionDoc(mapId: string, token: string, versionId: s
   if (!read.ok) throw new ShareApiError(502, `the version is not a readable Waymark file: ${read.issues[0]?.message ?? ''}`);
   read.feedback.destroy();
   return read.doc;
-}
-
-/** Whether the relay could not be reached or could not answer now: worth trying again later. */
-export function isUnreachable(error: unknown): boolean {
-  return error instanceof ShareApiError && (error.status === 0 || error.status >= 500);
 }
