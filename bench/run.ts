@@ -4,6 +4,7 @@ import { runExportBench } from './export.bench';
 import { runFirstLoadBench } from './firstload.bench';
 import { runModelBench } from './model.bench';
 import { runRelayBench } from './relay.bench';
+import { runVersionsRelayBench } from './versions-relay.bench';
 
 /** `npm run bench`: prints figures and their ratio to the targets; asserts nothing. */
 console.log('Waymark benchmarks — figures, targets and ratios (ratio < 1 is within target)');
@@ -12,4 +13,5 @@ await runFirstLoadBench();
 await runEditorBench();
 await runExportBench();
 await runRelayBench();
+await runVersionsRelayBench();
 await runAttackBench();

@@ -110,6 +110,8 @@ export interface ServerConfig {
   versionCreatesPerAddressPerMinute: number;
   /** versions fetched as a file (each one decoded and written out on the server) per client address and minute; more get 429 */
   versionReadsPerAddressPerMinute: number;
+  /** memory for version files already written out (a team opening one version pays for one decode) */
+  versionFileCacheBytes: number;
   /** a map room with changes takes a checkpoint once nobody has changed it for this long */
   checkpointIdleMs: number;
   /** … and at most this long after its first change since the last checkpoint, however busy it is */
@@ -181,6 +183,7 @@ export const ENV_DEFAULTS = {
   VERSION_CREATES_PER_MAP_PER_MINUTE: '10',
   VERSION_CREATES_PER_ADDRESS_PER_MINUTE: '30',
   VERSION_READS_PER_ADDRESS_PER_MINUTE: '120',
+  VERSION_FILE_CACHE_BYTES: String(64 * MiB),
   CHECKPOINT_IDLE_MS: '60000',
   CHECKPOINT_INTERVAL_MS: '600000',
   CHECKPOINT_KEEP_ALL_MS: String(2 * HOUR),
@@ -260,6 +263,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     versionCreatesPerMapPerMinute: int('VERSION_CREATES_PER_MAP_PER_MINUTE', 1),
     versionCreatesPerAddressPerMinute: int('VERSION_CREATES_PER_ADDRESS_PER_MINUTE', 1),
     versionReadsPerAddressPerMinute: int('VERSION_READS_PER_ADDRESS_PER_MINUTE', 1),
+    versionFileCacheBytes: int('VERSION_FILE_CACHE_BYTES', 0),
     checkpointIdleMs: int('CHECKPOINT_IDLE_MS', 10, MAX_TIMER_MS),
     checkpointIntervalMs: int('CHECKPOINT_INTERVAL_MS', 10, MAX_TIMER_MS),
     ...readRetention(int('CHECKPOINT_KEEP_ALL_MS', 0), int('CHECKPOINT_HOURLY_UNTIL_MS', 0), int('CHECKPOINT_DAILY_UNTIL_MS', 0)),

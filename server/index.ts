@@ -31,6 +31,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const versions = new Versions(store, {
     perMap: config.versionsPerMap,
     bytesPerMap: config.versionBytesPerMap,
+    fileCacheBytes: config.versionFileCacheBytes,
     retention: { keepAllMs: config.checkpointKeepAllMs, hourlyUntilMs: config.checkpointHourlyUntilMs, dailyUntilMs: config.checkpointDailyUntilMs },
   });
   const checkpoints = new Checkpoints({

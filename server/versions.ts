@@ -32,6 +32,8 @@ export interface VersionLimits {
   perMap: number;
   /** VERSION_BYTES_PER_MAP */
   bytesPerMap: number;
+  /** VERSION_FILE_CACHE_BYTES: version files kept written out in memory, most recently fetched first */
+  fileCacheBytes: number;
   retention: RetentionPolicy;
 }
 
@@ -85,6 +87,13 @@ export function readVersionDraft(body: unknown): VersionDraft {
  */
 export class Versions {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Version files as last written, by room and id, least recently fetched first. Writing one out
+   * decodes the whole snapshot (~100 ms for 5,000 cards, on the main thread); a version never
+   * changes, so when a team opens the same version to compare, only the first fetch pays.
+   */
+  private readonly files = new Map<string, string>();
+  private fileBytes = 0;
 
   constructor(
     private readonly store: RelayStore,
@@ -153,6 +162,7 @@ export class Versions {
       for (const id of checkpointsToThin([...kept, entry].map((e) => e.info), now, this.limits.retention)) if (id !== info.id) drop.add(id);
       // drop first: the map never holds more than its limits, even for a moment
       await this.store.deleteVersions(room, [...drop]);
+      for (const id of drop) this.forgetFile(fileKey(room, id));
       await this.store.putVersion(room, entry, snapshot.update);
       return info;
     });
@@ -188,14 +198,47 @@ export class Versions {
 
   /** One version as a Waymark file, exactly as the JSON export writes it (map doc only); null for an unknown id. */
   async file(room: string, id: string): Promise<string | null> {
+    const key = fileKey(room, id);
+    const cached = this.files.get(key);
+    if (cached !== undefined) {
+      this.files.delete(key);
+      this.files.set(key, cached);
+      return cached;
+    }
     const update = await this.store.getVersion(room, id);
     if (!update) return null;
     const doc = new Y.Doc();
+    let text: string;
     try {
       Y.applyUpdate(doc, update);
-      return serializeMap(doc);
+      text = serializeMap(doc);
     } finally {
       doc.destroy();
     }
+    this.remember(key, text);
+    return text;
+  }
+
+  private remember(key: string, text: string): void {
+    // a JS string of this length takes up to twice as many bytes; count it so, and keep none bigger than the cache
+    const bytes = 2 * text.length;
+    if (bytes > this.limits.fileCacheBytes) return;
+    this.forgetFile(key);
+    this.files.set(key, text);
+    this.fileBytes += bytes;
+    for (const [oldest, file] of this.files) {
+      if (this.fileBytes <= this.limits.fileCacheBytes) break;
+      this.files.delete(oldest);
+      this.fileBytes -= 2 * file.length;
+    }
+  }
+
+  private forgetFile(key: string): void {
+    const file = this.files.get(key);
+    if (file === undefined) return;
+    this.files.delete(key);
+    this.fileBytes -= 2 * file.length;
   }
 }
+
+const fileKey = (room: string, id: string) => `${room}\u0000${id}`;

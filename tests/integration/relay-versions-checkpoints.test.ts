@@ -96,7 +96,7 @@ describe('automatic checkpoints', () => {
     for (const v of versions) expect(v).toMatchObject({ kind: 'auto', reason: 'interval' });
   });
 
-  it('a room leaving memory with changes no checkpoint holds takes one first', async () => {
+  it('a room leaving memory with changes no checkpoint holds takes one first; later versions come from the store', async () => {
     const relay = await start({ CHECKPOINT_IDLE_MS: '600000', ROOM_IDLE_MS: '0' });
     const { map, editor, watcher, cell, seen } = await openMap(relay.port);
     addCard(editor.doc, { ...cell(), title: 'Left behind on Friday' });
@@ -108,6 +108,11 @@ describe('automatic checkpoints', () => {
     await waitFor(async () => (versions = (await listVersions(relay.port, map.id, map.ownerToken)).body.versions).length > 0, 'the checkpoint on eviction');
     expect(versions[0]).toMatchObject({ kind: 'auto', reason: 'idle' });
     expect((await fetchVersion(relay.port, map.id, map.ownerToken, versions[0]!.id)).text).toBe(expected);
+
+    // with nobody connected the room is not in memory: a named version is read from the store
+    const named = await createVersion(relay.port, map.id, map.ownerToken, { name: 'Nobody here' });
+    expect(named.status).toBe(201);
+    expect((await fetchVersion(relay.port, map.id, map.ownerToken, named.body.id)).text).toBe(expected);
   });
 
   it('versions survive SIGKILL: after a restart the list and every file are as before', async () => {

@@ -210,12 +210,14 @@ describe('version limits', () => {
       return createVersion(relay.port, map.id, map.editToken, body);
     };
     const names = async () => (await listVersions(relay.port, map.id, map.viewToken)).body.versions.map((v) => v.name || v.reason);
-    await make({ name: '', reason: 'import' });
+    const oldest = await make({ name: '', reason: 'import' });
     await make({ name: 'n1' });
     await make({ name: '', reason: 'restore' });
     expect(await names()).toEqual(['restore', 'n1', 'import']);
+    expect((await fetchVersion(relay.port, map.id, map.viewToken, oldest.body.id)).status).toBe(200);
     expect((await make({ name: 'n2' })).status).toBe(201);
-    expect(await names()).toEqual(['n2', 'restore', 'n1']); // the oldest checkpoint went
+    expect(await names()).toEqual(['n2', 'restore', 'n1']); // the oldest checkpoint went …
+    expect((await fetchVersion(relay.port, map.id, map.viewToken, oldest.body.id)).status).toBe(404); // … file and all
     expect((await make({ name: 'n3' })).status).toBe(201);
     expect(await names()).toEqual(['n3', 'n2', 'n1']);
     const full = await make({ name: 'n4' });
