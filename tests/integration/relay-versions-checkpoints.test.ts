@@ -15,7 +15,7 @@ import { cardTitles, createVersion, docTitles, fetchVersion, kill, listVersions,
  * memory; versions outlive a SIGKILL.
  */
 
-const { track } = perTest();
+const { track, relay: inProcessRelay } = perTest();
 const relays: RelayProcess[] = [];
 afterEach(async () => {
   await Promise.all(relays.splice(0).map(kill));
@@ -135,5 +135,32 @@ describe('automatic checkpoints', () => {
     const namedFile = await fetchVersion(again.port, map.id, map.viewToken, named.body.id);
     expect(namedFile.text).toBe(serializeMap(atNamed));
     expect(cardTitles(namedFile.body.journey.cards)).not.toContain('After the workshop');
+  });
+
+  it('when the store refuses a checkpoint, the room goes on syncing, the API answers 500, and the next quiet spell tries again', async () => {
+    // in this process, to make its store fail (as relay-durability.test.ts does for updates)
+    const server = await inProcessRelay({ CHECKPOINT_IDLE_MS: '150', ROOM_IDLE_MS: '60000' });
+    const putVersion = server.store.putVersion.bind(server.store);
+    let refusals = 0;
+    let diskFull = true;
+    server.store.putVersion = async (room, entry, snapshot) => {
+      if (diskFull) {
+        refusals++;
+        throw new Error('disk full');
+      }
+      return putVersion(room, entry, snapshot);
+    };
+    const { map, editor, cell, seen } = await openMap(server.port);
+    await waitFor(() => refusals >= 1, 'a checkpoint to be refused');
+    expect((await createVersion(server.port, map.id, map.ownerToken, { name: 'While the disk is full' })).status).toBe(500);
+    addCard(editor.doc, { ...cell(), title: 'Still syncing' });
+    await seen(); // the room was not closed: edits still pass
+    expect(editor.closes).toEqual([]);
+    await waitFor(() => refusals >= 3, 'the checkpoint to be tried again');
+    diskFull = false;
+    let versions = (await listVersions(server.port, map.id, map.viewToken)).body.versions;
+    await waitFor(async () => (versions = (await listVersions(server.port, map.id, map.viewToken)).body.versions).length > 0, 'the checkpoint, tried again');
+    expect(versions[0]).toMatchObject({ kind: 'auto', reason: 'idle' });
+    await waitFor(async () => cardTitles((await fetchVersion(server.port, map.id, map.viewToken, (await listVersions(server.port, map.id, map.viewToken)).body.versions[0]!.id)).body.journey.cards).includes('Still syncing'), 'a checkpoint with the later card');
   });
 });

@@ -225,6 +225,14 @@ describe('version limits', () => {
     expect((full.body as unknown as { error: string }).error).toMatch(/named versions/);
     expect((await make({ name: '', reason: 'restore' })).status).toBe(409);
     expect(await names()).toEqual(['n3', 'n2', 'n1']);
+
+    // a dozen at once on another map: each makes room in turn, none counts the same free place twice
+    const other = await registerMap(relay.port);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => createVersion(relay.port, other.id, other.ownerToken, { name: '', reason: 'restore' })));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 12 }, () => 201));
+    const kept = (await listVersions(relay.port, other.id, other.viewToken)).body.versions;
+    expect(kept).toHaveLength(3);
+    for (const v of kept) expect((await fetchVersion(relay.port, other.id, other.viewToken, v.id)).status).toBe(200);
   });
 
   it('past VERSION_BYTES_PER_MAP the oldest checkpoints go; a named version that does not fit gets 409', async () => {
