@@ -4,6 +4,7 @@ import { runExportBench } from './export.bench';
 import { runFirstLoadBench } from './firstload.bench';
 import { runModelBench } from './model.bench';
 import { runRelayBench } from './relay.bench';
+import { runVersionsRelayBench } from './versions-relay.bench';
 import { runVersionsBench } from './versions.bench';
 
 /** `npm run bench`: prints figures and their ratio to the targets; asserts nothing. */
@@ -14,4 +15,5 @@ await runFirstLoadBench();
 await runEditorBench();
 await runExportBench();
 await runRelayBench();
+await runVersionsRelayBench();
 await runAttackBench();

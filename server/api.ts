@@ -2,12 +2,14 @@ import type http from 'node:http';
 import type { Logger } from 'pino';
 import { clientAddress } from './address';
 import { isMapId } from '../src/access/mapId';
-import { isFacilitator, type LinkRole } from '../src/access/roles';
+import { isFacilitator, writeRefusal, type LinkRole } from '../src/access/roles';
 import { tokenField } from '../src/access/rooms';
 import { parseApiPath } from '../src/access/routes';
 import type { AccessControl } from './auth';
 import type { Metrics } from './metrics';
-import type { RegistrationQuota } from './quotas';
+import type { AddressQuota, RegistrationQuota, VersionQuota } from './quotas';
+import type { Rooms } from './rooms';
+import { DraftError, VersionRefused, readVersionDraft, type Versions } from './versions';
 
 /** A JSON body bigger than this is refused with 413. */
 export const MAX_API_BODY_BYTES = 16 * 1024;
@@ -36,6 +38,16 @@ function send(res: http.ServerResponse, status: number, body?: unknown, headers:
     'Content-Length': Buffer.byteLength(json),
     'Cache-Control': 'no-store',
     ...headers,
+  });
+  res.end(json);
+}
+
+/** A body already written as JSON text (a version file, written as the export writes it). */
+function sendJsonText(res: http.ServerResponse, status: number, json: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    'Cache-Control': 'no-store',
   });
   res.end(json);
 }
@@ -80,7 +92,20 @@ export interface ApiOptions {
   /** TRUST_PROXY: how many proxies' X-Forwarded-For entries to trust (address.ts) */
   trustProxy: number;
   metrics?: Metrics;
+  /** version history; without it, /versions answers 404 */
+  versions?: VersionApi;
 }
+
+/** What the /versions routes need: the versions, the rooms in memory (for their live state) and their quotas. */
+export interface VersionApi {
+  versions: Versions;
+  rooms: Rooms;
+  creates: VersionQuota;
+  reads: AddressQuota;
+}
+
+const tooMany = (what: string, retryAfterSeconds: number) =>
+  new HttpError(429, `${what}; try again in ${retryAfterSeconds} s`, { 'Retry-After': String(retryAfterSeconds) });
 
 /**
  * The JSON API for maps and their links (README, "Sharing and the relay"):
@@ -92,6 +117,11 @@ export interface ApiOptions {
  *   GET    /api/maps/:id/access               any token → 200 {role, locked}
  *   GET    /api/maps/:id/links                owner → 200 {editToken?, commentToken?, viewToken?} (null: turned off; absent: not known)
  *   POST   /api/maps/:id/owner/rotate         owner → 200 {token}; the old owner token stops working, its connections close with 4401
+ *   GET    /api/maps/:id/versions             any token → 200 {versions: VersionInfo[]}, newest first
+ *   POST   /api/maps/:id/versions             owner, or edit unless locked; {name, by?} → 201 VersionInfo (named), or
+ *                                             {name: "", reason: "restore"|"import", by?} → 201 VersionInfo (a checkpoint);
+ *                                             409 when named versions fill the map's limits
+ *   GET    /api/maps/:id/versions/:versionId  any token → 200 the version as a Waymark file (as the JSON export writes it); 404 unknown
  *
  * Registering never reveals whether an id exists: every registration is a share of its own, with
  * its own access record and rooms (auth.ts, `accessKey`), and its tokens carry its registration
@@ -100,8 +130,9 @@ export interface ApiOptions {
  *
  * Owner operations take `Authorization: Bearer <ownerToken>`. A missing or wrong token and an
  * unknown map answer alike (401); a valid token of another role gets 403. Errors are `{error}`.
- * Registrations are limited per client address and in total per minute: over either, 429 with
- * Retry-After (seconds).
+ * Registrations are limited per client address and in total per minute, version creates per
+ * address and per map, version files per address: over any, 429 with Retry-After (seconds).
+ * Versions belong to a share (its access key, found from the token), like its rooms.
  */
 export function createApi(access: AccessControl, log: Logger, options: ApiOptions) {
   /** The caller's access if its token is the owner's: 401 for no valid token, 403 for another role. */
@@ -191,7 +222,56 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       if (!granted) throw unauthorized();
       return send(res, 200, { role: granted.role, locked: granted.locked });
     }
+    if (path?.route === 'versions' && options.versions) return versionsRoute(req, res, method, path.mapId, path.versionId, options.versions);
     throw new HttpError(404, 'not found');
+  }
+
+  async function versionsRoute(req: http.IncomingMessage, res: http.ServerResponse, method: string, mapId: string, versionId: string | null, api: VersionApi): Promise<void> {
+    if (versionId === null ? method !== 'GET' && method !== 'POST' : method !== 'GET') throw methodNotAllowed(versionId === null ? 'GET, POST' : 'GET');
+    const caller = await access.accessOf(mapId, bearer(req));
+    if (!caller) throw unauthorized();
+    const address = clientAddress(req, options.trustProxy);
+    if (versionId !== null) {
+      const wait = await api.reads.take(address);
+      if (wait !== null) throw tooMany('too many version downloads from this address', wait);
+      const file = await api.versions.file(caller.key, versionId);
+      if (file === null) throw new HttpError(404, 'no such version');
+      return sendJsonText(res, 200, file);
+    }
+    if (method === 'GET') return send(res, 200, { versions: await api.versions.list(caller.key) });
+    const refusal = writeRefusal(caller.role, 'map', caller.locked);
+    if (refusal === 'locked') throw new HttpError(403, 'the owner has locked this map: only the owner can make versions');
+    if (refusal) throw new HttpError(403, 'only owner and edit links can make versions');
+    let draft;
+    try {
+      draft = readVersionDraft(await readJson(req));
+    } catch (error) {
+      if (error instanceof DraftError) throw new HttpError(400, error.message);
+      throw error;
+    }
+    const refused = await api.creates.take(address, caller.key);
+    if (refused) {
+      options.metrics?.versions.inc({ kind: draft.kind, result: 'refused' });
+      throw tooMany(`too many new versions ${refused.scope === 'address' ? 'from this address' : 'of this map'}`, refused.retryAfterSeconds);
+    }
+    let info;
+    try {
+      info = await api.versions.add(caller.key, draft, await api.versions.current(caller.key, api.rooms.get(caller.key)));
+    } catch (error) {
+      if (!(error instanceof VersionRefused)) {
+        options.metrics?.versions.inc({ kind: draft.kind, result: 'failed' });
+        throw error;
+      }
+      options.metrics?.versions.inc({ kind: draft.kind, result: 'refused' });
+      throw new HttpError(409, error.message);
+    }
+    if (!info) {
+      options.metrics?.versions.inc({ kind: draft.kind, result: 'refused' });
+      throw new HttpError(409, 'no room for another checkpoint: named versions fill the map');
+    }
+    options.metrics?.versions.inc({ kind: draft.kind, result: 'stored' });
+    log.info({ map: mapId, access: caller.key, version: info.id, kind: info.kind, reason: info.reason }, 'version created');
+    return send(res, 201, info);
   }
 
   return (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {

@@ -100,11 +100,34 @@ export interface ServerConfig {
   frameAncestors: string[];
   /** the bearer token /metrics asks for; null: /metrics is off (404) */
   metricsToken: string | null;
+  /** versions one map keeps; past it the oldest checkpoints go, and a named version is refused (409) once named ones alone fill it */
+  versionsPerMap: number;
+  /** bytes of snapshots one map keeps; past it the oldest checkpoints go, and a named version is refused (409) */
+  versionBytesPerMap: number;
+  /** versions made through the API (named, or a checkpoint before a restore or import) per map and minute; more get 429 */
+  versionCreatesPerMapPerMinute: number;
+  /** the same per client address and minute, over all maps */
+  versionCreatesPerAddressPerMinute: number;
+  /** versions fetched as a file (each one decoded and written out on the server) per client address and minute; more get 429 */
+  versionReadsPerAddressPerMinute: number;
+  /** memory for version files already written out (a team opening one version pays for one decode) */
+  versionFileCacheBytes: number;
+  /** a map room with changes takes a checkpoint once nobody has changed it for this long */
+  checkpointIdleMs: number;
+  /** … and at most this long after its first change since the last checkpoint, however busy it is */
+  checkpointIntervalMs: number;
+  /** retention of checkpoints (src/model/versions.ts, `checkpointsToThin`): all kept while younger than this … */
+  checkpointKeepAllMs: number;
+  /** … then one per hour until this age … */
+  checkpointHourlyUntilMs: number;
+  /** … then one per day until this age; older checkpoints go (named versions are always kept) */
+  checkpointDailyUntilMs: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const MiB = 1024 * 1024;
+const HOUR = 3_600_000;
 
 export const ENV_DEFAULTS = {
   PORT: '8080',
@@ -155,6 +178,17 @@ export const ENV_DEFAULTS = {
   KEEP_ALIVE_TIMEOUT_MS: '5000',
   FRAME_ANCESTORS: '',
   METRICS_TOKEN: '',
+  VERSIONS_PER_MAP: '1000',
+  VERSION_BYTES_PER_MAP: String(512 * MiB),
+  VERSION_CREATES_PER_MAP_PER_MINUTE: '10',
+  VERSION_CREATES_PER_ADDRESS_PER_MINUTE: '30',
+  VERSION_READS_PER_ADDRESS_PER_MINUTE: '120',
+  VERSION_FILE_CACHE_BYTES: String(64 * MiB),
+  CHECKPOINT_IDLE_MS: '60000',
+  CHECKPOINT_INTERVAL_MS: '600000',
+  CHECKPOINT_KEEP_ALL_MS: String(2 * HOUR),
+  CHECKPOINT_HOURLY_UNTIL_MS: String(24 * HOUR),
+  CHECKPOINT_DAILY_UNTIL_MS: String(30 * 24 * HOUR),
 } as const;
 
 export type EnvKey = keyof typeof ENV_DEFAULTS;
@@ -224,6 +258,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ...readTimeouts(int('HEADERS_TIMEOUT_MS', 100), int('REQUEST_TIMEOUT_MS', 100), int('KEEP_ALIVE_TIMEOUT_MS', 100)),
     frameAncestors: readFrameAncestors(get('FRAME_ANCESTORS')),
     metricsToken: readMetricsToken(get('METRICS_TOKEN')),
+    versionsPerMap: int('VERSIONS_PER_MAP', 1, 1_000_000),
+    versionBytesPerMap: int('VERSION_BYTES_PER_MAP', 1024),
+    versionCreatesPerMapPerMinute: int('VERSION_CREATES_PER_MAP_PER_MINUTE', 1),
+    versionCreatesPerAddressPerMinute: int('VERSION_CREATES_PER_ADDRESS_PER_MINUTE', 1),
+    versionReadsPerAddressPerMinute: int('VERSION_READS_PER_ADDRESS_PER_MINUTE', 1),
+    versionFileCacheBytes: int('VERSION_FILE_CACHE_BYTES', 0),
+    checkpointIdleMs: int('CHECKPOINT_IDLE_MS', 10, MAX_TIMER_MS),
+    checkpointIntervalMs: int('CHECKPOINT_INTERVAL_MS', 10, MAX_TIMER_MS),
+    ...readRetention(int('CHECKPOINT_KEEP_ALL_MS', 0), int('CHECKPOINT_HOURLY_UNTIL_MS', 0), int('CHECKPOINT_DAILY_UNTIL_MS', 0)),
   };
 }
 
@@ -237,6 +280,19 @@ function readTrustProxy(value: string): number {
     throw new Error(`TRUST_PROXY must be false, true or the number of proxies in front of the server (0 to 10), got "${value}"`);
   }
   return hops;
+}
+
+/** the longest delay setTimeout takes as given (longer fires at once) */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The retention ages must grow: all, then hourly, then daily. */
+function readRetention(checkpointKeepAllMs: number, checkpointHourlyUntilMs: number, checkpointDailyUntilMs: number) {
+  if (checkpointKeepAllMs > checkpointHourlyUntilMs || checkpointHourlyUntilMs > checkpointDailyUntilMs) {
+    throw new Error(
+      `CHECKPOINT_KEEP_ALL_MS (${checkpointKeepAllMs}) ≤ CHECKPOINT_HOURLY_UNTIL_MS (${checkpointHourlyUntilMs}) ≤ CHECKPOINT_DAILY_UNTIL_MS (${checkpointDailyUntilMs}) must hold`,
+    );
+  }
+  return { checkpointKeepAllMs, checkpointHourlyUntilMs, checkpointDailyUntilMs };
 }
 
 function readTimeouts(headersTimeoutMs: number, requestTimeoutMs: number, keepAliveTimeoutMs: number) {

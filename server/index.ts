@@ -3,14 +3,16 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { createApi } from './api';
 import { AccessControl } from './auth';
+import { Checkpoints } from './checkpoints';
 import { readConfig } from './config';
 import { createHttpServer, VERSION } from './http';
 import { createMetrics } from './metrics';
-import { RegistrationQuota } from './quotas';
+import { AddressQuota, RegistrationQuota, VersionQuota } from './quotas';
 import { Relay } from './relay';
 import { Rooms } from './rooms';
 import { createStore } from './store';
 import { UpdateChecker } from './updateCheck';
+import { Versions } from './versions';
 
 /**
  * Starts Waymark on one port: the app, /api, /healthz, /metrics and the sync relay on /sync.
@@ -26,6 +28,19 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const access = new AccessControl(store);
   const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
   checker.start();
+  const versions = new Versions(store, {
+    perMap: config.versionsPerMap,
+    bytesPerMap: config.versionBytesPerMap,
+    fileCacheBytes: config.versionFileCacheBytes,
+    retention: { keepAllMs: config.checkpointKeepAllMs, hourlyUntilMs: config.checkpointHourlyUntilMs, dailyUntilMs: config.checkpointDailyUntilMs },
+  });
+  const checkpoints = new Checkpoints({
+    idleMs: config.checkpointIdleMs,
+    intervalMs: config.checkpointIntervalMs,
+    versions,
+    log,
+    counted: (result) => metrics.versions.inc({ kind: 'auto', result }),
+  });
   const rooms = new Rooms({
     store,
     metrics,
@@ -39,6 +54,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       statesPerRoom: config.awarenessStatesPerRoom,
     },
     onForget: (name) => checker.forget(name),
+    watcher: checkpoints,
   });
   const relay = new Relay({ config, log, metrics, access, rooms, checker });
   metrics.sources.presenceEntries = () => {
@@ -53,6 +69,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       registrations: new RegistrationQuota(config.registrationsPerAddressPerMinute, config.registrationsPerMinute),
       trustProxy: config.trustProxy,
       metrics,
+      versions: {
+        versions,
+        rooms,
+        creates: new VersionQuota(config.versionCreatesPerAddressPerMinute, config.versionCreatesPerMapPerMinute),
+        reads: new AddressQuota('version-reads-by-address', config.versionReadsPerAddressPerMinute),
+      },
     }),
     health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
@@ -82,6 +104,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       server.closeAllConnections();
       await relay.close();
       await rooms.closeAll();
+      await checkpoints.close();
       await checker.close();
       await store.close();
       await httpClosed;

@@ -36,6 +36,12 @@ export function createMetrics() {
     closed: new Counter({ name: 'waymark_connections_closed_total', help: 'Closed WebSocket connections by close code and reason', labelNames: ['code', 'reason'] as const, registers: [registry] }),
     registrationsRefused: new Counter({ name: 'waymark_registrations_refused_total', help: 'Map registrations refused with 429, by the quota that was used up (address or total)', labelNames: ['scope'] as const, registers: [registry] }),
     socketsDropped: new Counter({ name: 'waymark_sockets_dropped_total', help: 'TCP sockets closed by the server\'s socket limits: over MAX_SOCKETS (total), over MAX_SOCKETS_PER_ADDRESS (address), or no request head within HEADERS_TIMEOUT_MS (no-request)', labelNames: ['reason'] as const, registers: [registry] }),
+    versions: new Counter({
+      name: 'waymark_versions_total',
+      help: 'Versions of shared maps: named or auto (checkpoints), by result (stored; refused or skipped for lack of room or over a rate limit; failed: the store refused it)',
+      labelNames: ['kind', 'result'] as const,
+      registers: [registry],
+    }),
     upgradesRefused: new Counter({ name: 'waymark_upgrades_refused_total', help: 'WebSocket upgrades refused, by HTTP status', labelNames: ['status'] as const, registers: [registry] }),
     sources,
   };

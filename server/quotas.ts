@@ -41,3 +41,42 @@ async function spend(limiter: RateLimiterMemory, key: string): Promise<number | 
     throw rejection;
   }
 }
+
+/**
+ * Versions made through the API, per map (its access key) and per client address, each per
+ * minute (fixed windows, in memory, as for registrations). A create costs a point of the
+ * caller's address first, then one of the map's; one refused by the address does not use up the
+ * map's, so a hostile peer from elsewhere cannot stop a team from naming versions of its map any
+ * more than the map's own link holders can.
+ */
+export class VersionQuota {
+  private readonly byAddress: RateLimiterMemory;
+  private readonly byMap: RateLimiterMemory;
+
+  constructor(perAddressPerMinute: number, perMapPerMinute: number) {
+    this.byAddress = new RateLimiterMemory({ keyPrefix: 'versions-by-address', points: perAddressPerMinute, duration: 60 });
+    this.byMap = new RateLimiterMemory({ keyPrefix: 'versions-by-map', points: perMapPerMinute, duration: 60 });
+  }
+
+  async take(address: string, map: string): Promise<{ scope: 'address' | 'map'; retryAfterSeconds: number } | null> {
+    const refusal = await spend(this.byAddress, address);
+    if (refusal !== null) return { scope: 'address', retryAfterSeconds: refusal };
+    const mapRefusal = await spend(this.byMap, map);
+    if (mapRefusal !== null) return { scope: 'map', retryAfterSeconds: mapRefusal };
+    return null;
+  }
+}
+
+/** Requests of one kind per client address and minute (version files, which cost a decode and an encode each). */
+export class AddressQuota {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(keyPrefix: string, perMinute: number) {
+    this.limiter = new RateLimiterMemory({ keyPrefix, points: perMinute, duration: 60 });
+  }
+
+  /** null when spent, else the seconds until the address may try again */
+  take(address: string): Promise<number | null> {
+    return spend(this.limiter, address);
+  }
+}

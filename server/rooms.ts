@@ -21,6 +21,17 @@ const FROM_STORE = Symbol('from store');
 
 type Job = { kind: 'update'; delta: Uint8Array; origin: unknown } | { kind: 'send'; peer: Peer; message: Uint8Array };
 
+/**
+ * Who follows a room's changes from outside without holding it up (checkpoints.ts): told of
+ * each change as it happens, asked once before the room leaves memory (while its doc is still
+ * there), and told when it is gone. None of these may throw.
+ */
+export interface RoomWatcher {
+  changed(room: Room): void;
+  beforeEvict(room: Room): Promise<void>;
+  forgotten(room: Room): void;
+}
+
 export interface RoomDeps {
   store: RelayStore;
   metrics: Metrics;
@@ -28,6 +39,7 @@ export interface RoomDeps {
   /** merge a room's stored updates after this many */
   compactAfter: number;
   awareness: AwarenessLimits;
+  watcher?: RoomWatcher;
 }
 
 /**
@@ -87,6 +99,7 @@ export class Room {
       this.bytes += delta.length;
       this.jobs.push({ kind: 'update', delta, origin });
       this.schedule();
+      this.deps.watcher?.changed(this);
     });
     this.presence.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       let message: Uint8Array;
@@ -329,6 +342,8 @@ export class Rooms {
     room.evicting ??= (async () => {
       try {
         await room.drained();
+        // a checkpoint of changes no checkpoint holds yet, while the doc is still here
+        if (!room.failed) await this.options.watcher?.beforeEvict(room);
         if (!room.failed) await room.compact();
       } catch (error) {
         this.options.log.warn({ room: room.name, err: (error as Error).message }, 'could not compact a room on eviction');
@@ -345,6 +360,7 @@ export class Rooms {
       this.options.metrics.rooms.dec();
       this.options.onForget?.(room.name);
     }
+    this.options.watcher?.forgotten(room);
     room.destroy();
   }
 

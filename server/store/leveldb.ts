@@ -1,13 +1,27 @@
 import * as Y from 'yjs';
-import { LeveldbPersistence, getCurrentUpdateClock } from 'y-leveldb';
-import type { AccessRecord, RelayStore } from './types';
+import { LeveldbPersistence, getCurrentUpdateClock, getLevelUpdates } from 'y-leveldb';
+import type { AccessRecord, RelayStore, VersionEntry } from './types';
+
+type BatchOp = { type: 'put'; key: unknown; value: Uint8Array } | { type: 'del'; key: unknown };
 
 /** What a level database answers to; y-leveldb hands it out untyped. */
 interface LevelDb {
   get(key: unknown): Promise<Uint8Array | undefined>;
   put(key: unknown, value: Uint8Array): Promise<void>;
-  batch(ops: Array<{ type: 'put'; key: unknown; value: Uint8Array }>): Promise<void>;
+  batch(ops: BatchOp[]): Promise<void>;
 }
+
+/** `db.get` for a key that may be missing: undefined instead of a not-found error (level 8 throws, 9 answers undefined). */
+async function getOrUndefined(db: LevelDb, key: unknown): Promise<Uint8Array | undefined> {
+  try {
+    return await db.get(key);
+  } catch (error) {
+    if ((error as { notFound?: boolean; code?: string }).notFound || (error as { code?: string }).code === 'LEVEL_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 interface Append {
   name: string;
@@ -101,7 +115,7 @@ export class LevelDbStore implements RelayStore {
         for (const { name, update } of batch) {
           const clock = (this.clocks.get(name) ?? (await getCurrentUpdateClock(db, name))) + 1;
           this.clocks.set(name, clock);
-          ops.push({ type: 'put' as const, key: ['v1', name, 'update', clock], value: Buffer.from(update.buffer, update.byteOffset, update.byteLength) });
+          ops.push({ type: 'put' as const, key: ['v1', name, 'update', clock], value: toBuffer(update) });
         }
         await db.batch(ops);
       });
@@ -118,15 +132,15 @@ export class LevelDbStore implements RelayStore {
     await this.ldb.flushDocument(name);
   }
 
+  async readDoc(name: string): Promise<Uint8Array> {
+    // getLevelUpdates only reads: y-leveldb's getYDoc would merge a long log and move the clock
+    // under a room that is being written at the same time
+    const updates = await this.run((db) => getLevelUpdates(db, name));
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  }
+
   async getAccess(mapId: string): Promise<AccessRecord | undefined> {
-    const value = await this.run(async (db) => {
-      try {
-        return await db.get(accessKey(mapId));
-      } catch (error) {
-        if ((error as { notFound?: boolean; code?: string }).notFound || (error as { code?: string }).code === 'LEVEL_NOT_FOUND') return undefined;
-        throw error;
-      }
-    });
+    const value = await this.run((db) => getOrUndefined(db, accessKey(mapId)));
     return value ? (JSON.parse(Buffer.from(value).toString('utf8')) as AccessRecord) : undefined;
   }
 
@@ -134,10 +148,55 @@ export class LevelDbStore implements RelayStore {
     await this.run((db) => db.put(accessKey(mapId), Buffer.from(JSON.stringify(record), 'utf8')));
   }
 
+  async listVersions(room: string): Promise<VersionEntry[]> {
+    return this.run((db) => readIndex(db, room));
+  }
+
+  async putVersion(room: string, entry: VersionEntry, snapshot: Uint8Array): Promise<void> {
+    // read, change and write the index inside y-leveldb's queue: no other write to this database
+    // runs in between, and the batch lands the snapshot and the index together or not at all
+    await this.run(async (db) => {
+      const index = (await readIndex(db, room)).filter((e) => e.info.id !== entry.info.id);
+      index.push(entry);
+      await db.batch([
+        { type: 'put', key: versionKey(room, entry.info.id), value: toBuffer(snapshot) },
+        { type: 'put', key: versionIndexKey(room), value: Buffer.from(JSON.stringify(index), 'utf8') },
+      ]);
+    });
+  }
+
+  async getVersion(room: string, id: string): Promise<Uint8Array | undefined> {
+    return this.run((db) => getOrUndefined(db, versionKey(room, id)));
+  }
+
+  async deleteVersions(room: string, ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    const gone = new Set(ids);
+    await this.run(async (db) => {
+      const index = await readIndex(db, room);
+      await db.batch([
+        ...ids.map((id) => ({ type: 'del' as const, key: versionKey(room, id) })),
+        { type: 'put', key: versionIndexKey(room), value: Buffer.from(JSON.stringify(index.filter((e) => !gone.has(e.info.id))), 'utf8') },
+      ]);
+    });
+  }
+
   async close(): Promise<void> {
     await this.ldb.destroy();
   }
 }
 
+async function readIndex(db: LevelDb, room: string): Promise<VersionEntry[]> {
+  const value = await getOrUndefined(db, versionIndexKey(room));
+  return value ? (JSON.parse(Buffer.from(value).toString('utf8')) as VersionEntry[]) : [];
+}
+
 /** Access records live beside y-leveldb's 'v1' and 'v1_sv' keys, in a namespace of their own. */
 const accessKey = (mapId: string) => ['waymark', 'access', mapId];
+/**
+ * Versions beside them: one index per map room (every version's info and size, so listing a
+ * thousand is one read) and one key per snapshot. The room is a share's access key, so two
+ * registrations of one map id never see each other's versions.
+ */
+const versionIndexKey = (room: string) => ['waymark', 'versions', room];
+const versionKey = (room: string, id: string) => ['waymark', 'version', room, id];

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
-import type { AccessRecord, RelayStore } from './types';
+import type { AccessRecord, RelayStore, VersionEntry } from './types';
 
 /** Everything in memory and gone on exit: for tests and throwaway relays (`STORE=memory`). */
 export class MemoryStore implements RelayStore {
   readonly docs = new Map<string, Uint8Array[]>();
   readonly access = new Map<string, AccessRecord>();
+  readonly versions = new Map<string, { index: VersionEntry[]; snapshots: Map<string, Uint8Array> }>();
 
   async loadDoc(name: string): Promise<Uint8Array> {
     const updates = this.docs.get(name) ?? [];
@@ -22,6 +23,10 @@ export class MemoryStore implements RelayStore {
     if (updates && updates.length > 1) this.docs.set(name, [Y.mergeUpdates(updates)]);
   }
 
+  async readDoc(name: string): Promise<Uint8Array> {
+    return this.loadDoc(name);
+  }
+
   async getAccess(mapId: string): Promise<AccessRecord | undefined> {
     const record = this.access.get(mapId);
     return record && { ...record };
@@ -29,6 +34,30 @@ export class MemoryStore implements RelayStore {
 
   async putAccess(mapId: string, record: AccessRecord): Promise<void> {
     this.access.set(mapId, { ...record });
+  }
+
+  async listVersions(room: string): Promise<VersionEntry[]> {
+    return (this.versions.get(room)?.index ?? []).map((e) => ({ info: { ...e.info, counts: { ...e.info.counts } }, bytes: e.bytes }));
+  }
+
+  async putVersion(room: string, entry: VersionEntry, snapshot: Uint8Array): Promise<void> {
+    let versions = this.versions.get(room);
+    if (!versions) this.versions.set(room, (versions = { index: [], snapshots: new Map() }));
+    versions.index = versions.index.filter((e) => e.info.id !== entry.info.id);
+    versions.index.push({ info: { ...entry.info, counts: { ...entry.info.counts } }, bytes: entry.bytes });
+    versions.snapshots.set(entry.info.id, snapshot.slice());
+  }
+
+  async getVersion(room: string, id: string): Promise<Uint8Array | undefined> {
+    return this.versions.get(room)?.snapshots.get(id);
+  }
+
+  async deleteVersions(room: string, ids: readonly string[]): Promise<void> {
+    const versions = this.versions.get(room);
+    if (!versions) return;
+    const gone = new Set(ids);
+    versions.index = versions.index.filter((e) => !gone.has(e.info.id));
+    for (const id of ids) versions.snapshots.delete(id);
   }
 
   async close(): Promise<void> {}

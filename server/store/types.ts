@@ -1,4 +1,5 @@
 import type { LinkRole } from '../../src/access/roles';
+import type { VersionInfo } from '../../src/model/versions';
 
 /**
  * One registered map's access: SHA-256 hashes (hex) of its tokens, one per role (null = revoked),
@@ -18,9 +19,17 @@ export type AccessRecord = { owner: string } & Record<LinkRole, string | null> &
   sealedLinks?: string;
 };
 
+/** A version as the room's index lists it: what it says about itself, and its snapshot's size. */
+export interface VersionEntry {
+  info: VersionInfo;
+  /** bytes of the snapshot (counted against VERSION_BYTES_PER_MAP) */
+  bytes: number;
+}
+
 /**
- * Where the relay keeps what must outlive the process: each room's Yjs updates and each map's
- * access record. Writes to one document must not overlap (rooms.ts runs them one after the other);
+ * Where the relay keeps what must outlive the process: each room's Yjs updates, each map's
+ * access record, and each map room's versions (a snapshot each, and one index per room so the
+ * list is one read). Writes to one document must not overlap (rooms.ts runs them one after the other);
  * a returned promise resolves only once the write is durable against a crash of this process.
  */
 export interface RelayStore {
@@ -29,7 +38,20 @@ export interface RelayStore {
   storeUpdate(name: string, update: Uint8Array): Promise<void>;
   /** merges the document's stored updates into one */
   compact(name: string): Promise<void>;
+  /**
+   * The document as one update, read without changing anything stored (no compaction): safe
+   * while the room is being loaded or written by someone else.
+   */
+  readDoc(name: string): Promise<Uint8Array>;
   getAccess(mapId: string): Promise<AccessRecord | undefined>;
   putAccess(mapId: string, record: AccessRecord): Promise<void>;
+  /** the room's version index, in the order stored (callers sort) */
+  listVersions(room: string): Promise<VersionEntry[]>;
+  /** stores a snapshot and its index entry together: both or neither */
+  putVersion(room: string, entry: VersionEntry, snapshot: Uint8Array): Promise<void>;
+  /** a version's snapshot (`Y.encodeStateAsUpdate` of the map doc then), or undefined */
+  getVersion(room: string, id: string): Promise<Uint8Array | undefined>;
+  /** deletes snapshots and their index entries together; unknown ids are ignored */
+  deleteVersions(room: string, ids: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

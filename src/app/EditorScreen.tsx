@@ -39,6 +39,8 @@ import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
 import { useCollaboration } from './useCollaboration';
 import { useThumbnailUpdates } from './useThumbnailUpdates';
+import { createVersionHistory } from './versionHistory';
+import { setVersionHistory } from '../store/versionHistoryStore';
 
 type LoadState =
   | { phase: 'loading' }
@@ -244,6 +246,20 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     }),
   );
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
+
+  // the open map's version history, for the UI through src/store/versionHistoryStore.ts; it asks
+  // for the share each time (sharing the map while it is open moves its versions to the relay)
+  const shareRef = useRef(share);
+  shareRef.current = share;
+  useEffect(() => {
+    if (state.phase !== 'ready' || !doc) return;
+    const history = createVersionHistory({ db, mapId, doc, share: () => shareRef.current });
+    setVersionHistory(history);
+    return () => {
+      setVersionHistory(null);
+      history.destroy();
+    };
+  }, [state.phase, doc, db, mapId]);
   usePrefetchParts(state.phase === 'ready');
 
   /**

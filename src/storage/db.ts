@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { VersionInfo } from '../model/versions';
 
 /** One map in the library: what the library screen lists without opening the map's doc. */
 export interface MapEntry {
@@ -25,6 +26,29 @@ export interface StoredUpdate {
   update: Uint8Array;
 }
 
+/** on the relay (cached here); only on this device; made offline and waiting to go up to the relay */
+export type StoredVersionPlace = 'server' | 'device' | 'pending';
+
+/**
+ * What this device knows of one version of one map, without its content: the list reads only
+ * these rows, so a list of hundreds of versions never loads hundreds of full map copies.
+ */
+export interface StoredVersion {
+  mapId: string;
+  id: string;
+  info: VersionInfo;
+  place: StoredVersionPlace;
+  /** whether `versionSnapshots` holds its content (false: a relay version nobody opened here yet) */
+  cached: boolean;
+}
+
+/** One version's content: `Y.encodeStateAsUpdate` of the map doc (src/model/versionSnapshot.ts). */
+export interface StoredVersionSnapshot {
+  mapId: string;
+  id: string;
+  snapshot: Uint8Array;
+}
+
 export const DEFAULT_DATABASE_NAME = 'waymark';
 
 export interface DatabaseOptions {
@@ -38,6 +62,8 @@ export interface DatabaseOptions {
 export class WaymarkDB extends Dexie {
   declare maps: Table<MapEntry, string>;
   declare updates: Table<StoredUpdate, number>;
+  declare versions: Table<StoredVersion, [string, string]>;
+  declare versionSnapshots: Table<StoredVersionSnapshot, [string, string]>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? DEFAULT_DATABASE_NAME, {
@@ -49,6 +75,13 @@ export class WaymarkDB extends Dexie {
     this.version(1).stores({
       maps: 'id, updatedAt, deletedAt',
       updates: '++seq, mapId, [mapId+seq]',
+    });
+    // Version history (issue 15): a version's list entry and its content in two tables, keyed
+    // by map and version id. Version 1 stays as it was: Dexie adds the tables when a device
+    // that has version 1 opens the database, and keeps every map.
+    this.version(2).stores({
+      versions: '[mapId+id], mapId',
+      versionSnapshots: '[mapId+id], mapId',
     });
   }
 }

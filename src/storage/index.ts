@@ -1,4 +1,13 @@
-export { WaymarkDB, openDatabase, DEFAULT_DATABASE_NAME, type MapEntry, type StoredUpdate, type DatabaseOptions } from './db';
+export {
+  WaymarkDB,
+  openDatabase,
+  DEFAULT_DATABASE_NAME,
+  type MapEntry,
+  type StoredUpdate,
+  type DatabaseOptions,
+  type StoredVersion,
+  type StoredVersionPlace,
+} from './db';
 export { classifyStorageError, type StorageProblem } from './errors';
 export { PERSISTENCE_ORIGIN, TAB_ORIGIN } from './origins';
 export {
@@ -24,3 +33,19 @@ export { MapPersistence, DEFAULT_COMPACT_EVERY, type PersistenceStatus, type Per
 export { compactMapUpdates } from './compaction';
 export { mapChannelName } from './channel';
 export { loadShare, ownerKeyKept, rememberOwnerKeyKept, saveShare, type OwnerKeyKept } from './shareTokens';
+export {
+  DEVICE_VERSION_LIMIT,
+  DEVICE_NAMED_VERSION_LIMIT,
+  VersionStorageError,
+  listStoredVersions,
+  getStoredVersion,
+  getVersionSnapshot,
+  putStoredVersion,
+  cacheVersionSnapshot,
+  deleteStoredVersions,
+  mergeRelayVersions,
+  thinStoredVersions,
+  versionStore,
+  type VersionStore,
+  type ThinOptions,
+} from './versions';

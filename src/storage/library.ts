@@ -6,6 +6,7 @@ import type { MapEntry, WaymarkDB } from './db';
 import { forgetMapOnDevice } from './deviceKeys';
 import { PERSISTENCE_ORIGIN } from './origins';
 import { applyStoredUpdates, readMapUpdates } from './updates';
+import { eraseMapVersions } from './versions';
 
 /**
  * The map library: the list of maps on this device and whole-map operations on it (create,
@@ -179,7 +180,7 @@ export async function saveFeedback(db: WaymarkDB, mapId: string, feedback: Y.Doc
  * at `eraseMaps`.
  */
 export async function purgeMap(db: WaymarkDB, id: string): Promise<boolean> {
-  const purged = await db.transaction('rw', db.maps, db.updates, async () => {
+  const purged = await db.transaction('rw', [db.maps, db.updates, db.versions, db.versionSnapshots], async () => {
     const entry = await db.maps.get(id);
     if (!entry || entry.deletedAt === null) return false;
     await eraseMaps(db, [id]);
@@ -195,7 +196,7 @@ export async function purgeMap(db: WaymarkDB, id: string): Promise<boolean> {
  */
 export async function purgeDeleted(db: WaymarkDB, olderThanMs: number, now: number = Date.now()): Promise<string[]> {
   const cutoff = now - olderThanMs;
-  const ids = await db.transaction('rw', db.maps, db.updates, async () => {
+  const ids = await db.transaction('rw', [db.maps, db.updates, db.versions, db.versionSnapshots], async () => {
     const found = await db.maps.where('deletedAt').belowOrEqual(cutoff).primaryKeys();
     if (found.length > 0) await eraseMaps(db, found);
     return found;
@@ -206,11 +207,13 @@ export async function purgeDeleted(db: WaymarkDB, olderThanMs: number, now: numb
 
 /**
  * Everything stored for these maps, inside the caller's transaction: the entries (with their
- * thumbnails), the maps' updates and their feedback docs' updates (comments, votes). The
+ * thumbnails), the maps' updates, their feedback docs' updates (comments, votes) and their
+ * versions (entries and content, src/storage/versions.ts). The
  * per-map keys in localStorage (share token, read marks) are forgotten by the caller once the
  * transaction has committed, so a failed purge leaves the map still reachable.
  */
 async function eraseMaps(db: WaymarkDB, ids: readonly string[]): Promise<void> {
   await db.updates.where('mapId').anyOf([...ids, ...ids.map(feedbackStorageKey)]).delete();
+  await eraseMapVersions(db, ids);
   await db.maps.bulkDelete([...ids]);
 }

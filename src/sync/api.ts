@@ -13,13 +13,23 @@ export class ShareApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+/** Whether the relay could not be reached or could not answer now: worth trying again later. */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof ShareApiError && (error.status === 0 || error.status >= 500);
+}
+
+/**
+ * One request to the relay's API: the JSON answer, or a ShareApiError with the status (0: the
+ * relay could not be reached). `base` is the relay's origin, '' (this page's) in the app.
+ */
+export async function apiCall<T>(path: string, init: RequestInit & { token?: string; base?: string } = {}): Promise<T> {
+  const { token, base = '', ...request } = init;
   const headers = new Headers(init.headers);
-  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
   if (init.body) headers.set('Content-Type', 'application/json');
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers });
+    response = await fetch(base + path, { ...request, headers });
   } catch {
     throw new ShareApiError(0, 'offline');
   }
@@ -36,15 +46,15 @@ async function call<T>(path: string, init: RequestInit & { token?: string } = {}
 }
 
 export function registerMap(mapId: string): Promise<RegisteredMap> {
-  return call(API_MAPS, { method: 'POST', body: JSON.stringify({ id: mapId }) });
+  return apiCall(API_MAPS, { method: 'POST', body: JSON.stringify({ id: mapId }) });
 }
 
 export function rotateLink(mapId: string, role: LinkRole, ownerToken: string): Promise<{ token: string }> {
-  return call(linkPath(mapId, role, true), { method: 'POST', token: ownerToken });
+  return apiCall(linkPath(mapId, role, true), { method: 'POST', token: ownerToken });
 }
 
 export function revokeLink(mapId: string, role: LinkRole, ownerToken: string): Promise<void> {
-  return call(linkPath(mapId, role, false), { method: 'DELETE', token: ownerToken });
+  return apiCall(linkPath(mapId, role, false), { method: 'DELETE', token: ownerToken });
 }
 
 export interface Access {
@@ -54,21 +64,21 @@ export interface Access {
 }
 
 export async function checkAccess(mapId: string, token: string): Promise<Access> {
-  const access = await call<Partial<Access>>(accessPath(mapId), { token });
+  const access = await apiCall<Partial<Access>>(accessPath(mapId), { token });
   return { role: access.role as Role, locked: access.locked === true };
 }
 
 /** Owner only: locks or unlocks the map's content; the relay enforces it. */
 export function setContentLock(mapId: string, locked: boolean, ownerToken: string): Promise<{ locked: boolean }> {
-  return call(lockPath(mapId), { method: 'PUT', token: ownerToken, body: JSON.stringify({ locked }) });
+  return apiCall(lockPath(mapId), { method: 'PUT', token: ownerToken, body: JSON.stringify({ locked }) });
 }
 
 /** Owner only: each link's token as the owner last set it (null: turned off; absent: not known to the relay). */
 export function fetchLinks(mapId: string, ownerToken: string): Promise<Partial<Record<TokenField<LinkRole>, string | null>>> {
-  return call(linksPath(mapId), { token: ownerToken });
+  return apiCall(linksPath(mapId), { token: ownerToken });
 }
 
 /** Owner only: a new owner key; the old one stops working everywhere (its connections close). */
 export function rotateOwnerKey(mapId: string, ownerToken: string): Promise<{ token: string }> {
-  return call(ownerRotatePath(mapId), { method: 'POST', token: ownerToken });
+  return apiCall(ownerRotatePath(mapId), { method: 'POST', token: ownerToken });
 }

@@ -1,0 +1,244 @@
+import * as Y from 'yjs';
+import { readJourney } from '../src/model/doc';
+import { newId } from '../src/model/ids';
+import { LIMITS, clampText } from '../src/model/limits';
+import {
+  VERSION_LIMITS,
+  checkpointsOverLimit,
+  checkpointsToThin,
+  namedVersionFits,
+  sortVersions,
+  versionCounts,
+  type CheckpointReason,
+  type RetentionPolicy,
+  type VersionCounts,
+  type VersionInfo,
+} from '../src/model/versions';
+import { serializeMap } from '../src/schema/file';
+import type { Room } from './rooms';
+import type { RelayStore, VersionEntry } from './store';
+
+/** What a new version is before it is stored. */
+export type VersionDraft = { kind: 'named'; name: string; by: string } | { kind: 'auto'; reason: CheckpointReason; by: string };
+
+/** A map doc's state to keep: one update (`Y.encodeStateAsUpdate`), and what its list entry shows. */
+export interface Snapshot {
+  update: Uint8Array;
+  counts: VersionCounts;
+}
+
+export interface VersionLimits {
+  /** VERSIONS_PER_MAP */
+  perMap: number;
+  /** VERSION_BYTES_PER_MAP */
+  bytesPerMap: number;
+  /** VERSION_FILE_CACHE_BYTES: version files kept written out in memory, most recently fetched first */
+  fileCacheBytes: number;
+  retention: RetentionPolicy;
+}
+
+/** A named version that does not fit: the named ones alone fill the map's count or bytes. */
+export class VersionRefused extends Error {}
+
+export function snapshotOf(doc: Y.Doc): Snapshot {
+  return { update: Y.encodeStateAsUpdate(doc), counts: versionCounts(readJourney(doc)) };
+}
+
+/** Why a body for POST …/versions is refused (400), in words a client can show. */
+export class DraftError extends Error {}
+
+/** "Who made it" as the client says: one line, at most LIMITS.author characters; anything else is dropped. */
+function byOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new DraftError('"by" must be a string');
+  return clampText(value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim(), LIMITS.author);
+}
+
+/**
+ * A POST body: `{"name": "…", "by"?: "…"}` for a named version, or `{"name": "", "reason":
+ * "restore"|"import"}` for the checkpoint the app asks for before it replaces the map's content.
+ */
+export function readVersionDraft(body: unknown): VersionDraft {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DraftError('body must be {"name": "…"}');
+  const { name, reason, by } = body as Record<string, unknown>;
+  if (typeof name !== 'string') throw new DraftError('"name" must be a string');
+  const trimmed = name.trim();
+  if (reason !== undefined) {
+    if (reason !== 'restore' && reason !== 'import') throw new DraftError('"reason" must be "restore" or "import"');
+    if (trimmed !== '') throw new DraftError('a checkpoint has no name: send "name": "" with a "reason"');
+    return { kind: 'auto', reason, by: byOf(by) };
+  }
+  if (trimmed === '' || trimmed.length > VERSION_LIMITS.name) throw new DraftError(`"name" must be 1 to ${VERSION_LIMITS.name} characters`);
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) throw new DraftError('"name" must be one line, without control characters');
+  return { kind: 'named', name: trimmed, by: byOf(by) };
+}
+
+/**
+ * The versions of shared maps, kept in the relay's store per map room (a share's access key:
+ * two registrations of one map id never see each other's). A version is a full copy of the map
+ * doc (the live doc keeps its garbage collection), listed from one index record per room.
+ *
+ * Adding one also makes room for it: the oldest checkpoints go first when the map holds
+ * VERSIONS_PER_MAP versions or VERSION_BYTES_PER_MAP bytes of snapshots; a named version is
+ * refused (VersionRefused) once named ones alone fill either, never thinned or dropped. After
+ * each add, checkpoints are thinned by the retention rule both sides share (`checkpointsToThin`).
+ * Changes to one room's versions run one after the other, so two adds cannot both count the
+ * same free room.
+ */
+export class Versions {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Version files as last written, by room and id, least recently fetched first. Writing one out
+   * decodes the whole snapshot (~100 ms for 5,000 cards, on the main thread); a version never
+   * changes, so when a team opens the same version to compare, only the first fetch pays.
+   */
+  private readonly files = new Map<string, string>();
+  private fileBytes = 0;
+
+  constructor(
+    private readonly store: RelayStore,
+    private readonly limits: VersionLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private serial<T>(room: string, f: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(room) ?? Promise.resolve();
+    const next = previous.then(f, f);
+    const settled = next.catch(() => {});
+    this.queues.set(room, settled);
+    void settled.then(() => {
+      if (this.queues.get(room) === settled) this.queues.delete(room);
+    });
+    return next;
+  }
+
+  /** The room's versions, newest first. */
+  async list(room: string): Promise<VersionInfo[]> {
+    return sortVersions((await this.store.listVersions(room)).map((e) => e.info));
+  }
+
+  /**
+   * What the map room holds now: the live doc when the room is in memory (with every change
+   * peers have made, stored or about to be), else what the store holds.
+   */
+  async current(name: string, room: Room | undefined): Promise<Snapshot> {
+    if (room) {
+      await room.loading?.catch(() => {});
+      if (!room.destroyed && !room.failed) return snapshotOf(room.doc);
+    }
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, await this.store.readDoc(name));
+      return snapshotOf(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Stores a version of `room` and makes room for it. The stored info, or null for a checkpoint
+   * there is no room for; throws VersionRefused for a named version there is no room for.
+   */
+  add(room: string, draft: VersionDraft, snapshot: Snapshot): Promise<VersionInfo | null> {
+    return this.serial(room, async () => {
+      const now = this.now();
+      const info: VersionInfo = {
+        id: newId(),
+        name: draft.kind === 'named' ? draft.name : '',
+        kind: draft.kind,
+        reason: draft.kind === 'auto' ? draft.reason : null,
+        createdAt: new Date(now).toISOString(),
+        by: draft.by,
+        counts: snapshot.counts,
+      };
+      const entry: VersionEntry = { info, bytes: snapshot.update.byteLength };
+      const index = await this.store.listVersions(room);
+      const drop = this.makeRoom(index, entry);
+      if (drop === null) {
+        if (draft.kind === 'named') throw new VersionRefused(this.refusal(index, entry));
+        return null;
+      }
+      const kept = index.filter((e) => !drop.has(e.info.id));
+      for (const id of checkpointsToThin([...kept, entry].map((e) => e.info), now, this.limits.retention)) if (id !== info.id) drop.add(id);
+      // drop first: the map never holds more than its limits, even for a moment
+      await this.store.deleteVersions(room, [...drop]);
+      for (const id of drop) this.forgetFile(fileKey(room, id));
+      await this.store.putVersion(room, entry, snapshot.update);
+      return info;
+    });
+  }
+
+  /** The checkpoints to drop so that `entry` fits, or null when it cannot fit (named ones fill the map). */
+  private makeRoom(index: readonly VersionEntry[], entry: VersionEntry): Set<string> | null {
+    const { perMap, bytesPerMap } = this.limits;
+    const infos = index.map((e) => e.info);
+    if (entry.bytes > bytesPerMap) return null;
+    if (entry.info.kind === 'named' && !namedVersionFits(infos, perMap)) return null;
+    const drop = new Set(checkpointsOverLimit([...infos, entry.info], perMap));
+    if (drop.has(entry.info.id)) return null; // a checkpoint, and named versions fill the map
+    let total = entry.bytes;
+    for (const e of index) if (!drop.has(e.info.id)) total += e.bytes;
+    const byId = new Map(index.map((e) => [e.info.id, e]));
+    const oldestFirst = sortVersions(index.filter((e) => e.info.kind === 'auto' && !drop.has(e.info.id)).map((e) => e.info)).reverse();
+    for (const { id } of oldestFirst) {
+      const e = byId.get(id)!;
+      if (total <= bytesPerMap) break;
+      drop.add(e.info.id);
+      total -= e.bytes;
+    }
+    return total <= bytesPerMap ? drop : null;
+  }
+
+  private refusal(index: readonly VersionEntry[], entry: VersionEntry): string {
+    if (entry.bytes > this.limits.bytesPerMap) return `the map is larger than the ${this.limits.bytesPerMap} bytes a map's versions may hold`;
+    const named = index.filter((e) => e.info.kind === 'named');
+    if (named.length >= this.limits.perMap) return `the map has ${named.length} named versions, as many as it may keep; delete some before naming another`;
+    return `the map's named versions fill the ${this.limits.bytesPerMap} bytes its versions may hold; delete some before naming another`;
+  }
+
+  /** One version as a Waymark file, exactly as the JSON export writes it (map doc only); null for an unknown id. */
+  async file(room: string, id: string): Promise<string | null> {
+    const key = fileKey(room, id);
+    const cached = this.files.get(key);
+    if (cached !== undefined) {
+      this.files.delete(key);
+      this.files.set(key, cached);
+      return cached;
+    }
+    const update = await this.store.getVersion(room, id);
+    if (!update) return null;
+    const doc = new Y.Doc();
+    let text: string;
+    try {
+      Y.applyUpdate(doc, update);
+      text = serializeMap(doc);
+    } finally {
+      doc.destroy();
+    }
+    this.remember(key, text);
+    return text;
+  }
+
+  private remember(key: string, text: string): void {
+    // a JS string of this length takes up to twice as many bytes; count it so, and keep none bigger than the cache
+    const bytes = 2 * text.length;
+    if (bytes > this.limits.fileCacheBytes) return;
+    this.forgetFile(key);
+    this.files.set(key, text);
+    this.fileBytes += bytes;
+    for (const [oldest, file] of this.files) {
+      if (this.fileBytes <= this.limits.fileCacheBytes) break;
+      this.files.delete(oldest);
+      this.fileBytes -= 2 * file.length;
+    }
+  }
+
+  private forgetFile(key: string): void {
+    const file = this.files.get(key);
+    if (file === undefined) return;
+    this.files.delete(key);
+    this.fileBytes -= 2 * file.length;
+  }
+}
+
+const fileKey = (room: string, id: string) => `${room}\u0000${id}`;
