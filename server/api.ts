@@ -238,7 +238,12 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       if (file === null) throw new HttpError(404, 'no such version');
       return sendJsonText(res, 200, file);
     }
-    if (method === 'GET') return send(res, 200, { versions: await api.versions.list(caller.key) });
+    if (method === 'GET') {
+      // a list reads and sorts up to a thousand entries: it counts against the same per-address reads as a file
+      const wait = await api.reads.take(address);
+      if (wait !== null) throw tooMany('too many version requests from this address', wait);
+      return send(res, 200, { versions: await api.versions.list(caller.key) });
+    }
     const refusal = writeRefusal(caller.role, 'map', caller.locked);
     if (refusal === 'locked') throw new HttpError(403, 'the owner has locked this map: only the owner can make versions');
     if (refusal) throw new HttpError(403, 'only owner and edit links can make versions');

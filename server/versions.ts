@@ -94,6 +94,8 @@ export class Versions {
    */
   private readonly files = new Map<string, string>();
   private fileBytes = 0;
+  /** version files being written out, by fileKey */
+  private readonly decoding = new Map<string, Promise<string | null>>();
 
   constructor(
     private readonly store: RelayStore,
@@ -168,19 +170,31 @@ export class Versions {
     });
   }
 
-  /** The checkpoints to drop so that `entry` fits, or null when it cannot fit (named ones fill the map). */
+  /**
+   * The checkpoints to drop so that `entry` fits, or null when it cannot fit. Named versions may
+   * take at most half of the map's count and bytes: the other half stays for checkpoints, so
+   * someone with an edit link who names version after version cannot push the automatic history
+   * out. Checkpoints the app asked for (before a restore or import) go before the relay's own,
+   * oldest first, so asking for many of them cannot push out the idle and interval history either.
+   */
   private makeRoom(index: readonly VersionEntry[], entry: VersionEntry): Set<string> | null {
     const { perMap, bytesPerMap } = this.limits;
     const infos = index.map((e) => e.info);
     if (entry.bytes > bytesPerMap) return null;
-    if (entry.info.kind === 'named' && !namedVersionFits(infos, perMap)) return null;
+    if (entry.info.kind === 'named') {
+      const named = index.filter((e) => e.info.kind === 'named');
+      if (!namedVersionFits(infos, namedCountLimit(perMap))) return null;
+      if (named.reduce((sum, e) => sum + e.bytes, entry.bytes) > namedBytesLimit(bytesPerMap)) return null;
+    }
     const drop = new Set(checkpointsOverLimit([...infos, entry.info], perMap));
     if (drop.has(entry.info.id)) return null; // a checkpoint, and named versions fill the map
     let total = entry.bytes;
     for (const e of index) if (!drop.has(e.info.id)) total += e.bytes;
     const byId = new Map(index.map((e) => [e.info.id, e]));
+    const askedFor = (info: VersionInfo) => info.reason === 'restore' || info.reason === 'import';
     const oldestFirst = sortVersions(index.filter((e) => e.info.kind === 'auto' && !drop.has(e.info.id)).map((e) => e.info)).reverse();
-    for (const { id } of oldestFirst) {
+    const dropOrder = [...oldestFirst.filter(askedFor), ...oldestFirst.filter((info) => !askedFor(info))];
+    for (const { id } of dropOrder) {
       const e = byId.get(id)!;
       if (total <= bytesPerMap) break;
       drop.add(e.info.id);
@@ -192,8 +206,8 @@ export class Versions {
   private refusal(index: readonly VersionEntry[], entry: VersionEntry): string {
     if (entry.bytes > this.limits.bytesPerMap) return `the map is larger than the ${this.limits.bytesPerMap} bytes a map's versions may hold`;
     const named = index.filter((e) => e.info.kind === 'named');
-    if (named.length >= this.limits.perMap) return `the map has ${named.length} named versions, as many as it may keep; delete some before naming another`;
-    return `the map's named versions fill the ${this.limits.bytesPerMap} bytes its versions may hold; delete some before naming another`;
+    if (named.length >= namedCountLimit(this.limits.perMap)) return `the map has ${named.length} named versions, as many as it may keep (half of its ${this.limits.perMap} versions; the rest is for automatic checkpoints)`;
+    return `the map's named versions fill the ${namedBytesLimit(this.limits.bytesPerMap)} bytes they may hold (half of what its versions may hold; the rest is for automatic checkpoints)`;
   }
 
   /** One version as a Waymark file, exactly as the JSON export writes it (map doc only); null for an unknown id. */
@@ -205,18 +219,29 @@ export class Versions {
       this.files.set(key, cached);
       return cached;
     }
-    const update = await this.store.getVersion(room, id);
-    if (!update) return null;
-    const doc = new Y.Doc();
-    let text: string;
+    // requests for the same version that arrive together share one decode
+    const pending = this.decoding.get(key);
+    if (pending) return pending;
+    const decode = (async () => {
+      const update = await this.store.getVersion(room, id);
+      if (!update) return null;
+      const doc = new Y.Doc();
+      let text: string;
+      try {
+        Y.applyUpdate(doc, update);
+        text = serializeMap(doc);
+      } finally {
+        doc.destroy();
+      }
+      this.remember(key, text);
+      return text;
+    })();
+    this.decoding.set(key, decode);
     try {
-      Y.applyUpdate(doc, update);
-      text = serializeMap(doc);
+      return await decode;
     } finally {
-      doc.destroy();
+      this.decoding.delete(key);
     }
-    this.remember(key, text);
-    return text;
   }
 
   private remember(key: string, text: string): void {
@@ -242,3 +267,7 @@ export class Versions {
 }
 
 const fileKey = (room: string, id: string) => `${room}\u0000${id}`;
+
+/** Named versions may fill half of a map's versions and half of their bytes; checkpoints keep the rest. */
+export const namedCountLimit = (perMap: number) => Math.max(1, Math.floor(perMap / 2));
+export const namedBytesLimit = (bytesPerMap: number) => Math.floor(bytesPerMap / 2);

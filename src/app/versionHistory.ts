@@ -181,8 +181,8 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
    * goes up twice). The relay snapshots ITS state at upload time, which by then holds what was
    * edited since; the device keeps its exact offline copy as its own version ('device'), so the
    * moment that was named is not lost. A version the relay refuses for good (the role became
-   * comment or view, named versions fill the limit) stays pending on this device and is offered
-   * again at the next chance.
+   * comment or view, the map was locked, named versions fill the limit) becomes this device's
+   * own version: asking again would only spend the map's rate of new versions.
    */
   const uploadPending = (): Promise<void> => {
     if (uploading) return uploading;
@@ -197,6 +197,10 @@ export function createVersionHistory(options: VersionHistoryOptions): AppVersion
         } catch (error) {
           if (isUnreachable(error) || (error instanceof ShareApiError && error.status === 429)) scheduleUpload();
           if (isUnreachable(error)) return;
+          if (error instanceof ShareApiError && (error.status === 403 || error.status === 409)) {
+            await store.put(row.info, 'device');
+            notify();
+          }
           continue;
         }
         await store.put(row.info, 'device');

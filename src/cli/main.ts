@@ -257,12 +257,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const diff = diffJourneys(before, after);
     const translate: Translate = (key, options) => String(t(key, options as never));
     const summary = summaryText(diff, before, after, translate);
-    const lines = cardLines(diff, before, after, translate);
     if (format === 'json') {
       io.stdout(`${JSON.stringify({ summary, counts: summarizeDiff(diff, before, after), diff }, null, 2)}\n`);
       return 0;
     }
-    io.stdout(`${[summary, ...lines].join('\n')}\n`);
+    io.stdout(`${[summary, ...cardLines(diff, before, after, translate)].join('\n')}\n`);
     return 0;
   }
 

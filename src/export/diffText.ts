@@ -38,8 +38,7 @@ export function summaryParts(summary: DiffSummary, t: Translate): string[] {
   add('history.summary.lanesAdded', summary.lanes.added);
   add('history.summary.lanesRemoved', summary.lanes.removed);
   for (const e of summary.emotion) {
-    if (!e.stageName) continue;
-    parts.push(t('history.summary.emotion', { stage: e.stageName, before: signedScore(e.before, t), after: signedScore(e.after, t) }));
+    parts.push(t('history.summary.emotion', { stage: e.stageName || t('canvas.untitledStage'), before: signedScore(e.before, t), after: signedScore(e.after, t) }));
   }
   return parts;
 }

@@ -83,11 +83,19 @@ export const DEFAULT_RETENTION: RetentionPolicy = { keepAllMs: 2 * HOUR, hourlyU
 export function checkpointsToThin(versions: readonly Pick<VersionInfo, 'id' | 'kind' | 'createdAt'>[], now: number, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
   const drop: string[] = [];
   const keptBuckets = new Set<string>();
+  let keptOlder = false;
   for (const v of sortVersions(versions)) {
     if (v.kind !== 'auto') continue;
     const at = Date.parse(v.createdAt);
     const age = now - (Number.isFinite(at) ? at : 0);
     if (age < policy.keepAllMs) continue;
+    // the newest checkpoint past the keep-all window stays however old it is: after a month
+    // without edits it is the only copy of the map from before the change that came next
+    if (!keptOlder && Number.isFinite(at)) {
+      keptOlder = true;
+      if (age < policy.dailyUntilMs) keptBuckets.add(age < policy.hourlyUntilMs ? `h${Math.floor(at / HOUR)}` : `d${Math.floor(at / DAY)}`);
+      continue;
+    }
     if (age >= policy.dailyUntilMs) {
       drop.push(v.id);
       continue;

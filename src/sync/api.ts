@@ -22,6 +22,9 @@ export function isUnreachable(error: unknown): boolean {
  * One request to the relay's API: the JSON answer, or a ShareApiError with the status (0: the
  * relay could not be reached). `base` is the relay's origin, '' (this page's) in the app.
  */
+/** How long a call to the relay may take before it counts as unreachable. */
+export const API_TIMEOUT_MS = 15_000;
+
 export async function apiCall<T>(path: string, init: RequestInit & { token?: string; base?: string } = {}): Promise<T> {
   const { token, base = '', ...request } = init;
   const headers = new Headers(init.headers);
@@ -29,7 +32,8 @@ export async function apiCall<T>(path: string, init: RequestInit & { token?: str
   if (init.body) headers.set('Content-Type', 'application/json');
   let response: Response;
   try {
-    response = await fetch(base + path, { ...request, headers });
+    // a relay that accepted the connection but never answers must not hang a restore or a share
+    response = await fetch(base + path, { ...request, headers, signal: request.signal ?? AbortSignal.timeout(API_TIMEOUT_MS) });
   } catch {
     throw new ShareApiError(0, 'offline');
   }

@@ -202,8 +202,8 @@ describe('version limits', () => {
     return relay;
   };
 
-  it('past VERSIONS_PER_MAP the oldest checkpoint goes; named versions are never dropped, and one more named version than fits gets 409', async () => {
-    const relay = await start({ VERSIONS_PER_MAP: '3' });
+  it('past VERSIONS_PER_MAP the oldest checkpoint goes; named versions may fill only half the map, so naming cannot push the checkpoints out', async () => {
+    const relay = await start({ VERSIONS_PER_MAP: '4' });
     const map = await registerMap(relay.port);
     const make = async (body: object) => {
       await pause(5); // distinct createdAt: "oldest" is by time
@@ -213,29 +213,28 @@ describe('version limits', () => {
     const oldest = await make({ name: '', reason: 'import' });
     await make({ name: 'n1' });
     await make({ name: '', reason: 'restore' });
-    expect(await names()).toEqual(['restore', 'n1', 'import']);
-    expect((await fetchVersion(relay.port, map.id, map.viewToken, oldest.body.id)).status).toBe(200);
     expect((await make({ name: 'n2' })).status).toBe(201);
-    expect(await names()).toEqual(['n2', 'restore', 'n1']); // the oldest checkpoint went …
+    expect(await names()).toEqual(['n2', 'restore', 'n1', 'import']);
+    expect((await fetchVersion(relay.port, map.id, map.viewToken, oldest.body.id)).status).toBe(200);
+    expect((await make({ name: '', reason: 'restore' })).status).toBe(201);
+    expect(await names()).toEqual(['restore', 'n2', 'restore', 'n1']); // the oldest checkpoint went …
     expect((await fetchVersion(relay.port, map.id, map.viewToken, oldest.body.id)).status).toBe(404); // … file and all
-    expect((await make({ name: 'n3' })).status).toBe(201);
-    expect(await names()).toEqual(['n3', 'n2', 'n1']);
-    const full = await make({ name: 'n4' });
+    const full = await make({ name: 'n3' });
     expect(full.status).toBe(409);
     expect((full.body as unknown as { error: string }).error).toMatch(/named versions/);
-    expect((await make({ name: '', reason: 'restore' })).status).toBe(409);
-    expect(await names()).toEqual(['n3', 'n2', 'n1']);
+    expect((await make({ name: '', reason: 'restore' })).status).toBe(201);
+    expect(await names()).toEqual(['restore', 'restore', 'n2', 'n1']);
 
     // a dozen at once on another map: each makes room in turn, none counts the same free place twice
     const other = await registerMap(relay.port);
     const answers = await Promise.all(Array.from({ length: 12 }, () => createVersion(relay.port, other.id, other.ownerToken, { name: '', reason: 'restore' })));
     expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 12 }, () => 201));
     const kept = (await listVersions(relay.port, other.id, other.viewToken)).body.versions;
-    expect(kept).toHaveLength(3);
+    expect(kept).toHaveLength(4);
     for (const v of kept) expect((await fetchVersion(relay.port, other.id, other.viewToken, v.id)).status).toBe(200);
   });
 
-  it('past VERSION_BYTES_PER_MAP the oldest checkpoints go; a named version that does not fit gets 409', async () => {
+  it('past VERSION_BYTES_PER_MAP the oldest checkpoints go; a named version past half the bytes gets 409', async () => {
     const probe = createMapFromTemplate('retail', 'en');
     const size = Y.encodeStateAsUpdate(probe).length;
     const relay = await start({ VERSION_BYTES_PER_MAP: String(Math.floor(size * 2.5)) });
@@ -254,15 +253,15 @@ describe('version limits', () => {
     expect(await names()).toEqual(['restore', 'import']);
     expect((await make({ name: 'n1' })).status).toBe(201);
     expect(await names()).toEqual(['n1', 'restore']);
-    expect((await make({ name: 'n2' })).status).toBe(201);
-    expect(await names()).toEqual(['n2', 'n1']);
-    const full = await make({ name: 'n3' });
+    // named versions may hold half the bytes: a second copy of this map is more than that
+    const full = await make({ name: 'n2' });
     expect(full.status).toBe(409);
-    expect(await names()).toEqual(['n2', 'n1']);
+    expect((full.body as unknown as { error: string }).error).toMatch(/named versions/);
+    expect(await names()).toEqual(['n1', 'restore']);
   });
 
   it('named versions are never thinned, however old the checkpoints around them', async () => {
-    // retention of zero: every checkpoint but the newest is thinned at once
+    // retention of zero: every checkpoint but the newest (the last copy before what came next) is thinned at once
     const relay = await start({ CHECKPOINT_KEEP_ALL_MS: '0', CHECKPOINT_HOURLY_UNTIL_MS: '0', CHECKPOINT_DAILY_UNTIL_MS: '0' });
     const map = await registerMap(relay.port);
     for (const body of [{ name: 'n1' }, { name: '', reason: 'import' }, { name: 'n2' }, { name: '', reason: 'restore' }, { name: 'n3' }]) {
@@ -270,14 +269,15 @@ describe('version limits', () => {
       expect((await createVersion(relay.port, map.id, map.ownerToken, body)).status).toBe(201);
     }
     const versions = (await listVersions(relay.port, map.id, map.viewToken)).body.versions;
-    expect(versions.map((v) => v.name || v.reason)).toEqual(['n3', 'n2', 'n1']);
+    expect(versions.map((v) => v.name || v.reason)).toEqual(['n3', 'restore', 'n2', 'n1']);
   });
 
   it('creates over the per-map or per-address rate get 429 with Retry-After', async () => {
     const relay = await start({ VERSION_CREATES_PER_MAP_PER_MINUTE: '2', VERSION_CREATES_PER_ADDRESS_PER_MINUTE: '3', VERSION_READS_PER_ADDRESS_PER_MINUTE: '2' });
     const first = await registerMap(relay.port);
     const second = await registerMap(relay.port);
-    expect((await createVersion(relay.port, first.id, first.ownerToken, { name: 'a' })).status).toBe(201);
+    const made = await createVersion(relay.port, first.id, first.ownerToken, { name: 'a' });
+    expect(made.status).toBe(201);
     expect((await createVersion(relay.port, first.id, first.ownerToken, { name: 'b' })).status).toBe(201);
     const perMap = await createVersion(relay.port, first.id, first.editToken, { name: 'c' });
     expect(perMap.status).toBe(429);
@@ -286,13 +286,13 @@ describe('version limits', () => {
     const perAddress = await createVersion(relay.port, second.id, second.ownerToken, { name: 'd' });
     expect(perAddress.status).toBe(429);
     expect((perAddress.body as unknown as { error: string }).error).toMatch(/from this address/);
-    // reading the list is not limited; fetching files is
-    const id = (await listVersions(relay.port, first.id, first.viewToken)).body.versions[0]!.id;
+    // reading files and lists counts against one per-address budget
+    const id = made.body.id;
     expect((await fetchVersion(relay.port, first.id, first.viewToken, id)).status).toBe(200);
     expect((await fetchVersion(relay.port, first.id, first.viewToken, id)).status).toBe(200);
     const reads = await fetchVersion(relay.port, first.id, first.viewToken, id);
     expect(reads.status).toBe(429);
     expect(reads.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await listVersions(relay.port, first.id, first.viewToken)).status).toBe(200);
+    expect((await listVersions(relay.port, first.id, first.viewToken)).status).toBe(429);
   });
 });

@@ -54,7 +54,12 @@ describe('checkpointsToThin (default retention)', () => {
   });
 
   it('reads an unreadable date as very old: such a checkpoint goes', () => {
-    expect(checkpointsToThin([auto('bad', 'not a date'), auto('ok', '2026-12-04T11:59:00.000Z')], NOW)).toEqual(['bad']);
+    expect(checkpointsToThin([auto('bad', 'not a date'), auto('earlier', '2026-12-04T08:30:00.000Z'), auto('ok', '2026-12-04T11:59:00.000Z')], NOW)).toEqual(['bad']);
+  });
+
+  it('keeps the last checkpoint from before a change however old it is: a map untouched for two months, edited today, can still go back', () => {
+    const versions = [auto('before', '2026-10-01T10:00:00.000Z'), auto('older', '2026-09-30T10:00:00.000Z'), auto('today', '2026-12-04T11:58:00.000Z')];
+    expect(checkpointsToThin(versions, NOW)).toEqual(['older']);
   });
 
   it('follows a policy from the environment: keep all for 10 minutes, hourly to 3 hours, daily to 2 days', () => {
