@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { create } from 'zustand';
 import { readJourney } from '../model/doc';
-import { restoreVersion } from '../model/ops/restore';
+import { restoreCard, restoreStage, restoreVersion } from '../model/ops/restore';
 import { LOCAL_ORIGIN } from '../model/origin';
 import type { Journey } from '../model/types';
 import { mayEditLiveMap, useEditor } from './editorStore';
@@ -137,11 +137,12 @@ export function closeVersion(): void {
 }
 
 /**
- * "Restore this version": a checkpoint of the map as it is now, then one forward change that
- * makes the live map the version's, synced to everyone like any edit and undone in one step.
- * False when it could not run (nothing open, no right to edit, the map closed meanwhile).
+ * A restore from the open version — the whole map, one card or one stage (`write`): a checkpoint
+ * of the map as it is now first, then one forward change synced to everyone like any edit and
+ * undone in one step. False when it could not run (nothing open, no right to edit, the map
+ * closed meanwhile).
  */
-export async function restoreOpenVersion(): Promise<boolean> {
+async function restoreFromOpen(write: (doc: Y.Doc, version: Y.Doc) => void): Promise<boolean> {
   const { open, history } = useVersionPreview.getState();
   const editor = useEditor.getState();
   const session = editor.session;
@@ -154,11 +155,23 @@ export async function restoreOpenVersion(): Promise<boolean> {
   if (useVersionPreview.getState().open !== open || useEditor.getState().session !== session || !mayEditLiveMap(useEditor.getState())) return false;
   // its own undo step: an edit just before or after must not merge into it
   session.undo.stopCapturing();
-  restoreVersion(session.doc, open.doc, LOCAL_ORIGIN);
+  write(session.doc, open.doc);
   session.undo.stopCapturing();
-  closeVersion();
   return true;
 }
+
+/** "Restore this version": the live map becomes the version's, and the preview closes. */
+export async function restoreOpenVersion(): Promise<boolean> {
+  const done = await restoreFromOpen((doc, version) => restoreVersion(doc, version, LOCAL_ORIGIN));
+  if (done) closeVersion();
+  return done;
+}
+
+/** "Restore this card" while comparing: the card as the version had it; the comparison stays open. */
+export const restoreCardFromOpen = (cardId: string): Promise<boolean> => restoreFromOpen((doc, version) => restoreCard(doc, version, cardId, LOCAL_ORIGIN));
+
+/** "Restore this stage" while comparing: the stage and its cards as the version had them. */
+export const restoreStageFromOpen = (stageId: string): Promise<boolean> => restoreFromOpen((doc, version) => restoreStage(doc, version, stageId, LOCAL_ORIGIN));
 
 function releaseOpen(): void {
   stopFollowing?.();

@@ -160,8 +160,8 @@ describe('a version on the canvas', () => {
     expect(readJourney(doc)).toEqual(damaged);
   });
 
-  it('restores one card, then one stage, from the version while comparing, each one undo step, the comparison following', () => {
-    const { doc, undo } = openMap();
+  it('restores one card, then one stage, from the version while comparing, each after a checkpoint and each one undo step, the comparison following', async () => {
+    const { doc, undo, history } = openMap();
     const before = readJourney(doc);
     const stage = before.stages[1]!;
     const [card, other] = before.cards.filter((c) => c.stageId === stage.id);
@@ -173,7 +173,8 @@ describe('a version on the canvas', () => {
 
     useEditor.getState().selectCards([card!.id]);
     expect(runAction('card.restoreFromVersion')).toBe(true);
-    expect(readJourney(doc).cards.find((c) => c.id === card!.id)).toEqual(card);
+    // the restore waits for its checkpoint of the map as it is now
+    await expect.poll(() => readJourney(doc).cards.find((c) => c.id === card!.id)).toEqual(card);
     expect(cardMarkOf(useVersionPreview.getState(), card!.id)).toBeNull();
     expect(cardMarkOf(useVersionPreview.getState(), other!.id)).toBe('changed');
     // nothing left to restore for that card
@@ -182,7 +183,8 @@ describe('a version on the canvas', () => {
     useEditor.getState().clearSelection();
     useEditor.getState().setFocus({ kind: 'stage', id: stage.id });
     expect(runAction('structure.restoreStageFromVersion')).toBe(true);
-    expect(readJourney(doc)).toEqual(before);
+    await expect.poll(() => readJourney(doc)).toEqual(before);
+    expect(history.entries.filter((e) => e.reason === 'restore')).toHaveLength(2);
     undo.undo();
     expect(readJourney(doc).cards.find((c) => c.id === other!.id)!.title).toBe('Reworded by a colleague');
     undo.undo();

@@ -1,10 +1,8 @@
 import { History } from 'lucide-react';
-import { restoreCard, restoreStage } from '../../model/ops/restore';
-import { LOCAL_ORIGIN } from '../../model/origin';
 import { mayEditLiveMap } from '../../store/editorStore';
 import { inspectedStageId } from '../../store/panelFollow';
 import { cardRestorable } from '../../store/versionCompare';
-import { closeVersion, setComparing, useVersionPreview } from '../../store/versionPreview';
+import { closeVersion, restoreCardFromOpen, restoreStageFromOpen, setComparing, useVersionPreview } from '../../store/versionPreview';
 import { always, defineActions } from '../define';
 import type { ActionContext } from '../types';
 
@@ -39,13 +37,6 @@ function restorableStage(ctx: ActionContext): string | null {
   if (status) return id;
   const differs = comparison.diff.cards.some((d) => (d.before?.stageId === id || d.after?.stageId === id) && comparison.cards.has(d.id));
   return differs ? id : null;
-}
-
-/** One undo step of its own: nothing typed just before or after merges into it. */
-function asOneStep(ctx: ActionContext, write: () => void): void {
-  ctx.undo.stopCapturing();
-  write();
-  ctx.undo.stopCapturing();
 }
 
 export const versionActions = defineActions([
@@ -93,8 +84,7 @@ export const versionActions = defineActions([
     enabled: (ctx) => mayRestore(ctx) && restorableCard(ctx) !== null,
     perform: (ctx) => {
       const id = restorableCard(ctx);
-      const open = preview().open;
-      if (id && open) asOneStep(ctx, () => restoreCard(ctx.doc, open.doc, id, LOCAL_ORIGIN));
+      if (id) void restoreCardFromOpen(id);
     },
   },
   {
@@ -105,8 +95,7 @@ export const versionActions = defineActions([
     enabled: (ctx) => mayRestore(ctx) && restorableStage(ctx) !== null,
     perform: (ctx) => {
       const id = restorableStage(ctx);
-      const open = preview().open;
-      if (id && open) asOneStep(ctx, () => restoreStage(ctx.doc, open.doc, id, LOCAL_ORIGIN));
+      if (id) void restoreStageFromOpen(id);
     },
   },
   {
