@@ -9,7 +9,7 @@ import type { RegisteredMap } from '../src/access/rooms';
 import { journeyToDoc } from '../src/model/doc';
 import { createMapFromTemplate } from '../src/model/templates';
 import type { VersionInfo } from '../src/model/versions';
-import { snapshotOf } from '../server/versions';
+import { takeSnapshot } from '../server/versions';
 import { generateJourney } from './model.bench';
 import { percentile, report, time } from './stats';
 
@@ -112,7 +112,7 @@ export async function runVersionsRelayBench(): Promise<void> {
   const doc = journeyToDoc(journey);
 
   const snapshotMs: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) snapshotMs.push(time(() => snapshotOf(doc)));
+  for (let i = 0; i < SAMPLES; i++) snapshotMs.push(time(() => takeSnapshot(doc)));
   const bytes = Y.encodeStateAsUpdate(doc).length;
 
   const relay = await startRelay();

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { CheckpointReason } from '../src/model/versions';
 import type { Room, RoomWatcher } from './rooms';
-import { snapshotOf, type Versions } from './versions';
+import { takeSnapshot, type Versions } from './versions';
 
 export interface CheckpointOptions {
   /** CHECKPOINT_IDLE_MS: a room with changes takes a checkpoint once nobody changed it for this long */
@@ -82,7 +82,7 @@ export class Checkpoints implements RoomWatcher {
     const { log, versions, counted } = this.options;
     let written: Promise<void>;
     try {
-      const snapshot = snapshotOf(room.doc);
+      const snapshot = takeSnapshot(room.doc);
       written = versions.add(room.name, { kind: 'auto', reason, by: '' }, snapshot).then(
         (info) => {
           counted?.(info ? 'stored' : 'skipped');

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { readJourney } from '../src/model/doc';
 import { newId } from '../src/model/ids';
 import { LIMITS, clampText } from '../src/model/limits';
 import {
@@ -8,7 +7,6 @@ import {
   checkpointsToThin,
   namedVersionFits,
   sortVersions,
-  versionCounts,
   type CheckpointReason,
   type RetentionPolicy,
   type VersionCounts,
@@ -16,6 +14,7 @@ import {
 } from '../src/model/versions';
 import { serializeMap } from '../src/schema/file';
 import type { Room } from './rooms';
+import { docVersionCounts, snapshotOf } from '../src/model/versionSnapshot';
 import type { RelayStore, VersionEntry } from './store';
 
 /** What a new version is before it is stored. */
@@ -40,8 +39,9 @@ export interface VersionLimits {
 /** A named version that does not fit: the named ones alone fill the map's count or bytes. */
 export class VersionRefused extends Error {}
 
-export function snapshotOf(doc: Y.Doc): Snapshot {
-  return { update: Y.encodeStateAsUpdate(doc), counts: versionCounts(readJourney(doc)) };
+/** The room's doc as a version keeps it, with the counts its list entry shows (the model's rules). */
+export function takeSnapshot(doc: Y.Doc): Snapshot {
+  return { update: snapshotOf(doc), counts: docVersionCounts(doc) };
 }
 
 /** Why a body for POST …/versions is refused (400), in words a client can show. */
@@ -126,12 +126,12 @@ export class Versions {
   async current(name: string, room: Room | undefined): Promise<Snapshot> {
     if (room) {
       await room.loading?.catch(() => {});
-      if (!room.destroyed && !room.failed) return snapshotOf(room.doc);
+      if (!room.destroyed && !room.failed) return takeSnapshot(room.doc);
     }
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, await this.store.readDoc(name));
-      return snapshotOf(doc);
+      return takeSnapshot(doc);
     } finally {
       doc.destroy();
     }

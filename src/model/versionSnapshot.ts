@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { readJourney } from './doc';
-import { versionCounts, type CheckpointReason, type VersionInfo } from './versions';
+import { journeyMaps } from './doc';
+import type { CheckpointReason, VersionCounts, VersionInfo } from './versions';
 
 /*
  * A version's content is one Yjs update of the whole map doc (design: a full copy per version,
@@ -44,6 +44,35 @@ export function describeVersion(doc: Y.Doc, what: VersionDescription): VersionIn
     reason: what.reason,
     createdAt: what.createdAt,
     by: what.by,
-    counts: versionCounts(readJourney(doc)),
+    counts: docVersionCounts(doc),
   };
+}
+
+/**
+ * A version's counts straight from the doc's records, as `versionCounts(readJourney(doc))` would
+ * give them (a card counts only in a stage and lane that exist) without reading every card's
+ * fields: the relay takes these on its main thread for rooms of up to 16 MiB.
+ */
+export function docVersionCounts(doc: Y.Doc): VersionCounts {
+  const maps = journeyMaps(doc);
+  const stages = new Set<string>();
+  maps.stages.forEach((record, id) => {
+    if (record instanceof Y.Map) stages.add(id);
+  });
+  const kinds = new Map<string, unknown>();
+  maps.lanes.forEach((record, id) => {
+    if (record instanceof Y.Map) kinds.set(id, record.get('kind'));
+  });
+  const counts: VersionCounts = { stages: stages.size, cards: 0, pains: 0, opportunities: 0 };
+  maps.cards.forEach((record) => {
+    if (!(record instanceof Y.Map)) return;
+    const stageId = record.get('stageId');
+    const laneId = record.get('laneId');
+    if (typeof stageId !== 'string' || typeof laneId !== 'string' || !stages.has(stageId) || !kinds.has(laneId)) return;
+    counts.cards++;
+    const kind = kinds.get(laneId);
+    if (kind === 'pains') counts.pains++;
+    else if (kind === 'opportunities') counts.opportunities++;
+  });
+  return counts;
 }

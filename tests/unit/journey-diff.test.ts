@@ -93,3 +93,17 @@ describe('restoring one card or one stage from a version', () => {
     expect(restoreStage(today, version, 'nope')).toBe(false);
   });
 });
+
+describe('what a version says about itself in the list', () => {
+  it('counts stages, cards, pains and opportunities as the map reads, leaving out a card whose stage a peer deleted', async () => {
+    const { docVersionCounts } = await import('../../src/model/versionSnapshot');
+    const { versionCounts } = await import('../../src/model/versions');
+    const { today, then } = workshopAndLater();
+    const pain = then.cards.find((c) => c.laneId === laneOf(then, 'pains').id)!;
+    // a card left in a stage that no longer exists (a concurrent delete) is not on the map
+    today.getMap<Y.Map<unknown>>('stages').delete(pain.stageId);
+    const now = readJourney(today);
+    expect(docVersionCounts(today)).toEqual(versionCounts(now));
+    expect(docVersionCounts(today).pains).toBeLessThan(versionCounts(then).pains);
+  });
+});
