@@ -66,6 +66,7 @@ export function generateJourney(stageCount = 30, laneCount = 12, cardCount = 500
     personas: [],
     // one link for every tenth card, as in a well-annotated map
     links: cards.filter((_, i) => i % 10 === 0).map((c, i) => ({ id: newId(), fromCardId: c.id, toCardId: cards[(i * 10 + 31) % cards.length]!.id, label: 'leads to' })),
+    evidence: [],
   };
 }
 

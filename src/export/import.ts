@@ -110,6 +110,12 @@ function freshIds(journey: Journey, options: ImportOptions): { journey: Journey;
       tags: [...c.tags],
     })),
     links: journey.links.map((l) => ({ ...l, id: makeId(), fromCardId: cards.get(l.fromCardId)!, toCardId: cards.get(l.toCardId)! })),
+    evidence: journey.evidence.map((e) => ({
+      ...e,
+      id: makeId(),
+      cardId: e.cardId === null ? null : cards.get(e.cardId)!,
+      stageId: e.stageId === null ? null : stages.get(e.stageId)!,
+    })),
   } };
 }
 
@@ -213,6 +219,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
       cards,
       personas,
       links: [],
+      evidence: [],
     };
     return finish(journey, 'csv');
   });

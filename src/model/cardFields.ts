@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { isImageKey } from './images';
 import { LIMITS } from './limits';
 import { str, strList, strOrNull } from './readValue';
-import { CHANNELS, EMOTION_MAX, EMOTION_MIN, type Card, type Channel } from './types';
+import { CHANNELS, CONFIDENCE_LEVELS, EMOTION_MAX, EMOTION_MIN, type Card, type Channel, type Confidence } from './types';
 
 /**
  * Every field of a card, in one list: what a new card holds, how the Y.Doc stores the field,
@@ -97,6 +97,19 @@ export type CardFieldSpecs = { [K in keyof Card]-?: CardFieldSpec<Card[K]> };
 const emotionRange = `must be between ${EMOTION_MIN} and +${EMOTION_MAX}`;
 const YES = new Set(['yes', 'true', '1', 'x', 'ja', 'wahr', 'y', 'j']);
 const NO = new Set(['', 'no', 'false', '0', 'nein', 'falsch', 'n']);
+
+/** A confidence level by its id or its name in a shipped language, for a hand-made sheet. */
+const CONFIDENCE_WORDS: Readonly<Record<string, Confidence>> = {
+  observed: 'observed',
+  beobachtet: 'observed',
+  belegt: 'observed',
+  assumed: 'assumed',
+  angenommen: 'assumed',
+  annahme: 'assumed',
+  proposed: 'proposed',
+  vorgeschlagen: 'proposed',
+  idee: 'proposed',
+};
 
 /** A free-text column: written safe from spreadsheets, refused over `max` characters. */
 function textColumn(header: string, aliases: readonly string[], position: number, max: number): CardCsvColumn<string> {
@@ -278,6 +291,27 @@ export const CARD_FIELDS = {
     read: (v) => str(v).slice(0, LIMITS.actor),
     file: (k) => k.text(LIMITS.actor).default(''),
     csv: textColumn('actor', ['akteur', 'who', 'wer'], 10, LIMITS.actor),
+  },
+  confidence: {
+    role: 'content',
+    stored: 'value',
+    default: null,
+    read: (v) => (CONFIDENCE_LEVELS.includes(v as Confidence) ? (v as Confidence) : null),
+    file: (k) => k.z.enum(CONFIDENCE_LEVELS).nullable().default(null),
+    csv: {
+      header: 'confidence',
+      aliases: ['konfidenz', 'gewissheit', 'evidenz'],
+      position: 11,
+      write: (value) => value ?? '',
+      read(cell, kit) {
+        const value = kit.restore(cell).trim().toLowerCase();
+        if (value === '') return null;
+        const level = CONFIDENCE_WORDS[value];
+        if (level) return level;
+        kit.problem(`must be empty or one of ${CONFIDENCE_LEVELS.join(', ')}`);
+        return null;
+      },
+    },
   },
 } satisfies CardFieldSpecs;
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { buildCard, cardFieldEntries } from './cardRecord';
+import { evidenceFields, readEvidence, type EvidenceItem } from './evidence';
 import { imagesMap } from './images';
 import { sortOrdered } from './order';
 import { oneOf, str, strList, strOrNull } from './readValue';
@@ -33,6 +34,8 @@ import { defaultPhase, FALLBACK_PHASE_COLOR, isDefaultPhaseId, phaseShownFor, sa
  *   personas  Y.Map  id → Y.Map { name, role, age, quote, goals, frustrations, color, order }
  *   links     Y.Map  id → Y.Map { fromCardId, toCardId, label }
  *   images    Y.Map  SHA-256 key → { mime, width, height, bytes } (images.ts), not records
+ *   evidence  Y.Map  id → Y.Map { cardId, text, source, reference, date, sentiment, count, score,
+ *                                  scale, stageId, channel, addedBy, order } (evidence.ts)
  * Fields holding their default value (null, false, 0, empty list) are left out, which keeps a
  * card at roughly a hundred bytes in the encoded doc. Lists inside a record (tags, goals) are
  * plain arrays: the last writer wins, as for any other field.
@@ -49,6 +52,8 @@ export interface JourneyMaps {
   links: Y.Map<Record_>;
   /** card images by content key; part of the map so undo, sync and storage cover them (images.ts) */
   images: Y.Map<unknown>;
+  /** customer evidence, on cards and in the inbox (evidence.ts) */
+  evidence: Y.Map<Record_>;
 }
 
 export function journeyMaps(doc: Y.Doc): JourneyMaps {
@@ -61,6 +66,7 @@ export function journeyMaps(doc: Y.Doc): JourneyMaps {
     personas: doc.getMap('personas'),
     links: doc.getMap('links'),
     images: imagesMap(doc),
+    evidence: doc.getMap('evidence'),
   };
 }
 
@@ -213,6 +219,7 @@ export interface JourneyParts {
   cards: Iterable<Card>;
   personas: Iterable<Persona>;
   links: Iterable<Link>;
+  evidence: Iterable<EvidenceItem>;
 }
 
 /**
@@ -251,7 +258,20 @@ export function assembleJourney(parts: JourneyParts): Journey {
     .filter((l) => cardIds.has(l.fromCardId) && cardIds.has(l.toCardId))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  return { ...parts.meta, phases, stages, lanes, cards, personas, links };
+  return { ...parts.meta, phases, stages, lanes, cards, personas, links, evidence: assembleEvidence(parts.evidence, cardIds, stageRank) };
+}
+
+/**
+ * The evidence in order. An item whose card is gone (a peer deleted it) waits in the inbox
+ * again rather than vanishing, and a stage hint naming no stage is dropped; the records are not
+ * changed, so undoing the delete puts the item back on its card.
+ */
+export function assembleEvidence(items: Iterable<EvidenceItem>, cardIds: ReadonlySet<string>, stageIds: ReadonlyMap<string, unknown>): EvidenceItem[] {
+  return sortOrdered(items).map((e) =>
+    (e.cardId === null || cardIds.has(e.cardId)) && (e.stageId === null || stageIds.has(e.stageId))
+      ? e
+      : { ...e, cardId: e.cardId !== null && cardIds.has(e.cardId) ? e.cardId : null, stageId: e.stageId !== null && stageIds.has(e.stageId) ? e.stageId : null },
+  );
 }
 
 export function readJourney(doc: Y.Doc): Journey {
@@ -264,6 +284,7 @@ export function readJourney(doc: Y.Doc): Journey {
     cards: readAll(maps.cards, readCard),
     personas: readAll(maps.personas, readPersona),
     links: readAll(maps.links, readLink),
+    evidence: readAll(maps.evidence, readEvidence),
   });
 }
 
@@ -303,6 +324,7 @@ export function writeJourney(doc: Y.Doc, journey: Journey, origin: unknown = nul
       maps.cards.set(id, newCardRecord(fields));
     }
     for (const l of journey.links) maps.links.set(l.id, newRecord(linkFields(l)));
+    for (const { id, ...item } of journey.evidence) maps.evidence.set(id, newRecord(evidenceFields(item)));
   }, origin);
 }
 

@@ -12,6 +12,8 @@ export * from './workshop';
 export * from './undo';
 export * from './layout';
 export * from './images';
+export * from './evidence';
+export { shownConfidence, isBacked, isAssumption, stageBacking, type StageBacking } from './confidence';
 export * from './laneKinds';
 export * from './laneKindLookup';
 export * from './emotionScale';

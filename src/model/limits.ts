@@ -50,6 +50,14 @@ export const LIMITS = {
   imagesTotalBytes: 6 * 1024 * 1024,
   /** a picked, pasted or dropped file larger than this is refused before it is decoded */
   imageInputBytes: 40 * 1024 * 1024,
+  /** evidence items of one map, in its inbox and on its cards together (a year of a hotline's tagged feedback) */
+  evidence: 20_000,
+  /** one quote or finding: a long interview answer fits, a pasted transcript does not */
+  evidenceText: 4_000,
+  /** where a piece of evidence came from: a ticket number, a file name, a link */
+  evidenceReference: 500,
+  /** how many customers one item may stand for ("37 tickets") */
+  evidenceCount: 1_000_000,
   /** a map file larger than this is refused before it is parsed */
   fileBytes: 32 * 1024 * 1024,
 } as const;

@@ -14,19 +14,14 @@ export type PhaseId = string;
 
 // Lane kinds and what each looks like live in one table, laneKinds.ts.
 import type { LaneKind } from './laneKinds';
+import type { EvidenceItem } from './evidence';
+import type { Confidence } from './confidence';
+export { CONFIDENCE_LEVELS, type Confidence } from './confidence';
 export { LANE_KINDS, type LaneKind } from './laneKinds';
 
-export const CHANNELS = ['web', 'app', 'email', 'phone', 'store', 'social', 'delivery', 'chat', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-/**
- * Whether a channel is digital (online) or happens in person / by voice (offline).
- * Derived rather than stored, so a card can never claim "store, online".
- */
-const ONLINE_CHANNELS: ReadonlySet<Channel> = new Set(['web', 'app', 'email', 'social', 'chat']);
-export function isOnlineChannel(channel: Channel): boolean {
-  return ONLINE_CHANNELS.has(channel);
-}
+// Channels and whether each is online live in channels.ts (evidence.ts reads them too).
+import type { Channel } from './channels';
+export { CHANNELS, isOnlineChannel, type Channel } from './channels';
 
 /** Emotion scores run from -3 (furious) to +3 (delighted); 0 is neutral. */
 export const EMOTION_MIN = -3;
@@ -84,7 +79,10 @@ export interface Card {
   image: string | null;
   /** who does it, on a service blueprint's staff rows ("Receptionist", "Billing"); '' for nobody named */
   actor: string;
+  /** what the team calls it: seen in customer evidence, assumed, or an idea to test; null when nobody said (confidence.ts) */
+  confidence: Confidence | null;
 }
+
 
 export interface Persona {
   id: string;
@@ -123,6 +121,8 @@ export interface Journey extends JourneyMeta {
   cards: Card[];
   personas: Persona[];
   links: Link[];
+  /** the customer evidence behind the cards and in the inbox (evidence.ts), in order */
+  evidence: EvidenceItem[];
 }
 
 /** Lives in the map's feedback doc, so the relay can let a participant comment without editing. */

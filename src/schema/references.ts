@@ -1,16 +1,16 @@
 import { issue, type FileIssue } from './issues';
-import type { MapFileV3 } from './v3';
+import type { MapFileV4 } from './v4';
 
 /**
  * What the shape alone cannot say: ids are unique per kind, and every reference (a stage's phase, a card's stage,
  * lane and personas; a link's cards; a comment's card and parent; a dot's round and card)
  * points at something in the file.
  */
-export function checkReferences(file: MapFileV3): FileIssue[] {
+export function checkReferences(file: MapFileV4): FileIssue[] {
   const problems: FileIssue[] = [];
   const { journey } = file;
 
-  const idsOf = (kind: 'stages' | 'lanes' | 'cards' | 'personas' | 'links', items: readonly { id: string }[]) => {
+  const idsOf = (kind: 'stages' | 'lanes' | 'cards' | 'personas' | 'links' | 'evidence', items: readonly { id: string }[]) => {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const first = seen.get(item.id);
@@ -44,6 +44,12 @@ export function checkReferences(file: MapFileV3): FileIssue[] {
     if (!cards.has(link.fromCardId)) problems.push(issue(['journey', 'links', i, 'fromCardId'], `refers to card "${link.fromCardId}", which does not exist`));
     if (!cards.has(link.toCardId)) problems.push(issue(['journey', 'links', i, 'toCardId'], `refers to card "${link.toCardId}", which does not exist`));
     if (link.fromCardId === link.toCardId) problems.push(issue(['journey', 'links', i, 'toCardId'], 'links a card to itself'));
+  });
+
+  idsOf('evidence', journey.evidence);
+  journey.evidence.forEach((item, i) => {
+    if (item.cardId !== null && !cards.has(item.cardId)) problems.push(issue(['journey', 'evidence', i, 'cardId'], `refers to card "${item.cardId}", which does not exist`));
+    if (item.stageId !== null && !stages.has(item.stageId)) problems.push(issue(['journey', 'evidence', i, 'stageId'], `refers to stage "${item.stageId}", which does not exist`));
   });
 
   const comments = new Set<string>();

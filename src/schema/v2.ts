@@ -33,5 +33,5 @@ export const mapFileSchemaV2 = mapFileSchemaV1.extend({
 
 export type MapFileV2 = z.output<typeof mapFileSchemaV2>;
 
-/** A compile error when a checked file's journey is not exactly the model's `Journey`, so no import path needs a cast. */
-export const journeySchemaMatchesJourney: Same<z.output<typeof journeySchemaV2>, Journey> = true;
+/** A compile error when a checked file's journey is not the model's `Journey` without what later versions added. */
+export const journeySchemaMatchesJourney: Same<z.output<typeof journeySchemaV2>, Omit<Journey, 'evidence'>> = true;

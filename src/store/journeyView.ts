@@ -12,10 +12,12 @@ import {
   type JourneyMaps,
   type Record_,
 } from '../model/doc';
+import { readEvidence, type EvidenceItem } from '../model/evidence';
+import { sortOrdered } from '../model/order';
 import type { Card, Journey, Lane, Link, Persona, Stage } from '../model/types';
 
-type Kind = 'stages' | 'lanes' | 'cards' | 'personas' | 'links';
-const KINDS: readonly Kind[] = ['stages', 'lanes', 'cards', 'personas', 'links'];
+type Kind = 'stages' | 'lanes' | 'cards' | 'personas' | 'links' | 'evidence';
+const KINDS: readonly Kind[] = ['stages', 'lanes', 'cards', 'personas', 'links', 'evidence'];
 
 interface Caches {
   stages: Map<string, Stage>;
@@ -23,9 +25,11 @@ interface Caches {
   cards: Map<string, Card>;
   personas: Map<string, Persona>;
   links: Map<string, Link>;
+  evidence: Map<string, EvidenceItem>;
 }
 
-const READERS = { stages: readStage, lanes: readLane, cards: readCard, personas: readPersona, links: readLink } as const;
+const READERS = { stages: readStage, lanes: readLane, cards: readCard, personas: readPersona, links: readLink, evidence: readEvidence } as const;
+type Read = (id: string, r: Record_) => Stage | Lane | Card | Persona | Link | EvidenceItem;
 
 /**
  * The plain-data view of a map's Y.Doc, kept current incrementally: after each transaction only
@@ -35,15 +39,16 @@ const READERS = { stages: readStage, lanes: readLane, cards: readCard, personas:
  */
 export class JourneyView {
   private readonly maps: JourneyMaps;
-  private readonly caches: Caches = { stages: new Map(), lanes: new Map(), cards: new Map(), personas: new Map(), links: new Map() };
+  private readonly caches: Caches = { stages: new Map(), lanes: new Map(), cards: new Map(), personas: new Map(), links: new Map(), evidence: new Map() };
   private snapshot: Journey;
+  private sortedEvidence: EvidenceItem[] | null = null;
   private readonly listeners = new Set<(journey: Journey) => void>();
   private readonly onAfterTransaction = (tx: Y.Transaction) => this.apply(tx);
 
   constructor(private readonly doc: Y.Doc) {
     this.maps = journeyMaps(doc);
     for (const kind of KINDS) {
-      const read = READERS[kind] as (id: string, r: Record_) => Stage | Lane | Card | Persona | Link;
+      const read = READERS[kind] as Read;
       const cache = this.caches[kind] as Map<string, unknown>;
       this.maps[kind].forEach((record, id) => {
         if (record instanceof Y.Map) cache.set(id, read(id, record));
@@ -76,6 +81,8 @@ export class JourneyView {
       cards: this.caches.cards.values(),
       personas: this.caches.personas.values(),
       links: this.caches.links.values(),
+      // sorted once per change to the evidence: an inbox of 10,000 items is not re-sorted on every keystroke in a card
+      evidence: (this.sortedEvidence ??= sortOrdered(this.caches.evidence.values())),
     });
   }
 
@@ -112,8 +119,9 @@ export class JourneyView {
       if (parentKind && item?.parentSub) mark(parentKind, item.parentSub);
     }
     if (dirty.size === 0 && !metaChanged) return;
+    if (dirty.has('evidence')) this.sortedEvidence = null;
     for (const [kind, ids] of dirty) {
-      const read = READERS[kind] as (id: string, r: Record_) => Stage | Lane | Card | Persona | Link;
+      const read = READERS[kind] as Read;
       const cache = this.caches[kind] as Map<string, unknown>;
       for (const id of ids) {
         const record = this.maps[kind].get(id);

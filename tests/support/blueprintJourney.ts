@@ -39,6 +39,7 @@ export function blueprintJourney(kinds: readonly LaneKind[] = ['evidence', 'acti
     cards,
     personas: [],
     links: [],
+    evidence: [],
   };
 }
 

@@ -54,7 +54,7 @@ describe('the map file, version 3', () => {
     const parsed = parseMapFile(JSON.stringify(v2));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.file.version).toBe(3);
+    expect(parsed.file.version).toBe(4);
     expect(parsed.file.journey.cards[0]!.actor).toBe('');
   });
 });

@@ -24,6 +24,7 @@ function journey(lanes: Lane[], cards: Card[] = [], links: Journey['links'] = []
     cards,
     personas: [],
     links,
+    evidence: [],
   } as Journey;
 }
 

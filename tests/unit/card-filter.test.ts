@@ -18,6 +18,7 @@ const card = (over: Partial<Card> = {}): Card => ({
   votes: 0,
   image: null,
   actor: '',
+  confidence: null,
   ...over,
 });
 const filter = (over: Partial<CardFilter>): CardFilter => ({ ...EMPTY_CARD_FILTER, ...over });

@@ -26,10 +26,11 @@ function oneCard(kind: LaneKind): Journey {
     stages: [{ id: 's', name: 'Stage', phase: 'purchase', order: 'a0', color: null, description: '' }],
     lanes: [{ id: 'l', name: 'Lane', kind, order: 'a0', collapsed: false }],
     cards: [
-      { id: 'c', stageId: 's', laneId: 'l', order: 'a0', title: 'Card', body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null, momentOfTruth: false, votes: 0, image: null, actor: '' },
+      { id: 'c', stageId: 's', laneId: 'l', order: 'a0', title: 'Card', body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null, momentOfTruth: false, votes: 0, image: null, actor: '', confidence: null },
     ],
     personas: [],
     links: [],
+    evidence: [],
   };
 }
 

@@ -74,6 +74,7 @@ function bigJourney(options: { stages: number; lanes: number; cards: number; sta
     cards,
     personas: [],
     links: [],
+    evidence: [],
   };
 }
 

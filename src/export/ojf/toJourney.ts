@@ -173,6 +173,7 @@ export function ojfToJourney(map: OjfMap, options: ImportOptions): ImportOutcome
     cards: inCellOrder(placed),
     personas,
     links,
+    evidence: [],
   };
   return finish(journey, 'ojf');
 }

@@ -15,5 +15,8 @@ import { present } from './present';
 import { comments } from './comments';
 import { workshop } from './workshop';
 import { versions } from './versions';
+import { evidence } from './evidence';
+import { inbox } from './inbox';
+import { evidenceMetrics } from './evidenceMetrics';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics };

@@ -7,3 +7,4 @@ export * from './meta';
 export * from './phases';
 export * from './blueprint';
 export * from './restore';
+export * from './evidence';

@@ -110,6 +110,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
       toCardId: lookup(cardKeys, l.to, 'card'),
       label: l.label[locale],
     })),
+    evidence: [],
   };
 }
 

@@ -1,0 +1,4 @@
+import type { Messages } from '../types';
+
+/** The evidence inbox: feedback imported from CSV or pasted, waiting to be assigned to cards, with suggestions. */
+export const inbox: Messages['inbox'] = {};
