@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type * as Y from 'yjs';
 import * as ops from '../../src/model/ops';
 import { readJourney } from '../../src/model/doc';
-import { CHANNELS, LANE_KINDS, DEFAULT_PHASE_IDS } from '../../src/model/types';
+import { CHANNELS, CONFIDENCE_LEVELS, LANE_KINDS, DEFAULT_PHASE_IDS } from '../../src/model/types';
 
 /**
  * A user action picked at random. Targets are chosen by index at the moment the action runs,
@@ -28,6 +28,10 @@ export type RandomOp =
   | { kind: 'addLink'; from: number; to: number; label: string }
   | { kind: 'deleteLink'; pick: number }
   | { kind: 'renameMap'; title: string }
+  | { kind: 'addEvidence'; text: string; card: number | null; score: number | null; count: number }
+  | { kind: 'assignEvidence'; pick: number; card: number | null }
+  | { kind: 'deleteEvidence'; pick: number }
+  | { kind: 'setConfidence'; pick: number; confidence: (typeof CONFIDENCE_LEVELS)[number] | null }
   | { kind: 'undo' }
   | { kind: 'redo' };
 
@@ -57,6 +61,10 @@ export const randomOp: fc.Arbitrary<RandomOp> = fc.oneof(
   fc.record({ kind: fc.constant('addLink' as const), from: nat, to: nat, label: text }),
   fc.record({ kind: fc.constant('deleteLink' as const), pick: nat }),
   fc.record({ kind: fc.constant('renameMap' as const), title: text }),
+  fc.record({ kind: fc.constant('addEvidence' as const), text, card: fc.option(nat, { nil: null }), score: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }), count: fc.integer({ min: 1, max: 50 }) }),
+  fc.record({ kind: fc.constant('assignEvidence' as const), pick: nat, card: fc.option(nat, { nil: null }) }),
+  fc.record({ kind: fc.constant('deleteEvidence' as const), pick: nat }),
+  fc.record({ kind: fc.constant('setConfidence' as const), pick: nat, confidence: fc.option(fc.constantFrom(...CONFIDENCE_LEVELS), { nil: null }) }),
   fc.constant({ kind: 'undo' as const }),
   fc.constant({ kind: 'redo' as const }),
 );
@@ -164,6 +172,25 @@ export function applyRandomOp(doc: Y.Doc, op: RandomOp, undo?: Y.UndoManager): v
     case 'renameMap':
       ops.updateMeta(doc, { title: op.title });
       break;
+    case 'addEvidence':
+      ops.addEvidence(doc, [{ text: op.text, cardId: op.card === null ? null : (card(op.card) ?? null), score: op.score, scale: 'nps', count: op.count, source: 'survey' }]);
+      break;
+    case 'assignEvidence': {
+      const e = pickFrom(j.evidence, op.pick);
+      const target = op.card === null ? null : card(op.card);
+      if (e && target !== undefined) ops.assignEvidence(doc, [e.id], target);
+      break;
+    }
+    case 'deleteEvidence': {
+      const e = pickFrom(j.evidence, op.pick);
+      if (e) ops.deleteEvidence(doc, [e.id]);
+      break;
+    }
+    case 'setConfidence': {
+      const id = card(op.pick);
+      if (id) ops.updateCard(doc, id, { confidence: op.confidence });
+      break;
+    }
     case 'undo':
       undo?.undo();
       break;

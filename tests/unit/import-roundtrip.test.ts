@@ -14,7 +14,7 @@ function canonical(journey: Journey) {
   const lanes = index(journey.lanes);
   const personas = index(journey.personas);
   const cards = index(journey.cards);
-  const { id: _id, createdAt: _createdAt, ...meta } = journey;
+  const { id: _id, createdAt: _createdAt, evidence, ...meta } = journey;
   return {
     ...meta,
     stages: journey.stages.map(({ id: _, ...s }) => s),
@@ -24,6 +24,7 @@ function canonical(journey: Journey) {
     links: journey.links
       .map((l) => ({ from: cards.get(l.fromCardId)!, to: cards.get(l.toCardId)!, label: l.label }))
       .sort((a, b) => a.from - b.from || a.to - b.to || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
+    evidence: evidence.map(({ id: _, ...e }) => ({ ...e, cardId: e.cardId === null ? null : cards.get(e.cardId), stageId: e.stageId === null ? null : stages.get(e.stageId) })),
   };
 }
 

@@ -104,6 +104,7 @@ function canonical(journey: Journey) {
     personas: journey.personas.map(({ id: _id, ...p }) => p),
     cards: cards.map(({ id: _id, order: _order, ...c }) => ({ ...c, stageId: stageAt.get(c.stageId), laneId: laneAt.get(c.laneId), personaIds: c.personaIds.map((p) => personaAt.get(p)) })),
     links: journey.links.map((l) => [cardAt.get(l.fromCardId), cardAt.get(l.toCardId), l.label] as const).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)),
+    evidence: journey.evidence.map(({ id: _id, ...e }) => ({ ...e, cardId: e.cardId === null ? null : cardAt.get(e.cardId), stageId: e.stageId === null ? null : stageAt.get(e.stageId) })),
   };
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { LANE_KINDS } from '../../model/laneKinds';
 import { LIMITS } from '../../model/limits';
-import { CHANNELS, SUPPORTED_LOCALES } from '../../model/types';
+import { CHANNELS, CONFIDENCE_LEVELS, SUPPORTED_LOCALES } from '../../model/types';
 import { colorSchema, personaSchema } from '../../schema/v1';
 import { phaseSchemaV2 } from '../../schema/v2';
 
@@ -24,6 +24,8 @@ export const rootExtension = z.object({
   phases: lenient(z.array(phaseSchemaV2).min(1).max(LIMITS.phases)),
   personas: lenient(z.array(personaSchema).max(LIMITS.personas)),
   links: lenient(z.array(z.object({ from: cardId, to: cardId, label: text(LIMITS.linkLabel) })).max(LIMITS.links)),
+  /** the map's customer evidence, items as the map file has them (schema/v4.ts), each checked on its own on import */
+  evidence: lenient(z.array(z.unknown()).max(LIMITS.evidence)),
 });
 
 export const stageExtension = z.object({
@@ -55,6 +57,7 @@ const cardFacts = {
   channel: lenient(z.enum(CHANNELS).nullable()),
   personaIds: lenient(z.array(cardId).max(LIMITS.personasPerCard)),
   votes: lenient(z.number().int().min(0).max(1_000_000)),
+  confidence: lenient(z.enum(CONFIDENCE_LEVELS).nullable()),
   /** lines below the details marker that were no `key: value` */
   lines: lenient(z.array(text(LIMITS.cardBody)).max(200)),
 };

@@ -152,6 +152,8 @@ export function journeyToOjf(journey: Journey): Json {
     phases: journey.phases,
     personas: journey.personas,
     links: otherLinks,
+    // card ids as the nodes' `waymark.id` name them, stage hints as the file's stage ids
+    evidence: journey.evidence.map((e) => ({ ...e, stageId: e.stageId === null ? null : stageId(e.stageId) })),
   };
   return file;
 }
@@ -249,6 +251,7 @@ function nodeOf(card: Card, lane: Lane, stageId: string, laneId: string, seq: nu
     ...(card.personaIds.length ? { personaIds: card.personaIds } : {}),
     ...(card.actor ? { actor: card.actor } : {}),
     ...(card.votes ? { votes: card.votes } : {}),
+    ...(card.confidence !== null ? { confidence: card.confidence } : {}),
     ...(split.otherLines.length ? { lines: split.otherLines } : {}),
     derived,
   };
@@ -278,6 +281,7 @@ function entryOf(card: Card, part: BlueprintPart, laneId: string, seq: number, l
     ...(card.channel !== null ? { channel: card.channel } : {}),
     ...(card.personaIds.length ? { personaIds: card.personaIds } : {}),
     ...(card.votes ? { votes: card.votes } : {}),
+    ...(card.confidence !== null ? { confidence: card.confidence } : {}),
     ...(label ? { linkLabel: label } : {}),
     // evidence entries have no actor in the file's shape
     ...(part === 'evidence' && card.actor ? { actor: card.actor } : {}),

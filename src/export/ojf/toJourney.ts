@@ -7,6 +7,8 @@ import { ordersAfter } from '../../model/order';
 import { defaultPhases } from '../../model/phases';
 import { DEFAULT_PHASE_IDS, EMOTION_MAX, type Card, type Journey, type Lane, type Link, type Locale, type Persona, type Phase, type Stage } from '../../model/types';
 import { issue } from '../../schema/issues';
+import { evidenceSchema } from '../../schema/v4';
+import type { EvidenceItem } from '../../model/evidence';
 import { finish, type ImportOptions, type ImportOutcome } from '../importOutcome';
 import { DETAILS_MARKER, detailLine, withLines, type Detail } from './details';
 import { entryExtension, laneExtension, nodeExtension, readExtension, rootExtension, stageExtension } from './extension';
@@ -173,7 +175,7 @@ export function ojfToJourney(map: OjfMap, options: ImportOptions): ImportOutcome
     cards: inCellOrder(placed),
     personas,
     links,
-    evidence: [],
+    evidence: evidenceFrom(root.evidence, cardIds, stageByKey, makeId),
   };
   return finish(journey, 'ojf');
 }
@@ -268,6 +270,7 @@ function nodeCard(node: OjfNode, ext: NodeExt, stage: Stage, lane: Lane, makeId:
     personaIds: mapPersonas(ext.personaIds, personaIds),
     votes: ext.votes ?? 0,
     actor,
+    confidence: ext.confidence ?? null,
   };
 }
 
@@ -292,7 +295,28 @@ function blueprintCard(entry: OjfEntry, ext: EntryExt, stage: Stage, lane: Lane,
     channel: ext.channel ?? null,
     personaIds: mapPersonas(ext.personaIds, personaIds),
     votes: ext.votes ?? 0,
+    confidence: ext.confidence ?? null,
   };
+}
+
+/**
+ * A Waymark export's evidence, each item checked on its own: one that does not check is left
+ * out, the rest come back on their cards (named by the nodes' ids) or in the inbox.
+ */
+function evidenceFrom(raw: readonly unknown[] | undefined, cardIds: ReadonlyMap<string, string>, stageByKey: ReadonlyMap<string, Stage>, makeId: () => string): EvidenceItem[] {
+  const out: EvidenceItem[] = [];
+  for (const value of raw ?? []) {
+    const parsed = evidenceSchema.safeParse(value);
+    if (!parsed.success) continue;
+    const e = parsed.data;
+    out.push({
+      ...e,
+      id: makeId(),
+      cardId: e.cardId === null ? null : (cardIds.get(e.cardId) ?? null),
+      stageId: e.stageId === null ? null : (stageByKey.get(e.stageId)?.id ?? null),
+    });
+  }
+  return out;
 }
 
 function mapPersonas(ids: readonly string[] | undefined, personaIds: ReadonlyMap<string, string>): string[] {

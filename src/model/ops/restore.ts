@@ -13,6 +13,7 @@ import {
   stageFields,
   type Record_,
 } from '../doc';
+import { evidenceFields } from '../evidence';
 import { pruneImages, putImages, readImages } from '../images';
 import { LOCAL_ORIGIN } from '../origin';
 import type { Card, Journey } from '../types';
@@ -113,6 +114,7 @@ export function restoreVersion(doc: Y.Doc, version: Y.Doc, origin: unknown = LOC
     removeOthers(maps.cards, new Set(target.cards.map((c) => c.id)));
     for (const card of target.cards) writeCard(doc, card);
     sync(maps.links, target.links, linkFields);
+    sync(maps.evidence, target.evidence, ({ id: _id, ...item }) => evidenceFields(item));
     carryImages(doc, version, target.cards);
   }, origin);
 }
@@ -134,10 +136,13 @@ export function restoreCard(doc: Y.Doc, version: Y.Doc, cardId: string, origin: 
   const target = readJourney(version);
   const card = target.cards.find((c) => c.id === cardId);
   if (!card) return false;
+  const maps = journeyMaps(doc);
   doc.transact(() => {
     ensurePlace(doc, target, card);
     writeCard(doc, card);
     writeLinksOf(doc, target, new Set([card.id]));
+    // the evidence the card had comes back onto it (from the inbox, another card, or deleted)
+    for (const { id, ...item } of target.evidence) if (item.cardId === card.id) writeRecord(maps.evidence, id, evidenceFields(item));
     carryImages(doc, version, [card]);
   }, origin);
   return true;
