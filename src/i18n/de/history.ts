@@ -45,6 +45,7 @@ export const history: Messages['history'] = {
     votes: 'Stimmen',
     image: 'Bild',
     actor: 'Akteur',
+    confidence: 'Gewissheit',
     order: 'Reihenfolge',
     stageId: 'Schritt',
     laneId: 'Ebene',

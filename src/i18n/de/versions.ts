@@ -114,6 +114,7 @@ export const versions: Messages['versions'] = {
       momentOfTruth: 'Moment der Wahrheit',
       image: 'Bild',
       actor: 'Wer es tut',
+      confidence: 'Gewissheit',
       votes: 'Stimmen',
     },
   },

@@ -47,6 +47,7 @@ export const history = {
     votes: 'votes',
     image: 'image',
     actor: 'actor',
+    confidence: 'confidence',
     order: 'order',
     stageId: 'stage',
     laneId: 'lane',

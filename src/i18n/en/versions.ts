@@ -116,6 +116,7 @@ export const versions = {
       momentOfTruth: 'Moment of truth',
       image: 'Image',
       actor: 'Who does it',
+      confidence: 'Confidence',
       votes: 'Votes',
     },
   },
