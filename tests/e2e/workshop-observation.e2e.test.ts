@@ -94,4 +94,58 @@ describe('a workshop observation', () => {
     const comment = file.feedback.comments.find((c: { text: string }) => c.text === SEEN);
     expect(comment).toMatchObject({ observation: true, resolved: true, author: 'Ana Participant' });
   });
+
+  it('a participant following the slides in present mode adds an observation on a card of the stage on screen', async () => {
+    const host = await person('Fran Facilitator');
+    await newMapFromTemplate(app, host);
+    const { commentLink, viewLink } = await shareOpenMap(host);
+    await badgeReads(host, 'Live');
+    const ben = await person('Ben Participant');
+    await ben.goto(commentLink);
+    await badgeReads(ben, 'Comment & vote');
+
+    await host.getByRole('button', { name: 'Present', exact: true }).click();
+    await host.getByText('Stage 1 of 8', { exact: true }).waitFor();
+    await host.keyboard.press('ArrowRight');
+    await host.getByText('Stage 2 of 8', { exact: true }).waitFor();
+    // the presenter's screen is the room's: no observation button on it
+    expect(await host.getByRole('button', { name: 'Add observation' }).count()).toBe(0);
+
+    await ben.getByRole('button', { name: 'Present', exact: true }).click();
+    await ben.getByText('Stage 2 of 8', { exact: true }).waitFor();
+    await ben.getByRole('button', { name: 'Add observation' }).click();
+    const form = ben.getByRole('dialog', { name: 'New observation' });
+    await form.waitFor();
+    // the stage on screen comes first, its first card chosen
+    expect(await form.locator('optgroup').first().getAttribute('label')).toBe('Consideration');
+    const chosen = (await form.getByLabel('On card').locator('option:checked').textContent())!;
+    const cardTitle = chosen.split(' · ')[0]!;
+    // typing is typing: arrows and letters do not turn Ben's slides
+    await form.getByLabel('What did you see or hear?').pressSequentially('Compared prices on two phones at once; n → ←');
+    await ben.getByText('Stage 2 of 8', { exact: true }).waitFor();
+    await ben.screenshot({ path: 'test-results/workshop-observation-present.png' });
+    await form.getByRole('button', { name: 'Add observation' }).click();
+    await form.waitFor({ state: 'detached' });
+    await ben.getByRole('status').getByText('Observation added.').waitFor();
+    // following goes on: the presenter moves, Ben's slide moves
+    await host.keyboard.press('ArrowRight');
+    await ben.getByText('Stage 3 of 8', { exact: true }).waitFor();
+
+    // everyone sees it on that card, as an observation; a view link is offered no button
+    await host.keyboard.press('Escape');
+    await host.waitForURL(/\/map\/[^/?]+$/);
+    await cardNode(host, cardTitle).click();
+    await commentsTab(host);
+    const thread = host.getByRole('complementary').locator('.cm-thread', { hasText: 'Compared prices on two phones at once' });
+    await thread.getByText('Observation', { exact: true }).waitFor();
+    await thread.getByText('Ben Participant').waitFor();
+
+    const viewer = await person('Vic Viewer');
+    await viewer.goto(viewLink);
+    await badgeReads(viewer, 'View only');
+    await viewer.getByRole('button', { name: 'Present', exact: true }).click();
+    await viewer.getByText(/Stage \d of 8/).first().waitFor();
+    expect(await viewer.getByRole('button', { name: 'Add observation' }).count()).toBe(0);
+  });
 });
+

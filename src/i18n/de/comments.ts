@@ -73,6 +73,8 @@ export const comments: Messages['comments'] = {
     alreadyStatus: 'Diese Beobachtung ist schon unter den Belegen. Als erledigt markiert.',
     goneStatus: 'Diese Beobachtung wurde inzwischen gelöscht.',
     fullStatus: 'Die Map fasst keine weiteren Belege, darum wurde nichts übernommen.',
+    onCard: 'Zu Karte',
+    what: 'Was haben Sie gesehen oder gehört?',
     sentStatus: 'Beobachtung hinzugefügt.',
   },
   badge: {

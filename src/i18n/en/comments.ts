@@ -71,6 +71,8 @@ export const comments = {
     alreadyStatus: 'This observation is already in the evidence. Resolved it.',
     goneStatus: 'This observation was deleted meanwhile.',
     fullStatus: 'The map holds as much evidence as it can, so nothing was kept.',
+    onCard: 'On card',
+    what: 'What did you see or hear?',
     sentStatus: 'Observation added.',
   },
   badge: {
