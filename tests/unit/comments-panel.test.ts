@@ -118,6 +118,34 @@ describe('the comments panel', () => {
     });
   });
 
+  it('an observation shows its badge to everyone; only someone who may edit the map is offered to keep it as evidence', () => {
+    const { feedback, first } = openMap();
+    addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'Left the queue', at: '2025-03-01T10:00:00.000Z', observation: true });
+    addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'Just a question', at: '2025-03-01T10:01:00.000Z' });
+    editor().selectCards([first.id]);
+    editor().setPanel('comments');
+    const keepOffered = (html: string) => (html.match(/Keep as evidence/g) ?? []).length;
+    const badges = (html: string) => (html.match(/class="cm-observation-badge"/g) ?? []).length;
+    for (const [role, keeps] of [['view', 0], ['comment', 0], ['edit', 1], ['owner', 1]] as const) {
+      editor().setCollab({ status: 'synced', role, peers: [] });
+      const html = render(createElement(CommentsPanel));
+      expect(badges(html), role).toBe(1);
+      expect(keepOffered(html), role).toBe(keeps);
+      // anyone who may comment may offer an observation
+      expect(html.includes('role="switch"') && html.includes('>Observation<'), role).toBe(role !== 'view');
+    }
+    // locked for the workshop, an edit link keeps nothing in the map
+    editor().setCollab({ status: 'synced', role: 'edit', peers: [] });
+    editor().setContentLocked(true);
+    expect(keepOffered(render(createElement(CommentsPanel)))).toBe(0);
+    editor().setContentLocked(false);
+    // in German
+    editor().setCollab({ status: 'synced', role: 'owner', peers: [] });
+    const de = render(createElement(CommentsPanel), 'de');
+    expect(de).toContain('Beobachtung');
+    expect(de).toContain('Als Beleg übernehmen');
+  });
+
   it('without a single card selected, lists the open threads by card, in German too', () => {
     const { feedback, first, second } = openMap();
     addComment(feedback, OWNER, { cardId: second.id, author: ANN.name, authorId: ANN.id, text: 'on the second', at: '2025-03-01T10:00:00.000Z' });
