@@ -12,6 +12,8 @@ import { CommentsPanel } from '../../src/panels/comments/CommentsPanel';
 import { groupThreadsByCard, splitResolved, commentToSend } from '../../src/panels/comments/threads';
 import { useCommentsRead } from '../../src/store/commentsRead';
 import { useEditor } from '../../src/store/editorStore';
+import { useObservationRequest } from '../../src/store/observationRequest';
+import { runAction } from '../../src/actions';
 import { OWNER } from '../support/actors';
 
 const editor = () => useEditor.getState();
@@ -144,6 +146,23 @@ describe('the comments panel', () => {
     const de = render(createElement(CommentsPanel), 'de');
     expect(de).toContain('Beobachtung');
     expect(de).toContain('Als Beleg übernehmen');
+  });
+
+  it('"Add an observation on card" opens that card’s comment box as an observation, for a comment link too; not for a view link', () => {
+    const { first, second } = openMap();
+    editor().setCollab({ status: 'synced', role: 'view', peers: [] });
+    expect(runAction('workshop.observe', { target: { kind: 'card', id: first.id } })).toBe(false);
+    editor().setCollab({ status: 'synced', role: 'comment', peers: [] });
+    expect(runAction('workshop.observe', { target: { kind: 'card', id: second.id } })).toBe(true);
+    expect(editor().selectedCardIds).toEqual([second.id]);
+    expect(editor().panel).toBe('comments');
+    expect(editor().composeFor).toBe(second.id);
+    const html = render(createElement(CommentsPanel));
+    expect(html).toContain('aria-label="New observation"');
+    expect(html).toMatch(/role="switch"[^>]*checked=""/);
+    expect(html).toContain('Add observation');
+    useObservationRequest.getState().served();
+    editor().setComposeFor(null);
   });
 
   it('without a single card selected, lists the open threads by card, in German too', () => {

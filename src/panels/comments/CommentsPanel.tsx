@@ -10,6 +10,7 @@ import { useMarkShownThreadsRead, usePeople, type CommentsContext } from './cont
 import { ThreadView } from './Thread';
 import { groupThreadsByCard, splitResolved } from './threads';
 import { useSeenMarks } from '../../store/commentsRead';
+import { useObservationRequest } from '../../store/observationRequest';
 import '../panels.css';
 import './comments.css';
 
@@ -109,8 +110,15 @@ function CardComments({ card, ctx }: { card: Card; ctx: CommentsContext }) {
   const [showResolved, setShowResolved] = useState(false);
   const [started, setStarted] = useState<string | null>(null);
   /** the next comment is an observation, offered as evidence for the card */
-  const [observation, setObservation] = useState(false);
+  const [observation, setObservation] = useState(() => useObservationRequest.getState().cardId === card.id);
   const observationId = useId();
+  // "Add observation" asked for this card (its menu, or the card as a participant reads it)
+  const observeHere = useObservationRequest((s) => s.cardId === card.id);
+  useEffect(() => {
+    if (!observeHere) return;
+    setObservation(true);
+    useObservationRequest.getState().served();
+  }, [observeHere]);
   const { open, resolved } = useMemo(() => splitResolved(threads), [threads]);
   const shown = useMemo(() => (showResolved ? [...open, ...resolved] : open), [open, resolved, showResolved]);
   const resolvedId = useId();
