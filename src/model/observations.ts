@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { journeyMaps } from './doc';
 import { isEvidenceDate, readEvidence, type EvidenceDraft, type EvidenceItem } from './evidence';
 import { commentsMap, readComment, setCommentResolved } from './feedback';
+import { clampText, LIMITS } from './limits';
 import { LOCAL_ORIGIN } from './origin';
 import { addEvidence } from './ops/evidence';
 import type { Comment } from './types';
@@ -24,10 +25,11 @@ export function observationDate(at: string): string {
 /** The evidence item keeping an observation makes: its text, the workshop, its day, its author, its card. */
 export function observationDraft(comment: Comment): EvidenceDraft & { cardId: string } {
   return {
-    text: comment.text,
+    // as the item keeps it: a comment may be longer than an evidence item's text
+    text: clampText(comment.text, LIMITS.evidenceText),
     source: 'workshop',
     date: observationDate(comment.at),
-    addedBy: comment.author,
+    addedBy: clampText(comment.author, LIMITS.author),
     cardId: comment.cardId,
   };
 }

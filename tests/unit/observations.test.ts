@@ -94,6 +94,18 @@ describe('keeping an observation as evidence', () => {
     expect(keepObservation(doc, feedback, id)).toBe('kept');
   });
 
+  it('an observation longer than an evidence item keeps its first part, and still counts once', () => {
+    const { doc, feedback, till } = workshop();
+    const long = 'x'.repeat(LIMITS.commentText);
+    const id = addComment(feedback, PIA, { cardId: till.id, author: 'Pia', text: long, observation: true })!;
+    expect(keepObservation(doc, feedback, id)).toBe('kept');
+    const kept = readJourney(doc).evidence.filter((e) => e.source === 'workshop');
+    expect(kept.map((e) => e.text.length)).toEqual([LIMITS.evidenceText]);
+    setCommentResolved(feedback, id, false);
+    expect(observationsByCard(readComments(feedback), readJourney(doc).evidence).size).toBe(0);
+    expect(keepObservation(doc, feedback, id)).toBe('already');
+  });
+
   it('keeps nothing from a plain comment, one deleted meanwhile, or into a map at its evidence limit', () => {
     const { doc, feedback, till } = workshop();
     const plain = addComment(feedback, PIA, { cardId: till.id, author: 'Pia', text: 'a question' })!;
