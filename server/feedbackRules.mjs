@@ -5,7 +5,9 @@
 //
 //   comments  a new comment carries the writer's identity id as authorId; only its author may
 //             change its fields (never authorId) or delete it; anyone with feedback rights may
-//             set `resolved` (resolving a thread is not rewriting it)
+//             set `resolved` (resolving a thread is not rewriting it); `resolved` and
+//             `observation` (a comment offered as evidence, src/model/observations.ts) are
+//             true or false when present
 //   dots      a new dot carries the writer's identity id as voterId; dots are never changed;
 //             only their voter removes them
 //   rounds, workshop
@@ -88,6 +90,15 @@ function locate(doc, type) {
   return { root: rootName(doc, parent) ?? '?', key: item.parentSub };
 }
 
+/** the comment fields that are flags: absent, true or false */
+const COMMENT_FLAGS = ['resolved', 'observation'];
+
+/**
+ * @param {Y.Map<unknown>} record
+ * @param {string} key
+ */
+const badFlag = (record, key) => COMMENT_FLAGS.includes(key) && record.get(key) !== undefined && typeof record.get(key) !== 'boolean';
+
 /** @param {Y.Map<unknown>} record */
 function holdsTypes(record) {
   for (const value of record.values()) if (value instanceof Y.AbstractType) return true;
@@ -121,6 +132,7 @@ export function judgeFeedback(transaction, index, me) {
         if (after === undefined) continue;
         if (!(after instanceof Y.Map) || holdsTypes(after)) return `a ${root === 'dots' ? 'dot' : 'comment'} is a record of plain values`;
         if (me === null || after.get(authorField) !== me) return `a new ${root === 'dots' ? 'dot' : 'comment'} carries its writer's identity`;
+        if (root === 'comments' && COMMENT_FLAGS.some((flag) => badFlag(after, flag))) return 'a comment\'s flags are true or false';
       }
       continue;
     }
@@ -132,10 +144,9 @@ export function judgeFeedback(transaction, index, me) {
       if (key === null) return 'a comment is not a list';
       if (key === authorField) return 'a comment keeps its author';
       if (record.get(key) instanceof Y.AbstractType) return 'a comment is a record of plain values';
+      if (badFlag(record, key)) return 'a comment\'s flags are true or false';
       if (author === me && me !== null) continue;
-      if (key !== 'resolved' || (record.get(key) !== undefined && typeof record.get(key) !== 'boolean')) {
-        return 'only its author changes a comment';
-      }
+      if (key !== 'resolved') return 'only its author changes a comment';
     }
   }
   return null;

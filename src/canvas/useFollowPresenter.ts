@@ -11,7 +11,7 @@ function sameView(a: unknown, b: unknown): boolean {
 /**
  * Workshop following on the canvas: my view goes out to the peers when I stop moving, and while
  * someone else presents and I follow, my viewport shows what they show. Panning or zooming by
- * hand (an event with a user gesture behind it) stops following; "Follow" or the presenter's
+ * hand (a user gesture that moved the view; a click on a card does not) stops following; "Follow" or the presenter's
  * "bring everyone to me" starts it again.
  */
 export function useFollowPresenter(flow: ReactFlowInstance, pane: React.RefObject<HTMLElement | null>) {
@@ -68,14 +68,27 @@ export function useFollowPresenter(flow: ReactFlowInstance, pane: React.RefObjec
     return () => clearTimeout(id);
   }, [flow, publish]);
 
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+  /** where my viewport was when a gesture of mine started; null while none is under way */
+  const gestureFrom = useRef<Viewport | null>(null);
+
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
     // programmatic moves (following, fit, reveal) come without an event
-    if (!event) return;
-    const { following, feedback, identity, setFollowing } = useEditor.getState();
-    if (following && feedback.presenter && feedback.presenter.id !== identity?.id) setFollowing(false);
+    gestureFrom.current = event ? viewport : null;
   }, []);
 
-  const onMoveEnd = useCallback((_event: MouseEvent | TouchEvent | null, viewport: Viewport) => publish(viewport), [publish]);
+  const onMoveEnd = useCallback(
+    (_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      // a gesture that moved the view stops following; a click (on a card, to comment or vote)
+      // starts a gesture too, but moves nothing, and I keep following
+      const from = gestureFrom.current;
+      gestureFrom.current = null;
+      const moved = from !== null && (Math.abs(from.x - viewport.x) > 1 || Math.abs(from.y - viewport.y) > 1 || Math.abs(from.zoom - viewport.zoom) > 1e-3);
+      const { following, feedback, identity, setFollowing } = useEditor.getState();
+      if (moved && following && feedback.presenter && feedback.presenter.id !== identity?.id) setFollowing(false);
+      publish(viewport);
+    },
+    [publish],
+  );
 
   return { onMoveStart, onMoveEnd };
 }

@@ -9,12 +9,12 @@ import type { Comment, Thread } from './types';
 /**
  * The feedback doc sits beside the map doc, in room `<mapId>/feedback`, so the relay can let a
  * workshop participant comment and vote without being able to change the map.
- *   comments  Y.Map  id → Y.Map { cardId, parentId, author, authorId, text, mentions, at, resolved }
+ *   comments  Y.Map  id → Y.Map { cardId, parentId, author, authorId, text, mentions, at, resolved, observation }
  *   rounds    Y.Map  id → Y.Map { title, votesPerPerson, laneIds, … }      (votes.ts)
  *   dots      Y.Map  id → Y.Map { roundId, cardId, voterId, voterName, at } (votes.ts)
  *   workshop  Y.Map  timer, presenter, presented stage                    (workshop.ts)
  * A reply's parentId is its thread's first comment. Fields at their default (parentId null,
- * authorId '', no mentions) are left out, so comments written before threads read the same.
+ * authorId '', no mentions, not an observation) are left out, so comments written before threads read the same.
  *
  * Every write takes its writer (actor.ts) and refuses what the relay would refuse from them:
  * a comment is written by its author, changed and deleted by its author (or the owner); anyone
@@ -49,6 +49,7 @@ export function readComment(id: string, r: Y.Map<unknown>): Comment {
     mentions: identityIds(r.get('mentions')),
     at: str(r.get('at')),
     resolved: r.get('resolved') === true,
+    observation: r.get('observation') === true,
   };
 }
 
@@ -137,6 +138,8 @@ export interface AddCommentArgs {
   mentions?: readonly string[];
   /** ISO 8601; default now */
   at?: string;
+  /** offered as customer evidence (observations.ts); default false */
+  observation?: boolean;
 }
 
 /**
@@ -162,6 +165,7 @@ export function addComment(feedback: Y.Doc, by: FeedbackActor, args: AddCommentA
         mentions: identityIds(args.mentions ?? []),
         at: args.at ?? new Date().toISOString(),
         resolved: false,
+        observation: args.observation === true,
       }),
     );
   }, origin);

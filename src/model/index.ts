@@ -22,3 +22,4 @@ export * from './phases';
 export * from './emotionCurve';
 export * from './versions';
 export * from './journeyDiff';
+export * from './observations';

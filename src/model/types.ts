@@ -140,6 +140,11 @@ export interface Comment {
   /** ISO 8601 */
   at: string;
   resolved: boolean;
+  /**
+   * A participant's observation, offered as customer evidence (observations.ts): shown with a
+   * badge; someone who may edit the map keeps it as an evidence item, which resolves it.
+   */
+  observation: boolean;
 }
 
 /** A conversation on a card: its first comment and the replies to it, oldest first. */

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setPresenter } from '../model';
 import { withoutBlueprint } from '../model/blueprintView';
 import { feedbackActor, useEditor } from '../store/editorStore';
 import { presenterPeer } from '../store/follow';
 import { TimerBadge } from '../panels/workshop';
+import { ObservationButton } from './ObservationForm';
 import { Presentation } from './Presentation';
 
 /**
@@ -40,7 +41,10 @@ export function WorkshopPresentation({ onLeave }: { onLeave(): void }) {
     }
   }, [shared, facilitator]);
 
+  /** the stage on screen, whose cards an observation is offered for first */
+  const [shownStage, setShownStage] = useState<string | null>(null);
   const onStageShown = useCallback((stageId: string) => {
+    setShownStage(stageId);
     useEditor.getState().presence?.setView({ area: null, stageId, presenting: true });
   }, []);
 
@@ -74,6 +78,8 @@ export function WorkshopPresentation({ onLeave }: { onLeave(): void }) {
             {t(following ? 'workshop.leading.following' : 'workshop.leading.notFollowing', { name: presenter.name })}
           </button>
         )}
+        {/* for those following someone's slides: the presenter's own screen is the room's projector */}
+        {shared && followingSomeone && <ObservationButton journey={journey} stageId={shownStage} />}
       </div>
     </Presentation>
   );

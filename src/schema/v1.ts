@@ -103,6 +103,8 @@ export const commentSchema = z.object({
   mentions: list(identityIdSchema, LIMITS.mentionsPerComment).default([]),
   at: isoDate,
   resolved: z.boolean().default(false),
+  /** offered as customer evidence in a workshop (src/model/observations.ts); files before it have none */
+  observation: z.boolean().default(false),
 });
 
 export const voteRoundSchema = z.object({

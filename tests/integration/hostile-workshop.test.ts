@@ -3,6 +3,9 @@ import * as Y from 'yjs';
 import type { FeedbackActor, OwnerActor } from '../../src/model/actor';
 import { newRecord } from '../../src/model/doc';
 import { addComment, deleteComment, editComment, readComments, setCommentResolved } from '../../src/model/feedback';
+import { keepObservation, observationsByCard } from '../../src/model/observations';
+import { readJourney } from '../../src/model/doc';
+import { createMapFromTemplate } from '../../src/model/templates';
 import { countedDots, dotsMap, placeDot, readRounds, revealRound, roundsMap, startRound, takeBackDot } from '../../src/model/votes';
 import { readPresenter, readTimer, setPresenter, startTimer, workshopMap } from '../../src/model/workshop';
 import { spawnHostileRelay, stopRelay } from '../support/hostile';
@@ -91,6 +94,9 @@ const attacks: Array<[string, Attack]> = [
     });
   }],
   ['write data the app does not have', (doc) => doc.getMap('anything').set('x', 'y')],
+  ['post an observation as the facilitator', (doc, w, _me, liar) => addComment(doc, liar, { cardId: 'card-1', author: 'Fran', authorId: w.fran.identityId!, text: 'Customers love it', observation: true })],
+  ["turn the facilitator's comment into an observation", (doc, w) => doc.getMap<Y.Map<unknown>>('comments').get(w.franComment)!.set('observation', true)],
+  ['post an observation whose flag is not true or false', (doc, _w, me) => doc.getMap('comments').set('odd', newRecord({ cardId: 'card-1', author: 'Mallory', authorId: me, text: 'seen', at: new Date().toISOString(), observation: 'yes' }))],
 ];
 
 describe('a comment link cannot run the workshop or touch what is not theirs', () => {
@@ -173,5 +179,56 @@ describe('what participants and the facilitator may do', () => {
     expect(readPresenter(w.pia.doc)?.id).toBe(w.fran.identityId);
     expect(readTimer(w.pia.doc).status).toBe('running');
     expect(w.fran.closes).toEqual([]);
+  });
+});
+
+describe('workshop observations', () => {
+  it('a comment-link participant adds an observation under their own name; the facilitator keeps it as evidence in the map, and it counts once', async () => {
+    const w = await workshop();
+    // the facilitator's map, in the map room, where a comment link never writes
+    const template = createMapFromTemplate('retail', 'en');
+    const franMap = track(connectAs(relay.port, w.map.id, w.map.ownerToken));
+    await whenSynced(franMap);
+    Y.applyUpdate(franMap.doc, Y.encodeStateAsUpdate(template));
+    const card = readJourney(franMap.doc).cards[0]!;
+    const seen = addComment(w.pia.doc, participant(w.pia), { cardId: card.id, author: 'Pia', text: 'Two people left the queue at the till', at: '2026-12-04T10:00:00.000Z', observation: true })!;
+    await waitFor(() => readComments(w.fran.doc).some((c) => c.id === seen), "Pia's observation at Fran");
+    const arrived = readComments(w.fran.doc).find((c) => c.id === seen)!;
+    expect(arrived).toMatchObject({ observation: true, authorId: w.pia.identityId, resolved: false });
+    expect(observationsByCard(readComments(w.fran.doc)).get(card.id)?.map((c) => c.id)).toEqual([seen]);
+
+    expect(keepObservation(franMap.doc, w.fran.doc, seen)).toBe('kept');
+    await waitFor(() => readComments(w.pia.doc).find((c) => c.id === seen)?.resolved === true, 'the observation resolved at Pia');
+    // a newcomer to the map room sees the evidence item the relay kept
+    const late = track(connect(relay.port, w.map.id, w.map.viewToken));
+    await whenSynced(late);
+    await waitFor(() => readJourney(late.doc).evidence.some((e) => e.source === 'workshop'), 'the evidence item at a newcomer');
+    expect(readJourney(late.doc).evidence.filter((e) => e.source === 'workshop')).toEqual([
+      expect.objectContaining({ cardId: card.id, text: 'Two people left the queue at the till', date: '2026-12-04', addedBy: 'Pia' }),
+    ]);
+    expect(observationsByCard(readComments(w.pia.doc)).size).toBe(0);
+    expect([...w.fran.closes, ...w.pia.closes, ...franMap.closes]).toEqual([]);
+  });
+
+  it('a comment-link participant cannot keep their own observation as evidence: the map room refuses them', async () => {
+    const w = await workshop();
+    const owner = track(connectAs(relay.port, w.map.id, w.map.ownerToken));
+    await whenSynced(owner);
+    Y.applyUpdate(owner.doc, Y.encodeStateAsUpdate(createMapFromTemplate('retail', 'en')));
+    const piaMap = connectAs(relay.port, w.map.id, w.map.commentToken);
+    await whenSynced(piaMap);
+    await waitFor(() => readJourney(piaMap.doc).cards.length > 0, 'the map at Pia');
+    const before = readJourney(owner.doc).evidence.length;
+    const card = readJourney(piaMap.doc).cards[0]!;
+    const seen = addComment(w.pia.doc, participant(w.pia), { cardId: card.id, author: 'Pia', text: 'mine to keep?', observation: true })!;
+    keepObservation(piaMap.doc, w.pia.doc, seen);
+    await waitFor(() => piaMap.denied.length > 0, 'a permission-denied auth message', 20_000);
+    expect(piaMap.denied).toEqual(['read-only']);
+    piaMap.destroy();
+    // not on the relay: a newcomer to the map room has no item from the workshop
+    const late = track(connect(relay.port, w.map.id, w.map.viewToken));
+    await whenSynced(late);
+    expect(readJourney(late.doc).evidence.filter((e) => e.source === 'workshop')).toEqual([]);
+    expect(readJourney(owner.doc).evidence.length).toBe(before);
   });
 });

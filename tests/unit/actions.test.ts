@@ -190,6 +190,7 @@ describe('the action registry', () => {
       'card.link',
       'card.toggleMomentOfTruth',
       'workshop.comment',
+      'workshop.observe',
       'workshop.vote',
       'workshop.unvote',
       'edit.delete',

@@ -109,7 +109,7 @@ describe('comment threads', () => {
       old.set('at', t(0));
     });
     expect(readComments(feedback)).toEqual([
-      { id: 'old', cardId: 'c1', parentId: null, author: 'Ana', authorId: '', text: 'from last year', mentions: [], at: t(0), resolved: false },
+      { id: 'old', cardId: 'c1', parentId: null, author: 'Ana', authorId: '', text: 'from last year', mentions: [], at: t(0), resolved: false, observation: false },
     ]);
     expect(readThreads(feedback)).toEqual([{ root: readComments(feedback)[0], replies: [] }]);
   });

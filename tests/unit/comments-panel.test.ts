@@ -12,6 +12,8 @@ import { CommentsPanel } from '../../src/panels/comments/CommentsPanel';
 import { groupThreadsByCard, splitResolved, commentToSend } from '../../src/panels/comments/threads';
 import { useCommentsRead } from '../../src/store/commentsRead';
 import { useEditor } from '../../src/store/editorStore';
+import { useObservationRequest } from '../../src/store/observationRequest';
+import { runAction } from '../../src/actions';
 import { OWNER } from '../support/actors';
 
 const editor = () => useEditor.getState();
@@ -116,6 +118,51 @@ describe('the comments panel', () => {
       'by me': { edit: true, delete: true },
       'from before': { edit: false, delete: true },
     });
+  });
+
+  it('an observation shows its badge to everyone; only someone who may edit the map is offered to keep it as evidence', () => {
+    const { feedback, first } = openMap();
+    addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'Left the queue', at: '2025-03-01T10:00:00.000Z', observation: true });
+    addComment(feedback, OWNER, { cardId: first.id, author: ANN.name, authorId: ANN.id, text: 'Just a question', at: '2025-03-01T10:01:00.000Z' });
+    editor().selectCards([first.id]);
+    editor().setPanel('comments');
+    const keepOffered = (html: string) => (html.match(/Keep as evidence/g) ?? []).length;
+    const badges = (html: string) => (html.match(/class="cm-observation-badge"/g) ?? []).length;
+    for (const [role, keeps] of [['view', 0], ['comment', 0], ['edit', 1], ['owner', 1]] as const) {
+      editor().setCollab({ status: 'synced', role, peers: [] });
+      const html = render(createElement(CommentsPanel));
+      expect(badges(html), role).toBe(1);
+      expect(keepOffered(html), role).toBe(keeps);
+      // anyone who may comment may offer an observation
+      expect(html.includes('role="switch"') && html.includes('>Observation<'), role).toBe(role !== 'view');
+    }
+    // locked for the workshop, an edit link keeps nothing in the map
+    editor().setCollab({ status: 'synced', role: 'edit', peers: [] });
+    editor().setContentLocked(true);
+    expect(keepOffered(render(createElement(CommentsPanel)))).toBe(0);
+    editor().setContentLocked(false);
+    // in German
+    editor().setCollab({ status: 'synced', role: 'owner', peers: [] });
+    const de = render(createElement(CommentsPanel), 'de');
+    expect(de).toContain('Beobachtung');
+    expect(de).toContain('Als Beleg übernehmen');
+  });
+
+  it('"Add an observation on card" opens that card’s comment box as an observation, for a comment link too; not for a view link', () => {
+    const { first, second } = openMap();
+    editor().setCollab({ status: 'synced', role: 'view', peers: [] });
+    expect(runAction('workshop.observe', { target: { kind: 'card', id: first.id } })).toBe(false);
+    editor().setCollab({ status: 'synced', role: 'comment', peers: [] });
+    expect(runAction('workshop.observe', { target: { kind: 'card', id: second.id } })).toBe(true);
+    expect(editor().selectedCardIds).toEqual([second.id]);
+    expect(editor().panel).toBe('comments');
+    expect(editor().composeFor).toBe(second.id);
+    const html = render(createElement(CommentsPanel));
+    expect(html).toContain('aria-label="New observation"');
+    expect(html).toMatch(/role="switch"[^>]*checked=""/);
+    expect(html).toContain('Add observation');
+    useObservationRequest.getState().served();
+    editor().setComposeFor(null);
   });
 
   it('without a single card selected, lists the open threads by card, in German too', () => {

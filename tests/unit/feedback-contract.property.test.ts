@@ -168,7 +168,8 @@ class Workshop {
     const name = t.name;
     switch (s.op) {
       case 0:
-        addComment(doc, who, { cardId: card, author: name, text: `note ${time}`, at: now.toISOString() });
+        // half of them workshop observations, offered as evidence
+        addComment(doc, who, { cardId: card, author: name, text: `note ${time}`, at: now.toISOString(), observation: s.c });
         return;
       case 1:
         if (comment) addComment(doc, who, { cardId: comment.cardId, parentId: comment.id, author: name, text: `reply ${time}`, mentions: [BEN.id], at: now.toISOString() });

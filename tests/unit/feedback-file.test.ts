@@ -88,7 +88,7 @@ describe('feedback in the map file', () => {
     expect(back.file.feedback.rounds).toEqual([]);
     expect(back.file.feedback.dots).toEqual([]);
     expect(readComments(back.feedback)).toEqual([
-      { id: 'k1', cardId: card, parentId: null, author: 'Ana', authorId: '', text: 'old', mentions: [], at: '2025-01-01T00:00:00.000Z', resolved: true },
+      { id: 'k1', cardId: card, parentId: null, author: 'Ana', authorId: '', text: 'old', mentions: [], at: '2025-01-01T00:00:00.000Z', resolved: true, observation: false },
     ]);
     delete file.feedback;
     expect(fromJSON(file).ok).toBe(true);

@@ -75,6 +75,14 @@ describe('the contract checker', () => {
     expect(written(doc, ANA, () => setCommentResolved(doc, fays, false)).ok).toBe(true);
   });
 
+  it('accepts a participant’s observation under their own name, and resolving anyone’s (keeping it as evidence)', () => {
+    const doc = new Y.Doc();
+    let seen: string | null = null;
+    expect(written(doc, ANA, () => (seen = addComment(doc, ANA, { cardId: 'c1', author: 'Ana', text: 'She gave up at the till', observation: true }))).ok).toBe(true);
+    expect(readComments(doc).find((c) => c.id === seen)?.observation).toBe(true);
+    expect(written(doc, BEN, () => setCommentResolved(doc, seen!, true)).ok).toBe(true);
+  });
+
   it('refuses raw writes that break the rules, and says which', () => {
     const doc = new Y.Doc();
     const fays = addComment(doc, FAY, { cardId: 'c1', author: 'Fay', text: 'Why?' });
@@ -99,6 +107,11 @@ describe('the contract checker', () => {
       ['the timer', (d) => d.getMap('workshop').set('timer', { status: 'idle', durationMs: 60_000 }), /only the facilitator changes workshop/],
       ['the presenter', (d) => d.getMap('workshop').set('presenter', { id: ANA.id, name: 'Ana' }), /only the facilitator changes workshop/],
       ['another root', (d) => d.getMap('elsewhere').set('k', 1), /unknown feedback data "elsewhere"/],
+      ['an observation under Ben’s id', (d) => d.getMap('comments').set('x3', newRecord({ cardId: 'c1', author: 'Ben', authorId: BEN.id, text: 'seen', observation: true })), /a new comment carries its writer's identity/],
+      ['an observation flag that is not true or false', (d) => d.getMap('comments').set('x4', newRecord({ cardId: 'c1', author: 'Ana', authorId: ANA.id, text: 'seen', observation: 'yes' })), /flags are true or false/],
+      ['a resolved flag that is not true or false', (d) => d.getMap('comments').set('x5', newRecord({ cardId: 'c1', author: 'Ana', authorId: ANA.id, text: 'seen', resolved: 1 })), /flags are true or false/],
+      ['the facilitator’s comment made an observation', (d) => comment(d, fays).set('observation', true), /only its author changes a comment/],
+      ['the facilitator’s comment resolved with a non-flag', (d) => comment(d, fays).set('resolved', 'later'), /flags are true or false/],
     ];
     for (const [what, write, message] of cases) {
       const copy = new Y.Doc();
@@ -113,6 +126,10 @@ describe('the contract checker', () => {
     const mine = addComment(doc, ANA, { cardId: 'c1', author: 'Ana', text: 'mine' })!;
     expect(written(doc, ANA, () => doc.transact(() => comment(doc, mine).set('text', 'still mine'))).ok).toBe(true);
     expect(written(doc, BEN, () => doc.transact(() => comment(doc, mine).set('resolved', true))).ok).toBe(true);
+    // my own comment I may offer as an observation (nobody else may), never with a flag that is not true or false
+    expect(written(doc, ANA, () => doc.transact(() => comment(doc, mine).set('observation', true))).ok).toBe(true);
+    expect(written(doc, BEN, () => doc.transact(() => comment(doc, mine).set('observation', false))).ok).toBe(false);
+    expect(written(doc, ANA, () => doc.transact(() => comment(doc, mine).set('observation', 'very'))).ok).toBe(false);
     expect(written(doc, BEN, () => doc.transact(() => comment(doc, mine).set('text', 'Ben was here'))).ok).toBe(false);
     expect(written(doc, ANA, () => doc.transact(() => comment(doc, mine).set('authorId', BEN.id))).ok).toBe(false);
     const ownerWrite = written(doc, FAY, () => doc.transact(() => doc.getMap('comments').delete(mine)));

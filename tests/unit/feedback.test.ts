@@ -58,6 +58,7 @@ describe('addComment', () => {
       mentions: [],
       at: '2026-03-02T09:00:00.000Z',
       resolved: false,
+      observation: false,
     });
     expectUndoRedo(feedback, um, before);
   });
@@ -175,6 +176,7 @@ describe('deleteComment', () => {
       mentions: [],
       at: '2026-03-01T10:00:00.000Z',
       resolved: true,
+      observation: false,
     });
   });
 

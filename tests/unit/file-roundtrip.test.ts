@@ -39,6 +39,38 @@ describe('export → import → export', () => {
     expect(roundTrip(first)).toBe(first);
   });
 
+  it('keeps a workshop observation as an observation, and a file from before observations reads its comments as plain ones', () => {
+    const doc = createMapFromTemplate('retail', 'en');
+    const feedback = new Y.Doc();
+    const card = readJourney(doc).cards[2]!;
+    addComment(feedback, OWNER, { id: 'obs-1', cardId: card.id, author: 'Pia', text: 'Two customers left the queue at the till', at: '2026-05-01T10:00:00.000Z', observation: true });
+    addComment(feedback, OWNER, { id: 'plain-1', cardId: card.id, author: 'Fay', text: 'Is that every weekend?', at: '2026-05-01T10:05:00.000Z' });
+    const first = serializeMap(doc, feedback);
+    const comments = JSON.parse(first).feedback.comments as { id: string; observation: boolean }[];
+    expect(comments.map((c) => [c.id, c.observation])).toEqual([['obs-1', true], ['plain-1', false]]);
+    expect(roundTrip(first)).toBe(first);
+    const imported = fromJSON(JSON.parse(first));
+    if (!imported.ok) throw new Error('did not import');
+    expect(readComments(imported.feedback).map((c) => c.observation)).toEqual([true, false]);
+
+    const older = JSON.parse(first);
+    for (const c of older.feedback.comments) delete c.observation;
+    const read = fromJSON(older);
+    if (!read.ok) throw new Error('an older file did not import');
+    expect(readComments(read.feedback).map((c) => c.observation)).toEqual([false, false]);
+  });
+
+  it('refuses a file whose comment says it is an observation with anything but true or false', () => {
+    const doc = createMapFromTemplate('retail', 'en');
+    const feedback = new Y.Doc();
+    addComment(feedback, OWNER, { cardId: readJourney(doc).cards[0]!.id, author: 'Pia', text: 'seen', at: '2026-05-01T10:00:00.000Z', observation: true });
+    const file = JSON.parse(serializeMap(doc, feedback));
+    file.feedback.comments[0].observation = 'yes';
+    const read = fromJSON(file);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.issues.map((i) => String(i.path))).toEqual([expect.stringMatching(/observation/)]);
+  });
+
   it('gives the identical file for 200 random maps', () => {
     fc.assert(
       fc.property(fc.array(randomOp, { minLength: 5, maxLength: 80 }), (ops) => {
@@ -53,7 +85,7 @@ describe('export → import → export', () => {
 
   it('gives the identical file for 150 random maps with random threads, vote rounds and dots', () => {
     const feedbackOp = fc.oneof(
-      fc.record({ kind: fc.constant('comment' as const), card: fc.nat(), parent: fc.option(fc.nat(), { nil: null }), text: fc.string({ maxLength: 20, unit: 'grapheme' }), mentions: fc.array(fc.constantFrom('ann-0001', 'ben-0002', 'cy-00003'), { maxLength: 3 }), author: fc.constantFrom('', 'ann-0001') }),
+      fc.record({ kind: fc.constant('comment' as const), card: fc.nat(), parent: fc.option(fc.nat(), { nil: null }), text: fc.string({ maxLength: 20, unit: 'grapheme' }), mentions: fc.array(fc.constantFrom('ann-0001', 'ben-0002', 'cy-00003'), { maxLength: 3 }), author: fc.constantFrom('', 'ann-0001'), observation: fc.boolean() }),
       fc.record({ kind: fc.constant('resolve' as const), pick: fc.nat(), resolved: fc.boolean() }),
       fc.record({ kind: fc.constant('deleteComment' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('startRound' as const), title: fc.string({ maxLength: 20, unit: 'grapheme' }), votes: fc.integer({ min: -2, max: 60 }), anonymous: fc.boolean(), duration: fc.option(fc.integer({ min: 0, max: 3_600_000 }), { nil: null }), lanes: fc.nat({ max: 2 }) }),
@@ -78,7 +110,7 @@ describe('export → import → export', () => {
           const round = rounds[rounds.length - 1];
           if (op.kind === 'comment') {
             const parent = op.parent === null ? null : (pick(comments, op.parent)?.id ?? null);
-            addComment(feedback, OWNER, { cardId: card(op.card), parentId: parent, author: 'Ann', authorId: op.author, text: op.text, mentions: op.mentions, at: now(i).toISOString() });
+            addComment(feedback, OWNER, { cardId: card(op.card), parentId: parent, author: 'Ann', authorId: op.author, text: op.text, mentions: op.mentions, at: now(i).toISOString(), observation: op.observation });
           } else if (op.kind === 'resolve') {
             const c = pick(comments, op.pick);
             if (c) setCommentResolved(feedback, c.id, op.resolved);

@@ -18,6 +18,7 @@ import { feedbackActor } from '../../store/editorStore';
 import { defineActions } from '../define';
 import { targetCards } from '../selection';
 import type { ActionContext } from '../types';
+import { useObservationRequest } from '../../store/observationRequest';
 
 /**
  * Workshop actions: comments, dot-voting, the timer and leading the room. Who may do what is
@@ -71,6 +72,21 @@ export const workshopActions = defineActions([
       ctx.editor.selectCards([card.id]);
       ctx.editor.setPanel('comments');
       // the comment box takes the focus, so what the user types next is the comment, not shortcuts
+      ctx.editor.setComposeFor(card.id);
+    },
+  },
+  {
+    id: 'workshop.observe',
+    group: 'workshop',
+    allowedReadOnly: true,
+    menu: { on: ['card'], rank: 95 },
+    enabled: (ctx) => ctx.editor.canGiveFeedback && ctx.editor.preview === null && oneCard(ctx) !== null,
+    perform: (ctx) => {
+      const card = oneCard(ctx)!;
+      ctx.editor.selectCards([card.id]);
+      ctx.editor.setPanel('comments');
+      // the comments panel opens its box as an observation (a comment offered as evidence) and focuses it
+      useObservationRequest.getState().request(card.id);
       ctx.editor.setComposeFor(card.id);
     },
   },

@@ -94,6 +94,7 @@ export const actions: Messages['actions'] = {
     closeVersion: 'Version schließen',
   },
   workshop: {
+    observe: 'Beobachtung zu Karte hinzufügen',
     comment: 'Karte kommentieren',
     vote: 'Punkt auf Karte setzen',
     unvote: 'Punkt zurücknehmen',

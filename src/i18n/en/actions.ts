@@ -93,6 +93,7 @@ export const actions = {
     closeVersion: 'Close the version',
   },
   workshop: {
+    observe: 'Add an observation on card',
     comment: 'Comment on card',
     vote: 'Place a dot on card',
     unvote: 'Take back a dot',

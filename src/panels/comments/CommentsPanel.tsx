@@ -2,7 +2,7 @@ import { ChevronDown, ChevronRight, List, MessageSquare } from 'lucide-react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { addComment, type Card, type Thread } from '../../model';
+import { addComment, type Card, type EvidenceItem, type Thread } from '../../model';
 import { feedbackActor, useEditor } from '../../store/editorStore';
 import { Composer } from './Composer';
 import { useNow } from '../index';
@@ -10,10 +10,12 @@ import { useMarkShownThreadsRead, usePeople, type CommentsContext } from './cont
 import { ThreadView } from './Thread';
 import { groupThreadsByCard, splitResolved } from './threads';
 import { useSeenMarks } from '../../store/commentsRead';
+import { useObservationRequest } from '../../store/observationRequest';
 import '../panels.css';
 import './comments.css';
 
 const NO_THREADS: Thread[] = [];
+const NO_EVIDENCE: EvidenceItem[] = [];
 
 /**
  * The side panel's Comments tab. With one card selected: that card's threads (open ones, then the
@@ -30,6 +32,9 @@ export function CommentsPanel() {
   const facilitator = useEditor((s) => s.facilitator);
   const actor = useMemo(() => feedbackActor({ identity: me, facilitator }), [me, facilitator]);
   const canGiveFeedback = useEditor((s) => s.canGiveFeedback);
+  const mapDoc = useEditor((s) => s.session?.doc ?? null);
+  const mayKeep = useEditor((s) => !s.readOnly && s.preview === null);
+  const evidence = useEditor((s) => s.journey?.evidence ?? NO_EVIDENCE);
   const { candidates, presentColors, directory } = usePeople(threads, me);
   // relative times ('5 minutes ago') move on twice a minute
   const now = useNow(true, 30_000).getTime();
@@ -53,6 +58,9 @@ export function CommentsPanel() {
             me,
             actor,
             canWrite: canGiveFeedback && actor !== null,
+            mapDoc,
+            mayKeep: mayKeep && canGiveFeedback && actor !== null && mapDoc !== null,
+            evidence,
             candidates,
             presentColors,
             directory,
@@ -62,7 +70,7 @@ export function CommentsPanel() {
             focusHeading,
           }
         : null,
-    [feedback, me, actor, canGiveFeedback, candidates, presentColors, directory, now, i18n.language, announce, focusHeading],
+    [feedback, me, actor, canGiveFeedback, mapDoc, mayKeep, evidence, candidates, presentColors, directory, now, i18n.language, announce, focusHeading],
   );
 
   if (!ctx) return null;
@@ -101,6 +109,16 @@ function CardComments({ card, ctx }: { card: Card; ctx: CommentsContext }) {
   const seen = useSeenMarks();
   const [showResolved, setShowResolved] = useState(false);
   const [started, setStarted] = useState<string | null>(null);
+  /** the next comment is an observation, offered as evidence for the card */
+  const [observation, setObservation] = useState(() => useObservationRequest.getState().cardId === card.id);
+  const observationId = useId();
+  // "Add observation" asked for this card (its menu, or the card as a participant reads it)
+  const observeHere = useObservationRequest((s) => s.cardId === card.id);
+  useEffect(() => {
+    if (!observeHere) return;
+    setObservation(true);
+    useObservationRequest.getState().served();
+  }, [observeHere]);
   const { open, resolved } = useMemo(() => splitResolved(threads), [threads]);
   const shown = useMemo(() => (showResolved ? [...open, ...resolved] : open), [open, resolved, showResolved]);
   const resolvedId = useId();
@@ -115,9 +133,10 @@ function CardComments({ card, ctx }: { card: Card; ctx: CommentsContext }) {
 
   const start = (text: string, mentions: string[]) => {
     if (!ctx.me || !ctx.actor) return false;
-    const id = addComment(ctx.feedback, ctx.actor, { cardId: card.id, author: ctx.me.name, text, mentions });
+    const id = addComment(ctx.feedback, ctx.actor, { cardId: card.id, author: ctx.me.name, text, mentions, observation });
     if (id === null) return false;
     setStarted(id);
+    if (observation) ctx.announce(t('comments.observation.sentStatus'));
   };
 
   return (
@@ -162,12 +181,28 @@ function CardComments({ card, ctx }: { card: Card; ctx: CommentsContext }) {
         {ctx.canWrite ? (
           <Composer
             id={composerId}
-            label={t('comments.newLabel')}
-            placeholder={t('comments.placeholder')}
-            submitLabel={t('comments.send')}
+            label={observation ? t('comments.observation.newLabel') : t('comments.newLabel')}
+            placeholder={observation ? t('comments.observation.placeholder') : t('comments.placeholder')}
+            submitLabel={observation ? t('comments.observation.send') : t('comments.send')}
             candidates={ctx.candidates}
             autoFocus={composeHere}
             onSubmit={start}
+            extra={
+              <label className="pn-switch cm-observation-switch" htmlFor={observationId} title={t('comments.observation.toggleHint')}>
+                <input
+                  id={observationId}
+                  type="checkbox"
+                  role="switch"
+                  checked={observation}
+                  aria-describedby={`${observationId}-hint`}
+                  onChange={(e) => setObservation(e.target.checked)}
+                />
+                <span className="pn-switch-text">{t('comments.observation.toggle')}</span>
+                <span className="pn-visually-hidden" id={`${observationId}-hint`}>
+                  {t('comments.observation.toggleHint')}
+                </span>
+              </label>
+            }
           />
         ) : (
           <p className="pn-hint">{t('comments.readOnly')}</p>

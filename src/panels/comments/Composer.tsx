@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../model/limits';
 import { useShortcutLabel } from '../fields';
@@ -26,6 +26,8 @@ export interface ComposerProps {
   id?: string;
   /** editing a comment already sent: the hint says "save" */
   editing?: boolean;
+  /** a control on a row of its own above the buttons (the observation switch of a new thread) */
+  extra?: ReactNode;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface ComposerProps {
  * filtered by what follows; ↑↓ choose, Enter or Tab picks, Esc closes it. Ctrl/⌘+Enter or the
  * button sends; Esc leaves the field (or cancels an edit). ARIA combobox with a listbox popup.
  */
-export function Composer({ label, placeholder, submitLabel, candidates, initialText = '', autoFocus, onSubmit, onCancel, id, editing }: ComposerProps) {
+export function Composer({ label, placeholder, submitLabel, candidates, initialText = '', autoFocus, onSubmit, onCancel, id, editing, extra }: ComposerProps) {
   const { t } = useTranslation();
   const shortcutLabel = useShortcutLabel();
   const [text, setText] = useState(initialText);
@@ -180,6 +182,7 @@ export function Composer({ label, placeholder, submitLabel, candidates, initialT
           ))}
         </ul>
       )}
+      {extra && <div className="cm-composer-extra">{extra}</div>}
       <div className="cm-composer-foot">
         <p className="pn-hint cm-composer-hint" id={hintId}>
           {remaining <= COUNTDOWN

@@ -1,7 +1,7 @@
-import { CheckCircle2, Pencil, RotateCcw, Trash2 } from 'lucide-react';
+import { CheckCircle2, Eye, FileCheck2, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import { Fragment, memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addComment, deleteComment, editComment, mayChangeComment, setCommentResolved, type Comment, type Thread } from '../../model';
+import { addComment, deleteComment, editComment, isKeptAs, keepObservation, mayChangeComment, setCommentResolved, type Comment, type Thread } from '../../model';
 import { absoluteTime, relativeTime } from '../library';
 import { Composer } from './Composer';
 import type { CommentsContext } from './context';
@@ -58,6 +58,22 @@ export const ThreadView = memo(function ThreadView({ thread, ctx, seenMark, reve
     ctx.focusHeading();
   };
 
+  const isObservation = root.observation;
+  const kept = isObservation && root.resolved && ctx.evidence.some((item) => isKeptAs(root, item));
+
+  const keep = () => {
+    if (!ctx.mapDoc || !ctx.mayKeep) return;
+    const result = keepObservation(ctx.mapDoc, ctx.feedback, root.id);
+    const messages = {
+      kept: t('comments.observation.keptStatus', { name: rootName }),
+      already: t('comments.observation.alreadyStatus'),
+      gone: t('comments.observation.goneStatus'),
+      full: t('comments.observation.fullStatus'),
+    } as const;
+    ctx.announce(messages[result]);
+    if (result !== 'full') ctx.focusHeading();
+  };
+
   const remove = (comment: Comment) => {
     if (!ctx.actor || !deleteComment(ctx.feedback, ctx.actor, comment.id)) return;
     setConfirmingId(null);
@@ -87,7 +103,11 @@ export const ThreadView = memo(function ThreadView({ thread, ctx, seenMark, reve
   });
 
   return (
-    <article ref={article} className={`cm-thread${root.resolved ? ' is-resolved' : ''}`} aria-labelledby={headId}>
+    <article
+      ref={article}
+      className={`cm-thread${root.resolved ? ' is-resolved' : ''}${isObservation ? ' is-observation' : ''}`}
+      aria-labelledby={headId}
+    >
       <CommentView {...commentProps(root, true)} />
       {replies.length > 0 && (
         <ol className="cm-replies" aria-label={t('comments.repliesLabel', { count: replies.length })}>
@@ -99,13 +119,19 @@ export const ThreadView = memo(function ThreadView({ thread, ctx, seenMark, reve
         </ol>
       )}
       {root.resolved && (
-        <p className="cm-resolved-note">
-          <CheckCircle2 size={14} aria-hidden="true" />
-          {t('comments.resolved')}
+        <p className={`cm-resolved-note${kept ? ' is-kept' : ''}`}>
+          {kept ? <FileCheck2 size={14} aria-hidden="true" /> : <CheckCircle2 size={14} aria-hidden="true" />}
+          {kept ? t('comments.observation.kept') : t('comments.resolved')}
         </p>
       )}
       {ctx.canWrite && !replying && (
         <div className="cm-thread-actions">
+          {isObservation && !root.resolved && ctx.mayKeep && (
+            <button type="button" className="pn-button pn-button-primary cm-small-button" title={t('comments.observation.keepHint')} onClick={keep}>
+              <FileCheck2 size={14} aria-hidden="true" />
+              {t('comments.observation.keep')}
+            </button>
+          )}
           {!root.resolved && (
             <button ref={replyButton} type="button" className="pn-button cm-small-button" onClick={() => setReplying(true)}>
               {t('comments.reply')}
@@ -197,6 +223,12 @@ function CommentView({ comment, ctx, headId, isNew, editing, confirming, deleteW
           <time className="cm-time" dateTime={comment.at} title={absoluteTime(time, ctx.language)}>
             {relativeTime(time, ctx.now, ctx.language, t('comments.justNow'))}
           </time>
+        )}
+        {comment.observation && (
+          <span className="cm-observation-badge" title={t('comments.observation.badgeTitle')}>
+            <Eye size={12} aria-hidden="true" />
+            {t('comments.observation.badge')}
+          </span>
         )}
         {isNew && <span className="cm-new">{t('comments.new')}</span>}
         {mentionsMe && <span className="cm-mentions-you">{t('comments.mentionsYou')}</span>}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import type { FeedbackActor, Thread } from '../../model';
+import type { EvidenceItem, FeedbackActor, Thread } from '../../model';
 import { useEditor } from '../../store/editorStore';
 import type { Identity } from '../../store/sharing';
 import { mentionCandidates, peopleDirectory, type Person } from './mentions';
@@ -14,6 +14,12 @@ export interface CommentsContext {
   actor: FeedbackActor | null;
   /** may comment, reply, resolve, edit and delete my own: not with a view link */
   canWrite: boolean;
+  /** the map's doc, where an observation kept as evidence goes */
+  mapDoc: Y.Doc | null;
+  /** may keep an observation as evidence: edits the map (not a view or comment link, a locked map or a version shown) */
+  mayKeep: boolean;
+  /** the map's evidence, to tell an observation already kept */
+  evidence: readonly EvidenceItem[];
   /** who can be @mentioned: the people present, not me */
   candidates: readonly Person[];
   /** presence colour by identity id, for the people here now (me too) */
