@@ -35,8 +35,8 @@ export function assumptionLook(on: boolean, confidence: Confidence | null, evide
 const countsMemo = new WeakMap<readonly EvidenceItem[], Map<string, number>>();
 
 /**
- * Each card's evidence count, computed once per evidence list: the journey view keeps the list's
- * identity while no item changes, so thousands of cards share one count map.
+ * Each card's evidence count, computed once per journey (per evidence list, a new one with each
+ * journey the store publishes): every build of the canvas nodes and the filter's count share it.
  */
 export function evidenceCounts(items: readonly EvidenceItem[]): ReadonlyMap<string, number> {
   let counts = countsMemo.get(items);

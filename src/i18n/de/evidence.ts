@@ -92,6 +92,8 @@ export const evidence: Messages['evidence'] = {
     save: 'Speichern',
     cancel: 'Abbrechen',
     scoreOutOfRange: 'Ein Wert auf {{scale}} ist eine ganze Zahl von {{min}} bis {{max}}.',
+    dateInvalid: 'Wähle einen echten Tag oder lass das Datum leer.',
+    countInvalid: 'Wie viele ist eine ganze Zahl ab 1.',
     textRequired: 'Schreib zuerst das Zitat oder die Erkenntnis.',
     pastedLines_one: 'Du hast {{count}} Zeile eingefügt.',
     pastedLines_other: 'Du hast {{count}} Zeilen eingefügt.',

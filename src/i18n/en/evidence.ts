@@ -91,6 +91,8 @@ export const evidence = {
     save: 'Save',
     cancel: 'Cancel',
     scoreOutOfRange: 'A score on {{scale}} is a whole number from {{min}} to {{max}}.',
+    dateInvalid: 'Pick a real day, or leave the date empty.',
+    countInvalid: 'How many is a whole number, 1 or more.',
     textRequired: 'Write the quote or finding first.',
     pastedLines_one: 'You pasted {{count}} line.',
     pastedLines_other: 'You pasted {{count}} lines.',
