@@ -204,6 +204,8 @@ function EvidenceFormView({
     <form
       className="ev-form"
       aria-labelledby={ids.title}
+      // our own check says what is wrong in the reader's language, for every field alike
+      noValidate
       onKeyDown={onKeyDown}
       onSubmit={(e) => {
         e.preventDefault();
