@@ -32,8 +32,11 @@ export interface StageNodeData extends Record<string, unknown> {
   cardCount: number;
   /** the colour of the stage's phase: the header's top border */
   phaseColor: string;
-  /** of its cards, how many have evidence attached (confidence.ts, stageBacking) */
-  backed: number;
+  /**
+   * Of its cards, how many have evidence attached (confidence.ts, stageBacking); null while no
+   * card of the map has any, so a map that does not use evidence shows no row of "0/n backed".
+   */
+  backed: number | null;
 }
 export interface LaneNodeData extends Record<string, unknown> {
   lane: Lane;
@@ -210,7 +213,7 @@ export class NodeBuilder {
       const stage = stageById.get(column.id)!;
       const cardCount = stageCards.get(stage.id) ?? 0;
       const color = phaseColor.get(stage.id) ?? '';
-      const backed = backing.get(stage.id)?.backed ?? 0;
+      const backed = evidence.size > 0 ? (backing.get(stage.id)?.backed ?? 0) : null;
       put(
         { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount, phaseColor: color, backed }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
         (p) => {

@@ -44,7 +44,8 @@ describe('evidence on a card', () => {
       void d.dismiss();
     });
     await newMapFromTemplate(app, page);
-    await expect.poll(() => stageHeader(page).locator('.stage-backing').textContent()).toBe(`0/${returnCards} backed`);
+    // a map without evidence shows no "0/n backed" on every stage
+    expect(await page.locator('.stage-backing').count()).toBe(0);
     expect(await mark(page, 'Refund takes up to 14 days').count()).toBe(0);
 
     await select(page, 'Refund takes up to 14 days');
@@ -84,6 +85,8 @@ describe('evidence on a card', () => {
     expect(await mark(page, 'Refund takes up to 14 days').getAttribute('aria-label')).toBe('Observed: 1 piece of evidence');
     await expect.poll(() => stageHeader(page).locator('.stage-backing').textContent()).toBe(`1/${returnCards} backed`);
     expect(await stageHeader(page).locator('.stage-backing').getAttribute('title')).toContain(`1 of ${returnCards} cards in “Return” are backed by evidence`);
+    // the other stages now say where nothing is backed yet
+    expect(await page.locator('.react-flow__node-stage', { hasText: 'Complaint' }).locator('.stage-backing').textContent()).toBe('0/11 backed');
     // the inspector says what the mark means
     expect(await panel.getByText('Shown as observed: evidence backs this card.').count()).toBe(1);
 

@@ -103,6 +103,9 @@ describe('evidence on the canvas', () => {
     expect(header).toMatchObject({ cardCount: journey.cards.filter((c) => c.stageId === stage.id).length, backed: 2 });
     const other = nodes.find((n) => n.id === `stage:${j0.stages[0]!.id}`)!.data as StageNodeData;
     expect(other.backed).toBe(0);
+    // a map with no evidence on any card has no indicator at all
+    const bare = nodesOf(readJourney(createMapFromTemplate('retail', 'en')));
+    expect(bare.filter((n) => n.type === 'stage').every((n) => (n.data as StageNodeData).backed === null)).toBe(true);
   });
 
   it('re-renders only the card whose evidence changed, and counts the evidence once per journey', () => {

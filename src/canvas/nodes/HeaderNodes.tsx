@@ -62,7 +62,7 @@ export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps
       )}
       <span className="header-count stage-header-sub">
         <span>{t('canvas.cards', { count: cardCount })}</span>
-        {cardCount > 0 && <StageBacking backed={backed} cards={cardCount} stage={name} />}
+        {cardCount > 0 && backed !== null && <StageBacking backed={backed} cards={cardCount} stage={name} />}
         {diff && <span className="diff-badge is-header">{t(`versions.marks.${diff as 'added' | 'removed' | 'changed'}`)}</span>}
       </span>
       <button
