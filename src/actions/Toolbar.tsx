@@ -1,5 +1,6 @@
 import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAssumptionFilter } from '../store/assumptionFilter';
 import { useEditor } from '../store/editorStore';
 import { contextFromState, isEnabled, runAction } from './context';
 import { toolbarActions } from './registry';
@@ -25,6 +26,7 @@ export function Toolbar({ navigate }: ToolbarProps) {
   const format = useShortcutFormat();
   const flags = useEditor(enabledFlags);
   const linking = useEditor((s) => s.linkFrom !== null);
+  const showingAssumptions = useAssumptionFilter((s) => s.on);
   // a view-only map shows no editing affordances at all, not greyed-out ones
   const readOnly = useEditor((s) => s.readOnly);
   const items = readOnly ? ITEMS.filter((a) => a.allowedReadOnly) : ITEMS;
@@ -66,7 +68,7 @@ export function Toolbar({ navigate }: ToolbarProps) {
               tabIndex={i === focusIndex ? 0 : -1}
               // disabled buttons stay focusable in a toolbar, so their names can still be read out
               aria-disabled={!enabled || undefined}
-              aria-pressed={action.id === 'card.link' ? linking : undefined}
+              aria-pressed={action.id === 'card.link' ? linking : action.id === 'view.showAssumptions' ? showingAssumptions : undefined}
               aria-label={label}
               aria-keyshortcuts={ariaKeyShortcuts(action.shortcuts, format.isMac)}
               title={shortcut ? t('actions.toolbar.withShortcut', { label, shortcut }) : label}

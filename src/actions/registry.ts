@@ -1,6 +1,7 @@
 import type { Target } from '../store/editorStore';
 import { cardActions } from './groups/cards';
 import { copyPasteActions } from './groups/copyPaste';
+import { evidenceActions } from './groups/evidence';
 import { helpActions } from './groups/help';
 import { historyActions } from './groups/history';
 import { imageActions } from './groups/images';
@@ -24,6 +25,7 @@ const all = [
   ...copyPasteActions,
   ...cardActions,
   ...imageActions,
+  ...evidenceActions,
   ...stageActions,
   ...laneActions,
   ...mapActions,

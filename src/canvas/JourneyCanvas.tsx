@@ -34,6 +34,7 @@ import { LaneHeaderNode, PhaseBandNode, StageHeaderNode } from './nodes/HeaderNo
 import { PersonaHeaderNode, PersonaLabelNode } from './nodes/PersonaNodes';
 import { contentTop, usePersonaHeaderLayout, useRevealPersonaHeader } from './personaHeaderView';
 import { runAction } from '../actions';
+import { AssumptionsBanner } from './AssumptionsBanner';
 import { FollowBanner } from './FollowBanner';
 import { SearchBar } from './SearchBar';
 import { PeerOverlay } from './PeerOverlay';
@@ -381,6 +382,7 @@ function Canvas() {
       </ReactFlow>
       <SelectionAnnouncer />
       <SearchBar />
+      <AssumptionsBanner />
       <BlueprintHiddenNote />
     </div>
     </CanvasLabelsContext.Provider>

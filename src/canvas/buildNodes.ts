@@ -3,7 +3,9 @@ import type { BlueprintLineId } from '../model/blueprint';
 import { blueprintRules, servesSlots } from '../model/blueprintView';
 import { CARD_WIDTH, GRID, type JourneyLayout } from '../model/layout';
 import type { PersonaHeaderLayout } from '../model/personaHeader';
+import { stageBacking } from '../model/confidence';
 import type { Card, Journey, Lane, LaneKind, Persona, Phase, Stage } from '../model/types';
+import { evidenceCounts } from '../store/assumptionFilter';
 
 export interface CardNodeData extends Record<string, unknown> {
   card: Card;
@@ -12,6 +14,8 @@ export interface CardNodeData extends Record<string, unknown> {
   linkSource: boolean;
   /** linked to a selected card: the blueprint's vertical reading (what this staff card serves, who serves this action) */
   linked: boolean;
+  /** how many evidence items the card holds: its confidence mark and the "show assumptions" filter read it */
+  evidenceCount: number;
 }
 export interface BlueprintLineNodeData extends Record<string, unknown> {
   lineId: BlueprintLineId;
@@ -28,6 +32,11 @@ export interface StageNodeData extends Record<string, unknown> {
   cardCount: number;
   /** the colour of the stage's phase: the header's top border */
   phaseColor: string;
+  /**
+   * Of its cards, how many have evidence attached (confidence.ts, stageBacking); null while no
+   * card of the map has any, so a map that does not use evidence shows no row of "0/n backed".
+   */
+  backed: number | null;
 }
 export interface LaneNodeData extends Record<string, unknown> {
   lane: Lane;
@@ -123,6 +132,9 @@ export class NodeBuilder {
     const stageCards = new Map<string, number>();
     const laneCards = new Map<string, number>();
     const cellCards = new Map<string, number>();
+    // one count per card, shared by every build while the evidence is unchanged
+    const evidence = evidenceCounts(journey.evidence);
+    const backing = stageBacking(journey.cards, evidence);
     for (const c of journey.cards) {
       stageCards.set(c.stageId, (stageCards.get(c.stageId) ?? 0) + 1);
       laneCards.set(c.laneId, (laneCards.get(c.laneId) ?? 0) + 1);
@@ -201,9 +213,13 @@ export class NodeBuilder {
       const stage = stageById.get(column.id)!;
       const cardCount = stageCards.get(stage.id) ?? 0;
       const color = phaseColor.get(stage.id) ?? '';
+      const backed = evidence.size > 0 ? (backing.get(stage.id)?.backed ?? 0) : null;
       put(
-        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount, phaseColor: color }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
-        (p) => (p.data as StageNodeData).stage === stage && (p.data as StageNodeData).cardCount === cardCount && (p.data as StageNodeData).phaseColor === color,
+        { id: `stage:${stage.id}`, type: 'stage', position: { x: column.x, y: column.y }, width: column.width, height: column.height, data: { stage, cardCount, phaseColor: color, backed }, draggable, selectable: false, zIndex: 3, handles: NO_HANDLES, focusable: false },
+        (p) => {
+          const d = p.data as StageNodeData;
+          return d.stage === stage && d.cardCount === cardCount && d.phaseColor === color && d.backed === backed;
+        },
       );
     }
     for (const row of layout.lanes) {
@@ -242,6 +258,7 @@ export class NodeBuilder {
       const dimmed = inputs.personaFilter !== null && !card.personaIds.includes(inputs.personaFilter);
       const linkSource = inputs.linkFrom === card.id;
       const linked = inputs.linked?.has(card.id) ?? false;
+      const evidenceCount = evidence.get(card.id) ?? 0;
       put(
         {
           id: card.id,
@@ -249,7 +266,7 @@ export class NodeBuilder {
           position: { x: rect.x, y: rect.y },
           width: CARD_WIDTH,
           height: GRID.cardHeight,
-          data: { card, laneKind, dimmed, linkSource, linked },
+          data: { card, laneKind, dimmed, linkSource, linked, evidenceCount },
           selected: inputs.selected.has(card.id),
           draggable,
           selectable: true,
@@ -260,7 +277,7 @@ export class NodeBuilder {
         },
         (p) => {
           const d = p.data as CardNodeData;
-          return d.card === card && d.laneKind === laneKind && d.dimmed === dimmed && d.linkSource === linkSource && d.linked === linked;
+          return d.card === card && d.laneKind === laneKind && d.dimmed === dimmed && d.linkSource === linkSource && d.linked === linked && d.evidenceCount === evidenceCount;
         },
       );
     }

@@ -6,6 +6,8 @@ import { isOnlineChannel, type Card } from '../model/types';
 import { useEditor } from '../store/editorStore';
 import { CardImageView } from '../canvas';
 import { EmotionFace, formatScore } from './fields';
+import { EvidenceReadList, useCardEvidence } from './evidence';
+import { shownConfidence } from '../model/confidence';
 import './panels.css';
 
 const NONE: readonly string[] = [];
@@ -22,6 +24,7 @@ export function CardReadView({ card }: { card: Card }) {
   const stageName = useEditor((s) => s.journey?.stages.find((x) => x.id === card.stageId)?.name);
   const laneName = useEditor((s) => s.journey?.lanes.find((x) => x.id === card.laneId)?.name);
   const links = useLinkLines(card.id);
+  const confidence = shownConfidence(card.confidence, useCardEvidence(card.id).length);
   const none = <span className="pn-read-none">{t('panels.read.none')}</span>;
   return (
     <div className="pn-body pn-read" aria-labelledby={titleId} role="group">
@@ -60,6 +63,10 @@ export function CardReadView({ card }: { card: Card }) {
           </dd>
         </div>
         <div>
+          <dt>{t('evidence.confidence.label')}</dt>
+          <dd data-confidence={confidence ?? 'none'}>{confidence ? t(`evidence.confidence.${confidence}`) : none}</dd>
+        </div>
+        <div>
           <dt>{t('panels.inspector.personas')}</dt>
           <dd>{personas.length ? personas.map((p) => p.name || t('panels.personas.unnamed')).join(', ') : none}</dd>
         </div>
@@ -90,6 +97,7 @@ export function CardReadView({ card }: { card: Card }) {
           </ul>
         </>
       )}
+      <EvidenceReadList cardId={card.id} />
     </div>
   );
 }

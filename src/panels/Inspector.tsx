@@ -10,6 +10,7 @@ import { selectedCards, useEditor } from '../store/editorStore';
 import { BlueprintFields } from './BlueprintFields';
 import { CardImageField } from './CardImageField';
 import { CardReadView } from './CardReadView';
+import { ConfidenceField, EvidenceSection, useCardEvidence } from './evidence';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
 import './panels.css';
 
@@ -96,6 +97,7 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
   const laneName = useEditor((s) => s.journey?.lanes.find((x) => x.id === card.laneId)?.name);
   const update = (patch: CardPatch) => updateCard(doc, card.id, patch);
   const title = useTextDraft(card.title, (value) => update({ title: value }));
+  const evidenceCount = useCardEvidence(card.id).length;
   const ids = { title: useId(), body: useId(), channel: useId(), mot: useId(), motHint: useId() };
 
   return (
@@ -189,6 +191,10 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
           {t('panels.inspector.momentOfTruthHint')}
         </p>
       </div>
+
+      <ConfidenceField value={card.confidence} evidenceCount={evidenceCount} onChange={(confidence) => update({ confidence })} />
+
+      <EvidenceSection doc={doc} cardId={card.id} />
 
       <LinksField cardId={card.id} />
 

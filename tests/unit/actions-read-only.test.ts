@@ -10,6 +10,7 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import type { Card } from '../../src/model/types';
 import { createUndoManager } from '../../src/model/undo';
 import { useEditor, type Target } from '../../src/store/editorStore';
+import { useAssumptionFilter } from '../../src/store/assumptionFilter';
 import type { Identity } from '../../src/sync/identity';
 import type { Role } from '../../src/access/roles';
 import { OWNER, participant } from '../support/actors';
@@ -102,6 +103,22 @@ const SITUATIONS: readonly Situation[] = [
   {
     name: 'the map context menu',
     arrange: () => ({ kind: 'map' }),
+  },
+  {
+    name: 'a card marked assumed selected',
+    arrange: ({ pain }, doc) => {
+      updateCard(doc, pain.id, { confidence: 'assumed' }, 'fixture');
+      editor().selectCards([pain.id], 'replace');
+      return null;
+    },
+  },
+  {
+    // "show assumptions" on, nothing selected: Escape stops it
+    name: 'showing assumptions',
+    arrange: () => {
+      useAssumptionFilter.getState().toggle();
+      return null;
+    },
   },
   {
     // a version shows (read-only for everyone), compared with now: the card deleted since is its ghost, selected

@@ -189,6 +189,10 @@ describe('the action registry', () => {
       'edit.cut',
       'card.link',
       'card.toggleMomentOfTruth',
+      'card.markObserved',
+      'card.markAssumed',
+      'card.markProposed',
+      'card.clearConfidence',
       'workshop.comment',
       'workshop.observe',
       'workshop.vote',
@@ -219,9 +223,9 @@ describe('the action registry', () => {
     ]);
   });
 
-  it('puts undo, redo, the version history, add stage, add lane, add card, link, fit and the palette on the toolbar', () => {
+  it('puts undo, redo, the version history, add stage, add lane, add card, link, fit, show assumptions and the palette on the toolbar', () => {
     expect(new Set(toolbarActions().map((a) => a.id))).toEqual(
-      new Set(['edit.undo', 'edit.redo', 'view.versionHistory', 'structure.addStage', 'structure.addLane', 'card.add', 'card.link', 'view.fit', 'help.palette']),
+      new Set(['edit.undo', 'edit.redo', 'view.versionHistory', 'structure.addStage', 'structure.addLane', 'card.add', 'card.link', 'view.fit', 'view.showAssumptions', 'help.palette']),
     );
   });
 

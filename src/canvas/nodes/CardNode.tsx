@@ -9,6 +9,8 @@ import { updateCard } from '../../model/ops';
 import { isOnlineChannel } from '../../model/types';
 import { useEditor } from '../../store/editorStore';
 import { searchLook, useCardSearch } from '../../store/cardSearch';
+import { assumptionLook, useAssumptionFilter } from '../../store/assumptionFilter';
+import { ConfidenceMark } from './ConfidenceMark';
 import { cardMarkOf, useVersionPreview } from '../../store/versionPreview';
 import { cardTitleId, type CardNodeData } from '../buildNodes';
 import { CHANNEL_ICONS, emotionFace, laneIcon } from '../icons';
@@ -34,11 +36,13 @@ const moved = (from: { x: number; y: number } | null, to: { clientX: number; cli
 /** One card on the canvas. Memoised: it re-renders only when its own node object changes. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Node<CardNodeData, 'card'>>) {
   const labels = useCanvasLabels();
-  const { card, laneKind, dimmed, linkSource, linked } = data;
+  const { card, laneKind, dimmed, linkSource, linked, evidenceCount } = data;
   // staff rows of a blueprint say who does the card ("Receptionist"), as plain text
   const actor = laneKindDescriptor(laneKind).actor ? card.actor.trim() : '';
   const editing = useEditor((s) => s.editing?.kind === 'card' && s.editing.id === card.id);
   const search = useCardSearch((s) => searchLook(s, card));
+  // "show assumptions": what rests on evidence (or is a proposed idea) steps back
+  const assumption = useAssumptionFilter((s) => assumptionLook(s.on, card.confidence, evidenceCount));
   // comparing a version with now: added, removed (a ghost where it was), changed, moved
   const diff = useVersionPreview((s) => cardMarkOf(s, card.id));
   const personas = useEditor(useShallow((s) => (card.personaIds.length ? s.journey?.personas ?? [] : [])));
@@ -47,7 +51,8 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
   const Face = card.emotion !== null ? emotionFace(card.emotion) : null;
   const classes = ['card-node', `kind-${laneKind}`];
   if (selected) classes.push('is-selected');
-  if (dimmed || search === 'miss') classes.push('is-dimmed');
+  if (dimmed || search === 'miss' || assumption === 'backed') classes.push('is-dimmed');
+  if (assumption === 'assumption') classes.push('is-assumption');
   if (search === 'hit') classes.push('is-search-hit');
   if (card.momentOfTruth) classes.push('is-mot');
   if (linkSource) classes.push('is-link-source');
@@ -121,6 +126,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
           </span>
         )}
         <span className="card-meta-end">
+          <ConfidenceMark confidence={card.confidence} evidenceCount={evidenceCount} labels={labels} />
           {cardPersonas.map((p) => (
             <span key={p.id} className="persona-dot" style={{ background: p.color }} title={p.name} />
           ))}

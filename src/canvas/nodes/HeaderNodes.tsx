@@ -33,7 +33,7 @@ function withDoc(fn: (doc: NonNullable<ReturnType<typeof useEditor.getState>['se
 /** A stage's column header: its name, card count and menu; drag it sideways to reorder. */
 export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps<Node<StageNodeData, 'stage'>>) {
   const { t } = useTranslation();
-  const { stage, cardCount, phaseColor } = data;
+  const { stage, cardCount, phaseColor, backed } = data;
   const editing = useEditor((s) => s.editing?.kind === 'stage' && s.editing.id === stage.id);
   const focused = useEditor((s) => s.focus?.kind === 'stage' && s.focus.id === stage.id);
   // comparing a version with now: a stage added or removed since (a ghost column), or renamed
@@ -60,8 +60,9 @@ export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps
           {name}
         </h2>
       )}
-      <span className="header-count">
-        {t('canvas.cards', { count: cardCount })}
+      <span className="header-count stage-header-sub">
+        <span>{t('canvas.cards', { count: cardCount })}</span>
+        {cardCount > 0 && backed !== null && <StageBacking backed={backed} cards={cardCount} stage={name} />}
         {diff && <span className="diff-badge is-header">{t(`versions.marks.${diff as 'added' | 'removed' | 'changed'}`)}</span>}
       </span>
       <button
@@ -79,6 +80,23 @@ export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps
     </div>
   );
 });
+
+/**
+ * How much of a stage rests on evidence (confidence.ts, stageBacking): a thin bar and "3/8
+ * backed", the whole sentence on hover, so a team sees where to do research next.
+ */
+function StageBacking({ backed, cards, stage }: { backed: number; cards: number; stage: string }) {
+  const { t } = useTranslation();
+  const title = t('evidence.backing.title', { backed, cards, stage });
+  return (
+    <span className={`stage-backing${backed === 0 ? ' is-none' : ''}`} title={title} data-backed={backed} data-cards={cards}>
+      <span className="stage-backing-bar" aria-hidden="true">
+        <span className="stage-backing-fill" style={{ width: `${Math.round((backed / cards) * 100)}%` }} />
+      </span>
+      <span className="stage-backing-text">{t('evidence.backing.label', { backed, cards })}</span>
+    </span>
+  );
+}
 
 /** A lane's row header: kind icon, name, count, collapse toggle and menu; drag it to reorder. */
 export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<Node<LaneNodeData, 'lane'>>) {

@@ -23,6 +23,10 @@ export const actions: Messages['actions'] = {
     escape: 'Abbrechen oder Auswahl aufheben',
   },
   card: {
+    markObserved: 'Als beobachtet markieren',
+    markAssumed: 'Als Annahme markieren',
+    markProposed: 'Als vorgeschlagen markieren (Idee zum Testen)',
+    clearConfidence: 'Sicherheit entfernen',
     add: 'Karte hinzufügen',
     edit: 'Kartentitel bearbeiten',
     toggleMomentOfTruth: 'Moment of Truth ein/aus',
@@ -61,6 +65,8 @@ export const actions: Messages['actions'] = {
     restoreStageFromVersion: 'Diesen Schritt aus der Version wiederherstellen',
   },
   view: {
+    showAssumptions: 'Annahmen hervorheben',
+    stopAssumptions: 'Annahmen nicht mehr hervorheben',
     zoomIn: 'Vergrößern',
     zoomOut: 'Verkleinern',
     fit: 'Ganze Map anzeigen',

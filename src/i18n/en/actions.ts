@@ -22,6 +22,10 @@ export const actions = {
     escape: 'Cancel or clear selection',
   },
   card: {
+    markObserved: 'Mark as observed',
+    markAssumed: 'Mark as assumed',
+    markProposed: 'Mark as proposed (an idea to test)',
+    clearConfidence: 'Clear confidence',
     add: 'Add card',
     edit: 'Edit card title',
     toggleMomentOfTruth: 'Toggle moment of truth',
@@ -60,6 +64,8 @@ export const actions = {
     restoreStageFromVersion: 'Restore this stage from the version',
   },
   view: {
+    showAssumptions: 'Show assumptions',
+    stopAssumptions: 'Stop showing assumptions',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit map to screen',
