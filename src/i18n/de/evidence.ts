@@ -21,6 +21,17 @@ export const evidence: Messages['evidence'] = {
     assumedShort: 'Annahme',
     proposedShort: 'Idee',
   },
+  observations: {
+    title_one: '{{count}} Beobachtung aus dem Workshop, noch nicht übernommen',
+    title_other: '{{count}} Beobachtungen aus dem Workshop, noch nicht übernommen',
+    by: '— {{name}}',
+    someone: 'eine teilnehmende Person',
+    keep: 'Als Beleg übernehmen',
+    kept: 'Als Beleg auf dieser Karte übernommen.',
+    already: 'Diese Beobachtung ist schon ein Beleg auf dieser Karte.',
+    gone: 'Diese Beobachtung wurde inzwischen gelöscht.',
+    full: 'Die Map enthält so viele Belege, wie sie fassen kann; löschen Sie welche, um diese zu übernehmen.',
+  },
   section: {
     title: 'Belege',
     count_one: '{{count}} Beleg',

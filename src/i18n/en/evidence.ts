@@ -20,6 +20,17 @@ export const evidence = {
     assumedShort: 'assumed',
     proposedShort: 'idea',
   },
+  observations: {
+    title_one: '{{count}} observation from the workshop, not kept yet',
+    title_other: '{{count}} observations from the workshop, not kept yet',
+    by: '— {{name}}',
+    someone: 'a participant',
+    keep: 'Keep as evidence',
+    kept: 'Kept as evidence on this card.',
+    already: 'This observation is already evidence on this card.',
+    gone: 'This observation was deleted meanwhile.',
+    full: 'The map holds as much evidence as it can; delete some to keep this one.',
+  },
   section: {
     title: 'Evidence',
     count_one: '{{count}} item',

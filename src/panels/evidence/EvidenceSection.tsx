@@ -8,6 +8,7 @@ import { LIMITS } from '../../model/limits';
 import { addEvidence, assignEvidence, deleteEvidence, updateEvidence } from '../../model/ops/evidence';
 import { useEditor } from '../../store/editorStore';
 import { EvidenceItemView } from './EvidenceItemView';
+import { WorkshopObservations } from './WorkshopObservations';
 import { EMPTY_FORM, formOf, pastedLines, readForm, shortQuote, type EvidenceForm, type FormProblem } from './logic';
 
 const NONE: readonly EvidenceItem[] = [];
@@ -108,6 +109,7 @@ export function EvidenceSection({ doc, cardId }: { doc: Y.Doc; cardId: string })
           )}
         </ul>
       )}
+      <WorkshopObservations doc={doc} cardId={cardId} />
       {editing === 'new' ? (
         <EvidenceFormView
           title={t('evidence.form.addTitle')}
