@@ -116,3 +116,29 @@ describe('a stage\u2019s strongest quotes', () => {
     expect(strongestQuotes([plain], 0)).toEqual([]);
   });
 });
+
+describe('how the figures read', () => {
+  it('English and German: "NPS +20 · n=10", "CSAT 70% · n=10", "★ 3,3 · n=3" and the period in months, tooltip in full sentences', async () => {
+    const { createI18n } = await import('../../src/i18n');
+    const { stageFigures } = await import('../../src/model/evidenceFigures');
+    const ev = [
+      item({ cardId: 'c1', score: 10, scale: 'nps', count: 5, date: '2026-03-02' }),
+      item({ cardId: 'c1', score: 8, scale: 'nps', count: 2, date: '2026-05-20' }),
+      item({ cardId: 'c1', score: 2, scale: 'nps', count: 3 }),
+      item({ cardId: 'c1', score: 4, scale: 'csat', count: 7 }),
+      item({ cardId: 'c1', score: 2, scale: 'csat', count: 3 }),
+      item({ cardId: 'c1', score: 5, scale: 'stars' }),
+      item({ cardId: 'c1', score: 4, scale: 'stars' }),
+      item({ cardId: 'c1', score: 1, scale: 'stars' }),
+    ];
+    const m = stageMetrics(journey(ev)).get('browse')!;
+    const en = stageFigures(m, createI18n('en').t, 'en');
+    expect(en.lines.map((l) => l.text)).toEqual(['NPS +20 · n=10', 'CSAT 70% · n=10', '★ 3.3 · n=3']);
+    expect(en.period?.replace(/\s/g, ' ')).toBe('Mar – May 2026');
+    expect(en.description).toContain('Net Promoter Score +20 from 10 responses');
+    expect(en.description).toContain('never mixed');
+    const de = stageFigures(m, createI18n('de').t, 'de');
+    expect(de.lines.map((l) => l.text)).toEqual(['NPS +20 · n=10', 'CSAT 70 % · n=10', '★ 3,3 · n=3']);
+    expect(de.description).toContain('Antworten');
+  });
+});
