@@ -21,6 +21,7 @@ export const evidenceMetrics: Messages['evidenceMetrics'] = {
     undated: 'Die Bewertungen tragen kein Datum.',
     notMixed: 'Steht neben dem Gefühl, das das Team von Hand gesetzt hat, und wird nie damit verrechnet.',
   },
+  legend: 'beobachtet, mit der Zahl der Belege dahinter',
   confidence: {
     observed: 'Beobachtet',
     observedCount_one: 'Beobachtet · {{count}} Beleg',

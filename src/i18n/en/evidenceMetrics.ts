@@ -20,6 +20,7 @@ export const evidenceMetrics = {
     undated: 'The scores carry no dates.',
     notMixed: 'Shown beside the feeling the team set by hand, never mixed into it.',
   },
+  legend: 'observed, with the number of evidence items behind it',
   confidence: {
     observed: 'Observed',
     observedCount_one: 'Observed · {{count}} piece of evidence',
