@@ -100,8 +100,8 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
           const f = figures.get(column.id);
           if (!f) return null;
           const point = pointOf.get(column.id);
-          // the box takes about 20 px a line; a face within reach of it sends it to the band's bottom
-          const high = point !== undefined && point.y - 20 < 6 + 12 + 18 * f.lines.length + (f.period ? 16 : 0);
+          // the box (6 px from the top, ~16 px a line and 15 for the period) would touch a face drawn within it: it goes to the band's bottom
+          const high = point !== undefined && point.y - 18 < 6 + 10 + 16 * f.lines.length + (f.period ? 15 : 0);
           return (
             <div
               key={column.id}
