@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLayout, journeyGridOrigin } from '../../src/export/render';
@@ -51,7 +52,7 @@ describe('customer evidence on the canvas, in present mode and in the PNG', () =
   });
 
   it('presenting a stage shows its strongest quotes with source and count, its measured stars beside the feeling, and each card\u2019s confidence mark', async () => {
-    const { context, page } = await app.newPage({ viewport: { width: 1280, height: 720 } });
+    const { context, page } = await app.newPage();
     await openWithEvidence(page);
     await page.keyboard.press('Control+K');
     await page.getByRole('combobox', { name: 'Type a command' }).fill('Present');
@@ -78,6 +79,10 @@ describe('customer evidence on the canvas, in present mode and in the PNG', () =
     expect(await page.locator('.present-chip.confidence.is-observed', { hasText: 'Observed · 1 piece of evidence' }).count()).toBe(1);
     expect(await page.locator('.present-chip.confidence.is-assumed', { hasText: 'Assumed' }).count()).toBe(1);
     await page.screenshot({ path: `${EXPORTS_DIR}/evidence-present-awareness.png` });
+    // quotes, figures and marks keep the slide accessible (contrast, names, landmarks)
+    const serious = (v: { impact?: string | null }) => v.impact === 'serious' || v.impact === 'critical';
+    const audit = await new AxeBuilder({ page }).analyze();
+    expect(audit.violations.filter(serious).map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Consideration');
