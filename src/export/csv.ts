@@ -8,6 +8,8 @@ import { FALLBACK_LANE_KIND } from '../model/laneKinds';
 import { isDefaultPhaseId, phaseShownFor } from '../model/phases';
 import { DEFAULT_PHASE_IDS, LANE_KINDS, type Card, type DefaultPhaseId, type Journey, type Lane, type LaneKind, type Locale, type Phase, type Stage, type TallyEntry, type VoteRound } from '../model/types';
 import { channelName, CsvLanguage, phaseWord } from './csvWords';
+import { evidenceByCard, EVIDENCE_SOURCES, isEvidenceDate, SCORE_SCALES, scoreFits, SENTIMENTS, type EvidenceDraft, type EvidenceItem, type ScoreScale } from '../model/evidence';
+import { CHANNELS } from '../model/channels';
 
 /**
  * The map as a spreadsheet, one row per card (RFC 4180, UTF-8 with a byte-order mark so Excel
@@ -28,6 +30,10 @@ import { channelName, CsvLanguage, phaseWord } from './csvWords';
  * holds the card's total: its own tally (from an imported file) plus the dots of those rounds.
  * Import reads the round columns only to take them out of that total again, so an import keeps
  * just the card's own tally and export → import → export gives the same bytes.
+ *
+ * The `evidence` column, after `confidence`, holds the card's customer evidence (evidence.ts),
+ * one item per line of the cell (EVIDENCE_COLUMN below). Inbox items belong to no card and so
+ * to no row: the card CSV leaves them out (the JSON export keeps them).
  */
 
 /** A row's card with the stage and lane it sits in, as the export writes it. */
@@ -38,6 +44,8 @@ interface CsvRow {
   phase: Phase;
   lane: Lane;
   locale: Locale;
+  /** the card's evidence, in order */
+  evidence: readonly EvidenceItem[];
 }
 
 /** Where a CSV row puts its card: the stage and lane by name, as the file format's words. */
@@ -55,7 +63,10 @@ export interface CsvPlace {
  * A card as a CSV row gives it. Its personaIds hold the personas' names, as the CSV does; the
  * importer turns them into ids when it makes the personas.
  */
-export type CsvCard = CsvPlace & Omit<Card, 'id' | 'stageId' | 'laneId' | 'order'>;
+export type CsvCard = CsvPlace & Omit<Card, 'id' | 'stageId' | 'laneId' | 'order'> & {
+  /** the card's evidence from the `evidence` column, in the cell's order */
+  evidence: EvidenceDraft[];
+};
 
 /** One column, both ways: the export writes a cell from a row, the import reads a cell into a card. */
 interface CsvColumn {
@@ -120,9 +131,9 @@ const PLACE_COLUMNS: readonly CsvColumn[] = [
   },
 ];
 
-/** The card's own fields that have a CSV column (model/cardFields.ts), in their column order. */
-function cardColumns(): CsvColumn[] {
-  const columns: (CsvColumn & { position: number })[] = [];
+/** The card's own fields that have a CSV column (model/cardFields.ts), and the extra columns given, in their column order. */
+function cardColumns(...extra: (CsvColumn & { position: number })[]): CsvColumn[] {
+  const columns: (CsvColumn & { position: number })[] = [...extra];
   for (const [name, spec] of cardFieldEntries()) {
     const csv = spec.csv;
     if (!csv) continue;
@@ -137,8 +148,118 @@ function cardColumns(): CsvColumn[] {
   return columns.sort((a, b) => a.position - b.position);
 }
 
-/** Every column, in the order the export writes them: the card's place, then its fields. */
-const COLUMNS: readonly CsvColumn[] = [...PLACE_COLUMNS, ...cardColumns()];
+/*
+ * A card's evidence in one cell: one item per line, each line one JSON object with the item's
+ * fields, defaults left out, text first:
+ *
+ *   {"text":"The parcel came three days late","source":"support","count":37,"date":"2026-03-02"}
+ *   {"text":"Fast checkout","source":"review","score":5,"scale":"stars","sentiment":"positive"}
+ *
+ * Why JSON per line and not a sheet-friendlier "quote — source, 37×" shorthand: a quote is free
+ * text (quotes, semicolons, dashes, line breaks, anything a customer typed) and an item has a
+ * dozen optional fields; any shorthand needs escaping rules of its own that nobody can read
+ * either, and one that guesses would lose data. JSON's string escaping is the one every tool
+ * reads back exactly; escaped line breaks keep an item on one line, so the cell reads as a list,
+ * one item a line, with the quote up front. A cell starting with "{" is no formula, and a
+ * spreadsheet only runs a cell's start, so no apostrophe is needed.
+ *
+ * Not carried: the items' ids and orders (the cell's order is theirs) and a stage hint (the
+ * card's own stage says where an item on it belongs; hints matter for inbox items, which have
+ * no row).
+ */
+
+/** An item as its line of the evidence cell. */
+function evidenceLine(item: EvidenceItem): string {
+  const fields: Record<string, unknown> = { text: item.text };
+  if (item.source !== 'other') fields.source = item.source;
+  if (item.count !== 1) fields.count = item.count;
+  if (item.date) fields.date = item.date;
+  if (item.score !== null && item.scale !== null) {
+    fields.score = item.score;
+    fields.scale = item.scale;
+  }
+  if (item.sentiment !== null) fields.sentiment = item.sentiment;
+  if (item.reference) fields.reference = item.reference;
+  if (item.channel !== null) fields.channel = item.channel;
+  if (item.addedBy) fields.addedBy = item.addedBy;
+  return JSON.stringify(fields);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The evidence cell's items; every line that is no item is a problem naming the line. */
+function readEvidenceCell(cell: string, kit: CsvReadKit): EvidenceDraft[] {
+  const items: EvidenceDraft[] = [];
+  const lines = cell.split(/\r\n|\n|\r/);
+  lines.forEach((line, n) => {
+    if (line.trim() === '') return;
+    const at = lines.length > 1 ? `item ${n + 1} ` : '';
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = undefined;
+    }
+    if (!isRecord(value) || typeof value.text !== 'string') {
+      kit.problem(`${at}is not an evidence item: each line must be one {"text": "…", …} object`);
+      return;
+    }
+    const bad = (field: string, reason: string) => kit.problem(`${at}${field} ${reason}`);
+    const v = value;
+    const text = value.text;
+    const draft: EvidenceDraft = { text };
+    if (text.length > LIMITS.evidenceText) bad('text', `is longer than ${LIMITS.evidenceText} characters`);
+    if (v.source !== undefined) {
+      if (EVIDENCE_SOURCES.includes(v.source as never)) draft.source = v.source as EvidenceDraft['source'];
+      else bad('source', `must be one of ${EVIDENCE_SOURCES.join(', ')}`);
+    }
+    if (v.count !== undefined) {
+      if (typeof v.count === 'number' && Number.isInteger(v.count) && v.count >= 1 && v.count <= LIMITS.evidenceCount) draft.count = v.count;
+      else bad('count', `must be a whole number from 1 to ${LIMITS.evidenceCount}`);
+    }
+    if (v.date !== undefined) {
+      if (typeof v.date === 'string' && (v.date === '' || isEvidenceDate(v.date))) draft.date = v.date;
+      else bad('date', 'must be a day as YYYY-MM-DD');
+    }
+    if (v.score !== undefined || v.scale !== undefined) {
+      const scale = SCORE_SCALES.includes(v.scale as never) ? (v.scale as ScoreScale) : null;
+      if (scale === null) bad('scale', `must be one of ${SCORE_SCALES.join(', ')}`);
+      else if (typeof v.score !== 'number' || !scoreFits(v.score, scale)) bad('score', `is not a whole number on the ${scale} scale`);
+      else Object.assign(draft, { score: v.score, scale });
+    }
+    if (v.sentiment !== undefined && v.sentiment !== null) {
+      if (SENTIMENTS.includes(v.sentiment as never)) draft.sentiment = v.sentiment as EvidenceDraft['sentiment'];
+      else bad('sentiment', `must be one of ${SENTIMENTS.join(', ')}`);
+    }
+    if (v.reference !== undefined) {
+      if (typeof v.reference === 'string' && v.reference.length <= LIMITS.evidenceReference) draft.reference = v.reference;
+      else bad('reference', `must be text of at most ${LIMITS.evidenceReference} characters`);
+    }
+    if (v.channel !== undefined && v.channel !== null) {
+      if (CHANNELS.includes(v.channel as never)) draft.channel = v.channel as EvidenceDraft['channel'];
+      else bad('channel', `must be one of ${CHANNELS.join(', ')}`);
+    }
+    if (v.addedBy !== undefined) {
+      if (typeof v.addedBy === 'string' && v.addedBy.length <= LIMITS.author) draft.addedBy = v.addedBy;
+      else bad('addedBy', `must be text of at most ${LIMITS.author} characters`);
+    }
+    items.push(draft);
+  });
+  return items;
+}
+
+/** right after `confidence` (position 11); a card field added later takes 12 or more and comes after it */
+const EVIDENCE_POSITION = 11.5;
+
+const EVIDENCE_COLUMN: CsvColumn = {
+  header: 'evidence',
+  aliases: ['belege', 'beleg'],
+  write: ({ evidence }) => evidence.map(evidenceLine).join('\n'),
+  read: (cell, into, kit) => void (into.evidence = readEvidenceCell(cell, kit)),
+};
+
+/** Every column, in the order the export writes them: the card's place, then its fields with its evidence after `confidence`. */
+const COLUMNS: readonly CsvColumn[] = [...PLACE_COLUMNS, ...cardColumns({ ...EVIDENCE_COLUMN, position: EVIDENCE_POSITION })];
 
 export const CSV_COLUMNS: readonly string[] = COLUMNS.map((column) => column.header);
 
@@ -146,6 +267,7 @@ export const CSV_COLUMNS: readonly string[] = COLUMNS.map((column) => column.hea
 const COLUMN_BY_NAME = new Map<string, CsvColumn>(COLUMNS.flatMap((column) => [column.header, ...column.aliases].map((name) => [name, column] as const)));
 
 const BOM = '\ufeff';
+const NO_EVIDENCE: readonly EvidenceItem[] = [];
 
 /** Starts like a formula, or like an escaped one (so the escape can be undone exactly). */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
@@ -216,6 +338,7 @@ export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[
   const rows: string[] = [header.join(',')];
   const locale = journey.locale;
   const kit: CsvWriteKit = { neutralise: neutraliseCell, joinList, personaName: (id) => personas.get(id), channelName: (channel) => channelName(channel, locale) };
+  const evidence = evidenceByCard(journey.evidence);
   for (const card of journey.cards) {
     const stage = stages.get(card.stageId);
     const lane = lanes.get(card.laneId);
@@ -223,7 +346,7 @@ export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[
     const dots = roundVotes.map((byCard) => byCard.get(card.id) ?? 0);
     // the votes column: what a CX lead asks for, the card's dots, over every ended round
     const total = dots.reduce((a, b) => a + b, card.votes);
-    const row: CsvRow = { card: total === card.votes ? card : { ...card, votes: total }, stage, phase: phaseShownFor(stage.phase, phases), lane, locale };
+    const row: CsvRow = { card: total === card.votes ? card : { ...card, votes: total }, stage, phase: phaseShownFor(stage.phase, phases), lane, locale, evidence: evidence.get(card.id) ?? NO_EVIDENCE };
     const votes = dots.map(String);
     rows.push([...COLUMNS.map((column) => quote(column.write(row, kit))), ...votes].join(','));
   }
@@ -323,7 +446,7 @@ const MAX_ISSUES = 200;
 /** What a row reads as before its cells: every column left out takes this. */
 function emptyRow(): CsvCard {
   const { id: _id, stageId: _stageId, laneId: _laneId, order: _order, ...fields } = defaultCard();
-  return { phase: 'pre-purchase', ownPhase: null, stage: '', lane: '', laneKind: FALLBACK_LANE_KIND, ...fields };
+  return { phase: 'pre-purchase', ownPhase: null, stage: '', lane: '', laneKind: FALLBACK_LANE_KIND, ...fields, evidence: [] };
 }
 
 /** The CSV's rows as cards, checked cell by cell; every problem names its row and column. */

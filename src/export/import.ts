@@ -3,6 +3,7 @@ import { LIMITS } from '../model/limits';
 import { ordersAfter } from '../model/order';
 import { DEFAULT_PHASE_ORDERS, defaultPhases, nextPhaseColor } from '../model/phases';
 import type { Card, Journey, Lane, Persona, Phase, Stage } from '../model/types';
+import { normaliseEvidence, type EvidenceItem } from '../model/evidence';
 import { fileSizeIssue, parseMapFile } from '../schema/file';
 import { issue } from '../schema/issues';
 import { readCsvCards } from './csv';
@@ -194,15 +195,23 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
     const personaOrders = ordersAfter(null, personas.length);
     personas.forEach((p, i) => (p.order = personaOrders[i]!));
 
+    const evidenceTotal = read.cards.reduce((sum, c) => sum + c.evidence.length, 0);
+    if (evidenceTotal > LIMITS.evidence) return { ok: false, issues: [issue(['evidence'], `holds more than ${LIMITS.evidence} evidence items`)] };
+    const evidenceOrders = ordersAfter(null, evidenceTotal);
+    const evidence: EvidenceItem[] = [];
+
     const lastInCell = new Map<string, string>();
-    const cards: Card[] = read.cards.map(({ phase: _phase, ownPhase: _ownPhase, stage, lane, laneKind, ...fields }, row) => {
+    const cards: Card[] = read.cards.map(({ phase: _phase, ownPhase: _ownPhase, stage, lane, laneKind, evidence: drafts, ...fields }, row) => {
       const stageId = stageByKey.get(`${phaseOf(read.cards[row]!)}\u0000${stage}`)!.id;
       const laneId = laneByKey.get(`${laneKind}\u0000${lane}`)!.id;
       const cell = `${stageId}/${laneId}`;
       const order = ordersAfter(lastInCell.get(cell) ?? null, 1)[0]!;
       lastInCell.set(cell, order);
+      const id = makeId();
+      // the card's evidence, on the new card, in the cell's order
+      for (const draft of drafts) evidence.push({ ...normaliseEvidence({ ...draft, cardId: id, stageId: null }), id: makeId(), order: evidenceOrders[evidence.length]! });
       // the CSV names personas; they have ids now
-      return { ...fields, id: makeId(), stageId, laneId, order, personaIds: fields.personaIds.map((name) => personaByName.get(name)!.id) };
+      return { ...fields, id, stageId, laneId, order, personaIds: fields.personaIds.map((name) => personaByName.get(name)!.id) };
     });
 
     const now = options.now ?? new Date();
@@ -219,7 +228,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
       cards,
       personas,
       links: [],
-      evidence: [],
+      evidence,
     };
     return finish(journey, 'csv');
   });

@@ -14,11 +14,17 @@ import { roundedRectPath, type Scene, type Shape } from './scene';
 import { clampLine, measureText, wrapLines } from './text';
 import { laneIcon, vectorIcon } from './vectorIcons';
 import { safeColor } from './thumbnail';
+import { shownConfidence, type Confidence } from '../model/confidence';
+import { evidenceCountByCard } from '../model/evidence';
+import { stageMetrics } from '../model/evidenceMetrics';
+import { confidenceText, stageFigures } from '../model/evidenceFigures';
 
 /**
  * The journey as a picture for the wall: a title block, phase bands, stage and lane headers,
- * every card with its channel, emotion and moment-of-truth marks, the emotion curve and the
- * links — drawn as the canvas draws them, from the same layout and the same lane-kind descriptors
+ * every card with its channel, emotion and moment-of-truth marks and its confidence mark
+ * (observed with its evidence count, assumed, proposed: model/confidence.ts), the emotion curve
+ * with each stage's measured figures from customer evidence beside it (never mixed into it:
+ * model/evidenceMetrics.ts), and the links — drawn as the canvas draws them, from the same layout and the same lane-kind descriptors
  * (src/model/laneKinds.ts).
  *
  * Pure: no DOM, no React, no clock unless none is given. Labels come from the `t` passed in,
@@ -112,14 +118,19 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
   // the blueprint's lines over the cell rules, under the curve and the cards
   drawBlueprintRules(draw, blueprintRules(journey.lanes, layout, t), ox, oy, layout.width, GRID.laneHeaderWidth);
   curves(draw, layout, ox, oy);
+  measuredFigures(draw, journey, layout, ox, oy, t, options.locale ?? journey.locale);
   // links run under the cards, as on the canvas; their labels go on top of everything
   const labels = links(draw, journey, layout, ox, oy);
   const personaColor = new Map(journey.personas.map((p) => [p.id, safeColor(p.color) ?? '#64748b']));
   const laneKind = new Map(journey.lanes.map((l) => [l.id, l.kind]));
+  const evidenceCount = evidenceCountByCard(journey.evidence);
   yield;
   for (const [n, card] of journey.cards.entries()) {
     const rect = layout.cards.get(card.id);
-    if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t, images);
+    const count = evidenceCount.get(card.id) ?? 0;
+    const level = shownConfidence(card.confidence, count);
+    const mark = level === null ? null : { level, count };
+    if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t, images, mark);
     if (n % CARDS_PER_STEP === CARDS_PER_STEP - 1) yield;
   }
   for (const drawLabel of labels) drawLabel();
@@ -217,7 +228,12 @@ function titleBlock(draw: Painter, journey: Journey, whole: Journey, options: Jo
       : t('exporting.image.stages', { count: journey.stages.length }),
     t('canvas.cards', { count: journey.cards.length }),
   ].join('  ·  ');
-  draw.text(x, y, clampLine(facts, gridWidth, { size: 13 }), { size: 13, color: INK_SOFT });
+  // what the cards' confidence marks mean, at the right of this row, when any card has one
+  const counts = evidenceCountByCard(journey.evidence);
+  const marked = journey.cards.some((c) => shownConfidence(c.confidence, counts.get(c.id) ?? 0) !== null);
+  const legendRoom = marked ? confidenceLegend(new Painter([]), 0, 0, t) + 24 : 0;
+  if (marked) confidenceLegend(draw, x + gridWidth - legendRoom + 24, y, t);
+  draw.text(x, y, clampLine(facts, gridWidth - legendRoom, { size: 13 }), { size: 13, color: INK_SOFT });
 
   if (journey.description.trim()) {
     y += 22;
@@ -386,6 +402,55 @@ function curves(draw: Painter, layout: JourneyLayout, ox: number, oy: number): v
   }
 }
 
+/**
+ * Each stage's measured figures (model/evidenceFigures.ts) in a small box at the top right of
+ * its column in the first emotion curve's band: one line per scale, then the period, in slate
+ * ink apart from the curve's colours, so nobody reads them as the feeling the team set.
+ * Nothing without an emotions lane to sit beside.
+ */
+function measuredFigures(draw: Painter, journey: Journey, layout: JourneyLayout, ox: number, oy: number, t: Translate, locale: string): void {
+  const curve = layout.emotionCurves[0];
+  if (!curve) return;
+  const row = layout.lanes.find((l) => l.id === curve.laneId);
+  if (!row) return;
+  const metrics = stageMetrics(journey);
+  const HEAD = { size: 11.5, bold: true } as const;
+  const SMALL = { size: 10 } as const;
+  for (const column of layout.stages) {
+    const m = metrics.get(column.id);
+    if (!m || m.scores.length === 0) continue;
+    const figures = stageFigures(m, t, locale);
+    // at the top right of the band, or at its bottom right when the stage's own face sits high
+    const height = 7 + figures.lines.length * 15 + (figures.period ? 13 : 0) + 5;
+    const point = curve.points.find((p) => p.stageId === column.id);
+    const high = point !== undefined && point.y - 20 < row.y + 6 + height;
+    const room = column.width - 16;
+    const textRoom = room - 30;
+    // "NPS +12" bold, " · n=48" quieter beside it; the period on a line of its own
+    const lines = figures.lines.map((l) => {
+      const [head = l.text, ...rest] = l.text.split(' · ');
+      const headText = clampLine(head, textRoom, HEAD);
+      const headWidth = measureText(headText, HEAD.size, true) + 5;
+      const tail = rest.length ? clampLine(`· ${rest.join(' · ')}`, Math.max(0, textRoom - headWidth), SMALL) : '';
+      return { head: headText, tail, headWidth, width: headWidth + (tail ? measureText(tail, SMALL.size) : 0) };
+    });
+    const period = figures.period ? clampLine(figures.period, textRoom, SMALL) : '';
+    const contentWidth = Math.max(...lines.map((l) => l.width), period ? measureText(period, SMALL.size) : 0);
+    const width = Math.min(room, contentWidth + 34);
+    const left = ox + column.x + column.width - 8 - width;
+    const top = oy + row.y + (high ? GRID.emotionCurveHeight - 6 - height : 6);
+    draw.rect(left, top, width, height, { fill: '#ffffff', fillOpacity: 0.94, stroke: { color: '#94a3b8', width: 1 }, radius: 6, tooltip: figures.description });
+    // a small bar chart: these are measured, not the feeling on the curve
+    vectorIcon(draw, 'chart', left + 6, top + 7, 12, '#475569');
+    lines.forEach((line, i) => {
+      const y = top + 18 + i * 15;
+      draw.text(left + 22, y, line.head, { ...HEAD, color: '#1e293b' });
+      if (line.tail) draw.text(left + 22 + line.headWidth, y, line.tail, { ...SMALL, color: INK_SOFT });
+    });
+    if (period) draw.text(left + 22, top + 18 + lines.length * 15 - 2, period, { ...SMALL, color: INK_SOFT });
+  }
+}
+
 /** A face for an emotion score: eyes and a mouth that curves with the score. */
 function face(draw: Painter, cx: number, cy: number, r: number, score: number, color: string): void {
   draw.circle(cx, cy, r, { stroke: { color, width: 1.6 } });
@@ -475,19 +540,35 @@ function textHeight(card: Card, kind: LaneKind): number {
   return titleTop(card, kind) + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE;
 }
 
-/** How tall a printed card is: the canvas's card height, or more when its text (and image) need it. */
-function exportCardHeight(card: Card, kind: LaneKind, images: ReadonlyMap<string, CardImage>): number {
+/** the row under a card's text where its confidence mark sits, when it has one */
+const MARK_ROW = 24;
+const MARK_HEIGHT = 17;
+
+/** How tall a printed card is: the canvas's card height, or more when its text (and image, and confidence mark) need it. */
+function exportCardHeight(card: Card, kind: LaneKind, images: ReadonlyMap<string, CardImage>, marked: boolean): number {
   const picture = cardImageSize(card, images);
-  return Math.max(GRID.cardHeight, textHeight(card, kind) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM);
+  return Math.max(GRID.cardHeight, textHeight(card, kind) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM + (marked ? MARK_ROW : 0));
 }
 
-/** The layout the export draws: the canvas's grid, with rows grown to fit each card's text and image. */
+/** The layout the export draws: the canvas's grid, with rows grown to fit each card's text, image and confidence mark. */
 export function exportLayout(journey: Journey, images: ReadonlyMap<string, CardImage> = NO_IMAGES): JourneyLayout {
   const laneKind = new Map(journey.lanes.map((lane) => [lane.id, lane.kind]));
-  return layoutJourney(journey, { cardHeight: (card) => exportCardHeight(card, laneKind.get(card.laneId) ?? FALLBACK_LANE_KIND, images) });
+  const counts = evidenceCountByCard(journey.evidence);
+  return layoutJourney(journey, {
+    cardHeight: (card) => exportCardHeight(card, laneKind.get(card.laneId) ?? FALLBACK_LANE_KIND, images, shownConfidence(card.confidence, counts.get(card.id) ?? 0) !== null),
+  });
 }
 
-function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, personaColor: ReadonlyMap<string, string>, t: Translate, images: ReadonlyMap<string, CardImage>): void {
+function cardShapes(
+  draw: Painter,
+  card: Card,
+  kind: LaneKind,
+  rect: Rect,
+  personaColor: ReadonlyMap<string, string>,
+  t: Translate,
+  images: ReadonlyMap<string, CardImage>,
+  mark: { level: Confidence; count: number } | null,
+): void {
   const kindLook = laneKindDescriptor(kind);
   const { colors } = kindLook;
   const { x, y, width: w, height: h } = rect;
@@ -556,6 +637,53 @@ function cardShapes(draw: Painter, card: Card, kind: LaneKind, rect: Rect, perso
     const top = y + textHeight(card, kind) + IMAGE_GAP;
     draw.image({ x: x + CARD_PAD_LEFT + (CARD_TEXT_WIDTH - picture.width) / 2, y: top, width: picture.width, height: picture.height }, picture.image);
   }
+
+  // the confidence mark in the row kept for it at the bottom right (exportCardHeight)
+  if (mark) confidenceMark(draw, mark.level, mark.count, x + w - CARD_PAD_RIGHT, y + h - 8 - MARK_HEIGHT, t);
+}
+
+const MARK_COLORS: Readonly<Record<Confidence, { fill: string; stroke: string; ink: string }>> = {
+  observed: { fill: '#0f766e', stroke: '#0f766e', ink: '#ffffff' },
+  assumed: { fill: '#ffffff', stroke: '#64748b', ink: '#334155' },
+  proposed: { fill: '#f5f3ff', stroke: '#7c3aed', ink: '#5b21b6' },
+};
+
+/**
+ * A card's confidence mark, its right edge at `right`: observed a small filled badge with a tick
+ * and the number of evidence items behind it; assumed an outlined, dashed badge with a "?" and
+ * the word; proposed a violet badge with a bulb and the word. The badge's tooltip says it in full.
+ * Returns its width.
+ */
+function confidenceMark(draw: Painter, level: Confidence, count: number, right: number, top: number, t: Translate): number {
+  const colors = MARK_COLORS[level];
+  const word = level === 'observed' ? (count > 0 ? String(count) : '') : t(`evidenceMetrics.confidence.${level}`);
+  const wordWidth = word ? measureText(word, 10.5, true) : 0;
+  const width = 20 + wordWidth + (word ? 7 : 0);
+  const left = right - width;
+  draw.rect(left, top, width, MARK_HEIGHT, {
+    fill: colors.fill,
+    stroke: { color: colors.stroke, width: 1.2, dash: level === 'assumed' ? [3, 2] : undefined },
+    radius: MARK_HEIGHT / 2,
+    tooltip: confidenceText(level, count, t),
+  });
+  const cy = top + MARK_HEIGHT / 2;
+  if (level === 'observed') {
+    draw.path(`M${left + 6.5},${cy}L${left + 9.5},${cy + 3}L${left + 14.5},${cy - 3.5}`, { x: left + 5, y: cy - 5, width: 11, height: 10 }, { stroke: { color: colors.ink, width: 1.8, linecap: 'round' } });
+  } else if (level === 'assumed') {
+    draw.text(left + 10.5, top + 12.5, '?', { size: 11, bold: true, color: colors.ink, anchor: 'middle' });
+  } else {
+    vectorIcon(draw, 'bulb', left + 4.5, top + 2, 12, colors.ink);
+  }
+  if (word) draw.text(left + 18, top + 12.5, word, { size: 10.5, bold: true, color: colors.ink });
+  return width;
+}
+
+/** The legend of the observed mark ("✓ n observed: n evidence items"), its left at x; returns its width. */
+function confidenceLegend(draw: Painter, x: number, baseline: number, t: Translate): number {
+  const badge = confidenceMark(draw, 'observed', 3, x + 20 + measureText('3', 10.5, true) + 7, baseline - 12.5, t);
+  const text = t('evidenceMetrics.legend');
+  const w = draw.text(x + badge + 6, baseline, text, { size: 12, color: INK_SOFT });
+  return badge + 6 + (w || measureText(text, 12));
 }
 
 /** A chip of the meta row: how wide it is, and how to draw it with its left edge at x. */

@@ -1,4 +1,4 @@
-import { Star, UserRound } from 'lucide-react';
+import { ChartColumn, Check, CircleHelp, Lightbulb, Star, UserRound } from 'lucide-react';
 import { Fragment, useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardImageView, CHANNEL_ICONS, emotionFace, laneIcon, laneKindStyle } from '../canvas';
@@ -10,6 +10,10 @@ import { isOnlineChannel, type Card, type Journey, type Lane, type LaneKind, typ
 import { phaseStyle } from './phaseStyle';
 import { laneColumns, stageEmotion, type PresentStep } from './steps';
 import { useFitText } from './useFitText';
+import { shownConfidence, type Confidence } from '../model/confidence';
+import { evidenceCountByCard, type EvidenceItem } from '../model/evidence';
+import { stageMetrics, strongestQuotes } from '../model/evidenceMetrics';
+import { confidenceText, stageFigures } from '../model/evidenceFigures';
 
 /*
  * What one step of a presentation shows: the stage's (or the phase's) lanes and cards, laid out
@@ -28,9 +32,11 @@ interface SlideHeadProps {
   lang: string;
   score: number | null;
   formatScore: FormatScore;
+  /** the stage's measured figures from customer evidence, shown beside its feeling */
+  measured?: React.ReactNode;
 }
 
-function SlideHead({ kicker, phaseColors, phaseName, title, lang, score, formatScore }: SlideHeadProps) {
+function SlideHead({ kicker, phaseColors, phaseName, title, lang, score, formatScore, measured }: SlideHeadProps) {
   return (
     <div className="present-head">
       <div className="present-titles">
@@ -44,8 +50,84 @@ function SlideHead({ kicker, phaseColors, phaseName, title, lang, score, formatS
           {title}
         </h1>
       </div>
-      <Feeling score={score} formatScore={formatScore} />
+      <div className="present-head-figures">
+        <Feeling score={score} formatScore={formatScore} />
+        {measured}
+      </div>
     </div>
+  );
+}
+
+/**
+ * The stage's figures measured from customer evidence (model/evidenceMetrics.ts), beside the
+ * feeling the team set and in neutral ink, never mixed into it: "NPS +12 · n=48", the months.
+ */
+function Measured({ journey, stageId }: { journey: Journey; stageId: string }) {
+  const { t, i18n } = useTranslation();
+  const metrics = useMemo(() => stageMetrics(journey).get(stageId), [journey, stageId]);
+  if (!metrics || metrics.scores.length === 0) return null;
+  const figures = stageFigures(metrics, t, i18n.language);
+  return (
+    <div className="present-measured" title={figures.description} data-testid="present-measured">
+      <ChartColumn className="present-measured-icon" aria-hidden="true" />
+      <div className="present-measured-text">
+        <span className="present-feeling-caption">{t('evidenceMetrics.present.measured')}</span>
+        {figures.lines.map((line) => {
+          const [head, ...rest] = line.text.split(' · ');
+          return (
+            <span key={line.scale} className="present-measured-line">
+              <b>{head}</b>
+              {rest.length > 0 && <span className="present-measured-n"> · {rest.join(' · ')}</span>}
+            </span>
+          );
+        })}
+        {figures.period && <span className="present-measured-period">{figures.period}</span>}
+        <span className="sr-only">{figures.description}</span>
+      </div>
+    </div>
+  );
+}
+
+/** The evidence of a stage: on its cards, and inbox items whose stage hint names it (as evidenceMetrics counts them). */
+function stageEvidence(journey: Journey, stageId: string): EvidenceItem[] {
+  const stageOf = new Map(journey.cards.map((c) => [c.id, c.stageId]));
+  return journey.evidence.filter((item) => (item.cardId !== null && stageOf.has(item.cardId) ? stageOf.get(item.cardId) : item.stageId) === stageId);
+}
+
+/** Up to three of the stage's strongest quotes, as text, each with its source and how many it stands for. */
+function Quotes({ journey, stageId, lang }: { journey: Journey; stageId: string; lang: string }) {
+  const { t } = useTranslation();
+  const quotes = useMemo(() => strongestQuotes(stageEvidence(journey, stageId), 3), [journey, stageId]);
+  if (quotes.length === 0) return null;
+  return (
+    <section className="present-quotes" aria-label={t('evidenceMetrics.present.quotes')}>
+      {quotes.map((q) => {
+        const source = t(`evidenceMetrics.sources.${q.source}`);
+        return (
+          <figure key={q.id} className={`present-quote${q.sentiment ? ` is-${q.sentiment}` : ''}`} data-testid="present-quote">
+            <blockquote lang={lang}>{q.text.trim()}</blockquote>
+            <figcaption>
+              {q.count > 1 ? t('evidenceMetrics.present.quoteSourceCount', { source, count: q.count }) : t('evidenceMetrics.present.quoteSource', { source })}
+              {q.count > 1 && <span className="sr-only"> ({t('evidenceMetrics.present.quoteCountLabel', { count: q.count })})</span>}
+            </figcaption>
+          </figure>
+        );
+      })}
+    </section>
+  );
+}
+
+const CONFIDENCE_ICONS: Record<Confidence, typeof Check> = { observed: Check, assumed: CircleHelp, proposed: Lightbulb };
+
+/** A card's confidence mark, as the canvas and exports show it: observed with its evidence count, assumed outlined, proposed. */
+function ConfidenceChip({ level, count }: { level: Confidence; count: number }) {
+  const { t } = useTranslation();
+  const Icon = CONFIDENCE_ICONS[level];
+  return (
+    <span className={`present-chip confidence is-${level}`} data-confidence={level}>
+      <Icon aria-hidden="true" />
+      {confidenceText(level, count, t)}
+    </span>
   );
 }
 
@@ -99,9 +181,11 @@ interface CardProps {
   formatScore: FormatScore;
   /** phase mode: the title and its marks, no body */
   compact?: boolean;
+  /** evidence items on the card */
+  evidenceCount?: number;
 }
 
-function PresentCard({ card, kind, personas, labels, lang, formatScore, compact = false }: CardProps) {
+function PresentCard({ card, kind, personas, labels, lang, formatScore, compact = false, evidenceCount = 0 }: CardProps) {
   const { t } = useTranslation();
   const ChannelIcon = card.channel ? CHANNEL_ICONS[card.channel] : null;
   const Face = card.emotion !== null ? emotionFace(card.emotion) : null;
@@ -150,7 +234,8 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
 
   const cardPersonas = card.personaIds.map((id) => personas.get(id)).filter((p): p is Persona => p !== undefined);
   // no kind chip, unlike the canvas: the lane's tile names the kind right above the card
-  const meta = actor || (ChannelIcon && card.channel) || emotion || card.momentOfTruth || cardPersonas.length > 0;
+  const confidence = shownConfidence(card.confidence, evidenceCount);
+  const meta = actor || (ChannelIcon && card.channel) || emotion || card.momentOfTruth || cardPersonas.length > 0 || confidence;
   return (
     <li className={classes.join(' ')}>
       {meta && (
@@ -181,6 +266,7 @@ function PresentCard({ card, kind, personas, labels, lang, formatScore, compact 
               {p.name.split(' ')[0]}
             </span>
           ))}
+          {confidence && <ConfidenceChip level={confidence} count={evidenceCount} />}
         </p>
       )}
       <p className={titleClass} lang={lang}>
@@ -253,8 +339,11 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
   const stage = journey.stages.find((s) => s.id === stageId)!;
   const personas = useMemo(() => new Map(journey.personas.map((p) => [p.id, p])), [journey.personas]);
   const cells = useMemo(() => cardsByLane(journey, [stageId]), [journey, stageId]);
+  const evidenceCount = useMemo(() => evidenceCountByCard(journey.evidence), [journey.evidence]);
   const lanesBox = useRef<HTMLDivElement>(null);
   useFitText(lanesBox, cells, '.present-cards');
+  const measured = <Measured journey={journey} stageId={stageId} />;
+  const quotes = <Quotes journey={journey} stageId={stageId} lang={journey.locale} />;
   const lang = journey.locale;
   const segments = blueprintSegments(journey.lanes);
   const renderLane = (lane: Lane) => {
@@ -268,7 +357,7 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
         {cards.length ? (
           <ul className="present-cards">
             {cards.map((card) => (
-              <PresentCard key={card.id} card={card} kind={lane.kind} personas={personas} labels={labels} lang={lang} formatScore={formatScore} />
+              <PresentCard key={card.id} card={card} kind={lane.kind} personas={personas} labels={labels} lang={lang} formatScore={formatScore} evidenceCount={evidenceCount.get(card.id) ?? 0} />
             ))}
           </ul>
         ) : (
@@ -293,7 +382,9 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
           lang={lang}
           score={stageEmotion(journey, stageId)}
           formatScore={formatScore}
+          measured={measured}
         />
+        {quotes}
         <div ref={lanesBox} className="present-lanes is-blueprint">
           {segments.map((segment) => (
             <Fragment key={segment.lanes[0]!.id}>
@@ -318,7 +409,9 @@ export function StageSlide({ journey, stageId, kicker, phaseName, formatScore }:
         lang={lang}
         score={stageEmotion(journey, stageId)}
         formatScore={formatScore}
+        measured={measured}
       />
+      {quotes}
       <div
         ref={lanesBox}
         className="present-lanes"

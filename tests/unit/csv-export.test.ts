@@ -20,7 +20,7 @@ describe('the CSV export', () => {
   it('has one row per card with the columns a CX lead expects, a BOM and CRLF line ends', () => {
     const journey = instantiateTemplate('retail', 'en');
     const csv = journeyToCsv(journey);
-    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image,actor,confidence\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image,actor,confidence,evidence\r\n')).toBe(true);
     const parsed = parseCsv(csv);
     if (!parsed.ok) throw new Error('unparseable');
     expect(parsed.rows).toHaveLength(journey.cards.length + 1);

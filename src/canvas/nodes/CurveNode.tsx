@@ -9,10 +9,17 @@ import { emotionFace } from '../icons';
 import { stageEmotionScores } from '../../model/emotionCurve';
 import { EMOTION_MAX, EMOTION_MIN, type Journey } from '../../model/types';
 import { useVersionPreview } from '../../store/versionPreview';
+import { ChartColumn } from 'lucide-react';
+import { stageMetrics } from '../../model/evidenceMetrics';
+import { stageFigures, type StageFigures } from '../../model/evidenceFigures';
 
 /**
  * The emotion curve across the emotions lane: a smooth line through each stage's score, a
- * neutral line at zero, and a face at every point.
+ * neutral line at zero, and a face at every point. Beside it (the first emotions lane only),
+ * each stage whose customer evidence carries scores shows its measured figures in a quiet box
+ * at the top right of its column (at the bottom when the stage's face sits high): "NPS +12 ·
+ * n=48", the months covered, and a tooltip that spells it out — never mixed into the curve,
+ * which stays the feeling the team set by hand (model/evidenceMetrics.ts).
  */
 export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveNodeData, 'curve'>>) {
   const { t } = useTranslation();
@@ -24,6 +31,17 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
   // comparing a version with now: the version's curve, dashed, over today's
   const version = useVersionPreview((s) => (s.comparing ? (s.open?.journey ?? null) : null));
   const versionScores = useMemo(() => (version ? laneScores(version, data.laneId) : null), [version, data.laneId]);
+  const first = useEditor((s) => s.layout?.emotionCurves[0]?.laneId === data.laneId);
+  const evidence = useEditor((s) => s.journey?.evidence);
+  const cards = useEditor((s) => s.journey?.cards);
+  const { i18n } = useTranslation();
+  const figures = useMemo(() => {
+    if (!first || !evidence || evidence.length === 0 || !cards || !stages) return null;
+    const out = new Map<string, StageFigures>();
+    const journey = { stages, cards, evidence } as Pick<Journey, 'stages' | 'cards' | 'evidence'>;
+    for (const [stageId, m] of stageMetrics(journey as Journey)) if (m.scores.length > 0) out.set(stageId, stageFigures(m, t, i18n.language));
+    return out;
+  }, [first, evidence, cards, stages, t, i18n.language]);
   if (!curve || !stages) return null;
   const ox = GRID.laneHeaderWidth;
   const local = curve.points.map((p) => ({ ...p, x: p.x - ox, y: p.y - top }));
@@ -36,7 +54,9 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
   const before = versionScores && columns ? columns.flatMap((c) => (versionScores.has(c.id) ? [{ stageId: c.id, x: c.x + c.width / 2 - ox, y: scoreToY(versionScores.get(c.id)!), score: versionScores.get(c.id)! }] : [])) : [];
   const todayScore = new Map(curve.points.map((p) => [p.stageId, p.score]));
   const area = local.length > 1 ? `${smoothPath(local)} L${local[local.length - 1]!.x},${zero} L${local[0]!.x},${zero} Z` : '';
+  const pointOf = new Map(local.map((p) => [p.stageId, p]));
   return (
+    <div className="emotion-curve-node">
     <div className="emotion-curve" role="img" aria-label={`${t('canvas.emotionCurve')}: ${description}`}>
       <svg width={width} height={GRID.emotionCurveHeight} aria-hidden="true">
         <defs>
@@ -74,6 +94,40 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
           </span>
         );
       })}
+    </div>
+      {figures &&
+        columns?.map((column) => {
+          const f = figures.get(column.id);
+          if (!f) return null;
+          const point = pointOf.get(column.id);
+          // the box (6 px from the top, ~16 px a line and 15 for the period) would touch a face drawn within it: it goes to the band's bottom
+          const high = point !== undefined && point.y - 18 < 6 + 10 + 16 * f.lines.length + (f.period ? 15 : 0);
+          return (
+            <div
+              key={column.id}
+              className={`curve-measured${high ? ' is-low' : ''}`}
+              style={{ right: width - (column.x - ox + column.width) + 8, maxWidth: column.width - 16 }}
+              title={f.description}
+              data-stage-id={column.id}
+              data-testid="measured-figures"
+            >
+              <ChartColumn className="curve-measured-icon" size={13} aria-hidden="true" />
+              <span className="curve-measured-lines" aria-hidden="true">
+                {f.lines.map((line) => {
+                  const [head, ...rest] = line.text.split(' · ');
+                  return (
+                    <span key={line.scale} className="curve-measured-line">
+                      <b>{head}</b>
+                      {rest.length > 0 && <span className="curve-measured-n"> · {rest.join(' · ')}</span>}
+                    </span>
+                  );
+                })}
+                {f.period && <span className="curve-measured-period">{f.period}</span>}
+              </span>
+              <span className="sr-only">{f.description}</span>
+            </div>
+          );
+        })}
     </div>
   );
 });
