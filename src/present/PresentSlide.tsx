@@ -102,7 +102,7 @@ function Quotes({ journey, stageId, lang }: { journey: Journey; stageId: string;
   return (
     <section className="present-quotes" aria-label={t('evidenceMetrics.present.quotes')}>
       {quotes.map((q) => {
-        const source = t(`evidenceMetrics.sources.${q.source}`);
+        const source = t(`evidence.sources.${q.source}`);
         return (
           <figure key={q.id} className={`present-quote${q.sentiment ? ` is-${q.sentiment}` : ''}`} data-testid="present-quote">
             <blockquote lang={lang}>{q.text.trim()}</blockquote>

@@ -53,7 +53,7 @@ describe('evidence on a card', () => {
     await panel.getByRole('button', { name: 'Add evidence' }).click();
     const form = panel.getByRole('form', { name: 'New evidence' });
     await form.getByLabel('Quote or finding').fill(HOSTILE);
-    await form.getByLabel('Source').selectOption({ label: 'Support ticket or hotline' });
+    await form.getByLabel('Source').selectOption({ label: 'Support / hotline' });
     await form.getByLabel('Date').fill('2026-03-02');
     await form.getByLabel('How many').fill('37');
     await form.getByLabel('Sentiment').selectOption({ label: 'Negative' });
@@ -73,7 +73,7 @@ describe('evidence on a card', () => {
     expect(await item.locator('.ev-quote').textContent()).toBe(HOSTILE);
     expect(await page.locator('.ev-section img, .card-node img[src="x"]').count()).toBe(0);
     const facts = await item.locator('.ev-facts').innerText();
-    for (const fact of ['Support ticket or hotline', '×37', 'Negative', 'NPS 3']) expect(facts).toContain(fact);
+    for (const fact of ['Support / hotline', '×37', 'Negative', 'NPS 3']) expect(facts).toContain(fact);
     // the reference is a link only to open in a new tab without a referrer
     const link = item.getByRole('link', { name: 'https://support.example.com/tickets/4711' });
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');

@@ -43,7 +43,7 @@ export const evidence: Messages['evidence'] = {
   sources: {
     interview: 'Interview',
     survey: 'Umfrage',
-    support: 'Support-Ticket oder Hotline',
+    support: 'Support / Hotline',
     chat: 'Chat',
     social: 'Social Media',
     review: 'Bewertung',

@@ -29,18 +29,6 @@ export const evidenceMetrics: Messages['evidenceMetrics'] = {
     assumed: 'Annahme',
     proposed: 'Vorgeschlagen',
   },
-  sources: {
-    interview: 'Interview',
-    survey: 'Umfrage',
-    support: 'Support',
-    chat: 'Chat',
-    social: 'Soziale Medien',
-    review: 'Bewertung',
-    observation: 'Beobachtung',
-    analytics: 'Analyse',
-    workshop: 'Workshop',
-    other: 'Andere Quelle',
-  },
   present: {
     quotes: 'Was Kundinnen und Kunden sagten',
     measured: 'Gemessen',

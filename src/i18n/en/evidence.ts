@@ -42,7 +42,7 @@ export const evidence = {
   sources: {
     interview: 'Interview',
     survey: 'Survey',
-    support: 'Support ticket or hotline',
+    support: 'Support / hotline',
     chat: 'Chat',
     social: 'Social media',
     review: 'Review',

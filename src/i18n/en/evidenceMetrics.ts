@@ -28,18 +28,6 @@ export const evidenceMetrics = {
     assumed: 'Assumed',
     proposed: 'Proposed',
   },
-  sources: {
-    interview: 'Interview',
-    survey: 'Survey',
-    support: 'Support',
-    chat: 'Chat',
-    social: 'Social media',
-    review: 'Review',
-    observation: 'Observation',
-    analytics: 'Analytics',
-    workshop: 'Workshop',
-    other: 'Other source',
-  },
   present: {
     quotes: 'What customers said',
     measured: 'Measured',
