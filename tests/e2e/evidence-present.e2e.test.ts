@@ -64,7 +64,7 @@ describe('customer evidence on the canvas, in present mode and in the PNG', () =
     await expect.poll(() => quotes.count()).toBe(3);
     // the most customers first: 37 tickets, then 30 reviews, then 12
     expect(await quotes.nth(0).textContent()).toContain('I could not find the size chart anywhere on the product page');
-    expect(await quotes.nth(0).locator('figcaption').textContent()).toContain('Support · 37×');
+    expect(await quotes.nth(0).locator('figcaption').textContent()).toContain('Support / hotline · 37×');
     expect(await quotes.nth(1).textContent()).toContain('Fine');
     expect(await quotes.nth(2).textContent()).toContain('Search gave me socks when I typed "sneakers"');
     expect(await quotes.nth(2).locator('figcaption').textContent()).toContain('Review · 12×');
