@@ -174,20 +174,30 @@ function scaleOfHeader(header: string): ScoreScale | null {
   return null;
 }
 
-/** The scale the score values fit: 0–10 with a 0 or anything over 5 is NPS, 1–5 is stars. */
+/**
+ * The scale the score values fit: plain numbers 0–10 with a 0 or anything over 5 are NPS, 1–5
+ * stars; cells that name their top ("4/5") say it themselves and count only when no plain number does.
+ */
 function scaleOfValues(values: readonly string[]): ScoreScale | null {
   let seen = 0;
   let min = Infinity;
   let max = -Infinity;
+  const tops = new Map<ScoreScale, number>();
   for (const value of values) {
     if (value.trim() === '') continue;
-    const n = readNumber(value);
-    if (n === null || !Number.isInteger(n)) return null;
+    const score = readScore(value);
+    if (score === null) continue;
+    if (score.outOf !== null) {
+      const scale = scaleOfTop(score.outOf, null);
+      if (scale) tops.set(scale, (tops.get(scale) ?? 0) + 1);
+      continue;
+    }
+    if (!Number.isInteger(score.value)) return null;
     seen++;
-    min = Math.min(min, n);
-    max = Math.max(max, n);
+    min = Math.min(min, score.value);
+    max = Math.max(max, score.value);
   }
-  if (seen === 0) return null;
+  if (seen === 0) return [...tops].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   if (min >= 1 && max <= 5) return 'stars';
   if (min >= 0 && max <= 10) return 'nps';
   return null;
@@ -263,16 +273,35 @@ function readNumber(cell: string): number | null {
   return Number(value);
 }
 
-/** A score as feedback tools write it: "4", "4/5", "4 von 5", "4 of 5 stars", "★★★★☆". */
-export function readScore(cell: string): number | null {
+/** A score cell: its number and, when the cell says it ("4/5", "8 von 10", "★★★★☆"), the top of its scale. */
+export interface ScoreCell {
+  value: number;
+  outOf: number | null;
+}
+
+/** A score as feedback tools write it: "4", "4,0", "4/5", "4 von 5", "4 of 5 stars", "★★★★☆"; null when it is none. */
+export function readScore(cell: string): ScoreCell | null {
   const value = cell.trim();
-  const stars = value.match(/^[★☆✩✭⭐\s]+$/u);
-  if (stars) return [...value].filter((c) => c === '★' || c === '⭐' || c === '✭').length;
-  const outOf = value.match(/^(\d+(?:[.,]\d+)?)\s*(?:\/|von|of|out of|aus)\s*\d+\b/i);
-  if (outOf) return readNumber(outOf[1]!);
-  const withWord = value.match(/^(\d+(?:[.,]\d+)?)\s*(?:stars?|sterne?|points?|punkte?)$/i);
-  if (withWord) return readNumber(withWord[1]!);
-  return readNumber(value);
+  if (/^[★☆✩✭⭐\s]+$/u.test(value)) return { value: [...value].filter((c) => c === '★' || c === '⭐' || c === '✭').length, outOf: 5 };
+  const outOf = value.match(/^(\d+(?:[.,]\d+)?)\s*(?:\/|von|of|out of|aus)\s*(\d+)\b/i);
+  if (outOf) {
+    const n = readNumber(outOf[1]!);
+    return n === null ? null : { value: n, outOf: Number(outOf[2]) };
+  }
+  const withWord = value.match(/^(\d+(?:[.,]\d+)?)\s*(?:stars?|sterne?)$/i);
+  if (withWord) {
+    const n = readNumber(withWord[1]!);
+    return n === null ? null : { value: n, outOf: 5 };
+  }
+  const n = readNumber(value);
+  return n === null ? null : { value: n, outOf: null };
+}
+
+/** The scale a cell that names its top ("of 5", "of 10") is on, given the column's. */
+function scaleOfTop(outOf: number, column: ScoreScale | null): ScoreScale | null {
+  if (outOf === 10) return 'nps';
+  if (outOf === 5) return column === 'csat' ? 'csat' : 'stars';
+  return null;
 }
 
 type DayOrder = 'dmy' | 'mdy' | null;
@@ -512,13 +541,17 @@ export function feedbackDrafts(table: FeedbackTable, mapping: FeedbackMapping, j
     }
 
     const score = cell(row, 'score');
-    if (score !== '' && scale !== null) {
+    if (score !== '') {
+      // a cell that names its top ("4/5", "★★★★☆") is on that scale, whatever the column's
       const value = readScore(score);
-      const { min, max } = SCORE_RANGE[scale];
-      if (value !== null && scoreFits(value, scale)) {
-        draft.score = value;
-        draft.scale = scale;
-      } else problem(line, 'score', `"${clampText(score, 40)}" is not a whole number from ${min} to ${max} (${scale}); left out`);
+      const rowScale = value?.outOf != null ? scaleOfTop(value.outOf, scale) : scale;
+      if (value !== null && rowScale !== null && scoreFits(value.value, rowScale)) {
+        draft.score = value.value;
+        draft.scale = rowScale;
+      } else if (rowScale !== null) {
+        const { min, max } = SCORE_RANGE[rowScale];
+        problem(line, 'score', `"${clampText(score, 40)}" is not a whole number from ${min} to ${max} (${rowScale}); left out`);
+      } else problem(line, 'score', `"${clampText(score, 40)}" is on no scale Waymark knows (NPS 0–10, CSAT or stars 1–5); left out`);
     }
 
     const reference = cell(row, 'reference');

@@ -116,10 +116,19 @@ describe('reading a customer feedback file', () => {
     ]);
   });
 
-  it('names a score off its scale by row and column, and keeps the row', () => {
-    const { drafts, problems } = read('Comment,Stars\nfine,4\nodd,7 of 10\nstars,★★★☆☆\n');
-    expect(drafts.map((d) => d.score ?? null)).toEqual([4, null, 3]);
-    expect(problems.map(describeIssue)).toEqual(['row[3].score: "7 of 10" is not a whole number from 1 to 5 (stars); left out']);
+  it('names a score off its scale by row and column, keeps the row, and reads a cell that names its top on that scale', () => {
+    const { drafts, problems } = read('Comment,Stars\nfine,4\nodd,9\nstars,★★★☆☆\nsurvey,7 of 10\nweird,7 of 100\n');
+    expect(drafts.map((d) => [d.score ?? null, d.scale ?? null])).toEqual([[4, 'stars'], [null, null], [3, 'stars'], [7, 'nps'], [null, null]]);
+    expect(problems.map(describeIssue)).toEqual([
+      'row[3].score: "9" is not a whole number from 1 to 5 (stars); left out',
+      'row[6].score: "7 of 100" is on no scale Waymark knows (NPS 0–10, CSAT or stars 1–5); left out',
+    ]);
+  });
+
+  it('reads a mixed log where reviews say "4 von 5" and survey rows give plain 0–10 scores', () => {
+    const { mapping, drafts } = read('Kommentar;Bewertung\nToll;4 von 5\nGeht so;6\nSuper;10\n', retailDe);
+    expect(mapping.scale).toBe('nps');
+    expect(drafts.map((d) => [d.score, d.scale])).toEqual([[4, 'stars'], [6, 'nps'], [10, 'nps']]);
   });
 
   it('keeps formulas and HTML as plain text and shortens a 100,000-character quote with a problem', () => {
