@@ -67,7 +67,7 @@ const STOP_WORDS = new Set(
     'done', 'your', 'yours', 'mine', 'ours', 'here', 'why', 'still', 'even', 'ever', 'never', 'always', 'both', 'same', 'own', 'off', 'once',
     'until', 'upon', 'via', 'per', 'etc', 'don', 'didn', 'doesn', 'isn', 'wasn', 'aren', 'won', 'can', 'cannot', 'couldn', 'wouldn', 'shouldn',
     'i', 'me', 'my', 'we', 'us', 'it', 'is', 'am', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'no', 'of', 'on', 'or', 'so', 'to', 'up',
-    'got', 'like', 'get', 'gets', 'getting', 'went', 'make', 'made', 'take', 'took', 'told', 'said', 'thing', 'things', 'something', 'anything',
+    'got', 'like', 'get', 'gets', 'getting', 'went', 'make', 'made', 'told', 'said', 'thing', 'things', 'something', 'anything',
     'nothing', 'everything', 'someone', 'anyone', 'lot', 'lots', 'bit', 'yet', 'though', 'through', 'between', 'without', 'within', 'down',
     'ive', 'its', 'im', 'dont', 'didnt', 'doesnt', 'cant', 'wont', 'thats', 'theres', 'youre', 'theyre', 'wasnt', 'isnt',
     // counting words: "three weeks" is about the weeks
@@ -87,9 +87,17 @@ const STOP_WORDS = new Set(
   ].filter((w) => w.length >= 3),
 );
 
+/** Irregular past forms that customers use for what cards say in the present ("took" weeks, "takes" up to 14 days). */
+const IRREGULAR: ReadonlyMap<string, string> = new Map([
+  ['took', 'take'], ['taken', 'take'], ['bought', 'buy'], ['paid', 'pay'], ['sent', 'send'], ['came', 'come'], ['went', 'go'],
+  ['found', 'find'], ['broke', 'break'], ['broken', 'break'], ['left', 'leave'], ['lost', 'lose'], ['kept', 'keep'], ['felt', 'feel'],
+  ['kam', 'kommen'], ['kamen', 'kommen'], ['gekauft', 'kaufen'], ['bezahlt', 'bezahlen'], ['geschickt', 'schicken'], ['gefunden', 'finden'],
+  ['zurueckgeschickt', 'zuruckschicken'], ['zuruckgeschickt', 'zuruckschicken'], ['bestellt', 'bestellen'], ['geliefert', 'liefern'], ['erstattet', 'erstattung'],
+]);
+
 /** A word cut to a rough stem: English and German plural and inflection endings off, so forms of one word meet. */
 export function stem(word: string): string {
-  let w = word;
+  let w = IRREGULAR.get(word) ?? word;
   if (w.length >= 7 && w.endsWith('ungen')) return w.slice(0, -2);
   if (w.length >= 6 && w.endsWith('heiten')) return w.slice(0, -2);
   if (w.length >= 5 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;

@@ -5,6 +5,9 @@ import { LIMITS } from '../../src/model/limits';
 import { instantiateTemplate } from '../../src/model/templates';
 import type { Journey } from '../../src/model/types';
 import { describeIssue } from '../../src/schema/issues';
+import { buildSuggestionIndex, suggestCards } from '../../src/model/evidenceSuggest';
+import { readFileSync } from 'node:fs';
+import { retailFeedbackCsv } from '../support/feedbackFixture';
 
 const retailEn = instantiateTemplate('retail', 'en');
 const retailDe = instantiateTemplate('retail', 'de');
@@ -198,5 +201,36 @@ describe('reading a customer feedback file', () => {
   it('parseCsv still splits on commas by default and on the separator it is given', () => {
     expect(parseCsv('a,b;c\n')).toEqual({ ok: true, rows: [['a', 'b;c']] });
     expect(parseCsv('a,b;"c;\nd"\n', 10, ';')).toEqual({ ok: true, rows: [['a,b', 'c;\nd']] });
+  });
+
+  describe('the retail feedback fixtures (a hotline, chat, review and NPS log of the retail template\'s chain)', () => {
+    const fixture = (locale: 'en' | 'de') => readFileSync(new URL(`../fixtures/feedback/retail-feedback.${locale}.csv`, import.meta.url), 'utf8');
+
+    it('are what scripts/feedback-fixtures.ts writes', () => {
+      expect(fixture('en')).toBe(retailFeedbackCsv('en', 200));
+      expect(fixture('de')).toBe(retailFeedbackCsv('de', 200));
+    });
+
+    for (const [locale, journey, separator] of [['en', retailEn, ','], ['de', retailDe, ';']] as const) {
+      it(`read in full (${locale}): every column found, stars and NPS told apart, stage hints matched, and most items get a suggested card`, () => {
+        const { table: t, mapping, drafts, problems } = read(fixture(locale), journey);
+        expect(t.separator).toBe(separator);
+        expect(Object.keys(mapping.columns).sort()).toEqual(['channel', 'date', 'reference', 'score', 'sentiment', 'source', 'stage', 'text']);
+        expect(problems).toEqual([]);
+        expect(drafts).toHaveLength(200);
+        expect(new Set(drafts.map((d) => d.source))).toEqual(new Set(['support', 'chat', 'review', 'survey']));
+        expect(drafts.every((d) => /^2026-0[1-4]-\d\d$/.test(d.date ?? ''))).toBe(true);
+        expect(drafts.filter((d) => d.source === 'review').every((d) => d.scale === 'stars')).toBe(true);
+        expect(drafts.filter((d) => d.source === 'survey').every((d) => d.scale === 'nps')).toBe(true);
+        expect(drafts.filter((d) => d.stageId).length).toBeGreaterThan(60);
+        const index = buildSuggestionIndex(journey);
+        const suggested = drafts.filter((d) => suggestCards({ text: d.text, stageId: d.stageId ?? null, channel: d.channel ?? null }, index, 1).length > 0);
+        expect(suggested.length / drafts.length).toBeGreaterThan(0.9);
+        // a hotline line about a slow refund finds the refund card of the Return stage
+        const refund = drafts.find((d) => /refund took|Erstattung hat/i.test(d.text))!;
+        const [first] = suggestCards({ text: refund.text, stageId: refund.stageId ?? null, channel: refund.channel ?? null }, index, 1);
+        expect(journey.cards.find((c) => c.id === first!.cardId)!.title).toBe(locale === 'en' ? 'Refund takes up to 14 days' : 'Erstattung dauert bis zu 14 Tage');
+      });
+    }
   });
 });
