@@ -172,11 +172,15 @@ export function buildSuggestionIndex(journey: Journey): SuggestionIndex {
   return { cards, postings, idf };
 }
 
+const SPEAKER_LABEL = /^[ \t]*[\p{L}][\p{L} .]{0,23}:[ \t]/gmu;
+
 /** The cards an item might back, best first (at most `max`), each with the words that matched. */
 export function suggestCards(item: Pick<EvidenceItem, 'text' | 'stageId' | 'channel'>, index: SuggestionIndex, max = DEFAULT_SUGGESTIONS): Suggestion[] {
   if (max <= 0) return [];
   const scores = new Map<number, { score: number; words: SuggestionReason[] }>();
-  for (const s of textWords(item.text).keys()) {
+  // a transcript's or log's speaker labels ("Customer:", "Agent:", "Call note:") say who, not what
+  const text = item.text.replace(SPEAKER_LABEL, ' ');
+  for (const s of textWords(text).keys()) {
     const list = index.postings.get(s);
     if (!list) continue;
     const idf = index.idf.get(s) ?? 0;
