@@ -88,7 +88,7 @@ export async function runEvidenceBench(): Promise<void> {
     await timeToFirstCard(app, page, evidence);
     const without: number[] = [];
     const withItems: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       without.push(await timeToFirstCard(app, page, plain));
       withItems.push(await timeToFirstCard(app, page, evidence));
     }

@@ -258,13 +258,11 @@ export async function suggestInChunks(
   while (done < items.length) {
     if (options.signal?.aborted) throw abortError();
     const start = now();
-    // check the clock every few items: reading it is not free either
+    // the clock after every item (reading it costs well under a microsecond, an item tens of them)
     do {
-      const end = Math.min(items.length, done + 8);
-      for (; done < end; done++) {
-        const item = items[done]!;
-        result.set(item.id, suggestCards(item, index, max));
-      }
+      const item = items[done]!;
+      result.set(item.id, suggestCards(item, index, max));
+      done++;
     } while (done < items.length && now() - start < budget);
     options.onSlice?.(now() - start);
     options.onProgress?.(done);
