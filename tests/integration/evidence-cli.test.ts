@@ -59,6 +59,15 @@ describe('waymark evidence', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).journey.evidence.map((e: { text: string }) => e.text)).toEqual(['Parcel came late', 'Refund took three weeks']);
   });
 
+  it('never passes a terminal escape sequence or a direction override from the file to the terminal', () => {
+    const map = write('escape.json', runWaymark(['new', '--template', 'retail']).stdout);
+    const feedback = write('escape.csv', 'Comment\u001b[2J\u202e,Stars\n"Parcel late \u001b]0;pwned\u0007",9\n');
+    const run = runWaymark(['evidence', map, feedback, '--out', path.join(dir, 'escape-out.json')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(run.stdout).toContain('text ← "Comment\\u{1b}[2J\\u{202e}"');
+  });
+
   it('exits 1 with the reason on standard error for a feedback file it cannot read, and leaves the map alone', () => {
     const original = runWaymark(['new', '--template', 'retail']).stdout;
     const map = write('untouched.json', original);
