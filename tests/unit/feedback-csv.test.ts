@@ -181,6 +181,22 @@ describe('reading a customer feedback file', () => {
     expect(result.problems.map(describeIssue)).toEqual(['(file): has no column of feedback text; choose the column that holds it']);
   });
 
+  it('reads a survey tool export whose headers are the questions', () => {
+    const { mapping, drafts } = read(
+      'Response ID,How likely are you to recommend us to a friend?,What is the main reason for your score?\nR1,3,"Refund took three weeks, never again"\nR2,9,Friendly staff in Leeds\n',
+    );
+    expect(mapping.columns).toEqual({ reference: 0, score: 1, text: 2 });
+    const reversed = detectMapping(table('Why did you give this score?;Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?\nZu teuer;4\n'));
+    expect(reversed.columns).toEqual({ text: 0, score: 1 });
+    expect(detectMapping(table('Datum der Bewertung,Text\n2026-01-02,ok\n')).columns).toEqual({ date: 0, text: 1 });
+    expect(mapping.scale).toBe('nps');
+    expect(mapping.source).toBe('survey');
+    expect(drafts.map((d) => [d.text, d.score, d.source, d.reference])).toEqual([
+      ['Refund took three weeks, never again', 3, 'survey', 'R1'],
+      ['Friendly staff in Leeds', 9, 'survey', 'R2'],
+    ]);
+  });
+
   it('leaves out rows without text, saying so only for rows that had something else', () => {
     const { drafts, problems } = read('Text,Score\nhello,3\n,4\n,\n');
     expect(drafts).toHaveLength(1);
