@@ -48,25 +48,13 @@ export async function runEvidenceBench(): Promise<void> {
   const items: EvidenceItem[] = drafts.map((draft, i) => ({ ...EVIDENCE_DEFAULTS, ...draft, id: `e${i}`, order: 'a0' }));
   for (const label of ['cold', 'warm']) {
     const slices: number[] = [];
-    // the process's CPU time per slice too: on a shared machine the wall clock also counts time
-    // the OS gave to other processes in the middle of a slice (the yield between slices costs none)
-    const cpuSlices: number[] = [];
-    let cpu = process.cpuUsage();
     const start = performance.now();
     const index = buildSuggestionIndex(journey);
-    const result = await suggestInChunks(items, index, {
-      onSlice: (ms) => {
-        slices.push(ms);
-        const used = process.cpuUsage(cpu);
-        cpuSlices.push((used.user + used.system) / 1000);
-        cpu = process.cpuUsage();
-      },
-    });
+    const result = await suggestInChunks(items, index, { onSlice: (ms) => slices.push(ms) });
     const total = performance.now() - start;
     const withSuggestion = [...result.values()].filter((list) => list.length > 0).length;
     report(`suggestions for ${rows.toLocaleString('en-US')} items, total (${label})`, total, 2000, 'ms');
     report(`  longest slice, wall clock (${slices.length} slices)`, Math.max(...slices), 100, 'ms');
-    report(`  longest slice, CPU time`, Math.max(...cpuSlices), 100, 'ms');
     console.log(`${'  slices, wall clock p50 / p95'.padEnd(46)} ${`${percentile(slices, 50).toFixed(1)} / ${percentile(slices, 95).toFixed(1)} ms`.padStart(12)}`);
     if (label === 'warm') console.log(`${'  items with a suggested card'.padEnd(46)} ${`${withSuggestion} / ${rows}`.padStart(12)}`);
   }
