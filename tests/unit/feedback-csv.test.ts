@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isEvidenceDate, scoreFits } from '../../src/model/evidence';
 import { parseCsv } from '../../src/export/csv';
 import { detectMapping, feedbackDrafts, linesToDrafts, mappingSignature, readDate, readFeedbackTable, type FeedbackTable } from '../../src/export/feedbackCsv';
 import { LIMITS } from '../../src/model/limits';
@@ -169,6 +171,25 @@ describe('reading a customer feedback file', () => {
       const result = readFeedbackTable(junk);
       if (result.ok) expect(() => feedbackDrafts(result.table, detectMapping(result.table), retailEn)).not.toThrow();
     }
+  });
+
+  it('never throws on any mix of separators, quotes, line breaks, dates and scores, and every draft it makes is valid', () => {
+    const piece = fc.constantFrom(',', ';', '\t', '"', '""', '\n', '\r\n', '\ufeff', 'Text', 'Datum', 'Stars', 'NPS', 'Schritt', 'Kanal', 'Quelle', '12.03.2026', '03/04/2026', '2026-02-30', '4/5', '★★☆☆☆', '11', 'Hotline', 'Retoure', '=cmd', ' ', 'ä', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const result = readFeedbackTable(pieces.join(''));
+        if (!result.ok) return;
+        const { drafts } = feedbackDrafts(result.table, detectMapping(result.table), retailDe);
+        for (const d of drafts) {
+          expect(d.text.trim()).not.toBe('');
+          expect(d.text.length).toBeLessThanOrEqual(LIMITS.evidenceText);
+          if (d.date !== undefined) expect(isEvidenceDate(d.date)).toBe(true);
+          if (d.score !== undefined) expect(scoreFits(d.score!, d.scale!)).toBe(true);
+          if (d.stageId !== undefined) expect(retailDe.stages.some((st) => st.id === d.stageId)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('finds the feedback column by its length when no header names it, and reports a file without any text column', () => {
