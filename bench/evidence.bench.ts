@@ -79,7 +79,7 @@ export async function runEvidenceBench(): Promise<void> {
     })),
   };
   // what the extra records cost the doc itself, in Node: decoding the stored update and reading the journey
-  for (const [label, map] of [['no evidence', base], ['2,000 evidence items', withEvidence]] as const) {
+  for (const [label, map] of [['no evidence', base], ['2,000 items', withEvidence]] as const) {
     const update = Y.encodeStateAsUpdate(journeyToDoc(map));
     const samples: number[] = [];
     for (let i = 0; i < 8; i++) {
@@ -90,7 +90,7 @@ export async function runEvidenceBench(): Promise<void> {
       if (i >= 3) samples.push(performance.now() - start);
       doc.destroy();
     }
-    console.log(`${`2,000-card map, ${label}: decode + read`.padEnd(46)} ${`${percentile(samples, 50).toFixed(0)} ms`.padStart(12)}   ${(update.length / 1024).toFixed(0)} KiB stored`);
+    console.log(`${`  ${label}: Y.Doc decode + read (Node)`.padEnd(46)} ${`${percentile(samples, 50).toFixed(0)} ms`.padStart(12)}   ${(update.length / 1024).toFixed(0)} KiB stored`);
   }
   const app = await startApp();
   try {
@@ -112,7 +112,7 @@ export async function runEvidenceBench(): Promise<void> {
     const a = percentile(without, 50);
     const b = percentile(withItems, 50);
     console.log(`${'2,000-card map, no evidence: first card p50'.padEnd(46)} ${`${a.toFixed(0)} ms`.padStart(12)}`);
-    console.log(`${'same map + 2,000 evidence items: first card p50'.padEnd(46)} ${`${b.toFixed(0)} ms`.padStart(12)}`);
+    console.log(`${'same + 2,000 evidence items: first card p50'.padEnd(46)} ${`${b.toFixed(0)} ms`.padStart(12)}`);
     const ratio = b / a;
     console.log(`${'  ratio with / without (target ≤ 1.10)'.padEnd(46)} ${ratio.toFixed(3).padStart(12)}   ${ratio <= 1.1 ? 'ok' : 'OVER'}`);
     await context.close();
