@@ -15,8 +15,17 @@ import { PAPER_SIZES, type PaperSize, type PdfPages } from '../export/pdf';
 import type { Translate } from '../export/render';
 import { cardLines, summaryText } from '../export/diffText';
 import { diffJourneys, summarizeDiff } from '../model/journeyDiff';
+import { detectMapping, feedbackDrafts, FEEDBACK_FIELDS, readFeedbackTable } from '../export/feedbackCsv';
+import { addEvidence } from '../model/ops/evidence';
+import { LIMITS } from '../model/limits';
+import { buildSuggestionIndex, suggestCards } from '../model/evidenceSuggest';
 
 const PAPERS = Object.keys(PAPER_SIZES) as PaperSize[];
+
+/** Control characters (an ESC starting a terminal sequence, a line break inside a header) and bidi overrides shown as \u{…}. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
 const PAGE_MODES: readonly PdfPages[] = ['fit', 'tile'];
 
 export interface CliIO {
@@ -69,6 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command === 'export') return await exportCommand(rest);
     if (command === 'import') return importMap(rest);
     if (command === 'diff') return diffCommand(rest);
+    if (command === 'evidence') return evidenceCommand(rest);
   } catch (error) {
     // parseArgs throws on unknown or malformed options
     io.stderr(`${t('cli.badArguments', { reason: (error as Error).message })}\n${usage()}\n`);
@@ -262,6 +272,85 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 0;
     }
     io.stdout(`${[summary, ...cardLines(diff, before, after, translate)].join('\n')}\n`);
+    return 0;
+  }
+
+  /**
+   * `waymark evidence MAP FEEDBACK.csv [--out FILE]`: the feedback file's rows into the map's
+   * evidence inbox, read as the app's import dialog reads them (src/export/feedbackCsv.ts); the
+   * map written back (or to --out). Exit 1 when either file cannot be read.
+   */
+  function evidenceCommand(args: readonly string[]): number {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { out: { type: 'string', short: 'o' } } });
+    if (positionals.length !== 2 || positionals.includes('-')) {
+      io.stderr(`${t('cli.evidence.needsTwoFiles')}\n`);
+      return 2;
+    }
+    const [mapFile, feedbackFile] = positionals as [string, string];
+    const mapText = readInput(mapFile, (line) => io.stderr(`${line}\n`));
+    if (mapText === null) return 1;
+    const parsed = parseMapFile(mapText);
+    if (!parsed.ok) {
+      for (const problem of parsed.issues) io.stderr(`${mapFile}: ${describeIssue(problem)}\n`);
+      return 1;
+    }
+    const feedbackText = readInput(feedbackFile, (line) => io.stderr(`${line}\n`));
+    if (feedbackText === null) return 1;
+    const read = readFeedbackTable(feedbackText);
+    if (!read.ok) {
+      for (const problem of read.issues) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(problem)}`)}\n`);
+      return 1;
+    }
+    const journey = readJourney(parsed.doc);
+    const mapping = detectMapping(read.table);
+    const { drafts, problems } = feedbackDrafts(read.table, mapping, journey);
+    if (mapping.columns.text === undefined) {
+      for (const problem of problems) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(problem)}`)}\n`);
+      return 1;
+    }
+    const { ids, refused } = addEvidence(parsed.doc, drafts);
+
+    const lines: string[] = [t('cli.evidence.added', { count: ids.length, title: journey.title })];
+    if (refused > 0) lines.push(t('cli.evidence.refused', { count: refused, max: LIMITS.evidence }));
+    const separator = read.table.separator === ',' ? 'comma' : read.table.separator === ';' ? 'semicolon' : 'tab';
+    lines.push(t('cli.evidence.separator', { separator: t(`cli.evidence.separators.${separator}`) }), t('cli.evidence.columns'));
+    for (const field of FEEDBACK_FIELDS) {
+      const at = mapping.columns[field];
+      const name = t(`cli.evidence.fields.${field}`);
+      lines.push(at === undefined ? t('cli.evidence.noColumn', { field: name }) : t('cli.evidence.column', { field: name, header: read.table.headers[at] ?? `#${at + 1}` }));
+    }
+    if (mapping.scale !== null) lines.push(t('cli.evidence.scale', { scale: t(`cli.evidence.scales.${mapping.scale}`) }));
+    lines.push(t('cli.evidence.defaultSource', { source: t(`cli.evidence.sources.${mapping.source}`) }));
+
+    // what the inbox would suggest first for each new item
+    const index = buildSuggestionIndex(journey);
+    const firstCounts = new Map<string, number>();
+    for (const draft of drafts.slice(0, ids.length)) {
+      const [first] = suggestCards({ text: draft.text, stageId: draft.stageId ?? null, channel: draft.channel ?? null }, index, 1);
+      if (first) firstCounts.set(first.cardId, (firstCounts.get(first.cardId) ?? 0) + 1);
+    }
+    const suggested = [...firstCounts.values()].reduce((a, b) => a + b, 0);
+    lines.push(t('cli.evidence.suggested', { suggested, total: ids.length }));
+    if (firstCounts.size > 0) {
+      const cards = new Map(journey.cards.map((c) => [c.id, c]));
+      const stages = new Map(journey.stages.map((s) => [s.id, s.name]));
+      lines.push(t('cli.evidence.topCards'));
+      const top = [...firstCounts].sort((a, b) => b[1] - a[1]).slice(0, 10);
+      for (const [cardId, count] of top) {
+        const card = cards.get(cardId)!;
+        lines.push(t('cli.evidence.topCard', { count, title: card.title.replace(/\s+/g, ' '), stage: stages.get(card.stageId) ?? '' }));
+      }
+    }
+    if (problems.length > 0) {
+      lines.push(t('cli.evidence.problems', { count: problems.length }));
+      for (const problem of problems) lines.push(`  ${describeIssue(problem)}`);
+    }
+    const out = values.out ?? mapFile;
+    const written = writeOutput(out, serializeMap(parsed.doc, parsed.feedback));
+    if (written !== 0) return written;
+    lines.push(t('cli.evidence.written', { file: out }));
+    // headers, titles and cells come from files: no terminal escape or direction override reaches the terminal
+    io.stdout(`${lines.map(printable).join('\n')}\n`);
     return 0;
   }
 

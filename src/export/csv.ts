@@ -357,8 +357,15 @@ export function journeyToCsv(journey: Journey, rounds?: readonly CsvRoundResult[
 
 export type CsvParse = { ok: true; rows: string[][] } | { ok: false; issues: FileIssue[] };
 
-/** RFC 4180 records; tolerant of LF-only line ends and a missing final line end. */
-export function parseCsv(text: string, maxRows = LIMITS.cards + 1): CsvParse {
+/** A cell separator: the comma of RFC 4180, the semicolon a German Excel writes, or a tab. */
+export type CsvSeparator = ',' | ';' | '\t';
+
+/**
+ * RFC 4180 records; tolerant of LF-only line ends and a missing final line end. `separator`
+ * splits the cells (a comma unless told otherwise; quotes work the same with any of them).
+ */
+export function parseCsv(text: string, maxRows = LIMITS.cards + 1, separator: CsvSeparator = ','): CsvParse {
+  const separatorCode = separator.charCodeAt(0);
   const source = text.startsWith(BOM) ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -391,12 +398,12 @@ export function parseCsv(text: string, maxRows = LIMITS.cards + 1): CsvParse {
       }
       if (!closed) return { ok: false, issues: [issue([`line ${startLine}`], 'has a quoted cell that is never closed')] };
       cell = parts;
-      if (i < n && source[i] !== ',' && source[i] !== '\r' && source[i] !== '\n') {
+      if (i < n && source[i] !== separator && source[i] !== '\r' && source[i] !== '\n') {
         return { ok: false, issues: [issue([`line ${line}`], 'has text after a closing quote; quotes inside a cell must be doubled ("")')] };
       }
       continue;
     }
-    if (ch === ',') {
+    if (ch === separator) {
       row.push(cell);
       cell = '';
       i++;
@@ -409,7 +416,7 @@ export function parseCsv(text: string, maxRows = LIMITS.cards + 1): CsvParse {
       i += ch === '\r' && source[i + 1] === '\n' ? 2 : 1;
       line++;
     } else {
-      const next = nextSpecial(source, i);
+      const next = nextSpecial(source, i, separatorCode);
       cell += source.slice(i, next);
       i = next;
     }
@@ -421,10 +428,10 @@ export function parseCsv(text: string, maxRows = LIMITS.cards + 1): CsvParse {
   return { ok: true, rows: rows.filter((r) => !(r.length === 1 && r[0] === '')) };
 }
 
-function nextSpecial(source: string, from: number): number {
+function nextSpecial(source: string, from: number, separatorCode: number): number {
   for (let i = from; i < source.length; i++) {
     const c = source.charCodeAt(i);
-    if (c === 44 || c === 13 || c === 10 || c === 34) return i === from ? i + 1 : i;
+    if (c === separatorCode || c === 13 || c === 10 || c === 34) return i === from ? i + 1 : i;
   }
   return source.length;
 }

@@ -8,6 +8,9 @@ export const cli: Messages['cli'] = {
       Prüft eine Map-Datei; gibt „ok“ aus oder jedes Problem als „Pfad: Grund“.
   waymark diff <alt> <neu> [--format text|json]
       Zeigt, was sich zwischen zwei Dateien einer Map geändert hat: eine Zusammenfassung, dann je Karte eine Zeile.
+  waymark evidence <Map> <Feedback.csv> [--out <Datei>]
+      Legt die Zeilen einer Datei mit Kundenfeedback in den Beleg-Eingang der Map und schreibt die
+      Map zurück (oder nach --out); zeigt erkannte Spalten, Vorschläge und Probleme.
   waymark --help | --version`,
   ok: 'ok',
   unknownCommand: 'Unbekannter Befehl „{{command}}“.',
@@ -17,4 +20,27 @@ export const cli: Messages['cli'] = {
   cannotRead: 'kann nicht gelesen werden: {{reason}}',
   badArguments: '{{reason}}',
   diffNeedsTwoFiles: 'Nennen Sie zwei Map-Dateien: zuerst die ältere, dann die neuere.',
+  evidence: {
+    needsTwoFiles: 'Nennen Sie zuerst die Map-Datei, dann die Feedback-Datei (CSV).',
+    added_one: '{{count}} Beleg in den Eingang von „{{title}}“ gelegt.',
+    added_other: '{{count}} Belege in den Eingang von „{{title}}“ gelegt.',
+    refused_one: '{{count}} Zeile ausgelassen: Eine Map fasst höchstens {{max}} Belege.',
+    refused_other: '{{count}} Zeilen ausgelassen: Eine Map fasst höchstens {{max}} Belege.',
+    separator: 'Trennzeichen: {{separator}}',
+    separators: { comma: 'Komma', semicolon: 'Semikolon', tab: 'Tabulator' },
+    columns: 'Spalten:',
+    column: '  {{field}} ← „{{header}}“',
+    noColumn: '  {{field}}: keine',
+    scale: 'Bewertungen gelesen als {{scale}}.',
+    defaultSource: 'Zeilen ohne bekannte Quelle zählen als: {{source}}.',
+    fields: { text: 'Text', source: 'Quelle', date: 'Datum', score: 'Bewertung', reference: 'Referenz', sentiment: 'Stimmung', count: 'Anzahl', stage: 'Schritt', channel: 'Kanal' },
+    scales: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', stars: 'Sterne (1–5)' },
+    sources: { interview: 'Interview', survey: 'Umfrage', support: 'Kundenservice', chat: 'Chat', social: 'Social Media', review: 'Bewertung', observation: 'Beobachtung', analytics: 'Analyse', workshop: 'Workshop', other: 'Sonstiges' },
+    suggested: '{{suggested}} von {{total}} Belegen haben einen Kartenvorschlag.',
+    topCards: 'Am häufigsten zuerst vorgeschlagene Karten:',
+    topCard: '  {{count}} × {{title}} ({{stage}})',
+    problems_one: '{{count}} Problem:',
+    problems_other: '{{count}} Probleme:',
+    written: 'Map nach {{file}} geschrieben.',
+  },
 };

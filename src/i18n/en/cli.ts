@@ -6,6 +6,9 @@ export const cli = {
       Checks a map file; prints "ok", or each problem as "path: reason".
   waymark diff <old> <new> [--format text|json]
       Prints what changed between two files of a map: a summary, then one line per card.
+  waymark evidence <map> <feedback.csv> [--out <file>]
+      Adds the rows of a customer feedback file to the map's evidence inbox and writes the map
+      back (or to --out); prints the columns it recognised, suggestions and problems.
   waymark --help | --version`,
   ok: 'ok',
   unknownCommand: 'Unknown command "{{command}}".',
@@ -15,4 +18,27 @@ export const cli = {
   cannotRead: 'cannot be read: {{reason}}',
   badArguments: '{{reason}}',
   diffNeedsTwoFiles: 'Name two map files: the older one first, then the newer.',
+  evidence: {
+    needsTwoFiles: 'Name the map file, then the feedback file (CSV).',
+    added_one: 'Added {{count}} item to the evidence inbox of "{{title}}".',
+    added_other: 'Added {{count}} items to the evidence inbox of "{{title}}".',
+    refused_one: '{{count}} row left out: a map holds at most {{max}} evidence items.',
+    refused_other: '{{count}} rows left out: a map holds at most {{max}} evidence items.',
+    separator: 'Separator: {{separator}}',
+    separators: { comma: 'comma', semicolon: 'semicolon', tab: 'tab' },
+    columns: 'Columns:',
+    column: '  {{field}} ← "{{header}}"',
+    noColumn: '  {{field}}: none',
+    scale: 'Scores read as {{scale}}.',
+    defaultSource: 'Rows without a known source count as: {{source}}.',
+    fields: { text: 'text', source: 'source', date: 'date', score: 'score', reference: 'reference', sentiment: 'sentiment', count: 'count', stage: 'stage', channel: 'channel' },
+    scales: { nps: 'NPS (0–10)', csat: 'CSAT (1–5)', stars: 'stars (1–5)' },
+    sources: { interview: 'interview', survey: 'survey', support: 'support', chat: 'chat', social: 'social media', review: 'review', observation: 'observation', analytics: 'analytics', workshop: 'workshop', other: 'other' },
+    suggested: '{{suggested}} of {{total}} items have a suggested card.',
+    topCards: 'Cards suggested first most often:',
+    topCard: '  {{count}} × {{title}} ({{stage}})',
+    problems_one: '{{count}} problem:',
+    problems_other: '{{count}} problems:',
+    written: 'Map written to {{file}}.',
+  },
 };
