@@ -72,6 +72,15 @@ export function detectSeparator(text: string): CsvSeparator {
 }
 
 /** The file as a header and rows: BOM dropped, separator found, blank rows left out, at most LIMITS.evidence rows. */
+/** Columns a feedback file may have: survey exports have a few dozen, a few hundred at most. */
+export const MAX_COLUMNS = 500;
+
+/**
+ * A source, stage or channel cell longer than this names nothing (it is text in the wrong column);
+ * it is not matched word by word against every stage, which would cost its length times theirs.
+ */
+export const MAX_NAME_CELL = 200;
+
 export function readFeedbackTable(text: string): FeedbackTableResult {
   const source = text.startsWith(BOM) ? text.slice(1) : text;
   if (source.trim() === '') return { ok: false, issues: [issue([], 'is empty')] };
@@ -81,6 +90,8 @@ export function readFeedbackTable(text: string): FeedbackTableResult {
   const rows = parsed.rows.filter((row) => row.some((cell) => cell.trim() !== ''));
   const [header, ...body] = rows;
   if (!header) return { ok: false, issues: [issue([], 'is empty')] };
+  // every column is matched against the word lists: a file of millions of columns would stall the page
+  if (header.length > MAX_COLUMNS) return { ok: false, issues: [issue([], `has ${formatLimit(header.length)} columns; a feedback file may have at most ${MAX_COLUMNS}`)] };
   return { ok: true, table: { headers: header.map((h) => h.trim()), rows: body, separator } };
 }
 
@@ -385,6 +396,7 @@ const SOURCE_WORDS: readonly (readonly [EvidenceSource, readonly string[]])[] = 
 
 /** The evidence source a cell names ("Hotline", "Trustpilot", "NPS-Umfrage"), or null. */
 export function sourceFromWords(cell: string): EvidenceSource | null {
+  if (cell.length > MAX_NAME_CELL) return null;
   const words = headerWords(cell);
   if (words === '') return null;
   if ((EVIDENCE_SOURCES as readonly string[]).includes(words)) return words as EvidenceSource;
@@ -473,7 +485,7 @@ export function stageMatcher(stages: readonly Stage[]): (cell: string) => string
   const cache = new Map<string, string | null>();
   return (cell) => {
     const value = cell.trim();
-    if (value === '') return null;
+    if (value === '' || value.length > MAX_NAME_CELL) return null;
     const hit = cache.get(value);
     if (hit !== undefined) return hit;
     let found: string | null = byId.has(value) ? value : null;

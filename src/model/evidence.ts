@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { clampText, LIMITS } from './limits';
+import { isValidOrderKey } from './order';
 import { oneOf, str, strOrNull } from './readValue';
 import { CHANNELS, type Channel } from './channels';
 
@@ -130,8 +131,13 @@ export function readEvidence(id: string, r: Y.Map<unknown>): EvidenceItem {
     stageId: strOrNull(r.get('stageId')),
     channel: CHANNELS.includes(channel as Channel) ? (channel as Channel) : null,
     addedBy: clampText(str(r.get('addedBy')), LIMITS.author),
-    order: str(r.get('order'), 'a0'),
+    // a key a peer broke would break the next import's keys, and a file with it would not import
+    order: validOrder(r.get('order')),
   };
+}
+
+function validOrder(value: unknown): string {
+  return typeof value === 'string' && isValidOrderKey(value) ? value : 'a0';
 }
 
 /**

@@ -129,10 +129,14 @@ function stemOf(token: string): string | null {
 }
 
 /** The distinct stems of a text, each with the first word it was written as. */
+/** Longer tokens are no words (the longest German words in feedback are about 30 letters). */
+const MAX_WORD = 40;
+
 export function textWords(text: string): Map<string, string> {
   const words = new Map<string, string>();
   for (const token of text.split(WORD_SPLIT)) {
-    if (token.length < 3) continue;
+    // no word of a language is this long; a pasted key or base64 blob would make compounds and stems cost its square
+    if (token.length < 3 || token.length > MAX_WORD) continue;
     const s = stemOf(token);
     if (s !== null && !words.has(s)) words.set(s, token);
   }
@@ -224,7 +228,7 @@ const SPEAKER_LABEL = /^[ \t]*[\p{L}][\p{L} .]{0,23}:[ \t]/gmu;
 /** The cards an item might back, best first (at most `max`), each with the words that matched. */
 export function suggestCards(item: Pick<EvidenceItem, 'text' | 'stageId' | 'channel'>, index: SuggestionIndex, max = DEFAULT_SUGGESTIONS): Suggestion[] {
   if (max <= 0) return [];
-  const scores = new Map<number, { score: number; words: SuggestionReason[] }>();
+  const scores = new Map<number, { score: number; words: SuggestionReason[]; seen: Set<string> }>();
   // a transcript's or log's speaker labels ("Customer:", "Agent:", "Call note:") say who, not what
   const text = item.text.replace(SPEAKER_LABEL, ' ');
   // the item's words, and for a long word the map has not seen, the map's words it is made of
@@ -238,10 +242,14 @@ export function suggestCards(item: Pick<EvidenceItem, 'text' | 'stageId' | 'chan
     const idf = index.idf.get(s) ?? 0;
     for (const posting of list) {
       let entry = scores.get(posting.card);
-      if (!entry) scores.set(posting.card, (entry = { score: 0, words: [] }));
+      if (!entry) scores.set(posting.card, (entry = { score: 0, words: [], seen: new Set() }));
       entry.score += posting.weight * idf * factor;
       // one reason per card word, however many of the item's words led to it
-      if (!entry.words.some((w) => w.word === posting.word && w.field === posting.field)) entry.words.push({ word: posting.word, field: posting.field });
+      const reason = `${posting.field}\u0000${posting.word}`;
+      if (!entry.seen.has(reason)) {
+        entry.seen.add(reason);
+        entry.words.push({ word: posting.word, field: posting.field });
+      }
     }
   }
   const found: (Suggestion & { at: number })[] = [];

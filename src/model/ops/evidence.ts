@@ -3,7 +3,7 @@ import { journeyMaps, newRecord, type Record_ } from '../doc';
 import { evidenceFields, normaliseEvidence, type EvidenceDraft, type EvidenceItem } from '../evidence';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
-import { ordersAfter } from '../order';
+import { isValidOrderKey, ordersAfter } from '../order';
 import { LOCAL_ORIGIN } from '../origin';
 import { applyPatch, recordOf, siblings } from './records';
 
@@ -14,7 +14,8 @@ import { applyPatch, recordOf, siblings } from './records';
 
 /** The last order key among all items, so new ones come after every item already there. */
 function lastOrder(doc: Y.Doc): string | null {
-  const all = siblings(journeyMaps(doc).evidence, () => true);
+  // a broken key a peer wrote would make every new key throw: only valid ones count
+  const all = siblings(journeyMaps(doc).evidence, () => true).filter((item) => isValidOrderKey(item.order));
   return all.length > 0 ? all[all.length - 1]!.order : null;
 }
 
