@@ -4,6 +4,7 @@ import { copyPasteActions } from './groups/copyPaste';
 import { helpActions } from './groups/help';
 import { historyActions } from './groups/history';
 import { imageActions } from './groups/images';
+import { inboxActions } from './groups/inbox';
 import { laneActions } from './groups/lanes';
 import { mapActions } from './groups/map';
 import { navigationActions } from './groups/navigation';
@@ -32,6 +33,7 @@ const all = [
   ...navigationActions,
   ...workshopActions,
   ...versionActions,
+  ...inboxActions,
   ...helpActions,
 ];
 
