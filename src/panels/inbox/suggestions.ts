@@ -114,17 +114,23 @@ function startRunner(): () => void {
   };
 }
 
+/** Keeps the suggestions current until the returned function is called (counted: the last release stops them). */
+export function retainSuggestions(): () => void {
+  users++;
+  if (users === 1) stop = startRunner();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    users--;
+    if (users === 0) {
+      stop?.();
+      stop = null;
+    }
+  };
+}
+
 /** Keeps the suggestions current while the calling component is mounted. */
 export function useSuggestions(): void {
-  useEffect(() => {
-    users++;
-    if (users === 1) stop = startRunner();
-    return () => {
-      users--;
-      if (users === 0) {
-        stop?.();
-        stop = null;
-      }
-    };
-  }, []);
+  useEffect(() => retainSuggestions(), []);
 }
