@@ -98,6 +98,8 @@ export function useEvidenceDrop(pane: RefObject<HTMLDivElement | null>): { handl
       const cardId = cardElementAt(event)?.dataset.cardId;
       if (!session || readOnly || !journey || !cardId) return;
       const ids = draggedEvidenceIds(event.dataTransfer.getData(EVIDENCE_DRAG_TYPE));
+      // its own undo step, not merged with an edit made just before
+      session.undo.stopCapturing();
       const moved = assignEvidence(session.doc, ids, cardId);
       if (moved === 0) return;
       const title = journey.cards.find((c) => c.id === cardId)?.title.trim() || t('inbox.untitledCard');

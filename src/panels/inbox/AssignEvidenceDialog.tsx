@@ -72,6 +72,8 @@ export function AssignEvidenceDialog() {
     const { session, readOnly } = useEditor.getState();
     if (!session || readOnly || items.length === 0) return;
     const card = journey?.cards.find((c) => c.id === cardId);
+    // its own undo step, not merged with an edit made just before
+    session.undo.stopCapturing();
     const moved = assignEvidence(session.doc, items.map((item) => item.id), cardId);
     const inbox = useInbox.getState();
     if (moved > 0) {

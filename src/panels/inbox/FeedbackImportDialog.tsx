@@ -156,6 +156,8 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
     if (!session || readOnly || count === 0) return;
     // the drafts for exactly the choices on screen
     const { drafts } = feedbackDrafts(table, mapping, journey ?? useEditor.getState().journey!, { addedBy });
+    // its own undo step, not merged with an edit made just before
+    session.undo.stopCapturing();
     const { ids, refused } = addEvidence(session.doc, drafts);
     rememberColumns(signature, mapping);
     useInbox.getState().say(refused > 0 ? t('inbox.addedSomeRefused', { count: ids.length, refused }) : t('inbox.imported', { count: ids.length, file: file.name }));
@@ -179,9 +181,11 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
             const id = `${idBase}-${field}`;
             const value = mapping.columns[field];
             return (
-              <label key={field} htmlFor={id} className={field === 'text' ? `is-required${textMissing ? ' is-missing' : ''}` : undefined}>
-                {t(`inbox.fields.${field}`)}
-                {field === 'text' && ` ${t('inbox.importDialog.required')}`}
+              <div key={field} className={`ib-choice${field === 'text' ? ' is-required' : ''}${field === 'text' && textMissing ? ' is-missing' : ''}`}>
+                <label htmlFor={id}>
+                  {t(`inbox.fields.${field}`)}
+                  {field === 'text' && ` ${t('inbox.importDialog.required')}`}
+                </label>
                 <select id={id} ref={field === 'text' ? textSelect : undefined} value={value === undefined ? '' : String(value)} onChange={(e) => setColumn(field, e.target.value)}>
                   <option value="">{t('inbox.importDialog.notInFile')}</option>
                   {table.headers.map((header, index) => (
@@ -190,11 +194,11 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
                     </option>
                   ))}
                 </select>
-              </label>
+              </div>
             );
           })}
-          <label htmlFor={`${idBase}-scale`}>
-            {t('inbox.importDialog.scale')}
+          <div className="ib-choice">
+            <label htmlFor={`${idBase}-scale`}>{t('inbox.importDialog.scale')}</label>
             <select
               id={`${idBase}-scale`}
               value={mapping.scale ?? ''}
@@ -208,9 +212,9 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
                 </option>
               ))}
             </select>
-          </label>
-          <label htmlFor={`${idBase}-source`}>
-            {t('inbox.importDialog.defaultSource')}
+          </div>
+          <div className="ib-choice">
+            <label htmlFor={`${idBase}-source`}>{t('inbox.importDialog.defaultSource')}</label>
             <select id={`${idBase}-source`} value={mapping.source} onChange={(e) => onMapping({ ...mapping, source: e.target.value as EvidenceSource })}>
               {EVIDENCE_SOURCES.map((source) => (
                 <option key={source} value={source}>
@@ -218,7 +222,7 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
 
         <h3 className="ib-section-title">{t('inbox.importDialog.preview', { count: Math.min(PREVIEW_ROWS, table.rows.length) })}</h3>

@@ -185,6 +185,8 @@ const InboxRow = memo(function InboxRow({ item, index, setSize, tabbable, active
   const assignTo = (cardId: string, title: string) => {
     const { session, readOnly: viewOnly } = useEditor.getState();
     if (!session || viewOnly) return;
+    // its own undo step, not merged with an edit made just before
+    session.undo.stopCapturing();
     const moved = assignEvidence(session.doc, [item.id], cardId);
     if (moved > 0) useInbox.getState().say(t('inbox.assigned', { count: moved, card: title }));
   };

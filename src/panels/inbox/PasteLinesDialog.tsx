@@ -30,6 +30,8 @@ export function PasteLinesDialog() {
     if (!session || readOnly) return;
     const all = linesToDrafts(text, { addedBy, source });
     if (all.length === 0) return;
+    // its own undo step, not merged with an edit made just before
+    session.undo.stopCapturing();
     const { ids, refused } = addEvidence(session.doc, all);
     const inbox = useInbox.getState();
     inbox.say(refused > 0 ? t('inbox.addedSomeRefused', { count: ids.length, refused }) : t('inbox.added', { count: ids.length }));
