@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -181,6 +182,30 @@ describe('the evidence inbox', () => {
     expect(await viewer.page.getByRole('dialog', { name: /Assign/ }).count()).toBe(0);
     await viewer.context.close();
     await owner.context.close();
+  });
+
+  it('the inbox and its dialogs, in German, have no serious or critical accessibility finding', async () => {
+    const { context, page } = await app.newPage({ locale: 'de-DE' });
+    await newMapFromTemplate(app, page, 'retail', 'Deutsch');
+    await page.getByRole('tab', { name: /Eingang für Belege/ }).click();
+    const serious = async (include: string) => {
+      const audit = await new AxeBuilder({ page }).include(include).analyze();
+      return audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    };
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel(page).getByRole('button', { name: 'CSV importieren …' }).click()]);
+    await chooser.setFiles(FIXTURE);
+    const dialog = page.getByRole('dialog', { name: 'Kundenfeedback importieren' });
+    await dialog.getByText('Spalten getrennt durch Kommas').waitFor();
+    expect(await serious('.ib-import')).toEqual([]);
+    await dialog.getByRole('button', { name: '6 Belege importieren' }).click();
+    await expect.poll(() => waitingCount(page)).toBe('6 Belege warten auf eine Karte');
+    await page.waitForTimeout(400);
+    expect(await serious('.ib-panel')).toEqual([]);
+    await rows(page).first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Einer Karte zuordnen' }).waitFor();
+    expect(await serious('.ib-assign')).toEqual([]);
+    await context.close();
   });
 
   it('10,000 rows preview within a second or so, import, and the inbox stays a window of rows', async () => {
