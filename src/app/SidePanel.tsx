@@ -47,8 +47,11 @@ export function SidePanel() {
             id={`tab-${p}`}
             aria-selected={panel === p}
             aria-controls={`panel-${p}`}
-            className={panel === p ? 'is-active' : ''}
-            onClick={() => useEditor.getState().setPanel(p)}
+            className={[panel === p ? 'is-active' : '', p === 'inbox' && waiting > 0 ? 'has-count' : ''].join(' ').trim()}
+            onClick={(e) => {
+              useEditor.getState().setPanel(p);
+              e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+            }}
             aria-label={isIconTab(p) ? tabName(p) : undefined}
             title={isIconTab(p) ? tabName(p) : undefined}
           >
@@ -103,7 +106,7 @@ function TabIcon({ tab, count }: { tab: keyof typeof ICON_TABS; count: number })
       <Icon size={15} aria-hidden="true" />
       {count > 0 && (
         <span className="tab-count" aria-hidden="true">
-          {count > 999 ? '999+' : count}
+          {count >= 1000 ? `${Math.floor(count / 1000)}k` : count}
         </span>
       )}
     </span>

@@ -165,19 +165,6 @@ export function filterInbox<T extends Pick<EvidenceItem, 'text' | 'reference'>>(
   return words.length === 0 ? items : items.filter((item) => matchesFilter(item, words));
 }
 
-/**
- * The rows of a windowed list worth rendering: those in view plus `overscan` above and below.
- * Rows are `rowHeight` tall; `end` is exclusive.
- */
-export function windowRange(scrollTop: number, viewHeight: number, rowHeight: number, count: number, overscan = 4): { start: number; end: number } {
-  if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  const last = Math.ceil((Math.max(0, scrollTop) + Math.max(0, viewHeight)) / rowHeight);
-  const start = Math.max(0, Math.min(count - 1, first - overscan));
-  const end = Math.min(count, Math.max(start + 1, last + overscan));
-  return { start, end };
-}
-
 const unassignedCounts = new WeakMap<readonly EvidenceItem[], number>();
 
 /** How many items wait in the inbox; counted once per evidence list (the journey view keeps a list while nothing changes). */
@@ -189,4 +176,37 @@ export function unassignedCount(items: readonly EvidenceItem[]): number {
     unassignedCounts.set(items, count);
   }
   return count;
+}
+
+/** Where each row starts when rows have their own heights: `offsets[i]` is row i's top, `offsets[n]` the list's height. */
+export function rowOffsets(heights: readonly number[]): Float64Array {
+  const offsets = new Float64Array(heights.length + 1);
+  for (let i = 0; i < heights.length; i++) offsets[i + 1] = offsets[i]! + Math.max(0, heights[i]!);
+  return offsets;
+}
+
+/** The row under a y position of the list (the last row below its end). */
+export function rowAt(offsets: Float64Array, y: number): number {
+  const count = offsets.length - 1;
+  if (count <= 0) return 0;
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid]! <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The rows of a windowed list worth rendering: those in view plus `overscan` above and below, by
+ * the rows' offsets (`rowOffsets`); `end` is exclusive.
+ */
+export function windowByOffsets(offsets: Float64Array, scrollTop: number, viewHeight: number, overscan = 4): { start: number; end: number } {
+  const count = offsets.length - 1;
+  if (count <= 0) return { start: 0, end: 0 };
+  const first = rowAt(offsets, Math.max(0, scrollTop));
+  const last = rowAt(offsets, Math.max(0, scrollTop) + Math.max(0, viewHeight));
+  return { start: Math.max(0, first - overscan), end: Math.min(count, last + 1 + overscan) };
 }

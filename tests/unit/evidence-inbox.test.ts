@@ -9,7 +9,8 @@ import { LOCAL_ORIGIN } from '../../src/model/origin';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { createUndoManager } from '../../src/model/undo';
 import { useEditor } from '../../src/store/editorStore';
-import { assignTargets, filterInbox, unassignedCount, useInbox, windowRange, withRange } from '../../src/store/evidenceInbox';
+import { assignTargets, filterInbox, rowAt, rowOffsets, unassignedCount, useInbox, windowByOffsets, withRange } from '../../src/store/evidenceInbox';
+import { rowHeight } from '../../src/panels/inbox/InboxList';
 import { FEEDBACK_COLUMNS_KEY, REMEMBERED_FILE_KINDS, recallColumns, rememberColumns } from '../../src/store/feedbackColumns';
 import { panelAfterSelection } from '../../src/store/panelFollow';
 import { problemText } from '../../src/panels/inbox/FeedbackImportDialog';
@@ -98,16 +99,36 @@ describe('the filter box', () => {
 
 describe('the windowed list', () => {
   it('renders the rows in view and a few either side, never past the ends', () => {
-    expect(windowRange(0, 600, 150, 10_000, 4)).toEqual({ start: 0, end: 8 });
-    expect(windowRange(150 * 5000, 600, 150, 10_000, 4)).toEqual({ start: 4996, end: 5008 });
-    expect(windowRange(150 * 9999, 600, 150, 10_000, 4)).toEqual({ start: 9995, end: 10_000 });
-    expect(windowRange(0, 600, 150, 0)).toEqual({ start: 0, end: 0 });
-    expect(windowRange(0, 600, 150, 2)).toEqual({ start: 0, end: 2 });
+    const even = rowOffsets(Array.from({ length: 10_000 }, () => 150));
+    expect(even[10_000]).toBe(1_500_000);
+    expect(windowByOffsets(even, 0, 600, 4)).toEqual({ start: 0, end: 9 });
+    expect(windowByOffsets(even, 150 * 5000, 600, 4)).toEqual({ start: 4996, end: 5009 });
+    expect(windowByOffsets(even, 150 * 9999, 600, 4)).toEqual({ start: 9995, end: 10_000 });
+    expect(windowByOffsets(rowOffsets([]), 0, 600)).toEqual({ start: 0, end: 0 });
+    expect(windowByOffsets(rowOffsets([150, 150]), 0, 600)).toEqual({ start: 0, end: 2 });
+    // rows of their own heights: a tall row and short ones
+    const mixed = rowOffsets([300, 80, 80, 80, 80]);
+    expect(rowAt(mixed, 0)).toBe(0);
+    expect(rowAt(mixed, 299)).toBe(0);
+    expect(rowAt(mixed, 300)).toBe(1);
+    expect(rowAt(mixed, 10_000)).toBe(4);
+    expect(windowByOffsets(mixed, 310, 100, 0)).toEqual({ start: 1, end: 3 });
   });
 
   it('10,000 items put at most a screenful and the overscan into the page', () => {
-    const { start, end } = windowRange(123_456, 900, 156, 10_000);
-    expect(end - start).toBeLessThanOrEqual(Math.ceil(900 / 156) + 1 + 8);
+    const offsets = rowOffsets(Array.from({ length: 10_000 }, (_, i) => rowHeight(`item ${i}`, i % 3)));
+    const { start, end } = windowByOffsets(offsets, 123_456, 900);
+    expect(end - start).toBeLessThanOrEqual(Math.ceil(900 / rowHeight('x', 0)) + 1 + 8);
+  });
+
+  it('a row is as tall as what it shows: a one-line note without suggestions is short, a long quote with two is tall', () => {
+    const short = rowHeight('Queue at the till', 0);
+    const long = rowHeight('The refund took three weeks, nobody told me why, and the hotline kept me waiting for forty minutes', 2);
+    expect(short).toBeLessThan(80);
+    expect(long).toBeGreaterThan(150);
+    // never more than three lines of text, however long the quote
+    expect(rowHeight('x'.repeat(4000), 2)).toBe(rowHeight('x'.repeat(200), 2));
+    expect(rowHeight('a\nb\nc\nd\ne', 0)).toBe(rowHeight('x'.repeat(200), 0));
   });
 
   it('counts the items waiting once per evidence list', () => {

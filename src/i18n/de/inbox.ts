@@ -114,6 +114,8 @@ export const inbox: Messages['inbox'] = {
     summary_other: '{{count, number}} von {{rows, number}} Zeilen kommen in den Eingang.',
     import_one: '{{count, number}} Beleg importieren',
     import_other: '{{count, number}} Belege importieren',
+    importing_one: '{{count, number}} Beleg wird importiert …',
+    importing_other: '{{count, number}} Belege werden importiert …',
   },
   pasteDialog: {
     title: 'Feedback-Zeilen einfügen',

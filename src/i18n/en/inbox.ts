@@ -112,6 +112,8 @@ export const inbox = {
     summary_other: '{{count, number}} of {{rows, number}} rows will go to the inbox.',
     import_one: 'Import {{count, number}} item',
     import_other: 'Import {{count, number}} items',
+    importing_one: 'Importing {{count, number}} item…',
+    importing_other: 'Importing {{count, number}} items…',
   },
   pasteDialog: {
     title: 'Paste feedback lines',

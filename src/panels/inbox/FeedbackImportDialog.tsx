@@ -41,6 +41,8 @@ export function FeedbackImportDialog() {
   const file = useInbox((s) => s.importFile);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'reading' });
   const [mapping, setMapping] = useState<FeedbackMapping | null>(null);
+  // while a big file goes into the map (one transaction: a moment for 10,000 rows) the dialog says so and cannot be closed
+  const [importing, setImporting] = useState(false);
   const textSelect = useRef<HTMLSelectElement>(null);
 
   // read and split the file off the click that opened the dialog, so it paints "Reading…" first
@@ -83,7 +85,7 @@ export function FeedbackImportDialog() {
 
   const title = t('inbox.importDialog.title');
   return (
-    <ModalDialog title={title} closeLabel={t('inbox.close')} onClose={close} className="ib-dialog ib-import" initialFocus={textSelect}>
+    <ModalDialog title={title} closeLabel={t('inbox.close')} onClose={close} className="ib-dialog ib-import" initialFocus={textSelect} busy={importing}>
       {loaded.status === 'reading' || !file ? (
         <div className="ib-dialog-body">
           <p role="status">{t('inbox.importDialog.reading', { file: file?.name ?? '' })}</p>
@@ -107,7 +109,7 @@ export function FeedbackImportDialog() {
           </div>
         </>
       ) : mapping ? (
-        <MappingStep file={file} table={loaded.table} signature={loaded.signature} remembered={loaded.remembered} mapping={mapping} onMapping={setMapping} onClose={close} textSelect={textSelect} t={t} />
+        <MappingStep file={file} table={loaded.table} signature={loaded.signature} remembered={loaded.remembered} mapping={mapping} onMapping={setMapping} onClose={close} textSelect={textSelect} t={t} importing={importing} onImporting={setImporting} />
       ) : null}
     </ModalDialog>
   );
@@ -123,9 +125,11 @@ interface StepProps {
   onClose(): void;
   textSelect: RefObject<HTMLSelectElement | null>;
   t: TFunction;
+  importing: boolean;
+  onImporting(importing: boolean): void;
 }
 
-function MappingStep({ file, table, signature, remembered, mapping, onMapping, onClose, textSelect, t }: StepProps) {
+function MappingStep({ file, table, signature, remembered, mapping, onMapping, onClose, textSelect, t, importing, onImporting }: StepProps) {
   const idBase = useId();
   const addedBy = useEditor((s) => s.identity?.name ?? '');
   // stage names are matched against the map as it was when the file was opened: a peer's edit does not re-read 10,000 rows
@@ -152,16 +156,26 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
   };
 
   const importAll = () => {
-    const { session, readOnly } = useEditor.getState();
-    if (!session || readOnly || count === 0) return;
-    // the drafts for exactly the choices on screen
-    const { drafts } = feedbackDrafts(table, mapping, journey ?? useEditor.getState().journey!, { addedBy });
-    // its own undo step, not merged with an edit made just before
-    session.undo.stopCapturing();
-    const { ids, refused } = addEvidence(session.doc, drafts);
-    rememberColumns(signature, mapping);
-    useInbox.getState().say(refused > 0 ? t('inbox.addedSomeRefused', { count: ids.length, refused }) : t('inbox.imported', { count: ids.length, file: file.name }));
-    onClose();
+    if (importing || stale || count === 0) return;
+    onImporting(true);
+    // paint "Importing…" first: the one transaction that adds 10,000 items holds the page for a moment
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const { session, readOnly } = useEditor.getState();
+        if (!session || readOnly) {
+          onImporting(false);
+          return;
+        }
+        // its own undo step, not merged with an edit made just before
+        session.undo.stopCapturing();
+        // the drafts for exactly the choices on screen (the button waits while they are worked out again)
+        const { ids, refused } = addEvidence(session.doc, outcome.drafts);
+        rememberColumns(signature, mapping);
+        useInbox.getState().say(refused > 0 ? t('inbox.addedSomeRefused', { count: ids.length, refused }) : t('inbox.imported', { count: ids.length, file: file.name }));
+        onImporting(false);
+        onClose();
+      }, 0),
+    );
   };
 
   const separator = t(`inbox.importDialog.separators.${separatorName(table.separator)}`);
@@ -275,11 +289,11 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
       </div>
       <div className="ib-dialog-foot">
         <span className="ib-foot-note">{textMissing ? '' : t('inbox.importDialog.summary', { count, rows: table.rows.length })}</span>
-        <button type="button" className="pn-button" onClick={onClose}>
+        <button type="button" className="pn-button" onClick={onClose} disabled={importing}>
           {t('inbox.cancel')}
         </button>
-        <button type="button" className="pn-button pn-button-primary" disabled={count === 0 || stale} onClick={importAll}>
-          {t('inbox.importDialog.import', { count })}
+        <button type="button" className="pn-button pn-button-primary" disabled={count === 0 || stale || importing} onClick={importAll}>
+          {importing ? t('inbox.importDialog.importing', { count }) : t('inbox.importDialog.import', { count })}
         </button>
       </div>
     </>

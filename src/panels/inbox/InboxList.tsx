@@ -6,20 +6,40 @@ import type { EvidenceItem } from '../../model/evidence';
 import type { Suggestion } from '../../model/evidenceSuggest';
 import { assignEvidence } from '../../model/ops/evidence';
 import { useEditor } from '../../store/editorStore';
-import { EVIDENCE_DRAG_TYPE, useInbox, windowRange } from '../../store/evidenceInbox';
+import { EVIDENCE_DRAG_TYPE, rowOffsets, useInbox, windowByOffsets } from '../../store/evidenceInbox';
 import { cardName, itemFacts, suggestionWhy } from './itemText';
 import { useSuggestionStore } from './suggestions';
 
 /**
- * The inbox's items as a windowed list: every row is ROW_HEIGHT tall, and only the rows in view
- * (and a few either side) are in the page, so 10,000 items scroll and filter as smoothly as ten.
+ * The inbox's items as a windowed list: each row's height is worked out from its text and its
+ * suggestions (no measuring), and only the rows in view (and a few either side) are in the page,
+ * so 10,000 items scroll and filter as smoothly as ten.
  * Keyboard: ↑/↓/Home/End move, Space picks, Enter opens "Assign to card…"; a row drags onto a
  * card (with the other picked rows when it is picked).
  */
 
-export const ROW_HEIGHT = 156;
 /** suggestions shown under an item; the assign dialog lists more */
 const SHOWN_SUGGESTIONS = 2;
+
+/**
+ * A row's height in pixels, from what it shows (inbox.css sets exactly these sizes): padding and
+ * gaps, up to three 18 px lines of text (a line holds about 34 characters of the panel's width;
+ * a guess on the long side, and the text is clamped to three lines anyway), the 16 px facts line,
+ * and 34 px per suggestion or one 16 px line saying there is none (yet).
+ */
+export function rowHeight(text: string, suggestions: number | null): number {
+  let lines = 0;
+  for (const line of text.split('\n', 4)) {
+    lines += Math.max(1, Math.ceil(line.length / 34));
+    if (lines >= 3) break;
+  }
+  const textHeight = Math.min(3, Math.max(1, lines)) * 18;
+  const shown = suggestions === null ? 0 : Math.min(SHOWN_SUGGESTIONS, suggestions);
+  const suggestionHeight = shown === 0 ? 16 : shown * 34 + (shown - 1) * 4;
+  return 17 + 10 + textHeight + 16 + suggestionHeight + 1;
+}
+/** what a page key moves by when the view's height is unknown */
+const TYPICAL_ROW = 120;
 
 export function InboxList({ items, readOnly }: { items: readonly EvidenceItem[]; readOnly: boolean }) {
   const { t } = useTranslation();
@@ -54,16 +74,18 @@ export function InboxList({ items, readOnly }: { items: readonly EvidenceItem[];
   const activeIndex = active === null ? -1 : ids.indexOf(active);
   // the keyboard's row is the active one, or the first
   const tabRow = activeIndex >= 0 ? activeIndex : 0;
-  const { start, end } = windowRange(view.top, view.height, ROW_HEIGHT, items.length);
+  const offsets = useMemo(() => rowOffsets(items.map((item) => rowHeight(item.text, byItem.get(item.id)?.length ?? null))), [items, byItem]);
+  const { start, end } = windowByOffsets(offsets, view.top, view.height);
 
   // after a key moved the active row: bring it into view, then give it the focus
   useEffect(() => {
     if (!focusActive.current || activeIndex < 0) return;
     const el = scroller.current;
     if (!el) return;
-    const top = activeIndex * ROW_HEIGHT;
+    const top = offsets[activeIndex]!;
+    const bottom = offsets[activeIndex + 1]!;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
     const row = el.querySelector<HTMLElement>(`[data-item-index="${activeIndex}"]`);
     if (row) {
       row.focus({ preventScroll: true });
@@ -84,7 +106,7 @@ export function InboxList({ items, readOnly }: { items: readonly EvidenceItem[];
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget && !(event.target as HTMLElement).matches('.ib-item')) return;
     const from = activeIndex >= 0 ? activeIndex : 0;
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? TYPICAL_ROW) / TYPICAL_ROW));
     const id = items[from]?.id;
     switch (event.key) {
       case 'ArrowDown':
@@ -128,6 +150,8 @@ export function InboxList({ items, readOnly }: { items: readonly EvidenceItem[];
         key={item.id}
         item={item}
         index={i}
+        top={offsets[i]!}
+        height={offsets[i + 1]! - offsets[i]!}
         setSize={items.length}
         tabbable={i === tabRow}
         active={item.id === active}
@@ -141,7 +165,7 @@ export function InboxList({ items, readOnly }: { items: readonly EvidenceItem[];
 
   return (
     <div ref={scroller} className="ib-scroll" onScroll={onScroll} onKeyDown={onKeyDown}>
-      <div className="ib-list" role="list" aria-label={t('inbox.listLabel', { count: items.length })} style={{ height: items.length * ROW_HEIGHT }}>
+      <div className="ib-list" role="list" aria-label={t('inbox.listLabel', { count: items.length })} style={{ height: offsets[items.length] }}>
         {rows}
       </div>
     </div>
@@ -151,6 +175,8 @@ export function InboxList({ items, readOnly }: { items: readonly EvidenceItem[];
 interface RowProps {
   item: EvidenceItem;
   index: number;
+  top: number;
+  height: number;
   setSize: number;
   tabbable: boolean;
   active: boolean;
@@ -161,7 +187,7 @@ interface RowProps {
   order: readonly string[];
 }
 
-const InboxRow = memo(function InboxRow({ item, index, setSize, tabbable, active, picked, suggestions, readOnly, order }: RowProps) {
+const InboxRow = memo(function InboxRow({ item, index, top, height, setSize, tabbable, active, picked, suggestions, readOnly, order }: RowProps) {
   const { t, i18n } = useTranslation();
   const stages = useEditor((s) => s.journey?.stages);
   const cards = useEditor((s) => s.journey?.cards);
@@ -201,7 +227,7 @@ const InboxRow = memo(function InboxRow({ item, index, setSize, tabbable, active
       data-item-index={index}
       data-item-id={item.id}
       tabIndex={tabbable ? 0 : -1}
-      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
+      style={{ top, height }}
       draggable={!readOnly}
       onDragStart={readOnly ? undefined : onDragStart}
       onClick={onClick}
