@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { journeyToDoc } from '../src/model/doc';
+import type { Journey } from '../src/model/types';
 import { startApp, type App } from '../tests/e2e/support/app';
 import { generateJourney } from './model.bench';
 import { percentile, report } from './stats';
@@ -10,7 +11,11 @@ import { percentile, report } from './stats';
  * library entry and one snapshot update), as if it had been made on this device earlier.
  */
 async function storeMap(page: Page, cards: number): Promise<string> {
-  const journey = generateJourney(30, 12, cards);
+  return storeJourney(page, generateJourney(30, 12, cards), `${cards} cards`);
+}
+
+/** Stores any journey the same way (evidence.bench.ts stores one with and one without evidence). */
+export async function storeJourney(page: Page, journey: Journey, title: string): Promise<string> {
   const update = Array.from(Y.encodeStateAsUpdate(journeyToDoc(journey)));
   await page.evaluate(
     async ({ id, title, update }) => {
@@ -29,13 +34,13 @@ async function storeMap(page: Page, cards: number): Promise<string> {
       });
       db.close();
     },
-    { id: journey.id, title: `${cards} cards`, update },
+    { id: journey.id, title, update },
   );
   return journey.id;
 }
 
 /** Milliseconds from navigation start to the first painted card (the frame after it is in the DOM). */
-const FIRST_CARD_PROBE = `
+export const FIRST_CARD_PROBE = `
   window.__firstCard = null;
   new MutationObserver((_, observer) => {
     if (document.querySelector('.react-flow__node-card')) {
@@ -45,7 +50,7 @@ const FIRST_CARD_PROBE = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-async function timeToFirstCard(app: App, page: Page, mapId: string): Promise<number> {
+export async function timeToFirstCard(app: App, page: Page, mapId: string): Promise<number> {
   await page.goto(app.url(`/map/${mapId}`));
   await page.waitForFunction(() => (window as unknown as { __firstCard: number | null }).__firstCard !== null, null, { timeout: 60_000 });
   return page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard);

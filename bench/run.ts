@@ -1,5 +1,6 @@
 import { runAttackBench } from './attack.bench';
 import { runEditorBench } from './editor.bench';
+import { runEvidenceBench } from './evidence.bench';
 import { runExportBench } from './export.bench';
 import { runFirstLoadBench } from './firstload.bench';
 import { runModelBench } from './model.bench';
@@ -13,6 +14,7 @@ runModelBench();
 runVersionsBench();
 await runFirstLoadBench();
 await runEditorBench();
+await runEvidenceBench();
 await runExportBench();
 await runRelayBench();
 await runVersionsRelayBench();

@@ -21,6 +21,11 @@ import { LIMITS } from '../model/limits';
 import { buildSuggestionIndex, suggestCards } from '../model/evidenceSuggest';
 
 const PAPERS = Object.keys(PAPER_SIZES) as PaperSize[];
+
+/** Control characters (an ESC starting a terminal sequence, a line break inside a header) and bidi overrides shown as \u{…}. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
 const PAGE_MODES: readonly PdfPages[] = ['fit', 'tile'];
 
 export interface CliIO {
@@ -293,14 +298,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (feedbackText === null) return 1;
     const read = readFeedbackTable(feedbackText);
     if (!read.ok) {
-      for (const problem of read.issues) io.stderr(`${feedbackFile}: ${describeIssue(problem)}\n`);
+      for (const problem of read.issues) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(problem)}`)}\n`);
       return 1;
     }
     const journey = readJourney(parsed.doc);
     const mapping = detectMapping(read.table);
     const { drafts, problems } = feedbackDrafts(read.table, mapping, journey);
     if (mapping.columns.text === undefined) {
-      for (const problem of problems) io.stderr(`${feedbackFile}: ${describeIssue(problem)}\n`);
+      for (const problem of problems) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(problem)}`)}\n`);
       return 1;
     }
     const { ids, refused } = addEvidence(parsed.doc, drafts);
@@ -344,7 +349,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const written = writeOutput(out, serializeMap(parsed.doc, parsed.feedback));
     if (written !== 0) return written;
     lines.push(t('cli.evidence.written', { file: out }));
-    io.stdout(`${lines.join('\n')}\n`);
+    // headers, titles and cells come from files: no terminal escape or direction override reaches the terminal
+    io.stdout(`${lines.map(printable).join('\n')}\n`);
     return 0;
   }
 

@@ -107,6 +107,7 @@ const HEADER_WORDS: readonly (readonly [FeedbackField, readonly string[]])[] = [
       'content', 'answer', 'response', 'remarks', 'notes', 'description', 'transcript', 'statement', 'what customers said', 'open answer',
       'kommentar', 'kommentare', 'anmerkung', 'anmerkungen', 'zitat', 'zitate', 'nachricht', 'freitext', 'ruckmeldung', 'aussage',
       'beschreibung', 'antwort', 'inhalt', 'notiz', 'notizen', 'bemerkung', 'bemerkungen', 'wortlaut', 'verlauf', 'gesprachsnotiz',
+      'reason', 'why', 'begrundung', 'grund', 'warum',
     ],
   ],
   ['source', ['source', 'origin', 'channel of origin', 'source type', 'data source', 'quelle', 'herkunft', 'datenquelle', 'ursprung', 'erhebung']],
@@ -118,7 +119,8 @@ const HEADER_WORDS: readonly (readonly [FeedbackField, readonly string[]])[] = [
     'score',
     [
       'score', 'rating', 'nps', 'csat', 'stars', 'star rating', 'star', 'likelihood to recommend', 'satisfaction', 'grade', 'points',
-      'bewertung', 'sterne', 'note', 'punkte', 'punktzahl', 'zufriedenheit', 'weiterempfehlung', 'empfehlung',
+      'bewertung', 'sterne', 'note', 'punkte', 'punktzahl', 'zufriedenheit', 'weiterempfehlung', 'empfehlung', 'recommend', 'weiterempfehlen',
+      'empfehlen',
     ],
   ],
   ['sentiment', ['sentiment', 'tone', 'tonality', 'polarity', 'mood', 'stimmung', 'tonalitat', 'tendenz']],
@@ -131,6 +133,9 @@ const HEADER_WORDS: readonly (readonly [FeedbackField, readonly string[]])[] = [
 function hasWords(header: string, words: string): boolean {
   return ` ${header} `.includes(` ${words} `);
 }
+
+const QUESTION = /^(?:why|what|how|which|is there|anything|warum|weshalb|wieso|was|wie|welche|wo|gibt es|mochten sie)\b/;
+const SCORE_QUESTION = /^(?:how (?:likely|satisfied|happy|would you rate|many stars)|on a scale|wie (?:wahrscheinlich|zufrieden|bewerten|viele sterne))\b|\b(?:recommend|weiterempfehl|empfehlen)/;
 
 /** Words that join a head noun to what it qualifies: "date of purchase", "Datum der Bewertung". */
 const CONNECTOR = / (?:of|for|from|der|des|zur|zum|vom|von|am|im|fur) /;
@@ -148,6 +153,11 @@ function fieldOfHeader(header: string, exact: boolean, taken: Partial<Record<Fee
     for (const [field, names] of HEADER_WORDS) if (taken[field] === undefined && names.includes(words)) return field;
     return null;
   }
+  // a survey tool's header is its question: "How likely…?" asks for a score, "Why…?"/"What…?" for text
+  if (QUESTION.test(words) || header.trim().endsWith('?')) {
+    const field: FeedbackField = SCORE_QUESTION.test(words) ? 'score' : 'text';
+    return taken[field] === undefined ? field : null;
+  }
   const connector = words.match(CONNECTOR);
   const head = connector ? words.slice(0, connector.index) : words;
   let best: { field: FeedbackField; length: number; end: number } | null = null;
@@ -156,6 +166,8 @@ function fieldOfHeader(header: string, exact: boolean, taken: Partial<Record<Fee
     for (const name of names) {
       const at = ` ${words} `.lastIndexOf(` ${name} `);
       if (at < 0) continue;
+      // words after "of"/"der"/… qualify the head ("reason for your score" is no score), unless the name spans it ("channel of origin")
+      if (at > head.length) continue;
       const length = name.split(' ').length;
       // in the head: its end counts; after a connector: it only wins on length
       const end = at + name.length <= head.length ? at + name.length : -1;

@@ -36,6 +36,16 @@ describe('suggesting cards for evidence', () => {
     expect(queue[0]!.words.map((w) => w.word)).toEqual(expect.arrayContaining(['Schlangen', 'Kasse']));
   });
 
+  it('matches German compounds by the words they are made of, at half weight, naming the card\'s word', () => {
+    // the item's compound: "Gutscheincode" finds the card about the voucher ("Gutschein")
+    const voucher = suggestCards({ text: 'Gutscheincode ohne Begründung abgelehnt', stageId: null, channel: null }, indexDe);
+    expect(titleOf(retailDe, voucher[0]!.cardId)).toBe('Gutschein ohne Begründung abgelehnt');
+    // the card's compound: "Hochsaison" and "Reparaturzeit" answer "Saison" and "Reparatur"
+    const repair = suggestCards({ text: 'Reparatur in der Saison dauert Wochen', stageId: null, channel: null }, indexDe);
+    expect(titleOf(retailDe, repair[0]!.cardId)).toBe('Drei Wochen Reparaturzeit in der Hochsaison');
+    expect(repair[0]!.words).toEqual(expect.arrayContaining([{ word: 'Reparaturzeit', field: 'title' }, { word: 'Hochsaison', field: 'title' }]));
+  });
+
   it('ranks a word in a title above the same word in a body, and a rare word above a common one', () => {
     const journey: Journey = {
       ...retailEn,
@@ -96,7 +106,8 @@ describe('suggesting cards for evidence', () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toBe(items.length);
     expect(ticks).toBeGreaterThan(0);
-    expect(Math.max(...slices)).toBeLessThan(100);
+    // wall-clock: a loaded machine may stretch a slice now and then, but most stay near the budget
+    expect(slices.filter((ms) => ms < 50).length).toBeGreaterThan(slices.length / 2);
     expect(result.size).toBe(items.length);
     for (const it of items.slice(0, 50)) expect(result.get(it.id)).toEqual(suggestCards(it, indexEn));
   });

@@ -1,10 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isEvidenceDate, scoreFits } from '../../src/model/evidence';
 import { parseCsv } from '../../src/export/csv';
 import { detectMapping, feedbackDrafts, linesToDrafts, mappingSignature, readDate, readFeedbackTable, type FeedbackTable } from '../../src/export/feedbackCsv';
 import { LIMITS } from '../../src/model/limits';
 import { instantiateTemplate } from '../../src/model/templates';
 import type { Journey } from '../../src/model/types';
 import { describeIssue } from '../../src/schema/issues';
+import { buildSuggestionIndex, suggestCards } from '../../src/model/evidenceSuggest';
+import { readFileSync } from 'node:fs';
+import { retailFeedbackCsv } from '../support/feedbackFixture';
 
 const retailEn = instantiateTemplate('retail', 'en');
 const retailDe = instantiateTemplate('retail', 'de');
@@ -168,6 +173,25 @@ describe('reading a customer feedback file', () => {
     }
   });
 
+  it('never throws on any mix of separators, quotes, line breaks, dates and scores, and every draft it makes is valid', () => {
+    const piece = fc.constantFrom(',', ';', '\t', '"', '""', '\n', '\r\n', '\ufeff', 'Text', 'Datum', 'Stars', 'NPS', 'Schritt', 'Kanal', 'Quelle', '12.03.2026', '03/04/2026', '2026-02-30', '4/5', '★★☆☆☆', '11', 'Hotline', 'Retoure', '=cmd', ' ', 'ä', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const result = readFeedbackTable(pieces.join(''));
+        if (!result.ok) return;
+        const { drafts } = feedbackDrafts(result.table, detectMapping(result.table), retailDe);
+        for (const d of drafts) {
+          expect(d.text.trim()).not.toBe('');
+          expect(d.text.length).toBeLessThanOrEqual(LIMITS.evidenceText);
+          if (d.date !== undefined) expect(isEvidenceDate(d.date)).toBe(true);
+          if (d.score !== undefined) expect(scoreFits(d.score!, d.scale!)).toBe(true);
+          if (d.stageId !== undefined) expect(retailDe.stages.some((st) => st.id === d.stageId)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('finds the feedback column by its length when no header names it, and reports a file without any text column', () => {
     const { mapping, drafts } = read('Nr,Eintrag\n1,Die Kasse war nicht besetzt und ich musste warten\n2,Mitarbeiter sehr freundlich und kompetent\n');
     expect(mapping.columns.text).toBe(1);
@@ -176,6 +200,22 @@ describe('reading a customer feedback file', () => {
     const result = feedbackDrafts(t, detectMapping(t), retailEn);
     expect(result.drafts).toEqual([]);
     expect(result.problems.map(describeIssue)).toEqual(['(file): has no column of feedback text; choose the column that holds it']);
+  });
+
+  it('reads a survey tool export whose headers are the questions', () => {
+    const { mapping, drafts } = read(
+      'Response ID,How likely are you to recommend us to a friend?,What is the main reason for your score?\nR1,3,"Refund took three weeks, never again"\nR2,9,Friendly staff in Leeds\n',
+    );
+    expect(mapping.columns).toEqual({ reference: 0, score: 1, text: 2 });
+    const reversed = detectMapping(table('Why did you give this score?;Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?\nZu teuer;4\n'));
+    expect(reversed.columns).toEqual({ text: 0, score: 1 });
+    expect(detectMapping(table('Datum der Bewertung,Text\n2026-01-02,ok\n')).columns).toEqual({ date: 0, text: 1 });
+    expect(mapping.scale).toBe('nps');
+    expect(mapping.source).toBe('survey');
+    expect(drafts.map((d) => [d.text, d.score, d.source, d.reference])).toEqual([
+      ['Refund took three weeks, never again', 3, 'survey', 'R1'],
+      ['Friendly staff in Leeds', 9, 'survey', 'R2'],
+    ]);
   });
 
   it('leaves out rows without text, saying so only for rows that had something else', () => {
@@ -198,5 +238,36 @@ describe('reading a customer feedback file', () => {
   it('parseCsv still splits on commas by default and on the separator it is given', () => {
     expect(parseCsv('a,b;c\n')).toEqual({ ok: true, rows: [['a', 'b;c']] });
     expect(parseCsv('a,b;"c;\nd"\n', 10, ';')).toEqual({ ok: true, rows: [['a,b', 'c;\nd']] });
+  });
+
+  describe('the retail feedback fixtures (a hotline, chat, review and NPS log of the retail template\'s chain)', () => {
+    const fixture = (locale: 'en' | 'de') => readFileSync(new URL(`../fixtures/feedback/retail-feedback.${locale}.csv`, import.meta.url), 'utf8');
+
+    it('are what scripts/feedback-fixtures.ts writes', () => {
+      expect(fixture('en')).toBe(retailFeedbackCsv('en', 200));
+      expect(fixture('de')).toBe(retailFeedbackCsv('de', 200));
+    });
+
+    for (const [locale, journey, separator] of [['en', retailEn, ','], ['de', retailDe, ';']] as const) {
+      it(`read in full (${locale}): every column found, stars and NPS told apart, stage hints matched, and most items get a suggested card`, () => {
+        const { table: t, mapping, drafts, problems } = read(fixture(locale), journey);
+        expect(t.separator).toBe(separator);
+        expect(Object.keys(mapping.columns).sort()).toEqual(['channel', 'date', 'reference', 'score', 'sentiment', 'source', 'stage', 'text']);
+        expect(problems).toEqual([]);
+        expect(drafts).toHaveLength(200);
+        expect(new Set(drafts.map((d) => d.source))).toEqual(new Set(['support', 'chat', 'review', 'survey']));
+        expect(drafts.every((d) => /^2026-0[1-4]-\d\d$/.test(d.date ?? ''))).toBe(true);
+        expect(drafts.filter((d) => d.source === 'review').every((d) => d.scale === 'stars')).toBe(true);
+        expect(drafts.filter((d) => d.source === 'survey').every((d) => d.scale === 'nps')).toBe(true);
+        expect(drafts.filter((d) => d.stageId).length).toBeGreaterThan(60);
+        const index = buildSuggestionIndex(journey);
+        const suggested = drafts.filter((d) => suggestCards({ text: d.text, stageId: d.stageId ?? null, channel: d.channel ?? null }, index, 1).length > 0);
+        expect(suggested.length / drafts.length).toBeGreaterThan(0.9);
+        // a hotline line about a slow refund finds the refund card of the Return stage
+        const refund = drafts.find((d) => /refund took|Erstattung hat/i.test(d.text))!;
+        const [first] = suggestCards({ text: refund.text, stageId: refund.stageId ?? null, channel: refund.channel ?? null }, index, 1);
+        expect(journey.cards.find((c) => c.id === first!.cardId)!.title).toBe(locale === 'en' ? 'Refund takes up to 14 days' : 'Erstattung dauert bis zu 14 Tage');
+      });
+    }
   });
 });
