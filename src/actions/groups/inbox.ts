@@ -33,7 +33,8 @@ export const inboxActions = defineActions([
   {
     id: 'view.evidenceInbox',
     group: 'view',
-    shortcuts: ['Mod+Alt+I'],
+    // E for evidence (Cmd+Option+I is the browser's developer tools on a Mac)
+    shortcuts: ['Mod+Alt+E'],
     icon: Inbox,
     // every link may read what the map rests on; the panel offers only what the role may do
     allowedReadOnly: true,
