@@ -154,6 +154,28 @@ describe('the evidence inbox', () => {
     await context.close();
   });
 
+  it('several picked items go to one card together: shift-click a range, "Assign 2 to card…", Enter', async () => {
+    const { context, page } = await app.newPage();
+    await newMapFromTemplate(app, page);
+    await page.keyboard.press('Control+Alt+E');
+    await panel(page).getByRole('button', { name: 'Paste lines…' }).click();
+    const paste = page.getByRole('dialog', { name: 'Paste feedback lines' });
+    await paste.getByLabel('Feedback, one item per line').fill('Waited 20 minutes at the till\nOnly one till open on Saturday\nNice window display');
+    await paste.getByRole('button', { name: 'Add 3 items' }).click();
+    await expect.poll(() => waitingCount(page)).toBe('3 items waiting for a card');
+    await row(page, 'Waited 20 minutes').locator('.ib-text').click();
+    await row(page, 'Only one till open').locator('.ib-text').click({ modifiers: ['Shift'] });
+    await panel(page).getByText('2 picked').waitFor();
+    await panel(page).getByRole('button', { name: 'Assign 2 to card…' }).click();
+    const assign = page.getByRole('dialog', { name: 'Assign 2 items to a card' });
+    await page.keyboard.type('long queues');
+    await expect.poll(() => assign.getByRole('option', { selected: true }).textContent()).toContain('Long queues at the till on Saturdays');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => waitingCount(page)).toBe('1 item waiting for a card');
+    await panel(page).locator('.ib-notice', { hasText: 'Assigned 2 items to “Long queues at the till on Saturdays”.' }).waitFor();
+    await context.close();
+  });
+
   it('a view link reads the inbox but is offered nothing that changes it', async () => {
     const owner = await app.newPage();
     await newMapFromTemplate(app, owner.page);

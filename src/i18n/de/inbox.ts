@@ -35,6 +35,8 @@ export const inbox: Messages['inbox'] = {
   noSuggestion: 'Keine Karte teilt seine Wörter.',
   assignTo: '„{{card}}“ zuordnen ({{why}})',
   untitledCard: 'Karte ohne Titel',
+  dragCount_one: '{{count, number}} Beleg',
+  dragCount_other: '{{count, number}} Belege',
   dropHere: 'Loslassen, um als Beleg hinzuzufügen',
   assigned_one: '{{count, number}} Beleg „{{card}}“ zugeordnet.',
   assigned_other: '{{count, number}} Belege „{{card}}“ zugeordnet.',

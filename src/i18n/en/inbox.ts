@@ -33,6 +33,8 @@ export const inbox = {
   noSuggestion: 'No card shares its words.',
   assignTo: 'Assign to “{{card}}” ({{why}})',
   untitledCard: 'Untitled card',
+  dragCount_one: '{{count, number}} item',
+  dragCount_other: '{{count, number}} items',
   dropHere: 'Drop to add as evidence',
   assigned_one: 'Assigned {{count, number}} item to “{{card}}”.',
   assigned_other: 'Assigned {{count, number}} items to “{{card}}”.',

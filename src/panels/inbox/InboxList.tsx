@@ -205,6 +205,15 @@ const InboxRow = memo(function InboxRow({ item, index, top, height, setSize, tab
     event.dataTransfer.setData(EVIDENCE_DRAG_TYPE, JSON.stringify(ids));
     event.dataTransfer.setData('text/plain', item.text);
     event.dataTransfer.effectAllowed = 'move';
+    if (ids.length > 1) {
+      // several picked items travel together: the pointer says how many, not just the one grabbed
+      const ghost = document.createElement('div');
+      ghost.className = 'ib-drag-ghost';
+      ghost.textContent = t('inbox.dragCount', { count: ids.length });
+      document.body.appendChild(ghost);
+      event.dataTransfer.setDragImage(ghost, 12, 12);
+      setTimeout(() => ghost.remove(), 0);
+    }
     useInbox.getState().setActive(item.id);
   };
 
