@@ -206,7 +206,7 @@ describe('the evidence inbox', () => {
     await owner.context.close();
   });
 
-  it('the inbox and its dialogs, in German, have no serious or critical accessibility finding', async () => {
+  it('the realistic German hotline and review file reads in a German map, and the inbox and its dialogs have no serious or critical accessibility finding', async () => {
     const { context, page } = await app.newPage({ locale: 'de-DE' });
     await newMapFromTemplate(app, page, 'retail', 'Deutsch');
     await page.getByRole('tab', { name: /Eingang für Belege/ }).click();
@@ -215,12 +215,16 @@ describe('the evidence inbox', () => {
       return audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
     };
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), panel(page).getByRole('button', { name: 'CSV importieren …' }).click()]);
-    await chooser.setFiles(FIXTURE);
+    await chooser.setFiles(path.resolve(import.meta.dirname, '../fixtures/feedback/retail-feedback.de.csv'));
     const dialog = page.getByRole('dialog', { name: 'Kundenfeedback importieren' });
-    await dialog.getByText('Spalten getrennt durch Kommas').waitFor();
+    await dialog.getByText('Spalten getrennt durch Semikolons').waitFor();
+    const chosen = (label: string) => dialog.getByLabel(label, { exact: true }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent);
+    expect(await chosen('Feedback-Text (erforderlich)')).toBe('Kommentar');
+    expect(await chosen('Schritt')).toBe('Schritt');
+    expect(await chosen('Referenz (Ticketnr., Link)')).toBe('Ticket-Nr.');
     expect(await serious('.ib-import')).toEqual([]);
-    await dialog.getByRole('button', { name: '6 Belege importieren' }).click();
-    await expect.poll(() => waitingCount(page)).toBe('6 Belege warten auf eine Karte');
+    await dialog.getByRole('button', { name: '200 Belege importieren' }).click();
+    await expect.poll(() => waitingCount(page)).toBe('200 Belege warten auf eine Karte');
     await page.waitForTimeout(400);
     expect(await serious('.ib-panel')).toEqual([]);
     await rows(page).first().focus();

@@ -239,8 +239,11 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
           </div>
         </div>
 
-        <h3 className="ib-section-title">{t('inbox.importDialog.preview', { count: Math.min(PREVIEW_ROWS, table.rows.length) })}</h3>
-        <div className="ib-preview-wrap">
+        <h3 className="ib-section-title" id={`${idBase}-preview`}>
+          {t('inbox.importDialog.preview', { count: Math.min(PREVIEW_ROWS, table.rows.length) })}
+        </h3>
+        {/* a wide file scrolls sideways: the keyboard reaches it too */}
+        <div className="ib-preview-wrap" role="region" aria-labelledby={`${idBase}-preview`} tabIndex={0}>
           <table className="ib-preview">
             <thead>
               <tr>
