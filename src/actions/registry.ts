@@ -5,6 +5,7 @@ import { evidenceActions } from './groups/evidence';
 import { helpActions } from './groups/help';
 import { historyActions } from './groups/history';
 import { imageActions } from './groups/images';
+import { inboxActions } from './groups/inbox';
 import { laneActions } from './groups/lanes';
 import { mapActions } from './groups/map';
 import { navigationActions } from './groups/navigation';
@@ -34,6 +35,7 @@ const all = [
   ...navigationActions,
   ...workshopActions,
   ...versionActions,
+  ...inboxActions,
   ...helpActions,
 ];
 

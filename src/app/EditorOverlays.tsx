@@ -5,7 +5,7 @@ import { useImagePaste } from '../actions/useImagePaste';
 import { ImageLightbox, ImageNotice } from '../canvas';
 import { useEditor } from '../store/editorStore';
 import { OnDemandBoundary } from '../panels/onDemand';
-import { ExportDialog, LaneKindDialog, NameVersionDialog, PhaseManager, RestoreVersionDialog, ShortcutsDialog } from './parts';
+import { AssignEvidenceDialog, ExportDialog, FeedbackImportDialog, LaneKindDialog, NameVersionDialog, PasteLinesDialog, PhaseManager, RestoreVersionDialog, ShortcutsDialog } from './parts';
 
 /** Everything the actions registry shows over the editor, and its keyboard shortcuts. */
 export function EditorOverlays() {
@@ -47,6 +47,21 @@ export function EditorOverlays() {
       {dialog === 'restoreVersion' && (
         <OnDemandBoundary place="overlay">
           <RestoreVersionDialog />
+        </OnDemandBoundary>
+      )}
+      {dialog === 'importFeedback' && (
+        <OnDemandBoundary place="overlay">
+          <FeedbackImportDialog />
+        </OnDemandBoundary>
+      )}
+      {dialog === 'pasteFeedback' && (
+        <OnDemandBoundary place="overlay">
+          <PasteLinesDialog />
+        </OnDemandBoundary>
+      )}
+      {dialog === 'assignEvidence' && (
+        <OnDemandBoundary place="overlay">
+          <AssignEvidenceDialog />
         </OnDemandBoundary>
       )}
     </>

@@ -1,4 +1,4 @@
-import { History } from 'lucide-react';
+import { History, Inbox } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roundAcceptsVotes } from '../model';
@@ -10,12 +10,16 @@ import { useEditor } from '../store/editorStore';
 import { inspectedStageId, panelAfterSelection, panelSubject, selectionKey } from '../store/panelFollow';
 import { OnDemandBoundary } from '../panels/onDemand';
 import { CompareInspector } from '../panels/versions';
-import { CommentsPanel, VersionsPanel, WorkshopPanel } from './parts';
+import { unassignedCount } from '../store/evidenceInbox';
+import { CommentsPanel, InboxPanel, VersionsPanel, WorkshopPanel } from './parts';
 import { useRememberedPanelVisibility } from './sidePanelMemory';
 
-const TABS = ['inspector', 'personas', 'comments', 'workshop', 'versions'] as const;
+const TABS = ['inspector', 'personas', 'comments', 'workshop', 'inbox', 'versions'] as const;
+/** tabs shown as an icon, named for screen readers and on hover: six words do not fit 340 px */
+const ICON_TABS = { inbox: Inbox, versions: History } as const;
+const isIconTab = (p: (typeof TABS)[number]): p is keyof typeof ICON_TABS => p in ICON_TABS;
 
-/** The right-hand panel: the selection's details, personas, comments, the workshop or the version history, switched by tabs. */
+/** The right-hand panel: the selection's details, personas, comments, the workshop, the evidence inbox or the version history, switched by tabs. */
 export function SidePanel() {
   const { t } = useTranslation();
   const panel = useEditor((s) => s.panel);
@@ -25,11 +29,13 @@ export function SidePanel() {
   // a comment link reads the card and talks about it in one place
   const commentsBelowCard = useEditor((s) => s.readOnly && s.canGiveFeedback && panelSubject(s) === 'card');
   const unread = useUnreadCount();
+  const waiting = useEditor((s) => (s.journey ? unassignedCount(s.journey.evidence) : 0));
   useFollowSelection();
   useRememberedPanelVisibility();
   if (!panel) return null;
   // the first tab is named for what it shows: "Card", "Cards", "Stage" or "Details"
-  const tabName = (p: (typeof TABS)[number]) => (p === 'inspector' ? t(`app.panels.subject.${subject}`) : t(`app.panels.${p}`));
+  const tabName = (p: (typeof TABS)[number]) =>
+    p === 'inspector' ? t(`app.panels.subject.${subject}`) : p === 'inbox' ? t('inbox.tab', { count: waiting }) : t(`app.panels.${p}`);
   return (
     <aside className="side-panel" aria-label={tabName(panel)}>
       <div className="side-panel-tabs" role="tablist" aria-label={t('app.panels.label')}>
@@ -41,13 +47,15 @@ export function SidePanel() {
             id={`tab-${p}`}
             aria-selected={panel === p}
             aria-controls={`panel-${p}`}
-            className={panel === p ? 'is-active' : ''}
-            onClick={() => useEditor.getState().setPanel(p)}
-            // the history is an icon, named for screen readers and on hover: five words do not fit 340 px
-            aria-label={p === 'versions' ? tabName(p) : undefined}
-            title={p === 'versions' ? tabName(p) : undefined}
+            className={[panel === p ? 'is-active' : '', p === 'inbox' && waiting > 0 ? 'has-count' : ''].join(' ').trim()}
+            onClick={(e) => {
+              useEditor.getState().setPanel(p);
+              e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+            }}
+            aria-label={isIconTab(p) ? tabName(p) : undefined}
+            title={isIconTab(p) ? tabName(p) : undefined}
           >
-            {p === 'versions' ? <History size={15} aria-hidden="true" /> : tabName(p)}
+            {isIconTab(p) ? <TabIcon tab={p} count={p === 'inbox' ? waiting : 0} /> : tabName(p)}
             {p === 'comments' && unread > 0 && (
               <span className="tab-badge">
                 <span aria-hidden="true">{unread}</span>
@@ -58,9 +66,9 @@ export function SidePanel() {
         ))}
       </div>
       <div className="side-panel-body" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'comments' || panel === 'workshop' || panel === 'versions' ? (
+        {panel === 'comments' || panel === 'workshop' || panel === 'versions' || panel === 'inbox' ? (
           <OnDemandBoundary key={panel} place="panel">
-            {panel === 'comments' ? <CommentsPanel /> : panel === 'workshop' ? <WorkshopPanel /> : <VersionsPanel />}
+            {panel === 'comments' ? <CommentsPanel /> : panel === 'workshop' ? <WorkshopPanel /> : panel === 'inbox' ? <InboxPanel /> : <VersionsPanel />}
           </OnDemandBoundary>
         ) : panel === 'personas' ? (
           // a read-only map shows its personas, but no field takes input
@@ -87,6 +95,21 @@ export function SidePanel() {
         )}
       </div>
     </aside>
+  );
+}
+
+/** An icon tab; a count (items waiting in the inbox) sits on the icon's corner, so it takes no room from the other tabs. */
+function TabIcon({ tab, count }: { tab: keyof typeof ICON_TABS; count: number }) {
+  const Icon = ICON_TABS[tab];
+  return (
+    <span className="tab-icon">
+      <Icon size={15} aria-hidden="true" />
+      {count > 0 && (
+        <span className="tab-count" aria-hidden="true">
+          {count >= 1000 ? `${Math.floor(count / 1000)}k` : count}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -23,9 +23,13 @@ export const ShortcutsDialog = onDemand(() => import('../actions/ShortcutsDialog
 export const VersionsPanel = onDemand(() => import('../panels/versions/VersionsPanel').then((m) => m.VersionsPanel));
 export const NameVersionDialog = onDemand(() => import('../panels/versions/NameVersionDialog').then((m) => m.NameVersionDialog));
 export const RestoreVersionDialog = onDemand(() => import('../panels/versions/RestoreVersionDialog').then((m) => m.RestoreVersionDialog));
+export const InboxPanel = onDemand(() => import('../panels/inbox/InboxPanel').then((m) => m.InboxPanel));
+export const FeedbackImportDialog = onDemand(() => import('../panels/inbox/FeedbackImportDialog').then((m) => m.FeedbackImportDialog));
+export const PasteLinesDialog = onDemand(() => import('../panels/inbox/PasteLinesDialog').then((m) => m.PasteLinesDialog));
+export const AssignEvidenceDialog = onDemand(() => import('../panels/inbox/AssignEvidenceDialog').then((m) => m.AssignEvidenceDialog));
 
 /** In the order they are likely wanted: a participant comments first, a facilitator presents. */
-const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, PhaseManager.load, LaneKindDialog.load, ShortcutsDialog.load, VersionsPanel.load, NameVersionDialog.load, RestoreVersionDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
+const PREFETCH: readonly (() => Promise<unknown>)[] = [CommentsPanel.load, WorkshopPanel.load, WorkshopPresentation.load, ExportDialog.load, PhaseManager.load, LaneKindDialog.load, ShortcutsDialog.load, VersionsPanel.load, NameVersionDialog.load, RestoreVersionDialog.load, InboxPanel.load, FeedbackImportDialog.load, PasteLinesDialog.load, AssignEvidenceDialog.load, loadImporter, TemplateChoices.load, loadNewMap, loadOwnerKeyOpen];
 
 type IdleScheduler = (callback: () => void) => void;
 const whenIdle: IdleScheduler =

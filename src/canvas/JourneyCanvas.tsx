@@ -47,6 +47,7 @@ import { useKeepCentreOnPanelToggle } from './useKeepCentreOnPanelToggle';
 import { MoveHint } from './MoveHint';
 import { showMoveHintOnce } from '../store/hints';
 import { CanvasLabelsContext, canvasLabels } from './labels';
+import { useEvidenceDrop } from './evidenceDrop';
 import './canvas.css';
 
 const nodeTypes: NodeTypes = {
@@ -129,6 +130,8 @@ function Canvas() {
   const follow = useFollowPresenter(flow, pane);
   const rememberView = useOpeningView(flow, pane);
   useKeepCentreOnPanelToggle(flow, pane);
+  // inbox items dropped on a card become its evidence
+  const evidenceDrop = useEvidenceDrop(pane);
   const onMoveEnd = useCallback(
     (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
       follow.onMoveEnd(event, viewport);
@@ -332,6 +335,7 @@ function Canvas() {
       role="region"
       onPointerMove={(e) => useEditor.getState().presence?.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))}
       onPointerLeave={() => useEditor.getState().presence?.setCursor(null)}
+      {...evidenceDrop.handlers}
     >
       <ReactFlow<CanvasNode>
         nodes={nodes}
@@ -380,6 +384,7 @@ function Canvas() {
           maskColor="rgb(241 245 249 / 70%)"
         />
       </ReactFlow>
+      {evidenceDrop.ring}
       <SelectionAnnouncer />
       <SearchBar />
       <AssumptionsBanner />

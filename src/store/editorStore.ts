@@ -25,8 +25,8 @@ export type Target =
 /** What the text being edited in place belongs to. */
 export type EditingTarget = { kind: 'card' | 'stage' | 'lane' | 'phase' | 'mapTitle'; id: string };
 
-export type Panel = 'inspector' | 'personas' | 'comments' | 'workshop' | 'versions' | null;
-export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | 'phases' | 'laneKind' | 'nameVersion' | 'restoreVersion' | null;
+export type Panel = 'inspector' | 'personas' | 'comments' | 'workshop' | 'versions' | 'inbox' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'share' | 'export' | 'phases' | 'laneKind' | 'nameVersion' | 'restoreVersion' | 'importFeedback' | 'pasteFeedback' | 'assignEvidence' | null;
 
 /** Canvas functions the actions need; the canvas registers them once React Flow is ready. */
 export interface ViewportControls {

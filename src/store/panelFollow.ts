@@ -41,7 +41,8 @@ export interface FollowContext {
  * out of something they are in the middle of.
  * - A closed panel stays closed: the user chose the room for the canvas.
  * - The details tab already shows the selection; the Comments tab follows it by itself (it shows
- *   the selected card's threads), so both stay.
+ *   the selected card's threads), so both stay. The evidence inbox stays too: its items are
+ *   dropped onto cards, and a look at a card before dropping must not take the inbox away.
  * - While the user types in the panel (a persona's name, say), nothing moves under their hands.
  * - The Workshop tab stays while a vote round is open: the facilitator runs the round (timer,
  *   reveal, close) from it and participants count their dots there, and in a round clicking
@@ -50,7 +51,7 @@ export interface FollowContext {
  */
 export function panelAfterSelection(panel: Panel, subject: PanelSubject, context: FollowContext): Panel {
   if (panel === null || subject === 'nothing') return panel;
-  if (panel === 'inspector' || panel === 'comments') return panel;
+  if (panel === 'inspector' || panel === 'comments' || panel === 'inbox') return panel;
   if (context.typingInPanel) return panel;
   if (panel === 'workshop' && context.roundOpen) return panel;
   return 'inspector';

@@ -17,6 +17,8 @@ import { OWNER, participant } from '../support/actors';
 import { copyOf, memoryVersionHistory } from '../support/versionHistoryFake';
 import { closeVersion, setComparing, setPreviewHistory, showVersion } from '../../src/store/versionPreview';
 import { deleteCard } from '../../src/model/ops';
+import { addEvidence } from '../../src/model/ops/evidence';
+import { useInbox } from '../../src/store/evidenceInbox';
 
 /**
  * A read-only map (a view or comment link) runs exactly the actions marked `allowedReadOnly`:
@@ -121,6 +123,15 @@ const SITUATIONS: readonly Situation[] = [
     },
   },
   {
+    // the evidence inbox holds a piece of feedback and it is picked: "Assign to card…" is on offer
+    name: 'an inbox item picked',
+    arrange: (_, doc) => {
+      const { ids } = addEvidence(doc, [{ text: 'The refund took three weeks' }], 'fixture');
+      useInbox.getState().setPicked(ids);
+      return null;
+    },
+  },
+  {
     // a version shows (read-only for everyone), compared with now: the card deleted since is its ghost, selected
     name: 'comparing a version, a removed card selected',
     arrange: ({ pain }, doc) => {
@@ -146,6 +157,7 @@ function open(role: Role | null, situation: Situation) {
   const undo = createUndoManager(doc, { captureTimeout: 0 });
   const feedback = new Y.Doc();
   closeVersion();
+  useInbox.getState().reset();
   editor().closeSession();
   editor().setCollab(null);
   editor().setContentLocked(false);

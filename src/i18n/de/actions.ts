@@ -21,6 +21,7 @@ export const actions: Messages['actions'] = {
     delete: 'Löschen',
     selectAll: 'Alle Karten auswählen',
     escape: 'Abbrechen oder Auswahl aufheben',
+    assignEvidence: 'Beleg aus dem Eingang einer Karte zuordnen …',
   },
   card: {
     markObserved: 'Als beobachtet markieren',
@@ -82,6 +83,7 @@ export const actions: Messages['actions'] = {
     toggleComments: 'Kommentare ein- oder ausblenden',
     toggleWorkshop: 'Workshop-Bereich ein- oder ausblenden',
     versionHistory: 'Versionsverlauf',
+    evidenceInbox: 'Eingang für Belege',
   },
   navigate: {
     left: 'Karte links auswählen',
@@ -98,6 +100,8 @@ export const actions: Messages['actions'] = {
     compareVersion: 'Version mit jetzt vergleichen',
     restoreVersion: 'Diese Version wiederherstellen …',
     closeVersion: 'Version schließen',
+    importFeedback: 'Feedback importieren (CSV) …',
+    pasteFeedback: 'Feedback-Zeilen einfügen …',
   },
   workshop: {
     observe: 'Beobachtung zu Karte hinzufügen',

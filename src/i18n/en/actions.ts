@@ -20,6 +20,7 @@ export const actions = {
     delete: 'Delete',
     selectAll: 'Select all cards',
     escape: 'Cancel or clear selection',
+    assignEvidence: 'Assign inbox item to card…',
   },
   card: {
     markObserved: 'Mark as observed',
@@ -81,6 +82,7 @@ export const actions = {
     toggleComments: 'Show or hide comments',
     toggleWorkshop: 'Show or hide the workshop panel',
     versionHistory: 'Version history',
+    evidenceInbox: 'Evidence inbox',
   },
   navigate: {
     left: 'Select card to the left',
@@ -97,6 +99,8 @@ export const actions = {
     compareVersion: 'Compare the version with now',
     restoreVersion: 'Restore this version…',
     closeVersion: 'Close the version',
+    importFeedback: 'Import feedback (CSV)…',
+    pasteFeedback: 'Paste feedback lines…',
   },
   workshop: {
     observe: 'Add an observation on card',
