@@ -220,6 +220,8 @@ export interface JourneyParts {
   personas: Iterable<Persona>;
   links: Iterable<Link>;
   evidence: Iterable<EvidenceItem>;
+  /** the evidence already sorted, and what the last assembly made of it, so an unchanged list stays the same object */
+  sortedEvidence?: { items: readonly EvidenceItem[]; previous?: EvidenceAssembly };
 }
 
 /**
@@ -258,7 +260,10 @@ export function assembleJourney(parts: JourneyParts): Journey {
     .filter((l) => cardIds.has(l.fromCardId) && cardIds.has(l.toCardId))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  return { ...parts.meta, phases, stages, lanes, cards, personas, links, evidence: assembleEvidence(parts.evidence, cardIds, stageRank) };
+  const evidence = parts.sortedEvidence
+    ? assembleEvidence(parts.sortedEvidence.items, cardIds, stageRank, parts.sortedEvidence.previous)
+    : assembleEvidence(sortOrdered(parts.evidence), cardIds, stageRank);
+  return { ...parts.meta, phases, stages, lanes, cards, personas, links, evidence };
 }
 
 /**
@@ -266,12 +271,33 @@ export function assembleJourney(parts: JourneyParts): Journey {
  * again rather than vanishing, and a stage hint naming no stage is dropped; the records are not
  * changed, so undoing the delete puts the item back on its card.
  */
-export function assembleEvidence(items: Iterable<EvidenceItem>, cardIds: ReadonlySet<string>, stageIds: ReadonlyMap<string, unknown>): EvidenceItem[] {
-  return sortOrdered(items).map((e) =>
+export function assembleEvidence(
+  sorted: readonly EvidenceItem[],
+  cardIds: ReadonlySet<string>,
+  stageIds: ReadonlyMap<string, unknown>,
+  previous?: EvidenceAssembly,
+): EvidenceItem[] {
+  const shown = (e: EvidenceItem): EvidenceItem =>
     (e.cardId === null || cardIds.has(e.cardId)) && (e.stageId === null || stageIds.has(e.stageId))
       ? e
-      : { ...e, cardId: e.cardId !== null && cardIds.has(e.cardId) ? e.cardId : null, stageId: e.stageId !== null && stageIds.has(e.stageId) ? e.stageId : null },
-  );
+      : { ...e, cardId: e.cardId !== null && cardIds.has(e.cardId) ? e.cardId : null, stageId: e.stageId !== null && stageIds.has(e.stageId) ? e.stageId : null };
+  // The same items as last time and nothing they name came or went: the same list, so every
+  // view memoised on it (per-card counts, stage figures, the inbox) skips its work on a keystroke.
+  if (previous && previous.input === sorted && previous.output.length === sorted.length) {
+    const same = sorted.every((e, i) => {
+      const before = previous.output[i]!;
+      const now = shown(e);
+      return now === before || (now.cardId === before.cardId && now.stageId === before.stageId && before.id === e.id && now !== e && before !== e);
+    });
+    if (same) return previous.output;
+  }
+  return sorted.map(shown);
+}
+
+/** What assembleEvidence gave last time for which sorted list (the editor's view keeps it). */
+export interface EvidenceAssembly {
+  input: readonly EvidenceItem[];
+  output: EvidenceItem[];
 }
 
 export function readJourney(doc: Y.Doc): Journey {

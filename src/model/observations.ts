@@ -46,6 +46,31 @@ export function isKeptAs(comment: Comment, item: EvidenceItem): boolean {
   );
 }
 
+/** What identifies a kept observation among the evidence: its card, text, author and day. */
+function keptKey(item: { cardId?: string | null; text: string; addedBy?: string; date?: string }): string {
+  return `${item.cardId ?? ''}\u0000${item.date ?? ''}\u0000${item.addedBy ?? ''}\u0000${item.text}`;
+}
+
+const keptKeysMemo = new WeakMap<readonly EvidenceItem[], Set<string>>();
+
+/**
+ * The keys of the workshop items among the evidence, once per evidence list: asking for each of
+ * thousands of observations whether any of thousands of items is it would cost their product.
+ */
+function keptKeys(evidence: readonly EvidenceItem[]): Set<string> {
+  let keys = keptKeysMemo.get(evidence);
+  if (!keys) {
+    keys = new Set(evidence.filter((item) => item.source === 'workshop').map(keptKey));
+    keptKeysMemo.set(evidence, keys);
+  }
+  return keys;
+}
+
+/** Whether the map's evidence holds what keeping this observation made. */
+export function isKept(comment: Comment, evidence: readonly EvidenceItem[]): boolean {
+  return keptKeys(evidence).has(keptKey(observationDraft(comment)));
+}
+
 /**
  * The open observations of each card (not resolved, hence not yet kept), oldest first; cards
  * without any are absent. With `evidence`, an observation the map already holds as an item is
@@ -55,7 +80,7 @@ export function observationsByCard(comments: readonly Comment[], evidence: reado
   const byCard = new Map<string, Comment[]>();
   for (const comment of comments) {
     if (!comment.observation || comment.resolved || comment.text.trim() === '') continue;
-    if (evidence.some((item) => isKeptAs(comment, item))) continue;
+    if (isKept(comment, evidence)) continue;
     const list = byCard.get(comment.cardId);
     if (list) list.push(comment);
     else byCard.set(comment.cardId, [comment]);

@@ -9,6 +9,7 @@ import {
   readPersona,
   readPhases,
   readStage,
+  type EvidenceAssembly,
   type JourneyMaps,
   type Record_,
 } from '../model/doc';
@@ -42,6 +43,7 @@ export class JourneyView {
   private readonly caches: Caches = { stages: new Map(), lanes: new Map(), cards: new Map(), personas: new Map(), links: new Map(), evidence: new Map() };
   private snapshot: Journey;
   private sortedEvidence: EvidenceItem[] | null = null;
+  private evidenceAssembly: EvidenceAssembly | null = null;
   private readonly listeners = new Set<(journey: Journey) => void>();
   private readonly onAfterTransaction = (tx: Y.Transaction) => this.apply(tx);
 
@@ -73,7 +75,8 @@ export class JourneyView {
   }
 
   private assemble(): Journey {
-    return assembleJourney({
+    const sorted = (this.sortedEvidence ??= sortOrdered(this.caches.evidence.values()));
+    const journey = assembleJourney({
       meta: readMeta(this.doc),
       phases: readPhases(this.doc),
       stages: this.caches.stages.values(),
@@ -81,9 +84,13 @@ export class JourneyView {
       cards: this.caches.cards.values(),
       personas: this.caches.personas.values(),
       links: this.caches.links.values(),
-      // sorted once per change to the evidence: an inbox of 10,000 items is not re-sorted on every keystroke in a card
-      evidence: (this.sortedEvidence ??= sortOrdered(this.caches.evidence.values())),
+      evidence: [],
+      // sorted once per change to the evidence, and the same list while nothing it names changed:
+      // an inbox of 10,000 items is neither re-sorted nor copied on every keystroke in a card
+      sortedEvidence: { items: sorted, previous: this.evidenceAssembly ?? undefined },
     });
+    this.evidenceAssembly = { input: sorted, output: journey.evidence };
+    return journey;
   }
 
   /** Which records a transaction touched: added/removed ids, changed fields, edited bodies. */

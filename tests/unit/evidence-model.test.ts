@@ -111,3 +111,40 @@ describe('customer evidence in the map', () => {
     view.destroy();
   });
 });
+
+describe('the editor view of a big evidence inbox', () => {
+  it('keeps the same evidence list while a card is typed into, so nothing memoised on it redoes its work', () => {
+    const doc = retail();
+    addEvidence(doc, Array.from({ length: 2_000 }, (_, i) => ({ text: `row ${i}` })));
+    const view = new JourneyView(doc);
+    const before = view.journey.evidence;
+    updateCard(doc, view.journey.cards[0]!.id, { title: 'Typed' });
+    expect(view.journey.evidence).toBe(before);
+    addEvidence(doc, [{ text: 'one more' }]);
+    expect(view.journey.evidence).not.toBe(before);
+    expect(view.journey.evidence).toHaveLength(2_001);
+    view.destroy();
+  });
+
+  it('puts an item back in the inbox when its card is deleted, and on the card again after Undo', () => {
+    const doc = retail();
+    const view = new JourneyView(doc);
+    const card = view.journey.cards[0]!;
+    addEvidence(doc, [{ text: 'seen in store', cardId: card.id }]);
+    const undo = createUndoManager(doc);
+    deleteCard(doc, card.id);
+    expect(view.journey.evidence[0]!.cardId).toBeNull();
+    undo.undo();
+    expect(view.journey.evidence[0]!.cardId).toBe(card.id);
+    view.destroy();
+  });
+
+  it('reads a broken order key a peer wrote as a0, and the next import still works', () => {
+    const doc = retail();
+    const { ids } = addEvidence(doc, [{ text: 'x' }]);
+    (doc.getMap('evidence').get(ids[0]!) as Y.Map<unknown>).set('order', '~~');
+    expect(readJourney(doc).evidence[0]!.order).toBe('a0');
+    expect(addEvidence(doc, [{ text: 'y' }]).ids).toHaveLength(1);
+    expect(parseMapFile(serializeMap(doc)).ok).toBe(true);
+  });
+});

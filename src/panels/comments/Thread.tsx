@@ -1,7 +1,7 @@
 import { CheckCircle2, Eye, FileCheck2, Pencil, RotateCcw, Trash2 } from 'lucide-react';
 import { Fragment, memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addComment, deleteComment, editComment, isKeptAs, keepObservation, mayChangeComment, setCommentResolved, type Comment, type Thread } from '../../model';
+import { addComment, deleteComment, editComment, isKept, keepObservation, mayChangeComment, setCommentResolved, type Comment, type Thread } from '../../model';
 import { absoluteTime, relativeTime } from '../library';
 import { Composer } from './Composer';
 import type { CommentsContext } from './context';
@@ -59,7 +59,7 @@ export const ThreadView = memo(function ThreadView({ thread, ctx, seenMark, reve
   };
 
   const isObservation = root.observation;
-  const kept = isObservation && root.resolved && ctx.evidence.some((item) => isKeptAs(root, item));
+  const kept = isObservation && root.resolved && isKept(root, ctx.evidence);
 
   const keep = () => {
     if (!ctx.mapDoc || !ctx.mayKeep) return;
