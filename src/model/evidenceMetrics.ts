@@ -132,6 +132,7 @@ const charged = (item: EvidenceItem): number => (item.sentiment === 'positive' |
  */
 export function strongestQuotes(items: readonly EvidenceItem[], max: number): EvidenceItem[] {
   if (max <= 0) return [];
+  const seen = new Set<string>();
   return items
     .filter((item) => item.text.trim() !== '')
     .map((item, index) => ({ item, index }))
@@ -143,6 +144,13 @@ export function strongestQuotes(items: readonly EvidenceItem[], max: number): Ev
         (a.item.order < b.item.order ? -1 : a.item.order > b.item.order ? 1 : 0) ||
         a.index - b.index,
     )
+    // the same words twice (a chat and its ticket, two surveys) take one place: the strongest
+    .filter(({ item }) => {
+      const key = item.text.trim().toLocaleLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .slice(0, max)
     .map(({ item }) => item);
 }

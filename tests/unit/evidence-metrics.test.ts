@@ -142,3 +142,11 @@ describe('how the figures read', () => {
     expect(de.description).toContain('Antworten');
   });
 });
+
+describe('a stage\u2019s strongest quotes', () => {
+  it('shows the same words once, however many sources said them', () => {
+    const quote = (id: string, text: string, count: number) => ({ ...EVIDENCE_DEFAULTS, id, text, count, order: `a${id}`, cardId: 'c' });
+    const top = strongestQuotes([quote('1', 'Voucher rules hidden', 3), quote('2', 'voucher rules hidden ', 2), quote('3', 'Refund slow', 1)], 3);
+    expect(top.map((q) => q.id)).toEqual(['1', '3']);
+  });
+});
