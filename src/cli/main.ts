@@ -304,8 +304,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const journey = readJourney(parsed.doc);
     const mapping = detectMapping(read.table);
     const { drafts, problems } = feedbackDrafts(read.table, mapping, journey);
-    if (mapping.columns.text === undefined) {
+    // a cell it cannot read is a problem of the file: nothing is written, so a script sees exit 1
+    // and the map is as it was (the app's import dialog offers to go on without those cells)
+    if (mapping.columns.text === undefined || problems.length > 0) {
       for (const problem of problems) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(problem)}`)}\n`);
+      if (mapping.columns.text !== undefined) io.stderr(`${t('cli.evidence.nothingWritten', { count: problems.length })}\n`);
       return 1;
     }
     const { ids, refused } = addEvidence(parsed.doc, drafts);
@@ -319,8 +322,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       const name = t(`cli.evidence.fields.${field}`);
       lines.push(at === undefined ? t('cli.evidence.noColumn', { field: name }) : t('cli.evidence.column', { field: name, header: read.table.headers[at] ?? `#${at + 1}` }));
     }
-    if (mapping.scale !== null) lines.push(t('cli.evidence.scale', { scale: t(`cli.evidence.scales.${mapping.scale}`) }));
-    lines.push(t('cli.evidence.defaultSource', { source: t(`cli.evidence.sources.${mapping.source}`) }));
+    if (mapping.scale !== null) lines.push(t('cli.evidence.scale', { scale: t(`evidence.scales.${mapping.scale}`) }));
+    lines.push(t('cli.evidence.defaultSource', { source: t(`evidence.sources.${mapping.source}`) }));
 
     // what the inbox would suggest first for each new item
     const index = buildSuggestionIndex(journey);
@@ -340,10 +343,6 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         const card = cards.get(cardId)!;
         lines.push(t('cli.evidence.topCard', { count, title: card.title.replace(/\s+/g, ' '), stage: stages.get(card.stageId) ?? '' }));
       }
-    }
-    if (problems.length > 0) {
-      lines.push(t('cli.evidence.problems', { count: problems.length }));
-      for (const problem of problems) lines.push(`  ${describeIssue(problem)}`);
     }
     const out = values.out ?? mapFile;
     const written = writeOutput(out, serializeMap(parsed.doc, parsed.feedback));

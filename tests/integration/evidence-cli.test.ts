@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,25 +43,37 @@ describe('waymark evidence', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'twice.json'), 'utf8')).journey.evidence).toHaveLength(400);
   });
 
-  it('writes to --out and leaves the map file as it was; lists row problems as path: reason', () => {
+  it('refuses a file with cells it cannot read: each as file: path: reason, exit 1, nothing written', () => {
     const original = runWaymark(['new', '--template', 'retail']).stdout;
     const map = write('retail.json', original);
     const feedback = write('bad-rows.csv', 'Comment,Date,Stars\nParcel came late,2026-02-30,4\nRefund took three weeks,2026-03-01,9\n');
     const out = path.join(dir, 'with-evidence.json');
     const run = runWaymark(['evidence', map, feedback, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(readFileSync(map, 'utf8')).toBe(original);
+    expect(existsSync(out)).toBe(false);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`${feedback}: row[2].date: "2026-02-30" is not a date (YYYY-MM-DD or DD.MM.YYYY); left out`);
+    expect(run.stderr).toContain(`${feedback}: row[3].score: "9" is not a whole number from 1 to 5 (stars); left out`);
+    expect(run.stderr).toContain('Nothing written: 2 cells could not be read.');
+  });
+
+  it('writes to --out and leaves the map file as it was', () => {
+    const original = runWaymark(['new', '--template', 'retail']).stdout;
+    const map = write('retail-out.json', original);
+    const feedback = write('good-rows.csv', 'Comment,Date,Stars\nParcel came late,2026-02-27,4\nRefund took three weeks,2026-03-01,2\n');
+    const out = path.join(dir, 'with-evidence-2.json');
+    const run = runWaymark(['evidence', map, feedback, '--out', out]);
     expect(run.code).toBe(0);
     expect(readFileSync(map, 'utf8')).toBe(original);
     expect(run.stdout).toContain('Added 2 items to the evidence inbox of "Omnichannel retail purchase".');
-    expect(run.stdout).toContain('2 problems:');
-    expect(run.stdout).toContain('  row[2].date: "2026-02-30" is not a date (YYYY-MM-DD or DD.MM.YYYY); left out');
-    expect(run.stdout).toContain('  row[3].score: "9" is not a whole number from 1 to 5 (stars); left out');
     expect(run.stdout).toContain(`Map written to ${out}.`);
     expect(JSON.parse(readFileSync(out, 'utf8')).journey.evidence.map((e: { text: string }) => e.text)).toEqual(['Parcel came late', 'Refund took three weeks']);
   });
 
   it('never passes a terminal escape sequence or a direction override from the file to the terminal', () => {
     const map = write('escape.json', runWaymark(['new', '--template', 'retail']).stdout);
-    const feedback = write('escape.csv', 'Comment\u001b[2J\u202e,Stars\n"Parcel late \u001b]0;pwned\u0007",9\n');
+    const feedback = write('escape.csv', 'Comment\u001b[2J\u202e,Stars\n"Parcel late \u001b]0;pwned\u0007",4\n');
     const run = runWaymark(['evidence', map, feedback, '--out', path.join(dir, 'escape-out.json')]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
