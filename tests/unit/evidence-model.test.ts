@@ -148,3 +148,18 @@ describe('the editor view of a big evidence inbox', () => {
     expect(parseMapFile(serializeMap(doc)).ok).toBe(true);
   });
 });
+
+describe('a big feedback import added in slices', () => {
+  it('undoes in one step when the slices follow each other a macrotask apart, as the import dialog adds them', async () => {
+    const doc = retail();
+    const undo = createUndoManager(doc);
+    undo.stopCapturing();
+    for (let slice = 0; slice < 5; slice++) {
+      if (slice > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      addEvidence(doc, Array.from({ length: 1_000 }, (_, i) => ({ text: `row ${slice * 1_000 + i}` })));
+    }
+    expect(readJourney(doc).evidence).toHaveLength(5_000);
+    undo.undo();
+    expect(readJourney(doc).evidence).toHaveLength(0);
+  });
+});
