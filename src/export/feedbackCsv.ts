@@ -1,5 +1,5 @@
 import { foldText } from '../model/cardFilter';
-import { EVIDENCE_SOURCES, isEvidenceDate, SCORE_RANGE, scoreFits, type EvidenceDraft, type EvidenceSource, type ScoreScale, type Sentiment } from '../model/evidence';
+import { EVIDENCE_SOURCES, isEvidenceDate, quoteLines, SCORE_RANGE, scoreFits, type EvidenceDraft, type EvidenceSource, type ScoreScale, type Sentiment } from '../model/evidence';
 import { clampText, LIMITS } from '../model/limits';
 import type { Channel, Journey, Stage } from '../model/types';
 import { issue, type FileIssue } from '../schema/issues';
@@ -617,14 +617,12 @@ export function feedbackDrafts(table: FeedbackTable, mapping: FeedbackMapping, j
   return { drafts, problems };
 }
 
-/** Pasted lines: one item per non-empty line, a leading bullet ("- ", "• ", "* ", "– ") dropped. */
+/** Pasted lines: one item per non-empty line, its list bullet dropped (quoteLines). */
 export function linesToDrafts(text: string, options: { addedBy?: string; source?: EvidenceSource } = {}): EvidenceDraft[] {
   const source: EvidenceSource = options.source !== undefined && EVIDENCE_SOURCES.includes(options.source) ? options.source : 'other';
   const addedBy = clampText(options.addedBy ?? '', LIMITS.author);
   const drafts: EvidenceDraft[] = [];
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.trim().replace(/^(?:[-•*–·▪◦]\s+)/u, '').trim();
-    if (line === '') continue;
+  for (const line of quoteLines(text)) {
     drafts.push({ text: clampText(line, LIMITS.evidenceText), source, cardId: null, addedBy });
     if (drafts.length >= LIMITS.evidence) break;
   }

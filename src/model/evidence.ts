@@ -206,3 +206,17 @@ export function evidenceByCard(items: readonly EvidenceItem[]): Map<string, Evid
 export function inboxItems(items: readonly EvidenceItem[]): EvidenceItem[] {
   return items.filter((item) => item.cardId === null);
 }
+
+/** A list bullet or number at the start of a pasted line: "- ", "• ", "▪ ", "3. ", "2) ". */
+const BULLET = /^(?:[-*•·–—▪◦]\s+|\d{1,3}[.)]\s+)/u;
+
+/**
+ * Pasted text as one quote per line: each line trimmed, its list bullet taken off, empty lines
+ * dropped. The inspector's paste and the inbox's "Paste lines" both read a paste this way.
+ */
+export function quoteLines(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim().replace(BULLET, '').trim())
+    .filter((line) => line !== '');
+}

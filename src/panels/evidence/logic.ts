@@ -4,6 +4,7 @@ import {
   SCORE_SCALES,
   SENTIMENTS,
   isEvidenceDate,
+  quoteLines,
   scoreFits,
   type EvidenceDraft,
   type EvidenceItem,
@@ -93,17 +94,13 @@ export function scoreWords(item: Pick<EvidenceItem, 'score' | 'scale'>): { key: 
   return { key, score: item.score };
 }
 
-const BULLET = /^(?:[-*•·–—]\s+|\d{1,3}[.)]\s+)/;
 
 /**
  * Pasted text as one quote per line: lines trimmed, list bullets ("- ", "• ", "3. ") taken off,
  * empty lines dropped. A paste of one line (or less) is no list: null.
  */
 export function pastedLines(text: string): string[] | null {
-  const lines = text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim().replace(BULLET, '').trim())
-    .filter((line) => line !== '');
+  const lines = quoteLines(text);
   return lines.length > 1 ? lines : null;
 }
 
