@@ -74,15 +74,32 @@ function summarise(scale: ScoreScale, t: Tally): ScoreSummary {
  * Each stage's measured figures, by stage id. Stages with no evidence are absent; a stage with
  * evidence but no scores has an empty `scores`.
  */
-export function stageMetrics(journey: Journey): Map<string, StageMetrics> {
+/**
+ * Which stage an item speaks of: its card's stage, else (in the inbox) the stage the feedback
+ * file named, else none. Stage figures and a stage's quotes in present mode both follow it.
+ */
+export function evidenceStageOf(journey: Journey): (item: EvidenceItem) => string | null {
   const stageOfCard = new Map(journey.cards.map((c) => [c.id, c.stageId]));
   const stages = new Set(journey.stages.map((s) => s.id));
+  return (item) => {
+    // an item whose card is gone waits in the inbox (evidence.ts), so its hint counts as for any inbox item
+    const stageId = (item.cardId !== null ? stageOfCard.get(item.cardId) : undefined) ?? item.stageId;
+    return stageId !== null && stages.has(stageId) ? stageId : null;
+  };
+}
+
+/** The items that speak of one stage (evidenceStageOf), in order. */
+export function stageEvidence(journey: Journey, stageId: string): EvidenceItem[] {
+  const stageOf = evidenceStageOf(journey);
+  return journey.evidence.filter((item) => stageOf(item) === stageId);
+}
+
+export function stageMetrics(journey: Journey): Map<string, StageMetrics> {
+  const stageOf = evidenceStageOf(journey);
   const acc = new Map<string, { items: number; tallies: Map<ScoreScale, Tally>; from: string | null; to: string | null }>();
   for (const item of journey.evidence) {
-    const onCard = item.cardId !== null ? stageOfCard.get(item.cardId) : undefined;
-    // an item whose card is gone waits in the inbox (evidence.ts), so its hint counts as for any inbox item
-    const stageId = onCard ?? item.stageId;
-    if (stageId === null || !stages.has(stageId)) continue;
+    const stageId = stageOf(item);
+    if (stageId === null) continue;
     let entry = acc.get(stageId);
     if (!entry) acc.set(stageId, (entry = { items: 0, tallies: new Map(), from: null, to: null }));
     entry.items += 1;

@@ -12,7 +12,7 @@ import { laneColumns, stageEmotion, type PresentStep } from './steps';
 import { useFitText } from './useFitText';
 import { shownConfidence, type Confidence } from '../model/confidence';
 import { evidenceCountByCard, type EvidenceItem } from '../model/evidence';
-import { stageMetrics, strongestQuotes } from '../model/evidenceMetrics';
+import { stageEvidence, stageMetrics, strongestQuotes } from '../model/evidenceMetrics';
 import { confidenceText, stageFigures } from '../model/evidenceFigures';
 
 /*
@@ -86,12 +86,6 @@ function Measured({ journey, stageId }: { journey: Journey; stageId: string }) {
       </div>
     </div>
   );
-}
-
-/** The evidence of a stage: on its cards, and inbox items whose stage hint names it (as evidenceMetrics counts them). */
-function stageEvidence(journey: Journey, stageId: string): EvidenceItem[] {
-  const stageOf = new Map(journey.cards.map((c) => [c.id, c.stageId]));
-  return journey.evidence.filter((item) => (item.cardId !== null && stageOf.has(item.cardId) ? stageOf.get(item.cardId) : item.stageId) === stageId);
 }
 
 /** Up to three of the stage's strongest quotes, as text, each with its source and how many it stands for. */
