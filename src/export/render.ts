@@ -428,10 +428,9 @@ function measuredFigures(draw: Painter, journey: Journey, layout: JourneyLayout,
     const textRoom = room - 30;
     // "NPS +12" bold, " · n=48" quieter beside it; the period on a line of its own
     const lines = figures.lines.map((l) => {
-      const [head = l.text, ...rest] = l.text.split(' · ');
-      const headText = clampLine(head, textRoom, HEAD);
+      const headText = clampLine(l.head, textRoom, HEAD);
       const headWidth = measureText(headText, HEAD.size, true) + 5;
-      const tail = rest.length ? clampLine(`· ${rest.join(' · ')}`, Math.max(0, textRoom - headWidth), SMALL) : '';
+      const tail = clampLine(`· ${l.detail}`, Math.max(0, textRoom - headWidth), SMALL);
       return { head: headText, tail, headWidth, width: headWidth + (tail ? measureText(tail, SMALL.size) : 0) };
     });
     const period = figures.period ? clampLine(figures.period, textRoom, SMALL) : '';

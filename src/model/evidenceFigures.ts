@@ -14,8 +14,8 @@ import type { ScoreSummary, StageMetrics } from './evidenceMetrics';
 export type FigureTranslate = (key: string, options?: Record<string, unknown>) => string;
 
 export interface StageFigures {
-  /** one short line per scale, in SCORE_SCALES order */
-  lines: { scale: ScoreScale; text: string }[];
+  /** one short line per scale, in SCORE_SCALES order: the figure ("NPS +12", drawn bold), how many answered ("n=48"), and both as one text */
+  lines: { scale: ScoreScale; head: string; detail: string; text: string }[];
   /** the months the scores cover, or null when none is dated */
   period: string | null;
   /** the figures in full sentences, for a tooltip or a screen reader */
@@ -75,10 +75,11 @@ function headline(summary: ScoreSummary, locale: string): string {
 
 /** A stage's measured figures as text (see the file comment). */
 export function stageFigures(metrics: StageMetrics, t: FigureTranslate, locale: string): StageFigures {
-  const lines = metrics.scores.map((s) => ({
-    scale: s.scale,
-    text: `${t(`evidenceMetrics.figure.${s.scale}`, { value: headline(s, locale) })} · ${t('evidenceMetrics.responses', { n: whole(s.responses, locale) })}`,
-  }));
+  const lines = metrics.scores.map((s) => {
+    const head = t(`evidenceMetrics.figure.${s.scale}`, { value: headline(s, locale) });
+    const detail = t('evidenceMetrics.responses', { n: whole(s.responses, locale) });
+    return { scale: s.scale, head, detail, text: `${head} · ${detail}` };
+  });
   const period = periodText(metrics.from, metrics.to, locale);
   const sentences = [t('evidenceMetrics.tooltip.measured')];
   for (const s of metrics.scores) {

@@ -73,11 +73,10 @@ function Measured({ journey, stageId }: { journey: Journey; stageId: string }) {
       <div className="present-measured-text">
         <span className="present-feeling-caption">{t('evidenceMetrics.present.measured')}</span>
         {figures.lines.map((line) => {
-          const [head, ...rest] = line.text.split(' · ');
           return (
             <span key={line.scale} className="present-measured-line">
-              <b>{head}</b>
-              {rest.length > 0 && <span className="present-measured-n"> · {rest.join(' · ')}</span>}
+              <b>{line.head}</b>
+              <span className="present-measured-n"> · {line.detail}</span>
             </span>
           );
         })}

@@ -113,15 +113,12 @@ export const CurveNode = memo(function CurveNode({ data }: NodeProps<Node<CurveN
             >
               <ChartColumn className="curve-measured-icon" size={13} aria-hidden="true" />
               <span className="curve-measured-lines" aria-hidden="true">
-                {f.lines.map((line) => {
-                  const [head, ...rest] = line.text.split(' · ');
-                  return (
-                    <span key={line.scale} className="curve-measured-line">
-                      <b>{head}</b>
-                      {rest.length > 0 && <span className="curve-measured-n"> · {rest.join(' · ')}</span>}
-                    </span>
-                  );
-                })}
+                {f.lines.map((line) => (
+                  <span key={line.scale} className="curve-measured-line">
+                    <b>{line.head}</b>
+                    <span className="curve-measured-n"> · {line.detail}</span>
+                  </span>
+                ))}
                 {f.period && <span className="curve-measured-period">{f.period}</span>}
               </span>
               <span className="sr-only">{f.description}</span>
