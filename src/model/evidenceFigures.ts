@@ -58,7 +58,8 @@ export function periodText(from: string | null, to: string | null, locale: strin
   }
 }
 
-function longDay(iso: string, locale: string): string {
+/** An evidence day (YYYY-MM-DD) as the reader's language writes it: "Mar 2, 2026", "02.03.2026". */
+export function longDay(iso: string, locale: string): string {
   try {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day(iso));
   } catch {

@@ -16,6 +16,7 @@ import {
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { longDay } from '../../model/evidenceFigures';
 import type { EvidenceItem, EvidenceSource, Sentiment } from '../../model/evidence';
 import { scoreWords, webLink } from './logic';
 
@@ -35,14 +36,6 @@ export const SOURCE_ICONS: Record<EvidenceSource, LucideIcon> = {
 const SENTIMENT_ICONS: Record<Sentiment, LucideIcon> = { positive: Smile, neutral: Meh, negative: Frown };
 
 /** A day as the reader's language writes it ("4 Dec 2026", "04.12.2026"), from YYYY-MM-DD. */
-function formatDay(date: string, language: string): string {
-  try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-  } catch {
-    return date;
-  }
-}
-
 /**
  * One piece of evidence as text: the quote, then where it came from, when, how many it stands
  * for, the sentiment and the score on its scale, then the reference. Everything a peer or a file
@@ -63,7 +56,7 @@ export function EvidenceItemView({ item, actions }: { item: EvidenceItem; action
           <SourceIcon size={13} aria-hidden="true" />
           {t(`evidence.sources.${item.source}`)}
         </span>
-        {item.date && <time dateTime={item.date}>{formatDay(item.date, i18n.language)}</time>}
+        {item.date && <time dateTime={item.date}>{longDay(item.date, i18n.language)}</time>}
         {item.count > 1 && (
           <span className="ev-count" title={t('evidence.item.countTitle', { count: item.count })}>
             {t('evidence.item.count', { count: item.count })}
