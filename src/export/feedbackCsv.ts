@@ -41,6 +41,9 @@ export interface FeedbackMapping {
   source: EvidenceSource;
 }
 
+/** Why a cell could not be read, as the import dialog words it (inbox.reasons.<key>). */
+export type FeedbackReason = 'emptyText' | 'shortened' | 'ambiguousDate' | 'notADate' | 'scoreOffScale' | 'noScale' | 'notASentiment' | 'notACount' | 'noSuchStage' | 'notAChannel';
+
 export interface FeedbackRows {
   drafts: EvidenceDraft[];
   /** path e.g. ['row', 12, 'date'] → "row[12].date" */
@@ -522,8 +525,9 @@ function cellText(cell: string): string {
 export function feedbackDrafts(table: FeedbackTable, mapping: FeedbackMapping, journey: Journey, options: { addedBy?: string } = {}): FeedbackRows {
   const problems: FileIssue[] = [];
   let unlisted = 0;
-  const problem = (row: number, field: FeedbackField, reason: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(issue(['row', row, field], reason));
+  // the English reason for the CLI, and its key and values for the import dialog's language
+  const problem = (row: number, field: FeedbackField, message: string, key: FeedbackReason, values: Record<string, string | number> = {}) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ ...issue(['row', row, field], message), reason: { key, values } });
     else unlisted++;
   };
   const col = mapping.columns;
@@ -544,12 +548,12 @@ export function feedbackDrafts(table: FeedbackTable, mapping: FeedbackMapping, j
     const line = r + 2;
     let text = cell(row, 'text');
     if (text === '') {
-      if (row.some((c) => c.trim() !== '')) problem(line, 'text', 'is empty; the row is left out');
+      if (row.some((c) => c.trim() !== '')) problem(line, 'text', 'is empty; the row is left out', 'emptyText');
       return;
     }
     if (text.length > LIMITS.evidenceText) {
       text = clampText(text, LIMITS.evidenceText);
-      problem(line, 'text', `shortened to ${formatLimit(LIMITS.evidenceText)} characters`);
+      problem(line, 'text', `shortened to ${formatLimit(LIMITS.evidenceText)} characters`, 'shortened', { max: LIMITS.evidenceText });
     }
     const draft: EvidenceDraft = { text, cardId: null, source: defaultSource, addedBy };
 
@@ -559,8 +563,8 @@ export function feedbackDrafts(table: FeedbackTable, mapping: FeedbackMapping, j
     const date = cell(row, 'date');
     if (date !== '') {
       const value = readDate(date, order);
-      if (value === 'ambiguous') problem(line, 'date', `"${clampText(date, 40)}" could be day/month or month/day; left out`);
-      else if (value === null) problem(line, 'date', `"${clampText(date, 40)}" is not a date (YYYY-MM-DD or DD.MM.YYYY); left out`);
+      if (value === 'ambiguous') problem(line, 'date', `"${clampText(date, 40)}" could be day/month or month/day; left out`, 'ambiguousDate', { value: clampText(date, 40) });
+      else if (value === null) problem(line, 'date', `"${clampText(date, 40)}" is not a date (YYYY-MM-DD or DD.MM.YYYY); left out`, 'notADate', { value: clampText(date, 40) });
       else draft.date = value;
     }
 
@@ -574,42 +578,42 @@ export function feedbackDrafts(table: FeedbackTable, mapping: FeedbackMapping, j
         draft.scale = rowScale;
       } else if (rowScale !== null) {
         const { min, max } = SCORE_RANGE[rowScale];
-        problem(line, 'score', `"${clampText(score, 40)}" is not a whole number from ${min} to ${max} (${rowScale}); left out`);
-      } else problem(line, 'score', `"${clampText(score, 40)}" is on no scale Waymark knows (NPS 0–10, CSAT or stars 1–5); left out`);
+        problem(line, 'score', `"${clampText(score, 40)}" is not a whole number from ${min} to ${max} (${rowScale}); left out`, 'scoreOffScale', { value: clampText(score, 40), min, max, scale: rowScale });
+      } else problem(line, 'score', `"${clampText(score, 40)}" is on no scale Waymark knows (NPS 0–10, CSAT or stars 1–5); left out`, 'noScale', { value: clampText(score, 40) });
     }
 
     const reference = cell(row, 'reference');
     if (reference !== '') {
       draft.reference = clampText(reference, LIMITS.evidenceReference);
-      if (reference.length > LIMITS.evidenceReference) problem(line, 'reference', `shortened to ${formatLimit(LIMITS.evidenceReference)} characters`);
+      if (reference.length > LIMITS.evidenceReference) problem(line, 'reference', `shortened to ${formatLimit(LIMITS.evidenceReference)} characters`, 'shortened', { max: LIMITS.evidenceReference });
     }
 
     const sentiment = cell(row, 'sentiment');
     if (sentiment !== '') {
       const value = sentimentFromWords(sentiment);
       if (value) draft.sentiment = value;
-      else problem(line, 'sentiment', `"${clampText(sentiment, 40)}" is not positive, neutral or negative; left out`);
+      else problem(line, 'sentiment', `"${clampText(sentiment, 40)}" is not positive, neutral or negative; left out`, 'notASentiment', { value: clampText(sentiment, 40) });
     }
 
     const count = cell(row, 'count');
     if (count !== '') {
       const value = Number(count.replace(/[\s.,'’](?=\d{3}\b)/g, ''));
       if (Number.isInteger(value) && value >= 1) draft.count = Math.min(value, LIMITS.evidenceCount);
-      else problem(line, 'count', `"${clampText(count, 40)}" is not a whole number of 1 or more; counted as 1`);
+      else problem(line, 'count', `"${clampText(count, 40)}" is not a whole number of 1 or more; counted as 1`, 'notACount', { value: clampText(count, 40) });
     }
 
     const stage = cell(row, 'stage');
     if (stage !== '') {
       const stageId = stageOf(stage);
       if (stageId) draft.stageId = stageId;
-      else problem(line, 'stage', `the map has no stage "${clampText(stage, 80)}"; left out`);
+      else problem(line, 'stage', `the map has no stage "${clampText(stage, 80)}"; left out`, 'noSuchStage', { value: clampText(stage, 80) });
     }
 
     const channel = cell(row, 'channel');
     if (channel !== '') {
       const value = channelFromWords(channel, language);
       if (value) draft.channel = value;
-      else problem(line, 'channel', `"${clampText(channel, 40)}" is not a channel; left out`);
+      else problem(line, 'channel', `"${clampText(channel, 40)}" is not a channel; left out`, 'notAChannel', { value: clampText(channel, 40) });
     }
     drafts.push(draft);
   });

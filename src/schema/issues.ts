@@ -1,7 +1,10 @@
 /** One thing wrong with a map file: where (`journey.cards[3].emotion`) and why. */
 export interface FileIssue {
   path: string;
+  /** the reason in English, as the CLI and logs print it */
   message: string;
+  /** the same reason for the UI to say in the reader's language: a message key and its values, when the reader has one */
+  reason?: { key: string; values: Record<string, string | number> };
 }
 
 export type PathSegment = string | number | symbol;

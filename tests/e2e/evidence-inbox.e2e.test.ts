@@ -71,7 +71,7 @@ describe('the evidence inbox', () => {
     expect(await selected('Stage')).toBe('Stage');
     expect(await selected('Scale of the score')).toBe('NPS (0–10)');
     // a date that is none is named with its row and the file's own column header
-    await dialog.getByText(/^row 7: Date: "last spring" is not a date/).waitFor();
+    await dialog.getByText(/^row 7: Date: “last spring” is not a date/).waitFor();
     // HTML and formulas in cells are text in the preview
     await dialog.getByRole('cell', { name: '<b>x</b>', exact: true }).waitFor();
     expect(await dialog.locator('table b, table a').count()).toBe(0);

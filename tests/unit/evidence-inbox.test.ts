@@ -200,6 +200,10 @@ describe('problems in a feedback file', () => {
     // a field with no column in this file is named by the field
     expect(problemText({ path: 'row[7].stage', message: 'no such stage' }, result.table, mapping, en)).toBe('row 7: stage: no such stage');
     expect(problemText({ path: '(file)', message: '3 more problems not listed' }, result.table, mapping, en)).toBe('3 more problems not listed');
+    // the reader's own words for why, when the file reader gives its reason as a key
+    const offScale = { path: 'row[4].score', message: '"9" is not a whole number from 1 to 5 (stars); left out', reason: { key: 'scoreOffScale', values: { value: '9', min: 1, max: 5, scale: 'stars' } } };
+    expect(problemText(offScale, result.table, mapping, de)).toBe('Zeile 4: NPS: „9“ passt nicht zur Skala Sterne (1–5); weggelassen');
+    expect(problemText(offScale, result.table, mapping, en)).toBe('row 4: NPS: “9” does not fit Stars (1–5); left out');
   });
 });
 

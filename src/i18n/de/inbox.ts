@@ -148,4 +148,16 @@ export const inbox: Messages['inbox'] = {
     assign: 'Zuordnen',
     assignTo: '„{{card}}“ zuordnen',
   },
+  reasons: {
+    emptyText: 'ist leer; die Zeile wird weggelassen',
+    shortened: 'auf {{max, number}} Zeichen gekürzt',
+    ambiguousDate: '„{{value}}“ kann Tag/Monat oder Monat/Tag sein; weggelassen',
+    notADate: '„{{value}}“ ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT); weggelassen',
+    scoreOffScale: '„{{value}}“ passt nicht zur Skala {{scale}}; weggelassen',
+    noScale: '„{{value}}“ passt zu keiner Skala, die Waymark kennt (NPS 0–10, CSAT oder Sterne 1–5); weggelassen',
+    notASentiment: '„{{value}}“ ist weder positiv, neutral noch negativ; weggelassen',
+    notACount: '„{{value}}“ ist keine ganze Zahl ab 1; als 1 gezählt',
+    noSuchStage: 'die Map hat keinen Schritt „{{value}}“; weggelassen',
+    notAChannel: '„{{value}}“ ist kein Kanal; weggelassen',
+  },
 };

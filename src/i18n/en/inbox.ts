@@ -146,4 +146,17 @@ export const inbox = {
     assign: 'Assign',
     assignTo: 'Assign to “{{card}}”',
   },
+  /** why a cell of a feedback file could not be read (feedbackCsv.ts); {{value}} is the cell as written */
+  reasons: {
+    emptyText: 'is empty; the row is left out',
+    shortened: 'shortened to {{max, number}} characters',
+    ambiguousDate: '“{{value}}” could be day/month or month/day; left out',
+    notADate: '“{{value}}” is not a date (YYYY-MM-DD or DD.MM.YYYY); left out',
+    scoreOffScale: '“{{value}}” does not fit {{scale}}; left out',
+    noScale: '“{{value}}” is on no scale Waymark knows (NPS 0–10, CSAT or stars 1–5); left out',
+    notASentiment: '“{{value}}” is not positive, neutral or negative; left out',
+    notACount: '“{{value}}” is not a whole number of 1 or more; counted as 1',
+    noSuchStage: 'the map has no stage “{{value}}”; left out',
+    notAChannel: '“{{value}}” is not a channel; left out',
+  },
 } as const;

@@ -10,6 +10,7 @@ import {
   mappingSignature,
   readFeedbackTable,
   type FeedbackField,
+  type FeedbackReason,
   type FeedbackMapping,
   type FeedbackTable,
 } from '../../export/feedbackCsv';
@@ -341,8 +342,17 @@ export function problemText(problem: FileIssue, table: FeedbackTable, mapping: F
   if (!match) return problem.path === '(file)' || problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
   const row = match[1]!;
   const field = match[2] as FeedbackField | undefined;
-  if (!field) return t('inbox.importDialog.problemRow', { row, reason: problem.message });
+  const reason = reasonText(problem, t);
+  if (!field) return t('inbox.importDialog.problemRow', { row, reason });
   const index = (FEEDBACK_FIELDS as readonly string[]).includes(field) ? mapping.columns[field] : undefined;
   const column = index !== undefined ? table.headers[index]?.trim() || t('inbox.importDialog.columnN', { n: index + 1 }) : field;
-  return t('inbox.importDialog.problem', { row, column, reason: problem.message });
+  return t('inbox.importDialog.problem', { row, column, reason });
+}
+
+/** A problem's reason in the reader's language when the reader words it, else as the file reader put it. */
+function reasonText(problem: FileIssue, t: TFunction): string {
+  if (!problem.reason) return problem.message;
+  const { key, values } = problem.reason;
+  const scale = typeof values.scale === 'string' && (SCORE_SCALES as readonly string[]).includes(values.scale) ? t(`evidence.scales.${values.scale as ScoreScale}`) : values.scale;
+  return t(`inbox.reasons.${key as FeedbackReason}`, { ...values, scale });
 }
