@@ -151,8 +151,8 @@ describe('voting with an edit link', () => {
         const tabs = await host.getByRole('tab').evaluateAll((els) =>
           els.map((el) => ({ text: el.textContent, fits: el.scrollWidth <= el.clientWidth, inside: el.getBoundingClientRect().right <= el.parentElement!.getBoundingClientRect().right + 0.5 })),
         );
-        // Card, Personas, Comments, Workshop and the version history's icon
-        expect(tabs.length).toBe(5);
+        // Card, Personas, Comments, Workshop, and the evidence inbox's and version history's icons
+        expect(tabs.length).toBe(6);
         expect(tabs[2]!.text).toMatch(/1/);
         for (const tab of tabs) expect(tab, `${tab.text} at ${width} px`).toMatchObject({ fits: true, inside: true });
         await host.locator('.side-panel-tabs').screenshot({ path: `test-results/voting-tabs-${language}-${width}.png` });
