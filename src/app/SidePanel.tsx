@@ -100,13 +100,14 @@ export function SidePanel() {
 
 /** An icon tab; a count (items waiting in the inbox) sits on the icon's corner, so it takes no room from the other tabs. */
 function TabIcon({ tab, count }: { tab: keyof typeof ICON_TABS; count: number }) {
+  const { t } = useTranslation();
   const Icon = ICON_TABS[tab];
   return (
     <span className="tab-icon">
       <Icon size={15} aria-hidden="true" />
       {count > 0 && (
         <span className="tab-count" aria-hidden="true">
-          {count >= 1000 ? `${Math.floor(count / 1000)}k` : count}
+          {count >= 1000 ? t('inbox.tabThousands', { n: Math.floor(count / 1000) }) : count}
         </span>
       )}
     </span>

@@ -97,14 +97,17 @@ export function useEvidenceDrop(pane: RefObject<HTMLDivElement | null>): { handl
       const { session, readOnly, journey } = useEditor.getState();
       const cardId = cardElementAt(event)?.dataset.cardId;
       if (!session || readOnly || !journey || !cardId) return;
-      const ids = draggedEvidenceIds(event.dataTransfer.getData(EVIDENCE_DRAG_TYPE));
+      // only items still in the inbox: one a colleague put on a card meanwhile stays where they put it
+      const waiting = new Set(journey.evidence.filter((item) => item.cardId === null).map((item) => item.id));
+      const ids = draggedEvidenceIds(event.dataTransfer.getData(EVIDENCE_DRAG_TYPE)).filter((id) => waiting.has(id));
       // its own undo step, not merged with an edit made just before
       session.undo.stopCapturing();
       const moved = assignEvidence(session.doc, ids, cardId);
       if (moved === 0) return;
       const title = journey.cards.find((c) => c.id === cardId)?.title.trim() || t('inbox.untitledCard');
       const inbox = useInbox.getState();
-      inbox.setPicked(inbox.selected.filter((id) => !ids.includes(id)));
+      const dropped = new Set(ids);
+      inbox.setPicked(inbox.selected.filter((id) => !dropped.has(id)));
       inbox.say(t('inbox.assigned', { count: moved, card: title }));
     },
     [show, t],

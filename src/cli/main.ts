@@ -304,13 +304,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const journey = readJourney(parsed.doc);
     const mapping = detectMapping(read.table);
     const { drafts, problems } = feedbackDrafts(read.table, mapping, journey);
-    // a cell it cannot read is a problem of the file: nothing is written, so a script sees exit 1
-    // and the map is as it was (the app's import dialog offers to go on without those cells)
-    if (mapping.columns.text === undefined || problems.length > 0) {
-      for (const problem of problems) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(problem)}`)}\n`);
-      if (mapping.columns.text !== undefined) io.stderr(`${t('cli.evidence.nothingWritten', { count: problems.length })}\n`);
+    // A cell it cannot read is a problem of the file: nothing is written, so a script sees exit 1
+    // and the map is as it was (the app's import dialog offers to go on without those cells).
+    // A row with a score and no words (common in NPS exports) and a quote shortened to the limit
+    // are notes, not problems: the rows are read as they are meant.
+    const notes = problems.filter((p) => p.reason?.key === 'emptyText' || p.reason?.key === 'shortened');
+    const refusals = problems.filter((p) => !notes.includes(p));
+    if (mapping.columns.text === undefined || refusals.length > 0) {
+      for (const problem of refusals) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(problem)}`)}\n`);
+      if (mapping.columns.text !== undefined) io.stderr(`${t('cli.evidence.nothingWritten', { count: refusals.length })}\n`);
       return 1;
     }
+    for (const note of notes) io.stderr(`${printable(`${feedbackFile}: ${describeIssue(note)}`)}\n`);
     const { ids, refused } = addEvidence(parsed.doc, drafts);
 
     const lines: string[] = [t('cli.evidence.added', { count: ids.length, title: journey.title })];

@@ -42,7 +42,7 @@ export interface FeedbackMapping {
 }
 
 /** Why a cell could not be read, as the import dialog words it (inbox.reasons.<key>). */
-export type FeedbackReason = 'emptyText' | 'shortened' | 'ambiguousDate' | 'notADate' | 'scoreOffScale' | 'noScale' | 'notASentiment' | 'notACount' | 'noSuchStage' | 'notAChannel';
+export type FeedbackReason = 'emptyFile' | 'tooManyColumns' | 'emptyText' | 'shortened' | 'ambiguousDate' | 'notADate' | 'scoreOffScale' | 'noScale' | 'notASentiment' | 'notACount' | 'noSuchStage' | 'notAChannel';
 
 export interface FeedbackRows {
   drafts: EvidenceDraft[];
@@ -74,7 +74,6 @@ export function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
-/** The file as a header and rows: BOM dropped, separator found, blank rows left out, at most LIMITS.evidence rows. */
 /** Columns a feedback file may have: survey exports have a few dozen, a few hundred at most. */
 export const MAX_COLUMNS = 500;
 
@@ -84,17 +83,21 @@ export const MAX_COLUMNS = 500;
  */
 export const MAX_NAME_CELL = 200;
 
+/** The file as a header and rows: BOM dropped, separator found, blank rows left out, at most LIMITS.evidence rows. */
 export function readFeedbackTable(text: string): FeedbackTableResult {
   const source = text.startsWith(BOM) ? text.slice(1) : text;
-  if (source.trim() === '') return { ok: false, issues: [issue([], 'is empty')] };
+  if (source.trim() === '') return { ok: false, issues: [{ ...issue([], 'is empty'), reason: { key: 'emptyFile', values: {} } }] };
   const separator = detectSeparator(source);
   const parsed = parseCsv(source, LIMITS.evidence + 1, separator);
   if (!parsed.ok) return parsed;
   const rows = parsed.rows.filter((row) => row.some((cell) => cell.trim() !== ''));
   const [header, ...body] = rows;
-  if (!header) return { ok: false, issues: [issue([], 'is empty')] };
+  if (!header) return { ok: false, issues: [{ ...issue([], 'is empty'), reason: { key: 'emptyFile', values: {} } }] };
   // every column is matched against the word lists: a file of millions of columns would stall the page
-  if (header.length > MAX_COLUMNS) return { ok: false, issues: [issue([], `has ${formatLimit(header.length)} columns; a feedback file may have at most ${MAX_COLUMNS}`)] };
+  if (header.length > MAX_COLUMNS) {
+    const message = `has ${formatLimit(header.length)} columns; a feedback file may have at most ${MAX_COLUMNS}`;
+    return { ok: false, issues: [{ ...issue([], message), reason: { key: 'tooManyColumns', values: { count: header.length, max: MAX_COLUMNS } } }] };
+  }
   return { ok: true, table: { headers: header.map((h) => h.trim()), rows: body, separator } };
 }
 

@@ -71,10 +71,6 @@ function summarise(scale: ScoreScale, t: Tally): ScoreSummary {
 }
 
 /**
- * Each stage's measured figures, by stage id. Stages with no evidence are absent; a stage with
- * evidence but no scores has an empty `scores`.
- */
-/**
  * Which stage an item speaks of: its card's stage, else (in the inbox) the stage the feedback
  * file named, else none. Stage figures and a stage's quotes in present mode both follow it.
  */
@@ -94,6 +90,10 @@ export function stageEvidence(journey: Journey, stageId: string): EvidenceItem[]
   return journey.evidence.filter((item) => stageOf(item) === stageId);
 }
 
+/**
+ * Each stage's measured figures, by stage id. Stages with no evidence are absent; a stage with
+ * evidence but no scores has an empty `scores`.
+ */
 export function stageMetrics(journey: Journey): Map<string, StageMetrics> {
   const stageOf = evidenceStageOf(journey);
   const acc = new Map<string, { items: number; tallies: Map<ScoreScale, Tally>; from: string | null; to: string | null }>();

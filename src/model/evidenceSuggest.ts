@@ -128,10 +128,10 @@ function stemOf(token: string): string | null {
   return result;
 }
 
-/** The distinct stems of a text, each with the first word it was written as. */
 /** Longer tokens are no words (the longest German words in feedback are about 30 letters). */
 const MAX_WORD = 40;
 
+/** The distinct stems of a text, each with the first word it was written as. */
 export function textWords(text: string): Map<string, string> {
   const words = new Map<string, string>();
   for (const token of text.split(WORD_SPLIT)) {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { EvidenceItem } from '../model/evidence';
+import { useEditor } from './editorStore';
 
 /**
  * The evidence inbox's UI state (issue 18): which unassigned items are picked, the filter, which
@@ -210,3 +211,8 @@ export function windowByOffsets(offsets: Float64Array, scrollTop: number, viewHe
   const last = rowAt(offsets, Math.max(0, scrollTop) + Math.max(0, viewHeight));
   return { start: Math.max(0, first - overscan), end: Math.min(count, last + 1 + overscan) };
 }
+
+// Another map (or none): its picks, filter, file and notice belong to the map they were made on.
+useEditor.subscribe((state, previous) => {
+  if (state.session !== previous.session) useInbox.getState().reset();
+});

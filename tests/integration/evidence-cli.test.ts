@@ -58,6 +58,15 @@ describe('waymark evidence', () => {
     expect(run.stderr).toContain('Nothing written: 2 cells could not be read.');
   });
 
+  it('reads an NPS export with score-only rows: those are left out with a note, the rest added, exit 0', () => {
+    const map = write('nps.json', runWaymark(['new', '--template', 'retail']).stdout);
+    const feedback = write('nps.csv', 'Comment,NPS\n,9\nThe refund took three weeks,2\n');
+    const run = runWaymark(['evidence', map, feedback]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`${feedback}: row[2].text: is empty; the row is left out`);
+    expect(JSON.parse(readFileSync(map, 'utf8')).journey.evidence.map((e: { text: string; score: number }) => [e.text, e.score])).toEqual([['The refund took three weeks', 2]]);
+  });
+
   it('writes to --out and leaves the map file as it was', () => {
     const original = runWaymark(['new', '--template', 'retail']).stdout;
     const map = write('retail-out.json', original);

@@ -164,7 +164,7 @@ describe('reading a customer feedback file', () => {
   });
 
   it('says what is wrong with a file it cannot read, and never throws on junk', () => {
-    expect(readFeedbackTable('')).toEqual({ ok: false, issues: [{ path: '(file)', message: 'is empty' }] });
+    expect(readFeedbackTable('')).toEqual({ ok: false, issues: [{ path: '(file)', message: 'is empty', reason: { key: 'emptyFile', values: {} } }] });
     const unclosed = readFeedbackTable('text\n"never closed\n');
     expect(unclosed.ok).toBe(false);
     for (const junk of ['\u0000\u0001', '"', ';;;\n;;', '\ufeff', 'a\rb\r\nc', '"a""', String.fromCharCode(...Array.from({ length: 500 }, (_, i) => (i * 7919) % 65_000))]) {

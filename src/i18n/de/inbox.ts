@@ -2,6 +2,8 @@ import type { Messages } from '../types';
 
 /** The evidence inbox: feedback imported from CSV or pasted, waiting to be assigned to cards, with suggestions. */
 export const inbox: Messages['inbox'] = {
+  /** the waiting count on the tab's icon from 1,000 up: it must fit a badge */
+  tabThousands: '{{n}}k',
   tab_one: 'Eingang für Belege: {{count, number}} Beleg wartet auf eine Karte',
   tab_other: 'Eingang für Belege: {{count, number}} Belege warten auf eine Karte',
   title: 'Eingang für Belege',
@@ -149,6 +151,8 @@ export const inbox: Messages['inbox'] = {
     assignTo: '„{{card}}“ zuordnen',
   },
   reasons: {
+    emptyFile: 'Die Datei ist leer.',
+    tooManyColumns: 'Die Datei hat {{count, number}} Spalten; eine Feedback-Datei darf höchstens {{max, number}} haben.',
     emptyText: 'ist leer; die Zeile wird weggelassen',
     shortened: 'auf {{max, number}} Zeichen gekürzt',
     ambiguousDate: '„{{value}}“ kann Tag/Monat oder Monat/Tag sein; weggelassen',

@@ -1,5 +1,7 @@
 /** The evidence inbox: feedback imported from CSV or pasted, waiting to be assigned to cards, with suggestions. */
 export const inbox = {
+  /** the waiting count on the tab's icon from 1,000 up: it must fit a badge */
+  tabThousands: '{{n}}k',
   tab_one: 'Evidence inbox: {{count, number}} item waiting for a card',
   tab_other: 'Evidence inbox: {{count, number}} items waiting for a card',
   title: 'Evidence inbox',
@@ -148,6 +150,8 @@ export const inbox = {
   },
   /** why a cell of a feedback file could not be read (feedbackCsv.ts); {{value}} is the cell as written */
   reasons: {
+    emptyFile: 'The file is empty.',
+    tooManyColumns: 'The file has {{count, number}} columns; a feedback file may have at most {{max, number}}.',
     emptyText: 'is empty; the row is left out',
     shortened: 'shortened to {{max, number}} characters',
     ambiguousDate: '“{{value}}” could be day/month or month/day; left out',

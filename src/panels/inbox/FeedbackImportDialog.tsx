@@ -119,7 +119,7 @@ export function FeedbackImportDialog() {
             </p>
             <ul className="ib-problems">
               {loaded.issues.slice(0, SHOWN_PROBLEMS).map((issue, i) => (
-                <li key={i}>{issue.path && issue.path !== '(file)' ? `${issue.path}: ${issue.message}` : issue.message}</li>
+                <li key={i}>{issue.path && issue.path !== '(file)' ? `${issue.path}: ${reasonText(issue, t)}` : reasonText(issue, t)}</li>
               ))}
             </ul>
           </div>
@@ -187,14 +187,22 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
           onImporting(false);
           return;
         }
-        // its own undo step, not merged with an edit made just before
+        // its own undo step, not merged with an edit made just before; and one step however far
+        // apart the slices land (a background tab runs timers about once a second)
         session.undo.stopCapturing();
-        // the drafts for exactly the choices on screen (the button waits while they are worked out again)
-        const { ids, refused } = await addEvidenceInSlices(session.doc, outcome.drafts);
-        rememberColumns(signature, mapping);
-        useInbox.getState().say(refused > 0 ? t('inbox.addedSomeRefused', { count: ids.length, refused }) : t('inbox.imported', { count: ids.length, file: file.name }));
-        onImporting(false);
-        onClose();
+        const captureTimeout = session.undo.captureTimeout;
+        session.undo.captureTimeout = Number.MAX_SAFE_INTEGER;
+        try {
+          // the drafts for exactly the choices on screen (the button waits while they are worked out again)
+          const { ids, refused } = await addEvidenceInSlices(session.doc, outcome.drafts);
+          rememberColumns(signature, mapping);
+          useInbox.getState().say(refused > 0 ? t('inbox.addedSomeRefused', { count: ids.length, refused }) : t('inbox.imported', { count: ids.length, file: file.name }));
+          onClose();
+        } finally {
+          session.undo.captureTimeout = captureTimeout;
+          session.undo.stopCapturing();
+          onImporting(false);
+        }
       }, 0),
     );
   };
