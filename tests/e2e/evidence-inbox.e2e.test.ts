@@ -86,7 +86,7 @@ describe('the evidence inbox', () => {
     await row(page, '=HYPERLINK("http://evil.example","click")').waitFor();
     expect(await panel(page).locator('.ib-list b, .ib-list a').count()).toBe(0);
     // the facts of an item: source, date, score
-    expect(await row(page, REFUND).locator('.ib-facts').textContent()).toMatch(/^Support ticket · Mar 2, 2026 · NPS 3\/10 · stage: Return/);
+    expect(await row(page, REFUND).locator('.ib-facts').textContent()).toMatch(/^Support \/ hotline · Mar 2, 2026 · NPS 3\/10 · stage: Return/);
 
     // 1. drag an item onto the card it backs
     const refundCard = cardNode(page, 'Refund takes up to 14 days');

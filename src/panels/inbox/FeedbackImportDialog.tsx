@@ -251,7 +251,7 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
               <option value="">{t('inbox.importDialog.noScale')}</option>
               {SCORE_SCALES.map((scale) => (
                 <option key={scale} value={scale}>
-                  {t(`inbox.scales.${scale}`)}
+                  {t(`evidence.scales.${scale}`)}
                 </option>
               ))}
             </select>
@@ -261,7 +261,7 @@ function MappingStep({ file, table, signature, remembered, mapping, onMapping, o
             <select id={`${idBase}-source`} value={mapping.source} onChange={(e) => onMapping({ ...mapping, source: e.target.value as EvidenceSource })}>
               {EVIDENCE_SOURCES.map((source) => (
                 <option key={source} value={source}>
-                  {t(`inbox.sources.${source}`)}
+                  {t(`evidence.sources.${source}`)}
                 </option>
               ))}
             </select>

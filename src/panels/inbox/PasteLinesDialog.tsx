@@ -63,7 +63,7 @@ export function PasteLinesDialog() {
           <select id={sourceId} value={source} onChange={(e) => setSource(e.target.value as EvidenceSource)}>
             {EVIDENCE_SOURCES.map((s) => (
               <option key={s} value={s}>
-                {t(`inbox.sources.${s}`)}
+                {t(`evidence.sources.${s}`)}
               </option>
             ))}
           </select>

@@ -27,7 +27,7 @@ export function itemDate(date: string, language: string): string {
 
 /** The item's facts after its text: source, date, score, count, stage and channel hints. */
 export function itemFacts(item: EvidenceItem, journey: Pick<Journey, 'stages'> | null, t: TFunction, language: string): string[] {
-  const facts = [t(`inbox.sources.${item.source}`)];
+  const facts = [t(`evidence.sources.${item.source}`)];
   const date = itemDate(item.date, language);
   if (date) facts.push(date);
   if (item.score !== null && item.scale !== null) facts.push(t(`inbox.score.${item.scale}`, { score: item.score }));
