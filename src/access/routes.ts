@@ -1,6 +1,7 @@
 import { MAP_ID_PATTERN } from './mapId';
 import { isLinkRole, type LinkRole, type RoomKind } from './roles';
 import { roomName } from './rooms';
+import { SPACE_ID_PATTERN } from './spaces';
 
 /**
  * The URLs between the app and the relay, built by the client and parsed by the server from
@@ -22,6 +23,19 @@ export const syncPath = (mapId: string, kind: RoomKind): string => `${SYNC_PREFI
 export function parseSyncPath(pathname: string): { mapId: string; kind: RoomKind } | null {
   const match = SYNC_PATH.exec(pathname);
   return match ? { mapId: match[1]!, kind: match[2] ? 'feedback' : 'map' } : null;
+}
+
+/**
+ * A space's index document: `/sync/spaces/<spaceId>` (space tokens only). "spaces/<12 characters>"
+ * can never be a map's feedback room ("<mapId>/feedback"), so the two patterns never both match.
+ */
+export const spaceSyncRoom = (spaceId: string): string => `spaces/${spaceId}`;
+export const spaceSyncPath = (spaceId: string): string => `${SYNC_PREFIX}/${spaceSyncRoom(spaceId)}`;
+const SPACE_SYNC_PATH = new RegExp(`^${SYNC_PREFIX}/spaces/(${SPACE_ID_PATTERN})$`);
+
+export function parseSpaceSyncPath(pathname: string): { spaceId: string } | null {
+  const match = SPACE_SYNC_PATH.exec(pathname);
+  return match ? { spaceId: match[1]! } : null;
 }
 
 // ---- the JSON API: /api/maps… -----------------------------------------------------------------
@@ -48,8 +62,28 @@ const OWNER_ROTATE_PATH = new RegExp(`^${API_MAPS}/${ID}/owner/rotate$`);
 /** version ids are the relay's own (newId: base-62); anything else after /versions/ is a 404 */
 const VERSIONS_PATH = new RegExp(`^${API_MAPS}/${ID}/versions(?:/([0-9A-Za-z]{1,32}))?$`);
 
+// ---- spaces: /api/spaces… --------------------------------------------------------------------
+
+export const API_SPACES = '/api/spaces';
+/** a space's maps: the list (GET, any space token) and registering or moving one in (POST, owner or edit) */
+export const spaceMapsPath = (spaceId: string): string => `${API_SPACES}/${enc(spaceId)}/maps`;
+/** a space link: rotate (POST …/rotate, owner) or revoke (DELETE, owner), as for maps */
+export const spaceLinkPath = (spaceId: string, role: LinkRole, rotate: boolean): string => `${API_SPACES}/${enc(spaceId)}/links/${role}${rotate ? '/rotate' : ''}`;
+/** the role a space token gives (GET, any space token) */
+export const spaceAccessPath = (spaceId: string): string => `${API_SPACES}/${enc(spaceId)}/access`;
+
+const SPACE = `(${SPACE_ID_PATTERN})`;
+const SPACE_MAPS_PATH = new RegExp(`^${API_SPACES}/${SPACE}/maps$`);
+const SPACE_LINK_PATH = new RegExp(`^${API_SPACES}/${SPACE}/links/([a-z]+)(/rotate)?$`);
+const SPACE_ACCESS_PATH = new RegExp(`^${API_SPACES}/${SPACE}/access$`);
+
 export type ApiRoute =
   | { route: 'maps' }
+  | { route: 'spaces' }
+  | { route: 'spaceMaps'; spaceId: string }
+  /** `role` is null for a name that is no link role: the API answers 400, not 404 */
+  | { route: 'spaceLink'; spaceId: string; role: LinkRole | null; rotate: boolean }
+  | { route: 'spaceAccess'; spaceId: string }
   /** `role` is null for a name that is no link role: the API answers 400, not 404 */
   | { route: 'link'; mapId: string; role: LinkRole | null; rotate: boolean }
   | { route: 'access'; mapId: string }
@@ -61,6 +95,13 @@ export type ApiRoute =
 
 export function parseApiPath(pathname: string): ApiRoute | null {
   if (pathname === API_MAPS) return { route: 'maps' };
+  if (pathname === API_SPACES) return { route: 'spaces' };
+  const spaceMaps = SPACE_MAPS_PATH.exec(pathname);
+  if (spaceMaps) return { route: 'spaceMaps', spaceId: spaceMaps[1]! };
+  const spaceLink = SPACE_LINK_PATH.exec(pathname);
+  if (spaceLink) return { route: 'spaceLink', spaceId: spaceLink[1]!, role: isLinkRole(spaceLink[2]) ? spaceLink[2] : null, rotate: spaceLink[3] !== undefined };
+  const spaceAccess = SPACE_ACCESS_PATH.exec(pathname);
+  if (spaceAccess) return { route: 'spaceAccess', spaceId: spaceAccess[1]! };
   const link = LINK_PATH.exec(pathname);
   if (link) return { route: 'link', mapId: link[1]!, role: isLinkRole(link[2]) ? link[2] : null, rotate: link[3] !== undefined };
   const lock = LOCK_PATH.exec(pathname);
@@ -83,6 +124,14 @@ export const presentPath = (mapId: string): string => `${mapPath(mapId)}/present
 
 const MAP_PATH = new RegExp(`^/map/${ID}/?$`);
 const PRESENT_PATH = new RegExp(`^/map/${ID}/present/?$`);
+
+/** A space's page: `/space/<id>`, joined with `#token=…` like a map link. */
+export const spacePath = (spaceId: string): string => `/space/${enc(spaceId)}`;
+const SPACE_PAGE_PATH = new RegExp(`^/space/${SPACE}/?$`);
+export function parseSpacePath(pathname: string): { spaceId: string } | null {
+  const match = SPACE_PAGE_PATH.exec(pathname);
+  return match ? { spaceId: match[1]! } : null;
+}
 
 export function parseMapPath(pathname: string): { mapId: string; present: boolean } | null {
   const map = MAP_PATH.exec(pathname);

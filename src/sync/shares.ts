@@ -25,7 +25,8 @@ export function ownerShare(registered: RegisteredMap): MapShare {
 export function tokenFromFragment(hash: string): string | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const token = params.get('token');
-  return token && /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
+  // map tokens are base64url; a space token (src/access/spaces.ts) starts with `s.`
+  return token && /^(?:s\.)?[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
 }
 
 export function shareLink(origin: string, mapId: string, token: string): string {
