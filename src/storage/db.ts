@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { LinkRole, Role } from '../access/roles';
 import type { VersionInfo } from '../model/versions';
 
 /** One map in the library: what the library screen lists without opening the map's doc. */
@@ -49,6 +50,22 @@ export interface StoredVersionSnapshot {
   snapshot: Uint8Array;
 }
 
+/**
+ * A space this device joined (issue 16): its name as last seen, the token it joined with and the
+ * role that token gives. The space's index document is stored like a map's, in `updates` under
+ * `spaceRoom(id)` (src/access/spaces.ts), which no map id can be.
+ */
+export interface StoredSpace {
+  id: string;
+  name: string;
+  token: string;
+  role: Role;
+  /** ms since the epoch */
+  joinedAt: number;
+  /** the owner's copies of the links' tokens, to show them again (null: turned off) */
+  links?: Partial<Record<LinkRole, string | null>>;
+}
+
 export const DEFAULT_DATABASE_NAME = 'waymark';
 
 export interface DatabaseOptions {
@@ -64,6 +81,7 @@ export class WaymarkDB extends Dexie {
   declare updates: Table<StoredUpdate, number>;
   declare versions: Table<StoredVersion, [string, string]>;
   declare versionSnapshots: Table<StoredVersionSnapshot, [string, string]>;
+  declare spaces: Table<StoredSpace, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? DEFAULT_DATABASE_NAME, {
@@ -83,6 +101,8 @@ export class WaymarkDB extends Dexie {
       versions: '[mapId+id], mapId',
       versionSnapshots: '[mapId+id], mapId',
     });
+    // Spaces (issue 16): the ones this device joined. Added in place like version 2.
+    this.version(3).stores({ spaces: 'id' });
   }
 }
 

@@ -7,7 +7,9 @@ export {
   type DatabaseOptions,
   type StoredVersion,
   type StoredVersionPlace,
+  type StoredSpace,
 } from './db';
+export { listSpaces, getSpace, saveSpace, leaveSpace, spaceDocKey } from './spaces';
 export { classifyStorageError, type StorageProblem } from './errors';
 export { PERSISTENCE_ORIGIN, TAB_ORIGIN } from './origins';
 export {

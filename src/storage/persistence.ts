@@ -24,6 +24,11 @@ export interface PersistenceOptions {
   compactEvery?: number;
   /** the BroadcastChannel shared with other tabs; default `waymark:map:<mapId>`; false: none */
   channelName?: string | false;
+  /**
+   * whether the doc is a map with an entry in the library, whose title and time each write
+   * updates (default true); a space's index document has none
+   */
+  libraryEntry?: boolean;
 }
 
 export const DEFAULT_COMPACT_EVERY = 500;
@@ -54,6 +59,7 @@ export class MapPersistence {
 
   private readonly db: WaymarkDB | null;
   private readonly compactEvery: number;
+  private readonly libraryEntry: boolean;
   private readonly channel: TabChannel | null;
   private readonly listeners = new Set<(status: PersistenceStatus) => void>();
   private currentStatus: PersistenceStatus;
@@ -80,6 +86,7 @@ export class MapPersistence {
     this.doc = doc;
     this.compactEvery = Math.max(1, Math.floor(options.compactEvery ?? DEFAULT_COMPACT_EVERY));
     this.compactAt = this.compactEvery;
+    this.libraryEntry = options.libraryEntry ?? true;
     this.currentStatus = db ? 'loading' : 'unavailable';
     doc.on('update', this.onDocUpdate);
     const channelName = options.channelName === undefined ? mapChannelName(mapId) : options.channelName;
@@ -235,6 +242,10 @@ export class MapPersistence {
 
   private async writeRow(update: Uint8Array): Promise<void> {
     const db = this.db!;
+    if (!this.libraryEntry) {
+      await db.updates.add({ mapId: this.mapId, update });
+      return;
+    }
     const title = readMeta(this.doc).title;
     const changes: Partial<MapEntry> = { updatedAt: Date.now() };
     if (title !== this.storedTitle) changes.title = title;
