@@ -155,7 +155,7 @@ describe('adding maps to a space', () => {
     expect(taken.status).toBe(409);
     // what was refused is not in the list
     const list = await call<{ maps: Array<{ id: string }> }>(server.port, spaceMapsPath(space.id), space.viewToken);
-    expect(list.body.maps.map((m) => m.id)).toEqual([`new-${space.ownerToken.slice(-6)}`, `new-${space.editToken.slice(-6)}`]);
+    expect(list.body.maps.map((m) => m.id).sort()).toEqual([`new-${space.ownerToken.slice(-6)}`, `new-${space.editToken.slice(-6)}`].sort());
   });
 
   it("moves an existing map in with the map's own owner token: it keeps its content and its map-level links; its edit token or a wrong one is refused; a second space gets 409", async () => {
@@ -201,16 +201,19 @@ describe('what a space token sees', () => {
     const first = await newSpaceMap(space);
     const second = await newSpaceMap(space, space.ownerToken);
     for (const [role, token] of roleTokens(space)) {
-      const list = await call(server.port, spaceMapsPath(space.id), token);
+      const list = await call<{ maps: Array<{ id: string; addedAt: string }> }>(server.port, spaceMapsPath(space.id), token);
       expect(list.status).toBe(200);
       expect(list.body).toEqual({
         name: 'Retail banking',
         role,
-        maps: [
+        maps: expect.arrayContaining([
           { id: first.id, addedAt: expect.any(String) },
           { id: second.id, addedAt: expect.any(String) },
-        ],
+        ]),
       });
+      expect(list.body.maps).toHaveLength(2);
+      // oldest first
+      expect(list.body.maps[0]!.addedAt <= list.body.maps[1]!.addedAt).toBe(true);
       expect((await call(server.port, spaceAccessPath(space.id), token)).body).toEqual({ role, name: 'Retail banking' });
     }
     const other = await createSpace();
@@ -281,6 +284,10 @@ describe('space tokens on map rooms', () => {
     await whenSynced(late);
     expect(Object.keys(late.doc.getMap('m').toJSON()).sort()).toEqual(['by the space editor', 'later']);
 
+    // malformed and foreign space tokens open nothing
+    for (const token of ['s.' + 'A'.repeat(44), `s.${space.id}${'A'.repeat(32)}`, `s.${space.id}`, 's.' + 'x'.repeat(400), (await createSpace()).editToken]) {
+      expect(await upgradeStatus(server.port, map.id, token)).toBe(401);
+    }
     // a space token opens only the maps of its space
     for (const [, token] of roleTokens(space)) {
       expect(await upgradeStatus(server.port, outside.id, token)).toBe(401);
@@ -447,8 +454,8 @@ describe('rotating and revoking space links', () => {
 });
 
 describe('quotas and bounds', () => {
-  it('space creation and adding maps share the registration quota (429 with Retry-After); a full space is 409', async () => {
-    const limited = await spawnRelay({ PORT: '0', STORE: 'memory', DATA_DIR: tempDataDir(), REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '5', MAX_MAPS_PER_SPACE: '2' });
+  it("space creation and adding maps share the registration quota (429 with Retry-After); a full space is 409; the index room holds at most MAX_ROOM_BYTES", async () => {
+    const limited = await spawnRelay({ PORT: '0', STORE: 'memory', DATA_DIR: tempDataDir(), REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '5', MAX_MAPS_PER_SPACE: '2', MAX_ROOM_BYTES: '8192' });
     try {
       const space = await createSpace(limited.port); // 1
       expect((await addMap(space.editToken, space.id, { id: 'one' }, limited.port)).status).toBe(201); // 2
@@ -464,6 +471,14 @@ describe('quotas and bounds', () => {
       }
       // reading is not registering
       expect((await call(limited.port, spaceMapsPath(space.id), space.viewToken)).status).toBe(200);
+
+      // the index room is a room like any other: past MAX_ROOM_BYTES it takes no more
+      const editor = keep(connect(limited.port, spaceSyncRoom(space.id), space.editToken));
+      await whenSynced(editor);
+      editor.doc.getMap('meta').set('padding', 'x'.repeat(10_000));
+      await waitFor(() => editor.closes.length > 0, 'the writer to be closed');
+      expect(editor.denied).toEqual(['map-full']);
+      expect(editor.closes[0]).toEqual({ code: 4413, reason: 'map too large' });
     } finally {
       await stop(limited);
     }
@@ -533,5 +548,19 @@ describe('a token check that straddles a revocation', () => {
     await waitFor(() => editor.closes.length > 0, 'the straddling connection to close');
     expect(editor.closes[0]).toEqual({ code: 4401, reason: 'link revoked' });
     expect(await upgradeStatus(second.port, map.id, space.editToken)).toBe(401);
+  });
+
+  it('the index room takes no checkpoints (it is not a map); a map of the space does', async () => {
+    const local = await relay({ CHECKPOINT_IDLE_MS: '50', ROOM_IDLE_MS: '60000' });
+    const space = (await call<Space>(local.port, API_SPACES, null, { body: { name: 'No versions' } })).body;
+    const map = (await addMap(space.ownerToken, space.id, { id: 'with-versions' }, local.port)).body.registered!;
+    const index = track(connect(local.port, spaceSyncRoom(space.id), space.editToken));
+    const inMap = track(connect(local.port, map.id, space.editToken));
+    await Promise.all([whenSynced(index), whenSynced(inMap)]);
+    index.doc.getMap('meta').set('name', 'changed');
+    inMap.doc.getMap('m').set('changed', 1);
+    await waitFor(async () => (await call<{ versions: unknown[] }>(local.port, versionsPath(map.id), space.viewToken)).body.versions.length > 0, "the map's checkpoint");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await local.store.listVersions(`~space/${space.id}`)).toEqual([]);
   });
 });
