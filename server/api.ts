@@ -135,7 +135,7 @@ const tooMany = (what: string, retryAfterSeconds: number) =>
  *   POST   /api/maps/:id/links/:role/rotate   owner → 200 {token}; the old token stops working
  *   DELETE /api/maps/:id/links/:role          owner → 204; no token for the role until rotated
  *   PUT    /api/maps/:id/lock                 owner, {locked: boolean} → 200 {locked}; edit connections to the map room close with 4409
- *   GET    /api/maps/:id/access               any token → 200 {role, locked}
+ *   GET    /api/maps/:id/access               any token → 200 {role, locked}, and {space: <spaceId>} for a space token
  *   GET    /api/maps/:id/links                owner → 200 {editToken?, commentToken?, viewToken?} (null: turned off; absent: not known)
  *   POST   /api/maps/:id/owner/rotate         owner → 200 {token}; the old owner token stops working, its connections close with 4401
  *   GET    /api/maps/:id/versions             any token → 200 {versions: VersionInfo[]}, newest first
@@ -258,7 +258,8 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       if (method !== 'GET') throw methodNotAllowed('GET');
       const granted = await access.accessOf(path.mapId, bearer(req));
       if (!granted) throw unauthorized();
-      return send(res, 200, { role: granted.role, locked: granted.locked });
+      // a space token's answer names its space: the map's owner routes are not for it, even as 'owner'
+      return send(res, 200, { role: granted.role, locked: granted.locked, ...(granted.space === null ? {} : { space: granted.space }) });
     }
     if (path?.route === 'versions' && options.versions) return versionsRoute(req, res, method, path.mapId, path.versionId, options.versions);
     if (options.spaces && path && (path.route === 'spaces' || path.route === 'spaceMaps' || path.route === 'spaceAccess' || path.route === 'spaceLink' || path.route === 'spaceLinks')) {

@@ -235,7 +235,7 @@ describe('what a space token sees', () => {
     const map = await newSpaceMap(space);
     const outside = await registerMap(server.port);
     for (const [role, token] of roleTokens(space)) {
-      expect((await call(server.port, `/api/maps/${map.id}/access`, token)).body).toEqual({ role, locked: false });
+      expect((await call(server.port, `/api/maps/${map.id}/access`, token)).body).toEqual({ role, locked: false, space: space.id });
       expect((await call(server.port, versionsPath(map.id), token)).status).toBe(200);
       expect((await call(server.port, `/api/maps/${outside.id}/access`, token)).status).toBe(401);
     }
@@ -311,7 +311,7 @@ describe('space tokens on map rooms', () => {
     expect((await call(server.port, `/api/maps/${map.id}/lock`, map.ownerToken, { method: 'PUT', body: { locked: true } })).status).toBe(200);
     await waitFor(() => editor.closes.length > 0, "the space editor's map connection to close");
     expect(editor.closes[0]).toEqual({ code: 4409, reason: 'access changed' });
-    expect((await call(server.port, `/api/maps/${map.id}/access`, space.editToken)).body).toEqual({ role: 'edit', locked: true });
+    expect((await call(server.port, `/api/maps/${map.id}/access`, space.editToken)).body).toEqual({ role: 'edit', locked: true, space: space.id });
     editor.provider.connect();
     await whenSynced(editor);
     editor.doc.getMap('m').set('while locked', 1);
