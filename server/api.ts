@@ -285,7 +285,7 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
     const token = bearer(req);
     if (path.route === 'spaceMaps') {
       if (method === 'GET') {
-        const view = await spaces.view(spaceId, token);
+        const view = await spaces.list(spaceId, token);
         if (!view) throw spaceUnauthorized();
         return send(res, 200, view);
       }
@@ -303,7 +303,7 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
     }
     if (path.route === 'spaceAccess') {
       if (method !== 'GET') throw methodNotAllowed('GET');
-      const view = await spaces.view(spaceId, token);
+      const view = await spaces.list(spaceId, token);
       if (!view) throw spaceUnauthorized();
       return send(res, 200, { role: view.role, name: view.name });
     }

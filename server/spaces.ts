@@ -170,8 +170,8 @@ export class SpaceAccess implements SpaceMembers {
     return (await this.authorize(spaceId, token))?.role ?? null;
   }
 
-  /** The space's name, the caller's role and its maps; null as for `roleOf`. */
-  async view(spaceId: string, token: string | null | undefined): Promise<SpaceView | null> {
+  /** The space's name, the caller's role and its maps (oldest first); null as for `roleOf`. */
+  async list(spaceId: string, token: string | null | undefined): Promise<SpaceView | null> {
     const granted = await this.authorize(spaceId, token);
     if (!granted) return null;
     const maps = Object.entries(granted.record.maps)
