@@ -2,13 +2,15 @@ import type http from 'node:http';
 import type { Logger } from 'pino';
 import { clientAddress } from './address';
 import { isMapId } from '../src/access/mapId';
-import { isFacilitator, writeRefusal, type LinkRole } from '../src/access/roles';
+import { writeRefusal, type LinkRole } from '../src/access/roles';
 import { tokenField } from '../src/access/rooms';
 import { parseApiPath } from '../src/access/routes';
-import type { AccessControl } from './auth';
+import { SPACE_NAME_MAX_LENGTH } from '../src/access/spaces';
+import type { AccessControl, MapAccess } from './auth';
 import type { Metrics } from './metrics';
 import type { AddressQuota, RegistrationQuota, VersionQuota } from './quotas';
 import type { Rooms } from './rooms';
+import { spaceNameOf, type JoinRefusal, type SpaceAccess } from './spaces';
 import { DraftError, VersionRefused, readVersionDraft, type Versions } from './versions';
 
 /** A JSON body bigger than this is refused with 413. */
@@ -78,6 +80,12 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
+/** A JSON body that must be an object: anything else is a 400. */
+function objectBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'body must be a JSON object');
+  return body as Record<string, unknown>;
+}
+
 function bearer(req: http.IncomingMessage): string | null {
   const header = req.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -85,10 +93,23 @@ function bearer(req: http.IncomingMessage): string | null {
 }
 
 const unauthorized = () => new HttpError(401, 'a valid token for this map is required');
+const spaceUnauthorized = () => new HttpError(401, 'a valid token for this space is required');
+
+/** What each refusal to add a map to a space answers. */
+const JOIN_REFUSALS: Record<JoinRefusal, () => HttpError> = {
+  unauthorized: spaceUnauthorized,
+  forbidden: () => new HttpError(403, 'only owner and edit links of the space can add maps to it'),
+  'map-unauthorized': () => new HttpError(401, "moving a map in takes the map's own valid owner token"),
+  'map-forbidden': () => new HttpError(403, "moving a map in takes the map's own owner token, not another of its links"),
+  taken: () => new HttpError(409, 'the map is in a space already'),
+  full: () => new HttpError(409, 'the space holds as many maps as it may (MAX_MAPS_PER_SPACE)'),
+};
 
 /** What the API needs besides the access records: the registration quota, and who a client is. */
 export interface ApiOptions {
   registrations: RegistrationQuota;
+  /** spaces; without them, /api/spaces answers 404 */
+  spaces?: SpaceAccess;
   /** TRUST_PROXY: how many proxies' X-Forwarded-For entries to trust (address.ts) */
   trustProxy: number;
   metrics?: Metrics;
@@ -114,7 +135,7 @@ const tooMany = (what: string, retryAfterSeconds: number) =>
  *   POST   /api/maps/:id/links/:role/rotate   owner → 200 {token}; the old token stops working
  *   DELETE /api/maps/:id/links/:role          owner → 204; no token for the role until rotated
  *   PUT    /api/maps/:id/lock                 owner, {locked: boolean} → 200 {locked}; edit connections to the map room close with 4409
- *   GET    /api/maps/:id/access               any token → 200 {role, locked}
+ *   GET    /api/maps/:id/access               any token → 200 {role, locked}, and {space: <spaceId>} for a space token
  *   GET    /api/maps/:id/links                owner → 200 {editToken?, commentToken?, viewToken?} (null: turned off; absent: not known)
  *   POST   /api/maps/:id/owner/rotate         owner → 200 {token}; the old owner token stops working, its connections close with 4401
  *   GET    /api/maps/:id/versions             any token → 200 {versions: VersionInfo[]}, newest first
@@ -122,6 +143,21 @@ const tooMany = (what: string, retryAfterSeconds: number) =>
  *                                             {name: "", reason: "restore"|"import", by?} → 201 VersionInfo (a checkpoint);
  *                                             409 when named versions fill the map's limits
  *   GET    /api/maps/:id/versions/:versionId  any token → 200 the version as a Waymark file (as the JSON export writes it); 404 unknown
+ *
+ * Spaces (spaces.ts): a space token opens every map of its space with its role, so the map routes
+ * that any token may use (access, versions) take space tokens too; the owner's map routes (links,
+ * lock, owner key) take only the map's own owner token (a space token gets 403).
+ *
+ *   POST   /api/spaces                        {name} → 201 {id, ownerToken, editToken, commentToken, viewToken} (the registration quota)
+ *   POST   /api/spaces/:id/maps               space owner or edit, {id} → 201 {id, addedAt, registered: {id, ownerToken, …}}: a new map registered in the space;
+ *                                             {id, ownerToken: <the map's own owner token>} → 201 {id, addedAt, registered: null}: a map moved in
+ *                                             (it keeps its registration, rooms, content and links); 409 when it is in a space already or the
+ *                                             space is full (MAX_MAPS_PER_SPACE); the registration quota
+ *   GET    /api/spaces/:id/maps               any space token → 200 {name, role, maps: [{id, addedAt}]}, oldest first
+ *   GET    /api/spaces/:id/access             any space token → 200 {role, name}
+ *   POST   /api/spaces/:id/links/:role/rotate space owner → 200 {token}; the old token's connections (space room and every map of the space) close with 4401
+ *   DELETE /api/spaces/:id/links/:role        space owner → 204; no token for the role until rotated; its connections close with 4401
+ *   GET    /api/spaces/:id/links              space owner → 200 {editToken?, commentToken?, viewToken?}
  *
  * Registering never reveals whether an id exists: every registration is a share of its own, with
  * its own access record and rooms (auth.ts, `accessKey`), and its tokens carry its registration
@@ -135,12 +171,26 @@ const tooMany = (what: string, retryAfterSeconds: number) =>
  * Versions belong to a share (its access key, found from the token), like its rooms.
  */
 export function createApi(access: AccessControl, log: Logger, options: ApiOptions) {
-  /** The caller's access if its token is the owner's: 401 for no valid token, 403 for another role. */
-  async function ownerOf(mapId: string, token: string | null, refusal: string) {
+  /**
+   * The caller's access if its token is the map's own owner token: 401 for no valid token, 403
+   * for another role, or for a space token (even the space owner's: the map's links, lock and
+   * owner key stay its own owner's).
+   */
+  async function ownerOf(mapId: string, token: string | null, refusal: string): Promise<MapAccess> {
     const caller = await access.accessOf(mapId, token);
     if (!caller) throw unauthorized();
-    if (caller.role !== 'owner') throw new HttpError(403, refusal);
+    if (caller.role !== 'owner' || caller.space !== null) throw new HttpError(403, refusal);
     return caller;
+  }
+
+  /** Spends one registration (a map, a space, a map added to a space) of the caller's address, or throws 429. */
+  async function takeRegistration(req: http.IncomingMessage, what: string): Promise<void> {
+    // every attempt counts, valid or not: the quota is what bounds the work anyone can cause
+    const refused = await options.registrations.take(clientAddress(req, options.trustProxy));
+    if (!refused) return;
+    options.metrics?.registrationsRefused.inc({ scope: refused.scope });
+    const who = refused.scope === 'address' ? 'from this address' : 'on this server';
+    throw tooMany(`too many ${what} ${who}`, refused.retryAfterSeconds);
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
@@ -148,15 +198,7 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
     const path = parseApiPath(pathname);
     if (path?.route === 'maps') {
       if (method !== 'POST') throw methodNotAllowed('POST');
-      // every attempt counts, valid or not: the quota is what bounds the work anyone can cause
-      const refused = await options.registrations.take(clientAddress(req, options.trustProxy));
-      if (refused) {
-        options.metrics?.registrationsRefused.inc({ scope: refused.scope });
-        const who = refused.scope === 'address' ? 'from this address' : 'on this server';
-        throw new HttpError(429, `too many map registrations ${who}; try again in ${refused.retryAfterSeconds} s`, {
-          'Retry-After': String(refused.retryAfterSeconds),
-        });
-      }
+      await takeRegistration(req, 'map registrations');
       const body = await readJson(req);
       const id = (body as { id?: unknown } | null)?.id;
       if (!isMapId(id)) {
@@ -171,9 +213,7 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       if (role === null) throw new HttpError(400, 'role must be "edit", "comment" or "view"');
       if (rotate ? method !== 'POST' : method !== 'DELETE') throw methodNotAllowed(rotate ? 'POST' : 'DELETE');
       const token = bearer(req);
-      const caller = await access.accessOf(mapId, token);
-      if (!caller) throw unauthorized();
-      if (!isFacilitator(caller.role)) throw new HttpError(403, 'only the owner can change links');
+      const caller = await ownerOf(mapId, token, "only the map's owner can change its links");
       if (rotate) {
         const fresh = await access.rotate(caller.key, token, role);
         if (!fresh) throw unauthorized();
@@ -188,9 +228,7 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       const { mapId } = path;
       if (method !== 'PUT') throw methodNotAllowed('PUT');
       const token = bearer(req);
-      const caller = await access.accessOf(mapId, token);
-      if (!caller) throw unauthorized();
-      if (!isFacilitator(caller.role)) throw new HttpError(403, 'only the owner can lock or unlock the map');
+      const caller = await ownerOf(mapId, token, "only the map's owner can lock or unlock it");
       const body = await readJson(req);
       const locked = (body as { locked?: unknown } | null)?.locked;
       if (typeof locked !== 'boolean') throw new HttpError(400, 'body must be {"locked": true} or {"locked": false}');
@@ -220,10 +258,79 @@ export function createApi(access: AccessControl, log: Logger, options: ApiOption
       if (method !== 'GET') throw methodNotAllowed('GET');
       const granted = await access.accessOf(path.mapId, bearer(req));
       if (!granted) throw unauthorized();
-      return send(res, 200, { role: granted.role, locked: granted.locked });
+      // a space token's answer names its space: the map's owner routes are not for it, even as 'owner'
+      return send(res, 200, { role: granted.role, locked: granted.locked, ...(granted.space === null ? {} : { space: granted.space }) });
     }
     if (path?.route === 'versions' && options.versions) return versionsRoute(req, res, method, path.mapId, path.versionId, options.versions);
+    if (options.spaces && path && (path.route === 'spaces' || path.route === 'spaceMaps' || path.route === 'spaceAccess' || path.route === 'spaceLink' || path.route === 'spaceLinks')) {
+      return spacesRoute(req, res, method, path, options.spaces);
+    }
     throw new HttpError(404, 'not found');
+  }
+
+  type SpaceRoute = Extract<NonNullable<ReturnType<typeof parseApiPath>>, { route: 'spaces' | 'spaceMaps' | 'spaceAccess' | 'spaceLink' | 'spaceLinks' }>;
+
+  async function spacesRoute(req: http.IncomingMessage, res: http.ServerResponse, method: string, path: SpaceRoute, spaces: SpaceAccess): Promise<void> {
+    if (path.route === 'spaces') {
+      if (method !== 'POST') throw methodNotAllowed('POST');
+      await takeRegistration(req, 'registrations');
+      const name = spaceNameOf((objectBody(await readJson(req)) as { name?: unknown }).name);
+      if (name === null) throw new HttpError(400, `name must be 1 to ${SPACE_NAME_MAX_LENGTH} characters on one line`);
+      const created = await spaces.create(name);
+      options.metrics?.spacesCreated.inc();
+      log.info({ space: created.id }, 'space created');
+      return send(res, 201, created);
+    }
+    const { spaceId } = path;
+    const token = bearer(req);
+    if (path.route === 'spaceMaps') {
+      if (method === 'GET') {
+        const view = await spaces.list(spaceId, token);
+        if (!view) throw spaceUnauthorized();
+        return send(res, 200, view);
+      }
+      if (method !== 'POST') throw methodNotAllowed('GET, POST');
+      await takeRegistration(req, 'registrations');
+      const body = objectBody(await readJson(req)) as { id?: unknown; ownerToken?: unknown };
+      if (!isMapId(body.id)) throw new HttpError(400, 'id must be 1 to 64 letters, digits, "-" or "_"');
+      if (body.ownerToken !== undefined && typeof body.ownerToken !== 'string') throw new HttpError(400, 'ownerToken, when given, must be the map\'s owner token');
+      const moving = typeof body.ownerToken === 'string';
+      const result = moving ? await spaces.moveMap(spaceId, token, body.id, body.ownerToken as string) : await spaces.addMap(spaceId, token, body.id);
+      if (!result.ok) throw JOIN_REFUSALS[result.refusal]();
+      const key = access.keyOf(body.id, result.registered?.ownerToken ?? (body.ownerToken as string));
+      log.info({ space: spaceId, map: body.id, access: key }, moving ? 'map moved into a space' : 'map registered in a space');
+      return send(res, 201, { ...result.listing, registered: result.registered });
+    }
+    if (path.route === 'spaceAccess') {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      const view = await spaces.list(spaceId, token);
+      if (!view) throw spaceUnauthorized();
+      return send(res, 200, { role: view.role, name: view.name });
+    }
+    if (path.route === 'spaceLinks') {
+      if (method !== 'GET') throw methodNotAllowed('GET');
+      const role = await spaces.roleOf(spaceId, token);
+      if (!role) throw spaceUnauthorized();
+      if (role !== 'owner') throw new HttpError(403, "only the space's owner can see its links");
+      const links = await spaces.links(spaceId, token);
+      if (!links) throw spaceUnauthorized();
+      return send(res, 200, Object.fromEntries(Object.entries(links).map(([linkRole, value]) => [tokenField(linkRole as LinkRole), value])));
+    }
+    const { role, rotate } = path;
+    if (role === null) throw new HttpError(400, 'role must be "edit", "comment" or "view"');
+    if (rotate ? method !== 'POST' : method !== 'DELETE') throw methodNotAllowed(rotate ? 'POST' : 'DELETE');
+    const callerRole = await spaces.roleOf(spaceId, token);
+    if (!callerRole) throw spaceUnauthorized();
+    if (callerRole !== 'owner') throw new HttpError(403, "only the space's owner can change its links");
+    if (rotate) {
+      const fresh = await spaces.rotate(spaceId, token, role);
+      if (!fresh) throw spaceUnauthorized();
+      log.info({ space: spaceId, role }, 'space link rotated');
+      return send(res, 200, { token: fresh });
+    }
+    if (!(await spaces.revoke(spaceId, token, role))) throw spaceUnauthorized();
+    log.info({ space: spaceId, role }, 'space link revoked');
+    return send(res, 204);
   }
 
   async function versionsRoute(req: http.IncomingMessage, res: http.ServerResponse, method: string, mapId: string, versionId: string | null, api: VersionApi): Promise<void> {

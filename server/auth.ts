@@ -1,17 +1,37 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, tokenField, type RegisteredMap } from '../src/access/rooms';
 import { LINK_ROLES, ROLES, type LinkRole, type Role } from '../src/access/roles';
+import { spaceOfToken } from '../src/access/spaces';
 import type { AccessRecord, RelayStore } from './store';
 
 /**
  * What a token gives on a map: its role, whether the map's content is locked, and the access key
- * of the registration it belongs to (the name of its access record and of its rooms).
+ * of the registration it belongs to (the name of its access record and of its rooms). A space
+ * token (src/access/spaces.ts) gives its role in the space on every map of it: `space` names the
+ * space then, and is null for the map's own tokens. The generations are those of the records the
+ * answer was read from, taken before they were read (`AccessControl.isCurrent`).
  */
 export interface MapAccess {
   role: Role;
   locked: boolean;
   key: string;
+  space: string | null;
+  /** `AccessControl.generation(key)` before the map's record was read */
+  generation: number;
+  /** the space's generation before its record was read (0 for a map token) */
+  spaceGeneration: number;
 }
+
+/** What AccessControl asks of the spaces (server/spaces.ts) to let a space token open a map. */
+export interface SpaceMembers {
+  /** a number that changes whenever a link of the space is rotated or revoked */
+  generation(spaceId: string): number;
+  /** the role `token` gives in the space and the access key of `mapId` there; null for a wrong token, an unknown space, or a map not in it */
+  member(spaceId: string, token: string, mapId: string): Promise<{ role: Role; key: string } | null>;
+}
+
+/** The hash of each role's token (null: revoked), as map and space records keep them. */
+export type TokenHashes = { owner: string } & Record<LinkRole, string | null>;
 
 /** 192 random bits, base64url (32 characters): a token's secret, or a whole token of a legacy record. */
 export function newToken(): string {
@@ -82,6 +102,7 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
     locked: (stored as Partial<AccessRecord>).locked === true,
     createdAt: typeof stored.createdAt === 'string' ? stored.createdAt : '',
     ...(typeof stored.sealedLinks === 'string' ? { sealedLinks: stored.sealedLinks } : {}),
+    ...(typeof stored.space === 'string' ? { space: stored.space } : {}),
   };
 }
 
@@ -100,6 +121,8 @@ export class AccessControl {
   onRevoked: (key: string, role: Role) => void = () => {};
   /** called with the access key after the owner locked or unlocked a map, so connections can follow */
   onLockChanged: (key: string, locked: boolean) => void = () => {};
+  /** the spaces, once there are (server/spaces.ts); without them a space token opens nothing */
+  spaces: SpaceMembers | null = null;
 
   constructor(
     private readonly store: RelayStore,
@@ -161,9 +184,10 @@ export class AccessControl {
    * Registers a share of a map id and returns a token per role (the only time they exist in
    * clear). Always succeeds: a map id that is registered already gets another, independent
    * registration with a record and rooms of its own, so the answer tells nobody whether the id
-   * exists, and a squatter who registered it first holds nothing of the real owner's.
+   * exists, and a squatter who registered it first holds nothing of the real owner's. With
+   * `space`, the registration is made in that space (the caller records it in the space's record).
    */
-  async register(mapId: string): Promise<RegisteredMap> {
+  async register(mapId: string, space?: string): Promise<RegisteredMap> {
     for (;;) {
       const registration = randomBytes(9).toString('base64url');
       const key = registrationKey(mapId, registration);
@@ -177,6 +201,7 @@ export class AccessControl {
           locked: false,
           createdAt: new Date().toISOString(),
           sealedLinks: sealLinks(tokens.ownerToken, Object.fromEntries(LINK_ROLES.map((role) => [role, tokens[tokenField(role)]]))),
+          ...(space === undefined ? {} : { space }),
         };
         await this.store.putAccess(key, record);
         this.remember(key, record);
@@ -196,11 +221,59 @@ export class AccessControl {
    * registration the token belongs to; or null (as for `roleOf`).
    */
   async accessOf(mapId: string, token: string | null | undefined): Promise<MapAccess | null> {
+    const space = spaceOfToken(token);
+    if (space !== null) return this.accessThroughSpace(mapId, space, token!);
+    return this.mapAccessOf(mapId, token);
+  }
+
+  /** As `accessOf`, for the map's own tokens only (a space token gets null): who holds the map's owner key. */
+  async mapAccessOf(mapId: string, token: string | null | undefined): Promise<MapAccess | null> {
+    if (spaceOfToken(token) !== null) return null;
     const key = accessKey(mapId, token);
     if (key === null) return null;
+    const generation = this.generation(key);
     const record = (await this.record(key)) ?? DUMMY;
     const role = roleIn(record, token);
-    return role ? { role, locked: record.locked, key } : null;
+    return role ? { role, locked: record.locked, key, space: null, generation, spaceGeneration: 0 } : null;
+  }
+
+  /**
+   * A space token on a map: its role in the space, if the map is in that space by both records
+   * (the space's list and the map's own `space`); the map's lock applies as to its own tokens.
+   */
+  private async accessThroughSpace(mapId: string, space: string, token: string): Promise<MapAccess | null> {
+    if (!this.spaces) return null;
+    const spaceGeneration = this.spaces.generation(space);
+    const member = await this.spaces.member(space, token, mapId);
+    if (!member) return null;
+    const generation = this.generation(member.key);
+    const record = await this.record(member.key);
+    if (!record || record.space !== space) return null;
+    return { role: member.role, locked: record.locked, key: member.key, space, generation, spaceGeneration };
+  }
+
+  /** Whether nothing `granted` was read from has changed since (no rotation, revocation or lock change). */
+  isCurrent(granted: MapAccess): boolean {
+    if (this.generation(granted.key) !== granted.generation) return false;
+    return granted.space === null || this.spaces?.generation(granted.space) === granted.spaceGeneration;
+  }
+
+  /**
+   * Puts the registration `key` into `space` (server/spaces.ts, moving a map in): only with the
+   * map's own owner token, and only if it is in no other space. A map in that space already
+   * (its space's record lost the line, say) answers 'joined' again.
+   */
+  joinSpace(key: string, ownerToken: string, space: string): Promise<'joined' | 'unauthorized' | 'taken'> {
+    return this.serial(key, async () => {
+      const record = await this.record(key);
+      if (!record || roleIn(record, ownerToken) !== 'owner') return 'unauthorized';
+      if (record.space === space) return 'joined';
+      if (record.space !== undefined) return 'taken';
+      const updated: AccessRecord = { ...record, space };
+      await this.store.putAccess(key, updated);
+      this.remember(key, updated);
+      return 'joined';
+    });
   }
 
   /**
@@ -284,7 +357,8 @@ function resealed(record: AccessRecord, ownerToken: string, changes: LinkTokens)
   return { sealedLinks: sealLinks(ownerToken, { ...unsealLinks(ownerToken, record.sealedLinks), ...changes }) };
 }
 
-function roleIn(record: AccessRecord, token: string | null | undefined): Role | null {
+/** The role whose hash `token` matches in `record` (a map's or a space's), or null; in constant time over every role. */
+export function roleIn(record: TokenHashes, token: string | null | undefined): Role | null {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const presented = Buffer.from(hashToken(token), 'hex');
   // compare with every role's hash every time: which role matched must not show in the timing

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { spaceRoom } from '../src/access/spaces';
 import type { CheckpointReason } from '../src/model/versions';
 import type { Room, RoomWatcher } from './rooms';
 import { takeSnapshot, type Versions } from './versions';
@@ -25,8 +26,12 @@ interface Watch {
   timer: NodeJS.Timeout | null;
 }
 
-/** Feedback rooms (`<key>/feedback`) hold comments and votes, not the map: they get no versions. */
-const isMapRoom = (room: Room) => !room.name.endsWith('/feedback');
+/**
+ * Feedback rooms (`<key>/feedback`) hold comments and votes, and a space's index room
+ * (`~space/<id>`) the space's list: neither is a map, neither gets versions.
+ */
+const SPACE_ROOM_PREFIX = spaceRoom('');
+const isMapRoom = (room: Room) => !room.name.endsWith('/feedback') && !room.name.startsWith(SPACE_ROOM_PREFIX);
 
 /**
  * Automatic checkpoints of shared maps, so nothing is lost even if nobody named a version: a map

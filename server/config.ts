@@ -82,6 +82,8 @@ export interface ServerConfig {
   registrationsPerAddressPerMinute: number;
   /** map registrations all clients together may make per minute; more get 429 */
   registrationsPerMinute: number;
+  /** maps one space may hold (registered in it or moved in); one more is refused with 409 */
+  maxMapsPerSpace: number;
   /** open WebSockets per client address; the next upgrade gets 429 */
   maxConnectionsPerAddress: number;
   /** WebSocket upgrades per client address and second (burst: MAX_CONNECTIONS_PER_ADDRESS); more get 429 */
@@ -169,6 +171,7 @@ export const ENV_DEFAULTS = {
   TRUST_PROXY: '0',
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '20',
   REGISTRATIONS_PER_MINUTE: '600',
+  MAX_MAPS_PER_SPACE: '2000',
   MAX_CONNECTIONS_PER_ADDRESS: '256',
   UPGRADES_PER_SECOND_PER_ADDRESS: '10',
   MAX_SOCKETS: '10000',
@@ -251,6 +254,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: readTrustProxy(get('TRUST_PROXY')),
     registrationsPerAddressPerMinute: int('REGISTRATIONS_PER_ADDRESS_PER_MINUTE', 1),
     registrationsPerMinute: int('REGISTRATIONS_PER_MINUTE', 1),
+    maxMapsPerSpace: int('MAX_MAPS_PER_SPACE', 1, 1_000_000),
     maxConnectionsPerAddress: int('MAX_CONNECTIONS_PER_ADDRESS', 1),
     upgradesPerSecondPerAddress: int('UPGRADES_PER_SECOND_PER_ADDRESS', 1),
     maxSockets: int('MAX_SOCKETS', 1),

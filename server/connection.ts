@@ -27,8 +27,13 @@ export interface ConnectionDeps {
 export interface ConnectionGrant {
   roomName: string;
   kind: RoomKind;
-  /** the registration's access key (auth.ts): its rooms, its links, its lock */
+  /** the registration's access key (auth.ts): its rooms, its links, its lock (a space's index room: the room's name) */
   accessKey: string;
+  /**
+   * the space whose token opened the connection (to the space's index room, or to a map of the
+   * space), whose revocations close it; null for a map's own token
+   */
+  space: string | null;
   role: Role;
   /** whether the map's content was locked when the token was checked */
   locked: boolean;
@@ -64,6 +69,7 @@ export class Connection implements Peer {
   readonly roomName: string;
   readonly kind: RoomKind;
   readonly accessKey: string;
+  readonly space: string | null;
   readonly role: Role;
   readonly identityId: string | null;
   readonly address: string;
@@ -102,7 +108,7 @@ export class Connection implements Peer {
     onGone: (c: Connection) => void,
   ) {
     const { config, metrics } = deps;
-    ({ roomName: this.roomName, kind: this.kind, accessKey: this.accessKey, role: this.role, locked: this.locked, identityId: this.identityId, address: this.address } = grant);
+    ({ roomName: this.roomName, kind: this.kind, accessKey: this.accessKey, space: this.space, role: this.role, locked: this.locked, identityId: this.identityId, address: this.address } = grant);
     const role = this.role;
     this.log = deps.log.child({ conn: id, room: this.roomName, role });
     this.messageBucket = new TokenBucket(config.maxMessagesPerSecond, config.messageBurst);

@@ -10,6 +10,7 @@ import { createMetrics } from './metrics';
 import { AddressQuota, RegistrationQuota, VersionQuota } from './quotas';
 import { Relay } from './relay';
 import { Rooms } from './rooms';
+import { SpaceAccess } from './spaces';
 import { createStore } from './store';
 import { UpdateChecker } from './updateCheck';
 import { Versions } from './versions';
@@ -26,6 +27,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const store = createStore(config);
   const metrics = createMetrics();
   const access = new AccessControl(store);
+  const spaces = new SpaceAccess(store, access, { maxMaps: config.maxMapsPerSpace });
   const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
   checker.start();
   const versions = new Versions(store, {
@@ -56,7 +58,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     onForget: (name) => checker.forget(name),
     watcher: checkpoints,
   });
-  const relay = new Relay({ config, log, metrics, access, rooms, checker });
+  const relay = new Relay({ config, log, metrics, access, spaces, rooms, checker });
   metrics.sources.presenceEntries = () => {
     let n = 0;
     for (const room of rooms.all()) n += room.presence.size;
@@ -66,6 +68,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   metrics.sources.updateChecksQueued = () => checker.queued;
   const server = createHttpServer(config, log, {
     api: createApi(access, log, {
+      spaces,
       registrations: new RegistrationQuota(config.registrationsPerAddressPerMinute, config.registrationsPerMinute),
       trustProxy: config.trustProxy,
       metrics,

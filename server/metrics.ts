@@ -42,6 +42,13 @@ export function createMetrics() {
       labelNames: ['kind', 'result'] as const,
       registers: [registry],
     }),
+    spacesCreated: new Counter({ name: 'waymark_spaces_created_total', help: 'Spaces created (POST /api/spaces)', registers: [registry] }),
+    spaceConnections: new Counter({
+      name: 'waymark_space_connections_total',
+      help: 'WebSocket connections opened with a space token, by room: the space\'s index, or a map or feedback room of the space',
+      labelNames: ['room'] as const,
+      registers: [registry],
+    }),
     upgradesRefused: new Counter({ name: 'waymark_upgrades_refused_total', help: 'WebSocket upgrades refused, by HTTP status', labelNames: ['status'] as const, registers: [registry] }),
     sources,
   };

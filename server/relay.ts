@@ -6,14 +6,16 @@ import { identityIdOf } from '../src/access/identity';
 import { clientAddress } from './address';
 import type { Role } from '../src/access/roles';
 import { roomName as roomOf } from '../src/access/rooms';
-import { parseSyncPath } from '../src/access/routes';
+import { parseSpaceSyncPath, parseSyncPath } from '../src/access/routes';
+import { spaceRoom } from '../src/access/spaces';
 import type { AccessControl } from './auth';
 import { RelayBudgets } from './budgets';
 import type { ServerConfig } from './config';
-import { Connection } from './connection';
+import { Connection, type ConnectionGrant } from './connection';
 import { BucketsByKey, CLOSE } from './limits';
 import type { Metrics } from './metrics';
 import type { Rooms } from './rooms';
+import type { SpaceAccess } from './spaces';
 import type { UpdateChecker } from './updateCheck';
 
 export interface RelayDeps {
@@ -21,6 +23,7 @@ export interface RelayDeps {
   log: Logger;
   metrics: Metrics;
   access: AccessControl;
+  spaces: SpaceAccess;
   rooms: Rooms;
   checker: UpdateChecker;
 }
@@ -60,6 +63,7 @@ export class Relay {
     // connection's `accessKey` holds
     deps.access.onRevoked = (key, role) => this.revoked(key, role);
     deps.access.onLockChanged = (key, locked) => this.lockChanged(key, locked);
+    deps.spaces.onRevoked = (spaceId, role) => this.spaceRevoked(spaceId, role);
     this.pingTimer = setInterval(() => this.ping(), deps.config.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -101,12 +105,14 @@ export class Relay {
   }
 
   private async upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const { config, access, rooms, log } = this.deps;
+    const { config, access, spaces, rooms, log, metrics } = this.deps;
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    // `/sync/<mapId>` is the map's room, `/sync/<mapId>/feedback` its feedback room (same tokens)
-    const room = parseSyncPath(url.pathname);
-    if (!room) return this.refuse(socket, 404, 'not found');
+    // `/sync/<mapId>` is the map's room, `/sync/<mapId>/feedback` its feedback room (same tokens),
+    // `/sync/spaces/<spaceId>` a space's index room (space tokens only)
+    const space = parseSpaceSyncPath(url.pathname);
+    const room = space ? null : parseSyncPath(url.pathname);
+    if (!room && !space) return this.refuse(socket, 404, 'not found');
     const origin = req.headers.origin;
     // browsers always send Origin; clients that are not browsers may not, and their token protects them
     if (config.allowedOrigins.length && origin !== undefined && !config.allowedOrigins.includes(origin.replace(/\/+$/, ''))) {
@@ -125,35 +131,57 @@ export class Relay {
       if (left > 0) this.socketsByAddress.set(address, left);
       else this.socketsByAddress.delete(address);
     });
-    const { mapId, kind } = room;
     const token = url.searchParams.get('token');
     // who the client is: proven by its identity secret (src/access/identity.ts), else nobody
     const identitySecret = url.searchParams.get('identity');
     const identityId = identitySecret ? identityIdOf(identitySecret) : null;
-    // the registration the token belongs to: its record, its rooms, its revocations and lock
-    const key = access.keyOf(mapId, token);
-    const generation = key === null ? 0 : access.generation(key);
-    const granted = key === null ? null : await access.accessOf(mapId, token);
-    // unknown map or wrong token: the same answer, so the existence of a map does not leak
-    if (!granted) return this.refuse(socket, 401, 'a valid token for this map is required');
-    const { role, locked } = granted;
-    const roomName = roomOf(granted.key, kind);
+    let grant: ConnectionGrant;
+    /** after joining: whether what the token gave at the check still holds (see below) */
+    let recheck: () => Promise<'same' | 'revoked' | { locked: boolean }>;
+    if (space) {
+      // a space's index room: owner and edit write it, comment and view read it (as a map room
+      // that is never locked); its name starts with "~", which no map room's can
+      const generation = spaces.generation(space.spaceId);
+      const role = await spaces.roleOf(space.spaceId, token);
+      // unknown space or wrong token: the same answer
+      if (!role) return this.refuse(socket, 401, 'a valid token for this space is required');
+      const name = spaceRoom(space.spaceId);
+      grant = { roomName: name, kind: 'map', accessKey: name, space: space.spaceId, role, locked: false, identityId, address };
+      recheck = async () => {
+        if (spaces.generation(space.spaceId) === generation) return 'same';
+        return (await spaces.roleOf(space.spaceId, token)) === role ? 'same' : 'revoked';
+      };
+    } else {
+      const { mapId, kind } = room!;
+      // the registration the token belongs to (its record, its rooms, its revocations and lock),
+      // or, for a space token, the space's role on that registration if the map is in the space
+      const granted = await access.accessOf(mapId, token);
+      // unknown map, wrong token, a space the map is not in: the same answer, so the existence of a map does not leak
+      if (!granted) return this.refuse(socket, 401, 'a valid token for this map is required');
+      grant = { roomName: roomOf(granted.key, kind), kind, accessKey: granted.key, space: granted.space, role: granted.role, locked: granted.locked, identityId, address };
+      recheck = async () => {
+        if (access.isCurrent(granted)) return 'same';
+        const now = await access.accessOf(mapId, token);
+        return now?.role === granted.role && now.key === granted.key ? { locked: now.locked } : 'revoked';
+      };
+    }
+    const { roomName, role } = grant;
     if (this.closing) return this.refuse(socket, 503, 'server is shutting down');
     if (rooms.occupancy(roomName) >= config.maxConnectionsPerRoom) return this.refuse(socket, 503, 'room is full');
     // every open room is a document here and a copy in a worker: their number is bounded
     if (!rooms.get(roomName) && rooms.size >= config.maxRoomsInMemory) return this.refuse(socket, 503, 'server busy');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const grant = { roomName, kind, accessKey: granted.key, role, locked, identityId, address };
       const connection = new Connection(this.nextId++, ws, grant, { ...this.deps, budgets: this.budgets }, (c) => this.forget(c));
       this.connections.add(connection);
-      log.info({ conn: connection.id, room: roomName, role }, 'connection opened');
+      if (grant.space !== null) metrics.spaceConnections.inc({ room: space ? 'index' : grant.kind });
+      log.info({ conn: connection.id, room: roomName, role, ...(grant.space === null ? {} : { space: grant.space }) }, 'connection opened');
       void connection.start(async () => {
-        // a rotation or a lock change between our token check and now would otherwise have
-        // missed this connection (its messages wait until this has run)
-        if (access.generation(granted.key) === generation) return;
-        const now = await access.accessOf(mapId, token);
-        if (now?.role !== role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
-        else connection.lockChanged(now.locked);
+        // a rotation, revocation or lock change (of the map's links, or of its space's) between
+        // our token check and now would otherwise have missed this connection (its messages
+        // wait until this has run)
+        const now = await recheck();
+        if (now === 'revoked') connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
+        else if (now !== 'same') connection.lockChanged(now.locked);
       });
     });
   }
@@ -162,10 +190,23 @@ export class Relay {
     this.connections.delete(connection);
   }
 
-  /** A link (or the owner's token) was rotated or revoked: its connections to the map and its feedback room close with 4401. */
+  /**
+   * A map's link (or its owner's token) was rotated or revoked: the connections opened with it to
+   * the map and its feedback room close with 4401 (not those opened there with a space token).
+   */
   private revoked(key: string, role: Role): void {
     for (const connection of this.connections) {
-      if (connection.accessKey === key && connection.role === role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
+      if (connection.accessKey === key && connection.space === null && connection.role === role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
+    }
+  }
+
+  /**
+   * A space's link was rotated or revoked: every connection opened with that role's space token
+   * closes with 4401, to the space's index room and to every map and feedback room of the space.
+   */
+  private spaceRevoked(spaceId: string, role: Role): void {
+    for (const connection of this.connections) {
+      if (connection.space === spaceId && connection.role === role) connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
     }
   }
 

@@ -3,7 +3,7 @@ import { LevelDbStore } from './leveldb';
 import { MemoryStore } from './memory';
 import type { RelayStore } from './types';
 
-export type { AccessRecord, RelayStore, VersionEntry } from './types';
+export type { AccessRecord, RelayStore, SpaceMapRecord, SpaceRecord, VersionEntry } from './types';
 export { LevelDbStore, MemoryStore };
 
 export function createStore(config: Pick<ServerConfig, 'store' | 'dataDir'>): RelayStore {

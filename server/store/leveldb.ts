@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { LeveldbPersistence, getCurrentUpdateClock, getLevelUpdates } from 'y-leveldb';
-import type { AccessRecord, RelayStore, VersionEntry } from './types';
+import type { AccessRecord, RelayStore, SpaceRecord, VersionEntry } from './types';
 
 type BatchOp = { type: 'put'; key: unknown; value: Uint8Array } | { type: 'del'; key: unknown };
 
@@ -148,6 +148,15 @@ export class LevelDbStore implements RelayStore {
     await this.run((db) => db.put(accessKey(mapId), Buffer.from(JSON.stringify(record), 'utf8')));
   }
 
+  async getSpace(spaceId: string): Promise<SpaceRecord | undefined> {
+    const value = await this.run((db) => getOrUndefined(db, spaceKey(spaceId)));
+    return value ? (JSON.parse(Buffer.from(value).toString('utf8')) as SpaceRecord) : undefined;
+  }
+
+  async putSpace(spaceId: string, record: SpaceRecord): Promise<void> {
+    await this.run((db) => db.put(spaceKey(spaceId), Buffer.from(JSON.stringify(record), 'utf8')));
+  }
+
   async listVersions(room: string): Promise<VersionEntry[]> {
     return this.run((db) => readIndex(db, room));
   }
@@ -193,6 +202,8 @@ async function readIndex(db: LevelDb, room: string): Promise<VersionEntry[]> {
 
 /** Access records live beside y-leveldb's 'v1' and 'v1_sv' keys, in a namespace of their own. */
 const accessKey = (mapId: string) => ['waymark', 'access', mapId];
+/** Space records beside them (server/spaces.ts). */
+const spaceKey = (spaceId: string) => ['waymark', 'space', spaceId];
 /**
  * Versions beside them: one index per map room (every version's info and size, so listing a
  * thousand is one read) and one key per snapshot. The room is a share's access key, so two

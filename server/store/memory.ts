@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
-import type { AccessRecord, RelayStore, VersionEntry } from './types';
+import type { AccessRecord, RelayStore, SpaceRecord, VersionEntry } from './types';
 
 /** Everything in memory and gone on exit: for tests and throwaway relays (`STORE=memory`). */
 export class MemoryStore implements RelayStore {
   readonly docs = new Map<string, Uint8Array[]>();
   readonly access = new Map<string, AccessRecord>();
+  readonly spaces = new Map<string, string>();
   readonly versions = new Map<string, { index: VersionEntry[]; snapshots: Map<string, Uint8Array> }>();
 
   async loadDoc(name: string): Promise<Uint8Array> {
@@ -34,6 +35,16 @@ export class MemoryStore implements RelayStore {
 
   async putAccess(mapId: string, record: AccessRecord): Promise<void> {
     this.access.set(mapId, { ...record });
+  }
+
+  async getSpace(spaceId: string): Promise<SpaceRecord | undefined> {
+    // kept as JSON, as LevelDB keeps it: nothing a caller changes reaches the stored copy
+    const stored = this.spaces.get(spaceId);
+    return stored === undefined ? undefined : (JSON.parse(stored) as SpaceRecord);
+  }
+
+  async putSpace(spaceId: string, record: SpaceRecord): Promise<void> {
+    this.spaces.set(spaceId, JSON.stringify(record));
   }
 
   async listVersions(room: string): Promise<VersionEntry[]> {

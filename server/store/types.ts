@@ -17,6 +17,34 @@ export type AccessRecord = { owner: string } & Record<LinkRole, string | null> &
    * sees their links again. Absent in records from before owner recovery.
    */
   sealedLinks?: string;
+  /**
+   * The space this registration belongs to (server/spaces.ts), if any: a map is in at most one
+   * space, and a space token opens it only while both this and the space's record say so.
+   * Absent in records of maps in no space.
+   */
+  space?: string;
+};
+
+/** A map of a space, as the space's record keeps it. */
+export interface SpaceMapRecord {
+  /** the map's access key (src/access/rooms.ts): the registration a space token opens */
+  key: string;
+  /** ISO time the map joined the space */
+  addedAt: string;
+}
+
+/**
+ * One space (server/spaces.ts): its name, SHA-256 hashes (hex) of its tokens, one per role
+ * (null = revoked), its links sealed for the owner as a map's are, and which maps it holds (map
+ * id → the registration a space token opens). Which maps a space token opens is only ever this
+ * record, never the space's index document.
+ */
+export type SpaceRecord = { owner: string } & Record<LinkRole, string | null> & {
+  name: string;
+  createdAt: string;
+  /** as `AccessRecord.sealedLinks` */
+  sealedLinks?: string;
+  maps: Record<string, SpaceMapRecord>;
 };
 
 /** A version as the room's index lists it: what it says about itself, and its snapshot's size. */
@@ -28,7 +56,7 @@ export interface VersionEntry {
 
 /**
  * Where the relay keeps what must outlive the process: each room's Yjs updates, each map's
- * access record, and each map room's versions (a snapshot each, and one index per room so the
+ * access record, each space's record, and each map room's versions (a snapshot each, and one index per room so the
  * list is one read). Writes to one document must not overlap (rooms.ts runs them one after the other);
  * a returned promise resolves only once the write is durable against a crash of this process.
  */
@@ -45,6 +73,8 @@ export interface RelayStore {
   readDoc(name: string): Promise<Uint8Array>;
   getAccess(mapId: string): Promise<AccessRecord | undefined>;
   putAccess(mapId: string, record: AccessRecord): Promise<void>;
+  getSpace(spaceId: string): Promise<SpaceRecord | undefined>;
+  putSpace(spaceId: string, record: SpaceRecord): Promise<void>;
   /** the room's version index, in the order stored (callers sort) */
   listVersions(room: string): Promise<VersionEntry[]>;
   /** stores a snapshot and its index entry together: both or neither */

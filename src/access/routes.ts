@@ -71,11 +71,14 @@ export const spaceMapsPath = (spaceId: string): string => `${API_SPACES}/${enc(s
 export const spaceLinkPath = (spaceId: string, role: LinkRole, rotate: boolean): string => `${API_SPACES}/${enc(spaceId)}/links/${role}${rotate ? '/rotate' : ''}`;
 /** the role a space token gives (GET, any space token) */
 export const spaceAccessPath = (spaceId: string): string => `${API_SPACES}/${enc(spaceId)}/access`;
+/** the space owner's: every space link's token as the owner last set it (GET) */
+export const spaceLinksPath = (spaceId: string): string => `${API_SPACES}/${enc(spaceId)}/links`;
 
 const SPACE = `(${SPACE_ID_PATTERN})`;
 const SPACE_MAPS_PATH = new RegExp(`^${API_SPACES}/${SPACE}/maps$`);
 const SPACE_LINK_PATH = new RegExp(`^${API_SPACES}/${SPACE}/links/([a-z]+)(/rotate)?$`);
 const SPACE_ACCESS_PATH = new RegExp(`^${API_SPACES}/${SPACE}/access$`);
+const SPACE_LINKS_PATH = new RegExp(`^${API_SPACES}/${SPACE}/links$`);
 
 export type ApiRoute =
   | { route: 'maps' }
@@ -84,6 +87,7 @@ export type ApiRoute =
   /** `role` is null for a name that is no link role: the API answers 400, not 404 */
   | { route: 'spaceLink'; spaceId: string; role: LinkRole | null; rotate: boolean }
   | { route: 'spaceAccess'; spaceId: string }
+  | { route: 'spaceLinks'; spaceId: string }
   /** `role` is null for a name that is no link role: the API answers 400, not 404 */
   | { route: 'link'; mapId: string; role: LinkRole | null; rotate: boolean }
   | { route: 'access'; mapId: string }
@@ -102,6 +106,8 @@ export function parseApiPath(pathname: string): ApiRoute | null {
   if (spaceLink) return { route: 'spaceLink', spaceId: spaceLink[1]!, role: isLinkRole(spaceLink[2]) ? spaceLink[2] : null, rotate: spaceLink[3] !== undefined };
   const spaceAccess = SPACE_ACCESS_PATH.exec(pathname);
   if (spaceAccess) return { route: 'spaceAccess', spaceId: spaceAccess[1]! };
+  const spaceLinks = SPACE_LINKS_PATH.exec(pathname);
+  if (spaceLinks) return { route: 'spaceLinks', spaceId: spaceLinks[1]! };
   const link = LINK_PATH.exec(pathname);
   if (link) return { route: 'link', mapId: link[1]!, role: isLinkRole(link[2]) ? link[2] : null, rotate: link[3] !== undefined };
   const lock = LOCK_PATH.exec(pathname);
