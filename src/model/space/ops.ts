@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { isIdShape, newId } from '../ids';
 import { LIMITS } from '../limits';
 import { LOCAL_ORIGIN } from '../origin';
-import { spaceIndexMaps, spaceRecord, type SpaceRecord } from './doc';
+import { readLibraryPersona, readMapEntry, spaceIndexMaps, spaceRecord, type SpaceRecord } from './doc';
 import { SPACE_LIMITS, type LibraryPersona, type SpaceMapEntry } from './types';
 import {
   boundedText,
@@ -32,12 +32,19 @@ import {
  * the same field resolves to one value on every replica (Yjs's last-writer rule).
  */
 
-/** Writes `value` under `key` unless the record holds that value already (lists compared item by item). */
-function writeIfChanged(record: SpaceRecord, key: string, value: unknown): void {
-  const was = record.get(key);
-  if (Array.isArray(value) && Array.isArray(was)) {
-    if (value.length === was.length && value.every((item, i) => item === was[i])) return;
-  } else if (was === value && record.has(key)) return;
+/** Whether two field values are the same (lists item by item). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
+}
+
+/**
+ * Writes `value` under `key` unless the record already reads as that value (`current`, what the
+ * forgiving reader makes of the record): a missing `archived` is already false, and writing it
+ * would only add bytes.
+ */
+function writeIfChanged(record: SpaceRecord, current: object, key: string, value: unknown): void {
+  if (sameValue((current as Record<string, unknown>)[key], value)) return;
   record.set(key, value);
 }
 
@@ -94,16 +101,17 @@ export function putMapEntry(doc: Y.Doc, entry: Partial<SpaceMapEntry> & { id: st
     doc.transact(() => maps.set(entry.id, record), origin);
     return true;
   }
+  const current = readMapEntry(entry.id, existing)!;
   doc.transact(() => {
     const { createdAt, updatedAt, updatedBy, ...rest } = fields;
-    if (createdAt !== undefined && timeOf(existing.get('createdAt')) === 0 && createdAt > 0) writeIfChanged(existing, 'createdAt', createdAt);
+    if (createdAt !== undefined && current.createdAt === 0 && createdAt > 0) writeIfChanged(existing, current, 'createdAt', createdAt);
     if (updatedAt !== undefined) {
-      if (updatedAt > timeOf(existing.get('updatedAt'))) {
-        writeIfChanged(existing, 'updatedAt', updatedAt);
-        if (updatedBy !== undefined) writeIfChanged(existing, 'updatedBy', updatedBy);
+      if (updatedAt > current.updatedAt) {
+        writeIfChanged(existing, current, 'updatedAt', updatedAt);
+        if (updatedBy !== undefined) writeIfChanged(existing, current, 'updatedBy', updatedBy);
       }
-    } else if (updatedBy !== undefined) writeIfChanged(existing, 'updatedBy', updatedBy);
-    for (const [key, value] of Object.entries(rest)) writeIfChanged(existing, key, value);
+    } else if (updatedBy !== undefined) writeIfChanged(existing, current, 'updatedBy', updatedBy);
+    for (const [key, value] of Object.entries(rest)) writeIfChanged(existing, current, key, value);
   }, origin);
   return true;
 }
@@ -111,16 +119,19 @@ export function putMapEntry(doc: Y.Doc, entry: Partial<SpaceMapEntry> & { id: st
 /** Archives or restores a map in the library (its entry and the map stay); false when the index has no such map. */
 export function setMapArchived(doc: Y.Doc, mapId: string, archived: boolean, origin: unknown = LOCAL_ORIGIN): boolean {
   const record = spaceRecord(spaceIndexMaps(doc).maps, mapId);
-  if (!record || !isIdShape(mapId)) return false;
-  doc.transact(() => writeIfChanged(record, 'archived', archived === true), origin);
+  const current = readMapEntry(mapId, record);
+  if (!record || !current) return false;
+  if (current.archived !== (archived === true)) doc.transact(() => record.set('archived', archived === true), origin);
   return true;
 }
 
 /** Sets a map's tags (trimmed, one per spelling regardless of case, cut to SPACE_LIMITS); false when the index has no such map. */
 export function setMapTags(doc: Y.Doc, mapId: string, tags: readonly string[], origin: unknown = LOCAL_ORIGIN): boolean {
   const record = spaceRecord(spaceIndexMaps(doc).maps, mapId);
-  if (!record || !isIdShape(mapId)) return false;
-  doc.transact(() => writeIfChanged(record, 'tags', tagList(tags)), origin);
+  const current = readMapEntry(mapId, record);
+  if (!record || !current) return false;
+  const next = tagList(tags);
+  if (!sameValue(current.tags, next)) doc.transact(() => record.set('tags', next), origin);
   return true;
 }
 
@@ -195,11 +206,10 @@ export function addLibraryPersona(doc: Y.Doc, draft: LibraryPersonaDraft, origin
 /** Changes the fields given of a library persona (every map using it shows the change); false when there is no such persona. */
 export function updateLibraryPersona(doc: Y.Doc, id: string, patch: LibraryPersonaPatch, origin: unknown = LOCAL_ORIGIN): boolean {
   const record = spaceRecord(spaceIndexMaps(doc).personas, id);
-  if (!record || !isIdShape(id)) return false;
-  const fields = clampPersona(patch);
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) writeIfChanged(record, key, value);
-  }, origin);
+  const current = readLibraryPersona(id, record);
+  if (!record || !current) return false;
+  const changed = Object.entries(clampPersona(patch)).filter(([key, value]) => value !== undefined && !sameValue((current as unknown as Record<string, unknown>)[key], value));
+  if (changed.length > 0) doc.transact(() => changed.forEach(([key, value]) => record.set(key, value)), origin);
   return true;
 }
 
