@@ -54,6 +54,8 @@ interface Unit {
   titleWords: string;
   tagsWords: string;
   bodyWords: string;
+  /** the three together: a card without a query word is passed over with one look per word */
+  allWords: string;
 }
 
 interface MapPart {
@@ -101,23 +103,44 @@ function stemmed(word: string): string {
   return s;
 }
 
-function addWords(folded: string, into: Set<string>): void {
-  for (const token of folded.split(SPLIT)) {
-    if (token === '') continue;
+/** token → what it adds to a field's words: itself cut to MAX_WORD, and its stem when that differs. */
+const pieceCache = new Map<string, string>();
+function pieceOf(token: string): string {
+  let piece = pieceCache.get(token);
+  if (piece === undefined) {
     const word = token.length > MAX_WORD ? token.slice(0, MAX_WORD) : token;
-    into.add(word);
     const s = stemmed(word);
-    if (s !== word && s !== '') into.add(s);
+    piece = s !== word && s !== '' ? `${word} ${s}` : word;
+    if (pieceCache.size > 100_000) pieceCache.clear();
+    pieceCache.set(token, piece);
   }
+  return piece;
 }
 
-/** A field's words, folded, each with its stem, as " word word " ('' for an empty field). */
-function wordsOf(text: string): string {
-  if (text === '') return '';
-  const words = new Set<string>();
-  addWords(foldWords(text), words);
-  if (UMLAUT.test(text)) addWords(foldWords(spellUmlauts(text)), words);
-  return words.size === 0 ? '' : ` ${[...words].join(' ')} `;
+function addWords(folded: string, into: string[]): void {
+  for (const token of folded.split(SPLIT)) if (token !== '') into.push(pieceOf(token));
+}
+
+/** Stands between a card's fields while they are folded together; folding leaves it as it is. */
+const FIELD_BREAK = '\u0000';
+
+/**
+ * Each text's words, folded, each followed by its stem where that differs, as " word word " (''
+ * for an empty text; a word said twice is there twice, which costs less than leaving it out). The
+ * texts are folded in one go (folding is much of the cost of building the index) and split again.
+ */
+function wordsOfFields(texts: readonly string[]): string[] {
+  const joined = texts.map((text) => text.replaceAll(FIELD_BREAK, ' ')).join(FIELD_BREAK);
+  const plain = foldWords(joined).split(FIELD_BREAK);
+  const spelled = UMLAUT.test(joined) ? foldWords(spellUmlauts(joined)).split(FIELD_BREAK) : null;
+  return texts.map((text, i) => {
+    if (text === '') return '';
+    const words: string[] = [];
+    addWords(plain[i] ?? '', words);
+    // the umlaut spelling adds only where it differs ("mueller" beside "muller")
+    if (spelled && spelled[i] !== plain[i]) addWords(spelled[i] ?? '', words);
+    return words.length === 0 ? '' : ` ${words.join(' ')} `;
+  });
 }
 
 function cut(text: unknown, max: number): string {
@@ -127,7 +150,8 @@ function cut(text: unknown, max: number): string {
 
 function titleUnit(title: string): Unit {
   const text = cut(title, LIMITS.mapTitle);
-  return { cardId: null, title: text, body: '', tags: [], titleWords: wordsOf(text), tagsWords: '', bodyWords: '' };
+  const [titleWords] = wordsOfFields([text]);
+  return { cardId: null, title: text, body: '', tags: [], titleWords: titleWords!, tagsWords: '', bodyWords: '', allWords: titleWords! };
 }
 
 function cardUnit(card: SearchableMap['journey']['cards'][number], previous: Unit | undefined): Unit {
@@ -135,7 +159,8 @@ function cardUnit(card: SearchableMap['journey']['cards'][number], previous: Uni
   const body = cut(card.body, LIMITS.cardBody);
   const tags = Array.isArray(card.tags) ? card.tags.slice(0, LIMITS.tagsPerCard).map((tag) => cut(tag, LIMITS.tag)) : [];
   if (previous && previous.title === title && previous.body === body && sameList(previous.tags, tags)) return previous;
-  return { cardId: card.id, title, body, tags, titleWords: wordsOf(title), tagsWords: wordsOf(tags.join(' ')), bodyWords: wordsOf(body) };
+  const [titleWords, tagsWords, bodyWords] = wordsOfFields([title, tags.join(' '), body]) as [string, string, string];
+  return { cardId: card.id, title, body, tags, titleWords, tagsWords, bodyWords, allWords: titleWords + tagsWords + bodyWords };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -147,7 +172,7 @@ function buildPart(map: SearchableMap, previous: MapPart | undefined): MapPart {
   if (previous) for (const unit of previous.units) if (unit.cardId !== null) before.set(unit.cardId, unit);
   const title = previous && previous.title === cut(map.title, LIMITS.mapTitle) ? previous.units[0]! : titleUnit(map.title);
   const units = [title, ...map.journey.cards.map((card) => cardUnit(card, before.get(card.id)))];
-  return { id: map.id, title: title.title, units, words: units.map((u) => u.titleWords + u.tagsWords + u.bodyWords).join('') };
+  return { id: map.id, title: title.title, units, words: units.map((u) => u.allWords).join('') };
 }
 
 /** The index of every map given, in that order (hits of equal weight keep it). */
@@ -208,64 +233,69 @@ function holds(words: string, word: QueryWord): boolean {
 }
 
 const FIELD_RANK: Readonly<Record<SpaceSearchField, number>> = { title: 4, 'card title': 3, tags: 2, body: 1 };
+/** Scores run from 1 × 16 + 1 to 4 × 16 + MAX_QUERY_WORDS: the field's rank first, then how many words it holds. */
+const SCORE_SLOTS = 4 * 16 + MAX_QUERY_WORDS + 1;
 
 interface Candidate {
   part: MapPart;
   unit: Unit;
   field: SpaceSearchField;
-  score: number;
-  seq: number;
 }
 
-function bitCount(mask: number): number {
+/** How many of the words the field holds. */
+function wordsIn(field: string, words: readonly QueryWord[]): number {
+  if (field === '') return 0;
   let n = 0;
-  for (let m = mask; m !== 0; m &= m - 1) n++;
+  for (const word of words) if (holds(field, word)) n++;
   return n;
 }
 
-/** The field of a unit that holds every query word, or null; the one with the most words, title before tags before body. */
+/**
+ * The field of a unit that holds every query word, or null; the one with the most words, title
+ * before tags before body. A unit missing a word anywhere costs one look per word, which is
+ * what most cards cost.
+ */
 function matchUnit(unit: Unit, words: readonly QueryWord[]): { field: SpaceSearchField; count: number } | null {
-  const fields: [SpaceSearchField, string][] =
-    unit.cardId === null ? [['title', unit.titleWords]] : [['card title', unit.titleWords], ['tags', unit.tagsWords], ['body', unit.bodyWords]];
-  const masks = fields.map(() => 0);
-  for (let i = 0; i < words.length; i++) {
-    let found = false;
-    for (let f = 0; f < fields.length; f++) {
-      if (holds(fields[f]![1], words[i]!)) {
-        masks[f]! |= 1 << i;
-        found = true;
-      }
-    }
-    if (!found) return null;
-  }
-  let best = 0;
-  for (let f = 1; f < fields.length; f++) if (bitCount(masks[f]!) > bitCount(masks[best]!)) best = f;
-  return { field: fields[best]![0], count: bitCount(masks[best]!) };
+  for (const word of words) if (!holds(unit.allWords, word)) return null;
+  if (unit.cardId === null) return { field: 'title', count: words.length };
+  const inTitle = wordsIn(unit.titleWords, words);
+  if (inTitle === words.length) return { field: 'card title', count: inTitle };
+  const inTags = wordsIn(unit.tagsWords, words);
+  const inBody = inTags === words.length ? 0 : wordsIn(unit.bodyWords, words);
+  if (inTitle >= inTags && inTitle >= inBody) return { field: 'card title', count: inTitle };
+  if (inTags >= inBody) return { field: 'tags', count: inTags };
+  return { field: 'body', count: inBody };
 }
 
 /**
  * The hits for a query, best first: map titles, then card titles, tags and bodies, and among
  * those the ones holding more of the words in one field; equal ones in the index's order. At
  * most `limit` hits, one per map title or card. An empty query finds nothing.
+ *
+ * Hits are kept in one list per score, each no longer than `limit`, so a one-letter query that
+ * every card matches neither gathers nor sorts twenty thousand of them.
  */
 export function searchSpace(index: SpaceSearchIndex, query: string, limit = DEFAULT_SEARCH_LIMIT): SpaceSearchHit[] {
   const words = queryWords(query);
   if (words.length === 0 || limit <= 0) return [];
-  const candidates: Candidate[] = [];
-  let seq = 0;
+  const slots: Candidate[][] = Array.from({ length: SCORE_SLOTS }, () => []);
   for (const part of index.parts.values()) {
-    if (!words.every((word) => holds(part.words, word))) {
-      seq += part.units.length;
-      continue;
-    }
+    if (!words.every((word) => holds(part.words, word))) continue;
     for (const unit of part.units) {
       const match = matchUnit(unit, words);
-      if (match) candidates.push({ part, unit, field: match.field, score: FIELD_RANK[match.field] * 16 + match.count, seq });
-      seq++;
+      if (!match) continue;
+      const slot = slots[FIELD_RANK[match.field] * 16 + match.count]!;
+      if (slot.length < limit) slot.push({ part, unit, field: match.field });
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.seq - b.seq);
-  return candidates.slice(0, limit).map((c) => ({
+  const best: Candidate[] = [];
+  for (let score = SCORE_SLOTS - 1; score >= 0 && best.length < limit; score--) {
+    for (const candidate of slots[score]!) {
+      if (best.length >= limit) break;
+      best.push(candidate);
+    }
+  }
+  return best.map((c) => ({
     mapId: c.part.id,
     cardId: c.unit.cardId,
     field: c.field,
