@@ -5,6 +5,7 @@ import { runExportBench } from './export.bench';
 import { runFirstLoadBench } from './firstload.bench';
 import { runModelBench } from './model.bench';
 import { runRelayBench } from './relay.bench';
+import { runSpaceBench } from './space.bench';
 import { runVersionsRelayBench } from './versions-relay.bench';
 import { runVersionsBench } from './versions.bench';
 
@@ -15,6 +16,7 @@ runVersionsBench();
 await runFirstLoadBench();
 await runEditorBench();
 await runEvidenceBench();
+runSpaceBench();
 await runExportBench();
 await runRelayBench();
 await runVersionsRelayBench();

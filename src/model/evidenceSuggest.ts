@@ -112,12 +112,20 @@ export function stem(word: string): string {
 
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 
+/**
+ * A text as words are compared: case and accents folded (cardFilter.ts), and "ß" written "ss", so
+ * "Straße" and "STRASSE" meet. The space search (src/model/space/search.ts) folds with it too.
+ */
+export function foldWords(text: string): string {
+  return foldText(text).replace(/ß/g, 'ss');
+}
+
 /** One word's stem, or null for a stop word, a number or anything shorter than three letters. */
 const stemCache = new Map<string, string | null>();
 function stemOf(token: string): string | null {
   const cached = stemCache.get(token);
   if (cached !== undefined) return cached;
-  const folded = foldText(token).replace(/ß/g, 'ss');
+  const folded = foldWords(token);
   let result: string | null = null;
   if (folded.length >= 3 && /\p{L}/u.test(folded) && !/^\d/.test(folded) && !STOP_WORDS.has(folded)) {
     const s = stem(folded);

@@ -22,3 +22,17 @@ export function newId(length = 12): string {
 export function newMapId(): string {
   return newId(16);
 }
+
+/** The longest id a record, a map or a file may carry (src/access/mapId.ts and the schema's idSchema say the same). */
+export const ID_MAX_LENGTH = 64;
+
+const ID_SHAPE = new RegExp(`^[A-Za-z0-9_-]{1,${ID_MAX_LENGTH}}$`);
+
+/**
+ * Whether a value has the shape of an id the app makes or a file carries: 1–64 letters, digits,
+ * "-" and "_". The model may not import src/access (tests/unit/architecture.test.ts), so the
+ * space index (src/model/space/doc.ts) checks map ids it reads from a peer with this; it is the
+ * same rule as `isMapId` in src/access/mapId.ts, and tests/unit/space-index.test.ts holds the two
+ * together.
+ */
+export const isIdShape = (value: unknown): value is string => typeof value === 'string' && ID_SHAPE.test(value);

@@ -69,4 +69,8 @@ export const SPACE_LIMITS = {
   phasesPerMap: 50,
   maps: 2_000,
   libraryPersonas: 200,
+  /** who changed a map last, as shown on its tile (as LIMITS.author) */
+  updatedBy: 200,
+  /** one persona or phase name in a map's entry (as LIMITS.name) */
+  entryName: 200,
 } as const;
