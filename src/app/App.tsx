@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { mapPath } from '../access/routes';
+import { mapPath, spacePath } from '../access/routes';
 import { setActionNavigator } from '../actions/context';
 import { createI18n } from '../i18n';
 import { LibraryScreen } from '../panels/library/LibraryScreen';
@@ -12,6 +12,7 @@ import { keepInMemory } from './memoryMaps';
 import { LanguageSwitch } from './LanguageSwitch';
 import { usePrefetchParts } from './parts';
 import { navigate, useRoute } from './router';
+import { useSpaceHub, useSpaceLink } from './useSpaceHub';
 
 export function App() {
   const i18n = useMemo(() => {
@@ -37,16 +38,22 @@ function Routes() {
     setActionNavigator((path) => navigate(path));
     return () => setActionNavigator(null);
   }, []);
+  // the team spaces this device joined stay open while the app runs (library and editor alike)
+  useSpaceHub(database.ready ? database : null, t);
+  useSpaceLink(route.name === 'space' ? route.spaceId : null);
   // the editor starts it once its map is shown; from the library, once the library is
-  usePrefetchParts(database.ready && route.name === 'library');
+  usePrefetchParts(database.ready && (route.name === 'library' || route.name === 'space'));
 
   if (!database.ready) return <div className="screen-message" role="status">{t('app.loadingMap')}</div>;
   const db = database.db;
   switch (route.name) {
     case 'library':
+    case 'space':
       return (
         <LibraryScreen
           db={db}
+          spaceId={route.name === 'space' ? route.spaceId : null}
+          onOpenPlace={(spaceId) => navigate(spaceId ? spacePath(spaceId) : '/')}
           headerEnd={<LanguageSwitch />}
           mapHref={mapPath}
           onOpenMap={(mapId) => navigate(mapPath(mapId))}

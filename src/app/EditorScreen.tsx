@@ -12,24 +12,20 @@ import { feedbackStorageKey, getMapEntry, MapPersistence, saveNewMap, type Persi
 import { useEditor } from '../store/editorStore';
 import { checkAccess, fetchLinks, ShareApiError } from '../sync/api';
 import {
-  guestWords,
-  loadIdentity,
   onIdentityStored,
   rememberAskedForName,
   saveIdentity,
   wasAskedForName,
-  withoutFormerGuestName,
   withProfile,
   type DeviceIdentity,
   type Identity,
 } from '../sync/identity';
-import type { TFunction } from 'i18next';
-import { SUPPORTED_LOCALES } from '../model/types';
 import { NamePrompt } from '../panels/presence';
 import { VersionPreviewBanner } from '../panels/versions';
 import { SyncSession } from '../sync/session';
 import { loadShare, rememberOwnerKeyKept, saveShare } from '../storage/shareTokens';
 import { ownerShareFromKey, tokenFromFragment, type MapShare } from '../sync/shares';
+import { deviceIdentityFor, hasGuestName } from './deviceIdentity';
 import { EditorOverlays } from './EditorOverlays';
 import { EditorTopBar } from './EditorTopBar';
 import { getMemoryMap } from './memoryMaps';
@@ -38,6 +34,7 @@ import { usePrefetchParts, WorkshopPresentation } from './parts';
 import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
 import { useCollaboration } from './useCollaboration';
+import { useSpaceReport } from './useSpaceReport';
 import { useThumbnailUpdates } from './useThumbnailUpdates';
 import { createVersionHistory } from './versionHistory';
 import { setVersionHistory } from '../store/versionHistoryStore';
@@ -104,28 +101,6 @@ function mapSync(doc: Y.Doc, mapId: string, token: string, device: DeviceIdentit
 /** The feedback room's connection beside the map's: same token and identity, no presence of its own. */
 function feedbackSync(feedback: Y.Doc, mapId: string, token: string, device: DeviceIdentity): SyncSession {
   return new SyncSession(feedback, mapId, { token, identitySecret: device.secret }, device.identity, { room: feedbackRoom(mapId), presence: false });
-}
-
-/** A guest's name until they choose one: "Calm Otter", made from the identity id (`guestWords`). */
-function guestName(t: TFunction, id: string, lng?: string): string {
-  const { adjective, animal } = guestWords(id);
-  const word = (key: 'sharing.guestAdjectives' | 'sharing.guestAnimals', i: number) => (lng ? t(key, { lng }) : t(key)).split(' ')[i];
-  const values = { adjective: word('sharing.guestAdjectives', adjective), animal: word('sharing.guestAnimals', animal) };
-  return lng ? t('sharing.guestName', { ...values, lng }) : t('sharing.guestName', values);
-}
-
-/** Whether someone is still called by the guest name they were given (in any language): they never chose one. */
-function hasGuestName(t: TFunction, identity: Identity): boolean {
-  return SUPPORTED_LOCALES.some((lng) => guestName(t, identity.id, lng) === identity.name);
-}
-
-/** This device's identity; one still called "Guest 42" from before gets a name of its own. */
-function deviceIdentityFor(t: TFunction): DeviceIdentity {
-  const name = (id: string) => guestName(t, id);
-  const loaded = loadIdentity(name);
-  const renamed = withoutFormerGuestName(loaded, name);
-  if (renamed !== loaded) saveIdentity(renamed);
-  return renamed;
 }
 
 /** Opens one map: loads it from the device, joins its room when shared, and shows the editor. */
@@ -246,6 +221,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     }),
   );
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
+  useSpaceReport(mapId, state.phase === 'ready' ? doc : null);
 
   // the open map's version history, for the UI through src/store/versionHistoryStore.ts; it asks
   // for the share each time (sharing the map while it is open moves its versions to the relay)

@@ -1,15 +1,23 @@
 import { useSyncExternalStore } from 'react';
-import { parseMapPath } from '../access/routes';
+import { parseMapPath, parseSpacePath } from '../access/routes';
 
 /**
- * The app's three places: the map library, a map in the editor, and a map presented.
+ * The app's places: the map library (this device's, or a team space's), a map in the editor, and a map presented.
  * Paths, not hashes: the URL fragment is reserved for share tokens, which must never reach a
  * server log.
  */
-export type Route = { name: 'library' } | { name: 'map'; mapId: string } | { name: 'present'; mapId: string } | { name: 'notFound' };
+export type Route =
+  | { name: 'library' }
+  /** a team space's library (issue 16); a link to it carries its token in the fragment */
+  | { name: 'space'; spaceId: string }
+  | { name: 'map'; mapId: string }
+  | { name: 'present'; mapId: string }
+  | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'library' };
+  const space = parseSpacePath(pathname);
+  if (space) return { name: 'space', spaceId: space.spaceId };
   const map = parseMapPath(pathname);
   if (!map) return { name: 'notFound' };
   return { name: map.present ? 'present' : 'map', mapId: map.mapId };

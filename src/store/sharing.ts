@@ -1,5 +1,8 @@
 import { loadShare } from '../storage/shareTokens';
 import { setContentLock } from '../sync/api';
+import type { Role } from '../access/roles';
+import { spaceOfToken } from '../access/spaces';
+import type { MapShare } from '../sync/shares';
 
 /**
  * Sharing as the UI may use it: the relay's share API (create links, replace or turn one off,
@@ -18,6 +21,25 @@ export { ownerKeyKept, rememberOwnerKeyKept, type OwnerKeyKept } from '../storag
  */
 export async function setContentLockAsOwner(mapId: string, locked: boolean): Promise<boolean | null> {
   const share = loadShare(mapId);
-  if (share?.role !== 'owner') return null;
+  if (!ownsMapHere(share)) return null;
   return (await setContentLock(mapId, locked, share.token)).locked;
+}
+
+/** The role this device holds on a map (null: a private map, never shared). */
+export function mapRoleOnDevice(mapId: string): Role | null {
+  return loadShare(mapId)?.role ?? null;
+}
+
+/**
+ * Whether this device holds the map's own owner token: its links and lock are then this device's
+ * to manage. A space owner opens the map as owner too, but through the space's token, which the
+ * map's owner routes refuse (src/access/spaces.ts).
+ */
+function ownsMapHere(share: MapShare | null): share is MapShare {
+  return share?.role === 'owner' && spaceOfToken(share.token) === null;
+}
+
+/** The open map's lock is this device's to set (see `ownsMapHere`). */
+export function mayLockMap(mapId: string): boolean {
+  return ownsMapHere(loadShare(mapId));
 }

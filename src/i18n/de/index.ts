@@ -15,5 +15,6 @@ import { versions } from './versions';
 import { evidence } from './evidence';
 import { inbox } from './inbox';
 import { evidenceMetrics } from './evidenceMetrics';
+import { spaces } from './spaces';
 
-export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics };
+export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces };

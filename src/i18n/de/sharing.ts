@@ -4,6 +4,8 @@ export const sharing: Messages['sharing'] = {
   share: 'Teilen',
   title: 'Diese Map teilen',
   close: 'Schließen',
+  viaSpace: 'Diese Map gehört zu einem Teamraum: Alle im Teamraum können sie mit den Rechten ihres Teamraum-Links öffnen.',
+  viaSpaceHint: 'Um Personen einzuladen, nutzen Sie die Links des Teamraums in der Bibliothek. Die Eigentümerin oder der Eigentümer der Map kann auch Links nur für diese Map vergeben, für Gäste außerhalb des Teams.',
   private: 'Diese Map ist privat: Sie liegt nur auf diesem Gerät.',
   privateHint: 'Erstellen Sie Links, um in Echtzeit gemeinsam daran zu arbeiten. Wer den Bearbeiten-Link hat, kann die Map ändern; mit dem Kommentieren-Link können Workshop-Teilnehmende kommentieren und abstimmen; wer den Ansehen-Link hat, kann mitverfolgen. Sie können jeden Link jederzeit ersetzen oder abschalten.',
   create: 'Links zum Teilen erstellen',

@@ -2,6 +2,8 @@ export const sharing = {
   share: 'Share',
   title: 'Share this map',
   close: 'Close',
+  viaSpace: 'This map belongs to a team space: everyone in the space can open it with the rights their space link gives.',
+  viaSpaceHint: 'To invite people, use the space’s links in the library. Its owner can also hand out links to this map alone, for guests outside the team.',
   private: 'This map is private: it is only on this device.',
   privateHint: 'Create links to work on it together in real time. Anyone with the edit link can change the map; the comment link lets workshop participants comment and vote; anyone with the view link can follow along. You can replace or turn off any link at any time.',
   create: 'Create share links',

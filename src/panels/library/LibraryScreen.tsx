@@ -24,13 +24,19 @@ import { MapCard } from './MapCard';
 import type { MapMenuAction } from './MapMenu';
 import { ImportButton, useMapImport } from '../import';
 import { loadNewMap } from './loadNewMap';
-import { drawMissingThumbnail, mapIdOf } from './mapActions';
+import { drawMissingThumbnail, mapIdOf, readTitle } from './mapActions';
 import { NewMapDialog } from './NewMapDialog';
+import { NewSpaceDialog } from './NewSpaceDialog';
+import { PlaceTabs } from './PlaceTabs';
+import { spaceErrorText } from './spaceErrors';
+import { SpaceView } from './SpaceView';
+import { useSpaces } from '../../store/spaces';
 import { useOwnerKeyOpener } from './OwnerKeyOpener';
 import { TemplateLanguage, TemplatePicker } from './TemplatePicker';
 import { matchesQuery } from './text';
 import { Toast, type ToastMessage } from './Toast';
 import './library.css';
+import './spaces.css';
 
 export interface LibraryScreenProps {
   /** the device's database; null when the browser refuses storage (maps then live in memory) */
@@ -55,6 +61,12 @@ export interface LibraryScreenProps {
   mapHref?(mapId: string): string;
   /** rendered at the right end of the top bar, before "New map" (e.g. the language switch) */
   headerEnd?: ReactNode;
+  /** the team space shown (issue 16), or null for this device's own maps */
+  spaceId?: string | null;
+  /** go to a place of the library: a team space, or null for this device */
+  onOpenPlace?(spaceId: string | null): void;
+  /** the URL of a place, e.g. `/space/<id>` and `/` */
+  placeHref?(spaceId: string | null): string;
 }
 
 type SortKey = 'updated' | 'title' | 'created';
@@ -93,12 +105,27 @@ function describeProblem(
  * delete with undo), and "New map" from a template. Stays in step with the database through a
  * Dexie liveQuery, so changes from other tabs show up as they happen.
  */
-export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateInMemory, mapHref, headerEnd }: LibraryScreenProps) {
+export function LibraryScreen({
+  db,
+  onOpenMap,
+  storageProblem = null,
+  onCreateInMemory,
+  mapHref,
+  headerEnd,
+  spaceId = null,
+  onOpenPlace = () => undefined,
+  placeHref = (id) => (id ? `/space/${id}` : '/'),
+}: LibraryScreenProps) {
   const { t, i18n } = useTranslation();
   const uiLocale = localeFrom(i18n.language);
+  const spaceService = useSpaces((state) => state.service);
+  const spaceMapIds = useSpaces((state) => state.spaceMapIds);
+  const [newSpaceOpen, setNewSpaceOpen] = useState(false);
 
   // ---- the list, live ------------------------------------------------------------------------
-  const [maps, setMaps] = useState<MapEntry[] | null>(db ? null : []);
+  // every map stored here; "This device" lists those in no team space (`maps`)
+  const [allMaps, setMaps] = useState<MapEntry[] | null>(db ? null : []);
+  const maps = useMemo(() => allMaps && allMaps.filter((entry) => !spaceMapIds.has(entry.id)), [allMaps, spaceMapIds]);
   const [listProblem, setListProblem] = useState<StorageProblem | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
@@ -381,6 +408,15 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
       }
       try {
         const doc = await createStoredMap(db, key, templateLocale);
+        if (spaceId && spaceService) {
+          try {
+            await spaceService.addNewMap(spaceId, doc);
+          } catch (error) {
+            // stored on this device all the same: it shows under "This device" and can be added later
+            setCreateError(t('spaces.move.failed', { title: readTitle(doc) || t('library.card.untitled'), reason: spaceErrorText(t, error) }));
+            return;
+          }
+        }
         onOpenMap(mapIdOf(doc));
       } catch (error) {
         const reason = classifyStorageError(error);
@@ -409,7 +445,7 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
 
   // ---- render -----------------------------------------------------------------------------------
   const hasMaps = maps !== null && maps.length > 0;
-  const isEmpty = maps !== null && maps.length === 0;
+  const isEmpty = maps !== null && maps.length === 0 && spaceId === null;
 
   return (
     <div className="lib" {...importer.dropProps}>
@@ -419,7 +455,7 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
           <img src="/favicon.svg" alt="" width={26} height={26} />
           <span>{t('app.name')}</span>
         </div>
-        {hasMaps ? (
+        {hasMaps && spaceId === null ? (
           <form className="lib-search" role="search" onSubmit={(event) => event.preventDefault()}>
             <Search size={16} aria-hidden="true" className="lib-search-icon" />
             <input
@@ -456,10 +492,12 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
           {headerEnd}
           <ImportButton onFiles={(files) => void importer.importFiles(files)} pending={importer.pending} />
           {ownerKey.button}
-          <button ref={newMapButton} type="button" className="lib-button-primary" onClick={() => { setCreateError(null); setDialogOpen(true); }} aria-haspopup="dialog">
-            <Plus size={16} aria-hidden="true" />
-            {t('library.newMap')}
-          </button>
+          {spaceId === null && (
+            <button ref={newMapButton} type="button" className="lib-button-primary" onClick={() => { setCreateError(null); setDialogOpen(true); }} aria-haspopup="dialog">
+              <Plus size={16} aria-hidden="true" />
+              {t('library.newMap')}
+            </button>
+          )}
         </div>
       </header>
 
@@ -474,8 +512,23 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
         </div>
       )}
 
+      <PlaceTabs current={spaceId} hrefOf={placeHref} onOpen={onOpenPlace} onNewSpace={() => setNewSpaceOpen(true)} />
+
       <main className="lib-main" aria-labelledby="lib-heading" aria-busy={maps === null || undefined}>
-        {isEmpty ? (
+        {spaceId !== null ? (
+          <SpaceView
+            spaceId={spaceId}
+            now={now}
+            deviceMaps={maps ?? []}
+            mapHref={mapHref}
+            onOpenMap={onOpenMap}
+            onNewMap={() => {
+              setCreateError(null);
+              setDialogOpen(true);
+            }}
+            onLeft={() => onOpenPlace(null)}
+          />
+        ) : isEmpty ? (
           <section className="lib-empty" aria-labelledby="lib-heading">
             <div className="lib-empty-intro">
               <h1 id="lib-heading">{t('library.empty.title')}</h1>
@@ -574,6 +627,14 @@ export function LibraryScreen({ db, onOpenMap, storageProblem = null, onCreateIn
         onClose={() => {
           setDialogOpen(false);
           newMapButton.current?.focus();
+        }}
+      />
+      <NewSpaceDialog
+        open={newSpaceOpen}
+        onClose={() => setNewSpaceOpen(false)}
+        onCreated={(id) => {
+          setNewSpaceOpen(false);
+          onOpenPlace(id);
         }}
       />
       {importer.dialog}

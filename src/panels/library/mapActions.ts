@@ -12,6 +12,10 @@ export function mapIdOf(doc: Y.Doc): string {
   return readMeta(doc).id;
 }
 
+export function readTitle(doc: Y.Doc): string {
+  return readMeta(doc).title;
+}
+
 /**
  * Draws the thumbnail of a stored map that has none yet (made before thumbnails existed, or
  * imported elsewhere). Resolves to false when the map has no stored content.

@@ -58,3 +58,16 @@ function largestUnit(elapsed: number): [number, Intl.RelativeTimeFormatUnit] {
 export function absoluteTime(then: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(then);
 }
+
+/** "2.4 MB": a size for people, in the units storage settings use (1 MB = 1,000,000 bytes). */
+export function formatBytes(bytes: number, language?: string): string {
+  const units = ['B', 'kB', 'MB', 'GB'] as const;
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}

@@ -1,9 +1,10 @@
-import { Check, Copy, Link2, Lock, RefreshCw, X } from 'lucide-react';
+import { Check, Copy, Link2, Lock, RefreshCw, Users, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
 import { LINK_ROLES, type LinkRole } from '../../access/roles';
 import { tokenField } from '../../access/rooms';
+import { spaceOfToken } from '../../access/spaces';
 import { ownerShare, PRESENCE_COLORS, registerMap, revokeLink, rotateLink, ShareApiError, shareLink, type Identity, type MapShare } from '../../store/sharing';
 import { OwnerKeySection } from './OwnerKeySection';
 import './share.css';
@@ -115,7 +116,15 @@ export function ShareDialog({ mapId, share, identity, onShared, onIdentity }: Sh
         </button>
       </header>
 
-      {!share ? (
+      {share && spaceOfToken(share.token) ? (
+        <section className="share-private">
+          <Users size={20} aria-hidden="true" />
+          <div>
+            <p className="share-lede">{t('sharing.viaSpace')}</p>
+            <p className="share-hint">{t('sharing.viaSpaceHint')}</p>
+          </div>
+        </section>
+      ) : !share ? (
         <section className="share-private">
           <Lock size={20} aria-hidden="true" />
           <div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEditor } from '../../store/editorStore';
-import { setContentLockAsOwner } from '../../store/sharing';
+import { mayLockMap, setContentLockAsOwner } from '../../store/sharing';
 
 /**
  * The owner locks the map's content for a session: edit links then write feedback only. The
@@ -29,8 +29,9 @@ export function LockSection() {
     }
   };
 
-  // a private map has no one else to lock out (the presenter section says how to share)
-  if (!shared) return null;
+  // a private map has no one else to lock out (the presenter section says how to share); a map
+  // opened through a team space is locked by the map's own owner only
+  if (!shared || !mapId || !mayLockMap(mapId)) return null;
   return (
     <section className="workshop-section" aria-labelledby="workshop-lock-title">
       <h3 id="workshop-lock-title">{t('workshop.lock.title')}</h3>

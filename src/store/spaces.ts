@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import type { LinkRole, Role } from '../access/roles';
+import type { SpaceIndex } from '../model/space/types';
+import type { Journey } from '../model/types';
+import type * as Y from 'yjs';
+import type { ConnectionStatus } from '../sync/session';
+
+/**
+ * The team spaces this device joined, as the UI sees them (issue 16). The app
+ * (src/app/spaceHub.ts) keeps each space's index document open, synced and stored, and
+ * publishes what it reads here; the library screen renders it and asks for changes through
+ * `SpaceService`, so the UI never reaches storage, sync or the relay's API itself.
+ */
+
+export interface JoinedSpace {
+  id: string;
+  name: string;
+  role: Role;
+  /** the owner's copies of the links (null: turned off; absent: not known on this device) */
+  links: Partial<Record<LinkRole, string | null>>;
+}
+
+/** Someone in a space right now, and which of its maps they have open (null: its library). */
+export interface SpacePresence {
+  id: string;
+  name: string;
+  color: string;
+  mapId: string | null;
+}
+
+export interface SpaceState {
+  space: JoinedSpace;
+  index: SpaceIndex;
+  status: ConnectionStatus;
+  /** the maps the relay lists in the space, null until it answered (offline: as last seen) */
+  listed: ReadonlySet<string> | null;
+  presence: SpacePresence[];
+}
+
+/** One map of a space as read from this device. */
+export interface SpaceJourney {
+  id: string;
+  title: string;
+  journey: Journey;
+}
+
+export type JoinResult = 'joined' | 'invalid' | 'unreachable';
+
+/** What the library may ask of the spaces; the app implements it (src/app/spaceHub.ts). */
+export interface SpaceService {
+  create(name: string): Promise<string>;
+  join(spaceId: string, token: string): Promise<JoinResult>;
+  leave(spaceId: string): Promise<void>;
+  /** a map just made on this device (stored or in memory) becomes a map of the space */
+  addNewMap(spaceId: string, doc: Y.Doc): Promise<void>;
+  /** a map of this device moves into the space (shared ones keep their links) */
+  moveMap(spaceId: string, mapId: string): Promise<void>;
+  /** before the editor opens a map of the space: this device's share for it */
+  prepareMap(spaceId: string, mapId: string): void;
+  setArchived(spaceId: string, mapId: string, archived: boolean): void;
+  setTags(spaceId: string, mapId: string, tags: string[]): void;
+  rename(spaceId: string, name: string): void;
+  linkUrl(spaceId: string, role: LinkRole): string | null;
+  rotateLink(spaceId: string, role: LinkRole): Promise<void>;
+  revokeLink(spaceId: string, role: LinkRole): Promise<void>;
+  /** the content of every map of the space this device holds (for search, the persona pages and the opportunity board) */
+  loadJourneys(spaceId: string): Promise<SpaceJourney[]>;
+  /** bytes this device keeps for the space: its index and its maps */
+  storageBytes(spaceId: string): Promise<number>;
+}
+
+interface SpacesStore {
+  /** false until the app read the joined spaces from the device */
+  ready: boolean;
+  spaces: Record<string, SpaceState>;
+  /** every map id of every joined space (the "This device" list leaves them out) */
+  spaceMapIds: ReadonlySet<string>;
+  service: SpaceService | null;
+  /** a space link being opened on this device, and what came of it (null: still asking the relay) */
+  joining: { spaceId: string; result: JoinResult | null } | null;
+}
+
+export const useSpaces = create<SpacesStore>(() => ({ ready: false, spaces: {}, spaceMapIds: new Set(), service: null, joining: null }));
+
+/** The joined spaces in the order they were joined. */
+export const spaceList = (spaces: Record<string, SpaceState>): SpaceState[] => Object.values(spaces);
