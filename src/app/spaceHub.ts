@@ -24,6 +24,7 @@ import {
   type StoredSpace,
   type WaymarkDB,
 } from '../storage';
+import { useEditor } from '../store/editorStore';
 import { useSpaces, type JoinResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
 import { isUnreachable, ShareApiError } from '../sync/api';
 import type { DeviceIdentity } from '../sync/identity';
@@ -54,6 +55,8 @@ interface OpenSpace {
   persistence: MapPersistence;
   session: SyncSession | null;
   listed: ReadonlySet<string> | null;
+  /** see SpaceState.revision */
+  revision: number;
   offs: (() => void)[];
 }
 
@@ -98,7 +101,7 @@ export class SpaceHub implements SpaceService {
     if (existing) return existing;
     const doc = new Y.Doc();
     const persistence = new MapPersistence(this.db, spaceDocKey(stored.id), doc, { libraryEntry: false, channelName: `waymark:space:${stored.id}` });
-    const space: OpenSpace = { stored, doc, persistence, session: null, listed: null, offs: [] };
+    const space: OpenSpace = { stored, doc, persistence, session: null, listed: null, revision: 0, offs: [] };
     this.open.set(stored.id, space);
     const onUpdate = () => this.schedulePublish();
     doc.on('update', onUpdate);
@@ -182,6 +185,7 @@ export class SpaceHub implements SpaceService {
         status: space.session?.status ?? 'connecting',
         listed: space.listed,
         presence: this.presenceOf(space),
+        revision: space.revision,
       };
     }
     useSpaces.setState({ spaces, spaceMapIds: mapIds });
@@ -343,6 +347,37 @@ export class SpaceHub implements SpaceService {
     }
   }
 
+  async editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const space = this.writable(spaceId);
+    const open = useEditor.getState().session;
+    if (open?.mapId === mapId) {
+      // the editor has it: its doc, its connection and its undo history take the change
+      edit(open.doc);
+      return;
+    }
+    const db = this.db;
+    const doc = new Y.Doc();
+    const persistence = new MapPersistence(db, mapId, doc);
+    await persistence.whenLoaded;
+    const share = loadShare(mapId) ?? { role: space.stored.role, token: space.stored.token };
+    const device = this.device();
+    const session = new SyncSession(doc, mapId, { token: share.token, identitySecret: device.secret }, device.identity, { presence: false });
+    try {
+      await waitForSync(session);
+      if (doc.getMap('meta').get('id') !== mapId) throw new ShareApiError(404, 'the map is not on this device yet');
+      edit(doc);
+      // y-websocket sends an update as it happens; give the socket a moment to hand it over
+      if (session.status === 'synced') await new Promise((resolve) => setTimeout(resolve, 250));
+      this.journeys.delete(mapId);
+      space.revision++;
+      this.report(space, readJourney(doc), Date.now());
+    } finally {
+      session.destroy();
+      await persistence.destroy();
+      doc.destroy();
+    }
+  }
+
   async storageBytes(spaceId: string): Promise<number> {
     const space = this.open.get(spaceId);
     if (!this.db || !space) return 0;
@@ -447,6 +482,9 @@ export class SpaceHub implements SpaceService {
     );
     try {
       await Promise.all(sessions.map(waitForSync));
+      this.journeys.delete(mapId);
+      space.revision++;
+      this.schedulePublish();
       if (!entry && docs[0].getMap('meta').get('id') === mapId) {
         loadShare(mapId) || saveShare(mapId, share);
         await saveNewMap(db, docs[0], { thumbnail: renderThumbnailSvg(readJourney(docs[0])) }).catch(() => undefined);

@@ -35,6 +35,8 @@ export interface SpaceState {
   /** the maps the relay lists in the space, null until it answered (offline: as last seen) */
   listed: ReadonlySet<string> | null;
   presence: SpacePresence[];
+  /** bumped whenever this device stored newer content of one of the space's maps (views over the journeys read them again) */
+  revision: number;
 }
 
 /** One map of a space as read from this device. */
@@ -65,6 +67,12 @@ export interface SpaceService {
   revokeLink(spaceId: string, role: LinkRole): Promise<void>;
   /** the content of every map of the space this device holds (for search, the persona pages and the opportunity board) */
   loadJourneys(spaceId: string): Promise<SpaceJourney[]>;
+  /**
+   * Changes a map of the space that may not be open here: the editor's doc when it is, else the
+   * map is opened from the device, synced, changed in one transaction and closed again (offline:
+   * the change is kept on the device and goes up the next time the map syncs). Owner and edit only.
+   */
+  editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<void>;
   /** bytes this device keeps for the space: its index and its maps */
   storageBytes(spaceId: string): Promise<number>;
 }
