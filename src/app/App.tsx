@@ -12,6 +12,7 @@ import { keepInMemory } from './memoryMaps';
 import { LanguageSwitch } from './LanguageSwitch';
 import { usePrefetchParts } from './parts';
 import { navigate, useRoute } from './router';
+import { spaceHub } from './spaceHub';
 import { useSpaceHub, useSpaceLink } from './useSpaceHub';
 
 export function App() {
@@ -69,7 +70,11 @@ function Routes() {
           mapId={route.mapId}
           db={db}
           presenting={route.name === 'present'}
-          onLeave={() => navigate('/')}
+          onLeave={() => {
+            // back to where the map lives: its team space, or this device's maps
+            const spaceId = spaceHub()?.spaceOfMap(route.mapId) ?? null;
+            navigate(spaceId ? spacePath(spaceId) : '/');
+          }}
           onStopPresenting={() => navigate(mapPath(route.mapId))}
         />
       );

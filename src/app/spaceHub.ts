@@ -48,6 +48,9 @@ import { addMapToSpace, createSpace, listSpaceMaps, moveMapToSpace, revokeSpaceL
 const FETCH_TIMEOUT_MS = 15_000;
 /** Reports of an open map to the index wait for the editing to rest this long. */
 export const REPORT_DELAY_MS = 700;
+/** How soon the relay's listing is asked for again when the index names a map it did not list. */
+const RELIST_DELAY_MS = 1_500;
+const RELIST_MAX_DELAY_MS = 60_000;
 
 interface OpenSpace {
   stored: StoredSpace;
@@ -57,6 +60,11 @@ interface OpenSpace {
   listed: ReadonlySet<string> | null;
   /** see SpaceState.revision */
   revision: number;
+  /** a listing asked for because the index names maps the relay did not list */
+  relistTimer: ReturnType<typeof setTimeout> | null;
+  relistDelay: number;
+  /** the unlisted maps the last relisting was for */
+  relistFor: string;
   offs: (() => void)[];
 }
 
@@ -101,7 +109,7 @@ export class SpaceHub implements SpaceService {
     if (existing) return existing;
     const doc = new Y.Doc();
     const persistence = new MapPersistence(this.db, spaceDocKey(stored.id), doc, { libraryEntry: false, channelName: `waymark:space:${stored.id}` });
-    const space: OpenSpace = { stored, doc, persistence, session: null, listed: null, revision: 0, offs: [] };
+    const space: OpenSpace = { stored, doc, persistence, session: null, listed: null, revision: 0, relistTimer: null, relistDelay: RELIST_DELAY_MS, relistFor: '', offs: [] };
     this.open.set(stored.id, space);
     const onUpdate = () => this.schedulePublish();
     doc.on('update', onUpdate);
@@ -137,6 +145,7 @@ export class SpaceHub implements SpaceService {
     const space = this.open.get(id);
     if (!space) return;
     this.open.delete(id);
+    if (space.relistTimer) clearTimeout(space.relistTimer);
     for (const off of space.offs) off();
     space.session?.destroy();
     void space.persistence.destroy().then(() => space.doc.destroy());
@@ -162,6 +171,20 @@ export class SpaceHub implements SpaceService {
     }
   }
 
+  /**
+   * Asks for the listing again soon; while the same maps stay unlisted (their maker is still
+   * offline) the wait doubles, up to a minute, so a device does not poll the relay for them.
+   */
+  private relistSoon(space: OpenSpace, unlisted: string): void {
+    if (space.relistTimer) return;
+    space.relistDelay = unlisted === space.relistFor ? Math.min(space.relistDelay * 2, RELIST_MAX_DELAY_MS) : RELIST_DELAY_MS;
+    space.relistFor = unlisted;
+    space.relistTimer = setTimeout(() => {
+      space.relistTimer = null;
+      void this.refreshListing(space.stored.id);
+    }, space.relistDelay);
+  }
+
   private schedulePublish(): void {
     if (this.publishQueued) return;
     this.publishQueued = true;
@@ -178,6 +201,11 @@ export class SpaceHub implements SpaceService {
     for (const [id, space] of this.open) {
       const index = readSpaceIndex(space.doc);
       for (const entry of index.maps) mapIds.add(entry.id);
+      // a colleague's new map (or one made offline, registered now): ask the relay again, at most every few seconds
+      if (space.listed) {
+        const unlisted = index.maps.filter((entry) => !space.listed!.has(entry.id)).map((entry) => entry.id).join(',');
+        if (unlisted) this.relistSoon(space, unlisted);
+      }
       for (const listed of space.listed ?? []) mapIds.add(listed);
       spaces[id] = {
         space: { id, name: index.name || space.stored.name, role: space.stored.role, links: space.stored.links ?? {} },
