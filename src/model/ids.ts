@@ -22,3 +22,21 @@ export function newId(length = 12): string {
 export function newMapId(): string {
   return newId(16);
 }
+
+/**
+ * The id rule of the file format (`idSchema`, src/schema/v1.ts) and of map ids (`isMapId`,
+ * src/access/mapId.ts, which the model may not import): letters, digits, "-" and "_", 1 to 64
+ * characters. For ids a peer wrote that name something outside this map — a space library
+ * persona, a detail map — so a hostile value reads as none. tests/unit/drill-down.test.ts holds
+ * it to `isMapId`.
+ */
+const ID_RULE = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isWellFormedId(value: unknown): value is string {
+  return typeof value === 'string' && ID_RULE.test(value);
+}
+
+/** An id from whatever a peer wrote, or null for anything that cannot be one. */
+export function readIdOrNull(value: unknown): string | null {
+  return isWellFormedId(value) ? value : null;
+}

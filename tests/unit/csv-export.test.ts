@@ -20,7 +20,7 @@ describe('the CSV export', () => {
   it('has one row per card with the columns a CX lead expects, a BOM and CRLF line ends', () => {
     const journey = instantiateTemplate('retail', 'en');
     const csv = journeyToCsv(journey);
-    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image,actor,confidence,evidence\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image,actor,confidence,evidence,status,owner\r\n')).toBe(true);
     const parsed = parseCsv(csv);
     if (!parsed.ok) throw new Error('unparseable');
     expect(parsed.rows).toHaveLength(journey.cards.length + 1);
@@ -76,7 +76,7 @@ describe('the CSV export', () => {
     expect(neutraliseCell("'90s")).toBe("'90s");
     expect(neutraliseCell('Plain')).toBe('Plain');
     const journey = instantiateTemplate('blank', 'en');
-    const stage = { id: 's1', name: '@SUM(A1)', phase: 'purchase' as const, order: 'a0', color: null, description: '' };
+    const stage = { id: 's1', name: '@SUM(A1)', phase: 'purchase' as const, order: 'a0', color: null, description: '', detailMapId: null };
     const hostile = ['=HYPERLINK("http://evil.example","Click")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)', '\t=1', '\r=1', "'=quoted"];
     const cards = hostile.map((title, i) => ({
       ...defaultCard(),
