@@ -10,6 +10,7 @@ import { selectedCards, useEditor } from '../store/editorStore';
 import { BlueprintFields } from './BlueprintFields';
 import { CardImageField } from './CardImageField';
 import { CardReadView } from './CardReadView';
+import { OpportunityFields } from './OpportunityFields';
 import { ConfidenceField, EvidenceSection, useCardEvidence } from './evidence';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
 import './panels.css';
@@ -118,6 +119,8 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
       </div>
 
       <BlueprintFields doc={doc} card={card} />
+
+      <OpportunityFields doc={doc} card={card} />
 
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.body}>
