@@ -9,6 +9,7 @@ import { EmotionFace, formatScore } from './fields';
 import { EvidenceReadList, useCardEvidence } from './evidence';
 import { shownConfidence } from '../model/confidence';
 import { OpportunityReadFacts } from './OpportunityFields';
+import { DetailMapReadFact } from './DetailMapField';
 import './panels.css';
 
 const NONE: readonly string[] = [];
@@ -88,6 +89,7 @@ export function CardReadView({ card }: { card: Card }) {
           <dt>{t('panels.inspector.votes')}</dt>
           <dd>{card.votes}</dd>
         </div>
+        <DetailMapReadFact value={card.detailMapId} />
       </dl>
       {links.length > 0 && (
         <>

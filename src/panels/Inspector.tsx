@@ -10,6 +10,7 @@ import { selectedCards, useEditor } from '../store/editorStore';
 import { BlueprintFields } from './BlueprintFields';
 import { CardImageField } from './CardImageField';
 import { CardReadView } from './CardReadView';
+import { DetailMapField } from './DetailMapField';
 import { OpportunityFields } from './OpportunityFields';
 import { ConfidenceField, EvidenceSection, useCardEvidence } from './evidence';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
@@ -200,6 +201,8 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
       <EvidenceSection doc={doc} cardId={card.id} />
 
       <LinksField cardId={card.id} />
+
+      <DetailMapField value={card.detailMapId} onChange={(detailMapId) => update({ detailMapId })} />
 
       <section className="pn-section" aria-label={t('panels.inspector.details')}>
         <dl className="pn-meta">

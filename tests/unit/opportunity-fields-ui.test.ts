@@ -5,10 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createI18n } from '../../src/i18n';
 import { readJourney } from '../../src/model/doc';
-import { updateCard } from '../../src/model/ops';
+import { setStageDetailMap, updateCard } from '../../src/model/ops';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { createUndoManager } from '../../src/model/undo';
 import { Inspector } from '../../src/panels/Inspector';
+import { StageInspector } from '../../src/panels/StageInspector';
+import { setDetailMapChoices, useDetailMapChoices } from '../../src/store/detailMapChoices';
 import { useEditor } from '../../src/store/editorStore';
 
 /*
@@ -21,12 +23,13 @@ const editor = () => useEditor.getState();
 
 /** A server render reads the store's initial state: render the current one instead, for this call. */
 function render(element: ReactElement, language: 'en' | 'de' = 'en'): string {
-  const saved = { ...useEditor.getInitialState() };
-  Object.assign(useEditor.getInitialState(), useEditor.getState());
+  const stores = [useEditor, useDetailMapChoices] as const;
+  const saved = stores.map((store) => ({ ...store.getInitialState() }));
+  stores.forEach((store) => Object.assign(store.getInitialState(), store.getState()));
   try {
     return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(language) }, element));
   } finally {
-    Object.assign(useEditor.getInitialState(), saved);
+    stores.forEach((store, i) => Object.assign(store.getInitialState(), saved[i]));
   }
 }
 
@@ -81,5 +84,43 @@ describe('a card in another lane', () => {
     const read = render(createElement(Inspector));
     expect(read).not.toContain('<dt>Status</dt>');
     expect(read).not.toContain('<dt>Owner</dt>');
+  });
+});
+
+describe('drilling down from a card or a stage', () => {
+  afterEach(() => setDetailMapChoices(null));
+
+  it('offers nothing on a map in no team space, until a link exists', () => {
+    const cardId = openWith('actions');
+    expect(render(createElement(Inspector))).not.toContain('data-testid="detail-map"');
+    updateCard(editor().session!.doc, cardId, { detailMapId: 'from-a-file' });
+    const html = render(createElement(Inspector));
+    expect(html).toContain('data-testid="detail-map"');
+    expect(html).toContain('<option value="from-a-file" selected="">A map not in this team space</option>');
+  });
+
+  it('lists the space’s other maps by title, as text, never the open map itself', () => {
+    openWith('pains');
+    setDetailMapChoices([
+      { id: 'map-opportunity-ui', title: 'This very map' },
+      { id: 'checkout-detail', title: '<img src=x onerror=alert(1)>Checkout in detail' },
+      { id: 'returns-detail', title: '' },
+    ]);
+    const html = render(createElement(Inspector));
+    expect(html).toContain('>Detailed in map</label>');
+    expect(html).not.toContain('This very map');
+    expect(html).toContain('<option value="checkout-detail">&lt;img src=x onerror=alert(1)&gt;Checkout in detail</option>');
+    expect(html).toContain('<option value="returns-detail">Untitled map</option>');
+    expect(html).not.toContain('<img');
+  });
+
+  it('shows a stage’s detail map to a view link as its title, in German too', () => {
+    openWith('pains', 'de');
+    const stage = editor().journey!.stages[1]!;
+    setStageDetailMap(editor().session!.doc, stage.id, 'checkout-detail');
+    setDetailMapChoices([{ id: 'checkout-detail', title: 'Kasse im Detail' }]);
+    editor().setCollab({ status: 'synced', role: 'view', peers: [] });
+    const html = render(createElement(StageInspector, { stageId: stage.id }), 'de');
+    expect(html).toContain('<dt>Im Detail in Map</dt><dd>Kasse im Detail</dd>');
   });
 });

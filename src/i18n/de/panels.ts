@@ -59,6 +59,13 @@ export const panels: Messages['panels'] = {
     ownerPlaceholder: 'Wer im Team kümmert sich darum?',
     hint: 'Status und Verantwortliche erscheinen in der Chancen-Übersicht des Teamraums.',
   },
+  drillDown: {
+    label: 'Im Detail in Map',
+    none: 'Keine Detail-Map',
+    notInSpace: 'Eine Map außerhalb dieses Teamraums',
+    untitled: 'Map ohne Titel',
+    hint: 'Die Map des Teamraums, die diesen Teil der Journey im Detail zeigt.',
+  },
   read: { none: 'Keine', noNotes: 'Keine Notizen.', stageNoDescription: 'Keine Beschreibung.' },
   colors: {
     default: 'Standard',

@@ -58,6 +58,14 @@ export const panels = {
     ownerPlaceholder: 'Who in the team acts on it?',
     hint: 'Status and owner show on the team space’s opportunity board.',
   },
+  /** drill-down to another map of the team space (DetailMapField.tsx) */
+  drillDown: {
+    label: 'Detailed in map',
+    none: 'No detail map',
+    notInSpace: 'A map not in this team space',
+    untitled: 'Untitled map',
+    hint: 'The map of the team space that shows this part of the journey in detail.',
+  },
   read: { none: 'None', noNotes: 'No notes.', stageNoDescription: 'No description.' },
   colors: {
     default: 'Default',
