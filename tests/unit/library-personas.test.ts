@@ -20,6 +20,9 @@ import { createUndoManager } from '../../src/model/undo';
 import { fromJSON, parseMapFile, serializeMap, toJSON } from '../../src/schema';
 import { ReplicaNetwork } from '../support/replicas';
 
+
+/** Takes a library persona into a map that has room for it: its id. */
+const take = (...args: Parameters<typeof addPersonaFromLibrary>): string => addPersonaFromLibrary(...args)!;
 /*
  * The space's persona library in a map (issue 16): a map persona taken from the library follows
  * it; editing the library persona updates every map persona linked to it, and nothing else.
@@ -48,14 +51,14 @@ const personaOf = (doc: Y.Doc, id: string): Persona => readJourney(doc).personas
 describe('taking a persona from the library', () => {
   it('adds a linked copy with the library persona’s fields', () => {
     const doc = emptyMap();
-    const id = addPersonaFromLibrary(doc, anna());
+    const id = take(doc, anna());
     expect(personaOf(doc, id)).toMatchObject({ name: 'Anna', role: 'Regular customer', age: '34', quote: 'Just let me pay', goals: ['Pay fast'], frustrations: ['Queues'], color: '#0ea5e9', libraryId: 'lib-anna' });
   });
 
   it('does not add a second copy when the map has one linked already: it brings that one up to date', () => {
     const doc = emptyMap();
-    const first = addPersonaFromLibrary(doc, anna());
-    const again = addPersonaFromLibrary(doc, anna({ role: 'Lapsed customer' }));
+    const first = take(doc, anna());
+    const again = take(doc, anna({ role: 'Lapsed customer' }));
     expect(again).toBe(first);
     expect(readJourney(doc).personas).toHaveLength(1);
     expect(personaOf(doc, first).role).toBe('Lapsed customer');
@@ -63,16 +66,16 @@ describe('taking a persona from the library', () => {
 
   it('adds a new copy after the old one was unlinked, and the unlinked one stays the map’s own', () => {
     const doc = emptyMap();
-    const first = addPersonaFromLibrary(doc, anna());
+    const first = take(doc, anna());
     unlinkPersona(doc, first);
-    const second = addPersonaFromLibrary(doc, anna());
+    const second = take(doc, anna());
     expect(second).not.toBe(first);
     expect(readJourney(doc).personas.map((p) => p.libraryId)).toEqual([null, 'lib-anna']);
   });
 
   it('clamps what a hostile library persona says and never takes a colour that is not a hex, so the map still exports and imports', () => {
     const doc = emptyMap();
-    const id = addPersonaFromLibrary(doc, anna({ name: 'N'.repeat(10_000), goals: Array.from({ length: 500 }, () => 'g'.repeat(5_000)), color: 'red" onload="alert(1)' }));
+    const id = take(doc, anna({ name: 'N'.repeat(10_000), goals: Array.from({ length: 500 }, () => 'g'.repeat(5_000)), color: 'red" onload="alert(1)' }));
     const persona = personaOf(doc, id);
     expect(persona.name).toHaveLength(LIMITS.name);
     expect(persona.goals).toHaveLength(LIMITS.personaListItems);
@@ -81,20 +84,28 @@ describe('taking a persona from the library', () => {
     expect(parseMapFile(serializeMap(doc)).ok).toBe(true);
   });
 
+  it('takes none into a map that holds its most personas already, so the map still exports', () => {
+    const doc = emptyMap();
+    for (let i = 0; i < LIMITS.personas; i++) addPersona(doc, { name: `P${i}` });
+    expect(addPersonaFromLibrary(doc, anna())).toBeNull();
+    expect(readJourney(doc).personas).toHaveLength(LIMITS.personas);
+    expect(parseMapFile(serializeMap(doc)).ok).toBe(true);
+  });
+
   it('refuses a library id that could not be an id', () => {
-    expect(() => addPersonaFromLibrary(emptyMap(), anna({ id: '../x' }))).toThrow(RangeError);
+    expect(() => take(emptyMap(), anna({ id: '../x' }))).toThrow(RangeError);
   });
 });
 
 describe('applying a library persona to a map', () => {
   function mapWithPersonas() {
     const doc = emptyMap();
-    const linkedA = addPersonaFromLibrary(doc, anna());
+    const linkedA = take(doc, anna());
     // a second map persona linked to the same library persona (a map merged from two)
     const linkedB = addPersona(doc, { name: 'Anna (old)', color: '#22c55e' });
     linkPersona(doc, linkedB, anna());
     const namesake = addPersona(doc, { name: 'Anna', role: 'Not from the library', color: '#f43f5e' });
-    const other = addPersonaFromLibrary(doc, anna({ id: 'lib-ben', name: 'Ben' }));
+    const other = take(doc, anna({ id: 'lib-ben', name: 'Ben' }));
     return { doc, linkedA, linkedB, namesake, other };
   }
 
@@ -192,8 +203,8 @@ describe('three replicas applying different library persona versions while editi
     fc.assert(
       fc.property(fc.array(personaStep, { minLength: 1, maxLength: 60 }), fc.tuple(fc.nat({ max: 5 }), fc.nat({ max: 5 })), (steps, latest) => {
         const base = emptyMap();
-        addPersonaFromLibrary(base, libraryVersion(0, 0));
-        addPersonaFromLibrary(base, libraryVersion(1, 0));
+        take(base, libraryVersion(0, 0));
+        take(base, libraryVersion(1, 0));
         addPersona(base, { name: 'The map’s own', color: '#f43f5e' });
         const net = new ReplicaNetwork(3, base);
         const undo = net.docs.map((d) => createUndoManager(d, { captureTimeout: 0 }));
@@ -206,7 +217,7 @@ describe('three replicas applying different library persona versions while editi
           const personas = readJourney(doc).personas;
           const picked = s.type === 'edit' || s.type === 'unlink' || s.type === 'delete' ? personas[s.pick % Math.max(1, personas.length)] : undefined;
           if (s.type === 'apply') applyLibraryPersona(doc, libraryVersion(s.library, s.version));
-          else if (s.type === 'take') addPersonaFromLibrary(doc, libraryVersion(s.library, s.version));
+          else if (s.type === 'take') take(doc, libraryVersion(s.library, s.version));
           else if (s.type === 'edit' && picked) updatePersona(doc, picked.id, { name: s.name, goals: s.goals });
           else if (s.type === 'unlink' && picked) unlinkPersona(doc, picked.id);
           else if (s.type === 'delete' && picked) deletePersona(doc, picked.id);
@@ -237,7 +248,7 @@ describe('three replicas applying different library persona versions while editi
 
   it('take the same library persona at once and end with one linked copy, not two', () => {
     const net = new ReplicaNetwork(2, emptyMap());
-    const [a, b] = [addPersonaFromLibrary(net.docs[0]!, anna()), addPersonaFromLibrary(net.docs[1]!, anna({ role: 'Other version' }))];
+    const [a, b] = [take(net.docs[0]!, anna()), take(net.docs[1]!, anna({ role: 'Other version' }))];
     expect(a).toBe(b);
     net.flush();
     for (const doc of net.docs) expect(readJourney(doc).personas.filter((p) => p.libraryId === 'lib-anna')).toHaveLength(1);

@@ -18,6 +18,9 @@ import type { Journey } from '../../src/model/types';
 import { closeRound, placeDot, revealRound, startRound } from '../../src/model/votes';
 import { OWNER } from '../support/actors';
 
+
+/** Takes a library persona into a map that has room for it: its id. */
+const take = (...args: Parameters<typeof addPersonaFromLibrary>): string => addPersonaFromLibrary(...args)!;
 /*
  * The opportunity board's rows (issue 16): every pain point and opportunity of every map of a
  * space, with where it sits, how the stage felt, last round's votes, status and owner.
@@ -33,7 +36,7 @@ function smallMap(id: string, title: string, locale: 'en' | 'de' = 'en') {
   // the blank template's stages go; two of our own with known names
   const browse = addStage(doc, { name: 'Browse', phase: 'pre-purchase', index: 0 });
   const checkout = addStage(doc, { name: 'Checkout', phase: 'purchase', index: 1 });
-  const annaId = addPersonaFromLibrary(doc, anna);
+  const annaId = take(doc, anna);
   const card = (stageId: string, kind: string, title: string, extra: Parameters<typeof updateCard>[2] = {}) => {
     const cardId = addCard(doc, { stageId, laneId: lane(kind), title })!;
     updateCard(doc, cardId, extra);
@@ -184,7 +187,7 @@ describe('grouping the rows', () => {
     const a = smallMap('map-a', 'Online shop');
     const b = smallMap('map-b', 'Branch visit');
     // a second persona in map b, on one card only
-    const ben = addPersonaFromLibrary(b.doc, { ...anna, id: 'lib-ben', name: 'Ben' });
+    const ben = take(b.doc, { ...anna, id: 'lib-ben', name: 'Ben' });
     updateCard(b.doc, b.ids.oneClick, { personaIds: [ben] });
     updateCard(b.doc, b.ids.slowSearch, { status: 'done' });
     return { a, b, rows: opportunityRows([a.input(), b.input()]) };

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { journeyMaps, newRecord, readPersona, setField, type Record_ } from '../doc';
 import { isWellFormedId, newId } from '../ids';
+import { LIMITS } from '../limits';
 import { LOCAL_ORIGIN } from '../origin';
 import type { LibraryPersona } from '../space/types';
 import type { Persona } from '../types';
@@ -102,9 +103,10 @@ export function applyLibraryPersona(doc: Y.Doc, libraryPersona: LibraryPersonaSo
  * persona linked to it already, that one is brought up to date and returned: no second copy. A
  * new copy gets the library persona's id as its own where the map has no record under it, so
  * two people taking the same persona at once write one record (the last writer's fields win,
- * both the same library's) instead of two copies; else a new id.
+ * both the same library's) instead of two copies; else a new id. Null, and nothing written, when
+ * the map holds its most personas already (`LIMITS.personas`: the file could not hold another).
  */
-export function addPersonaFromLibrary(doc: Y.Doc, libraryPersona: LibraryPersonaSource, origin: unknown = LOCAL_ORIGIN): string {
+export function addPersonaFromLibrary(doc: Y.Doc, libraryPersona: LibraryPersonaSource, origin: unknown = LOCAL_ORIGIN): string | null {
   if (!isWellFormedId(libraryPersona.id)) throw new RangeError(`a library persona's id must be an id, got ${String(libraryPersona.id)}`);
   const linked = linkedPersonaIds(doc, libraryPersona.id).sort();
   if (linked.length > 0) {
@@ -112,6 +114,7 @@ export function addPersonaFromLibrary(doc: Y.Doc, libraryPersona: LibraryPersona
     return linked[0]!;
   }
   const { personas } = journeyMaps(doc);
+  if (siblings(personas, () => true).length >= LIMITS.personas) return null;
   const id = personas.has(libraryPersona.id) ? newId() : libraryPersona.id;
   const fields = libraryFields(libraryPersona);
   doc.transact(() => {
