@@ -11,7 +11,7 @@ import { BlueprintFields } from './BlueprintFields';
 import { CardImageField } from './CardImageField';
 import { CardReadView } from './CardReadView';
 import { DetailMapField } from './DetailMapField';
-import { OpportunityFields } from './OpportunityFields';
+import { BulkStatusField, OpportunityFields } from './OpportunityFields';
 import { ConfidenceField, EvidenceSection, useCardEvidence } from './evidence';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
 import './panels.css';
@@ -261,6 +261,8 @@ function ManyCards({ doc }: { doc: Y.Doc }) {
           <span>{t('panels.inspector.momentOfTruth')}</span>
         </label>
       </div>
+
+      <BulkStatusField cards={cards} onChange={(status) => updateAll(() => ({ status }))} />
 
       <PersonaChecks
         personas={personas}

@@ -5,9 +5,9 @@ import { tracksStatus } from '../model/laneKindLookup';
 import { LIMITS } from '../model/limits';
 import { updateCard } from '../model/ops';
 import { isOpportunityStatus } from '../model/opportunityStatus';
-import { OPPORTUNITY_STATUSES, type Card } from '../model/types';
+import { OPPORTUNITY_STATUSES, type Card, type OpportunityStatus } from '../model/types';
 import { useEditor } from '../store/editorStore';
-import { useTextDraft } from './fields';
+import { sharedValue, useTextDraft } from './fields';
 
 /** Whether the card's lane is of a kind whose cards carry a status and an owner (laneKinds.ts, `tracksStatus`). */
 function useTracksStatus(card: Card): boolean {
@@ -85,3 +85,50 @@ export function OpportunityReadFacts({ card }: { card: Card }) {
     </>
   );
 }
+
+/**
+ * The status of several selected cards at once (triage after a workshop), when every one of them
+ * is a pain point or an opportunity: the status they share, or "Mixed" until one is chosen.
+ */
+export function BulkStatusField({ cards, onChange }: { cards: readonly Card[]; onChange(status: OpportunityStatus | null): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const lanes = useEditor((s) => s.journey?.lanes);
+  if (!lanes || cards.length === 0) return null;
+  const kindOf = new Map(lanes.map((l) => [l.id, l.kind]));
+  const tracked = (card: Card) => {
+    const kind = kindOf.get(card.laneId);
+    return kind !== undefined && tracksStatus(kind);
+  };
+  if (!cards.every(tracked)) return null;
+  const shared = sharedValue(cards, (c) => c.status);
+  return (
+    <div className="pn-field">
+      <label className="pn-label" htmlFor={id}>
+        {t('panels.opportunity.status')}
+      </label>
+      <select
+        id={id}
+        className="pn-input pn-select"
+        value={shared === undefined ? MIXED : (shared ?? '')}
+        onChange={(e) => {
+          if (e.target.value !== MIXED) onChange(isOpportunityStatus(e.target.value) ? e.target.value : null);
+        }}
+      >
+        {shared === undefined && (
+          <option value={MIXED} disabled>
+            {t('panels.inspector.mixed')}
+          </option>
+        )}
+        <option value="">{t('panels.opportunity.statusNone')}</option>
+        {OPPORTUNITY_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {t(`panels.opportunity.statuses.${status}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const MIXED = '__mixed';

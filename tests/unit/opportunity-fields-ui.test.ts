@@ -124,3 +124,24 @@ describe('drilling down from a card or a stage', () => {
     expect(html).toContain('<dt>Im Detail in Map</dt><dd>Kasse im Detail</dd>');
   });
 });
+
+describe('several selected cards', () => {
+  it('get one status choice when all are pain points or opportunities, "Mixed" while they differ', () => {
+    openWith('pains');
+    const journey = editor().journey!;
+    const kindOf = (laneId: string) => journey.lanes.find((l) => l.id === laneId)!.kind;
+    const tracked = journey.cards.filter((c) => kindOf(c.laneId) === 'pains' || kindOf(c.laneId) === 'opportunities').slice(0, 3);
+    editor().selectCards(tracked.map((c) => c.id));
+    const html = render(createElement(Inspector));
+    expect(html).toContain('>Status</label>');
+    expect(html).toMatch(/<option value="__mixed" disabled="" selected="">Mixed<\/option>/);
+  });
+
+  it('get none when one of them is in another lane', () => {
+    openWith('pains');
+    const journey = editor().journey!;
+    const action = journey.cards.find((c) => journey.lanes.find((l) => l.id === c.laneId)!.kind === 'actions')!;
+    editor().selectCards([...editor().selectedCardIds, action.id]);
+    expect(render(createElement(Inspector))).not.toContain('>Status</label>');
+  });
+});
