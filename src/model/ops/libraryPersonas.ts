@@ -37,7 +37,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** The library persona's fields as a map persona stores them: clamped, lists copied, a non-hex colour left out. */
 function libraryFields(source: LibraryPersonaSource): PersonaPatch {
   const color = typeof source.color === 'string' && HEX_COLOR.test(source.color) ? source.color : undefined;
-  const clamped = clampPersona({
+  return clampPersona({
     name: text(source.name),
     role: text(source.role),
     age: text(source.age),
@@ -46,7 +46,6 @@ function libraryFields(source: LibraryPersonaSource): PersonaPatch {
     frustrations: texts(source.frustrations),
     color,
   });
-  return color === undefined ? { ...clamped, color: undefined } : clamped;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
