@@ -20,6 +20,7 @@ export function generateJourney(stageCount = 30, laneCount = 12, cardCount = 500
     order,
     color: null,
     description: '',
+    detailMapId: null,
   }));
   const lanes = laneOrders.map((order, i) => ({
     id: newId(),

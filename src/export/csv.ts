@@ -248,7 +248,7 @@ function readEvidenceCell(cell: string, kit: CsvReadKit): EvidenceDraft[] {
   return items;
 }
 
-/** right after `confidence` (position 11); a card field added later takes 12 or more and comes after it */
+/** right after `confidence` (position 11); status (12), owner (13) and any card field added later come after it */
 const EVIDENCE_POSITION = 11.5;
 
 const EVIDENCE_COLUMN: CsvColumn = {

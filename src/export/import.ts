@@ -159,7 +159,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
       const phase = phaseOf(c);
       const stageKey = `${phase}\u0000${c.stage}`;
       if (!stageByKey.has(stageKey)) {
-        const stage: Stage = { id: makeId(), name: c.stage, phase, order: '', color: null, description: '' };
+        const stage: Stage = { id: makeId(), name: c.stage, phase, order: '', color: null, description: '', detailMapId: null };
         stageByKey.set(stageKey, stage);
         stageList.push(stage);
       }
@@ -174,7 +174,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
       for (const name of c.personaIds) {
         if (!personaByName.has(name)) {
           const n = personaByName.size;
-          personaByName.set(name, { id: makeId(), name, role: '', age: '', quote: '', goals: [], frustrations: [], color: PERSONA_COLORS[n % PERSONA_COLORS.length]!, order: '' });
+          personaByName.set(name, { id: makeId(), name, role: '', age: '', quote: '', goals: [], frustrations: [], color: PERSONA_COLORS[n % PERSONA_COLORS.length]!, order: '', libraryId: null });
         }
       }
     }

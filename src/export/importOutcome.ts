@@ -4,7 +4,7 @@ import type { MapFile } from '../schema/file';
 import { issue, type FileIssue } from '../schema/issues';
 import { checkReferences } from '../schema/references';
 import { FORMAT_VERSION } from '../schema/migrate';
-import { mapFileSchemaV4 } from '../schema/v4';
+import { mapFileSchemaV5 } from '../schema/v5';
 
 /**
  * What every importer returns, and the two steps they all share: catching a throw, and the
@@ -46,7 +46,7 @@ export function guard(run: () => ImportOutcome): ImportOutcome {
  * reference checks, so an imported map is always one that exports and imports again.
  */
 export function finish(journey: Journey, format: ImportFormat): ImportOutcome {
-  const parsed = mapFileSchemaV4.safeParse({ format: 'waymark', version: FORMAT_VERSION, journey });
+  const parsed = mapFileSchemaV5.safeParse({ format: 'waymark', version: FORMAT_VERSION, journey });
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 200).map((i) => issue(i.path, i.message)) };
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) return { ok: false, issues: problems };

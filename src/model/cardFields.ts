@@ -1,8 +1,10 @@
 import type * as z from 'zod';
+import { readDetailMapId } from './detailMap';
 import { isImageKey } from './images';
 import { LIMITS } from './limits';
 import { str, strList, strOrNull } from './readValue';
-import { CHANNELS, CONFIDENCE_LEVELS, EMOTION_MAX, EMOTION_MIN, type Card, type Channel, type Confidence } from './types';
+import { isOpportunityStatus, opportunityStatusFromWords } from './opportunityStatus';
+import { CHANNELS, CONFIDENCE_LEVELS, EMOTION_MAX, EMOTION_MIN, OPPORTUNITY_STATUSES, type Card, type Channel, type Confidence } from './types';
 
 /**
  * Every field of a card, in one list: what a new card holds, how the Y.Doc stores the field,
@@ -312,6 +314,48 @@ export const CARD_FIELDS = {
         return null;
       },
     },
+  },
+  // Status and owner: what the opportunity board tracks (opportunityStatus.ts). Every card holds
+  // them; the lanes whose kind has `tracksStatus` (pains, opportunities) show and edit them.
+  status: {
+    role: 'content',
+    stored: 'value',
+    default: null,
+    read: (v) => (isOpportunityStatus(v) ? v : null),
+    file: (k) => k.z.enum(OPPORTUNITY_STATUSES).nullable().default(null),
+    csv: {
+      header: 'status',
+      aliases: ['stand', 'bearbeitungsstand', 'zustand'],
+      position: 12,
+      write: (value) => value ?? '',
+      read(cell, kit) {
+        const value = kit.restore(cell).trim();
+        if (value === '') return null;
+        const status = opportunityStatusFromWords(value);
+        if (status) return status;
+        kit.problem(`must be empty or one of ${OPPORTUNITY_STATUSES.join(', ')}`);
+        return null;
+      },
+    },
+  },
+  owner: {
+    role: 'content',
+    stored: 'value',
+    default: '',
+    read: (v) => str(v).slice(0, LIMITS.owner),
+    file: (k) => k.text(LIMITS.owner).default(''),
+    csv: textColumn('owner', ['verantwortlich', 'verantwortlicher', 'verantwortliche', 'zuständig', 'zustaendig'], 13, LIMITS.owner),
+  },
+  // Drill-down: another map of the space with this card's detailed sub-journey (detailMap.ts).
+  // No CSV column: an id means nothing in a spreadsheet, and a sheet's rows become a new map
+  // whose space may not hold that map.
+  detailMapId: {
+    role: 'content',
+    stored: 'value',
+    default: null,
+    read: readDetailMapId,
+    file: (k) => k.id.nullable().default(null),
+    csv: null,
   },
 } satisfies CardFieldSpecs;
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { buildCard, cardFieldEntries } from './cardRecord';
+import { readDetailMapId } from './detailMap';
 import { evidenceFields, readEvidence, type EvidenceItem } from './evidence';
+import { readIdOrNull } from './ids';
 import { imagesMap } from './images';
 import { sortOrdered } from './order';
 import { oneOf, str, strList, strOrNull } from './readValue';
@@ -27,11 +29,12 @@ import { defaultPhase, FALLBACK_PHASE_COLOR, isDefaultPhaseId, phaseShownFor, sa
  *   phases    Y.Map  phaseId → Y.Map { name, color, order }; maps from before custom phases
  *                    hold just the name (a string) under a default phase's id, and a default
  *                    phase with no entry at all still exists (readPhases)
- *   stages    Y.Map  id → Y.Map { name, phase, order, color }
+ *   stages    Y.Map  id → Y.Map { name, phase, order, color, description, detailMapId }
  *   lanes     Y.Map  id → Y.Map { name, kind, order, collapsed }
  *   cards     Y.Map  id → Y.Map { the fields of cardFields.ts: plain values, and Y.Text for
  *                                  text fields (body) }
- *   personas  Y.Map  id → Y.Map { name, role, age, quote, goals, frustrations, color, order }
+ *   personas  Y.Map  id → Y.Map { name, role, age, quote, goals, frustrations, color, order,
+ *                                  libraryId (the space library persona it follows, ops/libraryPersonas.ts) }
  *   links     Y.Map  id → Y.Map { fromCardId, toCardId, label }
  *   images    Y.Map  SHA-256 key → { mime, width, height, bytes } (images.ts), not records
  *   evidence  Y.Map  id → Y.Map { cardId, text, source, reference, date, sentiment, count, score,
@@ -163,6 +166,7 @@ export function readStage(id: string, r: Record_): Stage {
     order: str(r.get('order'), 'a0'),
     color: strOrNull(r.get('color')),
     description: str(r.get('description')),
+    detailMapId: readDetailMapId(r.get('detailMapId')),
   };
 }
 
@@ -196,6 +200,7 @@ export function readPersona(id: string, r: Record_): Persona {
     frustrations: strList(r.get('frustrations')),
     color: str(r.get('color'), '#64748b'),
     order: str(r.get('order'), 'a0'),
+    libraryId: readIdOrNull(r.get('libraryId')),
   };
 }
 
@@ -358,7 +363,14 @@ export function writeJourney(doc: Y.Doc, journey: Journey, origin: unknown = nul
  * Each record's stored fields, as writeJourney and a restore (ops/restore.ts) write them: an empty
  * stage description is the default and is left out, like every other default (setField).
  */
-export const stageFields = (s: Stage): Record<string, unknown> => ({ name: s.name, phase: s.phase, order: s.order, color: s.color, description: s.description || null });
+export const stageFields = (s: Stage): Record<string, unknown> => ({
+  name: s.name,
+  phase: s.phase,
+  order: s.order,
+  color: s.color,
+  description: s.description || null,
+  detailMapId: s.detailMapId,
+});
 export const laneFields = (l: Lane): Record<string, unknown> => ({ name: l.name, kind: l.kind, order: l.order, collapsed: l.collapsed });
 export const linkFields = (l: Link): Record<string, unknown> => ({ fromCardId: l.fromCardId, toCardId: l.toCardId, label: l.label });
 export function personaFields(p: Persona): Record<string, unknown> {

@@ -23,16 +23,23 @@ export function newMapId(): string {
   return newId(16);
 }
 
-/** The longest id a record, a map or a file may carry (src/access/mapId.ts and the schema's idSchema say the same). */
+/** The longest id a record, a map or a file may carry. */
 export const ID_MAX_LENGTH = 64;
 
-const ID_SHAPE = new RegExp(`^[A-Za-z0-9_-]{1,${ID_MAX_LENGTH}}$`);
-
 /**
- * Whether a value has the shape of an id the app makes or a file carries: 1–64 letters, digits,
- * "-" and "_". The model may not import src/access (tests/unit/architecture.test.ts), so the
- * space index (src/model/space/doc.ts) checks map ids it reads from a peer with this; it is the
- * same rule as `isMapId` in src/access/mapId.ts, and tests/unit/space-index.test.ts holds the two
- * together.
+ * The one id rule: of the file format (`idSchema`, src/schema/v1.ts) and of map ids (`isMapId`,
+ * src/access/mapId.ts builds its pattern from `ID_PATTERN`): letters, digits, "-" and "_", 1 to
+ * 64 characters. For ids a peer wrote that name something outside this map or record — a map in
+ * a space's index, a space library persona, a detail map — so a hostile value reads as none.
  */
-export const isIdShape = (value: unknown): value is string => typeof value === 'string' && ID_SHAPE.test(value);
+export const ID_PATTERN = `[A-Za-z0-9_-]{1,${ID_MAX_LENGTH}}`;
+const ID_RULE = new RegExp(`^${ID_PATTERN}$`);
+
+export function isWellFormedId(value: unknown): value is string {
+  return typeof value === 'string' && ID_RULE.test(value);
+}
+
+/** An id from whatever a peer wrote, or null for anything that cannot be one. */
+export function readIdOrNull(value: unknown): string | null {
+  return isWellFormedId(value) ? value : null;
+}

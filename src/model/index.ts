@@ -23,3 +23,6 @@ export * from './emotionCurve';
 export * from './versions';
 export * from './journeyDiff';
 export * from './observations';
+export * from './opportunityStatus';
+export * from './detailMap';
+export * from './opportunities';

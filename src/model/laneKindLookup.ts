@@ -43,3 +43,13 @@ export function laneKindFromWords(text: string): LaneKind | null {
   }
   return best?.kind ?? null;
 }
+
+/** Whether cards in a lane of this kind carry a status and an owner (the opportunity board's cards). */
+export function tracksStatus(kind: LaneKind): boolean {
+  return laneKindDescriptor(kind).tracksStatus;
+}
+
+/** The kinds whose cards carry a status and an owner. */
+export function statusTrackingLaneKinds(): ReadonlySet<LaneKind> {
+  return new Set(LANE_KINDS.filter((kind) => tracksStatus(kind)));
+}

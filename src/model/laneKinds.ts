@@ -76,6 +76,11 @@ export interface LaneKindDescriptor {
   blueprint: BlueprintPart | null;
   /** cards say who does them ("Receptionist", "Billing"): shown on the card, edited in the inspector */
   actor: boolean;
+  /**
+   * cards carry a status (idea, planned, in progress, done) and an owner, edited in the inspector
+   * and listed on the space's opportunity board (opportunityStatus.ts, opportunities.ts)
+   */
+  tracksStatus: boolean;
 }
 
 const ROUND = [8, 8, 8, 8] as const;
@@ -112,6 +117,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.other,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
   needs: {
     labelKey: 'canvas.laneKinds.needs',
@@ -128,6 +134,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.need,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
   touchpoints: {
     labelKey: 'canvas.laneKinds.touchpoints',
@@ -143,6 +150,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.touch,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
   thoughts: {
     labelKey: 'canvas.laneKinds.thoughts',
@@ -158,6 +166,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.thought,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
   emotions: {
     labelKey: 'canvas.laneKinds.emotions',
@@ -173,6 +182,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.other,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
   senses: {
     labelKey: 'canvas.laneKinds.senses',
@@ -189,6 +199,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.sense,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
   pains: {
     labelKey: 'canvas.laneKinds.pains',
@@ -204,6 +215,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.pain,
     blueprint: null,
     actor: false,
+    tracksStatus: true,
   },
   opportunities: {
     labelKey: 'canvas.laneKinds.opportunities',
@@ -219,6 +231,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.chance,
     blueprint: null,
     actor: false,
+    tracksStatus: true,
   },
   evidence: {
     labelKey: 'canvas.laneKinds.evidence',
@@ -235,6 +248,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.evidence,
     blueprint: 'evidence',
     actor: false,
+    tracksStatus: false,
   },
   frontstage: {
     labelKey: 'canvas.laneKinds.frontstage',
@@ -251,6 +265,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.front,
     blueprint: 'frontstage',
     actor: true,
+    tracksStatus: false,
   },
   backstage: {
     labelKey: 'canvas.laneKinds.backstage',
@@ -267,6 +282,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.back,
     blueprint: 'backstage',
     actor: true,
+    tracksStatus: false,
   },
   support: {
     labelKey: 'canvas.laneKinds.support',
@@ -283,6 +299,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.support,
     blueprint: 'support',
     actor: true,
+    tracksStatus: false,
   },
   metrics: {
     labelKey: 'canvas.laneKinds.metrics',
@@ -298,6 +315,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.metric,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
   notes: {
     labelKey: 'canvas.laneKinds.notes',
@@ -314,6 +332,7 @@ export const LANE_KIND_DESCRIPTORS = {
     thumbnail: THUMB.other,
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   },
 } as const satisfies Record<LaneKind, LaneKindDescriptor>;
 

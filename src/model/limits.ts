@@ -12,6 +12,8 @@ export const LIMITS = {
   tag: 60,
   /** who does a blueprint card's step: a role or a team, not a paragraph */
   actor: 80,
+  /** who in the team owns acting on a pain point or opportunity: a name or a team, not a paragraph */
+  owner: 80,
   tagsPerCard: 30,
   personasPerCard: 50,
   color: 32,

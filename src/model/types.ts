@@ -17,6 +17,8 @@ import type { LaneKind } from './laneKinds';
 import type { EvidenceItem } from './evidence';
 import type { Confidence } from './confidence';
 export { CONFIDENCE_LEVELS, type Confidence } from './confidence';
+import type { OpportunityStatus } from './opportunityStatus';
+export { OPPORTUNITY_STATUSES, type OpportunityStatus } from './opportunityStatus';
 export { LANE_KINDS, type LaneKind } from './laneKinds';
 
 // Channels and whether each is online live in channels.ts (evidence.ts reads them too).
@@ -49,6 +51,8 @@ export interface Stage {
   color: string | null;
   /** what happens in this stage, in a sentence or two; the presenter's notes in present mode */
   description: string;
+  /** another map of the space holding this stage's detailed sub-journey (drillDown.ts), or null */
+  detailMapId: string | null;
 }
 
 export interface Lane {
@@ -81,6 +85,12 @@ export interface Card {
   actor: string;
   /** what the team calls it: seen in customer evidence, assumed, or an idea to test; null when nobody said (confidence.ts) */
   confidence: Confidence | null;
+  /** where the team stands on acting on it (idea, planned, in progress, done); null when nobody set one. Pains and opportunities show it (laneKinds.ts, tracksStatus) */
+  status: OpportunityStatus | null;
+  /** who in the team owns acting on it, as typed; '' for nobody */
+  owner: string;
+  /** another map of the space holding this card's detailed sub-journey (detailMap.ts), or null */
+  detailMapId: string | null;
 }
 
 
@@ -95,6 +105,8 @@ export interface Persona {
   frustrations: string[];
   color: string;
   order: string;
+  /** the space library persona this one was taken from and follows (ops/libraryPersonas.ts), or null */
+  libraryId: string | null;
 }
 
 export interface Link {

@@ -8,6 +8,8 @@ import { CardImageView } from '../canvas';
 import { EmotionFace, formatScore } from './fields';
 import { EvidenceReadList, useCardEvidence } from './evidence';
 import { shownConfidence } from '../model/confidence';
+import { OpportunityReadFacts } from './OpportunityFields';
+import { DetailMapReadFact } from './DetailMapField';
 import './panels.css';
 
 const NONE: readonly string[] = [];
@@ -35,6 +37,7 @@ export function CardReadView({ card }: { card: Card }) {
       {card.body ? <p className="pn-read-body">{card.body}</p> : <p className="pn-hint">{t('panels.read.noNotes')}</p>}
       {card.image && <CardImageView imageKey={card.image} title={card.title} size="large" />}
       <dl className="pn-meta pn-read-list">
+        <OpportunityReadFacts card={card} />
         {card.actor && (
           <div>
             <dt>{t('panels.blueprint.actor')}</dt>
@@ -86,6 +89,7 @@ export function CardReadView({ card }: { card: Card }) {
           <dt>{t('panels.inspector.votes')}</dt>
           <dd>{card.votes}</dd>
         </div>
+        <DetailMapReadFact value={card.detailMapId} />
       </dl>
       {links.length > 0 && (
         <>

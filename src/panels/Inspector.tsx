@@ -10,6 +10,8 @@ import { selectedCards, useEditor } from '../store/editorStore';
 import { BlueprintFields } from './BlueprintFields';
 import { CardImageField } from './CardImageField';
 import { CardReadView } from './CardReadView';
+import { DetailMapField } from './DetailMapField';
+import { BulkStatusField, OpportunityFields } from './OpportunityFields';
 import { ConfidenceField, EvidenceSection, useCardEvidence } from './evidence';
 import { BodyField, ColorField, EmotionField, useShortcutLabel, coverage, sharedValue, LinksField, TagsField, TriCheckbox, useTextDraft } from './fields';
 import './panels.css';
@@ -119,6 +121,8 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
 
       <BlueprintFields doc={doc} card={card} />
 
+      <OpportunityFields doc={doc} card={card} />
+
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.body}>
           {t('panels.inspector.body')}
@@ -198,6 +202,8 @@ function CardFields({ doc, card }: { doc: Y.Doc; card: Card }) {
 
       <LinksField cardId={card.id} />
 
+      <DetailMapField value={card.detailMapId} onChange={(detailMapId) => update({ detailMapId })} />
+
       <section className="pn-section" aria-label={t('panels.inspector.details')}>
         <dl className="pn-meta">
           <div>
@@ -255,6 +261,8 @@ function ManyCards({ doc }: { doc: Y.Doc }) {
           <span>{t('panels.inspector.momentOfTruth')}</span>
         </label>
       </div>
+
+      <BulkStatusField cards={cards} onChange={(status) => updateAll(() => ({ status }))} />
 
       <PersonaChecks
         personas={personas}

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useShallow } from 'zustand/react/shallow';
 import { LIMITS } from '../model/limits';
-import { addPersona, deletePersona, movePersona, updatePersona, type PersonaPatch } from '../model/ops';
+import { addPersona, deletePersona, movePersona, unlinkPersona, updatePersona, type PersonaPatch } from '../model/ops';
 import type { Persona } from '../model/types';
 import { useEditor } from '../store/editorStore';
 import { requestOpenPersona, setPersonaHeaderHidden, usePersonaHeader } from '../store/personaHeader';
@@ -219,7 +219,7 @@ function PersonaEditor({
     equals: sameList,
     commit: (frustrations) => update({ frustrations: [...frustrations] }),
   });
-  const ids = { name: useId(), role: useId(), age: useId(), quote: useId(), goals: useId(), frustrations: useId(), lines: useId(), del: useId() };
+  const ids = { name: useId(), role: useId(), age: useId(), quote: useId(), goals: useId(), frustrations: useId(), lines: useId(), del: useId(), library: useId() };
   const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocusName) nameInput.current?.select();
@@ -228,6 +228,17 @@ function PersonaEditor({
 
   return (
     <div className="pn-persona-editor" id={id} role="group" aria-label={t('panels.personas.editing', { name: persona.name || t('panels.personas.unnamed') })}>
+      {persona.libraryId !== null && (
+        <div className="pn-field" data-testid="persona-from-library">
+          <p className="pn-label">{t('panels.personas.fromLibrary')}</p>
+          <p className="pn-hint" id={ids.library}>
+            {t('panels.personas.fromLibraryHint')}
+          </p>
+          <button type="button" className="pn-button pn-field-action" aria-describedby={ids.library} onClick={() => unlinkPersona(doc, persona.id)}>
+            {t('panels.personas.unlink')}
+          </button>
+        </div>
+      )}
       <div className="pn-field">
         <label className="pn-label" htmlFor={ids.name}>
           {t('panels.personas.name')}

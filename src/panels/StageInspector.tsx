@@ -2,10 +2,11 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../model/limits';
 import { runAction } from '../actions';
-import { moveStageToPhase, updateStage } from '../model/ops';
+import { moveStageToPhase, setStageDetailMap, updateStage } from '../model/ops';
 import { phaseNameKey, shownPhaseName } from '../model/phaseNames';
 import type { Phase } from '../model/types';
 import { useEditor } from '../store/editorStore';
+import { DetailMapField, DetailMapReadFact } from './DetailMapField';
 import { DraftTextarea, useTextDraft } from './fields';
 import './panels.css';
 
@@ -44,6 +45,7 @@ export function StageInspector({ stageId }: { stageId: string }) {
               <dt>{t('panels.stage.phase')}</dt>
               <dd>{phase}</dd>
             </div>
+            <DetailMapReadFact value={stage.detailMapId} />
           </dl>
           {stage.description ? <p className="pn-read-body">{stage.description}</p> : <p className="pn-hint">{t('panels.read.stageNoDescription')}</p>}
         </div>
@@ -95,6 +97,13 @@ export function StageInspector({ stageId }: { stageId: string }) {
             {t('panels.stage.descriptionHint')}
           </p>
         </div>
+        <DetailMapField
+          value={stage.detailMapId}
+          onChange={(mapId) => {
+            const doc = useEditor.getState().session?.doc;
+            if (doc) setStageDetailMap(doc, stageId, mapId);
+          }}
+        />
       </div>
     </section>
   );

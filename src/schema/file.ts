@@ -9,7 +9,7 @@ import { checkImages, imageEntries, type ImageFileEntry } from './images';
 import { checkReferences } from './references';
 import { issue, type FileIssue } from './issues';
 import { FORMAT_VERSION, migrate } from './migrate';
-import { mapFileSchemaV4, type MapFileV4 } from './v4';
+import { mapFileSchemaV5, type MapFileV5 } from './v5';
 
 /** A map file as this version writes it. */
 export interface MapFile {
@@ -22,7 +22,7 @@ export interface MapFile {
 }
 
 export type ImportResult =
-  | { ok: true; doc: Y.Doc; feedback: Y.Doc; file: MapFileV4 }
+  | { ok: true; doc: Y.Doc; feedback: Y.Doc; file: MapFileV5 }
   | { ok: false; issues: FileIssue[] };
 
 /**
@@ -71,7 +71,7 @@ export function fromJSON(value: unknown): ImportResult {
   try {
     const migrated = migrate(value);
     if (!migrated.ok) return migrated;
-    const parsed = mapFileSchemaV4.safeParse(migrated.file);
+    const parsed = mapFileSchemaV5.safeParse(migrated.file);
     if (!parsed.success) {
       return { ok: false, issues: parsed.error.issues.map((i) => issue(i.path, i.message)) };
     }

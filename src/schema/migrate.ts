@@ -2,7 +2,7 @@ import { issue, type FileIssue } from './issues';
 import { migrateV1ToV2 } from './v1ToV2';
 
 /** The format version this build writes, and the newest it reads. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /**
  * One step per version: MIGRATIONS[n] turns a version-n file into a version-(n+1) file. A file
@@ -17,6 +17,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: (file) => file,
   // version 4: customer evidence and a card's confidence, both additions with defaults (v4.ts)
   3: (file) => file,
+  // version 5: a card's status, owner and detail map, a stage's detail map and a persona's library link, all additions with defaults (v5.ts)
+  4: (file) => file,
 };
 
 export type MigrateResult = { ok: true; file: Record<string, unknown> } | { ok: false; issues: FileIssue[] };

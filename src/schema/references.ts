@@ -1,12 +1,12 @@
 import { issue, type FileIssue } from './issues';
-import type { MapFileV4 } from './v4';
+import type { MapFileV5 } from './v5';
 
 /**
  * What the shape alone cannot say: ids are unique per kind, and every reference (a stage's phase, a card's stage,
  * lane and personas; a link's cards; a comment's card and parent; a dot's round and card)
  * points at something in the file.
  */
-export function checkReferences(file: MapFileV4): FileIssue[] {
+export function checkReferences(file: MapFileV5): FileIssue[] {
   const problems: FileIssue[] = [];
   const { journey } = file;
 

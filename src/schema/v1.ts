@@ -3,7 +3,7 @@ import { LIMITS } from '../model/limits';
 import { isValidOrderKey } from '../model/order';
 import type { CARD_FIELDS, FileSchemaKit } from '../model/cardFields';
 import { cardFieldEntries } from '../model/cardRecord';
-import { DEFAULT_PHASE_IDS, LANE_KINDS, SUPPORTED_LOCALES, type Card, type Comment, type Journey, type VoteDot, type VoteRound } from '../model/types';
+import { DEFAULT_PHASE_IDS, LANE_KINDS, SUPPORTED_LOCALES, type Card, type Comment, type Journey, type Persona, type Stage, type VoteDot, type VoteRound } from '../model/types';
 import { imagesSchema } from './images';
 
 /**
@@ -67,6 +67,17 @@ export const cardSchema = z.object(cardShape());
 
 /** True only when A and B are the same type (not merely assignable one way). */
 export type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** A type written out key by key, so `Same` compares it with a zod output (an intersection would never match). */
+export type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * The model's journey as format versions 2 to 4 check it: without what version 5 added, a
+ * stage's `detailMapId` and a persona's `libraryId` (v5.ts). Their `Same` checks compare with it.
+ */
+export type JourneyBeforeV5 = Flat<
+  Omit<Journey, 'stages' | 'personas'> & { stages: Flat<Omit<Stage, 'detailMapId'>>[]; personas: Flat<Omit<Persona, 'libraryId'>>[] }
+>;
+
 /** A compile error when a parsed card is not exactly a `Card`, so imports need no casts. */
 export const cardSchemaMatchesCard: Same<z.output<typeof cardSchema>, Card> = true;
 

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { LIMITS } from '../model/limits';
-import type { Journey } from '../model/types';
-import { colorSchema, idSchema, journeySchema, list, mapFileSchemaV1, orderSchema, stageSchema, text, type Same } from './v1';
+import { colorSchema, idSchema, journeySchema, list, mapFileSchemaV1, orderSchema, stageSchema, text, type JourneyBeforeV5, type Same } from './v1';
 
 /**
  * Format version 2 of the Waymark map file: version 1 (v1.ts) with phases of the map's own.
@@ -34,4 +33,4 @@ export const mapFileSchemaV2 = mapFileSchemaV1.extend({
 export type MapFileV2 = z.output<typeof mapFileSchemaV2>;
 
 /** A compile error when a checked file's journey is not the model's `Journey` without what later versions added. */
-export const journeySchemaMatchesJourney: Same<z.output<typeof journeySchemaV2>, Omit<Journey, 'evidence'>> = true;
+export const journeySchemaMatchesJourney: Same<z.output<typeof journeySchemaV2>, Omit<JourneyBeforeV5, 'evidence'>> = true;

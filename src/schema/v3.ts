@@ -1,7 +1,6 @@
 import * as z from 'zod';
-import type { Journey } from '../model/types';
 import { journeySchemaV2, mapFileSchemaV2 } from './v2';
-import type { Same } from './v1';
+import type { JourneyBeforeV5, Same } from './v1';
 
 /**
  * Format version 3 of the Waymark map file: version 2 (v2.ts) with service blueprints and the
@@ -23,4 +22,4 @@ export const mapFileSchemaV3 = mapFileSchemaV2.extend({
 export type MapFileV3 = z.output<typeof mapFileSchemaV3>;
 
 /** A compile error when a checked file's journey is not the model's `Journey` without what version 4 added (v4.ts). */
-export const journeySchemaV3MatchesJourney: Same<z.output<typeof journeySchemaV3>, Omit<Journey, 'evidence'>> = true;
+export const journeySchemaV3MatchesJourney: Same<z.output<typeof journeySchemaV3>, Omit<JourneyBeforeV5, 'evidence'>> = true;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FORMAT_VERSION } from '../../src/schema';
 import { runWaymark } from '../support/cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'waymark-evidence-cli-'));
@@ -30,7 +31,7 @@ describe('waymark evidence', () => {
     expect(run.stdout).toMatch(/(\d+) von 200 Belegen haben einen Kartenvorschlag\./);
     expect(run.stdout).toContain('Am häufigsten zuerst vorgeschlagene Karten:');
     const file = JSON.parse(readFileSync(map, 'utf8'));
-    expect(file.version).toBe(4);
+    expect(file.version).toBe(FORMAT_VERSION);
     expect(file.journey.evidence).toHaveLength(200);
     const stages = new Set(file.journey.stages.map((s: { id: string }) => s.id));
     const item = file.journey.evidence.find((e: { text: string }) => e.text.startsWith('Kundin:'));

@@ -16,7 +16,7 @@ export function blueprintJourney(kinds: readonly LaneKind[] = ['evidence', 'acti
     { id: 's2', name: 'Arrive', phase: 'purchase' as const },
     { id: 's3', name: 'Stay', phase: 'purchase' as const },
     { id: 's4', name: 'Check out', phase: 'post-purchase' as const },
-  ].map((s, i) => ({ ...s, order: `a${i}`, color: null, description: '' }));
+  ].map((s, i) => ({ ...s, order: `a${i}`, color: null, description: '', detailMapId: null }));
   const i18n = createI18n(locale);
   const lanes = kinds.map((kind, i) => ({ id: `lane-${kind}`, name: i18n.t(laneKindDescriptor(kind).labelKey), kind, order: `a${i}`, collapsed: false }));
   const cards: Card[] = [];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type * as Y from 'yjs';
 import * as ops from '../../src/model/ops';
 import { readJourney } from '../../src/model/doc';
-import { CHANNELS, CONFIDENCE_LEVELS, LANE_KINDS, DEFAULT_PHASE_IDS } from '../../src/model/types';
+import { CHANNELS, CONFIDENCE_LEVELS, LANE_KINDS, DEFAULT_PHASE_IDS, OPPORTUNITY_STATUSES } from '../../src/model/types';
 
 /**
  * A user action picked at random. Targets are chosen by index at the moment the action runs,
@@ -32,8 +32,18 @@ export type RandomOp =
   | { kind: 'assignEvidence'; pick: number; card: number | null }
   | { kind: 'deleteEvidence'; pick: number }
   | { kind: 'setConfidence'; pick: number; confidence: (typeof CONFIDENCE_LEVELS)[number] | null }
+  | { kind: 'setStatus'; pick: number; status: (typeof OPPORTUNITY_STATUSES)[number] | null; owner: string }
+  | { kind: 'setDetailMap'; on: 'stage' | 'card'; pick: number; mapId: string | null }
+  | { kind: 'takeLibraryPersona'; library: number; name: string; color: string }
+  | { kind: 'applyLibraryPersona'; library: number; name: string; goals: string[]; color: string }
+  | { kind: 'unlinkPersona'; pick: number }
   | { kind: 'undo' }
   | { kind: 'redo' };
+
+/** A space library persona, as the library ops take it. */
+export function libraryPersona(library: number, over: { name?: string; goals?: string[]; color?: string } = {}) {
+  return { id: `lib-persona-${library}`, name: `Library ${library}`, role: 'Customer', age: '', quote: '', goals: [], frustrations: ['Waiting'], color: '#0ea5e9', ...over };
+}
 
 const nat = fc.nat({ max: 1000 });
 const text = fc.string({ maxLength: 24, unit: 'grapheme' });
@@ -65,6 +75,11 @@ export const randomOp: fc.Arbitrary<RandomOp> = fc.oneof(
   fc.record({ kind: fc.constant('assignEvidence' as const), pick: nat, card: fc.option(nat, { nil: null }) }),
   fc.record({ kind: fc.constant('deleteEvidence' as const), pick: nat }),
   fc.record({ kind: fc.constant('setConfidence' as const), pick: nat, confidence: fc.option(fc.constantFrom(...CONFIDENCE_LEVELS), { nil: null }) }),
+  fc.record({ kind: fc.constant('setStatus' as const), pick: nat, status: fc.option(fc.constantFrom(...OPPORTUNITY_STATUSES), { nil: null }), owner: text }),
+  fc.record({ kind: fc.constant('setDetailMap' as const), on: fc.constantFrom('stage' as const, 'card' as const), pick: nat, mapId: fc.option(fc.constantFrom('detail-map-a', 'detail-map-b'), { nil: null }) }),
+  fc.record({ kind: fc.constant('takeLibraryPersona' as const), library: fc.nat({ max: 2 }), name: text, color: fc.constantFrom('#0ea5e9', '#f43f5e', 'red') }),
+  fc.record({ kind: fc.constant('applyLibraryPersona' as const), library: fc.nat({ max: 2 }), name: text, goals: fc.array(text, { maxLength: 2 }), color: fc.constantFrom('#0ea5e9', '#22c55e', 'url(x)') }),
+  fc.record({ kind: fc.constant('unlinkPersona' as const), pick: nat }),
   fc.constant({ kind: 'undo' as const }),
   fc.constant({ kind: 'redo' as const }),
 );
@@ -189,6 +204,32 @@ export function applyRandomOp(doc: Y.Doc, op: RandomOp, undo?: Y.UndoManager): v
     case 'setConfidence': {
       const id = card(op.pick);
       if (id) ops.updateCard(doc, id, { confidence: op.confidence });
+      break;
+    }
+    case 'setStatus': {
+      const id = card(op.pick);
+      if (id) ops.updateCard(doc, id, { status: op.status, owner: op.owner });
+      break;
+    }
+    case 'setDetailMap': {
+      if (op.on === 'stage') {
+        const id = stage(op.pick);
+        if (id) ops.setStageDetailMap(doc, id, op.mapId);
+      } else {
+        const id = card(op.pick);
+        if (id) ops.updateCard(doc, id, { detailMapId: op.mapId });
+      }
+      break;
+    }
+    case 'takeLibraryPersona':
+      ops.addPersonaFromLibrary(doc, libraryPersona(op.library, { name: op.name, color: op.color }));
+      break;
+    case 'applyLibraryPersona':
+      ops.applyLibraryPersona(doc, libraryPersona(op.library, { name: op.name, goals: op.goals, color: op.color }));
+      break;
+    case 'unlinkPersona': {
+      const p = pickFrom(j.personas, op.pick);
+      if (p) ops.unlinkPersona(doc, p.id);
       break;
     }
     case 'undo':

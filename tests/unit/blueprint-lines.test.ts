@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blueprintLines, isBlueprintKind } from '../../src/model/blueprint';
 import type { LaneKind } from '../../src/model/laneKinds';
-import { parseMapFile } from '../../src/schema';
+import { FORMAT_VERSION, parseMapFile } from '../../src/schema';
 
 const lanes = (...kinds: LaneKind[]) => kinds.map((kind, i) => ({ id: `l${i}`, kind }));
 const drawn = (...kinds: LaneKind[]) => blueprintLines(lanes(...kinds)).map((p) => `${p.line.id}:${p.aboveLaneId}/${p.belowLaneId}`);
@@ -54,7 +54,7 @@ describe('the map file, version 3', () => {
     const parsed = parseMapFile(JSON.stringify(v2));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.file.version).toBe(4);
+    expect(parsed.file.version).toBe(FORMAT_VERSION);
     expect(parsed.file.journey.cards[0]!.actor).toBe('');
   });
 });

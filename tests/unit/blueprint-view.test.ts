@@ -17,8 +17,8 @@ function journey(lanes: Lane[], cards: Card[] = [], links: Journey['links'] = []
     createdAt: '2026-01-01T00:00:00.000Z',
     phases: [],
     stages: [
-      { id: 's1', name: 'Check-in', phase: 'purchase', order: 'a', color: null, description: '' },
-      { id: 's2', name: 'Stay', phase: 'purchase', order: 'b', color: null, description: '' },
+      { id: 's1', name: 'Check-in', phase: 'purchase', order: 'a', color: null, description: '', detailMapId: null },
+      { id: 's2', name: 'Stay', phase: 'purchase', order: 'b', color: null, description: '', detailMapId: null },
     ],
     lanes,
     cards,

@@ -23,7 +23,7 @@ vi.mock('../../src/model/cardFields', async (importOriginal) => {
     csv: {
       header: 'effort',
       aliases: ['aufwand'],
-      position: 12, // the next free place: confidence is 11, the evidence column 11.5 (csv.ts)
+      position: 99, // after every real column (confidence 11, the evidence column 11.5 in csv.ts, status 12, owner 13, …)
       write: (value) => (value === null ? '' : String(value)),
       read(cell, kit) {
         const value = cell.trim();

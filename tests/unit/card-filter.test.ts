@@ -19,6 +19,9 @@ const card = (over: Partial<Card> = {}): Card => ({
   image: null,
   actor: '',
   confidence: null,
+  status: null,
+  owner: '',
+  detailMapId: null,
   ...over,
 });
 const filter = (over: Partial<CardFilter>): CardFilter => ({ ...EMPTY_CARD_FILTER, ...over });

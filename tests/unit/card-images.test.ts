@@ -207,8 +207,8 @@ describe('card images in files and exports', () => {
     expect(svg.match(/<image /g)).toHaveLength(1);
     const csv = journeyToCsv(readJourney(doc));
     const rows = csv.trim().split('\r\n');
-    expect(rows[0]!.endsWith(',image,actor,confidence,evidence')).toBe(true);
-    expect(rows.filter((r) => r.endsWith(',yes,,,')).length).toBe(1);
+    expect(rows[0]!.endsWith(',image,actor,confidence,evidence,status,owner')).toBe(true);
+    expect(rows.filter((r) => r.endsWith(',yes,,,,,')).length).toBe(1);
   });
 });
 

@@ -5,7 +5,7 @@ import { CSV_COLUMNS, journeyToCsv, neutraliseCell, parseCsv, readCsvCards } fro
 import { importCsv, importFile } from '../../src/export/import';
 import { defaultCard } from '../../src/model/cardRecord';
 import { readJourney } from '../../src/model/doc';
-import { updateLane, updatePersona, updateStage } from '../../src/model/ops';
+import { updateCard, updateLane, updatePersona, updateStage } from '../../src/model/ops';
 import { createMapFromTemplate, instantiateTemplate, TEMPLATE_KEYS } from '../../src/model/templates';
 import { SUPPORTED_LOCALES } from '../../src/model/types';
 import { applyRandomOp, randomOp } from '../support/randomOps';
@@ -20,7 +20,7 @@ describe('the CSV export', () => {
   it('has one row per card with the columns a CX lead expects, a BOM and CRLF line ends', () => {
     const journey = instantiateTemplate('retail', 'en');
     const csv = journeyToCsv(journey);
-    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image,actor,confidence,evidence\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffphase,stage,lane,lane kind,title,body,channel,emotion,personas,tags,votes,moment of truth,image,actor,confidence,evidence,status,owner\r\n')).toBe(true);
     const parsed = parseCsv(csv);
     if (!parsed.ok) throw new Error('unparseable');
     expect(parsed.rows).toHaveLength(journey.cards.length + 1);
@@ -76,7 +76,7 @@ describe('the CSV export', () => {
     expect(neutraliseCell("'90s")).toBe("'90s");
     expect(neutraliseCell('Plain')).toBe('Plain');
     const journey = instantiateTemplate('blank', 'en');
-    const stage = { id: 's1', name: '@SUM(A1)', phase: 'purchase' as const, order: 'a0', color: null, description: '' };
+    const stage = { id: 's1', name: '@SUM(A1)', phase: 'purchase' as const, order: 'a0', color: null, description: '', detailMapId: null };
     const hostile = ['=HYPERLINK("http://evil.example","Click")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(1)', '\t=1', '\r=1', "'=quoted"];
     const cards = hostile.map((title, i) => ({
       ...defaultCard(),
@@ -96,6 +96,29 @@ describe('the CSV export', () => {
     if (!back.ok) throw new Error('did not import');
     expect(back.journey.cards.map((c) => c.title)).toEqual(hostile);
     expect(back.journey.stages[0]!.name).toBe('@SUM(A1)');
+  });
+
+  it('writes a card’s status and owner, and reads them back from a German sheet with its own words', () => {
+    const doc = createMapFromTemplate('retail', 'de');
+    const j = readJourney(doc);
+    const pain = j.cards.find((c) => j.lanes.find((l) => l.id === c.laneId)!.kind === 'pains')!;
+    updateCard(doc, pain.id, { status: 'inProgress', owner: '=Team Kasse' });
+    const csv = journeyToCsv(readJourney(doc));
+    const parsed = parseCsv(csv);
+    if (!parsed.ok) throw new Error('unparseable');
+    const row = parsed.rows.find((r) => r[CSV_COLUMNS.indexOf('title')] === pain.title)!;
+    expect([row[CSV_COLUMNS.indexOf('status')], row[CSV_COLUMNS.indexOf('owner')]]).toEqual(['inProgress', "'=Team Kasse"]);
+    expect(reimport(csv)).toBe(csv);
+
+    const german = importCsv('Schritt,Ebene,Ebenen-Art,Titel,Stand,Verantwortlich\r\nKasse,Schmerzpunkte,pains,Karte abgelehnt,In Arbeit,Eli\r\nKasse,Chancen,opportunities,Ein-Klick,Erledigt,\r\nKasse,Chancen,opportunities,Später,,\r\n');
+    if (!german.ok) throw new Error(JSON.stringify(german.issues));
+    expect(german.journey.cards.map((c) => [c.title, c.status, c.owner])).toEqual([
+      ['Karte abgelehnt', 'inProgress', 'Eli'],
+      ['Ein-Klick', 'done', ''],
+      ['Später', null, ''],
+    ]);
+    const bad = importCsv('stage,lane,title,status\r\nS,L,T,urgent\r\n');
+    expect(bad).toMatchObject({ ok: false, issues: [{ path: 'line 2.status', message: 'must be empty or one of idea, planned, inProgress, done' }] });
   });
 
   it('reads quoted cells with commas, quotes and line breaks, LF-only files and no final line end', () => {

@@ -33,7 +33,7 @@ describe('the CSV speaks the map’s language', () => {
   it('a renamed phase still writes its default name, so the import can place the stage', () => {
     const journey = instantiateTemplate('blank', 'en');
     journey.phases[0]!.name = 'Awareness';
-    journey.stages.push({ id: 's9', name: 'Sees an ad', phase: 'pre-purchase', order: 'z0', color: null, description: '' });
+    journey.stages.push({ id: 's9', name: 'Sees an ad', phase: 'pre-purchase', order: 'z0', color: null, description: '', detailMapId: null });
     journey.cards.push({ ...defaultCard(), id: 'c9', stageId: 's9', laneId: journey.lanes[0]!.id, title: 'Ad' });
     const row = rows(journeyToCsv(journey)).find((r) => r[column('title')] === 'Ad')!;
     expect(row[column('phase')]).toBe('Pre-purchase');

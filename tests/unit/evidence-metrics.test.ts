@@ -8,10 +8,10 @@ function item(patch: Partial<EvidenceItem>): EvidenceItem {
   next += 1;
   return { ...EVIDENCE_DEFAULTS, id: `e${next}`, text: `quote ${next}`, order: `a${String(next).padStart(3, '0')}`, ...patch };
 }
-const stage = (id: string): Stage => ({ id, name: id, phase: 'purchase', order: 'a0', color: null, description: '' });
+const stage = (id: string): Stage => ({ id, name: id, phase: 'purchase', order: 'a0', color: null, description: '', detailMapId: null });
 const card = (id: string, stageId: string): Card => ({
   id, stageId, laneId: 'lane', order: 'a0', title: id, body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null,
-  momentOfTruth: false, votes: 0, image: null, actor: '', confidence: null,
+  momentOfTruth: false, votes: 0, image: null, actor: '', confidence: null, status: null, owner: '', detailMapId: null,
 });
 function journey(evidence: EvidenceItem[]): Journey {
   return {

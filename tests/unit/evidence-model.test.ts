@@ -7,6 +7,7 @@ import { deleteCard, updateCard } from '../../src/model/ops/cards';
 import { createMapFromTemplate } from '../../src/model/templates';
 import { createUndoManager } from '../../src/model/undo';
 import { parseMapFile, serializeMap } from '../../src/schema/file';
+import { FORMAT_VERSION } from '../../src/schema/migrate';
 import { JourneyView } from '../../src/store/journeyView';
 
 function retail(): Y.Doc {
@@ -96,7 +97,7 @@ describe('customer evidence in the map', () => {
     const parsed = parseMapFile(JSON.stringify(file));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.file.version).toBe(4);
+    expect(parsed.file.version).toBe(FORMAT_VERSION);
     expect(parsed.file.journey.evidence).toEqual([]);
   });
 

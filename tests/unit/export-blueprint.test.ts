@@ -192,7 +192,7 @@ describe('the actor on blueprint cards', () => {
   it('is named whole on a busy card, its channel and emotion on a row of their own, nothing overlapping', () => {
     const journey = blueprintJourney(['actions', 'frontstage', 'backstage']);
     const colors = ['#0ea5e9', '#f43f5e', '#22c55e', '#a855f7', '#f97316', '#14b8a6'];
-    journey.personas = colors.map((color, i) => ({ id: `p${i}`, name: `P${i}`, role: '', age: '', quote: '', goals: [], frustrations: [], color, order: `a${i}` }));
+    journey.personas = colors.map((color, i) => ({ id: `p${i}`, name: `P${i}`, role: '', age: '', quote: '', goals: [], frustrations: [], color, order: `a${i}`, libraryId: null }));
     const busy = journey.cards.find((c) => c.laneId === 'lane-frontstage')!;
     Object.assign(busy, { actor: 'Front desk night shift', channel: 'phone', emotion: -2, votes: 3, personaIds: journey.personas.map((p) => p.id), momentOfTruth: true });
     const scene = renderJourneyScene(journey, { t: tr('en'), date });

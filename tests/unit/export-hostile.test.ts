@@ -29,9 +29,9 @@ function mapWith(text: string): Journey {
     ...journey,
     title: text,
     description: text,
-    stages: [{ id: 's1', name: text, phase: 'purchase', order: 'a0', color: '"><script>', description: text }],
+    stages: [{ id: 's1', name: text, phase: 'purchase', order: 'a0', color: '"><script>', description: text, detailMapId: null }],
     lanes: journey.lanes.map((l) => (l.id === lane.id ? { ...l, name: text } : l)),
-    personas: [{ id: 'p1', name: text, role: text, age: text, quote: '', goals: [], frustrations: [], color: 'red" onload="x', order: 'a0' }],
+    personas: [{ id: 'p1', name: text, role: text, age: text, quote: '', goals: [], frustrations: [], color: 'red" onload="x', order: 'a0', libraryId: null }],
     cards: [
       { ...defaultCard(), id: 'c1', stageId: 's1', laneId: lane.id, order: 'a0', title: text, body: text, channel: 'web', emotion: -2, personaIds: ['p1'], tags: [text], color: 'url(javascript:x)', momentOfTruth: true, votes: 2 },
       { ...defaultCard(), id: 'c2', stageId: 's1', laneId: lane.id, order: 'a1', title: 'second', body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null, momentOfTruth: false, votes: 0 },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMapFromTemplate, TEMPLATE_KEYS } from '../../src/model/templates';
-import { SUPPORTED_LOCALES } from '../../src/model/types';
+import { SUPPORTED_LOCALES, type Journey } from '../../src/model/types';
 import { addComment, deleteComment, readComments, setCommentResolved } from '../../src/model/feedback';
 import { closeRound, deleteRound, placeDot, readRounds, revealRound, startRound, takeBackDot } from '../../src/model/votes';
 import { setPresenter, startTimer } from '../../src/model/workshop';
@@ -71,16 +71,25 @@ describe('export → import → export', () => {
     if (!read.ok) expect(read.issues.map((i) => String(i.path))).toEqual([expect.stringMatching(/observation/)]);
   });
 
-  it('gives the identical file for 200 random maps', () => {
+  it('gives the identical file for 200 random maps, statuses, owners, detail maps and library personas among them', () => {
+    const used = { status: 0, owner: 0, cardDetail: 0, stageDetail: 0, libraryPersona: 0 };
     fc.assert(
       fc.property(fc.array(randomOp, { minLength: 5, maxLength: 80 }), (ops) => {
         const doc = createMapFromTemplate('blank', 'de');
         for (const op of ops) applyRandomOp(doc, op);
         const first = serializeMap(doc);
         expect(roundTrip(first)).toBe(first);
+        const { journey } = JSON.parse(first) as { journey: Journey };
+        if (journey.cards.some((c) => c.status !== null)) used.status++;
+        if (journey.cards.some((c) => c.owner !== '')) used.owner++;
+        if (journey.cards.some((c) => c.detailMapId !== null)) used.cardDetail++;
+        if (journey.stages.some((s) => s.detailMapId !== null)) used.stageDetail++;
+        if (journey.personas.some((p) => p.libraryId !== null)) used.libraryPersona++;
       }),
       { seed: 2026, numRuns: 200 },
     );
+    // the random maps did use what file format 5 added, so the round trip above covers it
+    for (const [field, maps] of Object.entries(used)) expect(maps, field).toBeGreaterThanOrEqual(5);
   });
 
   it('gives the identical file for 150 random maps with random threads, vote rounds and dots', () => {

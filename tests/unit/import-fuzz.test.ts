@@ -9,7 +9,7 @@ import { instantiateTemplate } from '../../src/model/templates';
 import type { Journey } from '../../src/model/types';
 import { checkReferences } from '../../src/schema/references';
 import { FORMAT_VERSION } from '../../src/schema';
-import { mapFileSchemaV4 } from '../../src/schema/v4';
+import { mapFileSchemaV5 } from '../../src/schema/v5';
 
 /**
  * 10,000 hostile or broken files, fixed seed: mutations of valid Waymark, CSV and OpenJourney
@@ -84,7 +84,7 @@ const huge = fc.constantFrom(
 const anyFile = fc.oneof({ weight: 4, arbitrary: mutatedJson }, { weight: 3, arbitrary: textEdits }, { weight: 1, arbitrary: protoKeys }, { weight: 1, arbitrary: deep }, { weight: 1, arbitrary: huge }, { weight: 1, arbitrary: fc.string({ maxLength: 200 }) });
 
 function isValid(journey: Journey): boolean {
-  const parsed = mapFileSchemaV4.safeParse({ format: 'waymark', version: FORMAT_VERSION, journey });
+  const parsed = mapFileSchemaV5.safeParse({ format: 'waymark', version: FORMAT_VERSION, journey });
   return parsed.success && checkReferences(parsed.data).length === 0;
 }
 

@@ -23,10 +23,10 @@ function oneCard(kind: LaneKind): Journey {
     locale: 'en',
     createdAt: '2026-01-01T00:00:00.000Z',
     phases: [],
-    stages: [{ id: 's', name: 'Stage', phase: 'purchase', order: 'a0', color: null, description: '' }],
+    stages: [{ id: 's', name: 'Stage', phase: 'purchase', order: 'a0', color: null, description: '', detailMapId: null }],
     lanes: [{ id: 'l', name: 'Lane', kind, order: 'a0', collapsed: false }],
     cards: [
-      { id: 'c', stageId: 's', laneId: 'l', order: 'a0', title: 'Card', body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null, momentOfTruth: false, votes: 0, image: null, actor: '', confidence: null },
+      { id: 'c', stageId: 's', laneId: 'l', order: 'a0', title: 'Card', body: '', channel: null, emotion: null, personaIds: [], tags: [], color: null, momentOfTruth: false, votes: 0, image: null, actor: '', confidence: null, status: null, owner: '', detailMapId: null },
     ],
     personas: [],
     links: [],

@@ -37,6 +37,7 @@ const RESEARCH = vi.hoisted(
     thumbnail: { pattern: 'research', fill: '#cffafe', mark: '#22d3ee' },
     blueprint: null,
     actor: false,
+    tracksStatus: false,
   }),
 );
 

@@ -9,7 +9,7 @@ const t = (key: string) => key;
 
 function wideMap(stages: number): Journey {
   const journey = instantiateTemplate('blank', 'en');
-  journey.stages = Array.from({ length: stages }, (_, i) => ({ id: `s${i}`, name: `Stage ${i + 1}`, phase: 'purchase' as const, order: `a${String(i).padStart(2, '0')}`, color: null, description: '' }));
+  journey.stages = Array.from({ length: stages }, (_, i) => ({ id: `s${i}`, name: `Stage ${i + 1}`, phase: 'purchase' as const, order: `a${String(i).padStart(2, '0')}`, color: null, description: '', detailMapId: null }));
   return journey;
 }
 

@@ -13,7 +13,7 @@ import { createMapFromTemplate, instantiateTemplate } from '../../src/model/temp
 import type { Persona } from '../../src/model/types';
 import { parseMapFile, serializeMap } from '../../src/schema';
 
-const persona = (n: number): Persona => ({ id: `p${n}`, name: `Person ${n}`, role: '', age: '', quote: '', goals: [], frustrations: [], color: '#7c3aed', order: `a${n}` });
+const persona = (n: number): Persona => ({ id: `p${n}`, name: `Person ${n}`, role: '', age: '', quote: '', goals: [], frustrations: [], color: '#7c3aed', order: `a${n}`, libraryId: null });
 
 describe('the persona header layout', () => {
   it('is absent for a map without personas: no empty band', () => {

@@ -17,7 +17,7 @@ const retail = () => instantiateTemplate('retail', 'en');
 
 function stages(...phases: PhaseId[]): Pick<Journey, 'stages'> {
   return {
-    stages: phases.map((phase, i): Stage => ({ id: `s${i}`, name: `Stage ${i}`, phase, order: String(i), color: null, description: '' })),
+    stages: phases.map((phase, i): Stage => ({ id: `s${i}`, name: `Stage ${i}`, phase, order: String(i), color: null, description: '', detailMapId: null })),
   };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isMapId } from '../../src/access/mapId';
-import { isIdShape } from '../../src/model/ids';
+import { isWellFormedId } from '../../src/model/ids';
 import { LIMITS } from '../../src/model/limits';
 import { initSpaceIndex, readSpaceIndex, spaceIndexMaps } from '../../src/model/space/doc';
 import { mapEntryFromJourney } from '../../src/model/space/entryFromJourney';
@@ -409,7 +409,7 @@ describe('map ids in the index', () => {
   it('follow the same rule as the access contract’s isMapId', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[A-Za-z0-9_~/-]{0,70}$/), fc.constantFrom('__proto__', '', 'x'.repeat(64), 'x'.repeat(65))), (id) => {
-        expect(isIdShape(id)).toBe(isMapId(id));
+        expect(isWellFormedId(id)).toBe(isMapId(id));
       }),
       { seed: 16, numRuns: 500 },
     );

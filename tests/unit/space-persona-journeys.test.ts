@@ -5,8 +5,8 @@ import { personaJourneys, type PersonaMap } from '../../src/model/space/personaJ
 import type { Card, Journey, Persona } from '../../src/model/types';
 
 function persona(id: string, name: string, libraryId?: unknown): Persona {
-  const p: Persona = { id, name, role: '', age: '', quote: '', goals: [], frustrations: [], color: '#7c3aed', order: 'a0' };
-  // the map persona's link to the library is newer than this type: written as a peer would
+  const p: Persona = { id, name, role: '', age: '', quote: '', goals: [], frustrations: [], color: '#7c3aed', order: 'a0', libraryId: null };
+  // a hostile peer may have written anything as the link: kept as given
   return (libraryId === undefined ? p : { ...p, libraryId }) as Persona;
 }
 
@@ -24,9 +24,9 @@ function journeyMap(id: string, personas: Persona[], cards: Card[]): PersonaMap 
     createdAt: '2026-01-01T00:00:00Z',
     phases: defaultPhases(),
     stages: [
-      { id: 's1', name: 'Discover', phase: 'pre-purchase', order: 'a0', color: null, description: '' },
-      { id: 's2', name: 'Order', phase: 'purchase', order: 'a1', color: null, description: '' },
-      { id: 's3', name: 'Return', phase: 'post-purchase', order: 'a2', color: null, description: '' },
+      { id: 's1', name: 'Discover', phase: 'pre-purchase', order: 'a0', color: null, description: '', detailMapId: null },
+      { id: 's2', name: 'Order', phase: 'purchase', order: 'a1', color: null, description: '', detailMapId: null },
+      { id: 's3', name: 'Return', phase: 'post-purchase', order: 'a2', color: null, description: '', detailMapId: null },
     ],
     lanes: [
       { id: 'feel', name: 'Feelings', kind: 'emotions', order: 'a0', collapsed: false },

@@ -33,6 +33,7 @@ function bigJourney(options: { stages: number; lanes: number; cards: number; sta
     order: `a${String(i).padStart(4, '0')}`,
     color: options.stageColor ?? null,
     description: '',
+    detailMapId: null,
   }));
   const lanes = Array.from({ length: options.lanes }, (_, i) => ({
     id: `l${i}`,

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { LANE_KINDS } from '../../model/laneKinds';
 import { LIMITS } from '../../model/limits';
-import { CHANNELS, CONFIDENCE_LEVELS, SUPPORTED_LOCALES } from '../../model/types';
-import { colorSchema, personaSchema } from '../../schema/v1';
+import { CHANNELS, CONFIDENCE_LEVELS, OPPORTUNITY_STATUSES, SUPPORTED_LOCALES } from '../../model/types';
+import { colorSchema, idSchema } from '../../schema/v1';
 import { phaseSchemaV2 } from '../../schema/v2';
+import { personaSchemaV5 } from '../../schema/v5';
 
 /**
  * What a Waymark export adds to an OpenJourney file under the key `waymark` of the root, each
@@ -22,7 +23,8 @@ const text = (max: number) => z.string().max(max);
 export const rootExtension = z.object({
   locale: lenient(z.enum(SUPPORTED_LOCALES)),
   phases: lenient(z.array(phaseSchemaV2).min(1).max(LIMITS.phases)),
-  personas: lenient(z.array(personaSchema).max(LIMITS.personas)),
+  /** the map's personas as the map file has them (schema/v5.ts), with the space library persona each follows */
+  personas: lenient(z.array(personaSchemaV5).max(LIMITS.personas)),
   links: lenient(z.array(z.object({ from: cardId, to: cardId, label: text(LIMITS.linkLabel) })).max(LIMITS.links)),
   /** the map's customer evidence, items as the map file has them (schema/v4.ts), each checked on its own on import */
   evidence: lenient(z.array(z.unknown()).max(LIMITS.evidence)),
@@ -33,6 +35,8 @@ export const stageExtension = z.object({
   color: lenient(colorSchema.nullable()),
   /** the stage's description: OpenJourney stages have none */
   description: lenient(text(LIMITS.description)),
+  /** the map of the space with the stage's detailed sub-journey (model/detailMap.ts) */
+  detailMapId: lenient(idSchema.nullable()),
 });
 
 export const laneExtension = z.object({
@@ -58,6 +62,11 @@ const cardFacts = {
   personaIds: lenient(z.array(cardId).max(LIMITS.personasPerCard)),
   votes: lenient(z.number().int().min(0).max(1_000_000)),
   confidence: lenient(z.enum(CONFIDENCE_LEVELS).nullable()),
+  /** the opportunity board's status and owner (model/opportunityStatus.ts) */
+  status: lenient(z.enum(OPPORTUNITY_STATUSES).nullable()),
+  owner: lenient(text(LIMITS.owner)),
+  /** the map of the space with the card's detailed sub-journey (model/detailMap.ts) */
+  detailMapId: lenient(idSchema.nullable()),
   /** lines below the details marker that were no `key: value` */
   lines: lenient(z.array(text(LIMITS.cardBody)).max(200)),
 };

@@ -111,7 +111,12 @@ export function journeyToOjf(journey: Journey): Json {
     const split = splitDetails(s.description);
     const stage: Json = { id: stageId(s.id), name: s.name };
     putExtras(stage, split.details, (key) => key === 'waymark');
-    stage.waymark = { phase: s.phase, color: s.color, ...(split.text ? { description: split.text } : {}) };
+    stage.waymark = {
+      phase: s.phase,
+      color: s.color,
+      ...(split.text ? { description: split.text } : {}),
+      ...(s.detailMapId !== null ? { detailMapId: s.detailMapId } : {}),
+    };
     return stage;
   });
 
@@ -150,7 +155,8 @@ export function journeyToOjf(journey: Journey): Json {
   file.waymark = {
     locale: journey.locale,
     phases: journey.phases,
-    personas: journey.personas,
+    // a persona follows no library persona unless it says so: the key is left out then
+    personas: journey.personas.map(({ libraryId, ...p }) => (libraryId === null ? p : { ...p, libraryId })),
     links: otherLinks,
     // card ids as the nodes' `waymark.id` name them, stage hints as the file's stage ids
     evidence: journey.evidence.map((e) => ({ ...e, stageId: e.stageId === null ? null : stageId(e.stageId) })),
@@ -252,6 +258,7 @@ function nodeOf(card: Card, lane: Lane, stageId: string, laneId: string, seq: nu
     ...(card.actor ? { actor: card.actor } : {}),
     ...(card.votes ? { votes: card.votes } : {}),
     ...(card.confidence !== null ? { confidence: card.confidence } : {}),
+    ...cardSpaceFacts(card),
     ...(split.otherLines.length ? { lines: split.otherLines } : {}),
     derived,
   };
@@ -282,12 +289,22 @@ function entryOf(card: Card, part: BlueprintPart, laneId: string, seq: number, l
     ...(card.personaIds.length ? { personaIds: card.personaIds } : {}),
     ...(card.votes ? { votes: card.votes } : {}),
     ...(card.confidence !== null ? { confidence: card.confidence } : {}),
+    ...cardSpaceFacts(card),
     ...(label ? { linkLabel: label } : {}),
     // evidence entries have no actor in the file's shape
     ...(part === 'evidence' && card.actor ? { actor: card.actor } : {}),
     ...(split.otherLines.length ? { lines: split.otherLines } : {}),
   };
   return entry;
+}
+
+/** The opportunity board's status and owner and the card's drill-down, each only when set. */
+function cardSpaceFacts(card: Card): Json {
+  return {
+    ...(card.status !== null ? { status: card.status } : {}),
+    ...(card.owner ? { owner: card.owner } : {}),
+    ...(card.detailMapId !== null ? { detailMapId: card.detailMapId } : {}),
+  };
 }
 
 /** The file's text: JSON indented as the reference tool writes it. */

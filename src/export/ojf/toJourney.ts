@@ -73,6 +73,7 @@ export function ojfToJourney(map: OjfMap, options: ImportOptions): ImportOutcome
       color: ext.color ?? null,
       // fields a stage has in the file and not here (the tool's overrideEmotion…) are kept below its description
       description: fit(ext.description ?? '', s.extras, LIMITS.description),
+      detailMapId: ext.detailMapId ?? null,
     };
     stageByKey.set(s.key, stage);
     return stage;
@@ -109,6 +110,7 @@ export function ojfToJourney(map: OjfMap, options: ImportOptions): ImportOutcome
       frustrations: p.frustrations.slice(0, LIMITS.personaListItems).map((f) => clip(f, LIMITS.personaText)),
       color: PERSONA_COLOR,
       order: ordersAfter(null, 1)[0]!,
+      libraryId: null,
     });
     if (p.name.length > LIMITS.name || p.name.includes('\n') || (p.name !== '' && p.name !== p.name.trim())) mapDetails.unshift({ key: 'Persona', value: p.name });
     if (p.description.trim()) mapDetails.push({ key: 'Persona description', value: p.description.trim() });
@@ -271,6 +273,9 @@ function nodeCard(node: OjfNode, ext: NodeExt, stage: Stage, lane: Lane, makeId:
     votes: ext.votes ?? 0,
     actor,
     confidence: ext.confidence ?? null,
+    status: ext.status ?? null,
+    owner: ext.owner ?? '',
+    detailMapId: ext.detailMapId ?? null,
   };
 }
 
@@ -296,6 +301,9 @@ function blueprintCard(entry: OjfEntry, ext: EntryExt, stage: Stage, lane: Lane,
     personaIds: mapPersonas(ext.personaIds, personaIds),
     votes: ext.votes ?? 0,
     confidence: ext.confidence ?? null,
+    status: ext.status ?? null,
+    owner: ext.owner ?? '',
+    detailMapId: ext.detailMapId ?? null,
   };
 }
 

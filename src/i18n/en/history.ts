@@ -1,3 +1,5 @@
+import type { CardField } from '../../model/journeyDiff';
+
 /** Version history: what changed between two moments of a map (the compare view and `waymark diff`). */
 export const history = {
   summary: {
@@ -48,8 +50,11 @@ export const history = {
     image: 'image',
     actor: 'actor',
     confidence: 'confidence',
+    status: 'status',
+    owner: 'owner',
+    detailMapId: 'detail map',
     order: 'order',
     stageId: 'stage',
     laneId: 'lane',
-  },
+  } satisfies Record<CardField, string>,
 };

@@ -49,6 +49,23 @@ export const panels = {
     lane: 'Lane',
     votes: 'Votes',
   },
+  /** a pain point's or opportunity's status and owner (OpportunityFields.tsx), listed on the space's opportunity board */
+  opportunity: {
+    status: 'Status',
+    statusNone: 'No status',
+    statuses: { idea: 'Idea', planned: 'Planned', inProgress: 'In progress', done: 'Done' },
+    owner: 'Owner',
+    ownerPlaceholder: 'Who in the team acts on it?',
+    hint: 'Status and owner show on the team space’s opportunity board.',
+  },
+  /** drill-down to another map of the team space (DetailMapField.tsx) */
+  drillDown: {
+    label: 'Detailed in map',
+    none: 'No detail map',
+    notInSpace: 'A map not in this team space',
+    untitled: 'Untitled map',
+    hint: 'The map of the team space that shows this part of the journey in detail.',
+  },
   read: { none: 'None', noNotes: 'No notes.', stageNoDescription: 'No description.' },
   colors: {
     default: 'Default',
@@ -88,6 +105,9 @@ export const panels = {
     cardCount_other: '{{count}} cards',
     delete: 'Delete persona',
     deleteHint: 'Removes the persona and untags its cards; <kbd>{{undo}}</kbd> restores it.',
+    fromLibrary: 'From the team library',
+    fromLibraryHint: 'Changes in the team space’s persona library update this persona in every map. Unlink it to keep it as this map’s own.',
+    unlink: 'Unlink from the library',
     deleted: '“{{name}}” deleted.',
     restoreHint: 'Press <kbd>{{undo}}</kbd> to restore it.',
     close: 'Done',

@@ -6,6 +6,8 @@ import { pruneImages } from '../images';
 import { newId } from '../ids';
 import { clampText, LIMITS } from '../limits';
 import { LOCAL_ORIGIN } from '../origin';
+import { isDetailMapId } from '../detailMap';
+import { isOpportunityStatus } from '../opportunityStatus';
 import { EMOTION_MAX, EMOTION_MIN, type Card } from '../types';
 import { cardsInCell } from '../cellIndex';
 import { sortOrdered } from '../order';
@@ -38,12 +40,15 @@ function clampCardPatch<P extends CardPatch>(patch: P): P {
   if (patch.votes !== undefined && (!Number.isInteger(patch.votes) || patch.votes < 0)) {
     throw new RangeError(`votes must be a whole number from 0 up, got ${patch.votes}`);
   }
+  if (patch.status != null && !isOpportunityStatus(patch.status)) throw new RangeError(`status must be one of the opportunity statuses or null, got ${String(patch.status)}`);
+  if (patch.detailMapId != null && !isDetailMapId(patch.detailMapId)) throw new RangeError(`detailMapId must be a map id or null, got ${String(patch.detailMapId)}`);
   return {
     ...patch,
     title: patch.title === undefined ? undefined : clampText(patch.title, LIMITS.cardTitle),
     tags: patch.tags?.slice(0, LIMITS.tagsPerCard).map((t) => clampText(t, LIMITS.tag)),
     personaIds: patch.personaIds?.slice(0, LIMITS.personasPerCard),
     actor: patch.actor === undefined ? undefined : clampText(patch.actor, LIMITS.actor),
+    owner: patch.owner === undefined ? undefined : clampText(patch.owner, LIMITS.owner),
   };
 }
 

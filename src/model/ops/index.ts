@@ -8,3 +8,5 @@ export * from './phases';
 export * from './blueprint';
 export * from './restore';
 export * from './evidence';
+export * from './libraryPersonas';
+export * from './drillDown';

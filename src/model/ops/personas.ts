@@ -16,7 +16,8 @@ export interface AddPersonaArgs extends PersonaPatch {
 
 const DEFAULT_PERSONA_COLOR = '#7c3aed';
 
-function clampPersona(patch: PersonaPatch): PersonaPatch {
+/** Clamps every text and list of a patch to the file format's limits (the library ops clamp with it too). */
+export function clampPersona(patch: PersonaPatch): PersonaPatch {
   const list = (items: string[] | undefined) =>
     items?.slice(0, LIMITS.personaListItems).map((item) => clampText(item, LIMITS.personaText));
   return {

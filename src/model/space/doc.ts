@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isIdShape } from '../ids';
+import { isWellFormedId } from '../ids';
 import { LIMITS } from '../limits';
 import { compareOrdered } from '../order';
 import { SPACE_LIMITS, type LibraryPersona, type SpaceIndex, type SpaceMapEntry } from './types';
@@ -59,7 +59,7 @@ export function initSpaceIndex(doc: Y.Doc, name: string, origin: unknown = null)
 
 /** One map's entry as stored under `id`, read forgivingly; null when the key is no map id or the value no record. */
 export function readMapEntry(id: string, value: unknown): SpaceMapEntry | null {
-  if (!isIdShape(id) || !(value instanceof Y.Map)) return null;
+  if (!isWellFormedId(id) || !(value instanceof Y.Map)) return null;
   const r = value as SpaceRecord;
   return {
     id,
@@ -79,7 +79,7 @@ export function readMapEntry(id: string, value: unknown): SpaceMapEntry | null {
 
 /** One library persona as stored under `id`, read forgivingly; null when the key is no id or the value no record. */
 export function readLibraryPersona(id: string, value: unknown): LibraryPersona | null {
-  if (!isIdShape(id) || !(value instanceof Y.Map)) return null;
+  if (!isWellFormedId(id) || !(value instanceof Y.Map)) return null;
   const r = value as SpaceRecord;
   return {
     id,

@@ -1,6 +1,6 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import { isIdShape, newId } from '../ids';
+import { isWellFormedId, newId } from '../ids';
 import { LIMITS } from '../limits';
 import { LOCAL_ORIGIN } from '../origin';
 import { readLibraryPersona, readMapEntry, spaceIndexMaps, spaceRecord, type SpaceRecord } from './doc';
@@ -89,7 +89,7 @@ function clampEntry(entry: Partial<SpaceMapEntry>): Partial<Omit<SpaceMapEntry, 
  * reported the same map and the next report fills in whatever the other carried.
  */
 export function putMapEntry(doc: Y.Doc, entry: Partial<SpaceMapEntry> & { id: string }, origin: unknown = LOCAL_ORIGIN): boolean {
-  if (!isIdShape(entry.id)) return false;
+  if (!isWellFormedId(entry.id)) return false;
   const { maps } = spaceIndexMaps(doc);
   const fields = clampEntry(entry);
   const existing = spaceRecord(maps, entry.id);
@@ -165,7 +165,7 @@ function clampPersona(patch: LibraryPersonaPatch): LibraryPersonaPatch {
 function librarySiblings(personas: Y.Map<unknown>, excludeId?: string): { id: string; order: string }[] {
   const out: { id: string; order: string }[] = [];
   personas.forEach((value, id) => {
-    if (id === excludeId || !isIdShape(id) || !(value instanceof Y.Map)) return;
+    if (id === excludeId || !isWellFormedId(id) || !(value instanceof Y.Map)) return;
     out.push({ id, order: orderKeyOf(value.get('order')) });
   });
   return out.sort((a, b) => (a.order !== b.order ? (a.order < b.order ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -223,7 +223,7 @@ export function updateLibraryPersona(doc: Y.Doc, id: string, patch: LibraryPerso
 export function moveLibraryPersona(doc: Y.Doc, id: string, beforeId: string | null, origin: unknown = LOCAL_ORIGIN): boolean {
   const { personas } = spaceIndexMaps(doc);
   const record = spaceRecord(personas, id);
-  if (!record || !isIdShape(id) || id === beforeId) return false;
+  if (!record || !isWellFormedId(id) || id === beforeId) return false;
   const siblings = librarySiblings(personas, id);
   let order: string | null;
   if (beforeId === null) {

@@ -90,6 +90,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
       order: stageOrders[i]!,
       color: null,
       description: s.description?.[locale] ?? '',
+      detailMapId: null,
     })),
     lanes: t.lanes.map((l, i) => ({ id: laneIds.get(l.key)!, name: l.name[locale], kind: l.kind, order: laneOrders[i]!, collapsed: false })),
     cards,
@@ -103,6 +104,7 @@ export function instantiateTemplate(key: TemplateKey, locale: Locale, options: I
       frustrations: p.frustrations.map((f) => f[locale]),
       color: p.color,
       order: personaOrders[i]!,
+      libraryId: null,
     })),
     links: [...t.links, ...servesLinks(t)].map((l) => ({
       id: makeId(),
