@@ -59,6 +59,10 @@ export const spaces: Messages['spaces'] = {
       body: 'Öffnen Sie den Einladungslink, den Sie bekommen haben, um beizutreten.',
     },
   },
+  tabs: {
+    label: 'Ansichten des Teamraums',
+    maps: 'Maps',
+  },
   search: {
     label: 'Teamraum durchsuchen',
     placeholder: 'Titel und Karten der Maps durchsuchen',

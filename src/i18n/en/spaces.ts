@@ -57,6 +57,10 @@ export const spaces = {
       body: 'Open the invitation link you were sent to join it.',
     },
   },
+  tabs: {
+    label: 'Views of the space',
+    maps: 'Maps',
+  },
   search: {
     label: 'Search the space',
     placeholder: 'Search titles and cards',

@@ -1,15 +1,13 @@
-import { Archive, Cloud, CloudOff, FolderInput, HardDrive, LogOut, Plus, Search, SearchX, UserPlus, X } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { Cloud, CloudOff, FolderInput, HardDrive, LogOut, Plus, UserPlus } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personaInitials } from '../../model/personaHeader';
-import type { SpaceMapEntry } from '../../model/space/types';
 import type { MapEntry } from '../../store/library';
 import { useSpaces, type SpaceState } from '../../store/spaces';
 import { MoveMapsDialog } from './MoveMapsDialog';
 import { SpaceLinksDialog } from './SpaceLinksDialog';
-import { SpaceMapTile } from './SpaceMapTile';
-import { filterSpaceMaps, filterChoices, NO_FILTERS, type SpaceFilters } from './spaceFilters';
-import { useSpaceSearch } from './useSpaceSearch';
+import { SpaceMaps } from './SpaceMaps';
+import { SpaceTabBar, useSpaceTab } from './spaceTabs';
 import { formatBytes } from './text';
 
 export interface SpaceViewProps {
@@ -18,7 +16,8 @@ export interface SpaceViewProps {
   /** this device's own maps (not in any space), for "Add maps from this device" */
   deviceMaps: readonly MapEntry[];
   mapHref?(mapId: string): string;
-  onOpenMap(mapId: string): void;
+  /** open a map in the editor, at a card when given */
+  onOpenMap(mapId: string, cardId?: string): void;
   onNewMap(): void;
   onLeft(): void;
 }
@@ -61,8 +60,6 @@ function JoinedSpaceView({ state, now, deviceMaps, mapHref, onOpenMap, onNewMap,
   const service = useSpaces((s) => s.service);
   const { space, index, status, listed, presence } = state;
   const mayEdit = space.role === 'owner' || space.role === 'edit';
-  const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<SpaceFilters>(NO_FILTERS);
   const [linksOpen, setLinksOpen] = useState(false);
   const [moveOpen, setMoveOpen] = useState(false);
   const [bytes, setBytes] = useState<number | null>(null);
@@ -75,19 +72,13 @@ function JoinedSpaceView({ state, now, deviceMaps, mapHref, onOpenMap, onNewMap,
     };
   }, [service, space.id, index.maps.length, listed]);
 
-  const search = useSpaceSearch(space.id, index.maps, query);
-  const choices = useMemo(() => filterChoices(index.maps), [index.maps]);
-  const shown = useMemo(() => {
-    const filtered = filterSpaceMaps(index.maps, filters);
-    if (!search.hits) return filtered;
-    return filtered.filter((entry) => search.hits!.has(entry.id));
-  }, [index.maps, filters, search.hits]);
+  const [tab, setTab] = useSpaceTab();
   const live = index.maps.filter((entry) => !entry.archived).length;
-  const whoIn = (mapId: string) => presence.filter((p) => p.mapId === mapId);
 
-  const open = (entry: SpaceMapEntry) => {
-    service?.prepareMap(space.id, entry.id);
-    onOpenMap(entry.id);
+  /** opens a map of the space (at a card, from the board or a search) with the space's rights */
+  const open = (mapId: string, cardId?: string) => {
+    service?.prepareMap(space.id, mapId);
+    onOpenMap(mapId, cardId);
   };
   const leave = async () => {
     if (!window.confirm(t('spaces.space.leaveConfirm', { name: space.name }))) return;
@@ -106,7 +97,7 @@ function JoinedSpaceView({ state, now, deviceMaps, mapHref, onOpenMap, onNewMap,
               {status === 'synced' ? <Cloud size={14} aria-hidden="true" /> : <CloudOff size={14} aria-hidden="true" />}
               {t(`spaces.space.status.${status}`)}
             </span>
-            <span aria-live="polite">{shown.length === live && !query && filters === NO_FILTERS ? t('spaces.space.count', { count: live }) : t('spaces.space.countFiltered', { shown: shown.length, count: live })}</span>
+            <span>{t('spaces.space.count', { count: live })}</span>
             {bytes !== null && (
               <span className="lib-space-stored">
                 <HardDrive size={13} aria-hidden="true" />
@@ -150,76 +141,8 @@ function JoinedSpaceView({ state, now, deviceMaps, mapHref, onOpenMap, onNewMap,
         </div>
       </div>
 
-      {index.maps.length > 0 && (
-        <div className="lib-space-tools">
-          <form className="lib-search" role="search" onSubmit={(event) => event.preventDefault()}>
-            <Search size={16} aria-hidden="true" className="lib-search-icon" />
-            <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t('spaces.search.placeholder')} aria-label={t('spaces.search.label')} autoComplete="off" spellCheck={false} />
-            {query && (
-              <button type="button" className="lib-search-clear" onClick={() => setQuery('')} aria-label={t('library.search.clear')}>
-                <X size={14} aria-hidden="true" />
-              </button>
-            )}
-          </form>
-          <fieldset className="lib-space-filters">
-            <legend className="sr-only">{t('spaces.filters.label')}</legend>
-            {(['persona', 'phase', 'tag', 'changedBy'] as const).map((key) =>
-              choices[key].length > 0 ? (
-                <label key={key}>
-                  <span>{t(`spaces.filters.${key}`)}</span>
-                  <select value={filters[key] ?? ''} onChange={(event) => setFilters({ ...filters, [key]: event.target.value || null })}>
-                    <option value="">{t('spaces.filters.any')}</option>
-                    {choices[key].map((choice) => (
-                      <option key={choice} value={choice}>
-                        {choice}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ) : null,
-            )}
-            <label className="lib-space-archived">
-              <input type="checkbox" checked={filters.archived} onChange={(event) => setFilters({ ...filters, archived: event.target.checked })} />
-              <Archive size={14} aria-hidden="true" />
-              <span>{t('spaces.filters.archived')}</span>
-            </label>
-            {filters !== NO_FILTERS && (
-              <button type="button" className="lib-link-button" onClick={() => setFilters(NO_FILTERS)}>
-                {t('spaces.filters.clear')}
-              </button>
-            )}
-          </fieldset>
-        </div>
-      )}
-
-      {index.maps.length === 0 ? (
-        <div className="lib-noresults">
-          <h2>{t('spaces.space.empty.title')}</h2>
-          <p>{t('spaces.space.empty.body')}</p>
-        </div>
-      ) : shown.length === 0 ? (
-        <div className="lib-noresults">
-          <SearchX size={28} aria-hidden="true" />
-          <h2>{query ? t('spaces.search.noResults', { query: query.trim() }) : t('library.search.noResultsHint')}</h2>
-        </div>
-      ) : (
-        <ul className="lib-grid" aria-busy={search.pending || undefined}>
-          {shown.map((entry) => (
-            <SpaceMapTile
-              key={entry.id}
-              entry={entry}
-              now={now}
-              pending={listed !== null && !listed.has(entry.id)}
-              people={whoIn(entry.id)}
-              mayEdit={mayEdit}
-              matchedIn={search.cardHits?.get(entry.id) ?? null}
-              href={mapHref?.(entry.id)}
-              onOpen={() => open(entry)}
-              onArchive={(archived) => service?.setArchived(space.id, entry.id, archived)}
-            />
-          ))}
-        </ul>
-      )}
+      <SpaceTabBar current={tab} onChange={setTab} />
+      {tab === 'maps' && <SpaceMaps state={state} now={now} mapHref={mapHref} onOpen={open} />}
 
       <SpaceLinksDialog open={linksOpen} space={space} onClose={() => setLinksOpen(false)} />
       <MoveMapsDialog open={moveOpen} spaceId={space.id} maps={deviceMaps} onClose={() => setMoveOpen(false)} />
