@@ -7,6 +7,7 @@ import { runModelBench } from './model.bench';
 import { runOpportunitiesBench } from './opportunities.bench';
 import { runRelayBench } from './relay.bench';
 import { runSpaceBench } from './space.bench';
+import { runSpaceSyncBench } from './space-sync.bench';
 import { runVersionsRelayBench } from './versions-relay.bench';
 import { runVersionsBench } from './versions.bench';
 
@@ -19,6 +20,7 @@ await runFirstLoadBench();
 await runEditorBench();
 await runEvidenceBench();
 runSpaceBench();
+await runSpaceSyncBench();
 await runExportBench();
 await runRelayBench();
 await runVersionsRelayBench();
