@@ -164,6 +164,30 @@ describe('the journey hierarchy', () => {
     expect(await trail(anna).count()).toBe(0);
   });
 
+  it('a card linked to a detailed map carries a small mark that opens it', async () => {
+    const anna = await person('Anna Lind');
+    await createSpace(anna, 'Card drill-down');
+    const detailId = await newNamedMapInSpace(anna, 'saas', 'Refund process in detail');
+    const overviewId = await newNamedMapInSpace(anna, 'retail', 'Returns overview');
+    await openTile(anna, overviewId);
+    const card = anna.locator('.react-flow__node-card', { hasText: 'Compares models and reads reviews' });
+    await card.locator('.card-title').click();
+    const choice = anna.getByTestId('detail-map').locator('select');
+    await choice.waitFor();
+    await choice.selectOption({ label: 'Refund process in detail' });
+    const mark = card.getByTestId('card-drill-down');
+    await expect.poll(() => mark.count()).toBe(1);
+    expect(await mark.getAttribute('aria-label')).toBe('Open the detail map “Refund process in detail”');
+    await zoomOnto(anna, card);
+    await anna.mouse.move(0, 0);
+    const box = (await card.boundingBox())!;
+    await anna.screenshot({ path: `${SHOTS}/i16-hierarchy-card-mark.png`, clip: { x: box.x - 20, y: box.y - 20, width: box.width + 40, height: box.height + 40 } });
+    await mark.click();
+    await anna.waitForURL(new RegExp(`/map/${detailId}$`));
+    await expect.poll(() => trail(anna).count()).toBe(1);
+    expect(await trail(anna).getByRole('link').textContent()).toBe('Returns overview');
+  });
+
   it('at 1024 px the breadcrumb and the map title both fit the top bar', async () => {
     const anna = await person('Anna Lind', { width: 1024, height: 700 });
     await createSpace(anna, 'Narrow team');
