@@ -17,5 +17,7 @@ export const hierarchy = {
     levels_one: '{{count}} Stufe darüber',
     levels_other: '{{count}} Stufen darüber',
   },
+  /** a link to a map of the space archived since, in the inspector's choice */
+  archived: '{{title}} (archiviert)',
   untitled: 'Unbenannte Map',
 };

@@ -18,5 +18,7 @@ export const hierarchy = {
     levels_one: '{{count}} level above',
     levels_other: '{{count}} levels above',
   },
+  /** a link to a map of the space archived since, in the inspector's choice */
+  archived: '{{title}} (archived)',
   untitled: 'Untitled map',
 };
