@@ -1,6 +1,7 @@
 import type { Target } from '../store/editorStore';
 import { cardActions } from './groups/cards';
 import { copyPasteActions } from './groups/copyPaste';
+import { drillDownActions } from './groups/drillDown';
 import { evidenceActions } from './groups/evidence';
 import { helpActions } from './groups/help';
 import { historyActions } from './groups/history';
@@ -33,6 +34,7 @@ const all = [
   ...phaseActions,
   ...viewActions,
   ...navigationActions,
+  ...drillDownActions,
   ...workshopActions,
   ...versionActions,
   ...inboxActions,

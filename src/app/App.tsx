@@ -13,6 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { usePrefetchParts } from './parts';
 import { navigate, useRoute } from './router';
 import { spaceHub } from './spaceHub';
+import { clearTrail } from '../store/drillTrail';
 import { useSpaceHub, useSpaceLink } from './useSpaceHub';
 
 export function App() {
@@ -42,6 +43,11 @@ function Routes() {
   // the team spaces this device joined stay open while the app runs (library and editor alike)
   useSpaceHub(database.ready ? database : null, t);
   useSpaceLink(route.name === 'space' ? route.spaceId : null);
+  // a map opened from the library is at the top of its own way: no drill-down trail leads to it
+  const inLibrary = route.name === 'library' || route.name === 'space';
+  useEffect(() => {
+    if (inLibrary) clearTrail();
+  }, [inLibrary]);
   // the editor starts it once its map is shown; from the library, once the library is
   usePrefetchParts(database.ready && (route.name === 'library' || route.name === 'space'));
 

@@ -13,6 +13,7 @@ import { TimerBadge } from '../panels/workshop/TimerBadge';
 import type { Identity } from '../sync/identity';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SaveStatus } from './SaveStatus';
+import { Breadcrumb } from './Breadcrumb';
 
 /** The editor's header: back to the library, the map's title, the toolbar and the save state. */
 export function EditorTopBar({ status, onLeave, identity }: { status: PersistenceStatus | null; onLeave(): void; identity: Identity }) {
@@ -27,6 +28,7 @@ export function EditorTopBar({ status, onLeave, identity }: { status: Persistenc
       </button>
       <img src="/favicon.svg" alt="" width={22} height={22} className="topbar-logo" />
       <div className="map-title">
+        <Breadcrumb />
         {editing ? (
           <InlineTitle
             value={title}

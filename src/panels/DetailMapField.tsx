@@ -15,6 +15,8 @@ export function DetailMapField({ value, onChange }: { value: string | null; onCh
   const id = useId();
   const hintId = useId();
   const maps = useDetailMapChoices((s) => s.maps);
+  // a link to a map archived since is not on offer, but still named (and opens from the canvas)
+  const linked = useDetailMapChoices((s) => (value === null ? undefined : s.summaries.get(value)));
   const openMapId = useEditor((s) => s.session?.mapId ?? null);
   if (maps === null && value === null) return null;
   const choices = (maps ?? []).filter((m) => m.id !== openMapId && isDetailMapId(m.id));
@@ -26,7 +28,9 @@ export function DetailMapField({ value, onChange }: { value: string | null; onCh
       </label>
       <select id={id} className="pn-input pn-select" value={value ?? ''} aria-describedby={hintId} onChange={(e) => onChange(isDetailMapId(e.target.value) ? e.target.value : null)}>
         <option value="">{t('panels.drillDown.none')}</option>
-        {!known && value !== null && <option value={value}>{t('panels.drillDown.notInSpace')}</option>}
+        {!known && value !== null && (
+          <option value={value}>{linked ? t('hierarchy.archived', { title: linked.title || t('panels.drillDown.untitled') }) : t('panels.drillDown.notInSpace')}</option>
+        )}
         {choices.map((m) => (
           <option key={m.id} value={m.id}>
             {m.title || t('panels.drillDown.untitled')}
@@ -44,8 +48,9 @@ export function DetailMapField({ value, onChange }: { value: string | null; onCh
 export function DetailMapReadFact({ value }: { value: string | null }) {
   const { t } = useTranslation();
   const maps = useDetailMapChoices((s) => s.maps);
+  const summary = useDetailMapChoices((s) => (value === null ? undefined : s.summaries.get(value)));
   if (value === null) return null;
-  const title = maps?.find((m) => m.id === value)?.title;
+  const title = maps?.find((m) => m.id === value)?.title ?? summary?.title;
   return (
     <div>
       <dt>{t('panels.drillDown.label')}</dt>

@@ -19,6 +19,8 @@ import { closeVersion, setComparing, setPreviewHistory, showVersion } from '../.
 import { deleteCard } from '../../src/model/ops';
 import { addEvidence } from '../../src/model/ops/evidence';
 import { useInbox } from '../../src/store/evidenceInbox';
+import { setStageDetailMap } from '../../src/model/ops/drillDown';
+import { setDetailMapChoices } from '../../src/store/detailMapChoices';
 
 /**
  * A read-only map (a view or comment link) runs exactly the actions marked `allowedReadOnly`:
@@ -132,6 +134,16 @@ const SITUATIONS: readonly Situation[] = [
     },
   },
   {
+    // journey hierarchy: a stage of a map in a team space drills down to another map of the space
+    name: 'a stage that drills down, its menu open',
+    arrange: ({ pain }, doc) => {
+      setStageDetailMap(doc, pain.stageId, 'checkout-detail', 'fixture');
+      const detail = { id: 'checkout-detail', title: 'Checkout in detail', stageCount: 4, cardCount: 12, emotion: -1.2, archived: false };
+      setDetailMapChoices([{ id: detail.id, title: detail.title }], { spaceId: 'space-1', summaries: new Map([[detail.id, detail]]) });
+      return { kind: 'stage', id: pain.stageId };
+    },
+  },
+  {
     // a version shows (read-only for everyone), compared with now: the card deleted since is its ghost, selected
     name: 'comparing a version, a removed card selected',
     arrange: ({ pain }, doc) => {
@@ -157,6 +169,7 @@ function open(role: Role | null, situation: Situation) {
   const undo = createUndoManager(doc, { captureTimeout: 0 });
   const feedback = new Y.Doc();
   closeVersion();
+  setDetailMapChoices(null);
   useInbox.getState().reset();
   editor().closeSession();
   editor().setCollab(null);

@@ -183,6 +183,7 @@ describe('the action registry', () => {
     const menu = (kind: Target['kind']) => menuActions(kind).map((a) => a.id);
     expect(menu('card')).toEqual([
       'card.restoreFromVersion',
+      'navigate.openDetailMap',
       'card.edit',
       'edit.duplicate',
       'edit.copy',
@@ -199,7 +200,7 @@ describe('the action registry', () => {
       'workshop.unvote',
       'edit.delete',
     ]);
-    expect(menu('stage')).toEqual(['structure.restoreStageFromVersion', 'structure.renameStage', 'structure.addStage', 'structure.moveStageLeft', 'structure.moveStageRight', 'structure.deleteStage']);
+    expect(menu('stage')).toEqual(['navigate.openDetailMap', 'structure.restoreStageFromVersion', 'structure.renameStage', 'structure.addStage', 'structure.moveStageLeft', 'structure.moveStageRight', 'structure.deleteStage']);
     expect(menu('lane')).toEqual([
       'structure.renameLane',
       'structure.changeLaneKind',

@@ -184,6 +184,7 @@ describe('reading an index a hostile member wrote', () => {
           archived: false,
           stageCount: 0,
           cardCount: 0,
+          emotion: null,
         },
       ],
       personas: [],

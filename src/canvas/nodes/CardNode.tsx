@@ -16,6 +16,7 @@ import { cardTitleId, type CardNodeData } from '../buildNodes';
 import { CHANNEL_ICONS, emotionFace, laneIcon } from '../icons';
 import { laneKindStyle } from '../laneKindStyle';
 import { CardCommentBadge } from './CardCommentBadge';
+import { CardDrillDown } from './DrillDown';
 import { InlineTitle } from '../InlineTitle';
 import { CardVotes } from './CardVotes';
 import { clickVote, useVoteNotice } from '../cardClickVote';
@@ -126,6 +127,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Nod
           </span>
         )}
         <span className="card-meta-end">
+          {card.detailMapId !== null && <CardDrillDown cardId={card.id} mapId={card.detailMapId} />}
           <ConfidenceMark confidence={card.confidence} evidenceCount={evidenceCount} labels={labels} />
           {cardPersonas.map((p) => (
             <span key={p.id} className="persona-dot" style={{ background: p.color }} title={p.name} />

@@ -12,6 +12,7 @@ import type { LaneNodeData, PhaseNodeData, StageNodeData } from '../buildNodes';
 import { laneIcon } from '../icons';
 import { laneKindStyle } from '../laneKindStyle';
 import { InlineTitle } from '../InlineTitle';
+import { StageDrillDown } from './DrillDown';
 
 /** A click on a header makes it the target of header actions (F2, Alt+Arrows), not the cards. */
 function focusHeader(target: Target) {
@@ -39,6 +40,7 @@ export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps
   // comparing a version with now: a stage added or removed since (a ghost column), or renamed
   const diff = useVersionPreview((s) => headerMarkOf(s, 'stage', stage.id));
   const name = stage.name || t('canvas.untitledStage');
+  const drillsDown = stage.detailMapId !== null;
   return (
     <div
       className={`stage-header${focused ? ' is-focused' : ''}${diff ? ` diff-${diff}` : ''}`}
@@ -56,15 +58,24 @@ export const StageHeaderNode = memo(function StageHeaderNode({ data }: NodeProps
           onDone={() => useEditor.getState().stopEditing()}
         />
       ) : (
-        <h2 className="stage-name" title={name}>
+        <h2 className="stage-name" title={drillsDown ? `${name} · ${t('canvas.cards', { count: cardCount })}` : name}>
           {name}
         </h2>
       )}
-      <span className="header-count stage-header-sub">
-        <span>{t('canvas.cards', { count: cardCount })}</span>
-        {cardCount > 0 && backed !== null && <StageBacking backed={backed} cards={cardCount} stage={name} />}
-        {diff && <span className="diff-badge is-header">{t(`versions.marks.${diff as 'added' | 'removed' | 'changed'}`)}</span>}
-      </span>
+      {drillsDown ? (
+        // a stage that drills down: the detailed map's figures take the row of the stage's own
+        // (its card count moves into the name's tooltip; the column shows its cards anyway)
+        <span className="stage-header-sub is-drill">
+          <StageDrillDown stageId={stage.id} mapId={stage.detailMapId!} />
+          {diff && <span className="diff-badge is-header">{t(`versions.marks.${diff as 'added' | 'removed' | 'changed'}`)}</span>}
+        </span>
+      ) : (
+        <span className="header-count stage-header-sub">
+          <span>{t('canvas.cards', { count: cardCount })}</span>
+          {cardCount > 0 && backed !== null && <StageBacking backed={backed} cards={cardCount} stage={name} />}
+          {diff && <span className="diff-badge is-header">{t(`versions.marks.${diff as 'added' | 'removed' | 'changed'}`)}</span>}
+        </span>
+      )}
       <button
         type="button"
         className="header-menu nodrag"

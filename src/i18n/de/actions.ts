@@ -92,6 +92,7 @@ export const actions: Messages['actions'] = {
     down: 'Karte darunter auswählen',
     contextMenu: 'Kontextmenü öffnen',
     library: 'Zurück zur Bibliothek',
+    openDetailMap: 'Detail-Map öffnen',
   },
   map: {
     export: 'Exportieren …',

@@ -91,6 +91,7 @@ export const actions = {
     down: 'Select card below',
     contextMenu: 'Open context menu',
     library: 'Back to library',
+    openDetailMap: 'Open detail map',
   },
   map: {
     export: 'Export…',

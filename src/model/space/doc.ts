@@ -7,6 +7,7 @@ import {
   boundedText,
   colorOf,
   countOf,
+  emotionOf,
   entryPersonas,
   entryPhases,
   MAX_CARD_COUNT,
@@ -74,6 +75,7 @@ export function readMapEntry(id: string, value: unknown): SpaceMapEntry | null {
     archived: r.get('archived') === true,
     stageCount: countOf(r.get('stageCount'), MAX_STAGE_COUNT),
     cardCount: countOf(r.get('cardCount'), MAX_CARD_COUNT),
+    emotion: emotionOf(r.get('emotion')),
   };
 }
 

@@ -1,8 +1,9 @@
+import { stageEmotionScores } from '../emotionCurve';
 import { isDefaultPhaseId } from '../phases';
 import { defaultPhaseName, shownPhaseName } from '../phaseNames';
 import type { Journey } from '../types';
 import { SPACE_LIMITS, type SpaceMapEntry } from './types';
-import { boundedText, countOf, entryPersonas, entryPhases, MAX_CARD_COUNT, MAX_STAGE_COUNT, thumbnailOf, timeOf } from './values';
+import { boundedText, countOf, emotionOf, entryPersonas, entryPhases, MAX_CARD_COUNT, MAX_STAGE_COUNT, thumbnailOf, timeOf } from './values';
 
 /** What a device reports about a map: everything of its entry but what the team sets in the library. */
 export type MapReport = Omit<SpaceMapEntry, 'tags' | 'archived' | 'createdAt'>;
@@ -42,5 +43,28 @@ export function mapEntryFromJourney(journey: Journey, options: MapReportOptions)
     phases: entryPhases(phases),
     stageCount: countOf(journey.stages.length, MAX_STAGE_COUNT),
     cardCount: countOf(journey.cards.length, MAX_CARD_COUNT),
+    emotion: mapEmotion(journey),
   };
+}
+
+/**
+ * How a map's journey feels overall, for a high-level map's stage that drills down to it: the
+ * mean of its stage scores (the emotion curve's points, `stageEmotionScores` over the map's
+ * Feelings lanes), each stage counting once however many cards scored it, to one decimal; null
+ * when no stage is scored. Only stages the map still has count (a card a peer left in a deleted
+ * stage is not on the curve either).
+ */
+export function mapEmotion(journey: Pick<Journey, 'stages' | 'lanes' | 'cards'>): number | null {
+  const emotionLanes = new Set(journey.lanes.filter((lane) => lane.kind === 'emotions').map((lane) => lane.id));
+  if (emotionLanes.size === 0) return null;
+  const scores = stageEmotionScores(journey.cards, emotionLanes);
+  let total = 0;
+  let count = 0;
+  for (const stage of journey.stages) {
+    const score = scores.get(stage.id);
+    if (score === undefined) continue;
+    total += score;
+    count += 1;
+  }
+  return count === 0 ? null : emotionOf(total / count);
 }

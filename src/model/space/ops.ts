@@ -9,6 +9,7 @@ import {
   boundedText,
   colorOf,
   countOf,
+  emotionOf,
   entryPersonas,
   entryPhases,
   MAX_CARD_COUNT,
@@ -73,6 +74,7 @@ function clampEntry(entry: Partial<SpaceMapEntry>): Partial<Omit<SpaceMapEntry, 
   if (entry.archived !== undefined) out.archived = entry.archived === true;
   if (entry.stageCount !== undefined) out.stageCount = countOf(entry.stageCount, MAX_STAGE_COUNT);
   if (entry.cardCount !== undefined) out.cardCount = countOf(entry.cardCount, MAX_CARD_COUNT);
+  if (entry.emotion !== undefined) out.emotion = emotionOf(entry.emotion);
   return out;
 }
 

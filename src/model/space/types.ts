@@ -34,6 +34,12 @@ export interface SpaceMapEntry {
   /** counts shown on the map's tile */
   stageCount: number;
   cardCount: number;
+  /**
+   * How the map's journey feels overall (journey hierarchy: a high-level map's stage shows it for
+   * the detailed map it drills down to): the mean of its stages' emotion scores
+   * (emotionCurve.ts, `stageEmotionScores`), −3…+3 to one decimal; null while no stage is scored.
+   */
+  emotion: number | null;
 }
 
 /** A persona of the space's library, used by any map of the space (a map's persona names it by `libraryId`). */

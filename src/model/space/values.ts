@@ -1,4 +1,5 @@
 import { LIMITS } from '../limits';
+import { EMOTION_MAX, EMOTION_MIN } from '../types';
 import { isValidOrderKey } from '../order';
 import { SPACE_LIMITS } from './types';
 
@@ -73,6 +74,14 @@ export function timeOf(value: unknown): number {
 /** A count shown on a tile: a whole number from 0 to `max`, else 0. */
 export function countOf(value: unknown, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(max, Math.floor(value)) : 0;
+}
+
+/** A map's overall emotion in its entry: a finite number cut to −3…+3 and rounded to one decimal, else null (not scored). */
+export function emotionOf(value: unknown): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+  const clamped = Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, value));
+  // + 0 turns a −0 into 0, so every replica writes and compares the same value
+  return Math.round(clamped * 10) / 10 + 0;
 }
 
 export const MAX_STAGE_COUNT = LIMITS.stages;
