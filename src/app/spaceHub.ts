@@ -4,6 +4,7 @@ import { tokenField } from '../access/rooms';
 import { spacePath, spaceSyncRoom } from '../access/routes';
 import { renderThumbnailSvg } from '../export/thumbnail';
 import { readJourney } from '../model/doc';
+import { lastRoundVotes } from '../model/opportunities';
 import { initSpaceIndex, readSpaceIndex } from '../model/space/doc';
 import { mapEntryFromJourney } from '../model/space/entryFromJourney';
 import { putMapEntry, renameSpace, setMapArchived, setMapTags } from '../model/space/ops';
@@ -25,7 +26,7 @@ import {
   type WaymarkDB,
 } from '../storage';
 import { useEditor } from '../store/editorStore';
-import { useSpaces, type JoinResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
+import { useSpaces, type EditOutcome, type JoinResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
 import { isUnreachable, ShareApiError } from '../sync/api';
 import type { DeviceIdentity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
@@ -363,25 +364,28 @@ export class SpaceHub implements SpaceService {
   private async journeyOf(db: WaymarkDB, mapId: string, updatedAt: number): Promise<SpaceJourney | null> {
     const cached = this.journeys.get(mapId);
     if (cached && cached.updatedAt >= updatedAt) return cached.journey;
-    const doc = await loadMapDoc(db, mapId).catch(() => null);
-    if (!doc) return null;
+    const [doc, feedback] = await Promise.all([loadMapDoc(db, mapId).catch(() => null), loadMapDoc(db, feedbackStorageKey(mapId)).catch(() => null)]);
     try {
+      if (!doc) return null;
       const journey = readJourney(doc);
-      const read: SpaceJourney = { id: mapId, title: journey.title, journey };
+      // the opportunity board's votes: the dots of the map's last ended round (empty: none stored here)
+      const votes = feedback ? lastRoundVotes(feedback) : new Map<string, number>();
+      const read: SpaceJourney = { id: mapId, title: journey.title, journey, votes };
       this.journeys.set(mapId, { updatedAt, journey: read });
       return read;
     } finally {
-      doc.destroy();
+      doc?.destroy();
+      feedback?.destroy();
     }
   }
 
-  async editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+  async editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<EditOutcome> {
     const space = this.writable(spaceId);
-    const open = useEditor.getState().session;
+    const { session: open, collab } = useEditor.getState();
     if (open?.mapId === mapId) {
       // the editor has it: its doc, its connection and its undo history take the change
       edit(open.doc);
-      return;
+      return collab?.status === 'synced' ? 'sent' : 'kept';
     }
     const db = this.db;
     const doc = new Y.Doc();
@@ -399,6 +403,7 @@ export class SpaceHub implements SpaceService {
       this.journeys.delete(mapId);
       space.revision++;
       this.report(space, readJourney(doc), Date.now());
+      return session.status === 'synced' ? 'sent' : 'kept';
     } finally {
       session.destroy();
       await persistence.destroy();
