@@ -112,7 +112,12 @@ export class SpaceHub implements SpaceService {
     const persistence = new MapPersistence(this.db, spaceDocKey(stored.id), doc, { libraryEntry: false, channelName: `waymark:space:${stored.id}` });
     const space: OpenSpace = { stored, doc, persistence, session: null, listed: null, revision: 0, relistTimer: null, relistDelay: RELIST_DELAY_MS, relistFor: '', offs: [] };
     this.open.set(stored.id, space);
-    const onUpdate = () => this.schedulePublish();
+    const onUpdate = () => {
+      this.schedulePublish();
+      // a colleague changed a map (its entry's updatedAt moved): fetch it, so views over the
+      // journeys (search, the opportunity board) see the change without a reload
+      if (space.listed) this.fetchSpaceMaps(space);
+    };
     doc.on('update', onUpdate);
     space.offs.push(() => doc.off('update', onUpdate));
     void persistence.whenLoaded.then(() => {
