@@ -62,6 +62,12 @@ describe('the maps the opportunity board reads', () => {
     expect(rows.find((r) => r.cardTitle === 'Slow search')?.votes).toBe(3);
   });
 
+  it('say "no round" rather than zero votes for a map where no round ended', () => {
+    const a = { ...map('map-a', 'A', ['One']), votes: new Map<string, number>() };
+    const rows = opportunityRows(boardInputs([a], [entry('map-a', 'A')]));
+    expect(rows.map((r) => r.votes)).toEqual([null]);
+  });
+
   it('leave out archived maps and maps this device does not hold', () => {
     const a = map('map-a', 'A', ['One']);
     const b = map('map-b', 'B', ['Two']);

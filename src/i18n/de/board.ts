@@ -2,7 +2,7 @@ import type { Messages } from '../types';
 
 /** Die Chancen-Übersicht eines Teamraums (Issue 16). */
 export const board: Messages['board'] = {
-  title: 'Chancen',
+  title: 'Schmerzpunkte und Chancen',
   intro: 'Alle Schmerzpunkte und Chancen der Maps in diesem Teamraum, mit dem Gefühl im jeweiligen Schritt und den Stimmen der letzten Runde.',
   loading: 'Die Maps dieses Teamraums werden gelesen…',
   empty: {
@@ -63,8 +63,8 @@ export const board: Messages['board'] = {
   statusOf: 'Status von „{{title}}“',
   ownerOf: 'Verantwortlich für „{{title}}“',
   ownerPlaceholder: 'Verantwortliche eintragen',
-  group: '{{label}}: {{count}}',
   column: '{{label}} ({{count}})',
+  columnEmpty: 'Nichts hier',
   more: '{{count}} weitere zeigen',
   save: {
     saving: '„{{title}}“ wird gespeichert…',

@@ -1,6 +1,6 @@
 /** The opportunity board of a team space (issue 16): every pain point and opportunity of its maps. */
 export const board = {
-  title: 'Opportunities',
+  title: 'Pain points and opportunities',
   intro: 'Every pain point and opportunity of the maps in this space, with the feeling at its stage and the votes of the last round.',
   loading: 'Reading the maps of this space…',
   empty: {
@@ -61,8 +61,8 @@ export const board = {
   statusOf: 'Status of “{{title}}”',
   ownerOf: 'Owner of “{{title}}”',
   ownerPlaceholder: 'Add owner',
-  group: '{{label}}: {{count}}',
   column: '{{label}} ({{count}})',
+  columnEmpty: 'Nothing here',
   more: 'Show {{count}} more',
   save: {
     saving: 'Saving “{{title}}”…',

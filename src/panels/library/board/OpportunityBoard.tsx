@@ -141,6 +141,13 @@ export function OpportunityBoard({ state, onOpen }: OpportunityBoardProps) {
     [service, mayEdit, space.id, t],
   );
 
+  // "Saved" fades after a while; "kept on this device" and failures stay until the next change
+  useEffect(() => {
+    if (note?.state !== 'sent') return;
+    const timer = setTimeout(() => setNote((was) => (was === note ? null : was)), 5_000);
+    return () => clearTimeout(timer);
+  }, [note]);
+
   const cells = { mayEdit, pending, onSave: save, onOpen };
 
   if (rows === null) {
@@ -371,7 +378,7 @@ function OpportunityTable({
           </tr>
         </thead>
         {groups.map((group) => (
-          <TableSection key={group.key} rows={group.rows} heading={grouping === 'none' ? null : t('board.group', { label: labelOf(group.key, group.label), count: group.rows.length })} cells={cells} />
+          <TableSection key={group.key} rows={group.rows} heading={grouping === 'none' ? null : labelOf(group.key, group.label)} cells={cells} />
         ))}
       </table>
     </div>
@@ -387,6 +394,9 @@ function TableSection({ rows, heading, cells }: { rows: OpportunityRow[]; headin
         <tr className="bd-group-row">
           <th colSpan={COLUMNS.length} scope="rowgroup">
             {heading}
+            <span className="bd-group-count" aria-label={t('board.count', { count: rows.length })}>
+              {rows.length}
+            </span>
           </th>
         </tr>
       )}
@@ -417,7 +427,7 @@ function TableRow({ row, original, cells }: { row: OpportunityRow; original: Opp
         <KindChip row={row} />
       </td>
       <td className="bd-map">{row.mapTitle}</td>
-      <td>
+      <td className="bd-stage-cell">
         <StageCell row={row} />
       </td>
       <td>
@@ -484,7 +494,8 @@ function Votes({ votes }: { votes: number | null }) {
   if (votes === null)
     return (
       <span className="bd-none" title={t('board.votesUnknown')}>
-        {t('board.votesNone')}
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">{t('board.votesNone')}</span>
       </span>
     );
   return <span className={votes > 0 ? 'bd-votes' : 'bd-votes is-zero'}>{votes}</span>;
@@ -549,7 +560,14 @@ function Personas({ row }: { row: OpportunityRow }) {
   if (row.personas.length === 0) return <span className="bd-none">—</span>;
   const names = row.personas.map((p) => p.name.trim()).filter((n) => n !== '');
   const text = names.join(', ');
-  return <span className={row.personasFromMap ? 'bd-personas is-map' : 'bd-personas'}>{row.personasFromMap ? t('board.allPersonas', { names: text }) : text}</span>;
+  if (!row.personasFromMap) return <span className="bd-personas">{text}</span>;
+  // the card names no persona of its own: the map's, quieter, and said in words for a screen reader
+  return (
+    <span className="bd-personas is-map" title={t('board.allPersonas', { names: text })}>
+      <span aria-hidden="true">{text}</span>
+      <span className="sr-only">{t('board.allPersonas', { names: text })}</span>
+    </span>
+  );
 }
 
 // ---------- the board: columns by status ----------
@@ -586,6 +604,7 @@ function StatusColumn({ status, label, rows, originals, cells }: { status: Oppor
           {rows.length}
         </span>
       </h3>
+      {rows.length === 0 && <p className="bd-column-empty">{t('board.columnEmpty')}</p>}
       <ul className="bd-column-list">
         {rows.slice(0, limit).map((row) => (
           <BoardCard key={row.key} row={row} original={originals.get(row.key) ?? row} cells={cells} />
@@ -619,7 +638,7 @@ function BoardCard({ row, original, cells }: { row: OpportunityRow; original: Op
       </p>
       <div className="bd-board-card-foot">
         {cells.mayEdit ? <StatusCell row={row} original={original} cells={cells} /> : null}
-        <span className="bd-board-owner">{row.owner.trim() ? row.owner : <span className="bd-none">{t('board.ownerNone')}</span>}</span>
+        {row.owner.trim() && <span className="bd-board-owner">{row.owner}</span>}
         {facts}
       </div>
     </li>

@@ -20,7 +20,8 @@ export function boardInputs(journeys: readonly SpaceJourney[], entries: readonly
   return entries.flatMap((entry) => {
     const read = byId.get(entry.id);
     if (!read || entry.archived) return [];
-    return [{ id: entry.id, title: entry.title.trim() || read.title, journey: read.journey, votes: read.votes }];
+    // no dots at all: no round ended here (or nobody voted), shown as "no round" rather than a column of zeros
+    return [{ id: entry.id, title: entry.title.trim() || read.title, journey: read.journey, votes: read.votes.size > 0 ? read.votes : undefined }];
   });
 }
 
