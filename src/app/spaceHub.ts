@@ -116,7 +116,7 @@ export class SpaceHub implements SpaceService {
       this.schedulePublish();
       // a colleague changed a map (its entry's updatedAt moved): fetch it, so views over the
       // journeys (search, the opportunity board) see the change without a reload
-      if (space.listed) this.fetchSpaceMaps(space);
+      if (space.listed && space.session?.status === 'synced') this.fetchSpaceMaps(space);
     };
     doc.on('update', onUpdate);
     space.offs.push(() => doc.off('update', onUpdate));
@@ -396,6 +396,24 @@ export class SpaceHub implements SpaceService {
     const doc = new Y.Doc();
     const persistence = new MapPersistence(db, mapId, doc);
     await persistence.whenLoaded;
+    const edited = () => {
+      this.journeys.delete(mapId);
+      space.revision++;
+      this.report(space, readJourney(doc), Date.now());
+    };
+    // The relay is out of reach (the space's own connection is down) and the map is here: change
+    // it at once and keep it; it goes up with the next background fetch once the space is back.
+    if (space.session?.status !== 'synced' && doc.getMap('meta').get('id') === mapId) {
+      try {
+        edit(doc);
+        this.fetched.delete(mapId);
+        edited();
+        return 'kept';
+      } finally {
+        await persistence.destroy();
+        doc.destroy();
+      }
+    }
     const share = loadShare(mapId) ?? { role: space.stored.role, token: space.stored.token };
     const device = this.device();
     const session = new SyncSession(doc, mapId, { token: share.token, identitySecret: device.secret }, device.identity, { presence: false });
@@ -405,9 +423,8 @@ export class SpaceHub implements SpaceService {
       edit(doc);
       // y-websocket sends an update as it happens; give the socket a moment to hand it over
       if (session.status === 'synced') await new Promise((resolve) => setTimeout(resolve, 250));
-      this.journeys.delete(mapId);
-      space.revision++;
-      this.report(space, readJourney(doc), Date.now());
+      else this.fetched.delete(mapId);
+      edited();
       return session.status === 'synced' ? 'sent' : 'kept';
     } finally {
       session.destroy();
@@ -520,6 +537,8 @@ export class SpaceHub implements SpaceService {
     );
     try {
       await Promise.all(sessions.map(waitForSync));
+      // not reached (offline): fetched again, and what waits here sent, when the space is back
+      if (sessions.some((session) => session.status !== 'synced')) this.fetched.delete(mapId);
       this.journeys.delete(mapId);
       space.revision++;
       this.schedulePublish();

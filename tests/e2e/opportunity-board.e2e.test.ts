@@ -122,6 +122,20 @@ describe('the opportunity board', () => {
     // and Chris's board, as text
     await expect.poll(() => row(chris, PAIN).locator('.bd-status').textContent(), { timeout: 15_000 }).toBe('Planned');
 
+    // offline, Anna names an owner: kept on her device, and sent when she is back
+    const annaContext = anna.context();
+    await annaContext.setOffline(true);
+    await expect.poll(() => anna.locator('.lib-space-status').textContent(), { timeout: 10_000 }).toContain('Offline');
+    const owner = row(anna, PAIN).getByRole('textbox', { name: `Owner of “${PAIN}”` });
+    await owner.fill('Dana Roth');
+    await owner.press('Enter');
+    await expect.poll(() => anna.locator('.bd-save').textContent(), { timeout: 5_000 }).toBe(`“${PAIN}” is kept on this device and sent when you are online.`);
+    await expect.poll(() => owner.inputValue()).toBe('Dana Roth');
+    await ben.waitForTimeout(500);
+    expect(await inspector.getByLabel('Owner').inputValue()).toBe('');
+    await annaContext.setOffline(false);
+    await expect.poll(() => inspector.getByLabel('Owner').inputValue(), { timeout: 20_000 }).toBe('Dana Roth');
+
     // the status board: one column per status, the pain point under Planned
     await anna.getByRole('radio', { name: 'Status board' }).click();
     const planned = anna.getByRole('region', { name: 'Planned' });

@@ -71,17 +71,22 @@ export function OpportunityBoard({ state, onOpen }: OpportunityBoardProps) {
     };
   }, [service, space.id, signature, revision]);
 
-  // ---- the rows: built once per read of the maps (and per language, for default phase names)
+  // ---- the rows: built once per read of the maps (and per language, for default phase names).
+  // The index is read afresh on every publish (presence too), so it counts by what the board
+  // takes from it — ids, titles, archived — not by identity.
+  const entries = useRef(index.maps);
+  entries.current = index.maps;
+  const entriesKey = useMemo(() => index.maps.map((m) => `${m.id}\u0000${m.archived ? 1 : 0}\u0000${m.title}`).join('\u0001'), [index.maps]);
   const rows = useMemo(() => {
     if (!journeys) return null;
     const started = performance.now();
-    const built = opportunityRows(boardInputs(journeys, index.maps), {
+    const built = opportunityRows(boardInputs(journeys, entries.current), {
       phaseName: (phase) => shownPhaseName(phase, t(phaseNameKey(phase.id))),
     });
     performance.measure?.('waymark:opportunity-rows', { start: started, end: performance.now() });
     return built;
-    // t changes with the language; index.maps for titles and archived maps
-  }, [journeys, index.maps, t]);
+    // t changes with the language; entriesKey with titles and archived maps
+  }, [journeys, entriesKey, t]);
 
   // ---- what is shown
   const [layout, setLayout] = useState<Layout>('table');
