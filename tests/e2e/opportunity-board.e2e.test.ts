@@ -137,14 +137,14 @@ describe('the opportunity board', () => {
     await expect.poll(() => inspector.getByLabel('Owner').inputValue(), { timeout: 20_000 }).toBe('Dana Roth');
 
     // the status board: one column per status, the pain point under Planned
-    await anna.getByRole('radio', { name: 'Status board' }).click();
+    await anna.getByRole('button', { name: 'Status board' }).click();
     const planned = anna.getByRole('region', { name: 'Planned' });
     await expect.poll(() => planned.getByRole('button', { name: PAIN, exact: true }).count()).toBe(1);
     expect(await anna.locator('.bd-column').count()).toBe(5);
     await anna.screenshot({ path: path.join(SHOTS, 'board-status-columns.png') });
 
     // grouped by map, sorted by status: sections with counts, aria-sort on the header
-    await anna.getByRole('radio', { name: 'Table' }).click();
+    await anna.getByRole('button', { name: 'Table', exact: true }).click();
     await anna.getByLabel('Group by').selectOption('map');
     expect(await anna.locator('.bd-group-row').count()).toBe(2);
     await anna.getByRole('button', { name: 'Status', exact: true }).click();

@@ -182,9 +182,9 @@ export function OpportunityBoard({ state, onOpen }: OpportunityBoardProps) {
           <p className="bd-intro">{t('board.intro')}</p>
           {!mayEdit && <p className="bd-intro bd-readonly">{t('board.readOnly')}</p>}
         </div>
-        <div className="bd-layout" role="radiogroup" aria-label={t('board.layout.label')}>
+        <div className="bd-layout" role="group" aria-label={t('board.layout.label')}>
           {(['table', 'board'] as const).map((id) => (
-            <button key={id} type="button" role="radio" aria-checked={layout === id} className="bd-layout-option" onClick={() => setLayout(id)}>
+            <button key={id} type="button" aria-pressed={layout === id} className="bd-layout-option" onClick={() => setLayout(id)}>
               {id === 'table' ? <Table2 size={15} aria-hidden="true" /> : <Columns3 size={15} aria-hidden="true" />}
               {t(`board.layout.${id}`)}
             </button>
