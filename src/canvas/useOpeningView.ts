@@ -35,12 +35,13 @@ export function useOpeningView(flow: ReactFlowInstance, pane: React.RefObject<HT
   }, [flow, pane, mapId, hasLayout]);
 
   // opened at a card (`?card=`, src/store/cardFocus.ts) that was not laid out yet: as soon as it is
-  const layout = useEditor((s) => s.layout);
-  const request = useCardFocus((s) => s.request);
+  // (the layout is watched only while such a request waits)
+  const waiting = useCardFocus((s) => mapId !== null && s.request?.mapId === mapId);
+  const layout = useEditor((s) => (waiting ? s.layout : null));
   useEffect(() => {
-    if (!mapId || placedFor.current !== mapId || !request || request.mapId !== mapId || !layout) return;
+    if (!mapId || placedFor.current !== mapId || !waiting || !layout) return;
     focusCard(flow, mapId);
-  }, [flow, mapId, layout, request]);
+  }, [flow, mapId, layout, waiting]);
 
   return useCallback(
     (viewport: Viewport) => {

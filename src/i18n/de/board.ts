@@ -72,6 +72,7 @@ export const board: Messages['board'] = {
     kept: '„{{title}}“ ist auf diesem Gerät gespeichert und wird gesendet, sobald Sie online sind.',
     failed: '„{{title}}“ konnte nicht gespeichert werden: {{reason}}',
     notOnDevice: 'die Map ist noch nicht auf diesem Gerät',
+    cardGone: 'die Karte wurde in ihrer Map gelöscht',
     notAllowed: 'Ihr Link zu diesem Teamraum erlaubt keine Änderungen',
   },
   readOnly: 'Ihr Link zeigt diese Übersicht; Status und Verantwortliche setzen Personen, die bearbeiten dürfen.',

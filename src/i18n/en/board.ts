@@ -70,6 +70,7 @@ export const board = {
     kept: '“{{title}}” is kept on this device and sent when you are online.',
     failed: '“{{title}}” could not be saved: {{reason}}',
     notOnDevice: 'the map is not on this device yet',
+    cardGone: 'the card was deleted in its map',
     notAllowed: 'your link to this space cannot change it',
   },
   readOnly: 'Your link can view this board; status and owner are set by people who can edit.',

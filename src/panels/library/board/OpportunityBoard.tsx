@@ -31,6 +31,9 @@ import {
 } from './boardView';
 import './board.css';
 
+/** The edit found no such card: someone deleted it in its map since the board read it. */
+const CARD_GONE = 'card-gone';
+
 /** How many rows a table section or a board column shows before "Show more". */
 const PAGE = 150;
 
@@ -127,7 +130,7 @@ export function OpportunityBoard({ state, onOpen }: OpportunityBoardProps) {
       setNote({ key: row.key, title, state: 'saving' });
       service
         .editMap(space.id, row.mapId, (doc) => {
-          if (!updateCard(doc, row.cardId, change)) throw new Error('gone');
+          if (!updateCard(doc, row.cardId, change)) throw new Error(CARD_GONE);
         })
         .then(
           (outcome) => setNote((was) => (was?.key === row.key ? { key: row.key, title, state: outcome } : was)),
@@ -138,7 +141,8 @@ export function OpportunityBoard({ state, onOpen }: OpportunityBoardProps) {
               return next;
             });
             const status = (error as { status?: number } | null)?.status;
-            const reason = status === 404 ? t('board.save.notOnDevice') : status === 403 ? t('board.save.notAllowed') : error instanceof Error && error.message !== 'gone' ? error.message : t('board.save.notOnDevice');
+            const gone = error instanceof Error && error.message === CARD_GONE;
+            const reason = gone ? t('board.save.cardGone') : status === 404 ? t('board.save.notOnDevice') : status === 403 ? t('board.save.notAllowed') : error instanceof Error ? error.message : String(error);
             setNote({ key: row.key, title, state: 'failed', reason });
           },
         );
@@ -551,10 +555,7 @@ function OwnerCell({ row, original, cells }: { row: OpportunityRow; original: Op
       onBlur={commit}
       onKeyDown={(event) => {
         if (event.key === 'Enter') input.current?.blur();
-        else if (event.key === 'Escape') {
-          setDraft(null);
-          event.currentTarget.value = row.owner;
-        }
+        else if (event.key === 'Escape') setDraft(null);
       }}
     />
   );
