@@ -63,7 +63,7 @@ function Routes() {
           onOpenPlace={(spaceId) => navigate(spaceId ? spacePath(spaceId) : '/')}
           headerEnd={<LanguageSwitch />}
           mapHref={mapPath}
-          onOpenMap={(mapId) => navigate(mapPath(mapId))}
+          onOpenMap={(mapId, cardId) => navigate(mapPath(mapId) + (cardId ? `?card=${encodeURIComponent(cardId)}` : ''))}
           onCreateInMemory={(doc) => keepInMemory(String(doc.getMap('meta').get('id')), doc)}
         />
       );

@@ -9,6 +9,7 @@ import { createUndoManager } from '../model/undo';
 import { ShareDialog } from '../panels/share/ShareDialog';
 import { useUnsavedWarning } from './useUnsavedWarning';
 import { feedbackStorageKey, getMapEntry, MapPersistence, saveNewMap, type PersistenceStatus, type WaymarkDB } from '../storage';
+import { cardOfSearch, requestCardFocus } from '../store/cardFocus';
 import { useEditor } from '../store/editorStore';
 import { checkAccess, fetchLinks, ShareApiError } from '../sync/api';
 import {
@@ -143,8 +144,12 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   useEffect(() => {
     let cancelled = false;
     // The token leaves the address bar at once, so it is not shared by a screenshot or a copy.
+    // Opened at a card (`?card=`, the opportunity board's rows): the canvas selects and centres it
+    // once laid out; the query leaves the address like the token.
+    const atCard = cardOfSearch(location.search);
+    requestCardFocus(atCard ? { mapId, cardId: atCard } : null);
     const linkToken = tokenFromFragment(location.hash);
-    if (linkToken) history.replaceState(history.state, '', location.pathname);
+    if (linkToken || location.search) history.replaceState(history.state, '', location.pathname + (linkToken ? '' : location.hash));
     const memoryDoc = getMemoryMap(mapId);
     const mapDoc = memoryDoc ?? new Y.Doc();
     const persistence = new MapPersistence(db, mapId, mapDoc);

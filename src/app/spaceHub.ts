@@ -4,6 +4,7 @@ import { tokenField } from '../access/rooms';
 import { spacePath, spaceSyncRoom } from '../access/routes';
 import { renderThumbnailSvg } from '../export/thumbnail';
 import { readJourney } from '../model/doc';
+import { lastRoundVotes } from '../model/opportunities';
 import { initSpaceIndex, readSpaceIndex } from '../model/space/doc';
 import { mapEntryFromJourney } from '../model/space/entryFromJourney';
 import { putMapEntry, renameSpace, setMapArchived, setMapTags } from '../model/space/ops';
@@ -25,7 +26,7 @@ import {
   type WaymarkDB,
 } from '../storage';
 import { useEditor } from '../store/editorStore';
-import { useSpaces, type JoinResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
+import { useSpaces, type EditOutcome, type JoinResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
 import { isUnreachable, ShareApiError } from '../sync/api';
 import type { DeviceIdentity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
@@ -111,7 +112,12 @@ export class SpaceHub implements SpaceService {
     const persistence = new MapPersistence(this.db, spaceDocKey(stored.id), doc, { libraryEntry: false, channelName: `waymark:space:${stored.id}` });
     const space: OpenSpace = { stored, doc, persistence, session: null, listed: null, revision: 0, relistTimer: null, relistDelay: RELIST_DELAY_MS, relistFor: '', offs: [] };
     this.open.set(stored.id, space);
-    const onUpdate = () => this.schedulePublish();
+    const onUpdate = () => {
+      this.schedulePublish();
+      // a colleague changed a map (its entry's updatedAt moved): fetch it, so views over the
+      // journeys (search, the opportunity board) see the change without a reload
+      if (space.listed && space.session?.status === 'synced') this.fetchSpaceMaps(space);
+    };
     doc.on('update', onUpdate);
     space.offs.push(() => doc.off('update', onUpdate));
     void persistence.whenLoaded.then(() => {
@@ -363,30 +369,51 @@ export class SpaceHub implements SpaceService {
   private async journeyOf(db: WaymarkDB, mapId: string, updatedAt: number): Promise<SpaceJourney | null> {
     const cached = this.journeys.get(mapId);
     if (cached && cached.updatedAt >= updatedAt) return cached.journey;
-    const doc = await loadMapDoc(db, mapId).catch(() => null);
-    if (!doc) return null;
+    const [doc, feedback] = await Promise.all([loadMapDoc(db, mapId).catch(() => null), loadMapDoc(db, feedbackStorageKey(mapId)).catch(() => null)]);
     try {
+      if (!doc) return null;
       const journey = readJourney(doc);
-      const read: SpaceJourney = { id: mapId, title: journey.title, journey };
+      // the opportunity board's votes: the dots of the map's last ended round (empty: none stored here)
+      const votes = feedback ? lastRoundVotes(feedback) : new Map<string, number>();
+      const read: SpaceJourney = { id: mapId, title: journey.title, journey, votes };
       this.journeys.set(mapId, { updatedAt, journey: read });
       return read;
     } finally {
-      doc.destroy();
+      doc?.destroy();
+      feedback?.destroy();
     }
   }
 
-  async editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+  async editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<EditOutcome> {
     const space = this.writable(spaceId);
-    const open = useEditor.getState().session;
+    const { session: open, collab } = useEditor.getState();
     if (open?.mapId === mapId) {
       // the editor has it: its doc, its connection and its undo history take the change
       edit(open.doc);
-      return;
+      return collab?.status === 'synced' ? 'sent' : 'kept';
     }
     const db = this.db;
     const doc = new Y.Doc();
     const persistence = new MapPersistence(db, mapId, doc);
     await persistence.whenLoaded;
+    const edited = () => {
+      this.journeys.delete(mapId);
+      space.revision++;
+      this.report(space, readJourney(doc), Date.now());
+    };
+    // The relay is out of reach (the space's own connection is down) and the map is here: change
+    // it at once and keep it; it goes up with the next background fetch once the space is back.
+    if (space.session?.status !== 'synced' && doc.getMap('meta').get('id') === mapId) {
+      try {
+        edit(doc);
+        this.fetched.delete(mapId);
+        edited();
+        return 'kept';
+      } finally {
+        await persistence.destroy();
+        doc.destroy();
+      }
+    }
     const share = loadShare(mapId) ?? { role: space.stored.role, token: space.stored.token };
     const device = this.device();
     const session = new SyncSession(doc, mapId, { token: share.token, identitySecret: device.secret }, device.identity, { presence: false });
@@ -396,9 +423,9 @@ export class SpaceHub implements SpaceService {
       edit(doc);
       // y-websocket sends an update as it happens; give the socket a moment to hand it over
       if (session.status === 'synced') await new Promise((resolve) => setTimeout(resolve, 250));
-      this.journeys.delete(mapId);
-      space.revision++;
-      this.report(space, readJourney(doc), Date.now());
+      else this.fetched.delete(mapId);
+      edited();
+      return session.status === 'synced' ? 'sent' : 'kept';
     } finally {
       session.destroy();
       await persistence.destroy();
@@ -510,6 +537,8 @@ export class SpaceHub implements SpaceService {
     );
     try {
       await Promise.all(sessions.map(waitForSync));
+      // not reached (offline): fetched again, and what waits here sent, when the space is back
+      if (sessions.some((session) => session.status !== 'synced')) this.fetched.delete(mapId);
       this.journeys.delete(mapId);
       space.revision++;
       this.schedulePublish();

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance, Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useEditor } from '../store/editorStore';
+import { useCardFocus, requestCardFocus } from '../store/cardFocus';
 import { readSavedViewport, saveViewport } from '../store/savedViewport';
 import { fitViewport } from './fitViewport';
 import { minimapCorner } from './minimapCorner';
@@ -29,8 +30,18 @@ export function useOpeningView(flow: ReactFlowInstance, pane: React.RefObject<HT
     if (!layout || !box || box.width === 0 || box.height === 0) return;
     placedFor.current = mapId;
     if (followsPresenter()) return;
+    if (focusCard(flow, mapId)) return;
     void flow.setViewport(readSavedViewport(mapId) ?? fitViewport(layout, box, contentTop(), minimapCorner(pane.current)));
   }, [flow, pane, mapId, hasLayout]);
+
+  // opened at a card (`?card=`, src/store/cardFocus.ts) that was not laid out yet: as soon as it is
+  // (the layout is watched only while such a request waits)
+  const waiting = useCardFocus((s) => mapId !== null && s.request?.mapId === mapId);
+  const layout = useEditor((s) => (waiting ? s.layout : null));
+  useEffect(() => {
+    if (!mapId || placedFor.current !== mapId || !waiting || !layout) return;
+    focusCard(flow, mapId);
+  }, [flow, mapId, layout, waiting]);
 
   return useCallback(
     (viewport: Viewport) => {
@@ -39,4 +50,20 @@ export function useOpeningView(flow: ReactFlowInstance, pane: React.RefObject<HT
     },
     [mapId],
   );
+}
+
+/**
+ * Selects the card the map was opened at and centres the view on it (at 100 %), then forgets the
+ * request. False when there is no request for this map or its card is not laid out (yet).
+ */
+function focusCard(flow: ReactFlowInstance, mapId: string): boolean {
+  const request = useCardFocus.getState().request;
+  if (!request || request.mapId !== mapId) return false;
+  const editor = useEditor.getState();
+  const rect = editor.layout?.cards.get(request.cardId);
+  if (!rect) return false;
+  requestCardFocus(null);
+  editor.selectCards([request.cardId], 'replace');
+  void flow.setCenter(rect.x + rect.width / 2, rect.y + rect.height / 2, { zoom: 1 });
+  return true;
 }

@@ -44,9 +44,14 @@ export interface SpaceJourney {
   id: string;
   title: string;
   journey: Journey;
+  /** counted dots per card id of the map's last ended vote round (`lastRoundVotes`), empty when none is stored here */
+  votes: ReadonlyMap<string, number>;
 }
 
 export type JoinResult = 'joined' | 'invalid' | 'unreachable';
+
+/** Where a change made through `editMap` is: sent to the relay, or kept on this device until it is online. */
+export type EditOutcome = 'sent' | 'kept';
 
 /** What the library may ask of the spaces; the app implements it (src/app/spaceHub.ts). */
 export interface SpaceService {
@@ -71,8 +76,9 @@ export interface SpaceService {
    * Changes a map of the space that may not be open here: the editor's doc when it is, else the
    * map is opened from the device, synced, changed in one transaction and closed again (offline:
    * the change is kept on the device and goes up the next time the map syncs). Owner and edit only.
+   * Resolves with 'sent' when the relay had the map in sync, 'kept' when the change waits on this device.
    */
-  editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<EditOutcome>;
   /** bytes this device keeps for the space: its index and its maps */
   storageBytes(spaceId: string): Promise<number>;
 }

@@ -62,6 +62,7 @@ export const spaces: Messages['spaces'] = {
   tabs: {
     label: 'Ansichten des Teamraums',
     maps: 'Maps',
+    opportunities: 'Chancen',
   },
   search: {
     label: 'Teamraum durchsuchen',

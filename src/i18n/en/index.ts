@@ -20,5 +20,6 @@ import { inbox } from './inbox';
 import { evidenceMetrics } from './evidenceMetrics';
 import { spaces } from './spaces';
 import { hierarchy } from './hierarchy';
+import { board } from './board';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy, board };

@@ -60,6 +60,7 @@ export const spaces = {
   tabs: {
     label: 'Views of the space',
     maps: 'Maps',
+    opportunities: 'Opportunities',
   },
   search: {
     label: 'Search the space',

@@ -42,7 +42,8 @@ export interface LibraryScreenProps {
   /** the device's database; null when the browser refuses storage (maps then live in memory) */
   db: WaymarkDB | null;
   /** open a map in the editor: one just created, or one chosen from the grid */
-  onOpenMap(mapId: string): void;
+  /** open a map in the editor; at a card when given (the opportunity board) */
+  onOpenMap(mapId: string, cardId?: string): void;
   /**
    * A storage problem the app already knows of: 'unavailable' | 'quota' | 'failed' (what
    * classifyStorageError says; 'quota-exceeded' is read as 'quota'), shown in the library's own
