@@ -35,6 +35,7 @@ import { SidePanel } from './SidePanel';
 import { StorageBanner } from './StorageBanner';
 import { useCollaboration } from './useCollaboration';
 import { useSpaceReport } from './useSpaceReport';
+import { useLibraryPersonaSync } from './useLibraryPersonaSync';
 import { useThumbnailUpdates } from './useThumbnailUpdates';
 import { createVersionHistory } from './versionHistory';
 import { setVersionHistory } from '../store/versionHistoryStore';
@@ -222,6 +223,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   );
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
   useSpaceReport(mapId, state.phase === 'ready' ? doc : null);
+  useLibraryPersonaSync(mapId, state.phase === 'ready' ? doc : null);
 
   // the open map's version history, for the UI through src/store/versionHistoryStore.ts; it asks
   // for the share each time (sharing the map while it is open moves its versions to the relay)
