@@ -62,6 +62,7 @@ export const spaces: Messages['spaces'] = {
   tabs: {
     label: 'Ansichten des Teamraums',
     maps: 'Maps',
+    personas: 'Personas',
   },
   search: {
     label: 'Teamraum durchsuchen',

@@ -60,6 +60,7 @@ export const spaces = {
   tabs: {
     label: 'Views of the space',
     maps: 'Maps',
+    personas: 'Personas',
   },
   search: {
     label: 'Search the space',

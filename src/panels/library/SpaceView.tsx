@@ -7,6 +7,7 @@ import { useSpaces, type SpaceState } from '../../store/spaces';
 import { MoveMapsDialog } from './MoveMapsDialog';
 import { SpaceLinksDialog } from './SpaceLinksDialog';
 import { SpaceMaps } from './SpaceMaps';
+import { SpacePersonas } from './personas/SpacePersonas';
 import { SpaceTabBar, useSpaceTab } from './spaceTabs';
 import { formatBytes } from './text';
 
@@ -143,6 +144,7 @@ function JoinedSpaceView({ state, now, deviceMaps, mapHref, onOpenMap, onNewMap,
 
       <SpaceTabBar current={tab} onChange={setTab} />
       {tab === 'maps' && <SpaceMaps state={state} now={now} mapHref={mapHref} onOpen={open} />}
+      {tab === 'personas' && <SpacePersonas state={state} onOpenMap={open} />}
 
       <SpaceLinksDialog open={linksOpen} space={space} onClose={() => setLinksOpen(false)} />
       <MoveMapsDialog open={moveOpen} spaceId={space.id} maps={deviceMaps} onClose={() => setMoveOpen(false)} />

@@ -1,4 +1,4 @@
-import { LayoutGrid } from 'lucide-react';
+import { LayoutGrid, UsersRound } from 'lucide-react';
 import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +7,10 @@ import { useTranslation } from 'react-i18next';
  * that read every map of the space. The view shown is in the address (`?view=…`), so a reload,
  * the back button and a shared address keep it.
  */
-export const SPACE_TABS = [{ id: 'maps', icon: LayoutGrid }] as const satisfies readonly { id: string; icon: ComponentType<{ size?: number }> }[];
+export const SPACE_TABS = [
+  { id: 'maps', icon: LayoutGrid },
+  { id: 'personas', icon: UsersRound },
+] as const satisfies readonly { id: string; icon: ComponentType<{ size?: number }> }[];
 export type SpaceTab = (typeof SPACE_TABS)[number]['id'];
 
 const isTab = (value: string | null): value is SpaceTab => SPACE_TABS.some((tab) => tab.id === value);
