@@ -10,7 +10,7 @@ import { EMOTION_MAX, EMOTION_MIN } from '../../../model/types';
  * colour where it has one; stage names under the points. Texts come from peers and render as
  * text (SVG <text>, React escapes them).
  */
-export const CHART = { width: 760, height: 150, left: 34, right: 16, top: 12, bottom: 40 } as const;
+export const CHART = { width: 1000, height: 128, left: 30, right: 12, top: 10, bottom: 30 } as const;
 
 const plotHeight = CHART.height - CHART.top - CHART.bottom;
 const plotWidth = CHART.width - CHART.left - CHART.right;
@@ -49,7 +49,7 @@ export function EmotionCurve({ journey, color }: { journey: PersonaJourney; colo
   const personaPoints = journey.stages.map((stage, i) => ({ x: xs[i]!, score: stage.personaScore }));
   const hasPersonaCurve = personaPoints.some((p) => p.score !== null);
   const hasAny = mapPoints.some((p) => p.score !== null) || hasPersonaCurve;
-  const labelChars = Math.max(6, Math.min(STAGE_LABEL_CHARS, Math.floor(step / 7)));
+  const labelChars = Math.max(6, Math.min(STAGE_LABEL_CHARS, Math.floor(step / 7.5)));
   const described = journey.stages
     .map((stage) => `${stage.name || t('personaLibrary.page.unnamedStage')}: ${stage.personaScore ?? stage.score ?? '–'}`)
     .join(', ');
@@ -88,7 +88,7 @@ export function EmotionCurve({ journey, color }: { journey: PersonaJourney; colo
         ),
       )}
       {journey.stages.map((stage, i) => (
-        <text key={`l${stage.id}`} x={xs[i]} y={CHART.height - CHART.bottom + 18} textAnchor="middle" className="lib-persona-curve-stage">
+        <text key={`l${stage.id}`} x={xs[i]} y={CHART.height - CHART.bottom + 19} textAnchor="middle" className="lib-persona-curve-stage">
           <title>{stage.name || t('personaLibrary.page.unnamedStage')}</title>
           {shortLabel(stage.name, t('personaLibrary.page.unnamedStage'), labelChars)}
         </text>

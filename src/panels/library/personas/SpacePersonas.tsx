@@ -1,4 +1,4 @@
-import { ArrowDown, ArrowLeft, ArrowUp, ExternalLink, Pencil, Plus, Quote, Trash2, UsersRound } from 'lucide-react';
+import { ArrowLeft, ChevronLeft, ChevronRight, ExternalLink, Pencil, Plus, Quote, Trash2, UsersRound } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { avatarInk, personaInitials } from '../../../model/personaHeader';
@@ -155,10 +155,10 @@ function PersonaList({ state, journeys, onOpen }: { state: SpaceState; journeys:
                   {mayEdit && (
                     <span className="lib-persona-tools">
                       <button type="button" className="lib-icon-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('personaLibrary.list.moveUp', { name })} title={t('personaLibrary.list.moveUp', { name })}>
-                        <ArrowUp size={15} aria-hidden="true" />
+                        <ChevronLeft size={16} aria-hidden="true" />
                       </button>
                       <button type="button" className="lib-icon-button" onClick={() => move(i, 1)} disabled={i === personas.length - 1} aria-label={t('personaLibrary.list.moveDown', { name })} title={t('personaLibrary.list.moveDown', { name })}>
-                        <ArrowDown size={15} aria-hidden="true" />
+                        <ChevronRight size={16} aria-hidden="true" />
                       </button>
                       <button type="button" className="lib-icon-button" onClick={() => setEditing(persona)} aria-haspopup="dialog" aria-label={t('personaLibrary.list.edit', { name })} title={t('personaLibrary.list.edit', { name })}>
                         <Pencil size={15} aria-hidden="true" />
@@ -278,7 +278,7 @@ function PersonaPage({ persona, journeys, onBack, onOpenMap }: { persona: Librar
                   <span>{row.title || t('personaLibrary.page.untitledMap')}</span>
                   <ExternalLink size={14} aria-hidden="true" />
                 </button>
-                <span className="lib-persona-journey-meta">{journeySummary(t, row)}</span>
+                <span className="lib-persona-journey-meta">{journeySummary(t, row, name)}</span>
               </div>
               <EmotionCurve journey={row} color={persona.color} />
             </li>
@@ -289,13 +289,15 @@ function PersonaPage({ persona, journeys, onBack, onOpenMap }: { persona: Librar
   );
 }
 
-/** "8 stages · lowest at Returns (−2)" from the persona's own scores where there are some, else the map's. */
-function journeySummary(t: (key: string, options?: Record<string, unknown>) => string, row: PersonaJourney): string {
+/** "8 stages · feelings of Julia at 3 · low point: Complaint (−3)": the persona's own scores where there are some, else the map's. */
+function journeySummary(t: (key: string, options?: Record<string, unknown>) => string, row: PersonaJourney, name: string): string {
   const own = row.stages.some((s) => s.personaScore !== null);
   const scored = row.stages.map((s) => ({ name: s.name, score: own ? s.personaScore : s.score })).filter((s): s is { name: string; score: number } => s.score !== null);
-  const stages = t('personaLibrary.page.stages', { count: row.stages.length });
-  if (scored.length === 0) return stages;
-  const lowest = scored.reduce((a, b) => (b.score < a.score ? b : a));
-  const score = lowest.score > 0 ? `+${lowest.score}` : lowest.score < 0 ? `−${Math.abs(lowest.score)}` : '0';
-  return `${stages} · ${t(own ? 'personaLibrary.page.lowestOwn' : 'personaLibrary.page.lowest', { stage: lowest.name || t('personaLibrary.page.unnamedStage'), score })}`;
+  const parts = [t('personaLibrary.page.stages', { count: row.stages.length })];
+  if (own) parts.push(t('personaLibrary.page.ownAt', { name, count: scored.length }));
+  if (scored.length > 0) {
+    const lowest = scored.reduce((a, b) => (b.score < a.score ? b : a));
+    if (lowest.score < 0) parts.push(t('personaLibrary.page.lowest', { stage: lowest.name || t('personaLibrary.page.unnamedStage'), score: `−${Math.abs(lowest.score)}` }));
+  }
+  return parts.join(' · ');
 }
