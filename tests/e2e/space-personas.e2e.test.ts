@@ -161,7 +161,7 @@ describe('a team space’s persona library', () => {
     expect(await chris.getByRole('button', { name: /^(Edit|Delete|Move) / }).count()).toBe(0);
 
     // the persona page: both journeys, each with its curve, and a click opens the map
-    await anna.locator('.lib-persona-card', { hasText: 'Julia Brandt' }).getByRole('link', { name: 'Julia Brandt' }).click();
+    await anna.locator('.lib-persona-card', { hasText: 'Julia Brandt' }).getByRole('link', { name: 'Julia Brandt', exact: true }).click();
     await expect.poll(() => new URL(anna.url()).searchParams.get('persona')).not.toBeNull();
     await expect.poll(() => anna.locator('.lib-persona-journey').count(), { timeout: 10_000 }).toBe(2);
     expect(await anna.locator(`.lib-persona-journey[data-map-id="${retail}"] .lib-persona-curve-own`).count()).toBeGreaterThan(0);
@@ -176,7 +176,7 @@ describe('a team space’s persona library', () => {
     await expect.poll(() => headerNames(anna), { timeout: 10_000 }).toContain('Julia Brandt');
 
     // Chris sees the same page, read-only, and deleting in the library needs a confirmation
-    await chris.locator('.lib-persona-card', { hasText: 'Julia Brandt' }).getByRole('link').click();
+    await chris.locator('.lib-persona-card', { hasText: 'Julia Brandt' }).getByRole('link', { name: /^Open the page of Julia Brandt/ }).click();
     await expect.poll(() => chris.locator('.lib-persona-journey').count(), { timeout: 15_000 }).toBe(2);
   });
 

@@ -1,4 +1,4 @@
-import { ArrowLeft, ChevronLeft, ChevronRight, ExternalLink, Pencil, Plus, Quote, Trash2, UsersRound } from 'lucide-react';
+import { ArrowLeft, ArrowRight, ChevronLeft, ChevronRight, ExternalLink, Pencil, Plus, Quote, Trash2, UsersRound } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { avatarInk, personaInitials } from '../../../model/personaHeader';
@@ -151,7 +151,19 @@ function PersonaList({ state, journeys, onOpen }: { state: SpaceState; journeys:
                 )}
                 <PersonaLists persona={persona} compact />
                 <div className="lib-persona-card-foot">
-                  <span className="lib-persona-used">{count === undefined ? '\u00a0' : t('personaLibrary.list.usedIn', { count })}</span>
+                  <a
+                    href={personaPageHref(persona.id)}
+                    className="lib-persona-used"
+                    aria-label={t('personaLibrary.list.openPage', { name })}
+                    onClick={(event) => {
+                      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                      event.preventDefault();
+                      onOpen(persona.id);
+                    }}
+                  >
+                    {count === undefined ? t('personaLibrary.list.journeys') : t('personaLibrary.list.usedIn', { count })}
+                    <ArrowRight size={13} aria-hidden="true" />
+                  </a>
                   {mayEdit && (
                     <span className="lib-persona-tools">
                       <button type="button" className="lib-icon-button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('personaLibrary.list.moveUp', { name })} title={t('personaLibrary.list.moveUp', { name })}>
