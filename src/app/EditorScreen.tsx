@@ -37,6 +37,7 @@ import { StorageBanner } from './StorageBanner';
 import { useCollaboration } from './useCollaboration';
 import { useSpaceReport } from './useSpaceReport';
 import { useDetailMapSource } from './useDetailMapChoices';
+import { useLibraryPersonaSync } from './useLibraryPersonaSync';
 import { useThumbnailUpdates } from './useThumbnailUpdates';
 import { createVersionHistory } from './versionHistory';
 import { setVersionHistory } from '../store/versionHistoryStore';
@@ -229,6 +230,7 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
   useThumbnailUpdates(db, mapId, state.phase === 'ready');
   useSpaceReport(mapId, state.phase === 'ready' ? doc : null);
   useDetailMapSource(mapId, state.phase === 'ready');
+  useLibraryPersonaSync(mapId, state.phase === 'ready' ? doc : null);
 
   // the open map's version history, for the UI through src/store/versionHistoryStore.ts; it asks
   // for the share each time (sharing the map while it is open moves its versions to the relay)

@@ -8,6 +8,9 @@ import { lastRoundVotes } from '../model/opportunities';
 import { initSpaceIndex, readSpaceIndex } from '../model/space/doc';
 import { mapEntryFromJourney } from '../model/space/entryFromJourney';
 import { putMapEntry, renameSpace, setMapArchived, setMapTags } from '../model/space/ops';
+import * as libraryOps from '../model/space/ops';
+import { applyLibraryPersona } from '../model/ops/libraryPersonas';
+import type { LibraryPersonaDraft, LibraryPersonaPatch } from '../model/space/ops';
 import type { Journey } from '../model/types';
 import {
   feedbackStorageKey,
@@ -443,6 +446,57 @@ export class SpaceHub implements SpaceService {
       bytes += row.update.byteLength;
     });
     return bytes;
+  }
+
+  // ---- the persona library (issue 16 item 4) ------------------------------------------------------
+
+  addLibraryPersona(spaceId: string, draft: LibraryPersonaDraft): string | null {
+    return libraryOps.addLibraryPersona(this.writable(spaceId).doc, draft);
+  }
+
+  /**
+   * Changes a library persona; every map that follows it takes the change: the open map at once
+   * (useLibraryPersonaSync), and each other map of the space this device holds that links it
+   * in the background, one after the other (a map that cannot be reached now is skipped; it
+   * takes the change the next time someone who may edit it opens it).
+   */
+  updateLibraryPersona(spaceId: string, id: string, patch: LibraryPersonaPatch): boolean {
+    const space = this.writable(spaceId);
+    const updated = libraryOps.updateLibraryPersona(space.doc, id, patch);
+    if (updated) this.propagateLibraryPersona(spaceId, id);
+    return updated;
+  }
+
+  moveLibraryPersona(spaceId: string, id: string, beforeId: string | null): boolean {
+    return libraryOps.moveLibraryPersona(this.writable(spaceId).doc, id, beforeId);
+  }
+
+  deleteLibraryPersona(spaceId: string, id: string): boolean {
+    return libraryOps.deleteLibraryPersona(this.writable(spaceId).doc, id);
+  }
+
+  /** resolves when the last background propagation started so far has finished (tests wait on it) */
+  propagation: Promise<void> = Promise.resolve();
+
+  private propagateLibraryPersona(spaceId: string, libraryId: string): void {
+    this.propagation = this.propagation.then(async () => {
+      const journeys = await this.loadJourneys(spaceId).catch(() => [] as SpaceJourney[]);
+      for (const { id: mapId, journey } of journeys) {
+        if (!journey.personas.some((persona) => persona.libraryId === libraryId)) continue;
+        // read the persona again for every map: it may have changed again meanwhile
+        const persona = this.open.get(spaceId) ? readSpaceIndex(this.open.get(spaceId)!.doc).personas.find((p) => p.id === libraryId) : undefined;
+        if (!persona) return;
+        const differs = journey.personas.some(
+          (p) => p.libraryId === libraryId && (p.name !== persona.name || p.role !== persona.role || p.age !== persona.age || p.quote !== persona.quote || p.color !== persona.color || p.goals.join('\n') !== persona.goals.join('\n') || p.frustrations.join('\n') !== persona.frustrations.join('\n')),
+        );
+        if (!differs) continue;
+        try {
+          await this.editMap(spaceId, mapId, (doc) => void applyLibraryPersona(doc, persona));
+        } catch {
+          // not reachable or not writable now: it follows the next time it is opened
+        }
+      }
+    });
   }
 
   // ---- the editor's side -------------------------------------------------------------------------

@@ -1,13 +1,19 @@
-import { ChevronDown, ChevronUp, Highlighter, Plus, Trash2 } from 'lucide-react';
+import { BookUp, ChevronDown, ChevronUp, Highlighter, Plus, Trash2, Users } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { useShallow } from 'zustand/react/shallow';
 import { LIMITS } from '../model/limits';
+import { SPACE_LIMITS } from '../model/space/types';
 import { addPersona, deletePersona, movePersona, unlinkPersona, updatePersona, type PersonaPatch } from '../model/ops';
+import { addPersonaFromLibrary, linkPersona } from '../model/ops/libraryPersonas';
+import { avatarInk, personaInitials } from '../model/personaHeader';
+import type { LibraryPersona } from '../model/space/types';
 import type { Persona } from '../model/types';
 import { useEditor } from '../store/editorStore';
 import { requestOpenPersona, setPersonaHeaderHidden, usePersonaHeader } from '../store/personaHeader';
+import { useSpacePersonas } from '../store/spacePersonas';
+import { useSpaces } from '../store/spaces';
 import { ColorField, useShortcutLabel, formatLines, neighbourIndex, parseLines, personaCardCounts, sameList, PALETTE, DraftTextarea, useDraft, useTextDraft } from './fields';
 import './panels.css';
 
@@ -94,6 +100,15 @@ export function PersonasPanel() {
             {t('panels.personas.showHeader')}
           </label>
         )}
+        <TeamLibraryChoices
+          doc={doc}
+          mapPersonas={personas}
+          onAdded={(id) => {
+            setOpenId(id);
+            setFocusName(null);
+            setDeleted(null);
+          }}
+        />
         {personas.length === 0 ? (
           <p className="pn-empty-line">{t('panels.personas.empty')}</p>
         ) : (
@@ -207,7 +222,33 @@ function PersonaEditor({
 }) {
   const { t } = useTranslation();
   const shortcutLabel = useShortcutLabel();
-  const update = (patch: PersonaPatch) => updatePersona(doc, persona.id, patch);
+  const library = useSpacePersonas();
+  const service = useSpaces((s) => s.service);
+  const libraryPersona = persona.libraryId !== null ? (library.personas?.find((p) => p.id === persona.libraryId) ?? null) : null;
+  // a persona that follows the team library is edited there, so every map of the space takes the change
+  const editsLibrary = libraryPersona !== null && library.spaceId !== null && library.mayEditLibrary && service !== null;
+  const update = (patch: PersonaPatch) => {
+    if (editsLibrary) {
+      try {
+        service.updateLibraryPersona(library.spaceId!, libraryPersona.id, patch);
+        return;
+      } catch {
+        // the space refused (its link changed): the map keeps the change as its own until the library writes again
+      }
+    }
+    updatePersona(doc, persona.id, patch);
+  };
+  const mayShare = persona.libraryId === null && library.spaceId !== null && library.mayEditLibrary && service !== null && (library.personas?.length ?? 0) < SPACE_LIMITS.libraryPersonas;
+  const saveToLibrary = () => {
+    if (!mayShare) return;
+    try {
+      const fields = { name: persona.name, role: persona.role, age: persona.age, quote: persona.quote, goals: [...persona.goals], frustrations: [...persona.frustrations], color: persona.color };
+      const id = service.addLibraryPersona(library.spaceId!, fields);
+      if (id) linkPersona(doc, persona.id, { id, ...fields });
+    } catch {
+      // refused by the space: nothing was written
+    }
+  };
   const name = useTextDraft(persona.name, (value) => update({ name: value }));
   const role = useTextDraft(persona.role, (value) => update({ role: value }));
   const age = useTextDraft(persona.age, (value) => update({ age: value }));
@@ -219,7 +260,7 @@ function PersonaEditor({
     equals: sameList,
     commit: (frustrations) => update({ frustrations: [...frustrations] }),
   });
-  const ids = { name: useId(), role: useId(), age: useId(), quote: useId(), goals: useId(), frustrations: useId(), lines: useId(), del: useId(), library: useId() };
+  const ids = { name: useId(), role: useId(), age: useId(), quote: useId(), goals: useId(), frustrations: useId(), lines: useId(), del: useId(), library: useId(), share: useId() };
   const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocusName) nameInput.current?.select();
@@ -232,7 +273,7 @@ function PersonaEditor({
         <div className="pn-field" data-testid="persona-from-library">
           <p className="pn-label">{t('panels.personas.fromLibrary')}</p>
           <p className="pn-hint" id={ids.library}>
-            {t('panels.personas.fromLibraryHint')}
+            {editsLibrary ? t('personaLibrary.panel.editsLibrary') : t('panels.personas.fromLibraryHint')}
           </p>
           <button type="button" className="pn-button pn-field-action" aria-describedby={ids.library} onClick={() => unlinkPersona(doc, persona.id)}>
             {t('panels.personas.unlink')}
@@ -296,6 +337,17 @@ function PersonaEditor({
         </p>
       </div>
       <ColorField legend={t('panels.personas.color')} value={persona.color} allowCustom onChange={(color) => color && update({ color })} />
+      {mayShare && (
+        <div className="pn-field">
+          <button type="button" className="pn-button pn-field-action" aria-describedby={ids.share} onClick={saveToLibrary}>
+            <BookUp size={15} aria-hidden="true" />
+            {t('personaLibrary.panel.save')}
+          </button>
+          <p className="pn-hint" id={ids.share}>
+            {t('personaLibrary.panel.saveHint')}
+          </p>
+        </div>
+      )}
       <div className="pn-editor-actions">
         <button type="button" className="pn-button pn-button-danger" onClick={onDelete} aria-describedby={ids.del}>
           <Trash2 size={15} aria-hidden="true" />
@@ -309,5 +361,59 @@ function PersonaEditor({
         <Trans i18nKey="panels.personas.deleteHint" values={{ undo: shortcutLabel('Mod+Z') }} components={{ kbd: <kbd /> }} />
       </p>
     </div>
+  );
+}
+
+/**
+ * The team space's library personas this map does not use yet, each with an "Add" (a linked copy
+ * that follows the library from then on). Only while the open map is in a joined space.
+ */
+function TeamLibraryChoices({ doc, mapPersonas, onAdded }: { doc: Y.Doc; mapPersonas: readonly Persona[]; onAdded(id: string): void }) {
+  const { t } = useTranslation();
+  const { spaceId, personas } = useSpacePersonas();
+  const headingId = useId();
+  if (spaceId === null || personas === null) return null;
+  const used = new Set(mapPersonas.map((p) => p.libraryId).filter((id): id is string => id !== null));
+  const choices = personas.filter((p) => !used.has(p.id));
+  const full = mapPersonas.length >= LIMITS.personas;
+  return (
+    <section className="pn-team-library" aria-labelledby={headingId} data-testid="team-library-choices">
+      <h3 id={headingId} className="pn-label">
+        <Users size={14} aria-hidden="true" /> {t('personaLibrary.panel.heading')}
+      </h3>
+      {choices.length === 0 ? (
+        <p className="pn-hint">{personas.length === 0 ? t('personaLibrary.panel.libraryEmpty') : t('personaLibrary.panel.allUsed')}</p>
+      ) : (
+        <ul className="pn-team-library-list">
+          {choices.map((p: LibraryPersona) => {
+            const name = p.name || t('panels.personas.unnamed');
+            return (
+              <li key={p.id}>
+                <span className="pn-team-avatar" style={{ background: p.color, color: avatarInk(p.color) }} aria-hidden="true">
+                  {personaInitials(p.name)}
+                </span>
+                <span className="pn-team-name">
+                  <span>{name}</span>
+                  {p.role && <span className="pn-persona-role">{p.role}</span>}
+                </span>
+                <button
+                  type="button"
+                  className="pn-button"
+                  disabled={full}
+                  aria-label={t('personaLibrary.panel.addOne', { name })}
+                  onClick={() => {
+                    const id = addPersonaFromLibrary(doc, p);
+                    if (id) onAdded(id);
+                  }}
+                >
+                  <Plus size={14} aria-hidden="true" />
+                  {t('personaLibrary.panel.add')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }

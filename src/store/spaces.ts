@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LinkRole, Role } from '../access/roles';
+import type { LibraryPersonaDraft, LibraryPersonaPatch } from '../model/space/ops';
 import type { SpaceIndex } from '../model/space/types';
 import type { Journey } from '../model/types';
 import type * as Y from 'yjs';
@@ -81,6 +82,15 @@ export interface SpaceService {
   editMap(spaceId: string, mapId: string, edit: (doc: Y.Doc) => void): Promise<EditOutcome>;
   /** bytes this device keeps for the space: its index and its maps */
   storageBytes(spaceId: string): Promise<number>;
+  // the persona library (issue 16 item 4): owner and edit only (others: a 403 ShareApiError)
+  /** a new persona at the end of the library; its id, null when the library is full */
+  addLibraryPersona(spaceId: string, draft: LibraryPersonaDraft): string | null;
+  /** changes a library persona; the maps of the space linked to it follow (see SpaceHub) */
+  updateLibraryPersona(spaceId: string, id: string, patch: LibraryPersonaPatch): boolean;
+  /** moves it just before `beforeId`, or to the end with null */
+  moveLibraryPersona(spaceId: string, id: string, beforeId: string | null): boolean;
+  /** deletes it from the library; maps keep their copy */
+  deleteLibraryPersona(spaceId: string, id: string): boolean;
 }
 
 interface SpacesStore {

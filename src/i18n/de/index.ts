@@ -18,5 +18,6 @@ import { evidenceMetrics } from './evidenceMetrics';
 import { spaces } from './spaces';
 import { hierarchy } from './hierarchy';
 import { board } from './board';
+import { personaLibrary } from './personaLibrary';
 
-export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy, board };
+export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy, board, personaLibrary };

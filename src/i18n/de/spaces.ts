@@ -63,6 +63,7 @@ export const spaces: Messages['spaces'] = {
     label: 'Ansichten des Teamraums',
     maps: 'Maps',
     opportunities: 'Chancen',
+    personas: 'Personas',
   },
   search: {
     label: 'Teamraum durchsuchen',

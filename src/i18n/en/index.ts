@@ -21,5 +21,6 @@ import { evidenceMetrics } from './evidenceMetrics';
 import { spaces } from './spaces';
 import { hierarchy } from './hierarchy';
 import { board } from './board';
+import { personaLibrary } from './personaLibrary';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy, board };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy, board, personaLibrary };

@@ -61,6 +61,7 @@ export const spaces = {
     label: 'Views of the space',
     maps: 'Maps',
     opportunities: 'Opportunities',
+    personas: 'Personas',
   },
   search: {
     label: 'Search the space',

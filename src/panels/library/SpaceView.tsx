@@ -8,6 +8,7 @@ import { MoveMapsDialog } from './MoveMapsDialog';
 import { SpaceLinksDialog } from './SpaceLinksDialog';
 import { SpaceMaps } from './SpaceMaps';
 import { OpportunityBoard } from './board/OpportunityBoard';
+import { SpacePersonas } from './personas/SpacePersonas';
 import { SpaceTabBar, useSpaceTab } from './spaceTabs';
 import { formatBytes } from './text';
 
@@ -145,6 +146,7 @@ function JoinedSpaceView({ state, now, deviceMaps, mapHref, onOpenMap, onNewMap,
       <SpaceTabBar current={tab} onChange={setTab} />
       {tab === 'maps' && <SpaceMaps state={state} now={now} mapHref={mapHref} onOpen={open} />}
       {tab === 'opportunities' && <OpportunityBoard state={state} onOpen={open} />}
+      {tab === 'personas' && <SpacePersonas state={state} onOpenMap={open} />}
 
       <SpaceLinksDialog open={linksOpen} space={space} onClose={() => setLinksOpen(false)} />
       <MoveMapsDialog open={moveOpen} spaceId={space.id} maps={deviceMaps} onClose={() => setMoveOpen(false)} />

@@ -1,4 +1,4 @@
-import { LayoutGrid, Lightbulb } from 'lucide-react';
+import { LayoutGrid, Lightbulb, UsersRound } from 'lucide-react';
 import { useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
  */
 export const SPACE_TABS = [
   { id: 'maps', icon: LayoutGrid },
+  { id: 'personas', icon: UsersRound },
   { id: 'opportunities', icon: Lightbulb },
 ] as const satisfies readonly { id: string; icon: ComponentType<{ size?: number }> }[];
 export type SpaceTab = (typeof SPACE_TABS)[number]['id'];
