@@ -16,5 +16,6 @@ import { evidence } from './evidence';
 import { inbox } from './inbox';
 import { evidenceMetrics } from './evidenceMetrics';
 import { spaces } from './spaces';
+import { spaceFiles } from './spaceFiles';
 
-export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces };
+export const de: Messages = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, spaceFiles };
