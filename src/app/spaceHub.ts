@@ -25,7 +25,7 @@ import {
   type WaymarkDB,
 } from '../storage';
 import { useEditor } from '../store/editorStore';
-import { useSpaces, type JoinResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
+import { useSpaces, type JoinResult, type SpaceImportResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
 import { isUnreachable, ShareApiError } from '../sync/api';
 import type { DeviceIdentity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
@@ -416,6 +416,46 @@ export class SpaceHub implements SpaceService {
       bytes += row.update.byteLength;
     });
     return bytes;
+  }
+
+  // ---- files for a whole space (issue 16 item 7; the code is src/app/spaceFiles.ts, loaded on demand) ----
+
+  async exportSpace(spaceId: string): Promise<Uint8Array> {
+    const space = this.open.get(spaceId);
+    if (!space) throw new ShareApiError(404, 'not a space of this device');
+    if (!this.db) throw new Error('this browser keeps no maps on the device');
+    const files = await import('./spaceFiles');
+    return files.buildSpaceArchive(this.db, space.doc, space.stored.name);
+  }
+
+  async importSpace(archive: Uint8Array): Promise<SpaceImportResult> {
+    const files = await import('./spaceFiles');
+    const read = files.readArchive(archive);
+    if (!read.ok) return { ok: false, reason: 'invalid', problems: read.problems };
+    if (!this.db) throw new Error('this browser keeps no maps on the device');
+    const name = read.archive.manifest.space.name.trim() || 'Space';
+    let spaceId: string;
+    try {
+      spaceId = await this.create(name);
+    } catch (error) {
+      if (isUnreachable(error)) return { ok: false, reason: 'offline' };
+      throw error;
+    }
+    const space = this.open.get(spaceId)!;
+    const mapIds = await files.fillImportedSpace(this.db, space.doc, read.archive);
+    for (const mapId of mapIds) {
+      try {
+        await this.register(space, mapId);
+      } catch (error) {
+        // the relay went away meanwhile: the maps are in the index and on this device, registered when it answers again
+        if (!isUnreachable(error)) throw error;
+        break;
+      }
+    }
+    this.publish();
+    // the background fetch syncs each map once, which puts its content on the relay
+    void this.refreshListing(spaceId);
+    return { ok: true, spaceId, name, maps: mapIds.length };
   }
 
   // ---- the editor's side -------------------------------------------------------------------------
