@@ -19,6 +19,8 @@ let app: App;
 const open: BrowserContext[] = [];
 const clients: Client[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'waymark-space-files-'));
+/** the first test's export, for the offline import of the second */
+let goodExport = '';
 beforeAll(async () => {
   app = await startApp();
 });
@@ -110,11 +112,21 @@ describe('files for a whole team space', () => {
       )
       .toEqual(['Mia Pendler']);
     expect(exported.name).toBe('CX Team Nordwind.waymark-space.zip');
+    goodExport = exported.file;
     const read = archive!;
     if (!read.ok) throw new Error('unreachable');
     expect(read.archive.manifest.space.name).toBe('CX Team Nordwind');
     expect(read.archive.maps.map((m) => m.id).sort()).toEqual([...mapIds].sort());
     expect(read.archive.maps.map((m) => m.file.journey.title).sort()).toEqual(titles);
+
+    // Anna imports her own export: this device holds those map ids, so the copies get new ones
+    await anna.goto(app.url('/'));
+    await anna.getByRole('button', { name: 'New team space' }).click();
+    await anna.getByTestId('space-import-file').setInputFiles(exported.file);
+    await anna.waitForURL((url) => /\/space\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(annaSpace), { timeout: 20_000 });
+    await expect.poll(() => tileTitles(anna), { timeout: 10_000 }).toEqual(titles);
+    const copies = await tiles(anna).evaluateAll((els) => els.map((el) => el.getAttribute('data-map-id')));
+    expect(copies.filter((id) => mapIds.includes(id!))).toEqual([]);
 
     // Carla, a fresh browser, recreates the space from the file
     const carla = await person('Carla Diaz');
@@ -136,6 +148,18 @@ describe('files for a whole team space', () => {
     await carla.waitForURL(/\/map\/[^/]+$/);
     expect(mapIds).toContain(new URL(carla.url()).pathname.split('/').pop());
     await carla.locator('.react-flow__node-stage').first().waitFor();
+
+    // the imported maps went up to the relay: a colleague joining Carla's new space opens one with its cards
+    await carla.goto(app.url(`/space/${carlaSpace}`));
+    await carla.getByRole('button', { name: 'Invite people' }).click();
+    const link = await carla.getByRole('textbox', { name: 'Can edit' }).inputValue();
+    await carla.getByRole('button', { name: 'Close' }).click();
+    const dan = await person('Dan Berg');
+    await dan.goto(link);
+    await expect.poll(() => tileTitles(dan), { timeout: 10_000 }).toEqual(titles);
+    await tiles(dan).filter({ hasText: read.archive.maps[0]!.file.journey.title }).locator('.lib-card-open').click();
+    await dan.waitForURL(/\/map\/[^/]+$/);
+    await expect.poll(() => dan.locator('.react-flow__node-card').count(), { timeout: 15_000 }).toBe(read.archive.maps[0]!.file.journey.cards.length);
   });
 
   it('a file that is no space export is refused with a clear message and creates nothing', async () => {
@@ -149,5 +173,13 @@ describe('files for a whole team space', () => {
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('This file cannot be imported as a team space; nothing was changed:');
     expect(await alert.textContent()).toContain('(file): is not a zip file');
     expect(new URL(carla.url()).pathname).toBe('/');
+
+    // offline, a good file gets a clear answer too: a space needs the relay once
+    expect(goodExport).not.toBe('');
+    await carla.context().setOffline(true);
+    await carla.getByTestId('space-import-file').setInputFiles(goodExport);
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain('The server cannot be reached. A team space needs it once, to be created; nothing was changed.');
+    expect(new URL(carla.url()).pathname).toBe('/');
+    await carla.context().setOffline(false);
   });
 });
