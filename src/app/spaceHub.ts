@@ -29,6 +29,7 @@ import { useSpaces, type JoinResult, type SpaceImportResult, type SpaceJourney, 
 import { isUnreachable, ShareApiError } from '../sync/api';
 import type { DeviceIdentity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
+import type { DeviceMaps } from './spaceFiles';
 import { ownerShare, type MapShare } from '../sync/shares';
 import { addMapToSpace, createSpace, listSpaceMaps, moveMapToSpace, revokeSpaceLink, rotateSpaceLink, spaceAccess } from '../sync/spaces';
 
@@ -425,7 +426,7 @@ export class SpaceHub implements SpaceService {
     if (!space) throw new ShareApiError(404, 'not a space of this device');
     if (!this.db) throw new Error('this browser keeps no maps on the device');
     const files = await import('./spaceFiles');
-    return files.buildSpaceArchive(this.db, space.doc, space.stored.name);
+    return files.buildSpaceArchive(deviceMaps(this.db), space.doc, space.stored.name);
   }
 
   async importSpace(archive: Uint8Array): Promise<SpaceImportResult> {
@@ -442,7 +443,7 @@ export class SpaceHub implements SpaceService {
       throw error;
     }
     const space = this.open.get(spaceId)!;
-    const mapIds = await files.fillImportedSpace(this.db, space.doc, read.archive);
+    const mapIds = await files.fillImportedSpace(deviceMaps(this.db), space.doc, read.archive);
     for (const mapId of mapIds) {
       try {
         await this.register(space, mapId);
@@ -582,6 +583,19 @@ export class SpaceHub implements SpaceService {
     if (this.db) await saveSpace(this.db, space.stored);
     this.publish();
   }
+}
+
+/** This device's storage as the space files (src/app/spaceFiles.ts) use it. */
+export function deviceMaps(db: WaymarkDB): DeviceMaps {
+  return {
+    load: (key) => loadMapDoc(db, key),
+    feedbackKey: feedbackStorageKey,
+    has: async (mapId) => (await getMapEntry(db, mapId)) !== null,
+    save: async (doc, feedback, thumbnail) => {
+      await saveNewMap(db, doc, { thumbnail, feedback });
+    },
+    thumbnail: renderThumbnailSvg,
+  };
 }
 
 function waitForSync(session: SyncSession): Promise<void> {

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildSpaceArchive, fillImportedSpace, readArchive } from '../../src/app/spaceFiles';
+import { deviceMaps } from '../../src/app/spaceHub';
 import { readJourney } from '../../src/model/doc';
 import type { Comment } from '../../src/model/types';
 import { readComments, writeComments } from '../../src/model/feedback';
@@ -49,13 +50,13 @@ describe('importing a space export on a device', () => {
   it('on the device that exported it: the maps get new ids, drill-down and persona links follow them, comments, tags and archived flags come along', async () => {
     const db = open();
     const { index, ids, persona } = await deviceWithSpace(db);
-    const read = readArchive(await buildSpaceArchive(db, index, 'fallback'));
+    const read = readArchive(await buildSpaceArchive(deviceMaps(db), index, 'fallback'));
     if (!read.ok) throw new Error(read.problems.join('\n'));
     expect(read.archive.maps).toHaveLength(2);
 
     const target = new Y.Doc();
     initSpaceIndex(target, 'Nordwind');
-    const newIds = await fillImportedSpace(db, target, read.archive);
+    const newIds = await fillImportedSpace(deviceMaps(db), target, read.archive);
     expect(newIds).toHaveLength(2);
     expect(newIds.filter((id) => id === ids.overview || id === ids.detail)).toEqual([]);
 
@@ -82,12 +83,12 @@ describe('importing a space export on a device', () => {
   it('on a fresh device: the maps keep their ids', async () => {
     const source = open();
     const { index, ids } = await deviceWithSpace(source);
-    const read = readArchive(await buildSpaceArchive(source, index, 'fallback'));
+    const read = readArchive(await buildSpaceArchive(deviceMaps(source), index, 'fallback'));
     if (!read.ok) throw new Error(read.problems.join('\n'));
     const fresh = openDatabase({ name: 'waymark-fresh', indexedDB: new IDBFactory(), IDBKeyRange });
     cleanups.push(() => fresh.close());
     const target = new Y.Doc();
-    expect((await fillImportedSpace(fresh, target, read.archive)).sort()).toEqual([ids.overview, ids.detail].sort());
+    expect((await fillImportedSpace(deviceMaps(fresh), target, read.archive)).sort()).toEqual([ids.overview, ids.detail].sort());
     expect(readJourney((await loadMapDoc(fresh, ids.overview))!).stages[0]!.detailMapId).toBe(ids.detail);
   });
 });

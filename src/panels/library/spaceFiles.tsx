@@ -1,7 +1,6 @@
 import { Download, Upload } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportFileName } from '../../export/filename';
 import { useSpaces } from '../../store/spaces';
 import { spaceErrorText } from './spaceErrors';
 
@@ -24,8 +23,25 @@ function download(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The space's name as a file name: `<name>.waymark-space.zip`. */
-export const spaceArchiveName = (name: string) => exportFileName(name, 'waymark-space.zip', 'team-space');
+/**
+ * The space's name as a file name, `<name>.waymark-space.zip`: what some system refuses
+ * (/ \ : * ? " < > |, controls, bidi overrides, leading dots) left out, at most 80 characters.
+ */
+export function spaceArchiveName(name: string): string {
+  const base = Array.from(
+    name
+      .normalize('NFC')
+      .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/[/\\:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[.\s]+/, ''),
+  )
+    .slice(0, 80)
+    .join('')
+    .trim();
+  return `${base || 'team-space'}.waymark-space.zip`;
+}
 
 export function ExportSpaceButton({ spaceId, name }: { spaceId: string; name: string }) {
   const { t } = useTranslation();
