@@ -62,9 +62,17 @@ export function ExportSpaceButton({ spaceId, name }: { spaceId: string; name: st
   };
   return (
     <>
-      <button type="button" className="lib-button-secondary" onClick={() => void run()} disabled={busy} title={t('spaceFiles.export.hint')} aria-busy={busy}>
+      {/* an icon beside "Leave", so the owner's three text buttons keep to one line */}
+      <button
+        type="button"
+        className="lib-icon-button"
+        onClick={() => void run()}
+        disabled={busy}
+        aria-label={busy ? t('spaceFiles.export.busy') : t('spaceFiles.export.button')}
+        title={`${t('spaceFiles.export.button')}: ${t('spaceFiles.export.hint')}`}
+        aria-busy={busy}
+      >
         <Download size={16} aria-hidden="true" />
-        {busy ? t('spaceFiles.export.busy') : t('spaceFiles.export.button')}
       </button>
       {error && (
         <p className="lib-inline-error" role="alert">
