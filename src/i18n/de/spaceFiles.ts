@@ -7,10 +7,8 @@ export const spaceFiles: Messages['spaceFiles'] = {
     hint: 'Alle Maps dieses Teamraums, die dieses Gerät hat, mit der Persona-Bibliothek als eine ZIP-Datei herunterladen',
     busy: 'Wird exportiert…',
     failed: 'Der Teamraum konnte nicht exportiert werden: {{reason}}',
-    empty: 'Dieses Gerät hat noch keine Map dieses Teamraums, es gibt also nichts zu exportieren.',
   },
   import: {
-    button: 'Teamraum importieren',
     hint: 'Einen Teamraum aus einem Export (.waymark-space.zip) neu anlegen',
     orRecreate: '…oder einen aus einem Export neu anlegen',
     busy: 'Der Teamraum wird importiert…',

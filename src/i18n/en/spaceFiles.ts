@@ -5,10 +5,8 @@ export const spaceFiles = {
     hint: 'Download every map of this space that this device holds, with the persona library, as one zip file',
     busy: 'Exporting…',
     failed: 'The space could not be exported: {{reason}}',
-    empty: 'This device holds no map of this space yet, so there is nothing to export.',
   },
   import: {
-    button: 'Import space',
     hint: 'Recreate a team space from a space export (.waymark-space.zip)',
     orRecreate: '…or recreate one from an export',
     busy: 'Importing the space…',
