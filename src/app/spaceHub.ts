@@ -29,10 +29,11 @@ import {
   type WaymarkDB,
 } from '../storage';
 import { useEditor } from '../store/editorStore';
-import { useSpaces, type EditOutcome, type JoinResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
+import { useSpaces, type EditOutcome, type JoinResult, type SpaceImportResult, type SpaceJourney, type SpacePresence, type SpaceService, type SpaceState } from '../store/spaces';
 import { isUnreachable, ShareApiError } from '../sync/api';
 import type { DeviceIdentity } from '../sync/identity';
 import { SyncSession } from '../sync/session';
+import type { DeviceMaps } from './spaceFiles';
 import { ownerShare, type MapShare } from '../sync/shares';
 import { addMapToSpace, createSpace, listSpaceMaps, moveMapToSpace, revokeSpaceLink, rotateSpaceLink, spaceAccess } from '../sync/spaces';
 
@@ -499,6 +500,46 @@ export class SpaceHub implements SpaceService {
     });
   }
 
+  // ---- files for a whole space (issue 16 item 7; the code is src/app/spaceFiles.ts, loaded on demand) ----
+
+  async exportSpace(spaceId: string): Promise<Uint8Array> {
+    const space = this.open.get(spaceId);
+    if (!space) throw new ShareApiError(404, 'not a space of this device');
+    if (!this.db) throw new Error('this browser keeps no maps on the device');
+    const files = await import('./spaceFiles');
+    return files.buildSpaceArchive(deviceMaps(this.db), space.doc, space.stored.name);
+  }
+
+  async importSpace(archive: Uint8Array): Promise<SpaceImportResult> {
+    const files = await import('./spaceFiles');
+    const read = files.readArchive(archive);
+    if (!read.ok) return { ok: false, reason: 'invalid', problems: read.problems };
+    if (!this.db) throw new Error('this browser keeps no maps on the device');
+    const name = read.archive.manifest.space.name.trim() || 'Space';
+    let spaceId: string;
+    try {
+      spaceId = await this.create(name);
+    } catch (error) {
+      if (isUnreachable(error)) return { ok: false, reason: 'offline' };
+      throw error;
+    }
+    const space = this.open.get(spaceId)!;
+    const mapIds = await files.fillImportedSpace(deviceMaps(this.db), space.doc, read.archive);
+    for (const mapId of mapIds) {
+      try {
+        await this.register(space, mapId);
+      } catch (error) {
+        // the relay went away meanwhile: the maps are in the index and on this device, registered when it answers again
+        if (!isUnreachable(error)) throw error;
+        break;
+      }
+    }
+    this.publish();
+    // the background fetch syncs each map once, which puts its content on the relay
+    void this.refreshListing(spaceId);
+    return { ok: true, spaceId, name, maps: mapIds.length };
+  }
+
   // ---- the editor's side -------------------------------------------------------------------------
 
   /** The editor has this map open (null: none): colleagues in its space see where I am. */
@@ -625,6 +666,19 @@ export class SpaceHub implements SpaceService {
     if (this.db) await saveSpace(this.db, space.stored);
     this.publish();
   }
+}
+
+/** This device's storage as the space files (src/app/spaceFiles.ts) use it. */
+export function deviceMaps(db: WaymarkDB): DeviceMaps {
+  return {
+    load: (key) => loadMapDoc(db, key),
+    feedbackKey: feedbackStorageKey,
+    has: async (mapId) => (await getMapEntry(db, mapId)) !== null,
+    save: async (doc, feedback, thumbnail) => {
+      await saveNewMap(db, doc, { thumbnail, feedback });
+    },
+    thumbnail: renderThumbnailSvg,
+  };
 }
 
 function waitForSync(session: SyncSession): Promise<void> {

@@ -19,6 +19,7 @@ import { detectMapping, feedbackDrafts, FEEDBACK_FIELDS, readFeedbackTable } fro
 import { addEvidence } from '../model/ops/evidence';
 import { LIMITS } from '../model/limits';
 import { buildSuggestionIndex, suggestCards } from '../model/evidenceSuggest';
+import { archiveSummary, readSpaceArchive, SPACE_ARCHIVE_LIMITS } from '../export/spaceArchive';
 
 const PAPERS = Object.keys(PAPER_SIZES) as PaperSize[];
 
@@ -59,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       papers: PAPERS.join('|'),
       browserOnly: names(EXPORT_FORMATS.filter((f) => f.needsDom)),
     });
-    return [head, ...tail, exporting, last].join('\n');
+    return [head, ...tail, exporting, t('spaceFiles.cli.usage'), last].join('\n');
   };
   const [command, ...rest] = argv;
 
@@ -79,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command === 'import') return importMap(rest);
     if (command === 'diff') return diffCommand(rest);
     if (command === 'evidence') return evidenceCommand(rest);
+    if (command === 'space') return spaceCommand(rest);
   } catch (error) {
     // parseArgs throws on unknown or malformed options
     io.stderr(`${t('cli.badArguments', { reason: (error as Error).message })}\n${usage()}\n`);
@@ -355,6 +357,47 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     lines.push(t('cli.evidence.written', { file: out }));
     // headers, titles and cells come from files: no terminal escape or direction override reaches the terminal
     io.stdout(`${lines.map(printable).join('\n')}\n`);
+    return 0;
+  }
+
+  /**
+   * `waymark space validate FILE.zip`: checks a space export (src/export/spaceArchive.ts) as the
+   * app's "Import space" reads it; prints what it holds and exits 0, or prints each problem as
+   * `file: path: reason` on standard error and exits 1.
+   */
+  function spaceCommand(args: readonly string[]): number {
+    const [sub, ...subArgs] = args;
+    if (sub !== 'validate') {
+      io.stderr(`${t('spaceFiles.cli.unknownSubcommand', { command: sub ?? '' })}\n`);
+      return 2;
+    }
+    const { positionals } = parseArgs({ args: [...subArgs], allowPositionals: true, strict: true });
+    const file = positionals[0];
+    if (file === undefined || positionals.length > 1) {
+      io.stderr(`${t('spaceFiles.cli.missingFile')}\n`);
+      return 2;
+    }
+    let bytes: Uint8Array;
+    try {
+      // the size first, so a huge file is refused without loading it
+      const size = statSync(file).size;
+      if (size > SPACE_ARCHIVE_LIMITS.archiveBytes) {
+        io.stderr(`${file}: is too large (${(size / (1024 * 1024)).toFixed(1)} MiB); space exports are limited to ${(SPACE_ARCHIVE_LIMITS.archiveBytes / (1024 * 1024)).toFixed(1)} MiB\n`);
+        return 1;
+      }
+      bytes = new Uint8Array(readFileSync(file));
+    } catch (error) {
+      io.stderr(`${file}: ${t('cli.cannotRead', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
+      return 1;
+    }
+    const result = readSpaceArchive(bytes);
+    if (!result.ok) {
+      // names and messages come from the file: no terminal escape reaches the terminal
+      for (const problem of result.issues) io.stderr(`${printable(`${file}: ${describeIssue(problem)}`)}\n`);
+      return 1;
+    }
+    const summary = archiveSummary(result.archive);
+    io.stdout(`${t('spaceFiles.cli.summary', { ...summary, name: printable(summary.name) })}\n`);
     return 0;
   }
 

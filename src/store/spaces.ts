@@ -91,7 +91,21 @@ export interface SpaceService {
   moveLibraryPersona(spaceId: string, id: string, beforeId: string | null): boolean;
   /** deletes it from the library; maps keep their copy */
   deleteLibraryPersona(spaceId: string, id: string): boolean;
+
+  // ---- files for a whole space (src/app/spaceFiles.ts) ----
+  /** the space as a `.waymark-space.zip`: every map of it this device holds (journey, comments, votes, images), the index and the persona library; any role */
+  exportSpace(spaceId: string): Promise<Uint8Array>;
+  /** a space export recreated as a new space of this device (the relay is needed once, to create it); a file with problems changes nothing */
+  importSpace(archive: Uint8Array): Promise<SpaceImportResult>;
 }
+
+/** What came of importing a space export. */
+export type SpaceImportResult =
+  | { ok: true; spaceId: string; name: string; maps: number }
+  /** the file has problems (each `file: path: reason`) and nothing was changed */
+  | { ok: false; reason: 'invalid'; problems: string[] }
+  /** the relay could not be reached, so no space could be created; nothing was changed */
+  | { ok: false; reason: 'offline' };
 
 interface SpacesStore {
   /** false until the app read the joined spaces from the device */

@@ -22,5 +22,6 @@ import { spaces } from './spaces';
 import { hierarchy } from './hierarchy';
 import { board } from './board';
 import { personaLibrary } from './personaLibrary';
+import { spaceFiles } from './spaceFiles';
 
-export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy, board, personaLibrary };
+export const en = { app, cli, canvas, panels, actions, library, exporting, sharing, present, comments, workshop, history, versions, evidence, inbox, evidenceMetrics, spaces, hierarchy, board, personaLibrary, spaceFiles };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SPACE_NAME_MAX_LENGTH } from '../../access/spaces';
 import { useSpaces } from '../../store/spaces';
 import { spaceErrorText } from './spaceErrors';
+import { ImportSpaceSection } from './spaceFiles';
 
 /** "New team space": a name, then the relay makes the space and its links, and the library opens it. */
 export function NewSpaceDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(spaceId: string): void }) {
@@ -12,6 +13,7 @@ export function NewSpaceDialog({ open, onClose, onCreated }: { open: boolean; on
   const service = useSpaces((state) => state.service);
   const [name, setName] = useState('');
   const [pending, setPending] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -41,7 +43,7 @@ export function NewSpaceDialog({ open, onClose, onCreated }: { open: boolean; on
   };
 
   return (
-    <dialog ref={ref} className="lib-dialog lib-dialog-narrow" aria-labelledby="lib-space-new-title" aria-describedby="lib-space-new-intro" onClose={onClose} onCancel={(event) => pending && event.preventDefault()}>
+    <dialog ref={ref} className="lib-dialog lib-dialog-narrow" aria-labelledby="lib-space-new-title" aria-describedby="lib-space-new-intro" onClose={onClose} onCancel={(event) => (pending || importing) && event.preventDefault()}>
       {open && (
         <form
           className="lib-dialog-body"
@@ -68,11 +70,12 @@ export function NewSpaceDialog({ open, onClose, onCreated }: { open: boolean; on
               {error}
             </p>
           )}
+          <ImportSpaceSection disabled={pending} onBusy={setImporting} onImported={onCreated} />
           <div className="lib-dialog-actions">
-            <button type="button" className="lib-button-secondary" onClick={onClose} disabled={pending}>
+            <button type="button" className="lib-button-secondary" onClick={onClose} disabled={pending || importing}>
               {t('spaces.create.cancel')}
             </button>
-            <button type="submit" className="lib-button-primary" disabled={pending || name.trim() === ''}>
+            <button type="submit" className="lib-button-primary" disabled={pending || importing || name.trim() === ''}>
               {pending ? t('spaces.create.creating') : t('spaces.create.create')}
             </button>
           </div>

@@ -10,6 +10,7 @@ import { SpaceMaps } from './SpaceMaps';
 import { OpportunityBoard } from './board/OpportunityBoard';
 import { SpacePersonas } from './personas/SpacePersonas';
 import { SpaceTabBar, useSpaceTab } from './spaceTabs';
+import { ExportSpaceButton } from './spaceFiles';
 import { formatBytes } from './text';
 
 export interface SpaceViewProps {
@@ -137,6 +138,7 @@ function JoinedSpaceView({ state, now, deviceMaps, mapHref, onOpenMap, onNewMap,
               {t('spaces.space.newMap')}
             </button>
           )}
+          <ExportSpaceButton spaceId={space.id} name={space.name} />
           <button type="button" className="lib-icon-button" onClick={() => void leave()} title={t('spaces.space.leave')} aria-label={t('spaces.space.leave')}>
             <LogOut size={16} aria-hidden="true" />
           </button>
