@@ -38,8 +38,8 @@ function countingSocket(counter: { bytes: number }): typeof WebSocket {
   return class extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
-      this.on('message', (data: Buffer) => {
-        counter.bytes += data.length;
+      this.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+        counter.bytes += Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength;
       });
     }
   } as unknown as typeof WebSocket;

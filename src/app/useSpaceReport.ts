@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import * as Y from 'yjs';
+import { readJourney } from '../model/doc';
 import { LOCAL_ORIGIN } from '../model/origin';
-import { useEditor } from '../store/editorStore';
 import { REPORT_DELAY_MS, spaceHub } from './spaceHub';
 
 /**
@@ -19,8 +19,10 @@ export function useSpaceReport(mapId: string, doc: Y.Doc | null): void {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const report = () => {
       timer = null;
-      const { journey, preview } = useEditor.getState();
-      if (journey && journey.id === mapId && !preview) hub.reportMap(mapId, journey);
+      // read from the doc, not the store: leaving the map closes the store's session before this
+      // cleanup runs, and a rename made just before leaving must still reach the index
+      const journey = readJourney(doc);
+      if (journey.id === mapId) hub.reportMap(mapId, journey);
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin !== LOCAL_ORIGIN && !(origin instanceof Y.UndoManager)) return;

@@ -1,4 +1,4 @@
-import { foldText } from './cardFilter';
+import { foldWords } from './foldWords';
 import type { EvidenceItem } from './evidence';
 import type { Card, Journey } from './types';
 
@@ -110,15 +110,10 @@ export function stem(word: string): string {
   return w;
 }
 
-const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
+/** re-exported: the inbox and the CLI fold with the suggestions' words */
+export { foldWords };
 
-/**
- * A text as words are compared: case and accents folded (cardFilter.ts), and "ß" written "ss", so
- * "Straße" and "STRASSE" meet. The space search (src/model/space/search.ts) folds with it too.
- */
-export function foldWords(text: string): string {
-  return foldText(text).replace(/ß/g, 'ss');
-}
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 
 /** One word's stem, or null for a stop word, a number or anything shorter than three letters. */
 const stemCache = new Map<string, string | null>();

@@ -46,6 +46,8 @@ export const spaceFileEntrySchema = z.strictObject({
   archived: z.boolean(),
   stageCount: count,
   cardCount: count,
+  /** absent in exports from before the hierarchy's emotion summary */
+  emotion: z.number().min(-3, 'must be at least -3').max(3, 'must be at most 3').nullable().default(null),
 });
 
 export const libraryPersonaSchema = z.strictObject({

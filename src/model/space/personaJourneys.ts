@@ -1,5 +1,5 @@
 import { stageEmotionScores } from '../emotionCurve';
-import { foldWords } from '../evidenceSuggest';
+import { foldWords } from '../foldWords';
 import type { Journey, Persona } from '../types';
 
 /**

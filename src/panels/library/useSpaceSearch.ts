@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SpaceMapEntry } from '../../model/space/types';
-import { buildSpaceSearch, searchSpace, type SpaceSearchIndex } from '../../model/space/search';
+import type { SpaceSearchIndex } from '../../model/space/search';
 import { useSpaces } from '../../store/spaces';
 import { matchesQuery } from './text';
 
@@ -12,6 +12,8 @@ export interface SpaceSearchResult {
   /** the maps' cards are still being read for the first search */
   pending: boolean;
 }
+
+const loadSpaceSearch = () => import('../../model/space/search');
 
 /** How many hits one keystroke looks for: enough to name every map of a big space. */
 const HIT_LIMIT = 2_000;
@@ -28,15 +30,18 @@ export function useSpaceSearch(spaceId: string, maps: readonly SpaceMapEntry[], 
   // which version of the maps the index was built from: the ids and when each last changed
   const signature = useMemo(() => maps.map((entry) => `${entry.id}@${entry.updatedAt}`).join(','), [maps]);
   const built = useRef<string | null>(null);
+  const searchModule = useRef<typeof import('../../model/space/search') | null>(null);
 
   useEffect(() => {
     if (!searching || !service || built.current === signature) return;
     let current = true;
-    void service.loadJourneys(spaceId).then((journeys) => {
+    // the search (with its word folding and stemming) loads with the first search, not with the library
+    void Promise.all([service.loadJourneys(spaceId), loadSpaceSearch()]).then(([journeys, search]) => {
       if (!current) return;
       built.current = signature;
-      setIndex(buildSpaceSearch(journeys));
-    });
+      searchModule.current = search;
+      setIndex(search.buildSpaceSearch(journeys));
+    }, () => undefined);
     return () => {
       current = false;
     };
@@ -45,10 +50,11 @@ export function useSpaceSearch(spaceId: string, maps: readonly SpaceMapEntry[], 
   return useMemo(() => {
     if (!searching) return { hits: null, cardHits: null, pending: false };
     const titleHits = new Set(maps.filter((entry) => matchesQuery(entry.title, query)).map((entry) => entry.id));
-    if (!index) return { hits: titleHits, cardHits: null, pending: true };
+    const search = searchModule.current;
+    if (!index || !search) return { hits: titleHits, cardHits: null, pending: true };
     const hits = new Set(titleHits);
     const cardHits = new Map<string, string>();
-    for (const hit of searchSpace(index, query, HIT_LIMIT)) {
+    for (const hit of search.searchSpace(index, query, HIT_LIMIT)) {
       hits.add(hit.mapId);
       if (hit.cardId !== null && !titleHits.has(hit.mapId) && !cardHits.has(hit.mapId)) cardHits.set(hit.mapId, hit.snippet.text);
     }
