@@ -150,7 +150,13 @@ export function EditorScreen({ mapId, db, presenting = false, onLeave, onStopPre
     const atCard = cardOfSearch(location.search);
     requestCardFocus(atCard ? { mapId, cardId: atCard } : null);
     const linkToken = tokenFromFragment(location.hash);
-    if (linkToken || location.search) history.replaceState(history.state, '', location.pathname + (linkToken ? '' : location.hash));
+    if (linkToken || atCard) {
+      // only the token and the card leave: present mode keeps its place in the query (?stage=)
+      const params = new URLSearchParams(location.search);
+      params.delete('card');
+      const rest = params.toString();
+      history.replaceState(history.state, '', location.pathname + (rest ? `?${rest}` : '') + (linkToken ? '' : location.hash));
+    }
     const memoryDoc = getMemoryMap(mapId);
     const mapDoc = memoryDoc ?? new Y.Doc();
     const persistence = new MapPersistence(db, mapId, mapDoc);
