@@ -1,10 +1,8 @@
 import {
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   type Connection,
-  type MiniMapNodeProps,
   type Edge,
   type Node,
   type NodeChange,
@@ -44,7 +42,12 @@ import { fitViewport, MAX_ZOOM, MIN_ZOOM } from './fitViewport';
 import { minimapCorner } from './minimapCorner';
 import { useOpeningView } from './useOpeningView';
 import { useKeepCentreOnPanelToggle } from './useKeepCentreOnPanelToggle';
+import { useSpacePan } from './useSpacePan';
 import { MoveHint } from './MoveHint';
+import { MapOverview } from './MapOverview';
+import { useCanvasCardPointer } from './useCanvasCardPointer';
+import { CardsCanvas } from './CardsCanvas';
+import { useCardWindow } from './cardWindow';
 import { showMoveHintOnce } from '../store/hints';
 import { CanvasLabelsContext, canvasLabels } from './labels';
 import { useEvidenceDrop } from './evidenceDrop';
@@ -66,8 +69,11 @@ const nodeTypes: NodeTypes = {
 
 const edgeTypes: EdgeTypes = { serves: ServesEdge };
 
-/** Above this many cards, React Flow renders only what is on screen. */
-const VISIBLE_ONLY_THRESHOLD = 300;
+/**
+ * Above this many cards only the cards around the resting view are elements (cardWindow.ts) and a
+ * canvas draws the rest; up to it every card is an element, as cheap as it is simple.
+ */
+const ELEMENT_CARDS_LIMIT = 300;
 
 type XY = { x: number; y: number };
 
@@ -130,6 +136,7 @@ function Canvas() {
   const follow = useFollowPresenter(flow, pane);
   const rememberView = useOpeningView(flow, pane);
   useKeepCentreOnPanelToggle(flow, pane);
+  const spaceHeld = useSpacePan(pane);
   // inbox items dropped on a card become its evidence
   const evidenceDrop = useEvidenceDrop(pane);
   const onMoveEnd = useCallback(
@@ -154,6 +161,10 @@ function Canvas() {
     () => (drag ? baseNodes.map((n) => (drag.has(n.id) ? { ...n, position: drag.get(n.id)!, dragging: true } : n)) : baseNodes),
     [baseNodes, drag],
   );
+  // a big map keeps only the cards around a resting view as elements; CardsCanvas draws the others
+  const mounted = useCardWindow((journey?.cards.length ?? 0) > ELEMENT_CARDS_LIMIT, layout);
+  const shownNodes = useMemo(() => (mounted ? nodes.filter((n) => n.type !== 'card' || mounted.has(n.id)) : nodes), [mounted, nodes]);
+  useCanvasCardPointer(pane, mounted, flow);
   const edges = useMemo(() => {
     if (!journey || !layout) return [];
     // a card in a collapsed lane has no node, so its links are hidden with it
@@ -161,6 +172,8 @@ function Canvas() {
     edgeCache.current = buildEdges({ ...journey, links: visible }, edgeCache.current, labels.link, selected);
     return edgeCache.current;
   }, [journey, layout, labels, selected]);
+  // a link whose end is drawn, not an element, is drawn with it (CardsCanvas)
+  const shownEdges = useMemo(() => (mounted ? edges.filter((e) => mounted.has(e.source) && mounted.has(e.target)) : edges), [mounted, edges]);
 
   // The actions (zoom, fit, reveal) reach the viewport through the store.
   useEffect(() => {
@@ -330,7 +343,7 @@ function Canvas() {
     <CanvasLabelsContext.Provider value={labels}>
     <div
       ref={pane}
-      className={`journey-canvas${linkFrom ? ' is-linking' : ''}`}
+      className={`journey-canvas${linkFrom ? ' is-linking' : ''}${spaceHeld ? ' is-space-held' : ''}`}
       aria-label={t('canvas.canvasLabel')}
       role="region"
       onPointerMove={(e) => useEditor.getState().presence?.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))}
@@ -338,8 +351,8 @@ function Canvas() {
       {...evidenceDrop.handlers}
     >
       <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -363,26 +376,17 @@ function Canvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode="Shift"
         disableKeyboardA11y
-        onlyRenderVisibleElements={journey.cards.length > VISIBLE_ONLY_THRESHOLD}
         elevateNodesOnSelect={false}
         nodesConnectable={!readOnly}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: false }}
       >
+        {mounted && <CardsCanvas journey={journey} layout={layout} selected={selected} personaFilter={personaFilter} mounted={mounted} />}
         <PeerOverlay />
         <PinnedHeaders />
         <FollowBanner />
         <MoveHint />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={t('canvas.minimap')}
-          nodeColor={minimapColor}
-          nodeClassName={minimapClass}
-          nodeComponent={journey.cards.length > MINIMAP_CARD_LIMIT ? MinimapNodePlain : undefined}
-          nodeStrokeWidth={0}
-          maskColor="rgb(241 245 249 / 70%)"
-        />
+        <MapOverview layout={layout} personaHeader={personaHeader} ariaLabel={t('canvas.minimap')} />
       </ReactFlow>
       {evidenceDrop.ring}
       <SelectionAnnouncer />
@@ -392,36 +396,6 @@ function Canvas() {
     </div>
     </CanvasLabelsContext.Provider>
   );
-}
-
-/**
- * Above this many cards the overview draws each card as a bare rectangle (no class, no corner, no
- * stroke): thousands of styled SVG shapes cost a second of layout on open, but a big map's
- * overview without its cards was an empty grid, telling the user nothing about where the work is.
- */
-const MINIMAP_CARD_LIMIT = 800;
-
-function minimapClass(node: Node): string {
-  return `minimap-${node.type}`;
-}
-
-function MinimapNodePlain(props: MiniMapNodeProps) {
-  if (props.color === 'transparent') return null;
-  return <rect x={props.x} y={props.y} width={props.width} height={props.height} fill={props.color} />;
-}
-
-function minimapColor(node: Node): string {
-  switch (node.type) {
-    case 'card':
-      return '#94a3b8';
-    case 'stage':
-      return '#334155';
-    case 'phase':
-    case 'persona':
-      return '#cbd5e1';
-    default:
-      return 'transparent';
-  }
 }
 
 /** Tells screen-reader users what is selected, since selection moves with the arrow keys. */

@@ -115,6 +115,8 @@ export const canvas: Messages['canvas'] = {
     interactive: 'Map sperren oder entsperren',
   },
   minimap: 'Übersichtskarte',
+  drawnCards_one: '{{count}} Karte als Form gezeichnet: zum Lesen und Bearbeiten hineinzoomen',
+  drawnCards_other: '{{count}} Karten als Formen gezeichnet: zum Lesen und Bearbeiten hineinzoomen',
   personaHeader: {
     label: 'Personas',
     hide: 'Persona-Kopfzeile ausblenden',

@@ -116,6 +116,8 @@ export const canvas = {
     interactive: 'Lock or unlock the map',
   },
   minimap: 'Overview map',
+  drawnCards_one: '{{count}} card drawn as a shape: zoom in to read and edit it',
+  drawnCards_other: '{{count}} cards drawn as shapes: zoom in to read and edit them',
   personaHeader: {
     label: 'Personas',
     hide: 'Hide the persona header',
