@@ -27,8 +27,16 @@ export interface RasterResult {
   height: number;
 }
 
-/** Draws a scene as a PNG at (up to) `scale`; only a browser can (src/panels/export/rasterize.ts). */
-export type Rasterize = (scene: Scene, scale: number, options: { pause: () => Promise<void>; onProgress?: (fraction: number) => void }) => Promise<RasterResult>;
+/**
+ * Draws a scene as a PNG at (up to) `scale`; only a browser can (src/panels/export/rasterize.ts).
+ * `pause` rejects once `signal` is aborted; whatever the rasterizer holds besides (a worker) it
+ * lets go of then.
+ */
+export type Rasterize = (
+  scene: Scene,
+  scale: number,
+  options: { pause: () => Promise<void>; onProgress?: (fraction: number) => void; signal?: AbortSignal },
+) => Promise<RasterResult>;
 
 export interface ExportOptions {
   /** labels the picture's title block and lanes (SVG, PDF, PNG) */
@@ -54,6 +62,11 @@ export interface ExportOptions {
   pause?: () => Promise<void>;
   /** 0…1 as the work goes on */
   onProgress?: (fraction: number) => void;
+  /**
+   * Cancels the export: the work stops at its next pause and `exportMap` rejects with the
+   * signal's reason (an AbortError unless another reason was given); no file is made.
+   */
+  signal?: AbortSignal;
   /** the date in the picture's title block and the PDF's metadata; default now */
   date?: Date;
 }
@@ -124,18 +137,38 @@ const WRITERS: { readonly [F in ExportFormat]: Writer } = {
     if (!options.rasterize) throw new NeedsBrowserError('png');
     const scene = await sceneOf(journey, options, pause, onProgress);
     const progress = (f: number) => onProgress(0.1 + 0.9 * f);
-    const { blob, scale, width, height } = await options.rasterize(scene, options.scale ?? 2, { pause, onProgress: progress });
+    const { blob, scale, width, height } = await options.rasterize(scene, options.scale ?? 2, { pause, onProgress: progress, signal: options.signal });
     return { data: blob, raster: { scale, width, height } };
   },
 };
 
+/** Whether an export ended because its signal was aborted (see `ExportOptions.signal`), not because it failed. */
+export function isExportCancelled(error: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted && error === signal.reason) return true;
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** `pause`, refusing to go on once `signal` is aborted (before and after it waits). */
+function abortablePause(pause: () => Promise<void>, signal: AbortSignal | undefined): () => Promise<void> {
+  if (!signal) return pause;
+  return async () => {
+    signal.throwIfAborted();
+    await pause();
+    signal.throwIfAborted();
+  };
+}
+
 /** The map (or the stages in `options.stageIds`) as a file of `format`. */
 export async function exportMap(format: ExportFormat, journey: Journey, options: ExportOptions): Promise<ExportedMap> {
   const info = exportFormat(format);
-  const pause = options.pause ?? noPause;
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const pause = abortablePause(options.pause ?? noPause, signal);
   const onProgress = options.onProgress ?? (() => {});
   onProgress(0.02);
   await pause();
   const written = await WRITERS[format](journey, options, pause, onProgress);
+  // a writer that finished its last step after the cancel (pdf-lib's save) makes no file either
+  signal?.throwIfAborted();
   return { format, mimeType: info.mimeType, fileName: exportFileName(journey.title, info.extension), ...written };
 }

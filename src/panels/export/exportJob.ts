@@ -32,9 +32,12 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+export { isExportCancelled } from '../../export/exportMap';
+
 /**
  * Makes the file for one export with `exportMap`, in the browser: the work is split with
- * yields, progress reported 0…1, and PNGs drawn on a canvas (rasterize.ts).
+ * yields, progress reported 0…1, PNGs drawn tile by tile and put together in a worker
+ * (rasterize.ts), and `signal` checked at every yield.
  */
 export async function runExport(
   settings: ExportSettings,
@@ -43,6 +46,8 @@ export async function runExport(
   t: Translate,
   locale: string,
   onProgress: (fraction: number) => void,
+  /** cancels it: the promise rejects with an AbortError (`isExportCancelled`) and nothing is made */
+  signal?: AbortSignal,
 ): Promise<ExportResult> {
   const { format, stageIds, scale, background, paper, pages } = settings;
   const file = await exportMap(format, source.journey, {
@@ -58,6 +63,7 @@ export async function runExport(
     rasterize: sceneToPng,
     pause: yieldToMain,
     onProgress,
+    signal,
   });
   const blob = file.data instanceof Blob ? file.data : new Blob([file.data as BlobPart], { type: file.mimeType });
   return { blob, fileName: file.fileName, ...file.raster };
