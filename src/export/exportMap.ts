@@ -8,7 +8,7 @@ import { journeyToCsv } from './csv';
 import { exportFileName } from './filename';
 import { exportFormat, type ExportFormat } from './formats';
 import { journeyToOjfText } from './ojf/fromJourney';
-import { sceneToPdf, type PaperSize, type PdfPages } from './pdf';
+import { sceneToPdf, type PaperSize, type PdfOptions, type PdfPages } from './pdf';
 import { journeyInScope, renderJourneySceneAsync, type Translate } from './render';
 import type { Scene } from './scene';
 import { sceneToSvgAsync } from './svg';
@@ -38,6 +38,12 @@ export type Rasterize = (
   options: { pause: () => Promise<void>; onProgress?: (fraction: number) => void; signal?: AbortSignal },
 ) => Promise<RasterResult>;
 
+/**
+ * Makes a PDF of a scene: `sceneToPdf` (the default, here and on the command line), or the same
+ * in a browser's worker (src/panels/export/pdfInWorker.ts), which ends at once on `signal`.
+ */
+export type MakePdf = (scene: Scene, options: PdfOptions & { signal?: AbortSignal }) => Promise<Uint8Array>;
+
 export interface ExportOptions {
   /** labels the picture's title block and lanes (SVG, PDF, PNG) */
   t: Translate;
@@ -58,6 +64,8 @@ export interface ExportOptions {
   feedback?: Y.Doc;
   /** needed for PNG only */
   rasterize?: Rasterize;
+  /** PDF: how it is made; default `sceneToPdf` on this thread */
+  makePdf?: MakePdf;
   /** awaited between chunks of work, so a browser keeps painting; default none */
   pause?: () => Promise<void>;
   /** 0…1 as the work goes on */
@@ -131,7 +139,8 @@ const WRITERS: { readonly [F in ExportFormat]: Writer } = {
   pdf: async (journey, options, pause, onProgress) => {
     const scene = await sceneOf(journey, options, pause, onProgress);
     const progress = (f: number) => onProgress(0.1 + 0.9 * f);
-    return { data: await sceneToPdf(scene, { paper: options.paper ?? 'a4', pages: options.pages ?? 'fit', pause, onProgress: progress, date: options.date }) };
+    const make = options.makePdf ?? sceneToPdf;
+    return { data: await make(scene, { paper: options.paper ?? 'a4', pages: options.pages ?? 'fit', pause, onProgress: progress, date: options.date, signal: options.signal }) };
   },
   png: async (journey, options, pause, onProgress) => {
     if (!options.rasterize) throw new NeedsBrowserError('png');

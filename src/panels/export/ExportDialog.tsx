@@ -9,6 +9,9 @@ import { downloadBlob, isExportCancelled, runExport, type ExportSettings } from 
 import { PdfPlanNote } from './PdfPlanNote';
 import './export.css';
 
+/** how often the progress shown may change, in ms */
+const PROGRESS_EVERY = 200;
+
 /** Mod+Shift+E: export the open map. Shown while `editor.dialog === 'export'`. */
 export function ExportDialog() {
   const open = useEditor((s) => s.dialog === 'export');
@@ -50,6 +53,7 @@ function ExportPanel() {
     if (!session || !journey || noStages || working) return;
     const controller = new AbortController();
     job.current = controller;
+    let shown = 0;
     setStatus({ kind: 'working', progress: 0 });
     try {
       const result = await runExport(
@@ -58,7 +62,12 @@ function ExportPanel() {
         translate,
         i18n.language,
         (progress) => {
-          if (!controller.signal.aborted) setStatus({ kind: 'working', progress });
+          // a new figure at most every PROGRESS_EVERY ms: each one repaints, and on a big map a
+          // repaint of the page is tens of milliseconds of the page's thread
+          const now = performance.now();
+          if (controller.signal.aborted || now - shown < PROGRESS_EVERY) return;
+          shown = now;
+          setStatus({ kind: 'working', progress });
         },
         controller.signal,
       );

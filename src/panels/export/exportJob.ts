@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../export/formats';
 import type { PaperSize, PdfPages } from '../../export/pdf';
 import type { Translate } from '../../export/render';
 import type { Journey } from '../../model/types';
+import { pdfInWorker } from './pdfInWorker';
 import { sceneToPng } from './rasterize';
 
 export interface ExportSettings {
@@ -37,7 +38,7 @@ export { isExportCancelled } from '../../export/exportMap';
 /**
  * Makes the file for one export with `exportMap`, in the browser: the work is split with
  * yields, progress reported 0…1, PNGs drawn tile by tile and put together in a worker
- * (rasterize.ts), and `signal` checked at every yield.
+ * (rasterize.ts), PDFs made in a worker (pdfInWorker.ts), and `signal` checked at every yield.
  */
 export async function runExport(
   settings: ExportSettings,
@@ -61,6 +62,7 @@ export async function runExport(
     doc: source.doc,
     feedback: source.feedback,
     rasterize: sceneToPng,
+    makePdf: pdfInWorker,
     pause: yieldToMain,
     onProgress,
     signal,
