@@ -200,7 +200,7 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
       if (++sincePause >= SHAPES_PER_PAUSE) {
         sincePause = 0;
         newContentStream(page);
-        options.onProgress?.((0.9 * done) / total);
+        options.onProgress?.((0.8 * done) / total);
         await pause();
       }
     }
@@ -211,8 +211,8 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
     }
     done = (index + 1) * scene.shapes.length;
   }
-  options.onProgress?.(0.85);
-  await compressStreams(doc, pause, (f) => options.onProgress?.(0.85 + 0.1 * f));
+  options.onProgress?.(0.8);
+  await compressStreams(doc, pause, (f) => options.onProgress?.(0.8 + 0.15 * f));
   options.onProgress?.(0.95);
   // with the streams compressed, writing is copying: pdf-lib yields every objectsPerTick objects
   const bytes = await doc.save({ objectsPerTick: 50, useObjectStreams: false });
