@@ -1,15 +1,19 @@
 import { sceneToSvg } from '../../export/svg';
 import type { RasterResult } from '../../export/exportMap';
 import type { Scene, Shape } from '../../export/scene';
+import type { PngJob, PngWorkerMessage } from './pngWorker';
 
 /**
- * A scene as a PNG, in the browser, without holding up the page: the picture is cut into small
- * tiles; each tile's shapes become a small SVG the browser draws through an <img>, yielding
- * between tiles. The tiles are put together and encoded in a worker, on an OffscreenCanvas: the
- * whole picture's canvas (up to 64 megapixels, 256 MB) is never allocated, cleared or encoded on
- * the page's thread — that alone held it for 100–800 ms per export. A browser without
- * OffscreenCanvas in workers gets the tiles drawn on one canvas here and encoded with toBlob
- * (asynchronous in every browser).
+ * A scene as a PNG, in the browser, without holding up the page. Where workers have an
+ * OffscreenCanvas, the shapes go to a worker that paints and encodes the whole picture
+ * (pngWorker.ts): the page's thread only sends them over, a few thousand at a time.
+ *
+ * Otherwise (or when that worker cannot start), the picture is cut into small tiles; each tile's
+ * shapes become a small SVG the browser draws through an <img>, yielding between tiles. The tiles
+ * are put together and encoded, where a worker can, in a worker's OffscreenCanvas: the whole
+ * picture's canvas (up to 64 megapixels, 256 MB) is never allocated, cleared or encoded on the
+ * page's thread — that alone held it for 100–800 ms per export. Else they are drawn on one
+ * canvas here and encoded with toBlob (asynchronous in every browser).
  */
 
 /** What browsers reliably allocate for one canvas. */
@@ -34,15 +38,87 @@ export function fitScale(width: number, height: number, wanted: number): number 
   return Math.max(0.1, Math.floor(limit * 100) / 100);
 }
 
-export async function sceneToPng(
-  scene: Scene,
-  wanted: number,
-  options: { pause: () => Promise<void>; onProgress?: (fraction: number) => void; signal?: AbortSignal },
-): Promise<RasterResult> {
-  const { pause, signal } = options;
+interface RasterOptions {
+  pause: () => Promise<void>;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function sceneToPng(scene: Scene, wanted: number, options: RasterOptions): Promise<RasterResult> {
   const scale = fitScale(scene.width, scene.height, wanted);
   const width = Math.max(1, Math.round(scene.width * scale));
   const height = Math.max(1, Math.round(scene.height * scale));
+  const painted = await paintInWorker(scene, scale, width, height, options);
+  if (painted) {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(1);
+    return { blob: painted, scale, width, height };
+  }
+  return drawTiles(scene, scale, width, height, options);
+}
+
+const SHAPES_PER_MESSAGE = 1500;
+
+/**
+ * The picture painted and encoded in pngWorker.ts; null where there is no such worker, or its
+ * file could not be loaded (the caller then draws tiles here).
+ */
+async function paintInWorker(scene: Scene, scale: number, width: number, height: number, options: RasterOptions): Promise<Blob | null> {
+  const { pause, signal } = options;
+  if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || typeof OffscreenCanvas.prototype.convertToBlob !== 'function') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./pngWorker.ts', import.meta.url), { type: 'module', name: 'waymark-png' });
+  } catch {
+    return null;
+  }
+  let unavailable = false;
+  const made = new Promise<Blob | null>((resolve, reject) => {
+    const onAbort = () => {
+      worker.terminate();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const end = () => {
+      signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+    };
+    worker.onmessage = ({ data }: MessageEvent<PngWorkerMessage>) => {
+      if (data.kind === 'progress') {
+        options.onProgress?.(data.fraction);
+        return;
+      }
+      end();
+      if (data.kind === 'done') resolve(data.blob);
+      else reject(new Error(data.message));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      unavailable = true;
+      end();
+      resolve(null);
+    };
+  });
+  // a cancel while the shapes are still being sent rejects `made` with nobody waiting on it yet
+  made.catch(() => undefined);
+  const send = (job: PngJob) => worker.postMessage(job);
+  try {
+    for (let start = 0; start < scene.shapes.length && !unavailable; start += SHAPES_PER_MESSAGE) {
+      send({ kind: 'shapes', shapes: scene.shapes.slice(start, start + SHAPES_PER_MESSAGE) });
+      await pause();
+    }
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+  const { shapes: _, ...rest } = scene;
+  send({ kind: 'draw', scene: rest, scale, width, height });
+  return made;
+}
+
+/** The picture drawn as SVG tiles on this thread (see the top of this file). */
+async function drawTiles(scene: Scene, scale: number, width: number, height: number, options: RasterOptions): Promise<RasterResult> {
+  const { pause, signal } = options;
   const tile = Math.max(TILE_MIN, Math.min(TILE_MAX, Math.round(TILE_SCENE * scale)));
   const columns = Math.ceil(width / tile);
   const rows = Math.ceil(height / tile);
