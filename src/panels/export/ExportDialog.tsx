@@ -53,7 +53,17 @@ function ExportPanel() {
     if (!session || !journey || noStages || working) return;
     const controller = new AbortController();
     job.current = controller;
+    // a new figure at most every PROGRESS_EVERY ms, the latest one shown when the time comes:
+    // each one repaints, and on a big map a repaint of the page is tens of ms of its thread
     let shown = 0;
+    let latest = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      timer = undefined;
+      if (controller.signal.aborted) return;
+      shown = performance.now();
+      setStatus({ kind: 'working', progress: latest });
+    };
     setStatus({ kind: 'working', progress: 0 });
     try {
       const result = await runExport(
@@ -62,12 +72,11 @@ function ExportPanel() {
         translate,
         i18n.language,
         (progress) => {
-          // a new figure at most every PROGRESS_EVERY ms: each one repaints, and on a big map a
-          // repaint of the page is tens of milliseconds of the page's thread
-          const now = performance.now();
-          if (controller.signal.aborted || now - shown < PROGRESS_EVERY) return;
-          shown = now;
-          setStatus({ kind: 'working', progress });
+          latest = progress;
+          if (timer !== undefined || controller.signal.aborted) return;
+          const wait = shown + PROGRESS_EVERY - performance.now();
+          if (wait <= 0) show();
+          else timer = setTimeout(show, wait);
         },
         controller.signal,
       );
@@ -79,6 +88,7 @@ function ExportPanel() {
       if (isExportCancelled(error, controller.signal)) setStatus({ kind: 'cancelled' });
       else setStatus({ kind: 'failed', text: t('exporting.dialog.failed', { reason: (error as Error).message }) });
     } finally {
+      clearTimeout(timer);
       if (job.current === controller) job.current = null;
     }
   };
@@ -210,7 +220,7 @@ function ExportPanel() {
             {status.kind === 'working' && (
               <>
                 <progress max={100} value={Math.round(status.progress * 100)} aria-label={t('exporting.dialog.exporting')} />
-                <span>{t('exporting.dialog.progress', { percent: Math.round(status.progress * 100) })}</span>
+                <span className="wm-export-percent">{t('exporting.dialog.progress', { percent: Math.round(status.progress * 100) })}</span>
               </>
             )}
             {status.kind === 'done' && <span className="wm-export-done">{status.text}</span>}
