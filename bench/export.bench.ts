@@ -13,8 +13,11 @@ import { percentile, report } from './stats';
 
 /**
  * Export and import figures: SVG, PNG and PDF export of a 2,000-card map in Chromium through
- * the real export dialog (time to the download, and the longest main-thread block seen by a
- * PerformanceObserver for 'longtask'), and JSON and OpenJourney import of 5,000 cards in Node.
+ * the real export dialog (time to the download, and the longest main-thread task seen by a
+ * PerformanceObserver for 'longtask', from the Enter on the Export button to the download;
+ * issue 19's target: under 100 ms for PNG and PDF), and JSON and OpenJourney import of 5,000
+ * cards in Node. The longest task is a noisy figure on a shared machine: it also counts the
+ * page's repaints (tens of ms each on 2,000 cards) and whatever else holds the CPU.
  */
 
 function median(fn: () => void, runs = 5): number {
@@ -112,14 +115,19 @@ export async function runExportBench(): Promise<void> {
       await dialog.waitFor();
       await dialog.getByRole('radio', { name: format }).check();
       if (name.startsWith('PNG')) await dialog.getByRole('radio', { name: '1×' }).check();
+      // found and focused before the probe is reset: a role query or a mouse hit test over a page
+      // of 2,000 cards is itself tens of milliseconds of the page's thread, and not the export's
+      const button = dialog.getByRole('button', { name: 'Export', exact: true });
+      await button.focus();
+      await page.waitForTimeout(300);
       await page.evaluate('window.__longest = 0');
       const started = performance.now();
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.keyboard.press('Enter')]);
       await download.path();
       const elapsed = performance.now() - started;
       const longest = (await page.evaluate('window.__longest')) as number;
       report(`${name} export, 2,000 cards, to download`, elapsed, target, 'ms');
-      report(`${name} export, longest main-thread block`, longest, 100, 'ms');
+      report(`${name} export, longest main-thread task`, longest, 100, 'ms');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await dialog.waitFor({ state: 'detached' });
     }

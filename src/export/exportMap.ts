@@ -8,7 +8,7 @@ import { journeyToCsv } from './csv';
 import { exportFileName } from './filename';
 import { exportFormat, type ExportFormat } from './formats';
 import { journeyToOjfText } from './ojf/fromJourney';
-import { sceneToPdf, type PaperSize, type PdfPages } from './pdf';
+import { sceneToPdf, type PaperSize, type PdfOptions, type PdfPages } from './pdf';
 import { journeyInScope, renderJourneySceneAsync, type Translate } from './render';
 import type { Scene } from './scene';
 import { sceneToSvgAsync } from './svg';
@@ -27,8 +27,22 @@ export interface RasterResult {
   height: number;
 }
 
-/** Draws a scene as a PNG at (up to) `scale`; only a browser can (src/panels/export/rasterize.ts). */
-export type Rasterize = (scene: Scene, scale: number, options: { pause: () => Promise<void>; onProgress?: (fraction: number) => void }) => Promise<RasterResult>;
+/**
+ * Draws a scene as a PNG at (up to) `scale`; only a browser can (src/panels/export/rasterize.ts).
+ * `pause` rejects once `signal` is aborted; whatever the rasterizer holds besides (a worker) it
+ * lets go of then.
+ */
+export type Rasterize = (
+  scene: Scene,
+  scale: number,
+  options: { pause: () => Promise<void>; onProgress?: (fraction: number) => void; signal?: AbortSignal },
+) => Promise<RasterResult>;
+
+/**
+ * Makes a PDF of a scene: `sceneToPdf` (the default, here and on the command line), or the same
+ * in a browser's worker (src/panels/export/pdfInWorker.ts), which ends at once on `signal`.
+ */
+export type MakePdf = (scene: Scene, options: PdfOptions & { signal?: AbortSignal }) => Promise<Uint8Array>;
 
 export interface ExportOptions {
   /** labels the picture's title block and lanes (SVG, PDF, PNG) */
@@ -50,10 +64,17 @@ export interface ExportOptions {
   feedback?: Y.Doc;
   /** needed for PNG only */
   rasterize?: Rasterize;
+  /** PDF: how it is made; default `sceneToPdf` on this thread */
+  makePdf?: MakePdf;
   /** awaited between chunks of work, so a browser keeps painting; default none */
   pause?: () => Promise<void>;
   /** 0…1 as the work goes on */
   onProgress?: (fraction: number) => void;
+  /**
+   * Cancels the export: the work stops at its next pause and `exportMap` rejects with the
+   * signal's reason (an AbortError unless another reason was given); no file is made.
+   */
+  signal?: AbortSignal;
   /** the date in the picture's title block and the PDF's metadata; default now */
   date?: Date;
 }
@@ -118,24 +139,45 @@ const WRITERS: { readonly [F in ExportFormat]: Writer } = {
   pdf: async (journey, options, pause, onProgress) => {
     const scene = await sceneOf(journey, options, pause, onProgress);
     const progress = (f: number) => onProgress(0.1 + 0.9 * f);
-    return { data: await sceneToPdf(scene, { paper: options.paper ?? 'a4', pages: options.pages ?? 'fit', pause, onProgress: progress, date: options.date }) };
+    const make = options.makePdf ?? sceneToPdf;
+    return { data: await make(scene, { paper: options.paper ?? 'a4', pages: options.pages ?? 'fit', pause, onProgress: progress, date: options.date, signal: options.signal }) };
   },
   png: async (journey, options, pause, onProgress) => {
     if (!options.rasterize) throw new NeedsBrowserError('png');
     const scene = await sceneOf(journey, options, pause, onProgress);
     const progress = (f: number) => onProgress(0.1 + 0.9 * f);
-    const { blob, scale, width, height } = await options.rasterize(scene, options.scale ?? 2, { pause, onProgress: progress });
+    const { blob, scale, width, height } = await options.rasterize(scene, options.scale ?? 2, { pause, onProgress: progress, signal: options.signal });
     return { data: blob, raster: { scale, width, height } };
   },
 };
 
+/** Whether an export ended because its signal was aborted (see `ExportOptions.signal`), not because it failed. */
+export function isExportCancelled(error: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted && error === signal.reason) return true;
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** `pause`, refusing to go on once `signal` is aborted (before and after it waits). */
+function abortablePause(pause: () => Promise<void>, signal: AbortSignal | undefined): () => Promise<void> {
+  if (!signal) return pause;
+  return async () => {
+    signal.throwIfAborted();
+    await pause();
+    signal.throwIfAborted();
+  };
+}
+
 /** The map (or the stages in `options.stageIds`) as a file of `format`. */
 export async function exportMap(format: ExportFormat, journey: Journey, options: ExportOptions): Promise<ExportedMap> {
   const info = exportFormat(format);
-  const pause = options.pause ?? noPause;
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const pause = abortablePause(options.pause ?? noPause, signal);
   const onProgress = options.onProgress ?? (() => {});
   onProgress(0.02);
   await pause();
   const written = await WRITERS[format](journey, options, pause, onProgress);
+  // a writer that finished its last step after the cancel (pdf-lib's save) makes no file either
+  signal?.throwIfAborted();
   return { format, mimeType: info.mimeType, fileName: exportFileName(journey.title, info.extension), ...written };
 }

@@ -8,5 +8,5 @@ export { exportFileName } from './filename';
 export { escapeXml, cleanText, measureText, clampLine, wrapLines } from './text';
 export { renderThumbnailSvg } from './thumbnail';
 export type { Scene, Shape, Box } from './scene';
-export { exportMap, NeedsBrowserError, type ExportOptions, type ExportedMap, type Rasterize, type RasterResult } from './exportMap';
+export { exportMap, isExportCancelled, NeedsBrowserError, type ExportOptions, type ExportedMap, type MakePdf, type Rasterize, type RasterResult } from './exportMap';
 export { EXPORT_FORMATS, FORMATS_WITHOUT_DOM, exportFormat, formatOfFileName, isExportFormat, type ExportFormat, type ExportFormatEntry, type ExportFormatInfo } from './formats';

@@ -2,6 +2,7 @@ import {
   concatTransformationMatrix,
   LineCapStyle,
   PDFDocument,
+  PDFFlateStream,
   PDFNumber,
   PDFOperator,
   PDFOperatorNames,
@@ -62,7 +63,12 @@ export interface PdfOptions {
 const MARGIN = 24;
 /** CSS pixels to points: what a browser's print does at 100 %. */
 const TILE_SCALE = 0.75;
-const SHAPES_PER_PAUSE = 300;
+/**
+ * Shapes per content stream, and per pause: drawing them is a few milliseconds, compressing the
+ * stream they make (compressStreams) a few more, both well under a long task (50 ms) on a slow
+ * machine.
+ */
+const SHAPES_PER_PAUSE = 150;
 
 export interface PageTile {
   /** the part of the scene on this page, in scene pixels */
@@ -152,15 +158,21 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
   doc.setProducer('Waymark (pdf-lib)');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  // each standard font unpacks its metrics (~10 ms): one at a time
+  const embed = async (font: StandardFonts) => {
+    const embedded = await doc.embedFont(font);
+    await pause();
+    return embedded;
+  };
+  const regular = await embed(StandardFonts.Helvetica);
   const fonts: Fonts = {
     regular,
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    italic: await doc.embedFont(StandardFonts.HelveticaOblique),
-    boldItalic: await doc.embedFont(StandardFonts.HelveticaBoldOblique),
+    bold: await embed(StandardFonts.HelveticaBold),
+    italic: await embed(StandardFonts.HelveticaOblique),
+    boldItalic: await embed(StandardFonts.HelveticaBoldOblique),
     charset: new Set(regular.getCharacterSet()),
   };
-  const pictures = await embedImages(doc, scene.shapes);
+  const pictures = await embedImages(doc, scene.shapes, pause);
 
   const tiles = planPages(scene.width, scene.height, options.paper, options.pages);
   const { width: pw, height: ph } = PAPER_SIZES[options.paper];
@@ -188,7 +200,7 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
       if (++sincePause >= SHAPES_PER_PAUSE) {
         sincePause = 0;
         newContentStream(page);
-        options.onProgress?.((0.9 * done) / total);
+        options.onProgress?.((0.8 * done) / total);
         await pause();
       }
     }
@@ -199,10 +211,31 @@ export async function sceneToPdf(scene: Scene, options: PdfOptions): Promise<Uin
     }
     done = (index + 1) * scene.shapes.length;
   }
-  options.onProgress?.(0.9);
-  const bytes = await doc.save({ objectsPerTick: 20, useObjectStreams: false });
+  options.onProgress?.(0.8);
+  await compressStreams(doc, pause, (f) => options.onProgress?.(0.8 + 0.15 * f));
+  options.onProgress?.(0.95);
+  // with the streams compressed, writing is copying: pdf-lib yields every objectsPerTick objects
+  const bytes = await doc.save({ objectsPerTick: 50, useObjectStreams: false });
   options.onProgress?.(1);
   return bytes;
+}
+
+/**
+ * Compresses every stream of the document now, one at a time with a pause after each. pdf-lib
+ * compresses a stream when `save` first asks for its size and keeps the result; left to `save`,
+ * it compresses as many as `objectsPerTick` in one go, and a map of 2,000 cards has dozens of
+ * them (one per SHAPES_PER_PAUSE shapes).
+ */
+async function compressStreams(doc: PDFDocument, pause: () => Promise<void>, onProgress: (fraction: number) => void): Promise<void> {
+  const streams = doc.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFFlateStream => object instanceof PDFFlateStream);
+  for (const [i, stream] of streams.entries()) {
+    stream.getContentsSize();
+    onProgress((i + 1) / streams.length);
+    await pause();
+  }
 }
 
 /**
@@ -230,7 +263,7 @@ function clipTo(page: PDFPage, view: Box): void {
  * Each picture of the scene embedded once (a photo on two cards is one object in the file).
  * Bytes pdf-lib cannot read are left out: the card prints without its picture.
  */
-async function embedImages(doc: PDFDocument, shapes: readonly Shape[]): Promise<Map<Uint8Array, PDFImage>> {
+async function embedImages(doc: PDFDocument, shapes: readonly Shape[], pause: () => Promise<void>): Promise<Map<Uint8Array, PDFImage>> {
   const out = new Map<Uint8Array, PDFImage>();
   for (const shape of shapes) {
     if (shape.kind !== 'image' || out.has(shape.bytes)) continue;
@@ -239,6 +272,7 @@ async function embedImages(doc: PDFDocument, shapes: readonly Shape[]): Promise<
     } catch {
       // not a picture pdf-lib understands
     }
+    await pause();
   }
   return out;
 }

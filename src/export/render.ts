@@ -92,13 +92,21 @@ export async function renderJourneySceneAsync(source: Journey, options: JourneyI
   }
 }
 
-const CARDS_PER_STEP = 150;
+const CARDS_PER_STEP = 50;
 
 function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<void, Scene> {
   const t = memoised(options.t);
   const journey = journeyInScope(source, options.stageIds);
   const images = options.images ?? NO_IMAGES;
-  const layout = exportLayout(journey, images);
+  // each card's text is wrapped once, a few hundred cards a step (on 2,000 cards the wrapping is
+  // most of the layout's time), then used for its height and for drawing it
+  const texts = new Map<string, CardText>();
+  for (const [n, card] of journey.cards.entries()) {
+    texts.set(card.id, cardText(card));
+    if (n % CARDS_PER_STEP === CARDS_PER_STEP - 1) yield;
+  }
+  const layout = exportLayout(journey, images, texts);
+  yield;
   const shapes: Shape[] = [];
   const draw = new Painter(shapes);
 
@@ -115,10 +123,12 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
 
   if (header) personaRow(draw, header, ox, oy, t);
   grid(draw, journey, layout, ox, oy, t);
+  yield;
   // the blueprint's lines over the cell rules, under the curve and the cards
   drawBlueprintRules(draw, blueprintRules(journey.lanes, layout, t), ox, oy, layout.width, GRID.laneHeaderWidth);
   curves(draw, layout, ox, oy);
   measuredFigures(draw, journey, layout, ox, oy, t, options.locale ?? journey.locale);
+  yield;
   // links run under the cards, as on the canvas; their labels go on top of everything
   const labels = links(draw, journey, layout, ox, oy);
   const personaColor = new Map(journey.personas.map((p) => [p.id, safeColor(p.color) ?? '#64748b']));
@@ -130,7 +140,7 @@ function* sceneSteps(source: Journey, options: JourneyImageOptions): Generator<v
     const count = evidenceCount.get(card.id) ?? 0;
     const level = shownConfidence(card.confidence, count);
     const mark = level === null ? null : { level, count };
-    if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t, images, mark);
+    if (rect) cardShapes(draw, card, laneKind.get(card.laneId) ?? 'notes', { ...rect, x: rect.x + ox, y: rect.y + oy }, personaColor, t, images, mark, texts.get(card.id));
     if (n % CARDS_PER_STEP === CARDS_PER_STEP - 1) yield;
   }
   for (const drawLabel of labels) drawLabel();
@@ -495,8 +505,13 @@ const TEXT_BOTTOM = 14;
  */
 const BODY_MAX_LINES = 6;
 
+interface CardText {
+  title: string[];
+  body: string[];
+}
+
 /** A card's text as the export prints it: the whole title, then as much body as fits the rule above. */
-function cardText(card: Card): { title: string[]; body: string[] } {
+function cardText(card: Card): CardText {
   const title = card.title.trim();
   const titleLines = title ? wrapLines(title, CARD_TEXT_WIDTH, Number.MAX_SAFE_INTEGER, TITLE_STYLE) : [];
   const body = card.body.trim() ? wrapLines(card.body, CARD_TEXT_WIDTH, BODY_MAX_LINES, BODY_STYLE) : [];
@@ -533,8 +548,8 @@ function titleTop(card: Card, kind: LaneKind): number {
 }
 
 /** How tall the card's text is, from its top to the end of the body. */
-function textHeight(card: Card, kind: LaneKind): number {
-  const { title, body } = cardText(card);
+function textHeight(card: Card, kind: LaneKind, text: CardText = cardText(card)): number {
+  const { title, body } = text;
   const titleLines = Math.max(1, title.length);
   return titleTop(card, kind) + (titleLines - 1) * TITLE_LINE + body.length * BODY_LINE;
 }
@@ -544,17 +559,22 @@ const MARK_ROW = 24;
 const MARK_HEIGHT = 17;
 
 /** How tall a printed card is: the canvas's card height, or more when its text (and image, and confidence mark) need it. */
-function exportCardHeight(card: Card, kind: LaneKind, images: ReadonlyMap<string, CardImage>, marked: boolean): number {
+function exportCardHeight(card: Card, kind: LaneKind, images: ReadonlyMap<string, CardImage>, marked: boolean, text?: CardText): number {
   const picture = cardImageSize(card, images);
-  return Math.max(GRID.cardHeight, textHeight(card, kind) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM + (marked ? MARK_ROW : 0));
+  return Math.max(GRID.cardHeight, textHeight(card, kind, text) + (picture ? IMAGE_GAP + picture.height : 0) + TEXT_BOTTOM + (marked ? MARK_ROW : 0));
 }
 
-/** The layout the export draws: the canvas's grid, with rows grown to fit each card's text, image and confidence mark. */
-export function exportLayout(journey: Journey, images: ReadonlyMap<string, CardImage> = NO_IMAGES): JourneyLayout {
+/**
+ * The layout the export draws: the canvas's grid, with rows grown to fit each card's text, image
+ * and confidence mark. `texts`: the cards' wrapped text when already known (sceneSteps wraps it
+ * in steps); the others are wrapped here.
+ */
+export function exportLayout(journey: Journey, images: ReadonlyMap<string, CardImage> = NO_IMAGES, texts?: ReadonlyMap<string, CardText>): JourneyLayout {
   const laneKind = new Map(journey.lanes.map((lane) => [lane.id, lane.kind]));
   const counts = evidenceCountByCard(journey.evidence);
   return layoutJourney(journey, {
-    cardHeight: (card) => exportCardHeight(card, laneKind.get(card.laneId) ?? FALLBACK_LANE_KIND, images, shownConfidence(card.confidence, counts.get(card.id) ?? 0) !== null),
+    cardHeight: (card) =>
+      exportCardHeight(card, laneKind.get(card.laneId) ?? FALLBACK_LANE_KIND, images, shownConfidence(card.confidence, counts.get(card.id) ?? 0) !== null, texts?.get(card.id)),
   });
 }
 
@@ -567,6 +587,7 @@ function cardShapes(
   t: Translate,
   images: ReadonlyMap<string, CardImage>,
   mark: { level: Confidence; count: number } | null,
+  wrapped: CardText = cardText(card),
 ): void {
   const kindLook = laneKindDescriptor(kind);
   const { colors } = kindLook;
@@ -621,7 +642,7 @@ function cardShapes(
   if (card.momentOfTruth) star(draw, x + w - 13, y + 14, 7);
 
   // the whole title, then the body (exportCardHeight made the card tall enough for both)
-  const text = cardText(card);
+  const text = wrapped;
   const title = card.title.trim();
   const titleLines = title ? text.title : [t('canvas.untitledCard')];
   titleLines.forEach((line, i) =>
@@ -633,7 +654,7 @@ function cardShapes(
   // the image under the text, centred in the text's width (exportCardHeight left room for it)
   const picture = cardImageSize(card, images);
   if (picture) {
-    const top = y + textHeight(card, kind) + IMAGE_GAP;
+    const top = y + textHeight(card, kind, text) + IMAGE_GAP;
     draw.image({ x: x + CARD_PAD_LEFT + (CARD_TEXT_WIDTH - picture.width) / 2, y: top, width: picture.width, height: picture.height }, picture.image);
   }
 

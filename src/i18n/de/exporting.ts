@@ -54,6 +54,8 @@ export const exporting: Messages['exporting'] = {
     export: 'Exportieren',
     exporting: 'Wird exportiert …',
     progress: 'Export: {{percent}} %',
+    cancel: 'Abbrechen',
+    cancelled: 'Export abgebrochen. Es wurde nichts gespeichert.',
     done: '„{{file}}“ gespeichert.',
     failed: 'Der Export ist fehlgeschlagen: {{reason}}',
     reducedScale: 'Diese Map ist für {{wanted}}× im Browser zu groß; sie wird mit {{scale}}× exportiert.',

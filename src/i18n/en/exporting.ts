@@ -53,6 +53,8 @@ export const exporting = {
     export: 'Export',
     exporting: 'Exporting…',
     progress: 'Exporting: {{percent}} %',
+    cancel: 'Cancel',
+    cancelled: 'Export cancelled. Nothing was saved.',
     done: 'Saved “{{file}}”.',
     failed: 'The export failed: {{reason}}',
     reducedScale: 'This map is too large for {{wanted}}× in the browser; it is exported at {{scale}}×.',

@@ -1,13 +1,16 @@
 import { Download } from 'lucide-react';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../actions';
 import type { Translate } from '../../export/render';
 import { useEditor } from '../../store/editorStore';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
-import { downloadBlob, runExport, type ExportSettings } from './exportJob';
+import { downloadBlob, isExportCancelled, runExport, type ExportSettings } from './exportJob';
 import { PdfPlanNote } from './PdfPlanNote';
 import './export.css';
+
+/** how often the progress shown may change, in ms */
+const PROGRESS_EVERY = 200;
 
 /** Mod+Shift+E: export the open map. Shown while `editor.dialog === 'export'`. */
 export function ExportDialog() {
@@ -15,7 +18,7 @@ export function ExportDialog() {
   return open ? <ExportPanel /> : null;
 }
 
-type Status = { kind: 'idle' } | { kind: 'working'; progress: number } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+type Status = { kind: 'idle' } | { kind: 'working'; progress: number } | { kind: 'done'; text: string } | { kind: 'cancelled' } | { kind: 'failed'; text: string };
 
 function ExportPanel() {
   const { t, i18n } = useTranslation();
@@ -37,6 +40,9 @@ function ExportPanel() {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(selectedStageIds ? selectedStageIds.split(',') : stages.map((s) => s.id)));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const working = status.kind === 'working';
+  // the running export's cancel; a dialog that goes away takes its export with it
+  const job = useRef<AbortController | null>(null);
+  useEffect(() => () => job.current?.abort(), []);
 
   const translate: Translate = useCallback((key, options) => String(t(key, options as never)), [t]);
   const stageIds = scope === 'stages' ? stages.filter((s) => chosen.has(s.id)).map((s) => s.id) : null;
@@ -45,6 +51,19 @@ function ExportPanel() {
   const start = async () => {
     const { session, journey } = useEditor.getState();
     if (!session || !journey || noStages || working) return;
+    const controller = new AbortController();
+    job.current = controller;
+    // a new figure at most every PROGRESS_EVERY ms, the latest one shown when the time comes:
+    // each one repaints, and on a big map a repaint of the page is tens of ms of its thread
+    let shown = 0;
+    let latest = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      timer = undefined;
+      if (controller.signal.aborted) return;
+      shown = performance.now();
+      setStatus({ kind: 'working', progress: latest });
+    };
     setStatus({ kind: 'working', progress: 0 });
     try {
       const result = await runExport(
@@ -52,14 +71,25 @@ function ExportPanel() {
         { doc: session.doc, journey, feedback: session.feedback },
         translate,
         i18n.language,
-        (progress) => setStatus({ kind: 'working', progress }),
+        (progress) => {
+          latest = progress;
+          if (timer !== undefined || controller.signal.aborted) return;
+          const wait = shown + PROGRESS_EVERY - performance.now();
+          if (wait <= 0) show();
+          else timer = setTimeout(show, wait);
+        },
+        controller.signal,
       );
       downloadBlob(result.blob, result.fileName);
       let text = t('exporting.dialog.done', { file: result.fileName });
       if (result.scale !== undefined && result.scale < scale) text = `${t('exporting.dialog.reducedScale', { wanted: scale, scale: result.scale })} ${text}`;
       setStatus({ kind: 'done', text });
     } catch (error) {
-      setStatus({ kind: 'failed', text: t('exporting.dialog.failed', { reason: (error as Error).message }) });
+      if (isExportCancelled(error, controller.signal)) setStatus({ kind: 'cancelled' });
+      else setStatus({ kind: 'failed', text: t('exporting.dialog.failed', { reason: (error as Error).message }) });
+    } finally {
+      clearTimeout(timer);
+      if (job.current === controller) job.current = null;
     }
   };
 
@@ -190,12 +220,18 @@ function ExportPanel() {
             {status.kind === 'working' && (
               <>
                 <progress max={100} value={Math.round(status.progress * 100)} aria-label={t('exporting.dialog.exporting')} />
-                <span>{t('exporting.dialog.progress', { percent: Math.round(status.progress * 100) })}</span>
+                <span className="wm-export-percent">{t('exporting.dialog.progress', { percent: Math.round(status.progress * 100) })}</span>
               </>
             )}
             {status.kind === 'done' && <span className="wm-export-done">{status.text}</span>}
+            {status.kind === 'cancelled' && <span className="wm-export-done">{t('exporting.dialog.cancelled')}</span>}
             {status.kind === 'failed' && <span className="wm-export-error">{status.text}</span>}
           </div>
+          {working && (
+            <button type="button" className="wm-export-cancel" onClick={() => job.current?.abort()}>
+              {t('exporting.dialog.cancel')}
+            </button>
+          )}
           <button type="submit" className="wm-export-go" disabled={working || noStages}>
             <Download size={16} aria-hidden="true" />
             {working ? t('exporting.dialog.exporting') : t('exporting.dialog.export')}

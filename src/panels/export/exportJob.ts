@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../export/formats';
 import type { PaperSize, PdfPages } from '../../export/pdf';
 import type { Translate } from '../../export/render';
 import type { Journey } from '../../model/types';
+import { pdfInWorker } from './pdfInWorker';
 import { sceneToPng } from './rasterize';
 
 export interface ExportSettings {
@@ -32,9 +33,12 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+export { isExportCancelled } from '../../export/exportMap';
+
 /**
  * Makes the file for one export with `exportMap`, in the browser: the work is split with
- * yields, progress reported 0…1, and PNGs drawn on a canvas (rasterize.ts).
+ * yields, progress reported 0…1, PNGs drawn tile by tile and put together in a worker
+ * (rasterize.ts), PDFs made in a worker (pdfInWorker.ts), and `signal` checked at every yield.
  */
 export async function runExport(
   settings: ExportSettings,
@@ -43,6 +47,8 @@ export async function runExport(
   t: Translate,
   locale: string,
   onProgress: (fraction: number) => void,
+  /** cancels it: the promise rejects with an AbortError (`isExportCancelled`) and nothing is made */
+  signal?: AbortSignal,
 ): Promise<ExportResult> {
   const { format, stageIds, scale, background, paper, pages } = settings;
   const file = await exportMap(format, source.journey, {
@@ -56,8 +62,10 @@ export async function runExport(
     doc: source.doc,
     feedback: source.feedback,
     rasterize: sceneToPng,
+    makePdf: pdfInWorker,
     pause: yieldToMain,
     onProgress,
+    signal,
   });
   const blob = file.data instanceof Blob ? file.data : new Blob([file.data as BlobPart], { type: file.mimeType });
   return { blob, fileName: file.fileName, ...file.raster };
