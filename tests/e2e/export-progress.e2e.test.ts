@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { generateJourney } from '../../bench/model.bench';
 import { journeyToDoc } from '../../src/model/doc';
 import { startApp, type App } from './support/app';
+import { storeJourney } from './support/storedMap';
 
 /*
  * Exporting a big map (issue 19): a 2,000-card map exports as PDF and PNG while the dialog shows
@@ -44,24 +45,11 @@ beforeAll(async () => {
   await page.getByRole('button', { name: /new map/i }).first().waitFor();
   // a 2,000-card map made on this device earlier: the rows the app itself writes
   const journey = generateJourney(30, 12, 2000);
-  const update = Array.from(Y.encodeStateAsUpdate(journeyToDoc(journey)));
-  await page.evaluate(
-    `(async ({ id, update }) => {
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('waymark');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['maps', 'updates'], 'readwrite');
-      const now = Date.now();
-      tx.objectStore('maps').put({ id, title: 'Big map', createdAt: now, updatedAt: now, thumbnail: null, deletedAt: null });
-      tx.objectStore('updates').add({ mapId: id, update: new Uint8Array(update) });
-      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-      db.close();
-    })(${JSON.stringify({ id: journey.id, update })})`,
-  );
+  await storeJourney(page, journey, 'Big map');
   await page.goto(app.url(`/map/${journey.id}`));
-  await page.locator('.react-flow__node-card').first().waitFor({ timeout: 60_000 });
+  // a map this big opens fitted and drawn (CardsCanvas), its grid as elements
+  await page.locator('.cards-canvas').waitFor({ timeout: 60_000 });
+  await page.locator('.react-flow__node-stage').first().waitFor({ timeout: 60_000 });
 });
 
 afterAll(async () => {
