@@ -1,0 +1,485 @@
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { build } from 'vite';
+import { startServer } from '../server/index';
+import { layoutJourney } from '../src/model/layout';
+import type { Journey } from '../src/model/types';
+import { startApp, type App } from '../tests/e2e/support/app';
+import { SCENE_DB, SCENE_KEY, SCENE_STORE } from './excalidraw/scene';
+import { EXCALIDRAW_OUT_DIR } from './excalidraw/vite.config';
+import { FIRST_CARD_PROBE, storeJourney, timeToFirstCard } from './editor.bench';
+import { generateJourney } from './model.bench';
+import { percentile } from './stats';
+
+/**
+ * Deliverable 6 of issue 19: Waymark's canvas side by side with Excalidraw's, on the same
+ * journey-shaped content (N cards on a 30 stages × 12 lanes grid, one arrow per ten cards), both
+ * loaded from IndexedDB, both driven the same way in headless Chromium. Prints medians with
+ * min–max per app and the ratio Waymark / Excalidraw; asserts nothing.
+ *
+ * Serving: both builds are served by our own server (`startServer`, sirv with the precompressed
+ * brotli/gzip files) — Waymark's dist/ by `startApp()`, the Excalidraw page
+ * (bench/excalidraw/, built into its git-ignored dist/ with the same precompression) by a second
+ * instance of the same server on another port: one origin per app, same server code, same
+ * compression, same CSP.
+ *
+ * Env: CANVAS_BENCH_RUNS (runs per app and size, default 5), CANVAS_BENCH_SIZES (default
+ * "1000,2000,5000").
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Math.max(1, Number(process.env.CANVAS_BENCH_RUNS ?? 5) || 5);
+const SIZES = (process.env.CANVAS_BENCH_SIZES ?? '1000,2000,5000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const STAGES = 30;
+const LANES = 12;
+const VIEWPORT = { width: 1440, height: 900 };
+
+type AppName = 'Waymark' | 'Excalidraw';
+
+/** One run's figures; a gesture that could not be made leaves its figures out. */
+type Figures = Partial<Record<FigureKey, number>>;
+type FigureKey =
+  | 'firstCard'
+  | 'dragP95'
+  | 'dragLong'
+  | 'panP95'
+  | 'panLong'
+  | 'panWall'
+  | 'panCardP95'
+  | 'panCardLong'
+  | 'panCardWall'
+  | 'zoomLong'
+  | 'zoomSettle'
+  | 'heap'
+  | 'bytes';
+
+const FIGURES: { key: FigureKey; label: string; unit: 'ms' | 'MB' | 'KB' | 'frames' }[] = [
+  { key: 'firstCard', label: 'navigation → first card painted', unit: 'ms' },
+  { key: 'dragP95', label: 'drag a card: p95 frame', unit: 'ms' },
+  { key: 'dragLong', label: 'drag a card: frames > 25 ms', unit: 'frames' },
+  { key: 'panP95', label: 'pan (Space+drag, pane): p95 frame', unit: 'ms' },
+  { key: 'panLong', label: 'pan (pane): frames > 25 ms', unit: 'frames' },
+  { key: 'panWall', label: 'pan (pane): wall time of 120 moves', unit: 'ms' },
+  { key: 'panCardP95', label: 'pan starting on a card: p95 frame', unit: 'ms' },
+  { key: 'panCardLong', label: 'pan on a card: frames > 25 ms', unit: 'frames' },
+  { key: 'panCardWall', label: 'pan on a card: wall time of 120 moves', unit: 'ms' },
+  { key: 'zoomLong', label: 'zoom 100 % → fit: frames > 25 ms', unit: 'frames' },
+  { key: 'zoomSettle', label: 'zoom 100 % → fit: time to settle', unit: 'ms' },
+  { key: 'heap', label: 'JS heap after load + GC', unit: 'MB' },
+  { key: 'bytes', label: 'first-load bytes (encoded)', unit: 'KB' },
+];
+
+/** The frame recorder of editor.bench's dragFrameTimes: intervals between animation frames. */
+const START_FRAMES = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  const tick = (now) => {
+    window.__frames.push(now - last);
+    last = now;
+    if (window.__recording) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+async function stopFrames(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(1);
+  });
+}
+
+const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+
+/**
+ * Excalidraw's first paint: it draws on a canvas, so there is no element to observe. From the
+ * start of the page, every animation frame samples the static canvas (scaled down to 48×30) and
+ * the first frame that finds a pixel that is not the white background is taken — the same
+ * moment as FIRST_CARD_PROBE's (the frame after the card is in the DOM).
+ */
+const EXCALIDRAW_FIRST_CARD_PROBE = `
+  window.__firstCard = null;
+  (() => {
+    const probe = document.createElement('canvas');
+    probe.width = 48;
+    probe.height = 30;
+    const ctx = probe.getContext('2d', { willReadFrequently: true });
+    const poll = () => {
+      const canvas = document.querySelector('canvas.excalidraw__canvas:not(.interactive)');
+      if (canvas && canvas.width > 0 && canvas.height > 0) {
+        ctx.clearRect(0, 0, 48, 30);
+        ctx.drawImage(canvas, 0, 0, 48, 30);
+        const data = ctx.getImageData(0, 0, 48, 30).data;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] > 0 && (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245)) {
+            window.__firstCard = performance.now();
+            return;
+          }
+        }
+      }
+      requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  })();
+`;
+
+/** Journey-card-shaped Excalidraw skeletons at Waymark's own layout: a rectangle with title and body per card, an arrow per link. */
+function excalidrawSkeletons(journey: Journey): unknown[] {
+  const layout = layoutJourney(journey, { addCardRow: true });
+  const skeletons: unknown[] = [];
+  const centre = new Map<string, { x: number; y: number; right: number }>();
+  for (const card of journey.cards) {
+    const rect = layout.cards.get(card.id);
+    if (!rect) continue;
+    centre.set(card.id, { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2, right: rect.x + rect.width });
+    skeletons.push({
+      type: 'rectangle',
+      id: card.id,
+      x: rect.x,
+      y: rect.y,
+      width: rect.width,
+      height: rect.height,
+      backgroundColor: '#ffffff',
+      fillStyle: 'solid',
+      label: { text: card.body ? `${card.title}\n${card.body}` : card.title, fontSize: 14, textAlign: 'left', verticalAlign: 'top' },
+    });
+  }
+  for (const link of journey.links) {
+    const from = centre.get(link.fromCardId);
+    const to = centre.get(link.toCardId);
+    if (!from || !to) continue;
+    skeletons.push({ type: 'arrow', x: from.right, y: from.y, width: to.x - from.right, height: to.y - from.y, start: { id: link.fromCardId }, end: { id: link.toCardId } });
+  }
+  return skeletons;
+}
+
+/** Builds the Excalidraw page unless its build is newer than its sources. */
+async function buildExcalidrawPage(): Promise<void> {
+  const src = path.join(root, 'bench', 'excalidraw');
+  const built = path.join(EXCALIDRAW_OUT_DIR, 'index.html');
+  const newest = Math.max(...readdirSync(src).filter((f) => f !== 'dist').map((f) => statSync(path.join(src, f)).mtimeMs));
+  if (existsSync(built) && statSync(built).mtimeMs > newest) return;
+  await build({ configFile: path.join(src, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** Sums the encoded bytes of every response the page receives until `stop`. */
+async function countBytes(cdp: CDPSession): Promise<() => Promise<number>> {
+  let bytes = 0;
+  const onFinished = (event: { encodedDataLength: number }) => {
+    bytes += event.encodedDataLength;
+  };
+  cdp.on('Network.loadingFinished', onFinished);
+  await cdp.send('Network.enable');
+  // a first load: nothing from the HTTP cache the setup navigation filled
+  await cdp.send('Network.clearBrowserCache');
+  return async () => {
+    cdp.off('Network.loadingFinished', onFinished);
+    await cdp.send('Network.disable');
+    return bytes;
+  };
+}
+
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/** What the viewport shows, as a string that changes when it pans or zooms. */
+function viewState(page: Page, app: AppName): Promise<string> {
+  return app === 'Waymark'
+    ? page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '')
+    : page.evaluate(() => {
+        const s = (window as unknown as { __excalidraw: { getAppState(): { scrollX: number; scrollY: number; zoom: { value: number } } } }).__excalidraw.getAppState();
+        return `${s.scrollX} ${s.scrollY} ${s.zoom.value}`;
+      });
+}
+
+/** Drags a card across the canvas like editor.bench (90 moves); whether it moved. */
+async function drag(page: Page, start: { x: number; y: number }, moved: () => Promise<boolean>): Promise<{ frames: number[]; moved: boolean }> {
+  await page.evaluate(START_FRAMES);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 90; i++) await page.mouse.move(start.x + i * 4, start.y + Math.sin(i / 8) * 60);
+  await page.mouse.up();
+  const frames = await stopFrames(page);
+  await page.waitForTimeout(300);
+  return { frames, moved: await moved() };
+}
+
+/** Space held, mouse pressed at `start`, 120 moves paced at 60 per second; frames, wall time of the moves, whether the view moved. */
+async function pan(page: Page, app: AppName, start: { x: number; y: number }): Promise<{ frames: number[]; wall: number; moved: boolean }> {
+  const before = await viewState(page, app);
+  await page.mouse.move(start.x, start.y);
+  await page.keyboard.down('Space');
+  await page.mouse.down();
+  await page.evaluate(START_FRAMES);
+  const t0 = performance.now();
+  for (let i = 1; i <= 120; i++) {
+    await page.mouse.move(start.x - i * 3, start.y - i * 2);
+    const wait = t0 + (i * 1000) / 60 - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  await nextFrame(page);
+  const wall = performance.now() - t0;
+  await page.mouse.up();
+  await page.keyboard.up('Space');
+  const frames = await stopFrames(page);
+  await page.waitForTimeout(200);
+  return { frames, wall, moved: (await viewState(page, app)) !== before };
+}
+
+/** Shift+1 (both apps: "zoom to fit"): frames over 25 ms until the view settles, and when it did (no change for 500 ms). */
+async function zoomToFit(page: Page, app: AppName): Promise<{ long: number; settle: number | null }> {
+  const read =
+    app === 'Waymark'
+      ? `() => document.querySelector('.react-flow__viewport')?.style.transform ?? ''`
+      : `() => { const s = window.__excalidraw.getAppState(); return s.scrollX + ' ' + s.scrollY + ' ' + s.zoom.value; }`;
+  await page.evaluate(`(() => {
+    const read = ${read};
+    window.__zoom = new Promise((resolve) => {
+      let prev = read();
+      let start = null;
+      let lastChange = null;
+      let last = performance.now();
+      const frames = [];
+      window.addEventListener('keydown', (e) => { if (start === null && e.key === '!') start = e.timeStamp; }, { capture: true });
+      const tick = (now) => {
+        frames.push([now, now - last]);
+        last = now;
+        const current = read();
+        if (current !== prev) { prev = current; lastChange = now; }
+        if (start !== null && (lastChange !== null ? now - lastChange > 500 : now - start > 3000)) {
+          const end = lastChange ?? now;
+          resolve({ settle: lastChange === null ? null : lastChange - start, long: frames.filter(([t, d]) => t > start && t <= end + 1 && d > 25).length });
+        } else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  })()`);
+  await page.keyboard.press('Shift+Digit1');
+  return page.evaluate(() => (window as unknown as { __zoom: Promise<{ long: number; settle: number | null }> }).__zoom);
+}
+
+const long = (frames: number[]) => frames.filter((f) => f > 25).length;
+
+function warn(app: AppName, cards: number, what: string): void {
+  console.log(`  ! ${app}, ${cards} cards: ${what}`);
+}
+
+async function runWaymark(app: App, cards: number, journey: Journey): Promise<Figures> {
+  const context = await app.browser.newContext({ locale: 'en-US', viewport: VIEWPORT, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(app.url('/'));
+    await page.getByRole('button', { name: 'New map' }).first().waitFor();
+    const id = await storeJourney(page, journey, `${cards} cards`);
+    await page.addInitScript(FIRST_CARD_PROBE);
+    const stopBytes = await countBytes(cdp);
+    const figures: Figures = {};
+    figures.firstCard = await timeToFirstCard(app, page, id);
+    await page.waitForTimeout(1000);
+    figures.bytes = (await stopBytes()) / 1024;
+    figures.heap = (await heapAfterGc(cdp)) / 2 ** 20;
+
+    const card = page.locator('.react-flow__node-card').nth(3);
+    const cardId = await card.getAttribute('data-id');
+    const box = (await card.boundingBox())!;
+    const dragged = await drag(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, async () => {
+      const after = await page.locator(`.react-flow__node-card[data-id="${cardId}"]`).boundingBox();
+      return !after || Math.abs(after.x - box.x) > 2 || Math.abs(after.y - box.y) > 2;
+    });
+    if (!dragged.moved) warn('Waymark', cards, 'the dragged card did not move');
+    figures.dragP95 = percentile(dragged.frames, 95);
+    figures.dragLong = long(dragged.frames);
+
+    const panned = await pan(page, 'Waymark', await emptyPanePoint(page));
+    if (!panned.moved) warn('Waymark', cards, 'pan over the pane did not move the view');
+    figures.panP95 = percentile(panned.frames, 95);
+    figures.panLong = long(panned.frames);
+    figures.panWall = panned.wall;
+
+    const other = (await page.locator('.react-flow__node-card').nth(40).boundingBox()) ?? box;
+    const pannedOnCard = await pan(page, 'Waymark', { x: other.x + other.width / 2, y: other.y + other.height / 2 });
+    if (!pannedOnCard.moved) warn('Waymark', cards, 'pan starting on a card did not move the view');
+    figures.panCardP95 = percentile(pannedOnCard.frames, 95);
+    figures.panCardLong = long(pannedOnCard.frames);
+    figures.panCardWall = pannedOnCard.wall;
+
+    await page.mouse.click(5, 5).catch(() => undefined);
+    const zoom = await zoomToFit(page, 'Waymark');
+    if (zoom.settle === null) warn('Waymark', cards, 'Shift+1 did not change the view');
+    else figures.zoomSettle = zoom.settle;
+    figures.zoomLong = zoom.long;
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
+
+/** A point on Waymark's pane that no card, header or panel covers (the gutter between two stage columns). */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    if (!pane) return null;
+    for (let y = pane.top + pane.height * 0.6; y < pane.bottom - 20; y += 13) {
+      for (let x = pane.left + 300; x < pane.right - 250; x += 3) {
+        const el = document.elementFromPoint(x, y);
+        if (el && el.closest('.react-flow') && !el.closest('.react-flow__node, .react-flow__panel, .react-flow__edge, button, input')) return { x, y };
+      }
+    }
+    return null;
+  });
+  return point ?? { x: VIEWPORT.width / 2, y: VIEWPORT.height * 0.7 };
+}
+
+async function runExcalidraw(browser: Browser, origin: string, cards: number, elements: unknown[], dragId: string): Promise<Figures> {
+  const context = await browser.newContext({ locale: 'en-US', viewport: VIEWPORT, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.log(`  ! Excalidraw page error: ${error.message}`));
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${origin}/`);
+    await page.evaluate(
+      async ({ db: name, store, key, elements }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name, 1);
+          request.onupgradeneeded = () => request.result.createObjectStore(store);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const tx = db.transaction(store, 'readwrite');
+        tx.objectStore(store).put(elements, key);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      { db: SCENE_DB, store: SCENE_STORE, key: SCENE_KEY, elements },
+    );
+    await page.addInitScript(EXCALIDRAW_FIRST_CARD_PROBE);
+    const stopBytes = await countBytes(cdp);
+    const figures: Figures = {};
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => (window as unknown as { __firstCard: number | null }).__firstCard !== null, null, { timeout: 60_000 });
+    figures.firstCard = await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard);
+    await page.waitForTimeout(1000);
+    figures.bytes = (await stopBytes()) / 1024;
+    figures.heap = (await heapAfterGc(cdp)) / 2 ** 20;
+
+    type Api = { getAppState(): { scrollX: number; scrollY: number; zoom: { value: number } }; getSceneElements(): { id: string; x: number; y: number; width: number; height: number }[] };
+    const where = () =>
+      page.evaluate((id) => {
+        const api = (window as unknown as { __excalidraw: Api }).__excalidraw;
+        const s = api.getAppState();
+        const el = api.getSceneElements().find((e) => e.id === id)!;
+        return { sceneX: el.x, sceneY: el.y, x: (el.x + el.width / 2 + s.scrollX) * s.zoom.value, y: (el.y + el.height / 2 + s.scrollY) * s.zoom.value };
+      }, dragId);
+    const before = await where();
+    const dragged = await drag(page, before, async () => {
+      const after = await where();
+      return Math.abs(after.sceneX - before.sceneX) > 2 || Math.abs(after.sceneY - before.sceneY) > 2;
+    });
+    if (!dragged.moved) warn('Excalidraw', cards, 'the dragged card did not move');
+    figures.dragP95 = percentile(dragged.frames, 95);
+    figures.dragLong = long(dragged.frames);
+    await page.keyboard.press('Escape');
+
+    // the gutter between the 3rd and 4th stage columns, low on the screen: no element there
+    const s = await page.evaluate(() => (window as unknown as { __excalidraw: Api }).__excalidraw.getAppState());
+    const gutterX = (232 + 3 * 264 + 2 + s.scrollX) * s.zoom.value;
+    const panned = await pan(page, 'Excalidraw', { x: gutterX, y: VIEWPORT.height * 0.7 });
+    if (!panned.moved) warn('Excalidraw', cards, 'pan did not move the view');
+    figures.panP95 = percentile(panned.frames, 95);
+    figures.panLong = long(panned.frames);
+    figures.panWall = panned.wall;
+
+    const zoom = await zoomToFit(page, 'Excalidraw');
+    if (zoom.settle === null) warn('Excalidraw', cards, 'Shift+1 did not change the view');
+    else figures.zoomSettle = zoom.settle;
+    figures.zoomLong = zoom.long;
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function cell(values: number[], unit: string): string {
+  if (values.length === 0) return '—';
+  const digits = unit === 'frames' ? 0 : unit === 'MB' ? 1 : 0;
+  const f = (v: number) => (unit === 'frames' ? String(Math.round(v * 2) / 2) : v.toFixed(digits));
+  return `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
+}
+
+function printTable(results: Map<number, Record<AppName, Figures[]>>): void {
+  const header = `${'figure'.padEnd(42)} ${'cards'.padStart(6)}  ${'Waymark median (min–max)'.padEnd(26)} ${'Excalidraw median (min–max)'.padEnd(28)} W/E`;
+  console.log(header);
+  console.log('-'.repeat(header.length + 4));
+  for (const figure of FIGURES) {
+    for (const [cards, byApp] of results) {
+      const w = byApp.Waymark.map((r) => r[figure.key]).filter((v): v is number => v !== undefined);
+      const e = byApp.Excalidraw.map((r) => r[figure.key]).filter((v): v is number => v !== undefined);
+      const ratio = w.length && e.length && median(e) > 0 ? (median(w) / median(e)).toFixed(2) : '—';
+      console.log(`${`${figure.label} [${figure.unit}]`.padEnd(42)} ${String(cards).padStart(6)}  ${cell(w, figure.unit).padEnd(26)} ${cell(e, figure.unit).padEnd(28)} ${ratio}`);
+    }
+  }
+}
+
+export async function runCanvasBench(): Promise<void> {
+  console.log(`\n## Canvas side by side: Waymark vs Excalidraw 0.18 (headless Chromium, ${RUNS} runs per cell, interleaved)`);
+  const started = performance.now();
+  await buildExcalidrawPage();
+  const app = await startApp();
+  const excalidrawServer = await startServer({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'waymark-canvas-bench-')),
+    STATIC_DIR: EXCALIDRAW_OUT_DIR,
+    LOG_LEVEL: 'silent',
+  });
+  const origin = `http://127.0.0.1:${excalidrawServer.port}`;
+  try {
+    const results = new Map<number, Record<AppName, Figures[]>>();
+    // Excalidraw's own element format, made once per size by its convertToExcalidrawElements in a page
+    const setup = await app.browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+    const setupPage = await setup.newPage();
+    await setupPage.goto(`${origin}/`);
+    await setupPage.waitForFunction(() => typeof (window as unknown as { __convert?: unknown }).__convert === 'function');
+    const scenes = new Map<number, { journey: Journey; elements: unknown[]; dragId: string }>();
+    for (const cards of SIZES) {
+      const journey = generateJourney(STAGES, LANES, cards);
+      const elements = await setupPage.evaluate((skeletons) => (window as unknown as { __convert: (s: unknown[]) => unknown[] }).__convert(skeletons), excalidrawSkeletons(journey));
+      // the top card of the 4th stage column, as Waymark's 4th card node
+      scenes.set(cards, { journey, elements, dragId: journey.cards[3]!.id });
+    }
+    await setup.close();
+
+    for (const cards of SIZES) {
+      const scene = scenes.get(cards)!;
+      const byApp: Record<AppName, Figures[]> = { Waymark: [], Excalidraw: [] };
+      results.set(cards, byApp);
+      for (let run = 0; run < RUNS; run++) {
+        byApp.Waymark.push(await runWaymark(app, cards, scene.journey));
+        byApp.Excalidraw.push(await runExcalidraw(app.browser, origin, cards, scene.elements, scene.dragId));
+      }
+    }
+    console.log('Frames are rAF intervals (a dropped frame shows as ~33 ms); "pan on a card" is Waymark only. Noisy: 2 shared cores.');
+    printTable(results);
+    console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  } finally {
+    await app.close();
+    await excalidrawServer.close();
+  }
+}
