@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { startServer } from '../server/index';
 import { layoutJourney } from '../src/model/layout';
 import type { Journey } from '../src/model/types';
+import { VIEWPORT_KEY_PREFIX } from '../src/storage/deviceKeys';
 import { startApp, type App } from '../tests/e2e/support/app';
 import { SCENE_DB, SCENE_KEY, SCENE_STORE } from './excalidraw/scene';
 import { EXCALIDRAW_OUT_DIR } from './excalidraw/vite.config';
@@ -27,7 +28,8 @@ import { percentile } from './stats';
  * compression, same CSP.
  *
  * Env: CANVAS_BENCH_RUNS (runs per app and size, default 5), CANVAS_BENCH_SIZES (default
- * "1000,2000,5000").
+ * "1000,2000,5000"), CANVAS_BENCH_SHOTS (a folder: screenshots after load and after each gesture,
+ * to see that both apps show and move what they should).
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +40,11 @@ const LANES = 12;
 const VIEWPORT = { width: 1440, height: 900 };
 
 type AppName = 'Waymark' | 'Excalidraw';
+
+const SHOTS = process.env.CANVAS_BENCH_SHOTS;
+async function shot(page: Page, app: AppName, cards: number, step: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${cards}-${app}-${step}.png`) });
+}
 
 /** One run's figures; a gesture that could not be made leaves its figures out. */
 type Figures = Partial<Record<FigureKey, number>>;
@@ -60,9 +67,9 @@ const FIGURES: { key: FigureKey; label: string; unit: 'ms' | 'MB' | 'KB' | 'fram
   { key: 'firstCard', label: 'navigation → first card painted', unit: 'ms' },
   { key: 'dragP95', label: 'drag a card: p95 frame', unit: 'ms' },
   { key: 'dragLong', label: 'drag a card: frames > 25 ms', unit: 'frames' },
-  { key: 'panP95', label: 'pan (Space+drag, pane): p95 frame', unit: 'ms' },
-  { key: 'panLong', label: 'pan (pane): frames > 25 ms', unit: 'frames' },
-  { key: 'panWall', label: 'pan (pane): wall time of 120 moves', unit: 'ms' },
+  { key: 'panP95', label: 'pan (Space+drag, empty): p95 frame', unit: 'ms' },
+  { key: 'panLong', label: 'pan (empty): frames > 25 ms', unit: 'frames' },
+  { key: 'panWall', label: 'pan (empty): wall time of 120 moves', unit: 'ms' },
   { key: 'panCardP95', label: 'pan starting on a card: p95 frame', unit: 'ms' },
   { key: 'panCardLong', label: 'pan on a card: frames > 25 ms', unit: 'frames' },
   { key: 'panCardWall', label: 'pan on a card: wall time of 120 moves', unit: 'ms' },
@@ -189,14 +196,17 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
-/** What the viewport shows, as a string that changes when it pans or zooms. */
-function viewState(page: Page, app: AppName): Promise<string> {
-  return app === 'Waymark'
-    ? page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '')
-    : page.evaluate(() => {
-        const s = (window as unknown as { __excalidraw: { getAppState(): { scrollX: number; scrollY: number; zoom: { value: number } } } }).__excalidraw.getAppState();
-        return `${s.scrollX} ${s.scrollY} ${s.zoom.value}`;
-      });
+/** Where the viewport is: the screen offset of the scene's origin and the zoom. */
+async function viewOf(page: Page, app: AppName): Promise<{ x: number; y: number; zoom: number }> {
+  if (app === 'Waymark') {
+    const transform = await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '');
+    const [x = NaN, y = NaN, zoom = NaN] = (/translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(transform) ?? []).slice(1).map(Number);
+    return { x, y, zoom };
+  }
+  return page.evaluate(() => {
+    const s = (window as unknown as { __excalidraw: { getAppState(): { scrollX: number; scrollY: number; zoom: { value: number } } } }).__excalidraw.getAppState();
+    return { x: s.scrollX * s.zoom.value, y: s.scrollY * s.zoom.value, zoom: s.zoom.value };
+  });
 }
 
 /** Drags a card across the canvas like editor.bench (90 moves); whether it moved. */
@@ -211,29 +221,48 @@ async function drag(page: Page, start: { x: number; y: number }, moved: () => Pr
   return { frames, moved: await moved() };
 }
 
-/** Space held, mouse pressed at `start`, 120 moves paced at 60 per second; frames, wall time of the moves, whether the view moved. */
-async function pan(page: Page, app: AppName, start: { x: number; y: number }): Promise<{ frames: number[]; wall: number; moved: boolean }> {
-  const before = await viewState(page, app);
+const PAN_MOVES = 120;
+const PAN_STEP = { x: -3, y: -2 };
+
+/**
+ * Space held, mouse pressed at `start`, 120 moves paced at 60 per second: frames, wall time of
+ * the moves (until the frame after the last), and how far the view moved — a pan moves it with
+ * the mouse, (-360, -240) px.
+ */
+async function pan(page: Page, app: AppName, start: { x: number; y: number }): Promise<{ frames: number[]; wall: number; moved: { x: number; y: number } }> {
+  const before = await viewOf(page, app);
   await page.mouse.move(start.x, start.y);
   await page.keyboard.down('Space');
   await page.mouse.down();
   await page.evaluate(START_FRAMES);
   const t0 = performance.now();
-  for (let i = 1; i <= 120; i++) {
-    await page.mouse.move(start.x - i * 3, start.y - i * 2);
+  for (let i = 1; i <= PAN_MOVES; i++) {
+    await page.mouse.move(start.x + i * PAN_STEP.x, start.y + i * PAN_STEP.y);
     const wait = t0 + (i * 1000) / 60 - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
   }
   await nextFrame(page);
   const wall = performance.now() - t0;
+  const after = await viewOf(page, app);
   await page.mouse.up();
   await page.keyboard.up('Space');
   const frames = await stopFrames(page);
   await page.waitForTimeout(200);
-  return { frames, wall, moved: (await viewState(page, app)) !== before };
+  return { frames, wall, moved: { x: after.x - before.x, y: after.y - before.y } };
 }
 
-/** Shift+1 (both apps: "zoom to fit"): frames over 25 ms until the view settles, and when it did (no change for 500 ms). */
+/** Whether the view followed the mouse (at least half the way); prints a warning if not. */
+function checkPan(app: AppName, cards: number, what: string, moved: { x: number; y: number }): void {
+  const want = { x: PAN_MOVES * PAN_STEP.x, y: PAN_MOVES * PAN_STEP.y };
+  const ok = moved.x / want.x > 0.5 && moved.y / want.y > 0.5;
+  if (!ok) warn(app, cards, `${what}: the view moved by (${moved.x.toFixed(0)}, ${moved.y.toFixed(0)}) px, a pan moves it by (${want.x}, ${want.y})`);
+}
+
+/**
+ * Shift+1 (both apps: "zoom to fit"). From the keydown: frames over 25 ms until the view settles,
+ * and when it settled — the first animation frame after the one that found the last change of
+ * the view (so the frame that draws the fitted view is counted), with no change for 500 ms after.
+ */
 async function zoomToFit(page: Page, app: AppName): Promise<{ long: number; settle: number | null }> {
   const read =
     app === 'Waymark'
@@ -245,6 +274,7 @@ async function zoomToFit(page: Page, app: AppName): Promise<{ long: number; sett
       let prev = read();
       let start = null;
       let lastChange = null;
+      let settled = null;
       let last = performance.now();
       const frames = [];
       window.addEventListener('keydown', (e) => { if (start === null && e.key === '!') start = e.timeStamp; }, { capture: true });
@@ -252,10 +282,11 @@ async function zoomToFit(page: Page, app: AppName): Promise<{ long: number; sett
         frames.push([now, now - last]);
         last = now;
         const current = read();
-        if (current !== prev) { prev = current; lastChange = now; }
-        if (start !== null && (lastChange !== null ? now - lastChange > 500 : now - start > 3000)) {
-          const end = lastChange ?? now;
-          resolve({ settle: lastChange === null ? null : lastChange - start, long: frames.filter(([t, d]) => t > start && t <= end + 1 && d > 25).length });
+        if (current !== prev) { prev = current; lastChange = now; settled = null; }
+        else if (lastChange !== null && settled === null) settled = now;
+        if (start !== null && (settled !== null ? now - lastChange > 500 : now - start > 5000)) {
+          const end = settled ?? now;
+          resolve({ settle: settled === null ? null : settled - start, long: frames.filter(([t, d]) => t > start && t <= end && d > 25).length });
         } else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -279,6 +310,9 @@ async function runWaymark(app: App, cards: number, journey: Journey): Promise<Fi
     await page.goto(app.url('/'));
     await page.getByRole('button', { name: 'New map' }).first().waitFor();
     const id = await storeJourney(page, journey, `${cards} cards`);
+    // Opened before at 100 % where Excalidraw opens too (a map opened the first time is fitted,
+    // every card at once): both apps show the same cards for the first paint, drag and pan.
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ x: 16, y: 12, zoom: 1 })), `${VIEWPORT_KEY_PREFIX}${id}`);
     await page.addInitScript(FIRST_CARD_PROBE);
     const stopBytes = await countBytes(cdp);
     const figures: Figures = {};
@@ -286,6 +320,7 @@ async function runWaymark(app: App, cards: number, journey: Journey): Promise<Fi
     await page.waitForTimeout(1000);
     figures.bytes = (await stopBytes()) / 1024;
     figures.heap = (await heapAfterGc(cdp)) / 2 ** 20;
+    await shot(page, 'Waymark', cards, '1-loaded');
 
     const card = page.locator('.react-flow__node-card').nth(3);
     const cardId = await card.getAttribute('data-id');
@@ -295,18 +330,20 @@ async function runWaymark(app: App, cards: number, journey: Journey): Promise<Fi
       return !after || Math.abs(after.x - box.x) > 2 || Math.abs(after.y - box.y) > 2;
     });
     if (!dragged.moved) warn('Waymark', cards, 'the dragged card did not move');
+    await shot(page, 'Waymark', cards, '2-dragged');
     figures.dragP95 = percentile(dragged.frames, 95);
     figures.dragLong = long(dragged.frames);
 
-    const panned = await pan(page, 'Waymark', await emptyPanePoint(page));
-    if (!panned.moved) warn('Waymark', cards, 'pan over the pane did not move the view');
+    const panned = await pan(page, 'Waymark', await canvasPoint(page, 'empty'));
+    checkPan('Waymark', cards, 'Space+drag from an empty cell', panned.moved);
+    await shot(page, 'Waymark', cards, '3-panned');
     figures.panP95 = percentile(panned.frames, 95);
     figures.panLong = long(panned.frames);
     figures.panWall = panned.wall;
 
-    const other = (await page.locator('.react-flow__node-card').nth(40).boundingBox()) ?? box;
-    const pannedOnCard = await pan(page, 'Waymark', { x: other.x + other.width / 2, y: other.y + other.height / 2 });
-    if (!pannedOnCard.moved) warn('Waymark', cards, 'pan starting on a card did not move the view');
+    const pannedOnCard = await pan(page, 'Waymark', await canvasPoint(page, 'card'));
+    checkPan('Waymark', cards, 'Space+drag from a card', pannedOnCard.moved);
+    await shot(page, 'Waymark', cards, '4-panned-on-card');
     figures.panCardP95 = percentile(pannedOnCard.frames, 95);
     figures.panCardLong = long(pannedOnCard.frames);
     figures.panCardWall = pannedOnCard.wall;
@@ -315,6 +352,9 @@ async function runWaymark(app: App, cards: number, journey: Journey): Promise<Fi
     const zoom = await zoomToFit(page, 'Waymark');
     if (zoom.settle === null) warn('Waymark', cards, 'Shift+1 did not change the view');
     else figures.zoomSettle = zoom.settle;
+    const fitted = await viewOf(page, 'Waymark');
+    if (!(fitted.zoom < 1)) warn('Waymark', cards, `Shift+1 left the zoom at ${fitted.zoom}, not below 100 %`);
+    await shot(page, 'Waymark', cards, '5-fit');
     figures.zoomLong = zoom.long;
     return figures;
   } finally {
@@ -322,19 +362,25 @@ async function runWaymark(app: App, cards: number, journey: Journey): Promise<Fi
   }
 }
 
-/** A point on Waymark's pane that no card, header or panel covers (the gutter between two stage columns). */
-async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(() => {
+/**
+ * A point low on Waymark's canvas where a drag starts on the map itself and not on a card:
+ * `empty` the background of a cell (or the bare pane), else inside a card. Headers, panels,
+ * edges and buttons are avoided.
+ */
+async function canvasPoint(page: Page, on: 'empty' | 'card'): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((on) => {
     const pane = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
     if (!pane) return null;
     for (let y = pane.top + pane.height * 0.6; y < pane.bottom - 20; y += 13) {
       for (let x = pane.left + 300; x < pane.right - 250; x += 3) {
         const el = document.elementFromPoint(x, y);
-        if (el && el.closest('.react-flow') && !el.closest('.react-flow__node, .react-flow__panel, .react-flow__edge, button, input')) return { x, y };
+        if (!el || el.closest('.react-flow__panel, .react-flow__edge, .react-flow__edgelabel-renderer, button, input, a')) continue;
+        const card = el.closest('.react-flow__node-card');
+        if (on === 'card' ? card : !card && el.closest('.react-flow__node-cell, .react-flow__pane')) return { x, y };
       }
     }
     return null;
-  });
+  }, on);
   return point ?? { x: VIEWPORT.width / 2, y: VIEWPORT.height * 0.7 };
 }
 
@@ -372,6 +418,7 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
     await page.waitForTimeout(1000);
     figures.bytes = (await stopBytes()) / 1024;
     figures.heap = (await heapAfterGc(cdp)) / 2 ** 20;
+    await shot(page, 'Excalidraw', cards, '1-loaded');
 
     type Api = { getAppState(): { scrollX: number; scrollY: number; zoom: { value: number } }; getSceneElements(): { id: string; x: number; y: number; width: number; height: number }[] };
     const where = () =>
@@ -387,6 +434,7 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
       return Math.abs(after.sceneX - before.sceneX) > 2 || Math.abs(after.sceneY - before.sceneY) > 2;
     });
     if (!dragged.moved) warn('Excalidraw', cards, 'the dragged card did not move');
+    await shot(page, 'Excalidraw', cards, '2-dragged');
     figures.dragP95 = percentile(dragged.frames, 95);
     figures.dragLong = long(dragged.frames);
     await page.keyboard.press('Escape');
@@ -395,7 +443,8 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
     const s = await page.evaluate(() => (window as unknown as { __excalidraw: Api }).__excalidraw.getAppState());
     const gutterX = (232 + 3 * 264 + 2 + s.scrollX) * s.zoom.value;
     const panned = await pan(page, 'Excalidraw', { x: gutterX, y: VIEWPORT.height * 0.7 });
-    if (!panned.moved) warn('Excalidraw', cards, 'pan did not move the view');
+    checkPan('Excalidraw', cards, 'Space+drag from an empty spot', panned.moved);
+    await shot(page, 'Excalidraw', cards, '3-panned');
     figures.panP95 = percentile(panned.frames, 95);
     figures.panLong = long(panned.frames);
     figures.panWall = panned.wall;
@@ -403,6 +452,9 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
     const zoom = await zoomToFit(page, 'Excalidraw');
     if (zoom.settle === null) warn('Excalidraw', cards, 'Shift+1 did not change the view');
     else figures.zoomSettle = zoom.settle;
+    const fitted = await viewOf(page, 'Excalidraw');
+    if (!(fitted.zoom < 1)) warn('Excalidraw', cards, `Shift+1 left the zoom at ${fitted.zoom}, not below 100 %`);
+    await shot(page, 'Excalidraw', cards, '5-fit');
     figures.zoomLong = zoom.long;
     return figures;
   } finally {
