@@ -173,18 +173,33 @@ async function buildExcalidrawPage(): Promise<void> {
   await build({ configFile: path.join(src, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-/** Sums the encoded bytes of every response the page receives until `stop`. */
-async function countBytes(cdp: CDPSession): Promise<() => Promise<number>> {
+/**
+ * Sums the encoded bytes of every response the page receives until the returned function is
+ * called; a request to our own server that fails is reported. (Excalidraw also names esm.sh as
+ * the fallback source of each font face; the CSP blocks those before any request is made, and the
+ * fonts come from the page's own fonts/.)
+ */
+async function countBytes(cdp: CDPSession, onFailed: (url: string) => void): Promise<() => Promise<number>> {
   let bytes = 0;
+  const urls = new Map<string, string>();
+  const onSent = (event: { requestId: string; request: { url: string } }) => urls.set(event.requestId, event.request.url);
   const onFinished = (event: { encodedDataLength: number }) => {
     bytes += event.encodedDataLength;
   };
+  const onFailedLoad = (event: { requestId: string; canceled?: boolean }) => {
+    const url = urls.get(event.requestId) ?? '';
+    if (url.startsWith('http://127.0.0.1') && !event.canceled) onFailed(url);
+  };
+  cdp.on('Network.requestWillBeSent', onSent);
   cdp.on('Network.loadingFinished', onFinished);
+  cdp.on('Network.loadingFailed', onFailedLoad);
   await cdp.send('Network.enable');
   // a first load: nothing from the HTTP cache the setup navigation filled
   await cdp.send('Network.clearBrowserCache');
   return async () => {
+    cdp.off('Network.requestWillBeSent', onSent);
     cdp.off('Network.loadingFinished', onFinished);
+    cdp.off('Network.loadingFailed', onFailedLoad);
     await cdp.send('Network.disable');
     return bytes;
   };
@@ -255,7 +270,7 @@ async function pan(page: Page, app: AppName, start: { x: number; y: number }): P
 function checkPan(app: AppName, cards: number, what: string, moved: { x: number; y: number }): void {
   const want = { x: PAN_MOVES * PAN_STEP.x, y: PAN_MOVES * PAN_STEP.y };
   const ok = moved.x / want.x > 0.5 && moved.y / want.y > 0.5;
-  if (!ok) warn(app, cards, `${what}: the view moved by (${moved.x.toFixed(0)}, ${moved.y.toFixed(0)}) px, a pan moves it by (${want.x}, ${want.y})`);
+  if (!ok) warn(app, cards, `${what} did not pan: the view should move by (${want.x}, ${want.y}) px`, `(${moved.x.toFixed(0)}, ${moved.y.toFixed(0)})`);
 }
 
 /**
@@ -298,8 +313,19 @@ async function zoomToFit(page: Page, app: AppName): Promise<{ long: number; sett
 
 const long = (frames: number[]) => frames.filter((f) => f > 25).length;
 
-function warn(app: AppName, cards: number, what: string): void {
-  console.log(`  ! ${app}, ${cards} cards: ${what}`);
+/** Gestures that did not do what they should, per app, size and kind: how often, and what was seen. */
+const warnings = new Map<string, string[]>();
+function warn(app: AppName, cards: number, what: string, seen = ''): void {
+  const key = `${app}, ${cards} cards: ${what}`;
+  warnings.set(key, [...(warnings.get(key) ?? []), seen]);
+}
+
+function printWarnings(): void {
+  for (const [key, seen] of warnings) {
+    const shown = seen.filter(Boolean);
+    console.log(`  ! ${key} (${seen.length} of ${RUNS} runs)${shown.length ? ` — ${shown.join('; ')}` : ''}`);
+  }
+  warnings.clear();
 }
 
 async function runWaymark(app: App, cards: number, journey: Journey): Promise<Figures> {
@@ -314,7 +340,7 @@ async function runWaymark(app: App, cards: number, journey: Journey): Promise<Fi
     // every card at once): both apps show the same cards for the first paint, drag and pan.
     await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ x: 16, y: 12, zoom: 1 })), `${VIEWPORT_KEY_PREFIX}${id}`);
     await page.addInitScript(FIRST_CARD_PROBE);
-    const stopBytes = await countBytes(cdp);
+    const stopBytes = await countBytes(cdp, (url) => warn('Waymark', cards, 'a request to the server failed', url));
     const figures: Figures = {};
     figures.firstCard = await timeToFirstCard(app, page, id);
     await page.waitForTimeout(1000);
@@ -353,7 +379,7 @@ async function runWaymark(app: App, cards: number, journey: Journey): Promise<Fi
     if (zoom.settle === null) warn('Waymark', cards, 'Shift+1 did not change the view');
     else figures.zoomSettle = zoom.settle;
     const fitted = await viewOf(page, 'Waymark');
-    if (!(fitted.zoom < 1)) warn('Waymark', cards, `Shift+1 left the zoom at ${fitted.zoom}, not below 100 %`);
+    if (!(fitted.zoom < 1)) warn('Waymark', cards, 'Shift+1 left the zoom at 100 % or more', String(fitted.zoom));
     await shot(page, 'Waymark', cards, '5-fit');
     figures.zoomLong = zoom.long;
     return figures;
@@ -390,7 +416,8 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
     const page = await context.newPage();
     page.on('pageerror', (error) => console.log(`  ! Excalidraw page error: ${error.message}`));
     const cdp = await context.newCDPSession(page);
-    await page.goto(`${origin}/`);
+    // any page of the origin will do to write its IndexedDB; /healthz is the lightest
+    await page.goto(`${origin}/healthz`);
     await page.evaluate(
       async ({ db: name, store, key, elements }) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -410,7 +437,7 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
       { db: SCENE_DB, store: SCENE_STORE, key: SCENE_KEY, elements },
     );
     await page.addInitScript(EXCALIDRAW_FIRST_CARD_PROBE);
-    const stopBytes = await countBytes(cdp);
+    const stopBytes = await countBytes(cdp, (url) => warn('Excalidraw', cards, 'a request to the server failed', url));
     const figures: Figures = {};
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => (window as unknown as { __firstCard: number | null }).__firstCard !== null, null, { timeout: 60_000 });
@@ -453,7 +480,7 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
     if (zoom.settle === null) warn('Excalidraw', cards, 'Shift+1 did not change the view');
     else figures.zoomSettle = zoom.settle;
     const fitted = await viewOf(page, 'Excalidraw');
-    if (!(fitted.zoom < 1)) warn('Excalidraw', cards, `Shift+1 left the zoom at ${fitted.zoom}, not below 100 %`);
+    if (!(fitted.zoom < 1)) warn('Excalidraw', cards, 'Shift+1 left the zoom at 100 % or more', String(fitted.zoom));
     await shot(page, 'Excalidraw', cards, '5-fit');
     figures.zoomLong = zoom.long;
     return figures;
@@ -529,6 +556,7 @@ export async function runCanvasBench(): Promise<void> {
     }
     console.log('Frames are rAF intervals (a dropped frame shows as ~33 ms); "pan on a card" is Waymark only. Noisy: 2 shared cores.');
     printTable(results);
+    printWarnings();
     console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
   } finally {
     await app.close();

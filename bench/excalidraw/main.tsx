@@ -1,4 +1,3 @@
-import './assetPath';
 import { convertToExcalidrawElements, Excalidraw } from '@excalidraw/excalidraw';
 import '@excalidraw/excalidraw/index.css';
 import { createRoot } from 'react-dom/client';

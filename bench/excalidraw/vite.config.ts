@@ -51,8 +51,8 @@ function fontsAndPrecompress(): Plugin {
 
 export default defineConfig({
   root: here,
-  // no public/ folder of its own: the page has nothing but its bundle and Excalidraw's fonts
-  publicDir: false,
+  // public/asset-path.js: where the fonts are
+  publicDir: path.join(here, 'public'),
   plugins: [react(), fontsAndPrecompress()],
   build: {
     outDir: EXCALIDRAW_OUT_DIR,
