@@ -4,14 +4,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
+import * as Y from 'yjs';
 import { startServer } from '../server/index';
+import { journeyToDoc } from '../src/model/doc';
 import { layoutJourney } from '../src/model/layout';
 import type { Journey } from '../src/model/types';
 import { VIEWPORT_KEY_PREFIX } from '../src/storage/deviceKeys';
 import { startApp, type App } from '../tests/e2e/support/app';
 import { SCENE_DB, SCENE_KEY, SCENE_STORE } from './excalidraw/scene';
 import { EXCALIDRAW_OUT_DIR } from './excalidraw/vite.config';
-import { FIRST_CARD_PROBE, storeJourney, timeToFirstCard } from './editor.bench';
+import { FIRST_CARD_PROBE, storeMapUpdate, timeToFirstCard } from './editor.bench';
 import { generateJourney } from './model.bench';
 import { percentile } from './stats';
 
@@ -174,20 +176,29 @@ async function buildExcalidrawPage(): Promise<void> {
 }
 
 /**
- * Sums the encoded bytes of every response the page receives until the returned function is
- * called; a request to our own server that fails is reported. (Excalidraw also names esm.sh as
- * the fallback source of each font face; the CSP blocks those before any request is made, and the
- * fonts come from the page's own fonts/.)
+ * Sums the encoded bytes of every response the page receives over its first load: `settled()`
+ * waits until no request has been open for 400 ms (at most 5 s) and returns the sum. A request to
+ * our own server that fails is reported. (Excalidraw also names esm.sh as the fallback source of
+ * each font face; the CSP blocks those before any request is made, and the fonts come from the
+ * page's own fonts/.)
  */
-async function countBytes(cdp: CDPSession, onFailed: (url: string) => void): Promise<() => Promise<number>> {
+async function countBytes(cdp: CDPSession, onFailed: (url: string) => void): Promise<{ settled: () => Promise<number> }> {
   let bytes = 0;
-  const urls = new Map<string, string>();
-  const onSent = (event: { requestId: string; request: { url: string } }) => urls.set(event.requestId, event.request.url);
-  const onFinished = (event: { encodedDataLength: number }) => {
+  let lastActivity = performance.now();
+  const open = new Map<string, string>();
+  const onSent = (event: { requestId: string; request: { url: string } }) => {
+    open.set(event.requestId, event.request.url);
+    lastActivity = performance.now();
+  };
+  const onFinished = (event: { requestId: string; encodedDataLength: number }) => {
     bytes += event.encodedDataLength;
+    open.delete(event.requestId);
+    lastActivity = performance.now();
   };
   const onFailedLoad = (event: { requestId: string; canceled?: boolean }) => {
-    const url = urls.get(event.requestId) ?? '';
+    const url = open.get(event.requestId) ?? '';
+    open.delete(event.requestId);
+    lastActivity = performance.now();
     if (url.startsWith('http://127.0.0.1') && !event.canceled) onFailed(url);
   };
   cdp.on('Network.requestWillBeSent', onSent);
@@ -196,12 +207,18 @@ async function countBytes(cdp: CDPSession, onFailed: (url: string) => void): Pro
   await cdp.send('Network.enable');
   // a first load: nothing from the HTTP cache the setup navigation filled
   await cdp.send('Network.clearBrowserCache');
-  return async () => {
-    cdp.off('Network.requestWillBeSent', onSent);
-    cdp.off('Network.loadingFinished', onFinished);
-    cdp.off('Network.loadingFailed', onFailedLoad);
-    await cdp.send('Network.disable');
-    return bytes;
+  return {
+    async settled() {
+      const start = performance.now();
+      while ((open.size > 0 || performance.now() - lastActivity < 400) && performance.now() - start < 5000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      cdp.off('Network.requestWillBeSent', onSent);
+      cdp.off('Network.loadingFinished', onFinished);
+      cdp.off('Network.loadingFailed', onFailedLoad);
+      await cdp.send('Network.disable');
+      return bytes;
+    },
   };
 }
 
@@ -328,23 +345,23 @@ function printWarnings(): void {
   warnings.clear();
 }
 
-async function runWaymark(app: App, cards: number, journey: Journey): Promise<Figures> {
+async function runWaymark(app: App, cards: number, journey: Journey, update: Uint8Array): Promise<Figures> {
   const context = await app.browser.newContext({ locale: 'en-US', viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(app.url('/'));
     await page.getByRole('button', { name: 'New map' }).first().waitFor();
-    const id = await storeJourney(page, journey, `${cards} cards`);
+    // as editor.bench's storeJourney does, with the update encoded once per size
+    const id = await storeMapUpdate(page, journey.id, `${cards} cards`, update);
     // Opened before at 100 % where Excalidraw opens too (a map opened the first time is fitted,
     // every card at once): both apps show the same cards for the first paint, drag and pan.
     await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ x: 16, y: 12, zoom: 1 })), `${VIEWPORT_KEY_PREFIX}${id}`);
     await page.addInitScript(FIRST_CARD_PROBE);
-    const stopBytes = await countBytes(cdp, (url) => warn('Waymark', cards, 'a request to the server failed', url));
+    const firstLoad = await countBytes(cdp, (url) => warn('Waymark', cards, 'a request to the server failed', url));
     const figures: Figures = {};
     figures.firstCard = await timeToFirstCard(app, page, id);
-    await page.waitForTimeout(1000);
-    figures.bytes = (await stopBytes()) / 1024;
+    figures.bytes = (await firstLoad.settled()) / 1024;
     figures.heap = (await heapAfterGc(cdp)) / 2 ** 20;
     await shot(page, 'Waymark', cards, '1-loaded');
 
@@ -410,7 +427,7 @@ async function canvasPoint(page: Page, on: 'empty' | 'card'): Promise<{ x: numbe
   return point ?? { x: VIEWPORT.width / 2, y: VIEWPORT.height * 0.7 };
 }
 
-async function runExcalidraw(browser: Browser, origin: string, cards: number, elements: unknown[], dragId: string): Promise<Figures> {
+async function runExcalidraw(browser: Browser, origin: string, cards: number, elementsJson: string, dragId: string): Promise<Figures> {
   const context = await browser.newContext({ locale: 'en-US', viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
@@ -419,7 +436,8 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
     // any page of the origin will do to write its IndexedDB; /healthz is the lightest
     await page.goto(`${origin}/healthz`);
     await page.evaluate(
-      async ({ db: name, store, key, elements }) => {
+      async ({ db: name, store, key, elementsJson }) => {
+        const elements: unknown = JSON.parse(elementsJson);
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const request = indexedDB.open(name, 1);
           request.onupgradeneeded = () => request.result.createObjectStore(store);
@@ -434,16 +452,15 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
         });
         db.close();
       },
-      { db: SCENE_DB, store: SCENE_STORE, key: SCENE_KEY, elements },
+      { db: SCENE_DB, store: SCENE_STORE, key: SCENE_KEY, elementsJson },
     );
     await page.addInitScript(EXCALIDRAW_FIRST_CARD_PROBE);
-    const stopBytes = await countBytes(cdp, (url) => warn('Excalidraw', cards, 'a request to the server failed', url));
+    const firstLoad = await countBytes(cdp, (url) => warn('Excalidraw', cards, 'a request to the server failed', url));
     const figures: Figures = {};
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => (window as unknown as { __firstCard: number | null }).__firstCard !== null, null, { timeout: 60_000 });
     figures.firstCard = await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard);
-    await page.waitForTimeout(1000);
-    figures.bytes = (await stopBytes()) / 1024;
+    figures.bytes = (await firstLoad.settled()) / 1024;
     figures.heap = (await heapAfterGc(cdp)) / 2 ** 20;
     await shot(page, 'Excalidraw', cards, '1-loaded');
 
@@ -536,12 +553,17 @@ export async function runCanvasBench(): Promise<void> {
     const setupPage = await setup.newPage();
     await setupPage.goto(`${origin}/`);
     await setupPage.waitForFunction(() => typeof (window as unknown as { __convert?: unknown }).__convert === 'function');
-    const scenes = new Map<number, { journey: Journey; elements: unknown[]; dragId: string }>();
+    // (crossing into the pages as JSON strings: Playwright would serialise 10,000 objects one by one)
+    const scenes = new Map<number, { journey: Journey; update: Uint8Array; elementsJson: string; dragId: string }>();
     for (const cards of SIZES) {
       const journey = generateJourney(STAGES, LANES, cards);
-      const elements = await setupPage.evaluate((skeletons) => (window as unknown as { __convert: (s: unknown[]) => unknown[] }).__convert(skeletons), excalidrawSkeletons(journey));
+      const elementsJson = await setupPage.evaluate(
+        (skeletons) => JSON.stringify((window as unknown as { __convert: (s: unknown[]) => unknown[] }).__convert(JSON.parse(skeletons) as unknown[])),
+        JSON.stringify(excalidrawSkeletons(journey)),
+      );
+      const update = Y.encodeStateAsUpdate(journeyToDoc(journey));
       // the top card of the 4th stage column, as Waymark's 4th card node
-      scenes.set(cards, { journey, elements, dragId: journey.cards[3]!.id });
+      scenes.set(cards, { journey, update, elementsJson, dragId: journey.cards[3]!.id });
     }
     await setup.close();
 
@@ -549,10 +571,12 @@ export async function runCanvasBench(): Promise<void> {
       const scene = scenes.get(cards)!;
       const byApp: Record<AppName, Figures[]> = { Waymark: [], Excalidraw: [] };
       results.set(cards, byApp);
+      const sizeStarted = performance.now();
       for (let run = 0; run < RUNS; run++) {
-        byApp.Waymark.push(await runWaymark(app, cards, scene.journey));
-        byApp.Excalidraw.push(await runExcalidraw(app.browser, origin, cards, scene.elements, scene.dragId));
+        byApp.Waymark.push(await runWaymark(app, cards, scene.journey, scene.update));
+        byApp.Excalidraw.push(await runExcalidraw(app.browser, origin, cards, scene.elementsJson, scene.dragId));
       }
+      console.log(`  ${cards} cards: ${RUNS} runs of each app in ${((performance.now() - sizeStarted) / 1000).toFixed(0)} s`);
     }
     console.log('Frames are rAF intervals (a dropped frame shows as ~33 ms); "pan on a card" is Waymark only. Noisy: 2 shared cores.');
     printTable(results);
