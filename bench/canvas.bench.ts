@@ -7,13 +7,14 @@ import { build } from 'vite';
 import * as Y from 'yjs';
 import { startServer } from '../server/index';
 import { journeyToDoc } from '../src/model/doc';
-import { layoutJourney } from '../src/model/layout';
+import { GRID, layoutJourney } from '../src/model/layout';
 import type { Journey } from '../src/model/types';
 import { VIEWPORT_KEY_PREFIX } from '../src/storage/deviceKeys';
 import { startApp, type App } from '../tests/e2e/support/app';
 import { SCENE_DB, SCENE_KEY, SCENE_STORE } from './excalidraw/scene';
 import { EXCALIDRAW_OUT_DIR } from './excalidraw/vite.config';
 import { FIRST_CARD_PROBE, storeMapUpdate, timeToFirstCard } from './editor.bench';
+import { startFrames, stopFrames } from './frames';
 import { generateJourney } from './model.bench';
 import { percentile } from './stats';
 
@@ -80,27 +81,6 @@ const FIGURES: { key: FigureKey; label: string; unit: 'ms' | 'MB' | 'KB' | 'fram
   { key: 'heap', label: 'JS heap after load + GC', unit: 'MB' },
   { key: 'bytes', label: 'first-load bytes (encoded)', unit: 'KB' },
 ];
-
-/** The frame recorder of editor.bench's dragFrameTimes: intervals between animation frames. */
-const START_FRAMES = `(() => {
-  window.__frames = [];
-  window.__recording = true;
-  let last = performance.now();
-  const tick = (now) => {
-    window.__frames.push(now - last);
-    last = now;
-    if (window.__recording) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})()`;
-
-async function stopFrames(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
-}
 
 const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
 
@@ -243,7 +223,7 @@ async function viewOf(page: Page, app: AppName): Promise<{ x: number; y: number;
 
 /** Drags a card across the canvas like editor.bench (90 moves); whether it moved. */
 async function drag(page: Page, start: { x: number; y: number }, moved: () => Promise<boolean>): Promise<{ frames: number[]; moved: boolean }> {
-  await page.evaluate(START_FRAMES);
+  await startFrames(page);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let i = 1; i <= 90; i++) await page.mouse.move(start.x + i * 4, start.y + Math.sin(i / 8) * 60);
@@ -266,7 +246,7 @@ async function pan(page: Page, app: AppName, start: { x: number; y: number }): P
   await page.mouse.move(start.x, start.y);
   await page.keyboard.down('Space');
   await page.mouse.down();
-  await page.evaluate(START_FRAMES);
+  await startFrames(page);
   const t0 = performance.now();
   for (let i = 1; i <= PAN_MOVES; i++) {
     await page.mouse.move(start.x + i * PAN_STEP.x, start.y + i * PAN_STEP.y);
@@ -485,7 +465,7 @@ async function runExcalidraw(browser: Browser, origin: string, cards: number, el
 
     // the gutter between the 3rd and 4th stage columns, low on the screen: no element there
     const s = await page.evaluate(() => (window as unknown as { __excalidraw: Api }).__excalidraw.getAppState());
-    const gutterX = (232 + 3 * 264 + 2 + s.scrollX) * s.zoom.value;
+    const gutterX = (GRID.laneHeaderWidth + 3 * GRID.stageWidth + s.scrollX) * s.zoom.value;
     const panned = await pan(page, 'Excalidraw', { x: gutterX, y: VIEWPORT.height * 0.7 });
     checkPan('Excalidraw', cards, 'Space+drag from an empty spot', panned.moved);
     await shot(page, 'Excalidraw', cards, '3-panned');

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { journeyToDoc } from '../src/model/doc';
 import type { Journey } from '../src/model/types';
 import { startApp, type App } from '../tests/e2e/support/app';
+import { startFrames, stopFrames } from './frames';
 import { generateJourney } from './model.bench';
 import { percentile, report } from './stats';
 
@@ -69,18 +70,7 @@ export async function timeToFirstCard(app: App, page: Page, mapId: string): Prom
 async function dragFrameTimes(page: Page): Promise<number[]> {
   const cardNode = page.locator('.react-flow__node-card').nth(3);
   const box = (await cardNode.boundingBox())!;
-  // plain strings: tsx would wrap named functions in a helper the page does not have
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__recording = true;
-    let last = performance.now();
-    const tick = (now) => {
-      window.__frames.push(now - last);
-      last = now;
-      if (window.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
+  await startFrames(page);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
@@ -89,11 +79,7 @@ async function dragFrameTimes(page: Page): Promise<number[]> {
     await page.mouse.move(x + i * 4, y + Math.sin(i / 8) * 60);
   }
   await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  return stopFrames(page);
 }
 
 /** From a keystroke in the inspector's title field to the frame that shows it on the card. */
