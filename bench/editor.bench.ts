@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { journeyToDoc } from '../src/model/doc';
 import type { Journey } from '../src/model/types';
 import { startApp, type App } from '../tests/e2e/support/app';
+import { startFrames, stopFrames } from './frames';
 import { generateJourney } from './model.bench';
 import { percentile, report } from './stats';
 
@@ -16,9 +17,18 @@ async function storeMap(page: Page, cards: number): Promise<string> {
 
 /** Stores any journey the same way (evidence.bench.ts stores one with and one without evidence). */
 export async function storeJourney(page: Page, journey: Journey, title: string): Promise<string> {
-  const update = Array.from(Y.encodeStateAsUpdate(journeyToDoc(journey)));
+  return storeMapUpdate(page, journey.id, title, Y.encodeStateAsUpdate(journeyToDoc(journey)));
+}
+
+/**
+ * Stores a map's whole Y.Doc update as the library entry plus one snapshot row (canvas.bench.ts
+ * encodes each size once and stores it for every run). The update crosses into the page as
+ * base64: one string, where an array of numbers would be serialised number by number.
+ */
+export async function storeMapUpdate(page: Page, id: string, title: string, update: Uint8Array): Promise<string> {
   await page.evaluate(
-    async ({ id, title, update }) => {
+    async ({ id, title, base64 }) => {
+      const update = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('waymark');
         request.onsuccess = () => resolve(request.result);
@@ -27,16 +37,16 @@ export async function storeJourney(page: Page, journey: Journey, title: string):
       const tx = db.transaction(['maps', 'updates'], 'readwrite');
       const now = Date.now();
       tx.objectStore('maps').put({ id, title, createdAt: now, updatedAt: now, thumbnail: null, deletedAt: null });
-      tx.objectStore('updates').add({ mapId: id, update: new Uint8Array(update) });
+      tx.objectStore('updates').add({ mapId: id, update });
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
       });
       db.close();
     },
-    { id: journey.id, title, update },
+    { id, title, base64: Buffer.from(update).toString('base64') },
   );
-  return journey.id;
+  return id;
 }
 
 /** Milliseconds from navigation start to the first painted card (the frame after it is in the DOM). */
@@ -60,18 +70,7 @@ export async function timeToFirstCard(app: App, page: Page, mapId: string): Prom
 async function dragFrameTimes(page: Page): Promise<number[]> {
   const cardNode = page.locator('.react-flow__node-card').nth(3);
   const box = (await cardNode.boundingBox())!;
-  // plain strings: tsx would wrap named functions in a helper the page does not have
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__recording = true;
-    let last = performance.now();
-    const tick = (now) => {
-      window.__frames.push(now - last);
-      last = now;
-      if (window.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
+  await startFrames(page);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
@@ -80,11 +79,7 @@ async function dragFrameTimes(page: Page): Promise<number[]> {
     await page.mouse.move(x + i * 4, y + Math.sin(i / 8) * 60);
   }
   await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
+  return stopFrames(page);
 }
 
 /** From a keystroke in the inspector's title field to the frame that shows it on the card. */
