@@ -13,7 +13,8 @@ import { VIEWPORT_KEY_PREFIX } from '../src/storage/deviceKeys';
 import { startApp, type App } from '../tests/e2e/support/app';
 import { SCENE_DB, SCENE_KEY, SCENE_STORE } from './excalidraw/scene';
 import { EXCALIDRAW_OUT_DIR } from './excalidraw/vite.config';
-import { FIRST_CARD_PROBE, storeMapUpdate, timeToFirstCard } from './editor.bench';
+import { storeMapUpdate } from '../tests/e2e/support/storedMap';
+import { timeToFirstCard } from './editor.bench';
 import { startFrames, stopFrames } from './frames';
 import { generateJourney } from './model.bench';
 import { percentile } from './stats';
@@ -82,13 +83,28 @@ const FIGURES: { key: FigureKey; label: string; unit: 'ms' | 'MB' | 'KB' | 'fram
   { key: 'bytes', label: 'first-load bytes (encoded)', unit: 'KB' },
 ];
 
+/**
+ * Waymark's first paint at 100 %: the frame after the first card element with its text is in the
+ * DOM. A big map draws cards on a canvas first (greeked, no text) and makes them elements a frame
+ * later; Excalidraw's first frame has its text, so the comparison waits for ours.
+ */
+const TEXT_CARD_PROBE = `
+  window.__firstCard = null;
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.react-flow__node-card .card-title')) {
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__firstCard = performance.now(); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
 const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
 
 /**
  * Excalidraw's first paint: it draws on a canvas, so there is no element to observe. From the
  * start of the page, every animation frame samples the static canvas (scaled down to 48×30) and
  * the first frame that finds a pixel that is not the white background is taken — the same
- * moment as FIRST_CARD_PROBE's (the frame after the card is in the DOM).
+ * moment as TEXT_CARD_PROBE's (the frame after the card is in the DOM).
  */
 const EXCALIDRAW_FIRST_CARD_PROBE = `
   window.__firstCard = null;
@@ -332,12 +348,12 @@ async function runWaymark(app: App, cards: number, journey: Journey, update: Uin
     const cdp = await context.newCDPSession(page);
     await page.goto(app.url('/'));
     await page.getByRole('button', { name: 'New map' }).first().waitFor();
-    // as editor.bench's storeJourney does, with the update encoded once per size
+    // as storeJourney does, with the update encoded once per size
     const id = await storeMapUpdate(page, journey.id, `${cards} cards`, update);
     // Opened before at 100 % where Excalidraw opens too (a map opened the first time is fitted,
     // every card at once): both apps show the same cards for the first paint, drag and pan.
     await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ x: 16, y: 12, zoom: 1 })), `${VIEWPORT_KEY_PREFIX}${id}`);
-    await page.addInitScript(FIRST_CARD_PROBE);
+    await page.addInitScript(TEXT_CARD_PROBE);
     const firstLoad = await countBytes(cdp, (url) => warn('Waymark', cards, 'a request to the server failed', url));
     const figures: Figures = {};
     figures.firstCard = await timeToFirstCard(app, page, id);

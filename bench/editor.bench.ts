@@ -1,59 +1,24 @@
 import type { Page } from 'playwright-core';
-import * as Y from 'yjs';
-import { journeyToDoc } from '../src/model/doc';
-import type { Journey } from '../src/model/types';
 import { startApp, type App } from '../tests/e2e/support/app';
+import { storeJourney } from '../tests/e2e/support/storedMap';
 import { startFrames, stopFrames } from './frames';
 import { generateJourney } from './model.bench';
 import { percentile, report } from './stats';
 
-/**
- * Stores a generated map straight into the app's IndexedDB (the same rows the app writes: one
- * library entry and one snapshot update), as if it had been made on this device earlier.
- */
+/** Stores a generated map in the app's IndexedDB, as if it had been made on this device earlier. */
 async function storeMap(page: Page, cards: number): Promise<string> {
   return storeJourney(page, generateJourney(30, 12, cards), `${cards} cards`);
 }
 
-/** Stores any journey the same way (evidence.bench.ts stores one with and one without evidence). */
-export async function storeJourney(page: Page, journey: Journey, title: string): Promise<string> {
-  return storeMapUpdate(page, journey.id, title, Y.encodeStateAsUpdate(journeyToDoc(journey)));
-}
-
 /**
- * Stores a map's whole Y.Doc update as the library entry plus one snapshot row (canvas.bench.ts
- * encodes each size once and stores it for every run). The update crosses into the page as
- * base64: one string, where an array of numbers would be serialised number by number.
+ * Milliseconds from navigation start to the first painted card (the frame after it is in the
+ * DOM): a card element, or the canvas a big map's zoomed-out cards are drawn on (CardsCanvas, in
+ * the DOM only once it has drawn them), which is what the fitted view of a big map shows.
  */
-export async function storeMapUpdate(page: Page, id: string, title: string, update: Uint8Array): Promise<string> {
-  await page.evaluate(
-    async ({ id, title, base64 }) => {
-      const update = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('waymark');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['maps', 'updates'], 'readwrite');
-      const now = Date.now();
-      tx.objectStore('maps').put({ id, title, createdAt: now, updatedAt: now, thumbnail: null, deletedAt: null });
-      tx.objectStore('updates').add({ mapId: id, update });
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { id, title, base64: Buffer.from(update).toString('base64') },
-  );
-  return id;
-}
-
-/** Milliseconds from navigation start to the first painted card (the frame after it is in the DOM). */
 export const FIRST_CARD_PROBE = `
   window.__firstCard = null;
   new MutationObserver((_, observer) => {
-    if (document.querySelector('.react-flow__node-card')) {
+    if (document.querySelector('.react-flow__node-card, .cards-canvas')) {
       observer.disconnect();
       requestAnimationFrame(() => { window.__firstCard = performance.now(); });
     }

@@ -10,7 +10,8 @@ import { instantiateTemplate } from '../src/model/templates';
 import type { Journey } from '../src/model/types';
 import { startApp } from '../tests/e2e/support/app';
 import { retailFeedbackCsv, retailFeedbackRows } from '../tests/support/feedbackFixture';
-import { FIRST_CARD_PROBE, storeJourney, timeToFirstCard } from './editor.bench';
+import { storeJourney } from '../tests/e2e/support/storedMap';
+import { FIRST_CARD_PROBE, timeToFirstCard } from './editor.bench';
 import { generateJourney } from './model.bench';
 import { percentile, report } from './stats';
 

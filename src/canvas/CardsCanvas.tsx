@@ -22,17 +22,52 @@ interface Look {
   strip: string;
   ink: string;
   dimmed: boolean;
-  cards: { id: string; rect: Rect }[];
+  cards: { id: string; rect: Rect; title: string }[];
 }
 
 const SELECTED = '#2563eb';
+/** From this zoom a drawn card shows its title (a card about to become an element looks like one); below, greeked bars. */
+const TITLE_ZOOM = 0.5;
+/** The card title's type, as canvas.css sets it (13 px, 600, the app's font). */
+const TITLE_FONT = "600 13px Inter, 'Segoe UI', system-ui, -apple-system, sans-serif";
+const TITLE_INK = '#0f172a';
+
+/** A title in at most two lines of a card's width, ellipsis on the second; measured once per title. */
+const wrapped = new Map<string, string[]>();
+function titleLines(context: CanvasRenderingContext2D, title: string, width: number): string[] {
+  const key = `${width}|${title}`;
+  const known = wrapped.get(key);
+  if (known) return known;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of title.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (context.measureText(next).width <= width || !line) {
+      line = next;
+      continue;
+    }
+    lines.push(line);
+    line = word;
+    if (lines.length === 2) break;
+  }
+  if (lines.length < 2 && line) lines.push(line);
+  else if (line) {
+    let last = lines[1]!;
+    while (last && context.measureText(`${last}…`).width > width) last = last.slice(0, -1);
+    lines[1] = `${last.trimEnd()}…`;
+  }
+  // a map's titles, not a leak: forget them all now and then
+  if (wrapped.size > 20_000) wrapped.clear();
+  wrapped.set(key, lines);
+  return lines;
+}
 const LINK = '#64748b';
 
 /**
  * The cards of a big map that are not elements right now (cardWindow.ts) on one canvas over the
  * grid: every card when zoomed out (farView.ts), the ones just coming into view while a pan or zoom
  * is under way. Each shows its place, its lane kind's fill and border, its own colour as the strip,
- * its text greeked as two bars, selection and the persona filter; and the links that React Flow
+ * its title (from 50 %; greeked as two bars below), selection and the persona filter; and the links that React Flow
  * does not draw (an end that is not an element). Redrawn for each frame the view moves in; only
  * the cards on screen are drawn, grouped by look, so a frame is a few dozen fills. Pointer events
  * pass through to the map (useCanvasCardPointer.ts finds the card under a click).
@@ -55,7 +90,7 @@ export function CardsCanvas({ journey, layout, selected, personaFilter, mounted 
       const key = `${look.fill}|${look.border}|${look.strip}|${look.ink}|${dimmed}`;
       let group = byLook.get(key);
       if (!group) byLook.set(key, (group = { ...look, cards: [] }));
-      group.cards.push({ id: card.id, rect });
+      group.cards.push({ id: card.id, rect, title: card.title });
     }
     return [...byLook.values()];
   }, [journey.cards, journey.lanes, layout, personaFilter]);
@@ -83,11 +118,7 @@ export function CardsCanvas({ journey, layout, selected, personaFilter, mounted 
     const view = { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
     const inView = (r: Rect) => r.x < view.x + view.width && r.x + r.width > view.x && r.y < view.y + view.height && r.y + r.height > view.y;
 
-    const shownByLook = looks.map((look) => {
-      const shown: Rect[] = [];
-      for (const card of look.cards) if (!mounted.has(card.id) && inView(card.rect)) shown.push(card.rect);
-      return shown;
-    });
+    const shownByLook = looks.map((look) => look.cards.filter((card) => !mounted.has(card.id) && inView(card.rect)));
     const curves: number[][] = [];
     for (const { from, to, fromId, toId } of links) {
       // React Flow draws the links between two card elements
@@ -118,9 +149,11 @@ export function CardsCanvas({ journey, layout, selected, personaFilter, mounted 
     context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
     const pixel = 1 / zoom;
 
+    const titles = zoom >= TITLE_ZOOM;
     looks.forEach((look, i) => {
-      const shown = shownByLook[i]!;
-      if (shown.length === 0) return;
+      const cards = shownByLook[i]!;
+      if (cards.length === 0) return;
+      const shown = cards.map((card) => card.rect);
       context.globalAlpha = look.dimmed ? 0.28 : 1;
       context.beginPath();
       for (const r of shown) context.rect(r.x, r.y, r.width, r.height);
@@ -134,6 +167,16 @@ export function CardsCanvas({ journey, layout, selected, personaFilter, mounted 
         context.beginPath();
         for (const r of shown) context.rect(r.x, r.y, 4, r.height);
         context.fill();
+      }
+      if (titles) {
+        // where the card's title sits (below its chip row), in two lines at most
+        context.fillStyle = TITLE_INK;
+        context.font = TITLE_FONT;
+        for (const card of cards) {
+          const lines = titleLines(context, card.title, card.rect.width - 24);
+          lines.forEach((line, n) => context.fillText(line, card.rect.x + 12, card.rect.y + 41 + n * 17));
+        }
+        return;
       }
       // the text, greeked: a title bar and a shorter second line
       context.globalAlpha = (look.dimmed ? 0.28 : 1) * 0.28;

@@ -9,9 +9,18 @@ import type { Journey } from '../../../src/model/types';
  * benchmarks get a 5,000-card map without typing it. The page must have opened the app once.
  */
 export async function storeJourney(page: Page, journey: Journey, title: string): Promise<string> {
-  const update = Array.from(Y.encodeStateAsUpdate(journeyToDoc(journey)));
+  return storeMapUpdate(page, journey.id, title, Y.encodeStateAsUpdate(journeyToDoc(journey)));
+}
+
+/**
+ * Stores a map's whole Y.Doc update as the library entry plus one snapshot row (the canvas bench
+ * encodes each size once and stores it for every run). The update crosses into the page as
+ * base64: one string, where an array of numbers would be serialised number by number.
+ */
+export async function storeMapUpdate(page: Page, id: string, title: string, update: Uint8Array): Promise<string> {
   await page.evaluate(
-    async ({ id, title, update }) => {
+    async ({ id, title, base64 }) => {
+      const update = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('waymark');
         request.onsuccess = () => resolve(request.result);
@@ -20,14 +29,14 @@ export async function storeJourney(page: Page, journey: Journey, title: string):
       const tx = db.transaction(['maps', 'updates'], 'readwrite');
       const now = Date.now();
       tx.objectStore('maps').put({ id, title, createdAt: now, updatedAt: now, thumbnail: null, deletedAt: null });
-      tx.objectStore('updates').add({ mapId: id, update: new Uint8Array(update) });
+      tx.objectStore('updates').add({ mapId: id, update });
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
       });
       db.close();
     },
-    { id: journey.id, title, update },
+    { id, title, base64: Buffer.from(update).toString('base64') },
   );
-  return journey.id;
+  return id;
 }
