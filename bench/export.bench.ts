@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import * as Y from 'yjs';
 import { importFile } from '../src/export/import';
 import { importOjf } from '../src/export/importOjf';
 import { journeyToDoc } from '../src/model/doc';
 import { serializeMap } from '../src/schema';
 import { CHROMIUM, startApp } from '../tests/e2e/support/app';
+import { storeJourney } from '../tests/e2e/support/storedMap';
 import { generateJourney } from './model.bench';
 import { percentile, report } from './stats';
 
@@ -67,24 +67,7 @@ const LONGTASK_PROBE = `
 `;
 
 async function storeMap(page: Page, cards: number): Promise<string> {
-  const journey = generateJourney(30, 12, cards);
-  const update = Array.from(Y.encodeStateAsUpdate(journeyToDoc(journey)));
-  await page.evaluate(
-    `(async ({ id, title, update }) => {
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('waymark');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['maps', 'updates'], 'readwrite');
-      const now = Date.now();
-      tx.objectStore('maps').put({ id, title, createdAt: now, updatedAt: now, thumbnail: null, deletedAt: null });
-      tx.objectStore('updates').add({ mapId: id, update: new Uint8Array(update) });
-      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
-      db.close();
-    })(${JSON.stringify({ id: journey.id, title: `${cards} cards`, update })})`,
-  );
-  return journey.id;
+  return storeJourney(page, generateJourney(30, 12, cards), `${cards} cards`);
 }
 
 export async function runExportBench(): Promise<void> {
@@ -102,7 +85,8 @@ export async function runExportBench(): Promise<void> {
     await page.getByRole('button', { name: /new map/i }).first().waitFor();
     const id = await storeMap(page, 2000);
     await page.goto(app.url(`/map/${id}`));
-    await page.locator('.react-flow__node-card').first().waitFor({ timeout: 60_000 });
+    // a map this big opens fitted and drawn (CardsCanvas)
+    await page.locator('.cards-canvas, .react-flow__node-card').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
     for (const [name, format, target] of [
       ['SVG', /SVG image/, 3000],

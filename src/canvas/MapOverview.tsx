@@ -55,6 +55,19 @@ function drawMap(layout: JourneyLayout, personaHeader: PersonaHeaderLayout | nul
   return picture;
 }
 
+const sameRects = (a: readonly Rect[], b: readonly Rect[]) => a.length === b.length && a.every((r, i) => sameRect(r, b[i]!));
+
+/** Whether two layouts draw the same overview: the same bands, stage headers and card places. */
+function samePicture(a: JourneyLayout, b: JourneyLayout): boolean {
+  if (a === b) return true;
+  if (a.width !== b.width || a.height !== b.height || a.cards.size !== b.cards.size || !sameRects(a.phases, b.phases) || !sameRects(a.stages, b.stages)) return false;
+  for (const [id, rect] of a.cards) {
+    const other = b.cards.get(id);
+    if (!other || !sameRect(rect, other)) return false;
+  }
+  return true;
+}
+
 interface Props {
   layout: JourneyLayout;
   personaHeader: PersonaHeaderLayout | null;
@@ -115,7 +128,12 @@ export function MapOverview({ layout, personaHeader, ariaLabel }: Props) {
   }, [panZoom, flowSize, store]);
 
   // the map drawn once per layout, at a fixed resolution; a frame only places that picture
-  const picture = useMemo(() => drawMap(layout, personaHeader, map), [layout, personaHeader, map]);
+  // every edit lays the map out anew; the picture is redrawn only when something in it moved
+  const drawn = useRef<{ layout: JourneyLayout; personaHeader: PersonaHeaderLayout | null; picture: HTMLCanvasElement } | null>(null);
+  if (!drawn.current || drawn.current.personaHeader !== personaHeader || !samePicture(drawn.current.layout, layout)) {
+    drawn.current = { layout, personaHeader, picture: drawMap(layout, personaHeader, map) };
+  }
+  const picture = drawn.current.picture;
   const { x, y, width, height } = area;
   useEffect(() => {
     const element = canvas.current;

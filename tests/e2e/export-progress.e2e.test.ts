@@ -1,9 +1,7 @@
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { generateJourney } from '../../bench/model.bench';
-import { journeyToDoc } from '../../src/model/doc';
 import { startApp, type App } from './support/app';
 import { storeJourney } from './support/storedMap';
 

@@ -1,41 +1,26 @@
 import { circlePath, FONT_STACK, roundedRectPath, type Scene, type Shape, type Stroke } from '../../export/scene';
+import { serveSceneJobs } from './sceneWorker';
 
 /**
- * The PNG drawn in a worker (pngInWorker.ts starts it): the scene's shapes painted with Canvas 2D
+ * The PNG drawn in a worker (rasterize.ts starts it, through sceneWorker.ts): the scene's shapes painted with Canvas 2D
  * on an OffscreenCanvas, as the SVG export writes them (same paths, same fonts, same paint
  * order), then encoded here. The page's thread only hands over the shapes: drawing a map's SVG
  * through <img> tiles parses each tile's SVG document on the page's thread (20–60 ms a tile),
  * and the full-size canvas (up to 64 megapixels) is allocated and encoded here, not there.
  */
 
-export type PngJob =
-  | { kind: 'shapes'; shapes: Shape[] }
-  | { kind: 'draw'; scene: Omit<Scene, 'shapes'>; scale: number; width: number; height: number };
-
-export type PngWorkerMessage = { kind: 'progress'; fraction: number } | { kind: 'done'; blob: Blob } | { kind: 'failed'; message: string };
+/** What the page sends with the scene (sceneWorker.ts): the picture's scale and size. */
+export interface PngSettings {
+  scale: number;
+  width: number;
+  height: number;
+}
 
 type Context = OffscreenCanvasRenderingContext2D;
 
-const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<PngJob>) => void) | null;
-  postMessage(message: PngWorkerMessage): void;
-};
+serveSceneJobs<PngSettings, Blob>(async (scene, { scale, width, height }, onProgress) => ({ result: await draw(scene, scale, width, height, onProgress) }));
 
-const shapes: Shape[] = [];
-
-scope.onmessage = async ({ data }) => {
-  if (data.kind === 'shapes') {
-    for (const shape of data.shapes) shapes.push(shape);
-    return;
-  }
-  try {
-    scope.postMessage({ kind: 'done', blob: await draw(data.scene, data.scale, data.width, data.height) });
-  } catch (error) {
-    scope.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-  }
-};
-
-async function draw(scene: Omit<Scene, 'shapes'>, scale: number, width: number, height: number): Promise<Blob> {
+async function draw(scene: Scene, scale: number, width: number, height: number, onProgress: (fraction: number) => void): Promise<Blob> {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('this browser cannot draw on a canvas');
@@ -46,12 +31,13 @@ async function draw(scene: Omit<Scene, 'shapes'>, scale: number, width: number, 
   ctx.setTransform(scale, 0, 0, scale, 0, 0);
   // SVG's defaults where Canvas 2D's differ
   ctx.miterLimit = 4;
+  const { shapes } = scene;
   const pictures = await decodeImages(shapes);
   for (const [i, shape] of shapes.entries()) {
     paint(ctx, shape, pictures);
-    if (i % 1000 === 999) scope.postMessage({ kind: 'progress', fraction: (0.9 * (i + 1)) / shapes.length });
+    if (i % 1000 === 999) onProgress((0.9 * (i + 1)) / shapes.length);
   }
-  scope.postMessage({ kind: 'progress', fraction: 0.9 });
+  onProgress(0.9);
   return canvas.convertToBlob({ type: 'image/png' });
 }
 

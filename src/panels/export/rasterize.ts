@@ -1,7 +1,8 @@
 import { sceneToSvg } from '../../export/svg';
 import type { RasterResult } from '../../export/exportMap';
 import type { Scene, Shape } from '../../export/scene';
-import type { PngJob, PngWorkerMessage } from './pngWorker';
+import type { PngSettings } from './pngWorker';
+import { runSceneWorker } from './sceneWorker';
 
 /**
  * A scene as a PNG, in the browser, without holding up the page. Where workers have an
@@ -57,8 +58,6 @@ export async function sceneToPng(scene: Scene, wanted: number, options: RasterOp
   return drawTiles(scene, scale, width, height, options);
 }
 
-const SHAPES_PER_MESSAGE = 1500;
-
 /**
  * The picture painted and encoded in pngWorker.ts; null where there is no such worker, or its
  * file could not be loaded (the caller then draws tiles here).
@@ -72,48 +71,7 @@ async function paintInWorker(scene: Scene, scale: number, width: number, height:
   } catch {
     return null;
   }
-  let unavailable = false;
-  const made = new Promise<Blob | null>((resolve, reject) => {
-    const onAbort = () => {
-      worker.terminate();
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const end = () => {
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-    };
-    worker.onmessage = ({ data }: MessageEvent<PngWorkerMessage>) => {
-      if (data.kind === 'progress') {
-        options.onProgress?.(data.fraction);
-        return;
-      }
-      end();
-      if (data.kind === 'done') resolve(data.blob);
-      else reject(new Error(data.message));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      unavailable = true;
-      end();
-      resolve(null);
-    };
-  });
-  // a cancel while the shapes are still being sent rejects `made` with nobody waiting on it yet
-  made.catch(() => undefined);
-  const send = (job: PngJob) => worker.postMessage(job);
-  try {
-    for (let start = 0; start < scene.shapes.length && !unavailable; start += SHAPES_PER_MESSAGE) {
-      send({ kind: 'shapes', shapes: scene.shapes.slice(start, start + SHAPES_PER_MESSAGE) });
-      await pause();
-    }
-  } catch (error) {
-    worker.terminate();
-    throw error;
-  }
-  const { shapes: _, ...rest } = scene;
-  send({ kind: 'draw', scene: rest, scale, width, height });
-  return made;
+  return runSceneWorker<PngSettings, Blob>(worker, scene, { scale, width, height }, { pause, onProgress: options.onProgress, signal });
 }
 
 /** The picture drawn as SVG tiles on this thread (see the top of this file). */
