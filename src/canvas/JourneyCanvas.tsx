@@ -2,6 +2,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type Node,
@@ -47,6 +48,7 @@ import { MoveHint } from './MoveHint';
 import { MapOverview } from './MapOverview';
 import { useCanvasCardPointer } from './useCanvasCardPointer';
 import { CardsCanvas } from './CardsCanvas';
+import { isFarView } from './farView';
 import { useCardWindow } from './cardWindow';
 import { showMoveHintOnce } from '../store/hints';
 import { CanvasLabelsContext, canvasLabels } from './labels';
@@ -74,6 +76,7 @@ const edgeTypes: EdgeTypes = { serves: ServesEdge };
  * canvas draws the rest; up to it every card is an element, as cheap as it is simple.
  */
 const ELEMENT_CARDS_LIMIT = 300;
+const NONE: ReadonlySet<string> = new Set();
 
 type XY = { x: number; y: number };
 
@@ -163,8 +166,13 @@ function Canvas() {
   );
   // a big map keeps only the cards around a resting view as elements; CardsCanvas draws the others
   const mounted = useCardWindow((journey?.cards.length ?? 0) > ELEMENT_CARDS_LIMIT, layout);
+  // past the far zoom a big map's card elements still there (until the window empties) are hidden
+  // and drawn instead, and the cells' "Add card" buttons go: each frame of a zoom-out repaints less
+  const far = useStore(isFarView) && mounted !== null;
+  /** the cards that are elements and shown as such; CardsCanvas draws and useCanvasCardPointer clicks the others */
+  const shownElements = mounted && far ? NONE : mounted;
+  useCanvasCardPointer(pane, shownElements, flow);
   const shownNodes = useMemo(() => (mounted ? nodes.filter((n) => n.type !== 'card' || mounted.has(n.id)) : nodes), [mounted, nodes]);
-  useCanvasCardPointer(pane, mounted, flow);
   const edges = useMemo(() => {
     if (!journey || !layout) return [];
     // a card in a collapsed lane has no node, so its links are hidden with it
@@ -343,7 +351,7 @@ function Canvas() {
     <CanvasLabelsContext.Provider value={labels}>
     <div
       ref={pane}
-      className={`journey-canvas${linkFrom ? ' is-linking' : ''}${spaceHeld ? ' is-space-held' : ''}`}
+      className={`journey-canvas${linkFrom ? ' is-linking' : ''}${spaceHeld ? ' is-space-held' : ''}${far ? ' is-far' : ''}`}
       aria-label={t('canvas.canvasLabel')}
       role="region"
       onPointerMove={(e) => useEditor.getState().presence?.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))}
@@ -381,7 +389,7 @@ function Canvas() {
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: false }}
       >
-        {mounted && <CardsCanvas journey={journey} layout={layout} selected={selected} personaFilter={personaFilter} mounted={mounted} />}
+        {mounted && <CardsCanvas journey={journey} layout={layout} selected={selected} personaFilter={personaFilter} mounted={shownElements ?? NONE} />}
         <PeerOverlay />
         <PinnedHeaders />
         <FollowBanner />

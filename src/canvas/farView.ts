@@ -8,6 +8,9 @@ import type { JourneyLayout, Rect } from '../model/layout';
  */
 export const FAR_ZOOM = 0.35;
 
+/** React Flow store selector: whether the view is zoomed out past FAR_ZOOM; changes only when the zoom crosses it. */
+export const isFarView = (s: { transform: [number, number, number] }): boolean => s.transform[2] < FAR_ZOOM;
+
 /** The card under a point of the map, if any: a drawn card has no element to click. */
 export function cardAt(layout: JourneyLayout, point: { x: number; y: number }): string | null {
   for (const [id, rect] of layout.cards) if (contains(rect, point)) return id;
