@@ -1,10 +1,8 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressDir } from './scripts/precompress';
 
 /**
  * Writes a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy next to every text file of
@@ -17,10 +15,6 @@ import { VitePWA } from 'vite-plugin-pwa';
  */
 function precompress(): Plugin {
   let outDir = 'dist';
-  const brotli = promisify(brotliCompress);
-  const gz = promisify(gzip);
-  const walk = async (dir: string): Promise<string[]> =>
-    (await Promise.all((await readdir(dir, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])))).flat();
   return {
     name: 'waymark:precompress',
     apply: 'build',
@@ -32,19 +26,7 @@ function precompress(): Plugin {
       order: 'post',
       sequential: true,
       async handler() {
-        const files = (await walk(outDir)).filter((f) => /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/.test(f));
-        await Promise.all(
-          files.map(async (file) => {
-            if ((await stat(file)).size < 1024) return;
-            const raw = await readFile(file);
-            const [br, gzipped] = await Promise.all([
-              brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
-              gz(raw, { level: 9 }),
-            ]);
-            if (br.length < raw.length) await writeFile(`${file}.br`, br);
-            if (gzipped.length < raw.length) await writeFile(`${file}.gz`, gzipped);
-          }),
-        );
+        await precompressDir(outDir);
       },
     },
   };

@@ -1,10 +1,9 @@
-import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressDir } from '../../scripts/precompress';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** git-ignored (`dist/` in .gitignore); canvas.bench.ts builds into it and serves it */
@@ -17,10 +16,6 @@ export const EXCALIDRAW_OUT_DIR = path.join(here, 'dist');
  * compressed the same way.
  */
 function fontsAndPrecompress(): Plugin {
-  const brotli = promisify(brotliCompress);
-  const gz = promisify(gzip);
-  const walk = async (dir: string): Promise<string[]> =>
-    (await Promise.all((await readdir(dir, { withFileTypes: true })).map((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])))).flat();
   return {
     name: 'bench:fonts-and-precompress',
     apply: 'build',
@@ -31,19 +26,7 @@ function fontsAndPrecompress(): Plugin {
       async handler() {
         const fonts = path.join(path.dirname(fileURLToPath(import.meta.resolve('@excalidraw/excalidraw'))), 'fonts');
         await cp(fonts, path.join(EXCALIDRAW_OUT_DIR, 'fonts'), { recursive: true });
-        const files = (await walk(EXCALIDRAW_OUT_DIR)).filter((f) => /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/.test(f));
-        await Promise.all(
-          files.map(async (file) => {
-            if ((await stat(file)).size < 1024) return;
-            const raw = await readFile(file);
-            const [br, gzipped] = await Promise.all([
-              brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
-              gz(raw, { level: 9 }),
-            ]);
-            if (br.length < raw.length) await writeFile(`${file}.br`, br);
-            if (gzipped.length < raw.length) await writeFile(`${file}.gz`, gzipped);
-          }),
-        );
+        await precompressDir(EXCALIDRAW_OUT_DIR);
       },
     },
   };
