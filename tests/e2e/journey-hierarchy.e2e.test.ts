@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mapEmotion } from '../../src/model/space/entryFromJourney';
 import { instantiateTemplate } from '../../src/model/templates';
 import { startApp, type App } from './support/app';
-import { namedPerson } from './support/flows';
+import { createSpace, personIn } from './support/spaces';
 
 /*
  * The journey hierarchy (issue 16, item 6) as a CX lead meets it in real Chromium: a high-level
@@ -13,6 +13,7 @@ import { namedPerson } from './support/flows';
 
 let app: App;
 const open: BrowserContext[] = [];
+const person = (name: string, viewport?: { width: number; height: number }) => personIn(app, open, name, viewport);
 beforeAll(async () => {
   app = await startApp();
 });
@@ -24,22 +25,6 @@ afterAll(async () => {
 });
 
 const SHOTS = 'test-results';
-
-async function person(name: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const { context, page } = await namedPerson(app, name, { viewport });
-  open.push(context);
-  return page;
-}
-
-/** A space made from the library, as a user does. */
-async function createSpace(page: Page, name: string): Promise<void> {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: 'New team space' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create space' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  await expect.poll(() => page.locator('.lib-space-status').textContent()).toContain('Live');
-}
 
 /** A new map in the open space from a template, renamed so the two are told apart; back to the space afterwards. */
 async function newNamedMapInSpace(page: Page, template: string, title: string): Promise<string> {
@@ -94,7 +79,7 @@ async function linkFirstStage(page: Page, title: string): Promise<void> {
 describe('the journey hierarchy', () => {
   it('a stage linked to a detailed map shows its card count and feeling, opens it with a breadcrumb back, and the breadcrumb leads back', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'CX Team Nordwind');
+    await createSpace(app, anna, 'CX Team Nordwind');
     const detailId = await newNamedMapInSpace(anna, 'saas', 'Onboarding in detail');
     const overviewId = await newNamedMapInSpace(anna, 'retail', 'Customer journey overview');
     const detail = instantiateTemplate('saas', 'en');
@@ -166,7 +151,7 @@ describe('the journey hierarchy', () => {
 
   it('a card linked to a detailed map carries a small mark that opens it', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'Card drill-down');
+    await createSpace(app, anna, 'Card drill-down');
     const detailId = await newNamedMapInSpace(anna, 'saas', 'Refund process in detail');
     const overviewId = await newNamedMapInSpace(anna, 'retail', 'Returns overview');
     await openTile(anna, overviewId);
@@ -190,7 +175,7 @@ describe('the journey hierarchy', () => {
 
   it('at 1024 px the breadcrumb and the map title both fit the top bar', async () => {
     const anna = await person('Anna Lind', { width: 1024, height: 700 });
-    await createSpace(anna, 'Narrow team');
+    await createSpace(app, anna, 'Narrow team');
     const detailId = await newNamedMapInSpace(anna, 'saas', 'Self-service onboarding for new business customers');
     const overviewId = await newNamedMapInSpace(anna, 'retail', 'End-to-end customer journey for retail shoppers');
     await openTile(anna, overviewId);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
-import { namedPerson } from './support/flows';
+import { createSpace, inviteLink, newMapInSpace, personIn } from './support/spaces';
 
 /*
  * The opportunity board of a team space (issue 16), in three browsers: Anna owns the space, Ben
@@ -18,6 +18,7 @@ const SHOTS = process.env.WAYMARK_SHOTS_DIR ?? path.join(tmpdir(), 'waymark-oppo
 
 let app: App;
 const open: BrowserContext[] = [];
+const person = (name: string) => personIn(app, open, name);
 beforeAll(async () => {
   app = await startApp();
   mkdirSync(SHOTS, { recursive: true });
@@ -29,40 +30,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function person(name: string): Promise<Page> {
-  const { context, page } = await namedPerson(app, name, { viewport: { width: 1440, height: 900 } });
-  open.push(context);
-  return page;
-}
-
 const tiles = (page: Page) => page.locator('.lib-space-tile');
-
-async function createSpace(page: Page, name: string): Promise<void> {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: 'New team space' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create space' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  await expect.poll(() => page.locator('.lib-space-status').textContent()).toContain('Live');
-}
-
-async function newMapInSpace(page: Page, template = 'retail'): Promise<string> {
-  await page.getByRole('button', { name: 'New map in this space' }).click();
-  await page.locator(`dialog [data-template=${template}]`).click();
-  await page.waitForURL(/\/map\/[^/]+$/);
-  await page.locator('.react-flow__node-stage').first().waitFor();
-  const mapId = new URL(page.url()).pathname.split('/').pop()!;
-  await page.getByRole('button', { name: 'Back to all maps' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  return mapId;
-}
-
-async function inviteLink(page: Page, role: 'Can edit' | 'Can comment' | 'Can view'): Promise<string> {
-  await page.getByRole('button', { name: 'Invite people' }).click();
-  const link = await page.getByRole('textbox', { name: role }).inputValue();
-  await page.getByRole('button', { name: 'Close' }).click();
-  return link;
-}
 
 const openBoard = (page: Page) => page.getByRole('tab', { name: 'Opportunities' }).click();
 const row = (page: Page, title: string) => page.locator('.bd-table tbody tr', { has: page.getByRole('button', { name: title, exact: true }) });
@@ -73,7 +41,7 @@ const PAIN = 'Delivery slot vanished at checkout';
 describe('the opportunity board', () => {
   it('shows a pain point a colleague added to everyone in the space; editors triage it there, viewers cannot, and a row opens the map at the card', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'CX Team Nordwind');
+    await createSpace(app, anna, 'CX Team Nordwind');
     const retail = await newMapInSpace(anna, 'retail');
     await newMapInSpace(anna, 'saas');
     await expect.poll(() => tiles(anna).count()).toBe(2);

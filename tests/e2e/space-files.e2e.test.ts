@@ -7,7 +7,7 @@ import { readSpaceArchive } from '../../src/export/spaceArchive';
 import { addLibraryPersona, readSpaceIndex } from '../../src/model/space';
 import { connect, type Client } from '../support/relay';
 import { startApp, type App } from './support/app';
-import { namedPerson } from './support/flows';
+import { createSpace, newMapInSpace, personIn } from './support/spaces';
 
 /*
  * Files for a whole team space, as a team meets them: Anna exports her space (two maps and a
@@ -17,6 +17,7 @@ import { namedPerson } from './support/flows';
 
 let app: App;
 const open: BrowserContext[] = [];
+const person = (name: string) => personIn(app, open, name);
 const clients: Client[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), 'waymark-space-files-'));
 /** the first test's export, for the offline import of the second */
@@ -32,36 +33,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function person(name: string): Promise<Page> {
-  const { context, page } = await namedPerson(app, name, { viewport: { width: 1440, height: 900 } });
-  open.push(context);
-  return page;
-}
-
 const port = () => Number(new URL(app.url('/')).port);
 const tiles = (page: Page) => page.locator('.lib-space-tile');
 const tileTitles = async (page: Page) => (await page.locator('.lib-space-tile .lib-card-title').allTextContents()).sort();
 const spaceIdOf = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
-
-async function createSpace(page: Page, name: string): Promise<void> {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: 'New team space' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create space' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  await expect.poll(() => page.locator('.lib-space-status').textContent()).toContain('Live');
-}
-
-async function newMapInSpace(page: Page, template: string): Promise<string> {
-  await page.getByRole('button', { name: 'New map in this space' }).click();
-  await page.locator(`dialog [data-template=${template}]`).click();
-  await page.waitForURL(/\/map\/[^/]+$/);
-  await page.locator('.react-flow__node-stage').first().waitFor();
-  const mapId = new URL(page.url()).pathname.split('/').pop()!;
-  await page.getByRole('button', { name: 'Back to all maps' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  return mapId;
-}
 
 /** The space's edit token, from the owner's invite dialog. */
 async function editToken(page: Page): Promise<string> {
@@ -89,7 +64,7 @@ async function exportSpace(page: Page): Promise<{ file: string; name: string }> 
 describe('files for a whole team space', () => {
   it('a space exported as one zip (two maps, a library persona) is recreated from it in a fresh browser as a new space with both maps and the persona', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'CX Team Nordwind');
+    await createSpace(app, anna, 'CX Team Nordwind');
     const annaSpace = spaceIdOf(anna);
     const mapIds = [await newMapInSpace(anna, 'retail'), await newMapInSpace(anna, 'saas')];
     await expect.poll(() => tiles(anna).count()).toBe(2);

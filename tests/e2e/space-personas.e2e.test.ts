@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
-import { namedPerson } from './support/flows';
+import { createSpace, inviteLink, openNewMapInSpace, personIn } from './support/spaces';
 
 /*
  * A team space's persona library as a CX team meets it (issue 16 item 4), in three browsers:
@@ -16,6 +16,7 @@ const SHOTS = process.env.WAYMARK_SHOTS_DIR;
 
 let app: App;
 const open: BrowserContext[] = [];
+const person = (name: string) => personIn(app, open, name);
 beforeAll(async () => {
   app = await startApp();
 });
@@ -26,12 +27,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function person(name: string): Promise<Page> {
-  const { context, page } = await namedPerson(app, name, { viewport: { width: 1440, height: 900 } });
-  open.push(context);
-  return page;
-}
-
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
@@ -40,34 +35,9 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const tiles = (page: Page) => page.locator('.lib-space-tile');
 
-async function createSpace(page: Page, name: string): Promise<void> {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: 'New team space' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create space' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  await expect.poll(() => page.locator('.lib-space-status').textContent()).toContain('Live');
-}
-
-/** A new map in the open space from a template; the editor stays open. */
-async function newMapInSpace(page: Page, template: string): Promise<string> {
-  await page.getByRole('button', { name: 'New map in this space' }).click();
-  await page.locator(`dialog [data-template=${template}]`).click();
-  await page.waitForURL(/\/map\/[^/]+$/);
-  await page.locator('.react-flow__node-stage').first().waitFor();
-  return new URL(page.url()).pathname.split('/').pop()!;
-}
-
 async function backToSpace(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Back to all maps' }).click();
   await page.waitForURL(/\/space\/[^/]+/);
-}
-
-async function inviteLink(page: Page, role: 'Can edit' | 'Can comment' | 'Can view'): Promise<string> {
-  await page.getByRole('button', { name: 'Invite people' }).click();
-  const link = await page.getByRole('textbox', { name: role }).inputValue();
-  await page.getByRole('button', { name: 'Close' }).click();
-  return link;
 }
 
 async function openMapFromSpace(page: Page, mapId: string): Promise<void> {
@@ -83,10 +53,10 @@ const panelNames = (page: Page) => page.locator('.pn-persona-name').allTextConte
 describe('a team space’s persona library', () => {
   it('a persona saved to the library and used in two maps follows a rename everywhere; the view link reads it; its page shows both journeys’ curves', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'CX Team Nordwind');
+    await createSpace(app, anna, 'CX Team Nordwind');
 
     // the retail map's Julia Berger goes into the team library from the map's Personas panel
-    const retail = await newMapInSpace(anna, 'retail');
+    const retail = await openNewMapInSpace(anna, 'retail');
     // her feelings in the first stages, so her own curve shows on her page
     const feelings = anna.locator('.react-flow__node-card .card-node.kind-emotions');
     for (let i = 0; i < 3; i++) {
@@ -101,7 +71,7 @@ describe('a team space’s persona library', () => {
     await backToSpace(anna);
 
     // the SaaS map has no Julia: it takes her from the team library
-    const saas = await newMapInSpace(anna, 'saas');
+    const saas = await openNewMapInSpace(anna, 'saas');
     await anna.locator('#tab-personas').click();
     await anna.getByRole('button', { name: 'Add Julia Berger from the team library' }).click();
     await expect.poll(() => headerNames(anna)).toContain('Julia Berger');
@@ -182,8 +152,8 @@ describe('a team space’s persona library', () => {
 
   it('deleting a library persona asks first, and the maps that used it keep their copy', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'Delete check');
-    await newMapInSpace(anna, 'retail');
+    await createSpace(app, anna, 'Delete check');
+    await openNewMapInSpace(anna, 'retail');
     await anna.locator('#tab-personas').click();
     await anna.locator('.pn-persona-main', { hasText: 'Julia Berger' }).click();
     await anna.getByRole('button', { name: 'Save to team library' }).click();

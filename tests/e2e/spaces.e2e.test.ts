@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './support/app';
+import { createSpace, inviteLink, newMapInSpace, personIn } from './support/spaces';
 import { namedPerson } from './support/flows';
 
 /*
@@ -10,6 +11,7 @@ import { namedPerson } from './support/flows';
 
 let app: App;
 const open: BrowserContext[] = [];
+const person = (name: string) => personIn(app, open, name);
 beforeAll(async () => {
   app = await startApp();
 });
@@ -20,43 +22,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function person(name: string): Promise<Page> {
-  const { context, page } = await namedPerson(app, name, { viewport: { width: 1440, height: 900 } });
-  open.push(context);
-  return page;
-}
-
 const tiles = (page: Page) => page.locator('.lib-space-tile');
 const tileTitles = (page: Page) => page.locator('.lib-space-tile .lib-card-title').allTextContents();
-
-/** Anna makes a space from the library, as a user does. */
-async function createSpace(page: Page, name: string): Promise<void> {
-  await page.goto(app.url('/'));
-  await page.getByRole('button', { name: 'New team space' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create space' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  await expect.poll(() => page.locator('.lib-space-status').textContent()).toContain('Live');
-}
-
-/** A new map in the open space from a template; back to the space's library afterwards. */
-async function newMapInSpace(page: Page, template = 'retail'): Promise<string> {
-  await page.getByRole('button', { name: 'New map in this space' }).click();
-  await page.locator(`dialog [data-template=${template}]`).click();
-  await page.waitForURL(/\/map\/[^/]+$/);
-  await page.locator('.react-flow__node-stage').first().waitFor();
-  const mapId = new URL(page.url()).pathname.split('/').pop()!;
-  await page.getByRole('button', { name: 'Back to all maps' }).click();
-  await page.waitForURL(/\/space\/[^/]+$/);
-  return mapId;
-}
-
-async function inviteLink(page: Page, role: 'Can edit' | 'Can comment' | 'Can view'): Promise<string> {
-  await page.getByRole('button', { name: 'Invite people' }).click();
-  const link = await page.getByRole('textbox', { name: role }).inputValue();
-  await page.getByRole('button', { name: 'Close' }).click();
-  return link;
-}
 
 async function renameOpenMap(page: Page, title: string): Promise<void> {
   await page.locator('.map-title-button').click();
@@ -68,7 +35,7 @@ async function renameOpenMap(page: Page, title: string): Promise<void> {
 describe('team spaces', () => {
   it('a colleague who joins with the edit link sees every map of the space, and a rename shows in the other’s library within seconds', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'CX Team Nordwind');
+    await createSpace(app, anna, 'CX Team Nordwind');
     const first = await newMapInSpace(anna, 'retail');
     await newMapInSpace(anna, 'saas');
     await expect.poll(() => tiles(anna).count()).toBe(2);
@@ -98,7 +65,7 @@ describe('team spaces', () => {
 
   it('a view link shows the space but offers no way to change it', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'Read-only check');
+    await createSpace(app, anna, 'Read-only check');
     await newMapInSpace(anna);
     const viewLink = await inviteLink(anna, 'Can view');
     const chris = await person('Chris Meyer');
@@ -112,7 +79,7 @@ describe('team spaces', () => {
 
   it('a map made offline reaches the space when its maker is back online', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'Offline check');
+    await createSpace(app, anna, 'Offline check');
     const editLink = await inviteLink(anna, 'Can edit');
     const { context, page: ben } = await namedPerson(app, 'Ben Okafor', { viewport: { width: 1440, height: 900 } });
     open.push(context);
@@ -140,7 +107,7 @@ describe('team spaces', () => {
 
   it('archiving a map hides it from everyone’s library until someone restores it', async () => {
     const anna = await person('Anna Lind');
-    await createSpace(anna, 'Archive check');
+    await createSpace(app, anna, 'Archive check');
     const mapId = await newMapInSpace(anna);
     const ben = await person('Ben Okafor');
     await ben.goto(await inviteLink(anna, 'Can edit'));
