@@ -9,7 +9,7 @@ import { initSpaceIndex, readSpaceIndex } from '../model/space/doc';
 import { mapEntryFromJourney } from '../model/space/entryFromJourney';
 import { putMapEntry, renameSpace, setMapArchived, setMapTags } from '../model/space/ops';
 import * as libraryOps from '../model/space/ops';
-import { applyLibraryPersona } from '../model/ops/libraryPersonas';
+import { applyLibraryPersona, differsFromLibrary } from '../model/ops/libraryPersonas';
 import type { LibraryPersonaDraft, LibraryPersonaPatch } from '../model/space/ops';
 import type { Journey } from '../model/types';
 import {
@@ -487,9 +487,7 @@ export class SpaceHub implements SpaceService {
         // read the persona again for every map: it may have changed again meanwhile
         const persona = this.open.get(spaceId) ? readSpaceIndex(this.open.get(spaceId)!.doc).personas.find((p) => p.id === libraryId) : undefined;
         if (!persona) return;
-        const differs = journey.personas.some(
-          (p) => p.libraryId === libraryId && (p.name !== persona.name || p.role !== persona.role || p.age !== persona.age || p.quote !== persona.quote || p.color !== persona.color || p.goals.join('\n') !== persona.goals.join('\n') || p.frustrations.join('\n') !== persona.frustrations.join('\n')),
-        );
+        const differs = journey.personas.some((p) => p.libraryId === libraryId && differsFromLibrary(p, persona));
         if (!differs) continue;
         try {
           await this.editMap(spaceId, mapId, (doc) => void applyLibraryPersona(doc, persona));

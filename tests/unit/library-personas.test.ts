@@ -8,6 +8,7 @@ import {
   addPersonaFromLibrary,
   applyLibraryPersona,
   deletePersona,
+  differsFromLibrary,
   linkPersona,
   linkedPersonaIds,
   unlinkPersona,
@@ -94,6 +95,17 @@ describe('taking a persona from the library', () => {
 
   it('refuses a library id that could not be an id', () => {
     expect(() => take(emptyMap(), anna({ id: '../x' }))).toThrow(RangeError);
+  });
+});
+
+describe('telling whether a map persona still shows its library persona', () => {
+  it('a taken persona matches its library persona until a field it follows, or an item of a list, is changed', () => {
+    const doc = emptyMap();
+    const id = take(doc, anna());
+    expect(differsFromLibrary(personaOf(doc, id), anna())).toBe(false);
+    expect(differsFromLibrary(personaOf(doc, id), anna({ role: 'New customer' }))).toBe(true);
+    expect(differsFromLibrary(personaOf(doc, id), anna({ goals: ['Pay fast', 'Skip the queue'] }))).toBe(true);
+    expect(differsFromLibrary(personaOf(doc, id), anna({ frustrations: ['Waiting'] }))).toBe(true);
   });
 });
 

@@ -29,6 +29,15 @@ export type LibraryPersonaField = (typeof LIBRARY_PERSONA_FIELDS)[number];
 /** What the ops read of a library persona: its id and the fields a map persona follows. */
 export type LibraryPersonaSource = Pick<LibraryPersona, 'id' | LibraryPersonaField>;
 
+/** Whether a map persona shows anything other than its library persona in the fields it follows (lists item by item). */
+export function differsFromLibrary(persona: Pick<Persona, LibraryPersonaField>, source: LibraryPersonaSource): boolean {
+  return LIBRARY_PERSONA_FIELDS.some((field) => {
+    const mine = persona[field];
+    const theirs = source[field];
+    return Array.isArray(mine) && Array.isArray(theirs) ? mine.join('\n') !== theirs.join('\n') : mine !== theirs;
+  });
+}
+
 const HEX_COLOR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []);
