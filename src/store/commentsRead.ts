@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Thread } from '../model';
 import { COMMENTS_READ_KEY_PREFIX } from '../storage/deviceKeys';
 import { useEditor } from './editorStore';
+import { storedObject } from './storedObject';
 
 /**
  * Which comment threads I have read, per device: for each thread, the time of its newest comment
@@ -28,14 +29,8 @@ const timeOf = (iso: string | undefined): number => (iso ? Date.parse(iso) : Num
 
 /** Reads a stored value; anything that is not `{ string: ISO time }` is dropped, never thrown. */
 export function parseSeen(raw: string | null | undefined): SeenMarks {
-  if (!raw) return EMPTY;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return EMPTY;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return EMPTY;
+  const value = storedObject(raw);
+  if (!value) return EMPTY;
   const out = new Map<string, string>();
   for (const [id, at] of Object.entries(value)) {
     if (id && typeof at === 'string' && at.length <= 40 && Number.isFinite(Date.parse(at))) out.set(id, at);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { LIMITS } from '../model/limits';
 import { isWellFormedId } from '../model/ids';
+import { storedObject } from './storedObject';
 
 /**
  * The way down a journey hierarchy (issue 16): opening a stage's or card's detail map from a
@@ -48,15 +49,9 @@ export function trailOnArrival(trail: DrillTrail | null, mapId: string): DrillTr
 
 /** A trail from what sessionStorage held (another version of the app, or someone's hand, may have written it); null when it is no trail. */
 export function readTrail(raw: string | null): DrillTrail | null {
-  if (raw === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { at, parents } = value as { at?: unknown; parents?: unknown };
+  const value = storedObject(raw);
+  if (!value) return null;
+  const { at, parents } = value;
   if (!isWellFormedId(at) || !Array.isArray(parents)) return null;
   const steps: TrailStep[] = [];
   for (const item of parents.slice(-TRAIL_LIMIT) as unknown[]) {

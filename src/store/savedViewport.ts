@@ -1,4 +1,5 @@
 import { deviceStorage, VIEWPORT_KEY_PREFIX } from '../storage/deviceKeys';
+import { storedObject } from './storedObject';
 
 /**
  * Where this device last looked at a map: `{ x, y, zoom }` in localStorage under
@@ -14,15 +15,9 @@ export interface SavedViewport {
 
 /** A stored value read back: finite numbers and a positive zoom; anything else is null, never thrown. */
 export function parseViewport(raw: string | null | undefined): SavedViewport | null {
-  if (!raw) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { x, y, zoom } = value as Record<string, unknown>;
+  const value = storedObject(raw);
+  if (!value) return null;
+  const { x, y, zoom } = value;
   if (typeof x !== 'number' || typeof y !== 'number' || typeof zoom !== 'number') return null;
   if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(zoom) || zoom <= 0) return null;
   // a view millions of pixels away from any map is as good as none
