@@ -3,7 +3,7 @@
  * Makes this machine able to run every test, before `npm test` runs them.
  *
  * The suites drive a real Chromium (playwright-core, no bundled browser) and render exported PDFs
- * with poppler; neither comes with Node. On a Debian/Ubuntu machine this installs what is missing
+ * with poppler; the scale-out tests start their own Redis and PostgreSQL servers; none comes with Node. On a Debian/Ubuntu machine this installs what is missing
  * with apt-get (as root, or through passwordless sudo). Where it cannot, it names exactly what is
  * missing and how to get it, and fails before any test starts, so nothing is skipped silently.
  *
@@ -11,7 +11,7 @@
  * provides it. Set CHROMIUM_PATH to use a browser elsewhere.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const NODE_MIN = [20, 19];
 
@@ -27,7 +27,28 @@ const PREREQUISITES = [
     found: () => onPath('pdftoppm') && onPath('pdfinfo'),
     packages: ['poppler-utils'],
   },
+  {
+    need: 'Redis (redis-server), for the tests of several relay processes (tests/support/redis.ts starts its own)',
+    found: () => onPath('redis-server'),
+    packages: ['redis-server'],
+  },
+  {
+    need: 'PostgreSQL (initdb, postgres), for the PostgreSQL store tests (tests/support/postgres.ts starts its own)',
+    found: () => postgresBin() !== null,
+    packages: ['postgresql'],
+  },
 ];
+
+/** Debian keeps PostgreSQL's server programs off PATH, under /usr/lib/postgresql/<version>/bin. */
+function postgresBin() {
+  if (onPath('initdb') && onPath('postgres')) return '';
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  for (const version of readdirSync(base).sort().reverse()) {
+    if (existsSync(`${base}/${version}/bin/initdb`) && existsSync(`${base}/${version}/bin/postgres`)) return `${base}/${version}/bin`;
+  }
+  return null;
+}
 
 function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

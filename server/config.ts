@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type StoreKind = 'leveldb' | 'memory';
+export type StoreKind = 'leveldb' | 'memory' | 'postgres';
 
 /** Everything the server can be told, from the environment, with defaults that work as they are. */
 export interface ServerConfig {
@@ -10,8 +10,17 @@ export interface ServerConfig {
   dataDir: string;
   staticDir: string;
   logLevel: string;
-  /** where rooms and tokens live: LevelDB under dataDir, or memory (tests; lost on exit) */
+  /** where rooms and tokens live: LevelDB under dataDir, PostgreSQL at databaseUrl, or memory (tests; lost on exit) */
   store: StoreKind;
+  /** PostgreSQL connection string (STORE=postgres), e.g. postgres://waymark@db/waymark; null otherwise */
+  databaseUrl: string | null;
+  /** connections the PostgreSQL store's pool opens at most */
+  databasePoolSize: number;
+  /**
+   * Redis for running more than one relay process (fan-out of updates, awareness and access changes,
+   * shared quotas), e.g. redis://cache:6379; null: this process serves alone
+   */
+  redisUrl: string | null;
   /** a bigger WebSocket message closes its connection with 1009 */
   maxMessageBytes: number;
   /** token bucket per connection: sustained messages per second … */
@@ -138,6 +147,9 @@ export const ENV_DEFAULTS = {
   STATIC_DIR: './dist',
   LOG_LEVEL: 'info',
   STORE: 'leveldb',
+  DATABASE_URL: '',
+  DATABASE_POOL_SIZE: '10',
+  REDIS_URL: '',
   MAX_MESSAGE_BYTES: String(8 * MiB),
   MAX_MESSAGES_PER_SECOND: '100',
   MESSAGE_BURST: '300',
@@ -207,8 +219,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   };
   const port = int('PORT', 0, 65535);
   const store = get('STORE');
-  if (store !== 'leveldb' && store !== 'memory') {
-    throw new Error(`STORE must be "leveldb" or "memory", got "${env.STORE}"`);
+  if (store !== 'leveldb' && store !== 'memory' && store !== 'postgres') {
+    throw new Error(`STORE must be "leveldb", "postgres" or "memory", got "${env.STORE}"`);
+  }
+  const databaseUrl = get('DATABASE_URL') || null;
+  if (store === 'postgres' && !databaseUrl) throw new Error('STORE=postgres needs DATABASE_URL (e.g. postgres://waymark@localhost/waymark)');
+  const redisUrl = get('REDIS_URL') || null;
+  if (redisUrl && store !== 'postgres') {
+    throw new Error('REDIS_URL runs several processes over one store: it needs STORE=postgres (LevelDB and memory belong to one process)');
   }
   const allowedOrigins = get('ALLOWED_ORIGINS')
     .split(',')
@@ -221,6 +239,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: path.resolve(root, get('STATIC_DIR')),
     logLevel: get('LOG_LEVEL'),
     store,
+    databaseUrl,
+    databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
+    redisUrl,
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 1024, 1024 * MiB),
     maxMessagesPerSecond: int('MAX_MESSAGES_PER_SECOND', 1),
     messageBurst: int('MESSAGE_BURST', 1),
