@@ -108,7 +108,8 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
 
 /**
  * Map registration and the role behind a token. Everything is kept by access key (`accessKey`):
- * one record per registration. Records are cached in memory (this process is their only writer);
+ * one record per registration. Records are cached in memory (this process is their only writer, or, with REDIS_URL, the
+ * others tell it what they changed: `forget`);
  * changes to one record run one after the other so two rotations cannot interleave their
  * read-modify-write.
  */
@@ -117,6 +118,8 @@ export class AccessControl {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** bumped whenever a record's links or lock change, so a check that straddled the change can tell */
   private readonly generations = new Map<string, number>();
+  /** bumped by `forgetAll`: every generation changes at once */
+  private epoch = 0;
   /** called with the access key after a token stopped working (a link's, or the owner's), so its open connections can be closed */
   onRevoked: (key: string, role: Role) => void = () => {};
   /** called with the access key after the owner locked or unlocked a map, so connections can follow */
@@ -147,12 +150,27 @@ export class AccessControl {
 
   /** A number that changes whenever the record's links are rotated or revoked, or it is locked or unlocked. */
   generation(key: string): number {
-    return this.generations.get(key) ?? 0;
+    return this.epoch * 2 ** 32 + (this.generations.get(key) ?? 0);
   }
 
   private changed(key: string, record: AccessRecord): void {
     this.remember(key, record);
-    this.generations.set(key, this.generation(key) + 1);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * Another relay process changed the record `key` (server/fanout/): the cached copy goes and its
+   * generation changes, so a check that straddled the change reads it again.
+   */
+  forget(key: string): void {
+    this.cache.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
+  /** Every cached record goes and every generation changes (after others' changes may have been missed). */
+  forgetAll(): void {
+    this.cache.clear();
+    this.epoch++;
   }
 
   private linksChanged(key: string, record: AccessRecord, role: Role): void {
@@ -163,6 +181,7 @@ export class AccessControl {
   private async record(key: string): Promise<AccessRecord | undefined> {
     const cached = this.cache.get(key);
     if (cached) return cached;
+    const generation = this.generation(key);
     const stored = await this.store.getAccess(key);
     // a rotation or lock change that finished while we read has cached what is now true: a read
     // that started before it must not overwrite that with what was
@@ -170,7 +189,8 @@ export class AccessControl {
     if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readAccessRecord(stored);
-    this.remember(key, record);
+    // another process changed it while we read (`forget`): what we read may be what was
+    if (this.generation(key) === generation) this.remember(key, record);
     return record;
   }
 

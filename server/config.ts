@@ -21,6 +21,8 @@ export interface ServerConfig {
    * shared quotas), e.g. redis://cache:6379; null: this process serves alone
    */
   redisUrl: string | null;
+  /** each room's Redis stream is trimmed to about this many changes (a process further behind catches up from the store) */
+  redisStreamMaxLength: number;
   /** a bigger WebSocket message closes its connection with 1009 */
   maxMessageBytes: number;
   /** token bucket per connection: sustained messages per second … */
@@ -150,6 +152,7 @@ export const ENV_DEFAULTS = {
   DATABASE_URL: '',
   DATABASE_POOL_SIZE: '10',
   REDIS_URL: '',
+  REDIS_STREAM_MAX_LENGTH: '1000',
   MAX_MESSAGE_BYTES: String(8 * MiB),
   MAX_MESSAGES_PER_SECOND: '100',
   MESSAGE_BURST: '300',
@@ -242,6 +245,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
     redisUrl,
+    redisStreamMaxLength: int('REDIS_STREAM_MAX_LENGTH', 10, 1_000_000),
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 1024, 1024 * MiB),
     maxMessagesPerSecond: int('MAX_MESSAGES_PER_SECOND', 1),
     messageBurst: int('MESSAGE_BURST', 1),

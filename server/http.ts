@@ -20,8 +20,8 @@ export const VERSION = packageJson.version;
 export interface HttpRoutes {
   /** the JSON API under /api/ */
   api?: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => void;
-  /** extra fields for /healthz (rooms, connections) */
-  health?: () => Record<string, number>;
+  /** extra fields for /healthz (rooms, connections, redis) */
+  health?: () => Record<string, unknown>;
   /** Prometheus text for /metrics */
   metrics?: () => Promise<{ contentType: string; body: string }>;
 }

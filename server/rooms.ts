@@ -19,6 +19,12 @@ const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 /** origin of the transaction that loads a room from the store: not a change, never stored again */
 const FROM_STORE = Symbol('from store');
 
+/**
+ * origin of changes another relay process stored and published (server/fanout/): sent to this
+ * process's peers at once (they are stored already), never stored or published again
+ */
+export const REMOTE = Symbol('remote');
+
 type Job = { kind: 'update'; delta: Uint8Array; origin: unknown } | { kind: 'send'; peer: Peer; message: Uint8Array };
 
 /**
@@ -32,6 +38,21 @@ export interface RoomWatcher {
   forgotten(room: Room): void;
 }
 
+/**
+ * Other relay processes holding the same rooms (server/fanout/, with REDIS_URL). None of these may
+ * throw or hold the room up; `following` may be slow, and resolves whatever happens.
+ */
+export interface RoomFanout {
+  /** before the room is read from the store: where to follow the others' changes from (an opaque cursor) */
+  following(name: string): Promise<string | null>;
+  /** the room is loaded: from now on, changes published after `cursor` are applied to it */
+  follow(room: Room, cursor: string | null): void;
+  /** a batch of this process's changes to the room is stored: the others may have it */
+  stored(room: Room, update: Uint8Array): void;
+  /** presence changed in the room (not by another process): the awareness message its peers got */
+  presence(room: Room, message: Uint8Array): void;
+}
+
 export interface RoomDeps {
   store: RelayStore;
   metrics: Metrics;
@@ -40,6 +61,7 @@ export interface RoomDeps {
   compactAfter: number;
   awareness: AwarenessLimits;
   watcher?: RoomWatcher;
+  fanout?: RoomFanout;
 }
 
 /**
@@ -96,6 +118,7 @@ export class Room {
     this.doc.on('update', (delta: Uint8Array, origin: unknown) => {
       this.followSnapshot(delta);
       if (origin === FROM_STORE || this.failed) return;
+      if (origin === REMOTE) return this.sendRemote(delta);
       this.bytes += delta.length;
       this.jobs.push({ kind: 'update', delta, origin });
       this.schedule();
@@ -112,13 +135,34 @@ export class Room {
         return;
       }
       for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      if (origin !== REMOTE) this.deps.fanout?.presence(this, message);
     });
   }
 
   async load(): Promise<void> {
+    // where the others' changes are followed from is read first: whatever they store while we
+    // load is then both in what we load and after the cursor (applying it twice changes nothing)
+    const cursor = (await this.deps.fanout?.following(this.name)) ?? null;
     const stored = await this.deps.store.loadDoc(this.name);
     Y.applyUpdate(this.doc, stored, FROM_STORE);
     this.bytes = stored.length;
+    this.deps.fanout?.follow(this, cursor);
+  }
+
+  /**
+   * A change another process stored (or the store's whole document, when catching up): applied
+   * here, and what it changed goes to this process's peers, not to the store or the others.
+   */
+  applyRemote(update: Uint8Array): void {
+    if (this.destroyed || this.failed) return;
+    Y.applyUpdate(this.doc, update, REMOTE);
+  }
+
+  /** What another process's change changed here: stored already, so sent at once. */
+  private sendRemote(delta: Uint8Array): void {
+    this.bytes += delta.length;
+    const message = updateMessage(delta);
+    for (const peer of this.peers) peer.send(message);
   }
 
   addPeer(peer: Peer): void {
@@ -188,8 +232,10 @@ export class Room {
         for (const job of batch) if (job.kind === 'update') deltas.push(job.delta);
         if (deltas.length) {
           const stopTimer = this.deps.metrics.storeWriteSeconds.startTimer();
-          await this.deps.store.storeUpdate(this.name, deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas));
+          const stored = deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas);
+          await this.deps.store.storeUpdate(this.name, stored);
           stopTimer();
+          this.deps.fanout?.stored(this, stored);
           this.deps.metrics.updatesApplied.inc(deltas.length);
           this.sinceCompaction += deltas.length;
         }

@@ -80,6 +80,8 @@ export class SpaceAccess implements SpaceMembers {
   private readonly cache = new Map<string, SpaceRecord>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly generations = new Map<string, number>();
+  /** bumped by `forgetAll` */
+  private epoch = 0;
   /** called with the space id after a role's token stopped working, so its open connections can be closed */
   onRevoked: (spaceId: string, role: Role) => void = () => {};
 
@@ -104,19 +106,32 @@ export class SpaceAccess implements SpaceMembers {
 
   /** A number that changes whenever a link of the space is rotated or revoked. */
   generation(spaceId: string): number {
-    return this.generations.get(spaceId) ?? 0;
+    return this.epoch * 2 ** 32 + (this.generations.get(spaceId) ?? 0);
+  }
+
+  /** Another relay process changed the space's record (server/fanout/): as `AccessControl.forget`. */
+  forget(spaceId: string): void {
+    this.cache.delete(spaceId);
+    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
+  }
+
+  /** Every cached record goes and every generation changes (as `AccessControl.forgetAll`). */
+  forgetAll(): void {
+    this.cache.clear();
+    this.epoch++;
   }
 
   private async record(spaceId: string): Promise<SpaceRecord | undefined> {
     const cached = this.cache.get(spaceId);
     if (cached) return cached;
+    const generation = this.generation(spaceId);
     const stored = await this.store.getSpace(spaceId);
     // a change that finished while we read has cached what is now true (see auth.ts)
     const fresher = this.cache.get(spaceId);
     if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readSpaceRecord(stored);
-    this.remember(spaceId, record);
+    if (this.generation(spaceId) === generation) this.remember(spaceId, record);
     return record;
   }
 
@@ -261,7 +276,7 @@ export class SpaceAccess implements SpaceMembers {
   private async linksChanged(spaceId: string, record: SpaceRecord, ownerToken: string, role: LinkRole, token: string | null): Promise<void> {
     const links = { ...unsealLinks(ownerToken, record.sealedLinks), [role]: token };
     await this.write(spaceId, { ...record, [role]: token === null ? null : hashToken(token), sealedLinks: sealLinks(ownerToken, links) });
-    this.generations.set(spaceId, this.generation(spaceId) + 1);
+    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
     this.onRevoked(spaceId, role);
   }
 
