@@ -26,7 +26,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   if (config.store === 'leveldb') mkdirSync(config.dataDir, { recursive: true });
   const metrics = createMetrics();
   const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
-  const ownStore = createStore(config);
+  const ownStore = await createStore(config, (error) => log.warn({ err: error.message }, 'a pooled store connection broke; the pool opens another when needed'));
   // several processes (REDIS_URL): loaded only then, so a process that serves alone never needs ioredis
   const fanout = config.redisUrl ? await (await import('./fanout/index')).startFanout(config, { store: ownStore, checker, metrics, log }) : null;
   const store = fanout?.store ?? ownStore;
@@ -88,7 +88,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         reads: new AddressQuota('version-reads-by-address', config.versionReadsPerAddressPerMinute, limiter),
       },
     }),
-    health: () => ({ rooms: rooms.size, connections: relay.connectionCount, ...(fanout ? { redis: fanout.health() } : {}) }),
+    health: async () => ({ rooms: rooms.size, connections: relay.connectionCount, store: await ownStore.health(), ...(fanout ? { redis: fanout.health() } : {}) }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
   }, metrics);
   server.on('upgrade', relay.handleUpgrade);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { LeveldbPersistence, getCurrentUpdateClock, getLevelUpdates } from 'y-leveldb';
-import type { AccessRecord, RelayStore, SpaceRecord, VersionEntry } from './types';
+import type { AccessRecord, RelayStore, SpaceRecord, StoreHealth, VersionEntry } from './types';
 
 type BatchOp = { type: 'put'; key: unknown; value: Uint8Array } | { type: 'del'; key: unknown };
 
@@ -188,6 +188,11 @@ export class LevelDbStore implements RelayStore {
         { type: 'put', key: versionIndexKey(room), value: Buffer.from(JSON.stringify(index.filter((e) => !gone.has(e.info.id))), 'utf8') },
       ]);
     });
+  }
+
+  /** an embedded database: it is there as long as this process is */
+  async health(): Promise<StoreHealth> {
+    return { kind: 'leveldb', ok: true };
   }
 
   async close(): Promise<void> {

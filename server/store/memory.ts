@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { AccessRecord, RelayStore, SpaceRecord, VersionEntry } from './types';
+import type { AccessRecord, RelayStore, SpaceRecord, StoreHealth, VersionEntry } from './types';
 
 /** Everything in memory and gone on exit: for tests and throwaway relays (`STORE=memory`). */
 export class MemoryStore implements RelayStore {
@@ -69,6 +69,10 @@ export class MemoryStore implements RelayStore {
     const gone = new Set(ids);
     versions.index = versions.index.filter((e) => !gone.has(e.info.id));
     for (const id of ids) versions.snapshots.delete(id);
+  }
+
+  async health(): Promise<StoreHealth> {
+    return { kind: 'memory', ok: true };
   }
 
   async close(): Promise<void> {}

@@ -1,0 +1,64 @@
+import { startPostgres, type PostgresServer } from './postgres';
+import { startRedis, type RedisServer } from './redis';
+import { httpUrl, spawnRelay, type RelayProcess } from './relay';
+
+/**
+ * Several relay processes over one PostgreSQL and one Redis of the tests' own, as an operator runs
+ * them behind a load balancer (here the tests pick the process each client talks to).
+ */
+export interface Cluster {
+  pg: PostgresServer;
+  redis: RedisServer;
+  databaseUrl: string;
+  relays: RelayProcess[];
+  /** one more relay process over the same PostgreSQL and Redis */
+  spawn(env?: Record<string, string>): Promise<RelayProcess>;
+  /** kill -9 */
+  kill(relay: RelayProcess): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startCluster(processes: number, env: Record<string, string> = {}): Promise<Cluster> {
+  const [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const databaseUrl = await pg.createDatabase();
+  const relays: RelayProcess[] = [];
+  const spawn = async (extra: Record<string, string> = {}) => {
+    const relay = await spawnRelay({ PORT: '0', STORE: 'postgres', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ROOM_IDLE_MS: '0', LOG_LEVEL: 'info', ...env, ...extra });
+    relays.push(relay);
+    return relay;
+  };
+  await Promise.all(Array.from({ length: processes }, () => spawn()));
+  return {
+    pg,
+    redis,
+    databaseUrl,
+    relays,
+    spawn,
+    async kill(relay) {
+      relay.child.kill('SIGKILL');
+      await relay.exited;
+    },
+    async close() {
+      for (const relay of relays) relay.child.kill('SIGKILL');
+      await Promise.all(relays.map((r) => r.exited));
+      await Promise.all([redis.close(), pg.close()]);
+    },
+  };
+}
+
+/** GET /healthz of a process, as JSON. */
+export async function health(port: number): Promise<{ status: string; redis?: { state: string; rooms: number } } & Record<string, unknown>> {
+  const res = await fetch(httpUrl(port, '/healthz'));
+  return (await res.json()) as { status: string; redis?: { state: string; rooms: number } };
+}
+
+/** A counter or gauge of a process's /metrics (summed over labels), or 0. */
+export function metricValue(text: string, name: string): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const match = new RegExp(`^${name}(\\{[^}]*\\})? ([0-9.e+-]+)$`).exec(line);
+    if (match) sum += Number(match[2]);
+  }
+  return sum;
+}
