@@ -22,10 +22,17 @@ export async function startCluster(processes: number, env: Record<string, string
   const [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
   const databaseUrl = await pg.createDatabase();
   const relays: RelayProcess[] = [];
+  const starting = new Set<Promise<unknown>>();
   const spawn = async (extra: Record<string, string> = {}) => {
-    const relay = await spawnRelay({ PORT: '0', STORE: 'postgres', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ROOM_IDLE_MS: '0', LOG_LEVEL: 'info', ...env, ...extra });
-    relays.push(relay);
-    return relay;
+    const started = spawnRelay({ PORT: '0', STORE: 'postgres', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ROOM_IDLE_MS: '0', LOG_LEVEL: 'info', ...env, ...extra });
+    starting.add(started);
+    try {
+      const relay = await started;
+      relays.push(relay);
+      return relay;
+    } finally {
+      starting.delete(started);
+    }
   };
   await Promise.all(Array.from({ length: processes }, () => spawn()));
   return {
@@ -39,6 +46,7 @@ export async function startCluster(processes: number, env: Record<string, string
       await relay.exited;
     },
     async close() {
+      await Promise.allSettled([...starting]);
       for (const relay of relays) relay.child.kill('SIGKILL');
       await Promise.all(relays.map((r) => r.exited));
       await Promise.all([redis.close(), pg.close()]);

@@ -1,0 +1,174 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../support/cluster';
+import { httpUrl, connectAs, registerMap, waitFor, whenSynced, type Client, type Tokens } from '../support/relay';
+import type { RelayProcess } from '../support/relay';
+
+/**
+ * Several relay processes over one PostgreSQL and one Redis, with stock y-websocket clients spread
+ * across them: what the clients see is what one process would give them.
+ */
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const entries = (client: Client) => JSON.stringify(Object.fromEntries([...client.doc.getMap('m').entries()].sort(([a], [b]) => (a < b ? -1 : 1))));
+
+/** A client that was on one process, now on another (its doc and its unsent changes go along). */
+function moveTo(client: Client, port: number, map: Tokens): Client {
+  client.destroy();
+  return connectAs(port, map.id, map.editToken, client.doc);
+}
+
+describe('relay processes over Redis and PostgreSQL', () => {
+  let cluster: Cluster;
+  const live = () => cluster.relays.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+
+  beforeAll(async () => {
+    cluster = await startCluster(3);
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.close();
+  });
+
+  it('a client on one process sees the presence of a client on another, and sees it go when that client leaves', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const ann = connectAs(a!.port, map.id, map.editToken);
+    await whenSynced(ann);
+    ann.provider.awareness.setLocalStateField('user', { id: ann.identityId, name: 'Ann' });
+    // joins after Ann showed up: her process answers the new one's query, no 15 s renewal needed
+    const bob = connectAs(b!.port, map.id, map.editToken);
+    await whenSynced(bob);
+    const annSeenByBob = () => (bob.provider.awareness.getStates().get(ann.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    await waitFor(() => annSeenByBob() === 'Ann', 'Bob to see Ann', 5000);
+    ann.provider.awareness.setLocalStateField('user', { id: ann.identityId, name: 'Ann B.' });
+    await waitFor(() => annSeenByBob() === 'Ann B.', 'Bob to see Ann rename herself', 5000);
+    ann.destroy();
+    await waitFor(() => !bob.provider.awareness.getStates().has(ann.doc.clientID), 'Ann to leave Bob\'s view', 5000);
+    bob.destroy();
+  });
+
+  it('revoking or rotating a link on one process closes its connections on another; locking tells them', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const api = (path: string, init: RequestInit) => fetch(httpUrl(a!.port, path), init);
+    // B holds the map's record in its cache from these connections' token checks
+    const editor = connectAs(b!.port, map.id, map.editToken);
+    const viewer = connectAs(b!.port, map.id, map.viewToken);
+    const commenter = connectAs(b!.port, map.id, map.commentToken);
+    await Promise.all([whenSynced(editor), whenSynced(viewer), whenSynced(commenter)]);
+
+    expect((await api(`/api/maps/${map.id}/links/view`, { method: 'DELETE', headers: bearer(map.ownerToken) })).status).toBe(204);
+    await waitFor(() => viewer.closes.some((c) => c.code === 4401), 'the viewer on B to be closed with 4401', 5000);
+
+    const rotated = await api(`/api/maps/${map.id}/links/comment/rotate`, { method: 'POST', headers: bearer(map.ownerToken) });
+    const { token: newComment } = (await rotated.json()) as { token: string };
+    await waitFor(() => commenter.closes.some((c) => c.code === 4401), 'the commenter on B to be closed with 4401', 5000);
+    // B's cache was dropped: the new token works there, the old one no longer does
+    const fresh = connectAs(b!.port, map.id, newComment);
+    await whenSynced(fresh);
+    const stale = connectAs(b!.port, map.id, map.commentToken);
+    await waitFor(() => stale.closes.length > 0, 'the old comment token to be refused on B', 5000);
+    expect(stale.provider.synced).toBe(false);
+
+    const locked = await api(`/api/maps/${map.id}/lock`, { method: 'PUT', headers: { ...bearer(map.ownerToken), 'Content-Type': 'application/json' }, body: '{"locked":true}' });
+    expect(locked.status).toBe(200);
+    await waitFor(() => editor.closes.some((c) => c.code === 4409), 'the editor on B to be closed with 4409', 5000);
+    for (const client of [editor, viewer, commenter, fresh, stale]) client.destroy();
+  });
+
+  it('registrations over the per-address limit are refused across processes, not per process', async () => {
+    // two more processes that count the address the proxy names, at 3 a minute
+    const limited = await Promise.all([cluster.spawn({ TRUST_PROXY: '1', REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '3' }), cluster.spawn({ TRUST_PROXY: '1', REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '3' })]);
+    const register = (relay: RelayProcess) =>
+      fetch(httpUrl(relay.port, '/api/maps'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.77' },
+        body: JSON.stringify({ id: `quota-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
+      }).then((res) => res.status);
+    const statuses = [];
+    for (const relay of [limited[0]!, limited[1]!, limited[0]!, limited[1]!, limited[0]!]) statuses.push(await register(relay));
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    for (const relay of limited) await cluster.kill(relay);
+  });
+
+  it('clients spread over three processes converge through random edits, moves to other processes and a kill -9 (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), client: fc.nat(3), key: fc.constantFrom('a', 'b', 'c', 'd', 'e'), value: fc.nat(1000) }) },
+            { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), client: fc.nat(3), to: fc.nat(2) }) },
+            { weight: 1, arbitrary: fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 0, max: 30 }) }) },
+          ),
+          { minLength: 10, maxLength: 40 },
+        ),
+        // most runs lose a process part way
+        fc.option(fc.nat(9), { nil: null, freq: 4 }),
+        async (actions, killAt) => {
+          let relays = live();
+          const map = await registerMap(relays[0]!.port);
+          const where: number[] = [0, 1, 2, 0].map((i) => relays[i % relays.length]!.port);
+          let clients = where.map((port) => connectAs(port, map.id, map.editToken));
+          await Promise.all(clients.map((c) => whenSynced(c)));
+          for (const [step, action] of actions.entries()) {
+            if (step === killAt) {
+              // a process dies; its clients go to the others (as a load balancer would send them)
+              const victim = relays[step % relays.length]!;
+              await cluster.kill(victim);
+              relays = live();
+              clients = clients.map((c, i) => (where[i] === victim.port ? moveTo(c, (where[i] = relays[i % relays.length]!.port), map) : c));
+              void cluster.spawn();
+            }
+            if (action.kind === 'edit') clients[action.client]!.doc.getMap('m').set(action.key, `${action.client}:${action.value}`);
+            else if (action.kind === 'move') {
+              const port = relays[action.to % relays.length]!.port;
+              where[action.client] = port;
+              clients[action.client] = moveTo(clients[action.client]!, port, map);
+            } else await new Promise((resolve) => setTimeout(resolve, action.ms));
+          }
+          await waitFor(() => new Set(clients.map(entries)).size === 1, 'the clients to converge', 15_000);
+          // and what they converged on is what every process serves from the store
+          const final = entries(clients[0]!);
+          const readers = live().map((r) => connectAs(r.port, map.id, map.viewToken));
+          await waitFor(() => readers.every((r) => r.provider.synced && entries(r) === final), 'fresh readers to see it', 15_000);
+          for (const c of [...clients, ...readers]) c.destroy();
+          // back to three processes for the next run
+          await waitFor(() => live().length >= 3 && live().every((r) => r.port > 0), 'three processes', 15_000);
+        },
+      ),
+      { numRuns: 4, seed: 1717, endOnFailure: true },
+    );
+  }, 90_000);
+
+  it('kill -9 of a process during a burst loses nothing any client had seen', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    let writer = connectAs(a!.port, map.id, map.editToken);
+    const watcher = connectAs(b!.port, map.id, map.viewToken);
+    await Promise.all([whenSynced(writer), whenSynced(watcher)]);
+    // every value the watcher (on B) ever saw, and every value the writer's own process echoed
+    const seen = new Set<string>();
+    watcher.doc.getMap('m').observe((event) => {
+      for (const key of event.keysChanged) seen.add(key);
+    });
+    const list = writer.doc.getMap('m');
+    let i = 0;
+    const burst = setInterval(() => {
+      for (let k = 0; k < 20; k++) list.set(`k${i++}`, i);
+    }, 2);
+    await waitFor(() => seen.size > 200, 'the burst to be under way', 5000);
+    await cluster.kill(a!);
+    clearInterval(burst);
+    const seenAtKill = [...seen];
+    // the writer reconnects elsewhere with what it had; a fresh reader gets everything from the store
+    writer = moveTo(writer, b!.port, map);
+    await waitFor(() => watcher.doc.getMap('m').size === i, 'the watcher to have every key the writer made', 10_000);
+    const reader = connectAs(b!.port, map.id, map.viewToken);
+    await whenSynced(reader);
+    const stored = reader.doc.getMap('m');
+    expect(seenAtKill.filter((key) => !stored.has(key))).toEqual([]);
+    expect(stored.size).toBe(i);
+    for (const c of [writer, watcher, reader]) c.destroy();
+    void cluster.spawn();
+  });
+});
