@@ -60,13 +60,12 @@ export async function health(port: number): Promise<{ status: string; redis?: { 
   return (await res.json()) as { status: string; redis?: { state: string; rooms: number } };
 }
 
-/** A counter or gauge of a process's /metrics (summed over labels), or 0. */
-export function metricValue(text: string, name: string): number {
+/** A counter or gauge of a process's /metrics, summed over the series whose labels include `label` (e.g. 'reason="trimmed"'), or 0. */
+export function metricValue(text: string, name: string, label = ''): number {
   let sum = 0;
   for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const match = new RegExp(`^${name}(\\{[^}]*\\})? ([0-9.e+-]+)$`).exec(line);
-    if (match) sum += Number(match[2]);
+    const match = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+    if (match?.[1] === name && (match[2] ?? '').includes(label)) sum += Number(match[3]);
   }
   return sum;
 }
