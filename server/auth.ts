@@ -120,6 +120,8 @@ export class AccessControl {
   private readonly generations = new Map<string, number>();
   /** bumped by `forgetAll`: every generation changes at once */
   private epoch = 0;
+  /** record reads in flight, by key */
+  private readonly reading = new Map<string, number>();
   /** called with the access key after a token stopped working (a link's, or the owner's), so its open connections can be closed */
   onRevoked: (key: string, role: Role) => void = () => {};
   /** called with the access key after the owner locked or unlocked a map, so connections can follow */
@@ -163,7 +165,9 @@ export class AccessControl {
    * generation changes, so a check that straddled the change reads it again.
    */
   forget(key: string): void {
-    this.cache.delete(key);
+    // a record nobody here holds, reads or was granted by (a registration elsewhere, say) leaves
+    // no trace: every process hears of every registration
+    if (!this.cache.delete(key) && !this.generations.has(key) && !this.reading.has(key)) return;
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
   }
 
@@ -182,7 +186,16 @@ export class AccessControl {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const generation = this.generation(key);
-    const stored = await this.store.getAccess(key);
+    // `forget` must see a read in flight (what it reads may be what was)
+    this.reading.set(key, (this.reading.get(key) ?? 0) + 1);
+    let stored;
+    try {
+      stored = await this.store.getAccess(key);
+    } finally {
+      const left = this.reading.get(key)! - 1;
+      if (left > 0) this.reading.set(key, left);
+      else this.reading.delete(key);
+    }
     // a rotation or lock change that finished while we read has cached what is now true: a read
     // that started before it must not overwrite that with what was
     const fresher = this.cache.get(key);

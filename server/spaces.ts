@@ -82,6 +82,8 @@ export class SpaceAccess implements SpaceMembers {
   private readonly generations = new Map<string, number>();
   /** bumped by `forgetAll` */
   private epoch = 0;
+  /** record reads in flight, by key */
+  private readonly reading = new Map<string, number>();
   /** called with the space id after a role's token stopped working, so its open connections can be closed */
   onRevoked: (spaceId: string, role: Role) => void = () => {};
 
@@ -111,7 +113,7 @@ export class SpaceAccess implements SpaceMembers {
 
   /** Another relay process changed the space's record (server/fanout/): as `AccessControl.forget`. */
   forget(spaceId: string): void {
-    this.cache.delete(spaceId);
+    if (!this.cache.delete(spaceId) && !this.generations.has(spaceId) && !this.reading.has(spaceId)) return;
     this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
   }
 
@@ -125,7 +127,16 @@ export class SpaceAccess implements SpaceMembers {
     const cached = this.cache.get(spaceId);
     if (cached) return cached;
     const generation = this.generation(spaceId);
-    const stored = await this.store.getSpace(spaceId);
+    // `forget` must see a read in flight (what it reads may be what was)
+    this.reading.set(spaceId, (this.reading.get(spaceId) ?? 0) + 1);
+    let stored;
+    try {
+      stored = await this.store.getSpace(spaceId);
+    } finally {
+      const left = this.reading.get(spaceId)! - 1;
+      if (left > 0) this.reading.set(spaceId, left);
+      else this.reading.delete(spaceId);
+    }
     // a change that finished while we read has cached what is now true (see auth.ts)
     const fresher = this.cache.get(spaceId);
     if (fresher) return fresher;

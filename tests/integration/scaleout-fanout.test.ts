@@ -76,6 +76,28 @@ describe('relay processes over Redis and PostgreSQL', () => {
     for (const client of [editor, viewer, commenter, fresh, stale]) client.destroy();
   });
 
+  it('a space changed on one process is what a space token opens on another: a map added there opens, a revoked link closes', async () => {
+    const [a, b] = live();
+    const post = (relay: RelayProcess, path: string, body: unknown, token?: string) =>
+      fetch(httpUrl(relay.port, path), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? bearer(token) : {}) }, body: JSON.stringify(body) });
+    const space = (await (await post(a!, '/api/spaces', { name: 'Team' })).json()) as { id: string; ownerToken: string; editToken: string };
+    const first = `space-map-${Date.now()}`;
+    expect((await post(a!, `/api/spaces/${space.id}/maps`, { id: first }, space.editToken)).status).toBe(201);
+    // B reads (and caches) the space's record: the first map opens there
+    const onFirst = connectAs(b!.port, first, space.editToken);
+    await whenSynced(onFirst);
+    // A adds a second map: B must not answer from its cached record, which lacks it
+    const second = `${first}-2`;
+    expect((await post(a!, `/api/spaces/${space.id}/maps`, { id: second }, space.editToken)).status).toBe(201);
+    const onSecond = connectAs(b!.port, second, space.editToken);
+    await whenSynced(onSecond, 5000);
+    const revoked = await fetch(httpUrl(a!.port, `/api/spaces/${space.id}/links/edit`), { method: 'DELETE', headers: bearer(space.ownerToken) });
+    expect(revoked.status).toBe(204);
+    await waitFor(() => onFirst.closes.some((c) => c.code === 4401) && onSecond.closes.some((c) => c.code === 4401), 'both space connections on B to close with 4401', 5000);
+    onFirst.destroy();
+    onSecond.destroy();
+  });
+
   it('registrations over the per-address limit are refused across processes, not per process', async () => {
     // two more processes that count the address the proxy names, at 3 a minute
     const limited = await Promise.all([cluster.spawn({ TRUST_PROXY: '1', REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '3' }), cluster.spawn({ TRUST_PROXY: '1', REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '3' })]);
