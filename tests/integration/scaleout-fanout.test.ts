@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type Cluster } from '../support/cluster';
-import { httpUrl, connectAs, registerMap, waitFor, whenSynced, type Client, type Tokens } from '../support/relay';
+import * as Y from 'yjs';
+import { newIdentitySecret } from '../../src/access/identity';
+import { commentsMap, editComment } from '../../src/model/feedback';
+import { commentText, httpUrl, connectAs, registerMap, waitFor, whenSynced, writeComment, type Client, type Tokens } from '../support/relay';
 import type { RelayProcess } from '../support/relay';
 
 /**
@@ -96,6 +99,50 @@ describe('relay processes over Redis and PostgreSQL', () => {
     await waitFor(() => onFirst.closes.some((c) => c.code === 4401) && onSecond.closes.some((c) => c.code === 4401), 'both space connections on B to close with 4401', 5000);
     onFirst.destroy();
     onSecond.destroy();
+  });
+
+  it('a participant who moves to another process may still edit the comment they wrote on the first (its update check knows the comment)', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const room = `${map.id}/feedback`;
+    // someone on B comments first: B's update-check worker now holds a copy of the feedback room
+    const other = connectAs(b!.port, room, map.commentToken);
+    await whenSynced(other);
+    writeComment(other, 'c-other', 'from B');
+    const secret = newIdentitySecret();
+    let author = connectAs(a!.port, room, map.commentToken, new Y.Doc(), { identity: secret });
+    await whenSynced(author);
+    writeComment(author, 'c-mine', 'first words');
+    await waitFor(() => commentText(other, 'c-mine') === 'first words', 'B to have the comment made on A');
+    author.destroy();
+    author = connectAs(b!.port, room, map.commentToken, author.doc, { identity: secret });
+    await whenSynced(author);
+    expect(editComment(author.doc, { id: author.identityId!, owner: false }, 'c-mine', 'second thoughts')).toBe(true);
+    await waitFor(() => commentText(other, 'c-mine') === 'second thoughts', 'the edit to be accepted on B');
+    expect(author.closes).toEqual([]);
+    author.destroy();
+    other.destroy();
+  });
+
+  it('a participant on one process cannot rewrite a comment another participant wrote on another process (the update check knows it)', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const room = `${map.id}/feedback`;
+    const mallory = connectAs(b!.port, room, map.commentToken);
+    await whenSynced(mallory);
+    // Mallory's own comment: B's update-check worker now holds a copy of the feedback room
+    writeComment(mallory, 'c-mallory', 'mine');
+    const alice = connectAs(a!.port, room, map.commentToken);
+    await whenSynced(alice);
+    writeComment(alice, 'c-alice', 'what Alice said');
+    await waitFor(() => commentText(mallory, 'c-alice') === 'what Alice said', 'B to have Alice\'s comment');
+    commentsMap(mallory.doc).get('c-alice')!.set('text', 'what Mallory wants Alice to have said');
+    await waitFor(() => mallory.closes.some((c) => c.code === 1008), 'Mallory to be closed for the forbidden change', 5000);
+    const reader = connectAs(a!.port, room, map.viewToken);
+    await whenSynced(reader);
+    expect(commentText(reader, 'c-alice')).toBe('what Alice said');
+    expect(commentText(alice, 'c-alice')).toBe('what Alice said');
+    for (const client of [mallory, alice, reader]) client.destroy();
   });
 
   it('registrations over the per-address limit are refused across processes, not per process', async () => {
