@@ -28,7 +28,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const metrics = createMetrics();
   const access = new AccessControl(store);
   const spaces = new SpaceAccess(store, access, { maxMaps: config.maxMapsPerSpace });
-  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
+  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers, copyIdleMs: config.updateCheckCopyIdleMs }, log);
   checker.start();
   const versions = new Versions(store, {
     perMap: config.versionsPerMap,
@@ -66,6 +66,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   };
   metrics.sources.bufferedBytes = () => relay.bufferedBytes;
   metrics.sources.updateChecksQueued = () => checker.queued;
+  metrics.sources.updateCheckCopies = () => checker.copies;
   const server = createHttpServer(config, log, {
     api: createApi(access, log, {
       spaces,
