@@ -57,6 +57,8 @@ export interface ServerConfig {
   updateApplyMsPerSecondTotal: number;
   /** update-check worker threads (one slow room then cannot hold up the rooms of another) */
   updateCheckWorkers: number;
+  /** a worker's copy of a room is dropped after this long without a check */
+  updateCheckCopyIdleMs: number;
   /** update-check worker time the updates from one client address may take, per second */
   updateCheckMsPerSecondPerAddress: number;
   /** sync step 1 requests (each answered with what the room has) per connection and minute … */
@@ -170,6 +172,7 @@ export const ENV_DEFAULTS = {
   UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS: '300',
   UPDATE_APPLY_MS_PER_SECOND_TOTAL: '500',
   UPDATE_CHECK_WORKERS: '2',
+  UPDATE_CHECK_COPY_IDLE_MS: '2000',
   UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS: '500',
   SYNC_REQUESTS_PER_MINUTE: '12',
   SYNC_REQUEST_BURST: '4',
@@ -263,6 +266,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     updateApplyMsPerSecondPerAddress: int('UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS', 1),
     updateApplyMsPerSecondTotal: int('UPDATE_APPLY_MS_PER_SECOND_TOTAL', 1),
     updateCheckWorkers: int('UPDATE_CHECK_WORKERS', 1, 64),
+    updateCheckCopyIdleMs: int('UPDATE_CHECK_COPY_IDLE_MS', 100, MAX_TIMER_MS),
     updateCheckMsPerSecondPerAddress: int('UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS', 1),
     syncRequestsPerMinute: int('SYNC_REQUESTS_PER_MINUTE', 1),
     syncRequestBurst: int('SYNC_REQUEST_BURST', 1),

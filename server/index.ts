@@ -25,7 +25,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const log = pino({ level: config.logLevel, base: undefined });
   if (config.store === 'leveldb') mkdirSync(config.dataDir, { recursive: true });
   const metrics = createMetrics();
-  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
+  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers, copyIdleMs: config.updateCheckCopyIdleMs }, log);
   const ownStore = await createStore(config, (error) => log.warn({ err: error.message }, 'a pooled store connection broke; the pool opens another when needed'));
   // several processes (REDIS_URL): loaded only then, so a process that serves alone never needs ioredis
   const fanout = config.redisUrl ? await (await import('./fanout/index')).startFanout(config, { store: ownStore, checker, metrics, log }) : null;
@@ -75,6 +75,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   };
   metrics.sources.bufferedBytes = () => relay.bufferedBytes;
   metrics.sources.updateChecksQueued = () => checker.queued;
+  metrics.sources.updateCheckCopies = () => checker.copies;
   const server = createHttpServer(config, log, {
     api: createApi(access, log, {
       spaces,

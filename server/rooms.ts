@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { RoomAwareness, type AwarenessLimits } from './awareness';
 import type { Metrics } from './metrics';
-import { awarenessMessage, syncStep2Message, updateMessage } from './protocol';
+import { awarenessMessage, syncStep2Message, syncStep2UpdateMessage, updateMessage } from './protocol';
 import type { RelayStore } from './store';
 
 /** What a room needs from a connection. */
@@ -181,13 +181,26 @@ export class Room {
   syncAnswer(stateVector: Uint8Array): Uint8Array[] {
     const everything = stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR[0];
     if (!everything) return [syncStep2Message(this.doc, stateVector)];
-    if (!this.snapshot) {
-      const message = syncStep2Message(this.doc, EMPTY_STATE_VECTOR);
-      this.snapshot = { message, bytes: message.length };
-    }
-    if (!this.tail.length) return [this.snapshot.message];
+    const snapshot = this.takeSnapshot();
+    if (!this.tail.length) return [snapshot.message];
     this.tailMessage ??= updateMessage(this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail));
-    return [this.snapshot.message, this.tailMessage];
+    return [snapshot.message, this.tailMessage];
+  }
+
+  /** The whole document as updates (the update checker builds its copy from them): the joiners' snapshot and the changes since. */
+  state(): Uint8Array[] {
+    const snapshot = this.takeSnapshot();
+    // the message ends with the update itself: a view, not a copy
+    return [snapshot.message.subarray(snapshot.message.length - snapshot.bytes), ...this.tail];
+  }
+
+  /** `bytes` is the update's own length within the message. */
+  private takeSnapshot(): { message: Uint8Array; bytes: number } {
+    if (!this.snapshot) {
+      const update = Y.encodeStateAsUpdate(this.doc);
+      this.snapshot = { message: syncStep2UpdateMessage(update), bytes: update.length };
+    }
+    return this.snapshot;
   }
 
   /** A change: the snapshot's tail grows, until it is big enough that a new snapshot is cheaper. */
@@ -203,6 +216,20 @@ export class Room {
     }
   }
 
+  /**
+   * Sends stored changes to the peers as one update message: a burst of k changes from n peers
+   * costs n sends and each client one decode, not k × n. When the changes all came from one peer
+   * it is not sent its own; from several, each gets the one merged message, its own changes
+   * included (Yjs skips what it has), as Hocuspocus does, rather than a merge per author.
+   */
+  private broadcast(run: ReadonlyArray<{ delta: Uint8Array; origin: unknown }>): void {
+    if (run.length === 0) return;
+    const first = run[0]!.origin;
+    const oneAuthor = run.every((job) => job.origin === first);
+    const message = updateMessage(run.length === 1 ? run[0]!.delta : Y.mergeUpdates(run.map((job) => job.delta)));
+    for (const peer of this.peers) if (!oneAuthor || peer !== first) peer.send(message);
+  }
+
   /** Sends `messages` to `peer` once every change made before now is stored. */
   sendAfterStored(peer: Peer, messages: readonly Uint8Array[]): void {
     for (const message of messages) {
@@ -211,11 +238,15 @@ export class Room {
     }
   }
 
-  /** Changes from one event-loop turn (several frames of one TCP read) go to the store as one write. */
+  /**
+   * Changes from one event-loop turn go to the store as one write and to the peers as one message:
+   * setImmediate runs after the poll phase has delivered every socket's frames of this turn (a
+   * microtask would run after the first socket's).
+   */
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    setImmediate(() => {
       this.scheduled = false;
       void this.flush();
     });
@@ -240,14 +271,18 @@ export class Room {
           this.sinceCompaction += deltas.length;
         }
         if (this.failed) break;
+        // consecutive changes go out as one message; a queued answer keeps its place between them
+        let run: Array<Job & { kind: 'update' }> = [];
         for (const job of batch) {
-          if (job.kind === 'send') {
-            job.peer.send(job.message);
+          if (job.kind === 'update') {
+            run.push(job);
             continue;
           }
-          const message = updateMessage(job.delta);
-          for (const peer of this.peers) if (peer !== job.origin) peer.send(message);
+          this.broadcast(run);
+          run = [];
+          job.peer.send(job.message);
         }
+        this.broadcast(run);
         if (this.sinceCompaction >= this.deps.compactAfter || (this.compactPending && this.sinceCompaction > 0)) {
           this.compactPending = false;
           await this.compact();

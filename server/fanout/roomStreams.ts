@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import * as Y from 'yjs';
 import type { Room, RoomFanout } from '../rooms';
 import type { RelayStore } from '../store';
 import type { UpdateChecker } from '../updateCheck';
@@ -107,21 +108,30 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
 
   private async read(room: Room, entries: StreamEntry[], { after, full }: { after: string; full: boolean }): Promise<void> {
     const { metrics, origin } = this.deps;
+    // the changes of one read are applied as one, so the peers here get one message for them
+    // (as Room.flush sends a burst of its own peers' changes)
+    let run: Uint8Array[] = [];
+    const applyRun = () => {
+      if (run.length) this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run));
+      run = [];
+    };
+    const now = Date.now();
     for (const entry of entries) {
       if (entry.fields.get('o')?.toString() === origin) continue;
       const type = entry.fields.get('t')?.toString();
       if (type === RESYNC) {
+        applyRun();
         await this.catchUp(room, 'unpublished');
         continue;
       }
       const data = entry.fields.get('d');
       if (type !== UPDATE || !data) continue;
-      const update = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      this.applyRemote(room, update);
+      run.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       metrics.remoteUpdates.inc();
       const publishedAt = Number(entry.id.split('-')[0]);
-      metrics.streamLagSeconds.observe(Math.max(0, Date.now() - publishedAt) / 1000);
+      metrics.streamLagSeconds.observe(Math.max(0, now - publishedAt) / 1000);
     }
+    applyRun();
     // a full read may mean we are behind: if the stream now starts after where we were, entries
     // between may have been trimmed before we read them
     if (full && after !== '0-0') {
