@@ -59,7 +59,12 @@ export async function connectRedis(url: string, log: Logger): Promise<RedisConne
     onReconnected: () => {},
     onLost: () => {},
     async close() {
-      await Promise.all(all.map((c) => c.quit().catch(() => c.disconnect())));
+      // a polite QUIT, but not waiting on a Redis that is away
+      await Promise.all(
+        all.map((c) =>
+          Promise.race([c.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500).unref())]).finally(() => c.disconnect()),
+        ),
+      );
     },
   };
   const states = all.map((connection) => {

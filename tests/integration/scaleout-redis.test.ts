@@ -88,4 +88,28 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
     writer.destroy();
     reader.destroy();
   }, 30_000);
+
+  it('a process stopped (SIGTERM) while Redis is away exits cleanly, and what its peers wrote is served by the others once Redis is back', async () => {
+    const [a] = cluster.relays;
+    const leaving = await cluster.spawn();
+    const map = await registerMap(a!.port);
+    const writer = connectAs(leaving.port, map.id, map.editToken);
+    await whenSynced(writer);
+    await cluster.redis.stop();
+    await waitFor(async () => (await health(leaving.port)).redis?.state === 'down', 'the process to see Redis gone', 5000);
+    writer.doc.getMap('m').set('written-while-away', 1);
+    // the change is stored (store-before-broadcast): a second peer there receives it
+    const peer = connectAs(leaving.port, map.id, map.viewToken);
+    await waitFor(() => value(peer, 'written-while-away') === 1, 'a peer on the leaving process to have the change');
+    const started = Date.now();
+    leaving.child.kill('SIGTERM');
+    expect(await leaving.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    await cluster.redis.start();
+    await waitFor(async () => (await health(a!.port)).redis?.state === 'up', 'A to have Redis again', 10_000);
+    const reader = connectAs(a!.port, map.id, map.viewToken);
+    await whenSynced(reader);
+    expect(value(reader, 'written-while-away')).toBe(1);
+    for (const client of [writer, peer, reader]) client.destroy();
+  }, 30_000);
 });
