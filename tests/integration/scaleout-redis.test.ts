@@ -41,6 +41,9 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
     a1.doc.getMap('m').set('during-a', 1);
     b1.doc.getMap('m').set('during-b', 1);
     await waitFor(() => value(a2, 'during-a') === 1, 'a peer on A to see a change made on A while Redis is away');
+    // the shared quotas fall back to each process's own count: registering still works
+    const registered = await fetch(httpUrl(a!.port, '/api/maps'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: `outage-${Date.now()}` }) });
+    expect(registered.status).toBe(201);
     // a revocation B cannot hear of now
     expect((await fetch(httpUrl(a!.port, `/api/maps/${map.id}/links/view`), { method: 'DELETE', headers: bearer(map.ownerToken) })).status).toBe(204);
 
