@@ -207,7 +207,9 @@ export class RoomAwareness<P extends AwarenessPeer> {
   acceptRemote(update: Uint8Array, origin: unknown): void {
     let entries: Entry[] | null;
     try {
-      entries = decodeEntries(update, this.limits.statesPerRoom);
+      // another process's snapshot holds as many as its own limit allows (which may be higher):
+      // decoded whole, then held to this room's cap below
+      entries = decodeEntries(update, Number.MAX_SAFE_INTEGER);
     } catch {
       return;
     }

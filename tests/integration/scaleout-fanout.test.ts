@@ -50,6 +50,29 @@ describe('relay processes over Redis and PostgreSQL', () => {
     bob.destroy();
   });
 
+  it('presence from another process is held to this process\'s limits on states per room and state size', async () => {
+    const [a] = live();
+    const strict = await cluster.spawn({ AWARENESS_STATES_PER_ROOM: '3', AWARENESS_STATE_BYTES: '512' });
+    const map = await registerMap(a!.port);
+    const onA = Array.from({ length: 4 }, () => connectAs(a!.port, map.id, map.editToken));
+    await Promise.all(onA.map((c) => whenSynced(c)));
+    // one state too big for the strict process (A takes it), three small ones
+    onA[0]!.provider.awareness.setLocalStateField('user', { id: onA[0]!.identityId, name: 'x'.repeat(1000) });
+    for (const [i, c] of onA.slice(1).entries()) c.provider.awareness.setLocalStateField('user', { id: c.identityId, name: `small ${i}` });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // the watcher's own (empty) state is one of the strict process's three: two of A's fit
+    const watcher = connectAs(strict.port, map.id, map.viewToken);
+    await whenSynced(watcher);
+    const names = () =>
+      [...watcher.provider.awareness.getStates()].filter(([id]) => id !== watcher.doc.clientID).map(([, state]) => (state as { user?: { name?: string } }).user?.name);
+    await waitFor(() => names().length === 2, 'the watcher to see two of A\'s clients', 5000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(names().length).toBe(2);
+    expect(names().every((name) => name?.startsWith('small'))).toBe(true);
+    for (const c of [...onA, watcher]) c.destroy();
+    await cluster.kill(strict);
+  });
+
   it('revoking or rotating a link on one process closes its connections on another; locking tells them', async () => {
     const [a, b] = live();
     const map = await registerMap(a!.port);
