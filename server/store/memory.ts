@@ -21,7 +21,12 @@ export class MemoryStore implements RelayStore {
 
   async compact(name: string): Promise<void> {
     const updates = this.docs.get(name);
-    if (updates && updates.length > 1) this.docs.set(name, [Y.mergeUpdates(updates)]);
+    if (!updates || updates.length < 2) return;
+    // through a Y.Doc, as LevelDB and PostgreSQL compact: deleted content is dropped, not carried along
+    const doc = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(doc, update);
+    this.docs.set(name, [Y.encodeStateAsUpdate(doc)]);
+    doc.destroy();
   }
 
   async readDoc(name: string): Promise<Uint8Array> {
