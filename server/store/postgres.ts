@@ -1,7 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { MIGRATIONS } from './migrations';
-import type { AccessRecord, RelayStore, SpaceRecord, StoreHealth, VersionEntry } from './types';
+import type { AccessRecord, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database */
@@ -60,7 +60,7 @@ const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
  * committed meanwhile stay as they are, Yjs updates commute), and a read is one statement, so it
  * sees one consistent state, before or after any compaction, never half of one.
  */
-export class PostgresStore implements RelayStore {
+export class PostgresStore implements RelayStore, StoreContents {
   private appends: Append[] = [];
   private writing = false;
   private lastHealth: { at: number; result: Promise<StoreHealth> } | null = null;
@@ -272,6 +272,26 @@ export class PostgresStore implements RelayStore {
   async deleteVersions(room: string, ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
     await this.pool.query('DELETE FROM waymark_versions WHERE room = $1 AND id = ANY($2::text[])', [room, [...ids]]);
+  }
+
+  async *roomNames(): AsyncIterable<string> {
+    const { rows } = await this.pool.query<{ room: string }>('SELECT DISTINCT room FROM waymark_updates ORDER BY room');
+    for (const row of rows) yield row.room;
+  }
+
+  async *accessRecords(): AsyncIterable<[string, AccessRecord]> {
+    const { rows } = await this.pool.query<{ map_id: string; record: string }>('SELECT map_id, record FROM waymark_access ORDER BY map_id');
+    for (const row of rows) yield [row.map_id, JSON.parse(row.record) as AccessRecord];
+  }
+
+  async *spaceRecords(): AsyncIterable<[string, SpaceRecord]> {
+    const { rows } = await this.pool.query<{ space_id: string; record: string }>('SELECT space_id, record FROM waymark_spaces ORDER BY space_id');
+    for (const row of rows) yield [row.space_id, JSON.parse(row.record) as SpaceRecord];
+  }
+
+  async *versionRooms(): AsyncIterable<string> {
+    const { rows } = await this.pool.query<{ room: string }>('SELECT DISTINCT room FROM waymark_versions ORDER BY room');
+    for (const row of rows) yield row.room;
   }
 
   /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LevelDbStore, MemoryStore, type AccessRecord, type RelayStore, type SpaceRecord, type VersionEntry } from '../../server/store';
+import type { StoreContents } from '../../server/store/types';
 import { PostgresStore } from '../../server/store/postgres';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { tempDataDir } from '../support/relay';
@@ -56,6 +57,26 @@ describe.each(stores)('the %s store', (_kind, open) => {
   });
   afterAll(async () => {
     await store?.close();
+  });
+
+  it('says what it holds, kind by kind (what waymark store copy moves)', async () => {
+    const contents = store as RelayStore & StoreContents;
+    for (const u of updatesSetting([['x', 1]], 77)) await store.storeUpdate('listed-room', u);
+    await store.putAccess('listed-map~abc', access(3));
+    await store.putSpace('listed-space', { owner: 'o', edit: null, comment: null, view: null, name: 'Listed', createdAt: '2026-12-05T00:00:00.000Z', maps: {} });
+    await store.putVersion('listed-versions', entry('v1', 1), Uint8Array.of(1));
+    const all = async <T>(items: AsyncIterable<T>) => {
+      const list: T[] = [];
+      for await (const item of items) list.push(item);
+      return list;
+    };
+    expect(await all(contents.roomNames())).toContain('listed-room');
+    expect(await all(contents.accessRecords())).toContainEqual(['listed-map~abc', access(3)]);
+    expect((await all(contents.spaceRecords())).map(([id, r]) => [id, r.name])).toContainEqual(['listed-space', 'Listed']);
+    expect(await all(contents.versionRooms())).toContain('listed-versions');
+    // nothing of the other kinds leaks into a list
+    expect(await all(contents.roomNames())).not.toContain('listed-versions');
+    expect((await all(contents.accessRecords())).map(([id]) => id)).not.toContain('listed-space');
   });
 
   it('an unknown room loads as an empty document, and nothing is stored for unknown records', async () => {
