@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perTest } from '../support/perTest';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { connect, httpUrl, registerMap, spawnRelay, waitFor, whenSynced, type RelayProcess } from '../support/relay';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What an operator and a client see when PostgreSQL is missing, refuses, or goes away. */
 let postgres: PostgresServer;
@@ -42,6 +47,18 @@ describe('starting on PostgreSQL', () => {
     const error = (await failed.catch((e: unknown) => e)) as Error;
     expect(error.message).toContain('Waymark could not start: could not reach PostgreSQL at 127.0.0.1:1/maps');
     expect(error.message).not.toContain('the-right-password');
+  });
+});
+
+describe('npm start without PostgreSQL', () => {
+  it('a relay on LevelDB never loads the PostgreSQL driver; one on PostgreSQL does', () => {
+    const loaded = (...args: string[]) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/driversLoaded.mts', ...args], { cwd: root, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(run.stderr);
+      return Number(run.stdout);
+    };
+    expect(loaded('leveldb')).toBe(0);
+    expect(loaded('postgres', postgres.url())).toBeGreaterThan(0);
   });
 });
 
