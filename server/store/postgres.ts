@@ -65,7 +65,14 @@ export class PostgresStore implements RelayStore, StoreContents {
   private writing = false;
   private lastHealth: { at: number; result: Promise<StoreHealth> } | null = null;
 
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    /**
+     * one connection of its own for /healthz: a pool busy with writes must not make a healthy
+     * database look down (and a load balancer take the process out)
+     */
+    private readonly healthPool: pg.Pool,
+  ) {}
 
   /**
    * Connects, brings the schema up to date and returns the store; throws an error that says
@@ -82,13 +89,15 @@ export class PostgresStore implements RelayStore, StoreContents {
       keepAlive: true,
       application_name: 'waymark',
     });
+    const healthPool = new pg.Pool({ connectionString: options.url, max: 1, connectionTimeoutMillis: HEALTH_TIMEOUT_MS, idleTimeoutMillis: 30_000, application_name: 'waymark-health' });
     // an idle connection that breaks is dropped by the pool; unhandled, the event would end the process
     pool.on('error', (error) => options.onConnectionError?.(error));
-    const store = new PostgresStore(pool);
+    healthPool.on('error', () => {});
+    const store = new PostgresStore(pool, healthPool);
     try {
       await store.migrate();
     } catch (error) {
-      await pool.end().catch(() => {});
+      await store.close().catch(() => {});
       throw new Error(startError(where, error));
     }
     return store;
@@ -305,7 +314,7 @@ export class PostgresStore implements RelayStore, StoreContents {
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
-          this.pool.query('SELECT 1'),
+          this.healthPool.query('SELECT 1'),
           new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
           }),
@@ -324,7 +333,7 @@ export class PostgresStore implements RelayStore, StoreContents {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.healthPool.end()]);
   }
 }
 
