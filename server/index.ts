@@ -24,7 +24,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const config = readConfig(env);
   const log = pino({ level: config.logLevel, base: undefined });
   if (config.store === 'leveldb') mkdirSync(config.dataDir, { recursive: true });
-  const store = createStore(config);
+  const store = await createStore(config, (error) => log.warn({ err: error.message }, 'a pooled store connection broke; the pool opens another when needed'));
   const metrics = createMetrics();
   const access = new AccessControl(store);
   const spaces = new SpaceAccess(store, access, { maxMaps: config.maxMapsPerSpace });
@@ -80,7 +80,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
         reads: new AddressQuota('version-reads-by-address', config.versionReadsPerAddressPerMinute),
       },
     }),
-    health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),
+    health: async () => ({ rooms: rooms.size, connections: relay.connectionCount, store: await store.health() }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
   }, metrics);
   server.on('upgrade', relay.handleUpgrade);
