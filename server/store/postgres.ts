@@ -1,7 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { MIGRATIONS } from './migrations';
-import type { AccessRecord, RelayStore, SpaceRecord, StoreHealth, VersionEntry } from './types';
+import type { AccessRecord, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database */
@@ -60,12 +60,19 @@ const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
  * committed meanwhile stay as they are, Yjs updates commute), and a read is one statement, so it
  * sees one consistent state, before or after any compaction, never half of one.
  */
-export class PostgresStore implements RelayStore {
+export class PostgresStore implements RelayStore, StoreContents {
   private appends: Append[] = [];
   private writing = false;
   private lastHealth: { at: number; result: Promise<StoreHealth> } | null = null;
 
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    /**
+     * one connection of its own for /healthz: a pool busy with writes must not make a healthy
+     * database look down (and a load balancer take the process out)
+     */
+    private readonly healthPool: pg.Pool,
+  ) {}
 
   /**
    * Connects, brings the schema up to date and returns the store; throws an error that says
@@ -82,13 +89,15 @@ export class PostgresStore implements RelayStore {
       keepAlive: true,
       application_name: 'waymark',
     });
+    const healthPool = new pg.Pool({ connectionString: options.url, max: 1, connectionTimeoutMillis: HEALTH_TIMEOUT_MS, idleTimeoutMillis: 30_000, application_name: 'waymark-health' });
     // an idle connection that breaks is dropped by the pool; unhandled, the event would end the process
     pool.on('error', (error) => options.onConnectionError?.(error));
-    const store = new PostgresStore(pool);
+    healthPool.on('error', () => {});
+    const store = new PostgresStore(pool, healthPool);
     try {
       await store.migrate();
     } catch (error) {
-      await pool.end().catch(() => {});
+      await store.close().catch(() => {});
       throw new Error(startError(where, error));
     }
     return store;
@@ -274,6 +283,26 @@ export class PostgresStore implements RelayStore {
     await this.pool.query('DELETE FROM waymark_versions WHERE room = $1 AND id = ANY($2::text[])', [room, [...ids]]);
   }
 
+  async *roomNames(): AsyncIterable<string> {
+    const { rows } = await this.pool.query<{ room: string }>('SELECT DISTINCT room FROM waymark_updates ORDER BY room');
+    for (const row of rows) yield row.room;
+  }
+
+  async *accessRecords(): AsyncIterable<[string, AccessRecord]> {
+    const { rows } = await this.pool.query<{ map_id: string; record: string }>('SELECT map_id, record FROM waymark_access ORDER BY map_id');
+    for (const row of rows) yield [row.map_id, JSON.parse(row.record) as AccessRecord];
+  }
+
+  async *spaceRecords(): AsyncIterable<[string, SpaceRecord]> {
+    const { rows } = await this.pool.query<{ space_id: string; record: string }>('SELECT space_id, record FROM waymark_spaces ORDER BY space_id');
+    for (const row of rows) yield [row.space_id, JSON.parse(row.record) as SpaceRecord];
+  }
+
+  async *versionRooms(): AsyncIterable<string> {
+    const { rows } = await this.pool.query<{ room: string }>('SELECT DISTINCT room FROM waymark_versions ORDER BY room');
+    for (const row of rows) yield row.room;
+  }
+
   /**
    * Whether PostgreSQL answers a trivial query within a second. The answer is kept for a moment:
    * a burst of /healthz requests costs the database one query.
@@ -285,7 +314,7 @@ export class PostgresStore implements RelayStore {
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([
-          this.pool.query('SELECT 1'),
+          this.healthPool.query('SELECT 1'),
           new Promise((_, reject) => {
             timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
           }),
@@ -304,7 +333,7 @@ export class PostgresStore implements RelayStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.healthPool.end()]);
   }
 }
 

@@ -95,3 +95,18 @@ export interface RelayStore {
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
+
+/**
+ * Everything a store holds, one kind at a time: what `waymark store copy` moves from one store
+ * to another. Each is read as it stands when asked; not for a store that relays are writing.
+ */
+export interface StoreContents {
+  /** names of every room (document) with stored updates */
+  roomNames(): AsyncIterable<string>;
+  /** every map's access record, by its access key */
+  accessRecords(): AsyncIterable<[string, AccessRecord]>;
+  /** every space's record, by its id */
+  spaceRecords(): AsyncIterable<[string, SpaceRecord]>;
+  /** every room that has versions (each read with listVersions and getVersion) */
+  versionRooms(): AsyncIterable<string>;
+}

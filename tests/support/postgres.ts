@@ -65,7 +65,11 @@ export function freePort(): Promise<number> {
 let counter = 0;
 const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${Date.now().toString(36)}_${++counter}`;
 
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * `durable`: fsync and synchronous commit on, as in production (for measurements); tests run
+ * without, nothing of theirs has to survive a crash of the machine.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'waymark-pg-'));
   const data = path.join(dir, 'data');
   if (asRoot) {
@@ -89,10 +93,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       '-p', String(port),
       '-k', dir,
       '-c', 'listen_addresses=127.0.0.1',
-      // a test cluster: nothing here has to survive a crash of the machine
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
       '-c', 'max_connections=300',
       '-c', 'shared_buffers=32MB',
     ]);
