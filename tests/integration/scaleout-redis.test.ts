@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { health, metricValue, startCluster, type Cluster } from '../support/cluster';
 import { connectAs, httpUrl, metricsText, registerMap, waitFor, whenSynced, type Client } from '../support/relay';
@@ -8,6 +10,7 @@ import { connectAs, httpUrl, metricsText, registerMap, waitFor, whenSynced, type
  * from PostgreSQL when it can.
  */
 
+const root = path.resolve(import.meta.dirname, '../..');
 const value = (client: Client, key: string) => client.doc.getMap('m').get(key);
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -114,5 +117,15 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
     await whenSynced(reader);
     expect(value(reader, 'written-while-away')).toBe(1);
     for (const client of [writer, peer, reader]) client.destroy();
+  }, 30_000);
+
+  it('a process without REDIS_URL never loads the Redis driver; one with it does', () => {
+    const loaded = (env: Record<string, string>) => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/redisLoaded.mts', JSON.stringify(env)], { cwd: root, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(run.stderr);
+      return Number(run.stdout.trim());
+    };
+    expect(loaded({ STORE: 'leveldb' })).toBe(0);
+    expect(loaded({ STORE: 'postgres', DATABASE_URL: cluster.databaseUrl, REDIS_URL: cluster.redis.url })).toBeGreaterThan(0);
   }, 30_000);
 });
