@@ -42,11 +42,11 @@ describe('relay processes over Redis and PostgreSQL', () => {
     const bob = connectAs(b!.port, map.id, map.editToken);
     await whenSynced(bob);
     const annSeenByBob = () => (bob.provider.awareness.getStates().get(ann.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
-    await waitFor(() => annSeenByBob() === 'Ann', 'Bob to see Ann', 5000);
+    await waitFor(() => annSeenByBob() === 'Ann', 'Bob to see Ann', 10_000);
     ann.provider.awareness.setLocalStateField('user', { id: ann.identityId, name: 'Ann B.' });
-    await waitFor(() => annSeenByBob() === 'Ann B.', 'Bob to see Ann rename herself', 5000);
+    await waitFor(() => annSeenByBob() === 'Ann B.', 'Bob to see Ann rename herself', 10_000);
     ann.destroy();
-    await waitFor(() => !bob.provider.awareness.getStates().has(ann.doc.clientID), 'Ann to leave Bob\'s view', 5000);
+    await waitFor(() => !bob.provider.awareness.getStates().has(ann.doc.clientID), 'Ann to leave Bob\'s view', 10_000);
     bob.destroy();
   });
 
@@ -65,7 +65,7 @@ describe('relay processes over Redis and PostgreSQL', () => {
     await whenSynced(watcher);
     const names = () =>
       [...watcher.provider.awareness.getStates()].filter(([id]) => id !== watcher.doc.clientID).map(([, state]) => (state as { user?: { name?: string } }).user?.name);
-    await waitFor(() => names().length === 2, 'the watcher to see two of A\'s clients', 5000);
+    await waitFor(() => names().length === 2, 'the watcher to see two of A\'s clients', 10_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(names().length).toBe(2);
     expect(names().every((name) => name?.startsWith('small'))).toBe(true);
@@ -84,21 +84,21 @@ describe('relay processes over Redis and PostgreSQL', () => {
     await Promise.all([whenSynced(editor), whenSynced(viewer), whenSynced(commenter)]);
 
     expect((await api(`/api/maps/${map.id}/links/view`, { method: 'DELETE', headers: bearer(map.ownerToken) })).status).toBe(204);
-    await waitFor(() => viewer.closes.some((c) => c.code === 4401), 'the viewer on B to be closed with 4401', 5000);
+    await waitFor(() => viewer.closes.some((c) => c.code === 4401), 'the viewer on B to be closed with 4401', 10_000);
 
     const rotated = await api(`/api/maps/${map.id}/links/comment/rotate`, { method: 'POST', headers: bearer(map.ownerToken) });
     const { token: newComment } = (await rotated.json()) as { token: string };
-    await waitFor(() => commenter.closes.some((c) => c.code === 4401), 'the commenter on B to be closed with 4401', 5000);
+    await waitFor(() => commenter.closes.some((c) => c.code === 4401), 'the commenter on B to be closed with 4401', 10_000);
     // B's cache was dropped: the new token works there, the old one no longer does
     const fresh = connectAs(b!.port, map.id, newComment);
     await whenSynced(fresh);
     const stale = connectAs(b!.port, map.id, map.commentToken);
-    await waitFor(() => stale.closes.length > 0, 'the old comment token to be refused on B', 5000);
+    await waitFor(() => stale.closes.length > 0, 'the old comment token to be refused on B', 10_000);
     expect(stale.provider.synced).toBe(false);
 
     const locked = await api(`/api/maps/${map.id}/lock`, { method: 'PUT', headers: { ...bearer(map.ownerToken), 'Content-Type': 'application/json' }, body: '{"locked":true}' });
     expect(locked.status).toBe(200);
-    await waitFor(() => editor.closes.some((c) => c.code === 4409), 'the editor on B to be closed with 4409', 5000);
+    await waitFor(() => editor.closes.some((c) => c.code === 4409), 'the editor on B to be closed with 4409', 10_000);
     for (const client of [editor, viewer, commenter, fresh, stale]) client.destroy();
   });
 
@@ -116,10 +116,10 @@ describe('relay processes over Redis and PostgreSQL', () => {
     const second = `${first}-2`;
     expect((await post(a!, `/api/spaces/${space.id}/maps`, { id: second }, space.editToken)).status).toBe(201);
     const onSecond = connectAs(b!.port, second, space.editToken);
-    await whenSynced(onSecond, 5000);
+    await whenSynced(onSecond, 10_000);
     const revoked = await fetch(httpUrl(a!.port, `/api/spaces/${space.id}/links/edit`), { method: 'DELETE', headers: bearer(space.ownerToken) });
     expect(revoked.status).toBe(204);
-    await waitFor(() => onFirst.closes.some((c) => c.code === 4401) && onSecond.closes.some((c) => c.code === 4401), 'both space connections on B to close with 4401', 5000);
+    await waitFor(() => onFirst.closes.some((c) => c.code === 4401) && onSecond.closes.some((c) => c.code === 4401), 'both space connections on B to close with 4401', 10_000);
     onFirst.destroy();
     onSecond.destroy();
   });
@@ -160,7 +160,7 @@ describe('relay processes over Redis and PostgreSQL', () => {
     writeComment(alice, 'c-alice', 'what Alice said');
     await waitFor(() => commentText(mallory, 'c-alice') === 'what Alice said', 'B to have Alice\'s comment');
     commentsMap(mallory.doc).get('c-alice')!.set('text', 'what Mallory wants Alice to have said');
-    await waitFor(() => mallory.closes.some((c) => c.code === 1008), 'Mallory to be closed for the forbidden change', 5000);
+    await waitFor(() => mallory.closes.some((c) => c.code === 1008), 'Mallory to be closed for the forbidden change', 10_000);
     const reader = connectAs(a!.port, room, map.viewToken);
     await whenSynced(reader);
     expect(commentText(reader, 'c-alice')).toBe('what Alice said');
@@ -255,7 +255,7 @@ describe('relay processes over Redis and PostgreSQL', () => {
     const burst = setInterval(() => {
       for (let k = 0; k < 20; k++) list.set(`k${i++}`, i);
     }, 2);
-    await waitFor(() => seen.size > 200, 'the burst to be under way', 5000);
+    await waitFor(() => seen.size > 200, 'the burst to be under way', 10_000);
     await cluster.kill(a!);
     clearInterval(burst);
     const seenAtKill = [...seen];

@@ -38,7 +38,7 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
     expect((await health(a!.port)).redis?.state).toBe('up');
 
     await cluster.redis.stop();
-    await waitFor(async () => (await health(a!.port)).redis?.state === 'down' && (await health(b!.port)).redis?.state === 'down', '/healthz to say redis is down', 5000);
+    await waitFor(async () => (await health(a!.port)).redis?.state === 'down' && (await health(b!.port)).redis?.state === 'down', '/healthz to say redis is down', 10_000);
     expect(metricValue(await metricsText(a!.port), 'waymark_redis_up')).toBe(0);
     // still serving: the process's own peers see each other's changes
     a1.doc.getMap('m').set('during-a', 1);
@@ -102,7 +102,7 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
     const writer = connectAs(leaving.port, map.id, map.editToken);
     await whenSynced(writer);
     await cluster.redis.stop();
-    await waitFor(async () => (await health(leaving.port)).redis?.state === 'down', 'the process to see Redis gone', 5000);
+    await waitFor(async () => (await health(leaving.port)).redis?.state === 'down', 'the process to see Redis gone', 10_000);
     writer.doc.getMap('m').set('written-while-away', 1);
     // the change is stored (store-before-broadcast): a second peer there receives it
     const peer = connectAs(leaving.port, map.id, map.viewToken);
@@ -110,7 +110,7 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
     const started = Date.now();
     leaving.child.kill('SIGTERM');
     expect(await leaving.exited).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(8000);
     await cluster.redis.start();
     await waitFor(async () => (await health(a!.port)).redis?.state === 'up', 'A to have Redis again', 10_000);
     const reader = connectAs(a!.port, map.id, map.viewToken);
