@@ -63,6 +63,10 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
       const text = await metricsText(relay.port);
       expect(metricValue(text, 'waymark_redis_up')).toBe(1);
       expect(metricValue(text, 'waymark_catch_ups_total', 'reason="redis-away"')).toBeGreaterThan(0);
+      // the changes made while Redis was away could not be published (counted), the others' were applied with their lag
+      expect(metricValue(text, 'waymark_publish_failures_total', 'kind="update"')).toBeGreaterThan(0);
+      expect(metricValue(text, 'waymark_remote_updates_applied_total')).toBeGreaterThan(0);
+      expect(metricValue(text, 'waymark_stream_lag_seconds_count')).toBeGreaterThan(0);
       expect(relay.logs.some((line) => line.includes('caught up after redis was away'))).toBe(true);
     }
     for (const client of [a1, a2, b1, viewerOnB]) client.destroy();
