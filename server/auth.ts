@@ -182,8 +182,12 @@ export class AccessControl {
     this.onRevoked(key, role);
   }
 
-  private async record(key: string): Promise<AccessRecord | undefined> {
-    const cached = this.cache.get(key);
+  /**
+   * The record, from the cache unless `fresh`: a change reads it from the store, so that another
+   * relay process's change that this one has not heard of yet (server/fanout/) is not undone.
+   */
+  private async record(key: string, fresh = false): Promise<AccessRecord | undefined> {
+    const cached = fresh ? undefined : this.cache.get(key);
     if (cached) return cached;
     const generation = this.generation(key);
     // `forget` must see a read in flight (what it reads may be what was)
@@ -198,7 +202,7 @@ export class AccessControl {
     }
     // a rotation or lock change that finished while we read has cached what is now true: a read
     // that started before it must not overwrite that with what was
-    const fresher = this.cache.get(key);
+    const fresher = fresh ? undefined : this.cache.get(key);
     if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readAccessRecord(stored);
@@ -298,7 +302,7 @@ export class AccessControl {
    */
   joinSpace(key: string, ownerToken: string, space: string): Promise<'joined' | 'unauthorized' | 'taken'> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return 'unauthorized';
       if (record.space === space) return 'joined';
       if (record.space !== undefined) return 'taken';
@@ -316,7 +320,7 @@ export class AccessControl {
    */
   setLocked(key: string, ownerToken: string | null, locked: boolean): Promise<boolean | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       if (record.locked === locked) return locked;
       const updated = { ...record, locked };
@@ -333,7 +337,7 @@ export class AccessControl {
    */
   rotate(key: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       const token = registrationOf(key) + newToken();
       const updated = { ...record, [role]: hashToken(token), ...resealed(record, ownerToken!, { [role]: token }) };
@@ -350,7 +354,7 @@ export class AccessControl {
    */
   rotateOwner(key: string, ownerToken: string | null): Promise<string | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       const token = registrationOf(key) + newToken();
       const links = unsealLinks(ownerToken!, record.sealedLinks);
@@ -371,7 +375,7 @@ export class AccessControl {
   /** Leaves a link role of the record `key` without a token until it is rotated again. false if not the owner. */
   revoke(key: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return false;
       const updated = { ...record, [role]: null, ...resealed(record, ownerToken!, { [role]: null }) };
       await this.store.putAccess(key, updated);

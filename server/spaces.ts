@@ -123,8 +123,9 @@ export class SpaceAccess implements SpaceMembers {
     this.epoch++;
   }
 
-  private async record(spaceId: string): Promise<SpaceRecord | undefined> {
-    const cached = this.cache.get(spaceId);
+  /** The record, from the cache unless `fresh` (a change: see AccessControl's `record`). */
+  private async record(spaceId: string, fresh = false): Promise<SpaceRecord | undefined> {
+    const cached = fresh ? undefined : this.cache.get(spaceId);
     if (cached) return cached;
     const generation = this.generation(spaceId);
     // `forget` must see a read in flight (what it reads may be what was)
@@ -138,7 +139,7 @@ export class SpaceAccess implements SpaceMembers {
       else this.reading.delete(spaceId);
     }
     // a change that finished while we read has cached what is now true (see auth.ts)
-    const fresher = this.cache.get(spaceId);
+    const fresher = fresh ? undefined : this.cache.get(spaceId);
     if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readSpaceRecord(stored);
@@ -161,8 +162,8 @@ export class SpaceAccess implements SpaceMembers {
    * The space's record and the role `token` gives in it, or null: a wrong token, a token of
    * another space and an unknown space all alike, each compared against every role's hash.
    */
-  private async authorize(spaceId: string, token: string | null | undefined): Promise<{ record: SpaceRecord; role: Role } | null> {
-    const record = await this.record(spaceId);
+  private async authorize(spaceId: string, token: string | null | undefined, fresh = false): Promise<{ record: SpaceRecord; role: Role } | null> {
+    const record = await this.record(spaceId, fresh);
     const role = roleIn(record ?? DUMMY, token);
     if (!record || !role || spaceOfToken(token) !== spaceId) return null;
     return { record, role };
@@ -248,7 +249,7 @@ export class SpaceAccess implements SpaceMembers {
 
   /** Whether the caller may add `mapId` to the space now (inside the space's queue). */
   private async mayAdd(spaceId: string, token: string | null, mapId: string): Promise<{ record: SpaceRecord } | { refusal: JoinRefusal }> {
-    const granted = await this.authorize(spaceId, token);
+    const granted = await this.authorize(spaceId, token, true);
     if (!granted) return { refusal: 'unauthorized' };
     // who may add maps is who may write the space's index
     if (writeRefusal(granted.role, 'map', false) !== null) return { refusal: 'forbidden' };
@@ -266,7 +267,7 @@ export class SpaceAccess implements SpaceMembers {
   /** Gives a link role a new token; the old one stops working and its connections close. null if not the owner. */
   rotate(spaceId: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
     return this.serial(spaceId, async () => {
-      const granted = await this.authorize(spaceId, ownerToken);
+      const granted = await this.authorize(spaceId, ownerToken, true);
       if (granted?.role !== 'owner') return null;
       const token = newSpaceToken(spaceId);
       await this.linksChanged(spaceId, granted.record, ownerToken!, role, token);
@@ -277,7 +278,7 @@ export class SpaceAccess implements SpaceMembers {
   /** Leaves a link role without a token until it is rotated again; its connections close. false if not the owner. */
   revoke(spaceId: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
     return this.serial(spaceId, async () => {
-      const granted = await this.authorize(spaceId, ownerToken);
+      const granted = await this.authorize(spaceId, ownerToken, true);
       if (granted?.role !== 'owner') return false;
       await this.linksChanged(spaceId, granted.record, ownerToken!, role, null);
       return true;

@@ -72,6 +72,29 @@ describe('relay processes when Redis goes away or a process falls behind', () =>
     for (const client of [a1, a2, b1, viewerOnB]) client.destroy();
   }, 30_000);
 
+  it('a link change on one process does not undo another process\'s change it has not heard of (changes read the record from the store)', async () => {
+    const [a, b] = cluster.relays;
+    const map = await registerMap(a!.port);
+    // B caches the record through a connection's token check
+    const onB = connectAs(b!.port, map.id, map.commentToken);
+    await whenSynced(onB);
+    await cluster.redis.stop();
+    await waitFor(async () => (await health(b!.port)).redis?.state === 'down', 'B to see Redis gone', 10_000);
+    // A rotates the edit link; B cannot hear of it, and then revokes the view link
+    expect((await fetch(httpUrl(a!.port, `/api/maps/${map.id}/links/edit/rotate`), { method: 'POST', headers: bearer(map.ownerToken) })).status).toBe(200);
+    expect((await fetch(httpUrl(b!.port, `/api/maps/${map.id}/links/view`), { method: 'DELETE', headers: bearer(map.ownerToken) })).status).toBe(204);
+    await cluster.redis.start();
+    await waitFor(async () => (await health(a!.port)).redis?.state === 'up' && (await health(b!.port)).redis?.state === 'up', 'Redis back', 10_000);
+    // both changes hold, on both processes: the old edit token opens nothing
+    for (const relay of [a!, b!]) {
+      const stale = connectAs(relay.port, map.id, map.editToken);
+      await waitFor(() => stale.closes.length > 0, 'the old edit token to be refused', 10_000);
+      expect(stale.provider.synced).toBe(false);
+      stale.destroy();
+    }
+    onB.destroy();
+  }, 30_000);
+
   it('a process that fell behind its room\'s stream trim catches up from the store, and counts it', async () => {
     const [a, b] = cluster.relays;
     const map = await registerMap(a!.port);
