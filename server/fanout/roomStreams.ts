@@ -132,13 +132,20 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
       metrics.streamLagSeconds.observe(Math.max(0, now - publishedAt) / 1000);
     }
     applyRun();
-    // a full read may mean we are behind: if the stream now starts after where we were, entries
-    // between may have been trimmed before we read them
-    if (full && after !== '0-0') {
-      const first = (await this.deps.redis.command.xrange(roomStream(room.name), '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
-      const firstId = first[0]?.[0];
-      if (firstId !== undefined && compareIds(firstId, after) > 0) await this.catchUp(room, 'trimmed');
-    }
+    // a full read may mean we are behind, perhaps behind the trim
+    if (full && (await this.trimmedPast(roomStream(room.name), after))) await this.catchUp(room, 'trimmed');
+  }
+
+  /**
+   * Whether entries after `after` may have been trimmed before we read them: the stream now starts
+   * after it. (Redis keeps no record of what trimming removed — XINFO's max-deleted-entry-id
+   * follows XDEL only — so this errs towards a catch-up, which changes nothing when none was
+   * needed; it is asked only after a full read, i.e. when this process is behind.)
+   */
+  private async trimmedPast(key: string, after: string): Promise<boolean> {
+    const first = (await this.deps.redis.command.xrange(key, '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
+    const firstId = first[0]?.[0];
+    return firstId !== undefined && compareIds(firstId, after) > 0;
   }
 
   private applyRemote(room: Room, update: Uint8Array): void {
