@@ -45,7 +45,8 @@ export async function lastIdOf(redis: RedisConnections, key: string): Promise<st
  * copy is dropped and the worker's next job brings a fresh one (the order would differ).
  *
  * Whenever the stream may have lost something for this process — it was trimmed past the last id
- * applied, Redis was away, another process could not publish — the room is read from the store
+ * applied, Redis was away, another process could not publish, or a change came whose predecessors
+ * never did (a process killed between storing a change and publishing it) — the room is read from the store
  * again and applied (Yjs takes what it has twice without change), and the stream followed from its
  * tail as read before the store was.
  */
@@ -111,8 +112,9 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     // the changes of one read are applied as one, so the peers here get one message for them
     // (as Room.flush sends a burst of its own peers' changes)
     let run: Uint8Array[] = [];
+    let gap = false;
     const applyRun = () => {
-      if (run.length) this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run));
+      if (run.length && !this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run))) gap = true;
       run = [];
     };
     const now = Date.now();
@@ -132,8 +134,11 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
       metrics.streamLagSeconds.observe(Math.max(0, now - publishedAt) / 1000);
     }
     applyRun();
+    // a change whose predecessors never came: a process died between storing them and publishing
+    // them (or a publish failed unseen); they are in the store
+    if (gap) await this.catchUp(room, 'gap');
     // a full read may mean we are behind, perhaps behind the trim
-    if (full && (await this.trimmedPast(roomStream(room.name), after))) await this.catchUp(room, 'trimmed');
+    else if (full && (await this.trimmedPast(roomStream(room.name), after))) await this.catchUp(room, 'trimmed');
   }
 
   /**
@@ -148,18 +153,23 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     return firstId !== undefined && compareIds(firstId, after) > 0;
   }
 
-  private applyRemote(room: Room, update: Uint8Array): void {
+  /** Applies another process's change here; false when it lacks predecessors this room does not have. */
+  private applyRemote(room: Room, update: Uint8Array): boolean {
     const { checker } = this.deps;
     room.applyRemote(update);
     if (checker.pending(room.name)) checker.discard(room.name);
     else checker.appliedInline(room, update);
+    // what Yjs could not integrate waits as "pending"; a peer's next update drops it
+    // (connection.ts), so it must be fetched now
+    const store = room.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    return store.pendingStructs === null && store.pendingDs === null;
   }
 
   /**
    * Reads the room from the store and applies it; the stream is then followed from its tail as it
    * was before the read. Throws when Redis or the store is away (recovery tries again).
    */
-  async catchUp(room: Room, reason: 'trimmed' | 'redis-away' | 'unpublished'): Promise<void> {
+  async catchUp(room: Room, reason: 'trimmed' | 'redis-away' | 'unpublished' | 'gap'): Promise<void> {
     const { redis, reader, store, checker, metrics, log } = this.deps;
     const key = roomStream(room.name);
     const tail = await lastIdOf(redis, key);
