@@ -72,6 +72,11 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
 
   follow(room: Room, cursor: string | null): void {
     this.held.set(room.name, room);
+    // What a process killed between a store write and its XADD left behind is in the store but
+    // in no stream; nothing else would bring it to the processes that held the room then (one
+    // that a later change depends on is fetched on its own: `gap`). A process that loads the room
+    // has it: the others are asked to read the store again.
+    if (cursor !== null) this.add(room.name, RESYNC, new Uint8Array());
     if (cursor !== null) this.deps.reader.follow(roomStream(room.name), cursor, (entries, read) => this.read(room, entries, read));
     // Redis was not there: the room is read again, and followed, once it is
     else void this.catchUp(room, 'redis-away').catch(() => {});
@@ -134,11 +139,12 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
       metrics.streamLagSeconds.observe(Math.max(0, now - publishedAt) / 1000);
     }
     applyRun();
+    // a full read may mean we are behind, perhaps behind the trim (then what is missing shows as
+    // a gap too: the trim is the reason)
+    if (full && (await this.trimmedPast(roomStream(room.name), after))) await this.catchUp(room, 'trimmed');
     // a change whose predecessors never came: a process died between storing them and publishing
     // them (or a publish failed unseen); they are in the store
-    if (gap) await this.catchUp(room, 'gap');
-    // a full read may mean we are behind, perhaps behind the trim
-    else if (full && (await this.trimmedPast(roomStream(room.name), after))) await this.catchUp(room, 'trimmed');
+    else if (gap) await this.catchUp(room, 'gap');
   }
 
   /**
