@@ -6,12 +6,16 @@ import { WebSocketServer } from 'ws';
 
 /**
  * One relay under benchmark, in a process of its own so its memory is measured alone:
- * `node --expose-gc --import tsx bench/relay-server.ts <ours|stock>`, forked by relay.bench.ts.
- * It reports `{ port }` over IPC, answers 'mem' with its memory after a full GC, and 'stop'.
+ * `node --expose-gc --import tsx bench/relay-server.ts <ours|stock|hocuspocus>`, forked by
+ * bench/relayLoads.ts. It reports `{ port }` over IPC, answers 'mem' with its memory after a full
+ * GC, 'cpu' with its process.cpuUsage() (so the bench can charge it the CPU of a burst), and 'stop'.
  *
  * - ours: `startServer` as in production (LevelDB store, tokens, limits, update-check worker).
  * - stock: @y/websocket-server 0.1.1's `setupWSConnection` on a plain `ws` server, no auth; with
  *   YPERSISTENCE set in the environment it persists to LevelDB too (without waiting for the write).
+ * - hocuspocus: Hocuspocus 4.7 (bench/hocuspocus-server.ts), in memory; BENCH_HOCUSPOCUS_SQLITE=<file>
+ *   adds its SQLite extension, BENCH_HOCUSPOCUS_REDIS_URL its Redis extension and
+ *   BENCH_HOCUSPOCUS_DATABASE_URL a PostgreSQL store (bench/scaleout.bench.ts).
  */
 const kind = process.argv[2];
 const dir = mkdtempSync(path.join(tmpdir(), 'waymark-bench-relay-'));
@@ -36,6 +40,15 @@ if (kind === 'ours') {
   });
   port = server.port;
   close = server.close;
+} else if (kind === 'hocuspocus') {
+  const { startHocuspocus } = await import('./hocuspocus-server');
+  const server = await startHocuspocus({
+    sqlite: process.env.BENCH_HOCUSPOCUS_SQLITE || undefined,
+    redisUrl: process.env.BENCH_HOCUSPOCUS_REDIS_URL || undefined,
+    databaseUrl: process.env.BENCH_HOCUSPOCUS_DATABASE_URL || undefined,
+  });
+  port = server.port;
+  close = server.close;
 } else {
   const { setupWSConnection } = await import('@y/websocket-server/utils');
   const server = http.createServer((_req, res) => res.end('stock'));
@@ -56,6 +69,8 @@ process.on('message', (message) => {
     gc?.();
     gc?.();
     process.send!({ mem: process.memoryUsage() });
+  } else if (message === 'cpu') {
+    process.send!({ cpu: process.cpuUsage() });
   } else if (message === 'stop') {
     void close().then(() => process.exit(0));
   }
