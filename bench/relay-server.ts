@@ -41,6 +41,14 @@ if (kind === 'ours') {
   port = server.port;
   close = server.close;
 } else if (kind === 'hocuspocus') {
+  // With its Redis extension, an instance that finds another storing a document logs so on every
+  // debounced store ("Another instance is already storing this document"): expected, and not ours
+  // to print hundreds of times.
+  const error = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args[0] === '[onStoreDocument]' && String(args[1]).startsWith('Another instance is already storing')) return;
+    error(...args);
+  };
   const { startHocuspocus } = await import('./hocuspocus-server');
   const server = await startHocuspocus({
     sqlite: process.env.BENCH_HOCUSPOCUS_SQLITE || undefined,
