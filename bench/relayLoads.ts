@@ -75,6 +75,8 @@ export interface Deployment {
   client: ClientKind;
   /** the token a client of `room` presents (ours registers the map on the first process) */
   token(room: string): Promise<string>;
+  /** CPU so far of the services the relays use (Redis, PostgreSQL), µs, when there are any */
+  servicesCpu?: () => number;
 }
 
 /** Registers a map on our relay, as the app does, for its edit token. */
@@ -169,6 +171,8 @@ export interface LoadResult {
   deliveriesPerSecond: number;
   /** relay CPU (user + system, all its processes) over the burst ÷ deliveries, µs */
   cpuPerDelivery: number;
+  /** the same with the CPU of the services added (Redis, PostgreSQL); NaN when not measured */
+  cpuWithServicesPerDelivery: number;
   rssPerRoom: number;
   heapPerRoom: number;
   rssPerConnection: number;
@@ -233,6 +237,7 @@ export async function runLoad(deployment: Deployment, rooms: number, perRoom: nu
     // burst: every client makes 10 changes as fast as it can
     const burst = 10;
     const cpuBefore = await cpuAll();
+    const servicesBefore = deployment.servicesCpu?.() ?? NaN;
     const start = performance.now();
     const all: Promise<number>[] = [];
     for (let i = 0; i < burst; i++) {
@@ -242,6 +247,7 @@ export async function runLoad(deployment: Deployment, rooms: number, perRoom: nu
     await Promise.all(all);
     const seconds = (performance.now() - start) / 1000;
     const cpu = (await cpuAll()) - cpuBefore;
+    const servicesCpu = (deployment.servicesCpu?.() ?? NaN) - servicesBefore;
     const deliveries = peers.length * burst * (perRoom - 1);
 
     const connections = rooms * perRoom;
@@ -250,6 +256,7 @@ export async function runLoad(deployment: Deployment, rooms: number, perRoom: nu
       p99: percentile(latencies, 99),
       deliveriesPerSecond: deliveries / seconds,
       cpuPerDelivery: cpu / deliveries,
+      cpuWithServicesPerDelivery: (cpu + servicesCpu) / deliveries,
       rssPerRoom: (loaded.rss - before.rss) / rooms,
       heapPerRoom: (loaded.heapUsed - before.heapUsed) / rooms,
       rssPerConnection: (loaded.rss - before.rss) / connections,
@@ -263,31 +270,43 @@ export async function runLoad(deployment: Deployment, rooms: number, perRoom: nu
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-/** The printed rows: label, figure, format, whether lower is better. */
-export const FIGURES: Array<[string, (r: LoadResult) => number, (v: number) => string, boolean]> = [
+/** A printed row: label, figure, format, whether lower is better. */
+export type Figure = [string, (r: LoadResult) => number, (v: number) => string, boolean];
+
+const us = (v: number) => `${v.toFixed(2)} µs`;
+
+export const FIGURES: Figure[] = [
   ['fan-out latency p50', (r) => r.p50, ms, true],
   ['fan-out latency p99', (r) => r.p99, ms, true],
   ['burst deliveries per second', (r) => r.deliveriesPerSecond, (v) => v.toFixed(0), false],
-  ['server CPU per delivery', (r) => r.cpuPerDelivery, (v) => `${v.toFixed(2)} µs`, true],
+  ['server CPU per delivery', (r) => r.cpuPerDelivery, us, true],
   ['memory per room (RSS)', (r) => r.rssPerRoom, kb, true],
   ['memory per room (heap)', (r) => r.heapPerRoom, kb, true],
   ['memory per connection (RSS)', (r) => r.rssPerConnection, kb, true],
   ['memory per connection (heap)', (r) => r.heapPerConnection, kb, true],
 ];
 
+/** server CPU with Redis's and PostgreSQL's, for the scale-out bench */
+export const CPU_WITH_SERVICES: Figure = ['  … with Redis + PostgreSQL', (r) => r.cpuWithServicesPerDelivery, us, true];
+
 /** ours relative to `other`, < 1 when ours is better: for throughput it is other/ours. */
 export function ratio(get: (r: LoadResult) => number, lowerIsBetter: boolean, ours: LoadResult, other: LoadResult): string {
   const value = lowerIsBetter ? get(ours) / get(other) : get(other) / get(ours);
-  return Number.isFinite(value) ? value.toFixed(2) : '—';
+  return Number.isFinite(value) ? value.toFixed(2) : 'n/a';
 }
 
 /** A table: one row per figure, one column per named result (missing: "not available"), then ratios. */
-export function printTable(title: string, columns: Array<[string, LoadResult | null]>, ratios: Array<[string, LoadResult | null, LoadResult | null]>): void {
+export function printTable(
+  title: string,
+  columns: Array<[string, LoadResult | null]>,
+  ratios: Array<[string, LoadResult | null, LoadResult | null]>,
+  figures: Figure[] = FIGURES,
+): void {
   const width = (name: string) => Math.max(12, name.length + 2);
   console.log(`\n${title}`);
   console.log(`  ${''.padEnd(30)}${columns.map(([name]) => name.padStart(width(name))).join('')}${ratios.map(([name]) => name.padStart(width(name))).join('')}`);
-  for (const [what, get, show, lowerIsBetter] of FIGURES) {
-    const cells = columns.map(([name, r]) => (r ? show(get(r)) : 'n/a').padStart(width(name)));
+  for (const [what, get, show, lowerIsBetter] of figures) {
+    const cells = columns.map(([name, r]) => (r && Number.isFinite(get(r)) ? show(get(r)) : 'n/a').padStart(width(name)));
     const ratioCells = ratios.map(([name, a, b]) => (a && b ? ratio(get, lowerIsBetter, a, b) : 'n/a').padStart(width(name)));
     console.log(`  ${what.padEnd(30)}${cells.join('')}${ratioCells.join('')}`);
   }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,37 @@ const REDIS_SERVER = process.env.BENCH_REDIS_SERVER ?? 'redis-server';
 
 export interface Service {
   url: string;
+  /** CPU (user + system) it has used so far, µs */
+  cpu(): number;
   stop(): Promise<void>;
+}
+
+const TICK_US = 1e6 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+/** /proc/<pid>/stat's utime + stime, µs (0 once the process is gone); the name may hold spaces. */
+function processCpu(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids whose parent is `parent` (PostgreSQL's backends and workers under its postmaster). */
+function childrenOf(parent: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }
 
 export function freePort(): Promise<number> {
@@ -63,6 +93,7 @@ export async function startRedis(): Promise<Service> {
   await waitForPort(port, 'redis-server');
   return {
     url: `redis://127.0.0.1:${port}`,
+    cpu: () => processCpu(child.pid!),
     stop: async () => {
       process.off('exit', kill);
       kill();
@@ -75,6 +106,8 @@ export async function startRedis(): Promise<Service> {
 export interface Postgres {
   port: number;
   createDatabase(name: string): Promise<string>;
+  /** CPU (user + system) of the postmaster and its current children so far, µs */
+  cpu(): number;
   stop(): Promise<void>;
 }
 
@@ -102,6 +135,7 @@ export async function startPostgres(): Promise<Postgres> {
     }
   };
   process.once('exit', stopServer);
+  const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
   await admin.connect();
@@ -111,6 +145,7 @@ export async function startPostgres(): Promise<Postgres> {
       await admin.query(`CREATE DATABASE "${name}"`);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
+    cpu: () => [postmaster, ...childrenOf(postmaster)].reduce((sum, pid) => sum + processCpu(pid), 0),
     stop: async () => {
       process.off('exit', stopServer);
       await admin.end();
