@@ -173,7 +173,7 @@ export async function runScaleoutBench(): Promise<void> {
         const scaled = get(`ours pg×${count}`);
         if (!scaled || !single || !one) continue;
         console.log(
-          `  targets, ours pg×${count}: cross-process p99 / single-process (leveldb×1) p99 ${(scaled.p99 / single.p99).toFixed(2)} (≤ 2)` +
+          `  targets, ours pg×${count}: cross-process p99 ÷ single-process p99 ${(scaled.p99 / single.p99).toFixed(2)} (leveldb×1), ${(scaled.p99 / one.p99).toFixed(2)} (pg×1) (≤ 2)` +
             `; deliveries/s ÷ pg×1 ${(scaled.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)} (≥ 1.5 where cores allow)`,
         );
       }
