@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,7 +80,18 @@ process.on('message', (message) => {
   } else if (message === 'cpu') {
     process.send!({ cpu: process.cpuUsage() });
   } else if (message === 'stop') {
-    void close().then(() => process.exit(0));
+    void close().then(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    });
   }
 });
+// the bench is gone (crashed) or interrupted with this relay (Ctrl-C reaches the process group)
+const quit = () => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('disconnect', quit);
+process.on('SIGINT', quit);
+process.on('SIGTERM', quit);
 process.send!({ port });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +28,13 @@ import { forkRelay, noToken, printTable, registerMap, runLoad, type Deployment, 
 type Kind = 'ours' | 'stock' | 'stock-leveldb' | 'hocuspocus' | 'hocuspocus-sqlite';
 const KINDS: Kind[] = ['ours', 'stock', 'stock-leveldb', 'hocuspocus', 'hocuspocus-sqlite'];
 
-const temp = (name: string) => mkdtempSync(path.join(tmpdir(), `waymark-bench-${name}-`));
+/** temp dirs of the stores the relays write (stock's LevelDB, Hocuspocus's SQLite), removed after each run */
+const temps: string[] = [];
+const temp = (name: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), `waymark-bench-${name}-`));
+  temps.push(dir);
+  return dir;
+};
 
 async function deploy(kind: Kind): Promise<Deployment> {
   switch (kind) {
@@ -53,6 +59,7 @@ export async function runLoadOn(kind: Kind, rooms: number, perRoom: number, chan
     return await runLoad(deployment, rooms, perRoom, changesPerRoom);
   } finally {
     await Promise.all(deployment.processes.map((p) => p.stop()));
+    for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -119,7 +119,14 @@ export async function runScaleoutBench(): Promise<void> {
     `\nScale-out benchmark: clients in this process, relays in child processes, own Redis and PostgreSQL; ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)} at the start.` +
       `\nHocuspocus 4.7 declares Node ≥ 22 and runs here on Node ${process.versions.node}. Best of ${rounds} round(s) by p50. Ratios: < 1 is better for the first named (throughput other/first).`,
   );
-  const services: Services = { postgres: await startPostgres(), redis: [] };
+  let services: Services;
+  try {
+    await (await startRedis()).stop(); // both are needed: say so once, not per set-up
+    services = { postgres: await startPostgres(), redis: [] };
+  } catch (error) {
+    console.log(`  not available: this bench needs PostgreSQL 15 and redis-server installed (${(error as Error).message.split('\n')[0]})`);
+    return;
+  }
   const unavailable = new Map<SetupName, string>();
   try {
     for (const [label, rooms, perRoom, changes] of loads) {

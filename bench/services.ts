@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import path from 'node:path';
  * fsync=off unless BENCH_PG_FSYNC=on: a write then reaches the kernel before it is acknowledged but
  * is not flushed to disk, which is what our LevelDB store does (a relay or database crash loses
  * nothing, a power cut may), so the comparison is of relays, not of this shared machine's disk.
- * If the bench dies before stopping them, an exit hook stops them anyway.
+ * If the bench dies or is interrupted (Ctrl-C, SIGTERM) before stopping them, a hook stops them.
  */
 
 const PG_BIN = process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -52,6 +52,25 @@ function childrenOf(parent: number): number[] {
   return children;
 }
 
+/** what stops each running service synchronously, should the bench end before it stops them */
+const leftovers = new Set<() => void>();
+let hooked = false;
+
+function onExit(stop: () => void): () => void {
+  if (!hooked) {
+    hooked = true;
+    process.once('exit', () => leftovers.forEach((fn) => fn()));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        leftovers.forEach((fn) => fn());
+        process.exit(130);
+      });
+    }
+  }
+  leftovers.add(stop);
+  return () => leftovers.delete(stop);
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -88,14 +107,17 @@ export async function startRedis(): Promise<Service> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
   };
-  process.once('exit', kill);
-  await waitForPort(port, 'redis-server');
+  const unhook = onExit(kill);
+  // not installed: 'error' instead of a port
+  const failed = new Promise<never>((_, reject) => child.once('error', (error) => reject(new Error(`${REDIS_SERVER}: ${error.message}`))));
+  await Promise.race([waitForPort(port, 'redis-server'), failed]);
   return {
     url: `redis://127.0.0.1:${port}`,
     cpu: () => processCpu(child.pid!),
     stop: async () => {
-      process.off('exit', kill);
+      unhook();
       kill();
       await exited;
     },
@@ -133,8 +155,9 @@ export async function startPostgres(): Promise<Postgres> {
     } catch {
       // already stopped
     }
+    rmSync(dir, { recursive: true, force: true });
   };
-  process.once('exit', stopServer);
+  const unhook = onExit(stopServer);
   const postmaster = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const { default: pg } = await import('pg');
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
@@ -147,9 +170,10 @@ export async function startPostgres(): Promise<Postgres> {
     },
     cpu: () => [postmaster, ...childrenOf(postmaster)].reduce((sum, pid) => sum + processCpu(pid), 0),
     stop: async () => {
-      process.off('exit', stopServer);
+      unhook();
       await admin.end();
       as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
