@@ -16,6 +16,19 @@ export default defineConfig({
         },
       },
       {
+        // the relay suite once more, every relay on PostgreSQL (tests/support/relay.ts, testStore);
+        // the tests that look into LevelDB's own files keep their relay on LevelDB (STAYS_ON_LEVELDB)
+        test: {
+          name: 'relay-postgres',
+          include: ['tests/integration/relay-*.test.ts'],
+          environment: 'node',
+          env: { WAYMARK_TEST_STORE: 'postgres' },
+          globalSetup: ['tests/support/postgresSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // one browser at a time: two cores do not run several Chromiums well
         test: {
           name: 'e2e',

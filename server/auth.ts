@@ -108,7 +108,8 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
 
 /**
  * Map registration and the role behind a token. Everything is kept by access key (`accessKey`):
- * one record per registration. Records are cached in memory (this process is their only writer);
+ * one record per registration. Records are cached in memory (this process is their only writer, or, with REDIS_URL, the
+ * others tell it what they changed: `forget`);
  * changes to one record run one after the other so two rotations cannot interleave their
  * read-modify-write.
  */
@@ -117,6 +118,10 @@ export class AccessControl {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** bumped whenever a record's links or lock change, so a check that straddled the change can tell */
   private readonly generations = new Map<string, number>();
+  /** bumped by `forgetAll`: every generation changes at once */
+  private epoch = 0;
+  /** record reads in flight, by key */
+  private readonly reading = new Map<string, number>();
   /** called with the access key after a token stopped working (a link's, or the owner's), so its open connections can be closed */
   onRevoked: (key: string, role: Role) => void = () => {};
   /** called with the access key after the owner locked or unlocked a map, so connections can follow */
@@ -147,12 +152,29 @@ export class AccessControl {
 
   /** A number that changes whenever the record's links are rotated or revoked, or it is locked or unlocked. */
   generation(key: string): number {
-    return this.generations.get(key) ?? 0;
+    return this.epoch * 2 ** 32 + (this.generations.get(key) ?? 0);
   }
 
   private changed(key: string, record: AccessRecord): void {
     this.remember(key, record);
-    this.generations.set(key, this.generation(key) + 1);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
+  /**
+   * Another relay process changed the record `key` (server/fanout/): the cached copy goes and its
+   * generation changes, so a check that straddled the change reads it again.
+   */
+  forget(key: string): void {
+    // a record nobody here holds, reads or was granted by (a registration elsewhere, say) leaves
+    // no trace: every process hears of every registration
+    if (!this.cache.delete(key) && !this.generations.has(key) && !this.reading.has(key)) return;
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
+  /** Every cached record goes and every generation changes (after others' changes may have been missed). */
+  forgetAll(): void {
+    this.cache.clear();
+    this.epoch++;
   }
 
   private linksChanged(key: string, record: AccessRecord, role: Role): void {
@@ -160,17 +182,32 @@ export class AccessControl {
     this.onRevoked(key, role);
   }
 
-  private async record(key: string): Promise<AccessRecord | undefined> {
-    const cached = this.cache.get(key);
+  /**
+   * The record, from the cache unless `fresh`: a change reads it from the store, so that another
+   * relay process's change that this one has not heard of yet (server/fanout/) is not undone.
+   */
+  private async record(key: string, fresh = false): Promise<AccessRecord | undefined> {
+    const cached = fresh ? undefined : this.cache.get(key);
     if (cached) return cached;
-    const stored = await this.store.getAccess(key);
+    const generation = this.generation(key);
+    // `forget` must see a read in flight (what it reads may be what was)
+    this.reading.set(key, (this.reading.get(key) ?? 0) + 1);
+    let stored;
+    try {
+      stored = await this.store.getAccess(key);
+    } finally {
+      const left = this.reading.get(key)! - 1;
+      if (left > 0) this.reading.set(key, left);
+      else this.reading.delete(key);
+    }
     // a rotation or lock change that finished while we read has cached what is now true: a read
     // that started before it must not overwrite that with what was
-    const fresher = this.cache.get(key);
+    const fresher = fresh ? undefined : this.cache.get(key);
     if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readAccessRecord(stored);
-    this.remember(key, record);
+    // another process changed it while we read (`forget`): what we read may be what was
+    if (this.generation(key) === generation) this.remember(key, record);
     return record;
   }
 
@@ -265,7 +302,7 @@ export class AccessControl {
    */
   joinSpace(key: string, ownerToken: string, space: string): Promise<'joined' | 'unauthorized' | 'taken'> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return 'unauthorized';
       if (record.space === space) return 'joined';
       if (record.space !== undefined) return 'taken';
@@ -283,7 +320,7 @@ export class AccessControl {
    */
   setLocked(key: string, ownerToken: string | null, locked: boolean): Promise<boolean | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       if (record.locked === locked) return locked;
       const updated = { ...record, locked };
@@ -300,7 +337,7 @@ export class AccessControl {
    */
   rotate(key: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       const token = registrationOf(key) + newToken();
       const updated = { ...record, [role]: hashToken(token), ...resealed(record, ownerToken!, { [role]: token }) };
@@ -317,7 +354,7 @@ export class AccessControl {
    */
   rotateOwner(key: string, ownerToken: string | null): Promise<string | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       const token = registrationOf(key) + newToken();
       const links = unsealLinks(ownerToken!, record.sealedLinks);
@@ -338,7 +375,7 @@ export class AccessControl {
   /** Leaves a link role of the record `key` without a token until it is rotated again. false if not the owner. */
   revoke(key: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
     return this.serial(key, async () => {
-      const record = await this.record(key);
+      const record = await this.record(key, true);
       if (!record || roleIn(record, ownerToken) !== 'owner') return false;
       const updated = { ...record, [role]: null, ...resealed(record, ownerToken!, { [role]: null }) };
       await this.store.putAccess(key, updated);

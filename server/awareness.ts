@@ -134,6 +134,13 @@ export class RoomAwareness<P extends AwarenessPeer> {
   private readonly retired = new Map<number, { at: number; identityId: string | null }>();
   /** every state, encoded, for joins and queries; dropped on the next change */
   private snapshotCache: Uint8Array | null | undefined;
+  /**
+   * ids whose state came from another relay process (server/fanout/), with the identity their
+   * state claims (checked by that process): no peer of ours may set or clear them, except the same
+   * proven identity (a client that moved here); they go when cleared, or after y-protocols' 30 s
+   * without renewal (their process died)
+   */
+  private readonly remote = new Map<number, unknown>();
 
   constructor(
     doc: Y.Doc,
@@ -141,8 +148,9 @@ export class RoomAwareness<P extends AwarenessPeer> {
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
-    this.awareness.on('update', () => {
+    this.awareness.on('update', ({ removed }: { removed: number[] }) => {
       this.snapshotCache = undefined;
+      for (const id of removed) this.remote.delete(id);
     });
   }
 
@@ -168,6 +176,8 @@ export class RoomAwareness<P extends AwarenessPeer> {
       if (owner !== undefined && owner !== peer) continue; // someone else's (an echo, or an attempt)
       if (owner === undefined) {
         if (entry.text === 'null') continue; // clearing what nobody shows changes nothing
+        // another process's client: only that same proven person, having moved here, takes it up
+        if (this.remote.has(entry.clientId) && (peer.identityId === null || this.remote.get(entry.clientId) !== peer.identityId)) continue;
         const retired = this.retired.get(entry.clientId);
         if (retired && now - retired.at < RETIRED_MS && (peer.identityId === null || retired.identityId !== peer.identityId)) continue;
         if ((mine?.size ?? 0) >= this.limits.clientsPerConnection) continue;
@@ -181,11 +191,57 @@ export class RoomAwareness<P extends AwarenessPeer> {
         mine.add(entry.clientId);
         this.ownerOf.set(entry.clientId, peer);
         this.retired.delete(entry.clientId);
+        this.remote.delete(entry.clientId);
       }
       kept.push(entry);
     }
     if (kept.length) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(kept), peer);
     return { ok: true };
+  }
+
+  /**
+   * Presence another relay process accepted from its peers (by the rules above, there): applied
+   * with `origin`, under this room's cap on states; ids a peer of ours holds are left alone, and so
+   * is anything that does not decode or breaks the size and depth rules.
+   */
+  acceptRemote(update: Uint8Array, origin: unknown): void {
+    let entries: Entry[] | null;
+    try {
+      // another process's snapshot holds as many as its own limit allows (which may be higher):
+      // decoded whole, then held to this room's cap below
+      entries = decodeEntries(update, Number.MAX_SAFE_INTEGER);
+    } catch {
+      return;
+    }
+    if (!entries) return;
+    const kept: Array<Entry & { claims: unknown }> = [];
+    for (const entry of entries) {
+      if (this.ownerOf.has(entry.clientId)) continue;
+      if (!this.remote.has(entry.clientId)) {
+        if (entry.text === 'null') continue;
+        if (this.awareness.meta.size + kept.length >= this.limits.statesPerRoom) continue;
+      }
+      if (entry.text.length > this.limits.maxStateBytes || jsonDepth(entry.text) > this.limits.maxDepth) continue;
+      let state: unknown;
+      try {
+        state = JSON.parse(entry.text);
+      } catch {
+        continue;
+      }
+      if (state !== null && !isObject(state)) continue;
+      const user = isObject(state) ? state.user : undefined;
+      kept.push({ ...entry, claims: isObject(user) ? user.id : undefined });
+    }
+    if (!kept.length) return;
+    for (const entry of kept) if (entry.text !== 'null') this.remote.set(entry.clientId, entry.claims);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(kept), origin);
+  }
+
+  /** One message with the states this process's peers hold, or null (for a process that just joined the room). */
+  localSnapshot(): Uint8Array | null {
+    const states = this.awareness.getStates();
+    const ids = [...this.ownerOf.keys()].filter((id) => states.has(id));
+    return ids.length ? awarenessMessage(this.awareness, ids) : null;
   }
 
   /** The peer left: its presence goes (peers are told), and so does every trace of its ids. */

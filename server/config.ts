@@ -21,6 +21,8 @@ export interface ServerConfig {
    * shared quotas), e.g. redis://cache:6379; null: this process serves alone
    */
   redisUrl: string | null;
+  /** each room's Redis stream is trimmed to about this many changes (a process further behind catches up from the store) */
+  redisStreamMaxLength: number;
   /** a bigger WebSocket message closes its connection with 1009 */
   maxMessageBytes: number;
   /** token bucket per connection: sustained messages per second … */
@@ -55,6 +57,8 @@ export interface ServerConfig {
   updateApplyMsPerSecondTotal: number;
   /** update-check worker threads (one slow room then cannot hold up the rooms of another) */
   updateCheckWorkers: number;
+  /** a worker's copy of a room is dropped after this long without a check */
+  updateCheckCopyIdleMs: number;
   /** update-check worker time the updates from one client address may take, per second */
   updateCheckMsPerSecondPerAddress: number;
   /** sync step 1 requests (each answered with what the room has) per connection and minute … */
@@ -150,6 +154,7 @@ export const ENV_DEFAULTS = {
   DATABASE_URL: '',
   DATABASE_POOL_SIZE: '10',
   REDIS_URL: '',
+  REDIS_STREAM_MAX_LENGTH: '1000',
   MAX_MESSAGE_BYTES: String(8 * MiB),
   MAX_MESSAGES_PER_SECOND: '100',
   MESSAGE_BURST: '300',
@@ -167,6 +172,7 @@ export const ENV_DEFAULTS = {
   UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS: '300',
   UPDATE_APPLY_MS_PER_SECOND_TOTAL: '500',
   UPDATE_CHECK_WORKERS: '2',
+  UPDATE_CHECK_COPY_IDLE_MS: '2000',
   UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS: '500',
   SYNC_REQUESTS_PER_MINUTE: '12',
   SYNC_REQUEST_BURST: '4',
@@ -242,6 +248,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
     redisUrl,
+    redisStreamMaxLength: int('REDIS_STREAM_MAX_LENGTH', 10, 1_000_000),
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 1024, 1024 * MiB),
     maxMessagesPerSecond: int('MAX_MESSAGES_PER_SECOND', 1),
     messageBurst: int('MESSAGE_BURST', 1),
@@ -259,6 +266,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     updateApplyMsPerSecondPerAddress: int('UPDATE_APPLY_MS_PER_SECOND_PER_ADDRESS', 1),
     updateApplyMsPerSecondTotal: int('UPDATE_APPLY_MS_PER_SECOND_TOTAL', 1),
     updateCheckWorkers: int('UPDATE_CHECK_WORKERS', 1, 64),
+    updateCheckCopyIdleMs: int('UPDATE_CHECK_COPY_IDLE_MS', 100, MAX_TIMER_MS),
     updateCheckMsPerSecondPerAddress: int('UPDATE_CHECK_MS_PER_SECOND_PER_ADDRESS', 1),
     syncRequestsPerMinute: int('SYNC_REQUESTS_PER_MINUTE', 1),
     syncRequestBurst: int('SYNC_REQUEST_BURST', 1),

@@ -20,8 +20,11 @@ export const VERSION = packageJson.version;
 export interface HttpRoutes {
   /** the JSON API under /api/ */
   api?: (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => void;
-  /** extra fields for /healthz (rooms, connections) */
-  health?: () => Record<string, number>;
+  /**
+   * extra fields for /healthz (rooms, connections, store); a field that is an object with
+   * `ok: false` (the store, say) turns the answer into 503 "degraded"
+   */
+  health?: () => Promise<Record<string, unknown>>;
   /** Prometheus text for /metrics */
   metrics?: () => Promise<{ contentType: string; body: string }>;
 }
@@ -54,15 +57,17 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
     setSecurityHeaders(config, req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
-      const body = JSON.stringify({
-        status: 'ok',
-        version: VERSION,
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        ...routes.health?.(),
-        sockets: openSockets(),
-      });
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(body);
+      void healthz(routes, startedAt, openSockets()).then(
+        ({ status, body }) => {
+          res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(body);
+        },
+        (error: unknown) => {
+          log.error({ err: (error as Error).message }, 'could not answer /healthz');
+          res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+          res.end(JSON.stringify({ status: 'error' }));
+        },
+      );
       return;
     }
     if (routes.api && (url.pathname === '/api' || url.pathname.startsWith('/api/'))) {
@@ -111,6 +116,20 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
   });
   openSockets = guardSockets(server, config, metrics);
   return server;
+}
+
+/** /healthz: 200 "ok", or 503 "degraded" when a part the relay depends on (the store) does not answer. */
+async function healthz(routes: HttpRoutes, startedAt: number, sockets: number): Promise<{ status: number; body: string }> {
+  const fields = (await routes.health?.()) ?? {};
+  const degraded = Object.values(fields).some((v) => typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === false);
+  const body = JSON.stringify({
+    status: degraded ? 'degraded' : 'ok',
+    version: VERSION,
+    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    ...fields,
+    sockets,
+  });
+  return { status: degraded ? 503 : 200, body };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();

@@ -7,7 +7,7 @@ import { Checkpoints } from './checkpoints';
 import { readConfig } from './config';
 import { createHttpServer, VERSION } from './http';
 import { createMetrics } from './metrics';
-import { AddressQuota, RegistrationQuota, VersionQuota } from './quotas';
+import { AddressQuota, RegistrationQuota, VersionQuota, memoryLimiter } from './quotas';
 import { Relay } from './relay';
 import { Rooms } from './rooms';
 import { SpaceAccess } from './spaces';
@@ -24,11 +24,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const config = readConfig(env);
   const log = pino({ level: config.logLevel, base: undefined });
   if (config.store === 'leveldb') mkdirSync(config.dataDir, { recursive: true });
-  const store = createStore(config);
   const metrics = createMetrics();
+  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers, copyIdleMs: config.updateCheckCopyIdleMs }, log);
+  const ownStore = await createStore(config, (error) => log.warn({ err: error.message }, 'a pooled store connection broke; the pool opens another when needed'));
+  // several processes (REDIS_URL): loaded only then, so a process that serves alone never needs ioredis
+  const fanout = config.redisUrl ? await (await import('./fanout/index')).startFanout(config, { store: ownStore, checker, metrics, log }) : null;
+  const store = fanout?.store ?? ownStore;
+  const limiter = fanout?.limiter ?? memoryLimiter;
   const access = new AccessControl(store);
   const spaces = new SpaceAccess(store, access, { maxMaps: config.maxMapsPerSpace });
-  const checker = new UpdateChecker({ timeoutMs: config.updateCheckTimeoutMs, memoryMb: config.updateCheckMemoryMb, workers: config.updateCheckWorkers }, log);
   checker.start();
   const versions = new Versions(store, {
     perMap: config.versionsPerMap,
@@ -55,10 +59,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       clientsPerConnection: config.awarenessClientsPerConnection,
       statesPerRoom: config.awarenessStatesPerRoom,
     },
-    onForget: (name) => checker.forget(name),
+    onForget: (name) => {
+      checker.forget(name);
+      fanout?.left(name);
+    },
     watcher: checkpoints,
+    ...(fanout ? { fanout: fanout.rooms } : {}),
   });
   const relay = new Relay({ config, log, metrics, access, spaces, rooms, checker });
+  await fanout?.attach(access, spaces, () => relay.recheckAll());
   metrics.sources.presenceEntries = () => {
     let n = 0;
     for (const room of rooms.all()) n += room.presence.size;
@@ -66,20 +75,21 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   };
   metrics.sources.bufferedBytes = () => relay.bufferedBytes;
   metrics.sources.updateChecksQueued = () => checker.queued;
+  metrics.sources.updateCheckCopies = () => checker.copies;
   const server = createHttpServer(config, log, {
     api: createApi(access, log, {
       spaces,
-      registrations: new RegistrationQuota(config.registrationsPerAddressPerMinute, config.registrationsPerMinute),
+      registrations: new RegistrationQuota(config.registrationsPerAddressPerMinute, config.registrationsPerMinute, limiter),
       trustProxy: config.trustProxy,
       metrics,
       versions: {
         versions,
         rooms,
-        creates: new VersionQuota(config.versionCreatesPerAddressPerMinute, config.versionCreatesPerMapPerMinute),
-        reads: new AddressQuota('version-reads-by-address', config.versionReadsPerAddressPerMinute),
+        creates: new VersionQuota(config.versionCreatesPerAddressPerMinute, config.versionCreatesPerMapPerMinute, limiter),
+        reads: new AddressQuota('version-reads-by-address', config.versionReadsPerAddressPerMinute, limiter),
       },
     }),
-    health: () => ({ rooms: rooms.size, connections: relay.connectionCount }),
+    health: async () => ({ rooms: rooms.size, connections: relay.connectionCount, store: await ownStore.health(), ...(fanout ? { redis: fanout.health() } : {}) }),
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
   }, metrics);
   server.on('upgrade', relay.handleUpgrade);
@@ -90,6 +100,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     });
   } catch (error) {
     await checker.close();
+    await fanout?.close();
     await store.close();
     throw error;
   }
@@ -109,6 +120,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       await rooms.closeAll();
       await checkpoints.close();
       await checker.close();
+      await fanout?.close();
       await store.close();
       await httpClosed;
       log.info('stopped');

@@ -9,11 +9,12 @@ export interface MetricSources {
   presenceEntries(): number;
   bufferedBytes(): number;
   updateChecksQueued(): number;
+  updateCheckCopies(): number;
 }
 
 export function createMetrics() {
   const registry = new Registry();
-  const sources: MetricSources = { presenceEntries: () => 0, bufferedBytes: () => 0, updateChecksQueued: () => 0 };
+  const sources: MetricSources = { presenceEntries: () => 0, bufferedBytes: () => 0, updateChecksQueued: () => 0, updateCheckCopies: () => 0 };
   collectDefaultMetrics({ register: registry, prefix: 'waymark_' });
   const m = {
     registry,
@@ -74,6 +75,14 @@ export function createMetrics() {
     registers: [registry],
     collect() {
       this.set(sources.updateChecksQueued());
+    },
+  });
+  new Gauge({
+    name: 'waymark_update_check_copies',
+    help: 'Rooms with a copy in an update-check worker (kept only while larger updates come one after another)',
+    registers: [registry],
+    collect() {
+      this.set(sources.updateCheckCopies());
     },
   });
   return m;

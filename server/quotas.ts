@@ -1,4 +1,19 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** What a quota is: points per key and window. */
+export interface LimiterOptions {
+  keyPrefix: string;
+  points: number;
+  duration: number;
+}
+
+/**
+ * Where a quota's counts live: in this process's memory (the default), or shared by every relay
+ * process (server/fanout/quotas.ts, with REDIS_URL).
+ */
+export type LimiterFactory = (options: LimiterOptions) => RateLimiterAbstract;
+
+export const memoryLimiter: LimiterFactory = (options) => new RateLimiterMemory(options);
 
 /** Why a request was turned away, and when the caller may try again. */
 export interface QuotaRefusal {
@@ -8,17 +23,17 @@ export interface QuotaRefusal {
 
 /**
  * Map registrations per client address and in total, each per minute (fixed windows, in memory:
- * they start afresh when the process restarts). A registration costs one point of its address's
+ * they start afresh when the process restarts; in Redis with REDIS_URL, shared by every process). A registration costs one point of its address's
  * quota and then one of the total; one refused by its address's quota does not use up the
  * total, so a single address cannot exhaust it for everyone else.
  */
 export class RegistrationQuota {
-  private readonly byAddress: RateLimiterMemory;
-  private readonly overall: RateLimiterMemory;
+  private readonly byAddress: RateLimiterAbstract;
+  private readonly overall: RateLimiterAbstract;
 
-  constructor(perAddressPerMinute: number, perMinute: number) {
-    this.byAddress = new RateLimiterMemory({ keyPrefix: 'registrations-by-address', points: perAddressPerMinute, duration: 60 });
-    this.overall = new RateLimiterMemory({ keyPrefix: 'registrations', points: perMinute, duration: 60 });
+  constructor(perAddressPerMinute: number, perMinute: number, limiter: LimiterFactory = memoryLimiter) {
+    this.byAddress = limiter({ keyPrefix: 'registrations-by-address', points: perAddressPerMinute, duration: 60 });
+    this.overall = limiter({ keyPrefix: 'registrations', points: perMinute, duration: 60 });
   }
 
   /** Spends one registration of `address`, or says why not. */
@@ -32,7 +47,7 @@ export class RegistrationQuota {
 }
 
 /** null when the point was spent, else the whole seconds until one is free again (at least 1). */
-async function spend(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+async function spend(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
   try {
     await limiter.consume(key);
     return null;
@@ -50,12 +65,12 @@ async function spend(limiter: RateLimiterMemory, key: string): Promise<number | 
  * more than the map's own link holders can.
  */
 export class VersionQuota {
-  private readonly byAddress: RateLimiterMemory;
-  private readonly byMap: RateLimiterMemory;
+  private readonly byAddress: RateLimiterAbstract;
+  private readonly byMap: RateLimiterAbstract;
 
-  constructor(perAddressPerMinute: number, perMapPerMinute: number) {
-    this.byAddress = new RateLimiterMemory({ keyPrefix: 'versions-by-address', points: perAddressPerMinute, duration: 60 });
-    this.byMap = new RateLimiterMemory({ keyPrefix: 'versions-by-map', points: perMapPerMinute, duration: 60 });
+  constructor(perAddressPerMinute: number, perMapPerMinute: number, limiter: LimiterFactory = memoryLimiter) {
+    this.byAddress = limiter({ keyPrefix: 'versions-by-address', points: perAddressPerMinute, duration: 60 });
+    this.byMap = limiter({ keyPrefix: 'versions-by-map', points: perMapPerMinute, duration: 60 });
   }
 
   async take(address: string, map: string): Promise<{ scope: 'address' | 'map'; retryAfterSeconds: number } | null> {
@@ -69,10 +84,10 @@ export class VersionQuota {
 
 /** Requests of one kind per client address and minute (version files, which cost a decode and an encode each). */
 export class AddressQuota {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(keyPrefix: string, perMinute: number) {
-    this.limiter = new RateLimiterMemory({ keyPrefix, points: perMinute, duration: 60 });
+  constructor(keyPrefix: string, perMinute: number, limiter: LimiterFactory = memoryLimiter) {
+    this.limiter = limiter({ keyPrefix, points: perMinute, duration: 60 });
   }
 
   /** null when spent, else the seconds until the address may try again */

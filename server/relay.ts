@@ -38,6 +38,15 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** what a token gives now compared with when its connection opened */
+type Recheck = 'same' | 'revoked' | { locked: boolean };
+
+/** A connection follows what its token gives now: closed if it gives nothing, told of a lock change. */
+function follow(connection: Connection, now: Recheck): void {
+  if (now === 'revoked') connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
+  else if (now !== 'same') connection.lockChanged(now.locked);
+}
+
 /**
  * The sync relay: WebSocket upgrades on `/sync/…` of the app's own HTTP server, speaking the
  * standard y-websocket protocol, with tokens, roles and limits.
@@ -45,6 +54,8 @@ const STATUS_TEXT: Record<number, string> = {
 export class Relay {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<Connection>();
+  /** how to check each connection's token again (`recheckAll`) */
+  private readonly rechecks = new Map<Connection, () => Promise<Recheck>>();
   private readonly pingTimer: NodeJS.Timeout;
   /** sockets per client address (address.ts), from their upgrade request until they close */
   private readonly socketsByAddress = new Map<string, number>();
@@ -137,7 +148,7 @@ export class Relay {
     const identityId = identitySecret ? identityIdOf(identitySecret) : null;
     let grant: ConnectionGrant;
     /** after joining: whether what the token gave at the check still holds (see below) */
-    let recheck: () => Promise<'same' | 'revoked' | { locked: boolean }>;
+    let recheck: () => Promise<Recheck>;
     if (space) {
       // a space's index room: owner and edit write it, comment and view read it (as a map room
       // that is never locked); its name starts with "~", which no map room's can
@@ -175,19 +186,36 @@ export class Relay {
       this.connections.add(connection);
       if (grant.space !== null) metrics.spaceConnections.inc({ room: space ? 'index' : grant.kind });
       log.info({ conn: connection.id, room: roomName, role, ...(grant.space === null ? {} : { space: grant.space }) }, 'connection opened');
+      this.rechecks.set(connection, recheck);
       void connection.start(async () => {
         // a rotation, revocation or lock change (of the map's links, or of its space's) between
         // our token check and now would otherwise have missed this connection (its messages
         // wait until this has run)
-        const now = await recheck();
-        if (now === 'revoked') connection.close(CLOSE.linkRevoked, 'link revoked', 'revoked');
-        else if (now !== 'same') connection.lockChanged(now.locked);
+        follow(connection, await recheck());
       });
     });
   }
 
   private forget(connection: Connection): void {
     this.connections.delete(connection);
+    this.rechecks.delete(connection);
+  }
+
+  /**
+   * Checks every open connection's token again, against the store (the caller has dropped the
+   * cached records): after this process may have missed another's revocations, rotations or lock
+   * changes (server/fanout/, Redis away), they take effect now.
+   */
+  async recheckAll(): Promise<void> {
+    await Promise.all(
+      [...this.rechecks].map(async ([connection, recheck]) => {
+        try {
+          follow(connection, await recheck());
+        } catch (error) {
+          this.deps.log.warn({ conn: connection.id, err: (error as Error).message }, 'could not check a connection\'s access again');
+        }
+      }),
+    );
   }
 
   /**

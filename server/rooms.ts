@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { RoomAwareness, type AwarenessLimits } from './awareness';
 import type { Metrics } from './metrics';
-import { awarenessMessage, syncStep2Message, updateMessage } from './protocol';
+import { awarenessMessage, syncStep2Message, syncStep2UpdateMessage, updateMessage } from './protocol';
 import type { RelayStore } from './store';
 
 /** What a room needs from a connection. */
@@ -19,6 +19,12 @@ const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 /** origin of the transaction that loads a room from the store: not a change, never stored again */
 const FROM_STORE = Symbol('from store');
 
+/**
+ * origin of changes another relay process stored and published (server/fanout/): sent to this
+ * process's peers at once (they are stored already), never stored or published again
+ */
+export const REMOTE = Symbol('remote');
+
 type Job = { kind: 'update'; delta: Uint8Array; origin: unknown } | { kind: 'send'; peer: Peer; message: Uint8Array };
 
 /**
@@ -32,6 +38,21 @@ export interface RoomWatcher {
   forgotten(room: Room): void;
 }
 
+/**
+ * Other relay processes holding the same rooms (server/fanout/, with REDIS_URL). None of these may
+ * throw or hold the room up; `following` may be slow, and resolves whatever happens.
+ */
+export interface RoomFanout {
+  /** before the room is read from the store: where to follow the others' changes from (an opaque cursor) */
+  following(name: string): Promise<string | null>;
+  /** the room is loaded: from now on, changes published after `cursor` are applied to it */
+  follow(room: Room, cursor: string | null): void;
+  /** a batch of this process's changes to the room is stored: the others may have it */
+  stored(room: Room, update: Uint8Array): void;
+  /** presence changed in the room (not by another process): the awareness message its peers got */
+  presence(room: Room, message: Uint8Array): void;
+}
+
 export interface RoomDeps {
   store: RelayStore;
   metrics: Metrics;
@@ -40,6 +61,7 @@ export interface RoomDeps {
   compactAfter: number;
   awareness: AwarenessLimits;
   watcher?: RoomWatcher;
+  fanout?: RoomFanout;
 }
 
 /**
@@ -96,6 +118,7 @@ export class Room {
     this.doc.on('update', (delta: Uint8Array, origin: unknown) => {
       this.followSnapshot(delta);
       if (origin === FROM_STORE || this.failed) return;
+      if (origin === REMOTE) return this.sendRemote(delta);
       this.bytes += delta.length;
       this.jobs.push({ kind: 'update', delta, origin });
       this.schedule();
@@ -112,13 +135,34 @@ export class Room {
         return;
       }
       for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      if (origin !== REMOTE) this.deps.fanout?.presence(this, message);
     });
   }
 
   async load(): Promise<void> {
+    // where the others' changes are followed from is read first: whatever they store while we
+    // load is then both in what we load and after the cursor (applying it twice changes nothing)
+    const cursor = (await this.deps.fanout?.following(this.name)) ?? null;
     const stored = await this.deps.store.loadDoc(this.name);
     Y.applyUpdate(this.doc, stored, FROM_STORE);
     this.bytes = stored.length;
+    this.deps.fanout?.follow(this, cursor);
+  }
+
+  /**
+   * A change another process stored (or the store's whole document, when catching up): applied
+   * here, and what it changed goes to this process's peers, not to the store or the others.
+   */
+  applyRemote(update: Uint8Array): void {
+    if (this.destroyed || this.failed) return;
+    Y.applyUpdate(this.doc, update, REMOTE);
+  }
+
+  /** What another process's change changed here: stored already, so sent at once. */
+  private sendRemote(delta: Uint8Array): void {
+    this.bytes += delta.length;
+    const message = updateMessage(delta);
+    for (const peer of this.peers) peer.send(message);
   }
 
   addPeer(peer: Peer): void {
@@ -137,13 +181,26 @@ export class Room {
   syncAnswer(stateVector: Uint8Array): Uint8Array[] {
     const everything = stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR[0];
     if (!everything) return [syncStep2Message(this.doc, stateVector)];
-    if (!this.snapshot) {
-      const message = syncStep2Message(this.doc, EMPTY_STATE_VECTOR);
-      this.snapshot = { message, bytes: message.length };
-    }
-    if (!this.tail.length) return [this.snapshot.message];
+    const snapshot = this.takeSnapshot();
+    if (!this.tail.length) return [snapshot.message];
     this.tailMessage ??= updateMessage(this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail));
-    return [this.snapshot.message, this.tailMessage];
+    return [snapshot.message, this.tailMessage];
+  }
+
+  /** The whole document as updates (the update checker builds its copy from them): the joiners' snapshot and the changes since. */
+  state(): Uint8Array[] {
+    const snapshot = this.takeSnapshot();
+    // the message ends with the update itself: a view, not a copy
+    return [snapshot.message.subarray(snapshot.message.length - snapshot.bytes), ...this.tail];
+  }
+
+  /** `bytes` is the update's own length within the message. */
+  private takeSnapshot(): { message: Uint8Array; bytes: number } {
+    if (!this.snapshot) {
+      const update = Y.encodeStateAsUpdate(this.doc);
+      this.snapshot = { message: syncStep2UpdateMessage(update), bytes: update.length };
+    }
+    return this.snapshot;
   }
 
   /** A change: the snapshot's tail grows, until it is big enough that a new snapshot is cheaper. */
@@ -159,6 +216,20 @@ export class Room {
     }
   }
 
+  /**
+   * Sends stored changes to the peers as one update message: a burst of k changes from n peers
+   * costs n sends and each client one decode, not k × n. When the changes all came from one peer
+   * it is not sent its own; from several, each gets the one merged message, its own changes
+   * included (Yjs skips what it has), as Hocuspocus does, rather than a merge per author.
+   */
+  private broadcast(run: ReadonlyArray<{ delta: Uint8Array; origin: unknown }>): void {
+    if (run.length === 0) return;
+    const first = run[0]!.origin;
+    const oneAuthor = run.every((job) => job.origin === first);
+    const message = updateMessage(run.length === 1 ? run[0]!.delta : Y.mergeUpdates(run.map((job) => job.delta)));
+    for (const peer of this.peers) if (!oneAuthor || peer !== first) peer.send(message);
+  }
+
   /** Sends `messages` to `peer` once every change made before now is stored. */
   sendAfterStored(peer: Peer, messages: readonly Uint8Array[]): void {
     for (const message of messages) {
@@ -167,11 +238,15 @@ export class Room {
     }
   }
 
-  /** Changes from one event-loop turn (several frames of one TCP read) go to the store as one write. */
+  /**
+   * Changes from one event-loop turn go to the store as one write and to the peers as one message:
+   * setImmediate runs after the poll phase has delivered every socket's frames of this turn (a
+   * microtask would run after the first socket's).
+   */
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    setImmediate(() => {
       this.scheduled = false;
       void this.flush();
     });
@@ -188,20 +263,26 @@ export class Room {
         for (const job of batch) if (job.kind === 'update') deltas.push(job.delta);
         if (deltas.length) {
           const stopTimer = this.deps.metrics.storeWriteSeconds.startTimer();
-          await this.deps.store.storeUpdate(this.name, deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas));
+          const stored = deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas);
+          await this.deps.store.storeUpdate(this.name, stored);
           stopTimer();
+          this.deps.fanout?.stored(this, stored);
           this.deps.metrics.updatesApplied.inc(deltas.length);
           this.sinceCompaction += deltas.length;
         }
         if (this.failed) break;
+        // consecutive changes go out as one message; a queued answer keeps its place between them
+        let run: Array<Job & { kind: 'update' }> = [];
         for (const job of batch) {
-          if (job.kind === 'send') {
-            job.peer.send(job.message);
+          if (job.kind === 'update') {
+            run.push(job);
             continue;
           }
-          const message = updateMessage(job.delta);
-          for (const peer of this.peers) if (peer !== job.origin) peer.send(message);
+          this.broadcast(run);
+          run = [];
+          job.peer.send(job.message);
         }
+        this.broadcast(run);
         if (this.sinceCompaction >= this.deps.compactAfter || (this.compactPending && this.sinceCompaction > 0)) {
           this.compactPending = false;
           await this.compact();

@@ -80,6 +80,10 @@ export class SpaceAccess implements SpaceMembers {
   private readonly cache = new Map<string, SpaceRecord>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly generations = new Map<string, number>();
+  /** bumped by `forgetAll` */
+  private epoch = 0;
+  /** record reads in flight, by key */
+  private readonly reading = new Map<string, number>();
   /** called with the space id after a role's token stopped working, so its open connections can be closed */
   onRevoked: (spaceId: string, role: Role) => void = () => {};
 
@@ -104,19 +108,42 @@ export class SpaceAccess implements SpaceMembers {
 
   /** A number that changes whenever a link of the space is rotated or revoked. */
   generation(spaceId: string): number {
-    return this.generations.get(spaceId) ?? 0;
+    return this.epoch * 2 ** 32 + (this.generations.get(spaceId) ?? 0);
   }
 
-  private async record(spaceId: string): Promise<SpaceRecord | undefined> {
-    const cached = this.cache.get(spaceId);
+  /** Another relay process changed the space's record (server/fanout/): as `AccessControl.forget`. */
+  forget(spaceId: string): void {
+    if (!this.cache.delete(spaceId) && !this.generations.has(spaceId) && !this.reading.has(spaceId)) return;
+    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
+  }
+
+  /** Every cached record goes and every generation changes (as `AccessControl.forgetAll`). */
+  forgetAll(): void {
+    this.cache.clear();
+    this.epoch++;
+  }
+
+  /** The record, from the cache unless `fresh` (a change: see AccessControl's `record`). */
+  private async record(spaceId: string, fresh = false): Promise<SpaceRecord | undefined> {
+    const cached = fresh ? undefined : this.cache.get(spaceId);
     if (cached) return cached;
-    const stored = await this.store.getSpace(spaceId);
+    const generation = this.generation(spaceId);
+    // `forget` must see a read in flight (what it reads may be what was)
+    this.reading.set(spaceId, (this.reading.get(spaceId) ?? 0) + 1);
+    let stored;
+    try {
+      stored = await this.store.getSpace(spaceId);
+    } finally {
+      const left = this.reading.get(spaceId)! - 1;
+      if (left > 0) this.reading.set(spaceId, left);
+      else this.reading.delete(spaceId);
+    }
     // a change that finished while we read has cached what is now true (see auth.ts)
-    const fresher = this.cache.get(spaceId);
+    const fresher = fresh ? undefined : this.cache.get(spaceId);
     if (fresher) return fresher;
     if (!stored) return undefined;
     const record = readSpaceRecord(stored);
-    this.remember(spaceId, record);
+    if (this.generation(spaceId) === generation) this.remember(spaceId, record);
     return record;
   }
 
@@ -135,8 +162,8 @@ export class SpaceAccess implements SpaceMembers {
    * The space's record and the role `token` gives in it, or null: a wrong token, a token of
    * another space and an unknown space all alike, each compared against every role's hash.
    */
-  private async authorize(spaceId: string, token: string | null | undefined): Promise<{ record: SpaceRecord; role: Role } | null> {
-    const record = await this.record(spaceId);
+  private async authorize(spaceId: string, token: string | null | undefined, fresh = false): Promise<{ record: SpaceRecord; role: Role } | null> {
+    const record = await this.record(spaceId, fresh);
     const role = roleIn(record ?? DUMMY, token);
     if (!record || !role || spaceOfToken(token) !== spaceId) return null;
     return { record, role };
@@ -222,7 +249,7 @@ export class SpaceAccess implements SpaceMembers {
 
   /** Whether the caller may add `mapId` to the space now (inside the space's queue). */
   private async mayAdd(spaceId: string, token: string | null, mapId: string): Promise<{ record: SpaceRecord } | { refusal: JoinRefusal }> {
-    const granted = await this.authorize(spaceId, token);
+    const granted = await this.authorize(spaceId, token, true);
     if (!granted) return { refusal: 'unauthorized' };
     // who may add maps is who may write the space's index
     if (writeRefusal(granted.role, 'map', false) !== null) return { refusal: 'forbidden' };
@@ -240,7 +267,7 @@ export class SpaceAccess implements SpaceMembers {
   /** Gives a link role a new token; the old one stops working and its connections close. null if not the owner. */
   rotate(spaceId: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
     return this.serial(spaceId, async () => {
-      const granted = await this.authorize(spaceId, ownerToken);
+      const granted = await this.authorize(spaceId, ownerToken, true);
       if (granted?.role !== 'owner') return null;
       const token = newSpaceToken(spaceId);
       await this.linksChanged(spaceId, granted.record, ownerToken!, role, token);
@@ -251,7 +278,7 @@ export class SpaceAccess implements SpaceMembers {
   /** Leaves a link role without a token until it is rotated again; its connections close. false if not the owner. */
   revoke(spaceId: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
     return this.serial(spaceId, async () => {
-      const granted = await this.authorize(spaceId, ownerToken);
+      const granted = await this.authorize(spaceId, ownerToken, true);
       if (granted?.role !== 'owner') return false;
       await this.linksChanged(spaceId, granted.record, ownerToken!, role, null);
       return true;
@@ -261,7 +288,7 @@ export class SpaceAccess implements SpaceMembers {
   private async linksChanged(spaceId: string, record: SpaceRecord, ownerToken: string, role: LinkRole, token: string | null): Promise<void> {
     const links = { ...unsealLinks(ownerToken, record.sealedLinks), [role]: token };
     await this.write(spaceId, { ...record, [role]: token === null ? null : hashToken(token), sealedLinks: sealLinks(ownerToken, links) });
-    this.generations.set(spaceId, this.generation(spaceId) + 1);
+    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
     this.onRevoked(spaceId, role);
   }
 

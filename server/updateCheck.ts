@@ -58,10 +58,12 @@ export type CheckResult =
   | { ok: true; inline?: boolean; workerMs?: number }
   | { ok: false; reason: 'malformed' | 'timeout' | 'memory' | 'crashed' | 'closed' | 'forbidden' | 'unwanted'; detail: string; workerMs?: number };
 
-/** The room an update is for: its name, and its document to seed the worker's copy from. */
+/** The room an update is for: its name, its document, and its state to build the worker's copy from. */
 export interface CheckTarget {
   readonly name: string;
   readonly doc: Y.Doc;
+  /** the document as updates that together hold all of it (a copy is built by applying them) */
+  state(): Uint8Array[];
 }
 
 /** A participant's write to a feedback room: judged against who they proved to be. */
@@ -85,9 +87,14 @@ export interface UpdateCheckOptions {
   memoryMb: number;
   /** worker threads; each room's copy lives in one */
   workers: number;
+  /** a room's copy is dropped after this long without a check (the next check brings a fresh one) */
+  copyIdleMs: number;
 }
 
 const WORKER_URL = new URL('./updateCheck.worker.mjs', import.meta.url);
+
+/** building a room's copy may take this many times UPDATE_CHECK_TIMEOUT_MS */
+const SEED_BUDGET_FACTOR = 10;
 
 /** updates up to this size may be decoded and applied on the main thread … */
 export const INLINE_MAX_BYTES = 4096;
@@ -102,7 +109,7 @@ function structCount(doc: Y.Doc): number {
 }
 
 interface WorkerMessage {
-  type?: 'ready' | 'diverged';
+  type?: 'ready' | 'diverged' | 'seeded';
   id: number;
   ok: boolean;
   intact?: boolean;
@@ -118,21 +125,41 @@ class CheckWorker {
   private worker: Worker | null = null;
   /** the worker has loaded yjs and listens (its start-up does not count against any update) */
   private ready = false;
-  /** rooms the current thread holds a copy of */
-  private readonly seeded = new Set<string>();
+  /** rooms the current thread holds a copy of, and when each was last checked against */
+  private readonly seeded = new Map<string, number>();
+  /** when each room (copy or not) was last checked, for the last `copyIdleMs` */
+  private readonly lastChecked = new Map<string, number>();
+  private readonly sweeper: NodeJS.Timeout;
   /** rooms assigned here (copy or not) */
   readonly rooms = new Set<string>();
   /** jobs waiting, per room; `turn` lists the rooms with waiting jobs, next first */
   private readonly waiting = new Map<string, Job[]>();
   private turn: string[] = [];
-  private inFlight: { job: Job; sentAt: number } | null = null;
+  private inFlight: { job: Job; sentAt: number; keepCopy: boolean } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
     private readonly options: UpdateCheckOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.sweeper = setInterval(() => this.dropIdleCopies(), Math.max(100, options.copyIdleMs / 2));
+    this.sweeper.unref();
+  }
+
+  /**
+   * Copies go once their room has gone `copyIdleMs` without a check. Most rooms need one only
+   * for a moment (the first upload of a map, an import, a large paste); a kept copy would cost a
+   * second copy of the room in memory, and every later keystroke applied again here. Building one
+   * again is cheap on the main thread: the room hands over the snapshot it keeps for joiners. A
+   * copy built for a room with no other check in the last `copyIdleMs` goes right after its check
+   * (see `answer`): only a room that takes larger updates one after another keeps one.
+   */
+  private dropIdleCopies(): void {
+    const before = performance.now() - this.options.copyIdleMs;
+    for (const [name, at] of this.seeded) if (at < before && !this.pending(name)) this.discard(name);
+    for (const [name, at] of this.lastChecked) if (at < before) this.lastChecked.delete(name);
+  }
 
   get queued(): number {
     let n = this.inFlight ? 1 : 0;
@@ -142,6 +169,11 @@ class CheckWorker {
 
   start(): void {
     if (!this.worker && !this.closed) this.worker = this.spawn();
+  }
+
+  /** rooms this worker holds a copy of */
+  get copies(): number {
+    return this.seeded.size;
   }
 
   pending(name: string): boolean {
@@ -166,6 +198,7 @@ class CheckWorker {
 
   forget(name: string): void {
     this.rooms.delete(name);
+    this.lastChecked.delete(name);
     this.discard(name);
   }
 
@@ -183,7 +216,7 @@ class CheckWorker {
 
   private spawn(): Worker {
     const worker = new Worker(WORKER_URL, {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },
       // plain JavaScript: no TypeScript loader needed, whoever started us
       execArgv: [],
     });
@@ -193,6 +226,11 @@ class CheckWorker {
       if (message.type === 'ready') {
         this.ready = true;
         this.pump();
+        return;
+      }
+      if (message.type === 'seeded') {
+        // building the copy is the room's cost, not the update's: its clock starts now
+        if (this.inFlight?.job.id === message.id) this.startClock(this.inFlight.job, this.inFlight.keepCopy);
         return;
       }
       if (message.type === 'diverged') {
@@ -263,6 +301,8 @@ class CheckWorker {
     const head = this.inFlight!;
     this.inFlight = null;
     this.deliver(head.job, result);
+    const name = head.job.target.name;
+    if (!head.keepCopy && !this.pending(name)) this.discard(name);
     this.pump();
   }
 
@@ -300,22 +340,34 @@ class CheckWorker {
     if (!this.ready) return; // pumped again on 'ready'
     const job = this.next();
     if (!job) return;
-    const { name, doc } = job.target;
+    const { name } = job.target;
     // the first job for a room brings the room along; every earlier job for it has been applied
     // by now (one job in flight), so the copy and the room stay alike
-    const seed = this.seeded.has(name) ? undefined : Y.encodeStateAsUpdate(doc);
-    this.seeded.add(name);
+    const now = performance.now();
+    const seed = this.seeded.has(name) ? undefined : job.target.state();
+    const keepCopy = now - (this.lastChecked.get(name) ?? -Infinity) <= this.options.copyIdleMs;
+    this.seeded.set(name, now);
+    this.lastChecked.set(name, now);
     this.worker.postMessage({ type: 'check', id: job.id, room: name, update: job.update, seed, judge: job.judge });
-    this.inFlight = { job, sentAt: performance.now() };
+    // building a copy replays what the room already integrated once, so it is bounded; it gets a
+    // generous budget of its own, and the update its usual one once the worker says it is built
+    this.startClock(job, keepCopy, seed ? this.options.timeoutMs * SEED_BUDGET_FACTOR : this.options.timeoutMs);
+  }
+
+  /** The job's time budget runs (again) from now. */
+  private startClock(job: Job, keepCopy: boolean, budgetMs = this.options.timeoutMs): void {
+    this.stopClock();
+    this.inFlight = { job, sentAt: performance.now(), keepCopy };
     this.timer = setTimeout(() => {
-      this.log.warn({ room: name, bytes: job.update.length, budgetMs: this.options.timeoutMs }, 'update over its time budget; replacing its update-check worker');
+      this.log.warn({ room: job.target.name, bytes: job.update.length, budgetMs }, 'update over its time budget; replacing its update-check worker');
       this.fail({ ok: false, reason: 'timeout', detail: 'update too expensive to apply' });
-    }, this.options.timeoutMs);
+    }, budgetMs);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.stopClock();
+    clearInterval(this.sweeper);
     const pending = [...(this.inFlight ? [this.inFlight.job] : []), ...[...this.waiting.values()].flat()];
     this.inFlight = null;
     this.waiting.clear();
@@ -355,6 +407,11 @@ export class UpdateChecker {
   /** Jobs waiting or in flight, over all workers. */
   get queued(): number {
     return this.workers.reduce((n, w) => n + w.queued, 0);
+  }
+
+  /** Rooms with a copy in a worker, over all workers. */
+  get copies(): number {
+    return this.workers.reduce((n, w) => n + w.copies, 0);
   }
 
   private workerFor(name: string): CheckWorker {

@@ -22,12 +22,12 @@ function dropPending(doc) {
   doc.store.pendingDs = null;
 }
 
-/** @param {string} room @param {Uint8Array} seed @returns {Shadow} */
+/** @param {string} room @param {Uint8Array[]} seed the room's state, as updates @returns {Shadow} */
 function createShadow(room, seed) {
   const doc = new Y.Doc();
   const feedback = isFeedbackRoom(room);
   if (feedback) prepareFeedbackDoc(doc);
-  Y.applyUpdate(doc, seed);
+  for (const update of seed) Y.applyUpdate(doc, update);
   dropPending(doc);
   /** @type {Shadow} */
   const shadow = { doc, index: feedback ? indexFeedback(doc) : null, transactions: [] };
@@ -83,6 +83,8 @@ parentPort.on('message', (message) => {
   if (seed) {
     dropShadow(room);
     shadows.set(room, createShadow(room, seed));
+    // the update's own time budget starts now
+    parentPort.postMessage({ type: 'seeded', id });
   }
   const shadow = shadows.get(room);
   if (!shadow) {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { LeveldbPersistence, getCurrentUpdateClock, getLevelUpdates } from 'y-leveldb';
-import type { AccessRecord, RelayStore, SpaceRecord, VersionEntry } from './types';
+import { LeveldbPersistence, getCurrentUpdateClock, getLevelBulkEntries, getLevelBulkKeys, getLevelUpdates } from 'y-leveldb';
+import type { AccessRecord, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
 
 type BatchOp = { type: 'put'; key: unknown; value: Uint8Array } | { type: 'del'; key: unknown };
 
@@ -46,7 +46,7 @@ interface Append {
  * y-leveldb's public methods log and swallow errors; every write here goes through `run`, which
  * hands them back, because a write that silently failed must never be broadcast.
  */
-export class LevelDbStore implements RelayStore {
+export class LevelDbStore implements RelayStore, StoreContents {
   private readonly ldb: LeveldbPersistence;
   /** last stored clock per document, once known */
   private readonly clocks = new Map<string, number>();
@@ -190,6 +190,32 @@ export class LevelDbStore implements RelayStore {
     });
   }
 
+  async *roomNames(): AsyncIterable<string> {
+    // y-leveldb lists a document by its state-vector key, written on its first update and by every compaction
+    yield* await this.ldb.getAllDocNames();
+  }
+
+  async *accessRecords(): AsyncIterable<[string, AccessRecord]> {
+    for (const { key, value } of await this.run((db) => getLevelBulkEntries(db, namespace('access')))) {
+      yield [String((key as unknown[])[2]), JSON.parse(Buffer.from(value).toString('utf8')) as AccessRecord];
+    }
+  }
+
+  async *spaceRecords(): AsyncIterable<[string, SpaceRecord]> {
+    for (const { key, value } of await this.run((db) => getLevelBulkEntries(db, namespace('space')))) {
+      yield [String((key as unknown[])[2]), JSON.parse(Buffer.from(value).toString('utf8')) as SpaceRecord];
+    }
+  }
+
+  async *versionRooms(): AsyncIterable<string> {
+    for (const key of await this.run((db) => getLevelBulkKeys(db, namespace('versions')))) yield String((key as unknown[])[2]);
+  }
+
+  /** an embedded database: it is there as long as this process is */
+  async health(): Promise<StoreHealth> {
+    return { kind: 'leveldb', ok: true };
+  }
+
   async close(): Promise<void> {
     await this.ldb.destroy();
   }
@@ -199,6 +225,13 @@ async function readIndex(db: LevelDb, room: string): Promise<VersionEntry[]> {
   const value = await getOrUndefined(db, versionIndexKey(room));
   return value ? (JSON.parse(Buffer.from(value).toString('utf8')) as VersionEntry[]) : [];
 }
+
+/**
+ * Every key ['waymark', kind, <string>, …]: keys are arrays encoded element by element, a type
+ * byte first (0 for a string, 1 for a number: y-leveldb's keyEncoding), so every key whose third
+ * element is a string sorts before ['waymark', kind, 0].
+ */
+const namespace = (kind: string) => ({ gte: ['waymark', kind], lt: ['waymark', kind, 0] });
 
 /** Access records live beside y-leveldb's 'v1' and 'v1_sv' keys, in a namespace of their own. */
 const accessKey = (mapId: string) => ['waymark', 'access', mapId];

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import type { AccessRecord, RelayStore, SpaceRecord, VersionEntry } from './types';
+import type { AccessRecord, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
 
 /** Everything in memory and gone on exit: for tests and throwaway relays (`STORE=memory`). */
-export class MemoryStore implements RelayStore {
+export class MemoryStore implements RelayStore, StoreContents {
   readonly docs = new Map<string, Uint8Array[]>();
   readonly access = new Map<string, AccessRecord>();
   readonly spaces = new Map<string, string>();
@@ -21,7 +21,12 @@ export class MemoryStore implements RelayStore {
 
   async compact(name: string): Promise<void> {
     const updates = this.docs.get(name);
-    if (updates && updates.length > 1) this.docs.set(name, [Y.mergeUpdates(updates)]);
+    if (!updates || updates.length < 2) return;
+    // through a Y.Doc, as LevelDB and PostgreSQL compact: deleted content is dropped, not carried along
+    const doc = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(doc, update);
+    this.docs.set(name, [Y.encodeStateAsUpdate(doc)]);
+    doc.destroy();
   }
 
   async readDoc(name: string): Promise<Uint8Array> {
@@ -69,6 +74,26 @@ export class MemoryStore implements RelayStore {
     const gone = new Set(ids);
     versions.index = versions.index.filter((e) => !gone.has(e.info.id));
     for (const id of ids) versions.snapshots.delete(id);
+  }
+
+  async *roomNames(): AsyncIterable<string> {
+    yield* [...this.docs.keys()];
+  }
+
+  async *accessRecords(): AsyncIterable<[string, AccessRecord]> {
+    for (const [id, record] of [...this.access]) yield [id, { ...record }];
+  }
+
+  async *spaceRecords(): AsyncIterable<[string, SpaceRecord]> {
+    for (const [id, json] of [...this.spaces]) yield [id, JSON.parse(json) as SpaceRecord];
+  }
+
+  async *versionRooms(): AsyncIterable<string> {
+    for (const [room, versions] of [...this.versions]) if (versions.index.length) yield room;
+  }
+
+  async health(): Promise<StoreHealth> {
+    return { kind: 'memory', ok: true };
   }
 
   async close(): Promise<void> {}

@@ -54,11 +54,19 @@ export interface VersionEntry {
   bytes: number;
 }
 
+/** What /healthz says of the store: which kind, and whether it answers. */
+export interface StoreHealth {
+  kind: 'leveldb' | 'memory' | 'postgres';
+  ok: boolean;
+}
+
 /**
  * Where the relay keeps what must outlive the process: each room's Yjs updates, each map's
  * access record, each space's record, and each map room's versions (a snapshot each, and one index per room so the
- * list is one read). Writes to one document must not overlap (rooms.ts runs them one after the other);
- * a returned promise resolves only once the write is durable against a crash of this process.
+ * list is one read). Within a process, writes to one document do not overlap (rooms.ts runs them one
+ * after the other); a store shared by several processes (PostgreSQL) takes appends and compactions
+ * of one document from all of them at once. A returned promise resolves only once the write is
+ * durable against a crash of this process.
  */
 export interface RelayStore {
   /** the document as one update (an empty document when nothing was stored) */
@@ -83,5 +91,22 @@ export interface RelayStore {
   getVersion(room: string, id: string): Promise<Uint8Array | undefined>;
   /** deletes snapshots and their index entries together; unknown ids are ignored */
   deleteVersions(room: string, ids: readonly string[]): Promise<void>;
+  /** whether the store answers now (/healthz); cheap enough to be asked by every probe */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+/**
+ * Everything a store holds, one kind at a time: what `waymark store copy` moves from one store
+ * to another. Each is read as it stands when asked; not for a store that relays are writing.
+ */
+export interface StoreContents {
+  /** names of every room (document) with stored updates */
+  roomNames(): AsyncIterable<string>;
+  /** every map's access record, by its access key */
+  accessRecords(): AsyncIterable<[string, AccessRecord]>;
+  /** every space's record, by its id */
+  spaceRecords(): AsyncIterable<[string, SpaceRecord]>;
+  /** every room that has versions (each read with listVersions and getVersion) */
+  versionRooms(): AsyncIterable<string>;
 }

@@ -7,6 +7,8 @@ declare module 'y-leveldb' {
   export const PREFERRED_TRIM_SIZE: number;
   export function getCurrentUpdateClock(db: any, docName: string): Promise<number>;
   export function getLevelUpdates(db: any, docName: string, opts?: object): Promise<Uint8Array[]>;
+  export function getLevelBulkKeys(db: any, opts: object): Promise<unknown[]>;
+  export function getLevelBulkEntries(db: any, opts: object): Promise<Array<{ key: unknown; value: Uint8Array }>>;
 
   export class LeveldbPersistence {
     constructor(location: string, opts?: { Level?: any; levelOptions?: object });

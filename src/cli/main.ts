@@ -60,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       papers: PAPERS.join('|'),
       browserOnly: names(EXPORT_FORMATS.filter((f) => f.needsDom)),
     });
-    return [head, ...tail, exporting, t('spaceFiles.cli.usage'), last].join('\n');
+    return [head, ...tail, exporting, t('spaceFiles.cli.usage'), t('cli.store.usage'), last].join('\n');
   };
   const [command, ...rest] = argv;
 
@@ -81,6 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command === 'diff') return diffCommand(rest);
     if (command === 'evidence') return evidenceCommand(rest);
     if (command === 'space') return spaceCommand(rest);
+    if (command === 'store') return await storeCommand(rest);
   } catch (error) {
     // parseArgs throws on unknown or malformed options
     io.stderr(`${t('cli.badArguments', { reason: (error as Error).message })}\n${usage()}\n`);
@@ -399,6 +400,51 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const summary = archiveSummary(result.archive);
     io.stdout(`${t('spaceFiles.cli.summary', { ...summary, name: printable(summary.name) })}\n`);
     return 0;
+  }
+
+  /**
+   * `waymark store copy`: a relay's whole store from LevelDB to PostgreSQL or back (issue 17).
+   * The stores' code is the relay's own (server/store), loaded only for this command.
+   */
+  async function storeCommand(args: readonly string[]): Promise<number> {
+    const [sub, ...subArgs] = args;
+    if (sub !== 'copy') {
+      io.stderr(`${t('cli.store.unknownSubcommand', { command: printable(sub ?? '') })}\n`);
+      return 2;
+    }
+    const { values } = parseArgs({
+      args: [...subArgs],
+      options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean', default: false } },
+      strict: true,
+    });
+    if (!values.from || !values.to) {
+      io.stderr(`${t('cli.store.needsFromAndTo')}\n`);
+      return 2;
+    }
+    if (values.from === values.to || (!/^postgres/i.test(values.from) && path.resolve(values.from) === path.resolve(values.to))) {
+      io.stderr(`${t('cli.store.sameStore')}\n`);
+      return 2;
+    }
+    const { CopyError, copyStore, describeStore, openStoreAt } = await import('../../server/store/copy');
+    // a database is named without its password, in every message
+    const from = printable(await describeStore(values.from));
+    const to = printable(await describeStore(values.to));
+    const opened: Array<{ close(): Promise<void> }> = [];
+    try {
+      const source = await openStoreAt(values.from, 'source');
+      opened.push(source);
+      const target = await openStoreAt(values.to, 'target');
+      opened.push(target);
+      const counts = await copyStore(source, target, { force: values.force ?? false });
+      io.stdout(`${t('cli.store.copied', { from, to, ...counts })}\n`);
+      return 0;
+    } catch (error) {
+      const reason = error instanceof CopyError ? error.message : `${(error as Error).message}`;
+      io.stderr(`${t('cli.store.failed', { from, to, reason: printable(reason) })}\n`);
+      return 1;
+    } finally {
+      for (const store of opened) await store.close().catch(() => {});
+    }
   }
 
   function validate(args: readonly string[]): number {

@@ -18,6 +18,7 @@ import {
   waitFor,
   whenSynced,
   type Server,
+  STAYS_ON_LEVELDB,
 } from '../support/relay';
 
 let server: Server;
@@ -191,7 +192,8 @@ describe('rotating and revoking links', () => {
 describe('the token store', () => {
   it('keeps tokens only as SHA-256 hashes, and they survive a restart', async () => {
     const dataDir = tempDataDir();
-    const first = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir });
+    // looks into LevelDB's files itself: stays on LevelDB when the suite runs against PostgreSQL
+    const first = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir, ...STAYS_ON_LEVELDB });
     const map = await registerMap(first.port);
     const rotated = await fetch(httpUrl(first.port, `/api/maps/${map.id}/links/view/rotate`), { method: 'POST', headers: bearer(map.ownerToken) });
     const { token: viewToken } = (await rotated.json()) as { token: string };
@@ -221,7 +223,7 @@ describe('the token store', () => {
       expect(everything.includes(Buffer.from(token))).toBe(false);
     }
 
-    const second = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir });
+    const second = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir, ...STAYS_ON_LEVELDB });
     expect(await upgradeStatus(second.port, map.id, map.ownerToken)).toBe(101);
     expect(await upgradeStatus(second.port, map.id, viewToken)).toBe(101);
     expect(await upgradeStatus(second.port, map.id, map.viewToken)).toBe(401);

@@ -19,6 +19,7 @@ import {
   waitFor,
   whenSynced,
   type RelayProcess,
+  STAYS_ON_LEVELDB,
 } from '../support/relay';
 import { perTest } from '../support/perTest';
 
@@ -103,7 +104,8 @@ describe('durability', () => {
 
   it('SIGTERM closes every connection with 1001, stores and compacts what it has, and exits 0', async () => {
     const dataDir = tempDataDir();
-    const relay = trackProcess(await spawnRelay({ DATA_DIR: dataDir, STORE: 'leveldb', PORT: '0', ROOM_IDLE_MS: '60000' }));
+    // reads the room back with y-leveldb itself: stays on LevelDB when the suite runs against PostgreSQL
+    const relay = trackProcess(await spawnRelay({ DATA_DIR: dataDir, STORE: 'leveldb', PORT: '0', ROOM_IDLE_MS: '60000', ...STAYS_ON_LEVELDB }));
     const map = await registerMap(relay.port);
     const editor = track(connect(relay.port, map.id, map.editToken, createMapFromTemplate('saas', 'en')));
     const viewer = track(connect(relay.port, map.id, map.viewToken));
@@ -132,7 +134,8 @@ describe('durability', () => {
 
   it('appended updates are read back by y-leveldb, compacted every COMPACT_AFTER_UPDATES and when the room leaves memory', async () => {
     const dataDir = tempDataDir();
-    const server = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir, COMPACT_AFTER_UPDATES: '10', ROOM_IDLE_MS: '60000' });
+    // y-leveldb's own layout: stays on LevelDB when the suite runs against PostgreSQL
+    const server = await startRelay({ STORE: 'leveldb', DATA_DIR: dataDir, COMPACT_AFTER_UPDATES: '10', ROOM_IDLE_MS: '60000', ...STAYS_ON_LEVELDB });
     defer(() => server.close());
     const map = await registerMap(server.port);
     const editor = track(connect(server.port, map.id, map.editToken));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeOf, httpUrl, opened, rawSocket, registerMap, spawnRelay, tempDataDir, upgradeStatus, type RelayProcess } from '../support/relay';
+import { STAYS_ON_LEVELDB, closeOf, httpUrl, opened, rawSocket, registerMap, spawnRelay, tempDataDir, upgradeStatus, type RelayProcess } from '../support/relay';
 
 /**
  * Owner recovery on the relay: the owner token is the owner key a user keeps (an owner link or a
@@ -111,7 +111,8 @@ describe('replacing the owner key', () => {
 
   it('survives a restart, and the store holds neither the owner key nor the links in clear', async () => {
     const dataDir = tempDataDir();
-    const first = await relay({ STORE: 'leveldb', DATA_DIR: dataDir });
+    // looks into LevelDB's files itself: stays on LevelDB when the suite runs against PostgreSQL
+    const first = await relay({ STORE: 'leveldb', DATA_DIR: dataDir, ...STAYS_ON_LEVELDB });
     const map = await registerMap(first.port);
     const rotated = await fetch(httpUrl(first.port, `/api/maps/${map.id}/owner/rotate`), { method: 'POST', headers: bearer(map.ownerToken) });
     const { token } = (await rotated.json()) as { token: string };
@@ -123,7 +124,7 @@ describe('replacing the owner key', () => {
       expect(everything.includes(Buffer.from(secret))).toBe(false);
     }
 
-    const second = await relay({ STORE: 'leveldb', DATA_DIR: dataDir });
+    const second = await relay({ STORE: 'leveldb', DATA_DIR: dataDir, ...STAYS_ON_LEVELDB });
     expect(await upgradeStatus(second.port, map.id, map.ownerToken)).toBe(401);
     expect(await upgradeStatus(second.port, map.id, token)).toBe(101);
     const res = await fetch(httpUrl(second.port, `/api/maps/${map.id}/links`), { headers: bearer(token) });

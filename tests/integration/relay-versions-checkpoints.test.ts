@@ -6,7 +6,7 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import { serializeMap } from '../../src/schema/file';
 import { perTest } from '../support/perTest';
 import { LevelDbStore } from '../../server/store';
-import { connect, connectAs, registerMap, storedRoomName, waitFor, whenSynced, writeComment, type RelayProcess } from '../support/relay';
+import { STAYS_ON_LEVELDB, connect, connectAs, registerMap, storedRoomName, waitFor, whenSynced, writeComment, type RelayProcess } from '../support/relay';
 import { cardTitles, createVersion, docTitles, fetchVersion, kill, listVersions, spawnVersionRelay } from '../support/versions';
 
 /*
@@ -61,7 +61,8 @@ describe('automatic checkpoints', () => {
   });
 
   it('comments and votes (the feedback room) take no checkpoint, of the map or of the feedback', async () => {
-    const relay = await start({ CHECKPOINT_IDLE_MS: '200', ROOM_IDLE_MS: '0' });
+    // reads the versions back from LevelDB itself: stays on LevelDB when the suite runs against PostgreSQL
+    const relay = await start({ CHECKPOINT_IDLE_MS: '200', ROOM_IDLE_MS: '0', ...STAYS_ON_LEVELDB });
     const map = await registerMap(relay.port);
     const commenter = track(connectAs(relay.port, `${map.id}/feedback`, map.commentToken));
     await whenSynced(commenter);

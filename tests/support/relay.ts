@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -50,8 +52,8 @@ export async function metricsText(port: number): Promise<string> {
 }
 
 /** A real server on a free port; rooms leave memory as soon as they are empty. */
-export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  return startServer({
+export async function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
+  const settings: NodeJS.ProcessEnv = {
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: tempDataDir(),
@@ -62,8 +64,39 @@ export function startRelay(env: NodeJS.ProcessEnv = {}): Promise<Server> {
     ...UNLIMITED_ADDRESS,
     METRICS_TOKEN,
     ...env,
-  });
+  };
+  return startServer({ ...settings, ...(await testStore(settings)) });
 }
+
+/**
+ * For a test that looks into the LevelDB files themselves (y-leveldb's layout, what the files
+ * hold): its relay stays on LevelDB when the suite runs against PostgreSQL.
+ */
+export const STAYS_ON_LEVELDB = { WAYMARK_TEST_STAYS_ON_LEVELDB: '1' } as const;
+
+/**
+ * The relay suite once more against PostgreSQL (vitest project relay-postgres:
+ * WAYMARK_TEST_STORE=postgres, and WAYMARK_TEST_DATABASE_URL from tests/support/postgresSetup.ts):
+ * every relay a test starts on memory or LevelDB runs on PostgreSQL instead, in a schema of its
+ * own so tests stay apart. LevelDB's DATA_DIR names the schema: a test that restarts a relay on
+ * the same DATA_DIR finds what the first one stored, as it would on disk.
+ */
+async function testStore(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  const server = process.env.WAYMARK_TEST_DATABASE_URL;
+  if (process.env.WAYMARK_TEST_STORE !== 'postgres' || env.WAYMARK_TEST_STAYS_ON_LEVELDB || env.STORE === 'postgres') return {};
+  if (!server) throw new Error('WAYMARK_TEST_STORE=postgres needs WAYMARK_TEST_DATABASE_URL (tests/support/postgresSetup.ts sets it)');
+  const schema = env.STORE === 'leveldb' && env.DATA_DIR ? `d_${createHash('sha256').update(env.DATA_DIR).digest('hex').slice(0, 24)}` : `m_${process.pid}_${++schemaCounter}_${Date.now().toString(36)}`;
+  const client = new pg.Client({ connectionString: server });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await client.end();
+  }
+  return { STORE: 'postgres', DATABASE_URL: `${server}?options=${encodeURIComponent(`-c search_path=${schema}`)}` };
+}
+let schemaCounter = 0;
 
 export const httpUrl = (port: number, p: string) => `http://127.0.0.1:${port}${p}`;
 export const syncUrl = (port: number) => `ws://127.0.0.1:${port}/sync`;
@@ -296,10 +329,10 @@ export interface RelayProcess {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The relay as production runs it: `node --import tsx server/index.ts`, configured by env. */
-export function spawnRelay(env: Record<string, string>): Promise<RelayProcess> {
+export async function spawnRelay(env: Record<string, string>): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...UNLIMITED_ADDRESS, METRICS_TOKEN, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', STATIC_DIR: staticDir(), ...UNLIMITED_ADDRESS, METRICS_TOKEN, ...env, ...(await testStore(env)) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

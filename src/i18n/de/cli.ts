@@ -41,4 +41,19 @@ export const cli: Messages['cli'] = {
     nothingWritten_other: 'Nichts geschrieben: {{count}} Zellen waren nicht lesbar. Korrigieren oder leeren Sie sie und starten Sie erneut.',
     written: 'Map nach {{file}} geschrieben.',
   },
+  store: {
+    usage: `  waymark store copy --from <DATA_DIR|postgres://…> --to <DATA_DIR|postgres://…> [--force]
+      Kopiert alles, was ein Relay speichert (Dokument, Tokens und Sperre jeder Map, Teamräume,
+      Versionen), aus einem LevelDB-DATA_DIR nach PostgreSQL oder zurück. Halten Sie die Relays
+      vorher an. Ein Ziel, das nicht leer ist, wird nur mit --force genommen (dann zusammengeführt).`,
+    unknownSubcommand: 'Unbekannter Speicher-Befehl „{{command}}“. Verwenden Sie: waymark store copy --from <…> --to <…>.',
+    needsFromAndTo: 'Nennen Sie beide Speicher: --from <DATA_DIR|postgres://…> --to <DATA_DIR|postgres://…>.',
+    sameStore: '--from und --to nennen denselben Speicher.',
+    failed: 'Nichts weiter von {{from}} nach {{to}} kopiert: {{reason}}',
+    copied: `{{from}} nach {{to}} kopiert:
+  Räume: {{rooms}}
+  Zugangsdatensätze: {{access}}
+  Teamräume: {{spaces}}
+  Versionen: {{versions}}`,
+  },
 };

@@ -39,4 +39,19 @@ export const cli = {
     nothingWritten_other: 'Nothing written: {{count}} cells could not be read. Correct or empty them and run again.',
     written: 'Map written to {{file}}.',
   },
+  store: {
+    usage: `  waymark store copy --from <DATA_DIR|postgres://…> --to <DATA_DIR|postgres://…> [--force]
+      Copies everything a relay stores (every map's document, tokens and lock, spaces, versions)
+      from a LevelDB DATA_DIR into PostgreSQL, or back. Stop the relays first. Refuses a target
+      that is not empty unless --force (then it merges into it).`,
+    unknownSubcommand: 'Unknown store command "{{command}}". Use: waymark store copy --from <…> --to <…>.',
+    needsFromAndTo: 'Name both stores: --from <DATA_DIR|postgres://…> --to <DATA_DIR|postgres://…>.',
+    sameStore: '--from and --to name the same store.',
+    failed: 'Nothing more copied from {{from}} to {{to}}: {{reason}}',
+    copied: `Copied {{from}} to {{to}}:
+  rooms: {{rooms}}
+  access records: {{access}}
+  spaces: {{spaces}}
+  versions: {{versions}}`,
+  },
 };

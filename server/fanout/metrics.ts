@@ -1,0 +1,37 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/** The fan-out's figures, in the process's registry (server/metrics.ts); per process, as Prometheus scrapes each. */
+export function createFanoutMetrics(registry: Registry, up: () => boolean) {
+  new Gauge({
+    name: 'waymark_redis_up',
+    help: '1 while every Redis connection of this process is ready, else 0 (the process then serves its own peers alone)',
+    registers: [registry],
+    collect() {
+      this.set(up() ? 1 : 0);
+    },
+  });
+  return {
+    streamLagSeconds: new Histogram({
+      name: 'waymark_stream_lag_seconds',
+      help: 'From another process publishing a change (its stream entry id\'s time, so clocks of hosts count) to this process applying it',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
+    remoteUpdates: new Counter({ name: 'waymark_remote_updates_applied_total', help: 'Changes other processes stored and published, applied to a room here', registers: [registry] }),
+    catchUps: new Counter({
+      name: 'waymark_catch_ups_total',
+      help: 'Rooms read again from the store because their stream may have lost changes for this process, by why: behind the stream\'s trim, Redis was away, another process could not publish',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    publishFailures: new Counter({
+      name: 'waymark_publish_failures_total',
+      help: 'Stored changes, access changes or presence that could not be published to Redis (stored all the same; the others catch up from the store)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    controlApplied: new Counter({ name: 'waymark_remote_access_changes_total', help: 'Revocations, rotations, lock and record changes of other processes applied here', registers: [registry] }),
+  };
+}
+
+export type FanoutMetrics = ReturnType<typeof createFanoutMetrics>;

@@ -1,0 +1,178 @@
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { Room, RoomFanout } from '../rooms';
+import type { RelayStore } from '../store';
+import type { UpdateChecker } from '../updateCheck';
+import type { RedisConnections } from './connections';
+import type { FanoutMetrics } from './metrics';
+import { compareIds, type StreamEntry, type StreamReader } from './streamReader';
+
+/** A room's stream: every change a process stored, in the order Redis took them. */
+export const roomStream = (name: string) => `waymark:room:${name}`;
+
+/** entry types: a stored change, or "read the room from the store" (a process could not publish a change) */
+const UPDATE = 'u';
+const RESYNC = 'r';
+
+/** a room's stream outlives its last change by this long, then Redis drops it (a process that joins later loads from the store) */
+const STREAM_TTL_MS = 24 * 3_600_000;
+
+export interface RoomStreamsDeps {
+  redis: RedisConnections;
+  reader: StreamReader;
+  store: RelayStore;
+  checker: UpdateChecker;
+  metrics: FanoutMetrics;
+  log: Logger;
+  /** MAXLEN ~ of each room's stream */
+  maxLength: number;
+  /** this process's id in the entries it adds (its own are skipped when read back) */
+  origin: string;
+}
+
+/** The last id of a stream, or '0-0' for a stream with nothing (yet). */
+export async function lastIdOf(redis: RedisConnections, key: string): Promise<string> {
+  const last = (await redis.command.xrevrange(key, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
+  return last[0]?.[0] ?? '0-0';
+}
+
+/**
+ * The rooms' side of the fan-out (a `RoomFanout` of rooms.ts). A change this process stored is
+ * added to the room's stream (XADD, trimmed to about MAXLEN); every process holding the room
+ * reads it from the last id it applied and applies it with the `REMOTE` origin (sent to its peers,
+ * not stored or published again). The update-check worker's copy of the room follows: the same
+ * change goes to it, in order, unless an update of the room is with the worker, in which case the
+ * copy is dropped and the worker's next job brings a fresh one (the order would differ).
+ *
+ * Whenever the stream may have lost something for this process — it was trimmed past the last id
+ * applied, Redis was away, another process could not publish — the room is read from the store
+ * again and applied (Yjs takes what it has twice without change), and the stream followed from its
+ * tail as read before the store was.
+ */
+export class RoomStreams implements Omit<RoomFanout, 'presence'> {
+  private readonly held = new Map<string, Room>();
+  /** rooms with a stored change that could not be published: the others are told to catch up once Redis is back */
+  private readonly unpublished = new Set<string>();
+
+  constructor(private readonly deps: RoomStreamsDeps) {}
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  async following(name: string): Promise<string | null> {
+    if (!this.deps.redis.up) return null;
+    try {
+      return await lastIdOf(this.deps.redis, roomStream(name));
+    } catch {
+      return null;
+    }
+  }
+
+  follow(room: Room, cursor: string | null): void {
+    this.held.set(room.name, room);
+    if (cursor !== null) this.deps.reader.follow(roomStream(room.name), cursor, (entries, read) => this.read(room, entries, read));
+    // Redis was not there: the room is read again, and followed, once it is
+    else void this.catchUp(room, 'redis-away').catch(() => {});
+  }
+
+  /** The room left this process's memory. */
+  left(name: string): void {
+    this.held.delete(name);
+    this.deps.reader.unfollow(roomStream(name));
+  }
+
+  stored(room: Room, update: Uint8Array): void {
+    this.add(room.name, UPDATE, update);
+  }
+
+  private add(name: string, type: string, data: Uint8Array): void {
+    const { redis, metrics, log, maxLength, origin } = this.deps;
+    const key = roomStream(name);
+    const failed = (error: unknown) => {
+      metrics.publishFailures.inc({ kind: 'update' });
+      if (!this.unpublished.has(name)) log.warn({ room: name, err: (error as Error).message }, 'could not publish a stored change; the other processes will catch up from the store');
+      this.unpublished.add(name);
+    };
+    if (!redis.up) return failed(new Error('redis is away'));
+    redis.command
+      .pipeline()
+      .xadd(key, 'MAXLEN', '~', maxLength, '*', 't', type, 'o', origin, 'd', Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+      .pexpire(key, STREAM_TTL_MS)
+      .exec()
+      .then((results) => {
+        const error = results?.find(([e]) => e)?.[0];
+        if (error) failed(error);
+      }, failed);
+  }
+
+  private async read(room: Room, entries: StreamEntry[], { after, full }: { after: string; full: boolean }): Promise<void> {
+    const { metrics, origin } = this.deps;
+    // the changes of one read are applied as one, so the peers here get one message for them
+    // (as Room.flush sends a burst of its own peers' changes)
+    let run: Uint8Array[] = [];
+    const applyRun = () => {
+      if (run.length) this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run));
+      run = [];
+    };
+    const now = Date.now();
+    for (const entry of entries) {
+      if (entry.fields.get('o')?.toString() === origin) continue;
+      const type = entry.fields.get('t')?.toString();
+      if (type === RESYNC) {
+        applyRun();
+        await this.catchUp(room, 'unpublished');
+        continue;
+      }
+      const data = entry.fields.get('d');
+      if (type !== UPDATE || !data) continue;
+      run.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      metrics.remoteUpdates.inc();
+      const publishedAt = Number(entry.id.split('-')[0]);
+      metrics.streamLagSeconds.observe(Math.max(0, now - publishedAt) / 1000);
+    }
+    applyRun();
+    // a full read may mean we are behind: if the stream now starts after where we were, entries
+    // between may have been trimmed before we read them
+    if (full && after !== '0-0') {
+      const first = (await this.deps.redis.command.xrange(roomStream(room.name), '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
+      const firstId = first[0]?.[0];
+      if (firstId !== undefined && compareIds(firstId, after) > 0) await this.catchUp(room, 'trimmed');
+    }
+  }
+
+  private applyRemote(room: Room, update: Uint8Array): void {
+    const { checker } = this.deps;
+    room.applyRemote(update);
+    if (checker.pending(room.name)) checker.discard(room.name);
+    else checker.appliedInline(room, update);
+  }
+
+  /**
+   * Reads the room from the store and applies it; the stream is then followed from its tail as it
+   * was before the read. Throws when Redis or the store is away (recovery tries again).
+   */
+  async catchUp(room: Room, reason: 'trimmed' | 'redis-away' | 'unpublished'): Promise<void> {
+    const { redis, reader, store, checker, metrics, log } = this.deps;
+    const key = roomStream(room.name);
+    const tail = await lastIdOf(redis, key);
+    const stored = await store.readDoc(room.name);
+    if (this.held.get(room.name) !== room || room.destroyed) return;
+    room.applyRemote(stored);
+    // the worker's copy is sent afresh with the room's next job rather than the whole room now
+    checker.discard(room.name);
+    metrics.catchUps.inc({ reason });
+    log.info({ room: room.name, reason }, 'caught up a room from the store');
+    if (reader.following(key)) reader.moveTo(key, tail);
+    else reader.follow(key, tail, (entries, read) => this.read(room, entries, read));
+  }
+
+  /** After Redis was away: every room held is read again, and the others told of changes we could not publish. */
+  async recover(): Promise<void> {
+    await Promise.all([...this.held.values()].map((room) => this.catchUp(room, 'redis-away')));
+    for (const name of [...this.unpublished]) {
+      this.unpublished.delete(name);
+      this.add(name, RESYNC, new Uint8Array());
+    }
+  }
+}

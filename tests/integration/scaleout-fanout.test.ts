@@ -1,0 +1,273 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type Cluster } from '../support/cluster';
+import * as Y from 'yjs';
+import { newIdentitySecret } from '../../src/access/identity';
+import { commentsMap, editComment } from '../../src/model/feedback';
+import { commentText, httpUrl, connectAs, registerMap, waitFor, whenSynced, writeComment, type Client, type Tokens } from '../support/relay';
+import type { RelayProcess } from '../support/relay';
+
+/**
+ * Several relay processes over one PostgreSQL and one Redis, with stock y-websocket clients spread
+ * across them: what the clients see is what one process would give them.
+ */
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const entries = (client: Client) => JSON.stringify(Object.fromEntries([...client.doc.getMap('m').entries()].sort(([a], [b]) => (a < b ? -1 : 1))));
+
+/** A client that was on one process, now on another (its doc and its unsent changes go along). */
+function moveTo(client: Client, port: number, map: Tokens): Client {
+  client.destroy();
+  return connectAs(port, map.id, map.editToken, client.doc);
+}
+
+describe('relay processes over Redis and PostgreSQL', () => {
+  let cluster: Cluster;
+  const live = () => cluster.relays.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+
+  beforeAll(async () => {
+    cluster = await startCluster(3);
+  }, 60_000);
+  afterAll(async () => {
+    await cluster?.close();
+  });
+
+  it('a client on one process sees the presence of a client on another, and sees it go when that client leaves', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const ann = connectAs(a!.port, map.id, map.editToken);
+    await whenSynced(ann);
+    ann.provider.awareness.setLocalStateField('user', { id: ann.identityId, name: 'Ann' });
+    // joins after Ann showed up: her process answers the new one's query, no 15 s renewal needed
+    const bob = connectAs(b!.port, map.id, map.editToken);
+    await whenSynced(bob);
+    const annSeenByBob = () => (bob.provider.awareness.getStates().get(ann.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    await waitFor(() => annSeenByBob() === 'Ann', 'Bob to see Ann', 10_000);
+    ann.provider.awareness.setLocalStateField('user', { id: ann.identityId, name: 'Ann B.' });
+    await waitFor(() => annSeenByBob() === 'Ann B.', 'Bob to see Ann rename herself', 10_000);
+    ann.destroy();
+    await waitFor(() => !bob.provider.awareness.getStates().has(ann.doc.clientID), 'Ann to leave Bob\'s view', 10_000);
+    bob.destroy();
+  });
+
+  it('presence from another process is held to this process\'s limits on states per room and state size', async () => {
+    const [a] = live();
+    const strict = await cluster.spawn({ AWARENESS_STATES_PER_ROOM: '3', AWARENESS_STATE_BYTES: '512' });
+    const map = await registerMap(a!.port);
+    const onA = Array.from({ length: 4 }, () => connectAs(a!.port, map.id, map.editToken));
+    await Promise.all(onA.map((c) => whenSynced(c)));
+    // one state too big for the strict process (A takes it), three small ones
+    onA[0]!.provider.awareness.setLocalStateField('user', { id: onA[0]!.identityId, name: 'x'.repeat(1000) });
+    for (const [i, c] of onA.slice(1).entries()) c.provider.awareness.setLocalStateField('user', { id: c.identityId, name: `small ${i}` });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // the watcher's own (empty) state is one of the strict process's three: two of A's fit
+    const watcher = connectAs(strict.port, map.id, map.viewToken);
+    await whenSynced(watcher);
+    const names = () =>
+      [...watcher.provider.awareness.getStates()].filter(([id]) => id !== watcher.doc.clientID).map(([, state]) => (state as { user?: { name?: string } }).user?.name);
+    await waitFor(() => names().length === 2, 'the watcher to see two of A\'s clients', 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(names().length).toBe(2);
+    expect(names().every((name) => name?.startsWith('small'))).toBe(true);
+    for (const c of [...onA, watcher]) c.destroy();
+    await cluster.kill(strict);
+  });
+
+  it('revoking or rotating a link on one process closes its connections on another; locking tells them', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const api = (path: string, init: RequestInit) => fetch(httpUrl(a!.port, path), init);
+    // B holds the map's record in its cache from these connections' token checks
+    const editor = connectAs(b!.port, map.id, map.editToken);
+    const viewer = connectAs(b!.port, map.id, map.viewToken);
+    const commenter = connectAs(b!.port, map.id, map.commentToken);
+    await Promise.all([whenSynced(editor), whenSynced(viewer), whenSynced(commenter)]);
+
+    expect((await api(`/api/maps/${map.id}/links/view`, { method: 'DELETE', headers: bearer(map.ownerToken) })).status).toBe(204);
+    await waitFor(() => viewer.closes.some((c) => c.code === 4401), 'the viewer on B to be closed with 4401', 10_000);
+
+    const rotated = await api(`/api/maps/${map.id}/links/comment/rotate`, { method: 'POST', headers: bearer(map.ownerToken) });
+    const { token: newComment } = (await rotated.json()) as { token: string };
+    await waitFor(() => commenter.closes.some((c) => c.code === 4401), 'the commenter on B to be closed with 4401', 10_000);
+    // B's cache was dropped: the new token works there, the old one no longer does
+    const fresh = connectAs(b!.port, map.id, newComment);
+    await whenSynced(fresh);
+    const stale = connectAs(b!.port, map.id, map.commentToken);
+    await waitFor(() => stale.closes.length > 0, 'the old comment token to be refused on B', 10_000);
+    expect(stale.provider.synced).toBe(false);
+
+    const locked = await api(`/api/maps/${map.id}/lock`, { method: 'PUT', headers: { ...bearer(map.ownerToken), 'Content-Type': 'application/json' }, body: '{"locked":true}' });
+    expect(locked.status).toBe(200);
+    await waitFor(() => editor.closes.some((c) => c.code === 4409), 'the editor on B to be closed with 4409', 10_000);
+    for (const client of [editor, viewer, commenter, fresh, stale]) client.destroy();
+  });
+
+  it('a space changed on one process is what a space token opens on another: a map added there opens, a revoked link closes', async () => {
+    const [a, b] = live();
+    const post = (relay: RelayProcess, path: string, body: unknown, token?: string) =>
+      fetch(httpUrl(relay.port, path), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? bearer(token) : {}) }, body: JSON.stringify(body) });
+    const space = (await (await post(a!, '/api/spaces', { name: 'Team' })).json()) as { id: string; ownerToken: string; editToken: string };
+    const first = `space-map-${Date.now()}`;
+    expect((await post(a!, `/api/spaces/${space.id}/maps`, { id: first }, space.editToken)).status).toBe(201);
+    // B reads (and caches) the space's record: the first map opens there
+    const onFirst = connectAs(b!.port, first, space.editToken);
+    await whenSynced(onFirst);
+    // A adds a second map: B must not answer from its cached record, which lacks it
+    const second = `${first}-2`;
+    expect((await post(a!, `/api/spaces/${space.id}/maps`, { id: second }, space.editToken)).status).toBe(201);
+    const onSecond = connectAs(b!.port, second, space.editToken);
+    await whenSynced(onSecond, 10_000);
+    const revoked = await fetch(httpUrl(a!.port, `/api/spaces/${space.id}/links/edit`), { method: 'DELETE', headers: bearer(space.ownerToken) });
+    expect(revoked.status).toBe(204);
+    await waitFor(() => onFirst.closes.some((c) => c.code === 4401) && onSecond.closes.some((c) => c.code === 4401), 'both space connections on B to close with 4401', 10_000);
+    onFirst.destroy();
+    onSecond.destroy();
+  });
+
+  it('a participant who moves to another process may still edit the comment they wrote on the first (its update check knows the comment)', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const room = `${map.id}/feedback`;
+    // someone on B comments first: B's update-check worker now holds a copy of the feedback room
+    const other = connectAs(b!.port, room, map.commentToken);
+    await whenSynced(other);
+    writeComment(other, 'c-other', 'from B');
+    const secret = newIdentitySecret();
+    let author = connectAs(a!.port, room, map.commentToken, new Y.Doc(), { identity: secret });
+    await whenSynced(author);
+    writeComment(author, 'c-mine', 'first words');
+    await waitFor(() => commentText(other, 'c-mine') === 'first words', 'B to have the comment made on A');
+    author.destroy();
+    author = connectAs(b!.port, room, map.commentToken, author.doc, { identity: secret });
+    await whenSynced(author);
+    expect(editComment(author.doc, { id: author.identityId!, owner: false }, 'c-mine', 'second thoughts')).toBe(true);
+    await waitFor(() => commentText(other, 'c-mine') === 'second thoughts', 'the edit to be accepted on B');
+    expect(author.closes).toEqual([]);
+    author.destroy();
+    other.destroy();
+  });
+
+  it('a participant on one process cannot rewrite a comment another participant wrote on another process (the update check knows it)', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const room = `${map.id}/feedback`;
+    const mallory = connectAs(b!.port, room, map.commentToken);
+    await whenSynced(mallory);
+    // Mallory's own comment: B's update-check worker now holds a copy of the feedback room
+    writeComment(mallory, 'c-mallory', 'mine');
+    const alice = connectAs(a!.port, room, map.commentToken);
+    await whenSynced(alice);
+    writeComment(alice, 'c-alice', 'what Alice said');
+    await waitFor(() => commentText(mallory, 'c-alice') === 'what Alice said', 'B to have Alice\'s comment');
+    commentsMap(mallory.doc).get('c-alice')!.set('text', 'what Mallory wants Alice to have said');
+    await waitFor(() => mallory.closes.some((c) => c.code === 1008), 'Mallory to be closed for the forbidden change', 10_000);
+    const reader = connectAs(a!.port, room, map.viewToken);
+    await whenSynced(reader);
+    expect(commentText(reader, 'c-alice')).toBe('what Alice said');
+    expect(commentText(alice, 'c-alice')).toBe('what Alice said');
+    for (const client of [mallory, alice, reader]) client.destroy();
+  });
+
+  it('registrations over the per-address limit are refused across processes, not per process', async () => {
+    // two more processes that count the address the proxy names, at 3 a minute
+    const limited = await Promise.all([cluster.spawn({ TRUST_PROXY: '1', REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '3' }), cluster.spawn({ TRUST_PROXY: '1', REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '3' })]);
+    const register = (relay: RelayProcess) =>
+      fetch(httpUrl(relay.port, '/api/maps'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.77' },
+        body: JSON.stringify({ id: `quota-${Date.now()}-${Math.random().toString(36).slice(2)}` }),
+      }).then((res) => res.status);
+    const statuses = [];
+    for (const relay of [limited[0]!, limited[1]!, limited[0]!, limited[1]!, limited[0]!]) statuses.push(await register(relay));
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    for (const relay of limited) await cluster.kill(relay);
+  });
+
+  it('clients spread over three processes converge through random edits, moves to other processes and a kill -9 (fast-check)', async () => {
+    let kills = 0;
+    let moves = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), client: fc.nat(3), key: fc.constantFrom('a', 'b', 'c', 'd', 'e'), value: fc.nat(1000) }) },
+            { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), client: fc.nat(3), to: fc.nat(2) }) },
+            { weight: 1, arbitrary: fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 0, max: 30 }) }) },
+          ),
+          { minLength: 10, maxLength: 40 },
+        ),
+        // most runs lose a process part way
+        fc.option(fc.nat(9), { nil: null, freq: 4 }),
+        async (actions, killAt) => {
+          let relays = live();
+          const map = await registerMap(relays[0]!.port);
+          const where: number[] = [0, 1, 2, 0].map((i) => relays[i % relays.length]!.port);
+          let clients = where.map((port) => connectAs(port, map.id, map.editToken));
+          await Promise.all(clients.map((c) => whenSynced(c)));
+          for (const [step, action] of actions.entries()) {
+            if (step === killAt) {
+              // a process dies; its clients go to the others (as a load balancer would send them)
+              const victim = relays[step % relays.length]!;
+              await cluster.kill(victim);
+              kills++;
+              relays = live();
+              clients = clients.map((c, i) => (where[i] === victim.port ? moveTo(c, (where[i] = relays[i % relays.length]!.port), map) : c));
+              void cluster.spawn();
+            }
+            if (action.kind === 'edit') clients[action.client]!.doc.getMap('m').set(action.key, `${action.client}:${action.value}`);
+            else if (action.kind === 'move') {
+              const port = relays[action.to % relays.length]!.port;
+              where[action.client] = port;
+              clients[action.client] = moveTo(clients[action.client]!, port, map);
+              moves++;
+            } else await new Promise((resolve) => setTimeout(resolve, action.ms));
+          }
+          await waitFor(() => new Set(clients.map(entries)).size === 1, 'the clients to converge', 15_000);
+          // and what they converged on is what every process serves from the store
+          const final = entries(clients[0]!);
+          const readers = live().map((r) => connectAs(r.port, map.id, map.viewToken));
+          await waitFor(() => readers.every((r) => r.provider.synced && entries(r) === final), 'fresh readers to see it', 15_000);
+          for (const c of [...clients, ...readers]) c.destroy();
+          // back to three processes for the next run
+          await waitFor(() => live().length >= 3 && live().every((r) => r.port > 0), 'three processes', 15_000);
+        },
+      ),
+      { numRuns: 4, seed: 1717, endOnFailure: true },
+    );
+    // the seed exercises what the test is named for
+    expect(kills).toBeGreaterThan(0);
+    expect(moves).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('kill -9 of a process during a burst loses nothing any client had seen', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    let writer = connectAs(a!.port, map.id, map.editToken);
+    const watcher = connectAs(b!.port, map.id, map.viewToken);
+    await Promise.all([whenSynced(writer), whenSynced(watcher)]);
+    // every value the watcher (on B) ever saw, and every value the writer's own process echoed
+    const seen = new Set<string>();
+    watcher.doc.getMap('m').observe((event) => {
+      for (const key of event.keysChanged) seen.add(key);
+    });
+    const list = writer.doc.getMap('m');
+    let i = 0;
+    const burst = setInterval(() => {
+      for (let k = 0; k < 20; k++) list.set(`k${i++}`, i);
+    }, 2);
+    await waitFor(() => seen.size > 200, 'the burst to be under way', 10_000);
+    await cluster.kill(a!);
+    clearInterval(burst);
+    const seenAtKill = [...seen];
+    // the writer reconnects elsewhere with what it had; a fresh reader gets everything from the store
+    writer = moveTo(writer, b!.port, map);
+    await waitFor(() => watcher.doc.getMap('m').size === i, 'the watcher to have every key the writer made', 10_000);
+    const reader = connectAs(b!.port, map.id, map.viewToken);
+    await whenSynced(reader);
+    const stored = reader.doc.getMap('m');
+    expect(seenAtKill.filter((key) => !stored.has(key))).toEqual([]);
+    expect(stored.size).toBe(i);
+    for (const c of [writer, watcher, reader]) c.destroy();
+    void cluster.spawn();
+  });
+});
