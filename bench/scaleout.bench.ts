@@ -24,7 +24,8 @@ import { startPostgres, startRedis, type Postgres, type Service } from './servic
  * Hocuspocus 4.7 declares Node ≥ 22 and runs here on Node 20. Everything — clients, relays, Redis,
  * PostgreSQL — shares this machine's cores, so more processes only add throughput when there are
  * idle cores for them: the output says how many there were.
- * BENCH_SCALEOUT_ROUNDS (default 1): runs per set-up and load, best by p50 shown.
+ * BENCH_SCALEOUT_ROUNDS (default 2): runs per set-up and load, interleaved, best by p50 shown (single
+ * runs move by tens of percent with the machine's other work). About three minutes.
  * BENCH_SCALEOUT_LOADS=rooms|room|both (default both): 100 rooms × 5 clients and/or 1 room × 100.
  */
 
@@ -108,7 +109,7 @@ async function countTables(url: string): Promise<number> {
 
 export async function runScaleoutBench(): Promise<void> {
   process.setMaxListeners(0); // one 'exit' listener per provider
-  const rounds = Math.max(1, Number(process.env.BENCH_SCALEOUT_ROUNDS) || 1);
+  const rounds = Math.max(1, Number(process.env.BENCH_SCALEOUT_ROUNDS) || 2);
   const which = process.env.BENCH_SCALEOUT_LOADS ?? 'both';
   const loads: Array<[string, number, number, number]> = [
     ...(which === 'room' ? [] : ([['100 rooms × 5 clients', 100, 5, 20]] as Array<[string, number, number, number]>)),
