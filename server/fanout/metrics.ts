@@ -20,7 +20,7 @@ export function createFanoutMetrics(registry: Registry, up: () => boolean) {
     remoteUpdates: new Counter({ name: 'waymark_remote_updates_applied_total', help: 'Changes other processes stored and published, applied to a room here', registers: [registry] }),
     catchUps: new Counter({
       name: 'waymark_catch_ups_total',
-      help: 'Rooms read again from the store because their stream may have lost changes for this process, by why: behind the stream\'s trim, Redis was away, another process could not publish',
+      help: 'Rooms read again from the store because their stream may have lost changes for this process, by why: behind the stream\'s trim (trimmed), Redis was away (redis-away), another process could not publish, or loaded the room (unpublished), a change came without its predecessors (gap: a process died between storing and publishing)',
       labelNames: ['reason'] as const,
       registers: [registry],
     }),

@@ -45,7 +45,8 @@ export async function lastIdOf(redis: RedisConnections, key: string): Promise<st
  * copy is dropped and the worker's next job brings a fresh one (the order would differ).
  *
  * Whenever the stream may have lost something for this process — it was trimmed past the last id
- * applied, Redis was away, another process could not publish — the room is read from the store
+ * applied, Redis was away, another process could not publish, or a change came whose predecessors
+ * never did (a process killed between storing a change and publishing it) — the room is read from the store
  * again and applied (Yjs takes what it has twice without change), and the stream followed from its
  * tail as read before the store was.
  */
@@ -71,6 +72,11 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
 
   follow(room: Room, cursor: string | null): void {
     this.held.set(room.name, room);
+    // What a process killed between a store write and its XADD left behind is in the store but
+    // in no stream; nothing else would bring it to the processes that held the room then (one
+    // that a later change depends on is fetched on its own: `gap`). A process that loads the room
+    // has it: the others are asked to read the store again.
+    if (cursor !== null) this.add(room.name, RESYNC, new Uint8Array());
     if (cursor !== null) this.deps.reader.follow(roomStream(room.name), cursor, (entries, read) => this.read(room, entries, read));
     // Redis was not there: the room is read again, and followed, once it is
     else void this.catchUp(room, 'redis-away').catch(() => {});
@@ -111,8 +117,9 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     // the changes of one read are applied as one, so the peers here get one message for them
     // (as Room.flush sends a burst of its own peers' changes)
     let run: Uint8Array[] = [];
+    let gap = false;
     const applyRun = () => {
-      if (run.length) this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run));
+      if (run.length && !this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run))) gap = true;
       run = [];
     };
     const now = Date.now();
@@ -132,27 +139,43 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
       metrics.streamLagSeconds.observe(Math.max(0, now - publishedAt) / 1000);
     }
     applyRun();
-    // a full read may mean we are behind: if the stream now starts after where we were, entries
-    // between may have been trimmed before we read them
-    if (full && after !== '0-0') {
-      const first = (await this.deps.redis.command.xrange(roomStream(room.name), '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
-      const firstId = first[0]?.[0];
-      if (firstId !== undefined && compareIds(firstId, after) > 0) await this.catchUp(room, 'trimmed');
-    }
+    // a full read may mean we are behind, perhaps behind the trim (then what is missing shows as
+    // a gap too: the trim is the reason)
+    if (full && (await this.trimmedPast(roomStream(room.name), after))) await this.catchUp(room, 'trimmed');
+    // a change whose predecessors never came: a process died between storing them and publishing
+    // them (or a publish failed unseen); they are in the store
+    else if (gap) await this.catchUp(room, 'gap');
   }
 
-  private applyRemote(room: Room, update: Uint8Array): void {
+  /**
+   * Whether entries after `after` may have been trimmed before we read them: the stream now starts
+   * after it. (Redis keeps no record of what trimming removed — XINFO's max-deleted-entry-id
+   * follows XDEL only — so this errs towards a catch-up, which changes nothing when none was
+   * needed; it is asked only after a full read, i.e. when this process is behind.)
+   */
+  private async trimmedPast(key: string, after: string): Promise<boolean> {
+    const first = (await this.deps.redis.command.xrange(key, '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
+    const firstId = first[0]?.[0];
+    return firstId !== undefined && compareIds(firstId, after) > 0;
+  }
+
+  /** Applies another process's change here; false when it lacks predecessors this room does not have. */
+  private applyRemote(room: Room, update: Uint8Array): boolean {
     const { checker } = this.deps;
     room.applyRemote(update);
     if (checker.pending(room.name)) checker.discard(room.name);
     else checker.appliedInline(room, update);
+    // what Yjs could not integrate waits as "pending"; a peer's next update drops it
+    // (connection.ts), so it must be fetched now
+    const store = room.doc.store as { pendingStructs: unknown; pendingDs: unknown };
+    return store.pendingStructs === null && store.pendingDs === null;
   }
 
   /**
    * Reads the room from the store and applies it; the stream is then followed from its tail as it
    * was before the read. Throws when Redis or the store is away (recovery tries again).
    */
-  async catchUp(room: Room, reason: 'trimmed' | 'redis-away' | 'unpublished'): Promise<void> {
+  async catchUp(room: Room, reason: 'trimmed' | 'redis-away' | 'unpublished' | 'gap'): Promise<void> {
     const { redis, reader, store, checker, metrics, log } = this.deps;
     const key = roomStream(room.name);
     const tail = await lastIdOf(redis, key);

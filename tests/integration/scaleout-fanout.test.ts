@@ -4,7 +4,7 @@ import { startCluster, type Cluster } from '../support/cluster';
 import * as Y from 'yjs';
 import { newIdentitySecret } from '../../src/access/identity';
 import { commentsMap, editComment } from '../../src/model/feedback';
-import { commentText, httpUrl, connectAs, registerMap, waitFor, whenSynced, writeComment, type Client, type Tokens } from '../support/relay';
+import { commentText, httpUrl, connectAs, registerMap, storedRoomName, waitFor, whenSynced, writeComment, type Client, type Tokens } from '../support/relay';
 import type { RelayProcess } from '../support/relay';
 
 /**
@@ -238,6 +238,31 @@ describe('relay processes over Redis and PostgreSQL', () => {
     expect(kills).toBeGreaterThan(0);
     expect(moves).toBeGreaterThan(0);
   }, 90_000);
+
+  it('a change stored by a process that died before publishing it still reaches the others, when a later change builds on it', async () => {
+    const [a, b] = live();
+    const map = await registerMap(a!.port);
+    const onA = connectAs(a!.port, map.id, map.editToken);
+    const onB = connectAs(b!.port, map.id, map.editToken);
+    await Promise.all([whenSynced(onA), whenSynced(onB)]);
+    // what a process killed between its store write and its XADD leaves: a row nobody published
+    const lost = new Y.Doc();
+    Y.applyUpdate(lost, Y.encodeStateAsUpdate(onA.doc));
+    lost.getText('t').insert(0, 'stored, never published. ');
+    const update = Y.encodeStateAsUpdate(lost, Y.encodeStateVector(onA.doc));
+    const database = new URL(cluster.databaseUrl).pathname.slice(1);
+    await cluster.pg.sql('INSERT INTO waymark_updates (room, data) VALUES ($1, $2)', [storedRoomName(map), Buffer.from(update)], database);
+    // a client of a third process (which loads the room with it) writes after it: its change
+    // depends on the unpublished one, which A and B must fetch from the store
+    const third = await cluster.spawn();
+    const onThird = connectAs(third.port, map.id, map.editToken);
+    await whenSynced(onThird);
+    onThird.doc.getText('t').insert(onThird.doc.getText('t').length, 'Then this.');
+    const full = 'stored, never published. Then this.';
+    await waitFor(() => onA.doc.getText('t').toString() === full && onB.doc.getText('t').toString() === full, 'A\'s and B\'s clients to have both changes');
+    for (const client of [onA, onB, onThird]) client.destroy();
+    await cluster.kill(third);
+  });
 
   it('kill -9 of a process during a burst loses nothing any client had seen', async () => {
     const [a, b] = live();

@@ -9,6 +9,8 @@ import { freePort } from './postgres';
  * A Redis server of the tests' own: /usr/bin/redis-server (or PATH) in a temporary folder, on a
  * free port of 127.0.0.1, never the machine's. Nothing is saved to disk, so a restart starts
  * empty, as a Redis without persistence does after a crash: the worst case for the fan-out.
+ * Stream nodes hold 10 entries (not 100), so that `MAXLEN ~` trims close to the length asked:
+ * a test can put a process behind the trim with a few hundred changes.
  */
 export interface RedisServer {
   readonly port: number;
@@ -48,7 +50,7 @@ export async function startRedis(): Promise<RedisServer> {
   let exited: Promise<void> = Promise.resolve();
   const start = async () => {
     const bin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? 'redis-server';
-    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', '--stream-node-max-entries', '10'], { stdio: 'ignore' });
     const running = child;
     exited = new Promise((resolve) => running.once('exit', () => resolve()));
     await listening(port);
