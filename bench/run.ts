@@ -7,6 +7,7 @@ import { runFirstLoadBench } from './firstload.bench';
 import { runModelBench } from './model.bench';
 import { runOpportunitiesBench } from './opportunities.bench';
 import { runRelayBench } from './relay.bench';
+import { runScaleoutBench } from './scaleout.bench';
 import { runSpaceBench } from './space.bench';
 import { runSpaceSyncBench } from './space-sync.bench';
 import { runVersionsRelayBench } from './versions-relay.bench';
@@ -28,6 +29,7 @@ const benches: [name: string, run: () => void | Promise<void>][] = [
   ['space-sync', runSpaceSyncBench],
   ['export', runExportBench],
   ['relay', runRelayBench],
+  ['scaleout', runScaleoutBench],
   ['versions-relay', runVersionsRelayBench],
   ['attack', runAttackBench],
   ['canvas', runCanvasBench],
