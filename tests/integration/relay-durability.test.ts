@@ -18,23 +18,13 @@ import {
   tempDataDir,
   waitFor,
   whenSynced,
-  type RelayProcess,
   STAYS_ON_LEVELDB,
 } from '../support/relay';
 import { perTest } from '../support/perTest';
 
 const json = (doc: Y.Doc) => JSON.stringify(toJSON(doc));
 
-const { defer, track } = perTest();
-function trackProcess(relay: RelayProcess): RelayProcess {
-  defer(async () => {
-    if (relay.child.exitCode === null && relay.child.signalCode === null) {
-      relay.child.kill('SIGKILL');
-      await relay.exited;
-    }
-  });
-  return relay;
-}
+const { defer, track, trackProcess } = perTest();
 
 async function storedUpdates(dataDir: string, name: string): Promise<{ count: number; doc: Y.Doc }> {
   const ldb = new LeveldbPersistence(dataDir);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { perTest } from '../support/perTest';
 import { startPostgres, type PostgresServer } from '../support/postgres';
-import { connect, httpUrl, registerMap, spawnRelay, waitFor, whenSynced, type RelayProcess } from '../support/relay';
+import { connect, httpUrl, registerMap, spawnRelay, waitFor, whenSynced } from '../support/relay';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,16 +18,7 @@ afterAll(async () => {
   await postgres?.close();
 });
 
-const { defer, track } = perTest();
-function trackProcess(relay: RelayProcess): RelayProcess {
-  defer(async () => {
-    if (relay.child.exitCode === null && relay.child.signalCode === null) {
-      relay.child.kill('SIGKILL');
-      await relay.exited;
-    }
-  });
-  return relay;
-}
+const { track, trackProcess } = perTest();
 
 const healthz = async (port: number) => {
   const res = await fetch(httpUrl(port, '/healthz'));

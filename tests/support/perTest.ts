@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { startRelay, type Client, type Server } from './relay';
+import { startRelay, type Client, type RelayProcess, type Server } from './relay';
 
 /**
  * What a test file's tests start and must stop: relays (in this process), clients, anything with
@@ -23,6 +23,16 @@ export function perTest() {
     track(client: Client): Client {
       defer(() => client.destroy());
       return client;
+    },
+    /** a relay child process (spawnRelay) killed after the test, if it still runs */
+    trackProcess(relay: RelayProcess): RelayProcess {
+      defer(async () => {
+        if (relay.child.exitCode === null && relay.child.signalCode === null) {
+          relay.child.kill('SIGKILL');
+          await relay.exited;
+        }
+      });
+      return relay;
     },
   };
 }

@@ -30,6 +30,8 @@ export interface PostgresServer {
   start(): Promise<void>;
   /** stops it and deletes its folder */
   close(): Promise<void>;
+  /** the postmaster's process id (benches read its and its backends' CPU time), undefined while stopped */
+  pid(): number | undefined;
 }
 
 /** initdb, postgres: the newest /usr/lib/postgresql/<n>/bin, else PATH */
@@ -177,6 +179,10 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
+    },
+    pid() {
+      const pidFile = path.join(data, 'postmaster.pid');
+      return child && existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : undefined;
     },
   };
 }

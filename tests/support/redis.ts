@@ -14,6 +14,8 @@ import { freePort } from './postgres';
  */
 export interface RedisServer {
   readonly port: number;
+  /** its temporary folder */
+  readonly dir: string;
   /** redis://127.0.0.1:<port> */
   readonly url: string;
   /** kills the server (SIGKILL: connections are cut at once), keeping its port */
@@ -22,6 +24,8 @@ export interface RedisServer {
   start(): Promise<void>;
   /** stops it and deletes its folder */
   close(): Promise<void>;
+  /** the running server's process id (benches read its CPU time), undefined while stopped */
+  pid(): number | undefined;
 }
 
 function listening(port: number, timeoutMs = 5000): Promise<void> {
@@ -43,14 +47,16 @@ function listening(port: number, timeoutMs = 5000): Promise<void> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** `exactTrim` (default): 10-entry stream nodes, see above; benches keep Redis's own 100. */
+export async function startRedis(options: { exactTrim?: boolean } = {}): Promise<RedisServer> {
+  const nodeEntries = options.exactTrim === false ? [] : ['--stream-node-max-entries', '10'];
   const dir = mkdtempSync(path.join(tmpdir(), 'waymark-redis-'));
   const port = await freePort();
   let child: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
   const start = async () => {
     const bin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? 'redis-server';
-    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', '--stream-node-max-entries', '10'], { stdio: 'ignore' });
+    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'no', '--loglevel', 'warning', ...nodeEntries], { stdio: 'ignore' });
     const running = child;
     exited = new Promise((resolve) => running.once('exit', () => resolve()));
     await listening(port);
@@ -63,6 +69,7 @@ export async function startRedis(): Promise<RedisServer> {
   await start();
   return {
     port,
+    dir,
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
@@ -70,5 +77,6 @@ export async function startRedis(): Promise<RedisServer> {
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
+    pid: () => child?.pid,
   };
 }
