@@ -175,8 +175,8 @@ export class Room {
   }
 
   /**
-   * Sync step 2 for a peer's state vector, as one or two messages (the second: changes since the
-   * snapshot). Throws on a state vector that does not decode.
+   * Sync step 2 for a peer's state vector, as one or two messages (then the first holds the
+   * changes since the snapshot). Throws on a state vector that does not decode.
    */
   syncAnswer(stateVector: Uint8Array): Uint8Array[] {
     const everything = stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR[0];
@@ -184,7 +184,10 @@ export class Room {
     const snapshot = this.takeSnapshot();
     if (!this.tail.length) return [snapshot.message];
     this.tailMessage ??= updateMessage(this.tail.length === 1 ? this.tail[0]! : Y.mergeUpdates(this.tail));
-    return [snapshot.message, this.tailMessage];
+    // the changes first: the client holds them as pending until the snapshot they build on
+    // arrives, so when it marks itself synced (on the step 2) it has all of the room, not the
+    // snapshot alone with the rest one message later
+    return [this.tailMessage, snapshot.message];
   }
 
   /** The whole document as updates (the update checker builds its copy from them): the joiners' snapshot and the changes since. */

@@ -35,6 +35,25 @@ describe('the relay syncs maps between stock y-websocket clients', () => {
     for (const c of [alice, bob, late]) c.destroy();
   });
 
+  it('a client joining a room with changes since its last snapshot has all of them the moment it says it is synced', async () => {
+    const map = await registerMap(server.port);
+    const editor = connect(server.port, map.id, map.editToken);
+    await whenSynced(editor);
+    editor.doc.getMap('m').set('before', 1);
+    // an earlier joiner makes the relay keep a snapshot of the room as it was then …
+    const first = connect(server.port, map.id, map.viewToken);
+    await whenSynced(first);
+    await waitFor(() => first.doc.getMap('m').get('before') === 1, 'the first joiner to have the first change');
+    // … and later changes are kept as what came since
+    for (let i = 0; i < 20; i++) editor.doc.getMap('m').set(`after-${i}`, i);
+    await waitFor(() => first.doc.getMap('m').get('after-19') === 19, 'the first joiner to have the later changes');
+    const late = connect(server.port, map.id, map.viewToken, new Y.Doc(), { connect: false });
+    const atSynced = new Promise<Record<string, unknown>>((resolve) => late.provider.once('sync', () => resolve(late.doc.getMap('m').toJSON())));
+    late.provider.connect();
+    expect(await atSynced).toEqual(editor.doc.getMap('m').toJSON());
+    for (const c of [editor, first, late]) c.destroy();
+  });
+
   it('the feedback room is a separate document that takes the same tokens', async () => {
     const map = await registerMap(server.port);
     const mapDoc = connect(server.port, map.id, map.editToken);
