@@ -23,6 +23,11 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** each room's Redis stream is trimmed to about this many changes (a process further behind catches up from the store) */
   redisStreamMaxLength: number;
+  /**
+   * a stored change bigger than this goes into the room's stream as "read the room from the store"
+   * instead of itself: a room's stream then holds at most about redisStreamMaxLength × this
+   */
+  redisStreamEntryMaxBytes: number;
   /** a bigger WebSocket message closes its connection with 1009 */
   maxMessageBytes: number;
   /** token bucket per connection: sustained messages per second … */
@@ -155,6 +160,11 @@ export const ENV_DEFAULTS = {
   DATABASE_POOL_SIZE: '10',
   REDIS_URL: '',
   REDIS_STREAM_MAX_LENGTH: '1000',
+  // 16 KiB: an edit batch is tens to hundreds of bytes (a card about 230), so nearly every change
+  // still travels in the stream; a paste or an import beyond it costs each other process holding
+  // the room one store read (which a change that size costs anyway). With 1000 entries a room's
+  // stream then holds at most about 16 MiB, one full room (MAX_ROOM_BYTES), not 1000 × 8 MiB
+  REDIS_STREAM_ENTRY_MAX_BYTES: String(16 * 1024),
   MAX_MESSAGE_BYTES: String(8 * MiB),
   MAX_MESSAGES_PER_SECOND: '100',
   MESSAGE_BURST: '300',
@@ -249,6 +259,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
     redisUrl,
     redisStreamMaxLength: int('REDIS_STREAM_MAX_LENGTH', 10, 1_000_000),
+    redisStreamEntryMaxBytes: int('REDIS_STREAM_ENTRY_MAX_BYTES', 1024, 64 * MiB),
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 1024, 1024 * MiB),
     maxMessagesPerSecond: int('MAX_MESSAGES_PER_SECOND', 1),
     messageBurst: int('MESSAGE_BURST', 1),

@@ -36,7 +36,7 @@ export async function startFanout(config: ServerConfig, deps: { store: RelayStor
   // 16 random bytes: this process's entries and messages, which it skips when they come back
   const origin = randomBytes(16).toString('hex');
   const reader = new StreamReader(redis, log, Math.min(256, config.redisStreamMaxLength));
-  const streams = new RoomStreams({ redis, reader, store: deps.store, checker: deps.checker, metrics, log, maxLength: config.redisStreamMaxLength, origin });
+  const streams = new RoomStreams({ redis, reader, store: deps.store, checker: deps.checker, metrics, log, maxLength: config.redisStreamMaxLength, entryMaxBytes: config.redisStreamEntryMaxBytes, origin });
   const presence = new PresenceChannel(redis, metrics, log, origin);
   const control = new ControlFeed(redis, reader, metrics, log, origin);
 

@@ -20,8 +20,19 @@ export function createFanoutMetrics(registry: Registry, up: () => boolean) {
     remoteUpdates: new Counter({ name: 'waymark_remote_updates_applied_total', help: 'Changes other processes stored and published, applied to a room here', registers: [registry] }),
     catchUps: new Counter({
       name: 'waymark_catch_ups_total',
-      help: 'Rooms read again from the store because their stream may have lost changes for this process, by why: behind the stream\'s trim (trimmed), Redis was away (redis-away), another process could not publish, or loaded the room (unpublished), a change came without its predecessors (gap: a process died between storing and publishing)',
+      help: 'Rooms read again from the store because their stream may have lost changes for this process, by why: behind the stream\'s trim (trimmed), Redis was away (redis-away), another process could not publish, or loaded the room (unpublished), a change came without its predecessors (gap: a process died between storing and publishing), another process stored a change too big for the stream (oversized, REDIS_STREAM_ENTRY_MAX_BYTES)',
       labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    catchUpsCoalesced: new Counter({
+      name: 'waymark_catch_ups_coalesced_total',
+      help: 'Reasons to read a room again (by the reasons of waymark_catch_ups_total) answered by a catch-up of the room already due, running or queued: no store read of their own',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    oversizedChanges: new Counter({
+      name: 'waymark_stream_oversized_changes_total',
+      help: 'Changes stored here that were bigger than REDIS_STREAM_ENTRY_MAX_BYTES: published as "read the room from the store" instead of themselves',
       registers: [registry],
     }),
     publishFailures: new Counter({

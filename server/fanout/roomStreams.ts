@@ -4,15 +4,23 @@ import type { Room, RoomFanout } from '../rooms';
 import type { RelayStore } from '../store';
 import type { UpdateChecker } from '../updateCheck';
 import type { RedisConnections } from './connections';
+import { Coalescer } from './coalesce';
 import type { FanoutMetrics } from './metrics';
 import { compareIds, type StreamEntry, type StreamReader } from './streamReader';
 
 /** A room's stream: every change a process stored, in the order Redis took them. */
 export const roomStream = (name: string) => `waymark:room:${name}`;
 
-/** entry types: a stored change, or "read the room from the store" (a process could not publish a change) */
+/**
+ * entry types: a stored change, or "read the room from the store" (a process could not publish a
+ * change, loaded the room, or stored a change too big for the stream: then its `w` field says
+ * `oversized`; a process that does not know `w` still reads the room, so versions can mix)
+ */
 const UPDATE = 'u';
 const RESYNC = 'r';
+const OVERSIZED = 'oversized';
+
+export type CatchUpReason = 'trimmed' | 'redis-away' | 'unpublished' | 'gap' | 'oversized';
 
 /** a room's stream outlives its last change by this long, then Redis drops it (a process that joins later loads from the store) */
 const STREAM_TTL_MS = 24 * 3_600_000;
@@ -26,6 +34,8 @@ export interface RoomStreamsDeps {
   log: Logger;
   /** MAXLEN ~ of each room's stream */
   maxLength: number;
+  /** a stored change bigger than this goes in as RESYNC: a stream holds at most about maxLength × this */
+  entryMaxBytes: number;
   /** this process's id in the entries it adds (its own are skipped when read back) */
   origin: string;
 }
@@ -44,16 +54,22 @@ export async function lastIdOf(redis: RedisConnections, key: string): Promise<st
  * change goes to it, in order, unless an update of the room is with the worker, in which case the
  * copy is dropped and the worker's next job brings a fresh one (the order would differ).
  *
+ * A change bigger than `entryMaxBytes` is not added: a RESYNC (`oversized`) goes instead, so a
+ * room's stream holds at most about MAXLEN × entryMaxBytes however big the updates an owner sends.
+ *
  * Whenever the stream may have lost something for this process — it was trimmed past the last id
- * applied, Redis was away, another process could not publish, or a change came whose predecessors
- * never did (a process killed between storing a change and publishing it) — the room is read from the store
- * again and applied (Yjs takes what it has twice without change), and the stream followed from its
- * tail as read before the store was.
+ * applied, Redis was away, another process could not publish or published a RESYNC, or a change
+ * came whose predecessors never did (a process killed between storing a change and publishing
+ * it) — the room is read from the store again and applied (Yjs takes what it has twice without
+ * change), and the stream followed from its tail as read before the store was. The reasons of
+ * one read, and those coming while a catch-up of the room runs, share one catch-up (`catchUp`).
  */
 export class RoomStreams implements Omit<RoomFanout, 'presence'> {
   private readonly held = new Map<string, Room>();
   /** rooms with a stored change that could not be published: the others are told to catch up once Redis is back */
   private readonly unpublished = new Set<string>();
+  /** one catch-up per room at a time, and at most one more after it however many reasons come meanwhile */
+  private readonly catchUps = new Coalescer<Room>();
 
   constructor(private readonly deps: RoomStreamsDeps) {}
 
@@ -89,10 +105,15 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
   }
 
   stored(room: Room, update: Uint8Array): void {
-    this.add(room.name, UPDATE, update);
+    // A hostile owner's big updates would otherwise sit in Redis up to MAXLEN times per room (and
+    // be read by every process): the change is in the store already, so the others read it there
+    if (update.byteLength > this.deps.entryMaxBytes) {
+      this.deps.metrics.oversizedChanges.inc();
+      this.add(room.name, RESYNC, new Uint8Array(), OVERSIZED);
+    } else this.add(room.name, UPDATE, update);
   }
 
-  private add(name: string, type: string, data: Uint8Array): void {
+  private add(name: string, type: string, data: Uint8Array, why?: string): void {
     const { redis, metrics, log, maxLength, origin } = this.deps;
     const key = roomStream(name);
     const failed = (error: unknown) => {
@@ -103,7 +124,7 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     if (!redis.up) return failed(new Error('redis is away'));
     redis.command
       .pipeline()
-      .xadd(key, 'MAXLEN', '~', maxLength, '*', 't', type, 'o', origin, 'd', Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+      .xadd(key, 'MAXLEN', '~', maxLength, '*', 't', type, 'o', origin, 'd', Buffer.from(data.buffer, data.byteOffset, data.byteLength), ...(why ? ['w', why] : []))
       .pexpire(key, STREAM_TTL_MS)
       .exec()
       .then((results) => {
@@ -118,6 +139,13 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     // (as Room.flush sends a burst of its own peers' changes)
     let run: Uint8Array[] = [];
     let gap = false;
+    // Every RESYNC of the read is answered by one catch-up after it: its store read comes after
+    // every entry here was added, so it has all their changes (each was stored before its XADD)
+    let due: CatchUpReason | null = null;
+    const needs = (reason: CatchUpReason) => {
+      if (due === null) due = reason;
+      else metrics.catchUpsCoalesced.inc({ reason });
+    };
     const applyRun = () => {
       if (run.length && !this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run))) gap = true;
       run = [];
@@ -128,7 +156,7 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
       const type = entry.fields.get('t')?.toString();
       if (type === RESYNC) {
         applyRun();
-        await this.catchUp(room, 'unpublished');
+        needs(entry.fields.get('w')?.toString() === OVERSIZED ? 'oversized' : 'unpublished');
         continue;
       }
       const data = entry.fields.get('d');
@@ -141,10 +169,15 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     applyRun();
     // a full read may mean we are behind, perhaps behind the trim (then what is missing shows as
     // a gap too: the trim is the reason)
-    if (full && (await this.trimmedPast(roomStream(room.name), after))) await this.catchUp(room, 'trimmed');
+    if (full && (await this.trimmedPast(roomStream(room.name), after))) {
+      if (due !== null) metrics.catchUpsCoalesced.inc({ reason: due });
+      due = 'trimmed';
+    }
     // a change whose predecessors never came: a process died between storing them and publishing
-    // them (or a publish failed unseen); they are in the store
-    else if (gap) await this.catchUp(room, 'gap');
+    // them (or a publish failed unseen); they are in the store (a RESYNC's change is missing as
+    // a rule: no separate reason then)
+    else if (gap && due === null) due = 'gap';
+    if (due !== null) await this.catchUp(room, due);
   }
 
   /**
@@ -174,8 +207,18 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
   /**
    * Reads the room from the store and applies it; the stream is then followed from its tail as it
    * was before the read. Throws when Redis or the store is away (recovery tries again).
+   *
+   * While one runs, the next waits for it, and any more share that next one: it reads its own
+   * tail and then the store after they asked, so it has what each was asked for. A burst of big
+   * changes thus costs a process two store reads of the room, not one per change.
    */
-  async catchUp(room: Room, reason: 'trimmed' | 'redis-away' | 'unpublished' | 'gap'): Promise<void> {
+  catchUp(room: Room, reason: CatchUpReason): Promise<void> {
+    const { done, merged } = this.catchUps.run(room, () => this.readAgain(room, reason));
+    if (merged) this.deps.metrics.catchUpsCoalesced.inc({ reason });
+    return done;
+  }
+
+  private async readAgain(room: Room, reason: CatchUpReason): Promise<void> {
     const { redis, reader, store, checker, metrics, log } = this.deps;
     const key = roomStream(room.name);
     const tail = await lastIdOf(redis, key);
