@@ -77,6 +77,13 @@ export interface Deployment {
   token(room: string): Promise<string>;
   /** CPU so far of the services the relays use (Redis, PostgreSQL), µs, when there are any */
   servicesCpu?: () => number;
+  /**
+   * How the load balancer picks a process: `spread` (the default) sends client i to process
+   * i mod n, so every room has clients on every process and every change crosses processes;
+   * `by-room` sends all clients of room r to process r mod n, as a hash of the map's URL does
+   * (the README's nginx example), so a room lives in one process.
+   */
+  route?: 'spread' | 'by-room';
 }
 
 /** Registers a map on our relay, as the app does, for its edit token. */
@@ -182,7 +189,7 @@ export interface LoadResult {
 let runCounter = 0;
 
 /**
- * `rooms` × `perRoom` clients, peer i on process i mod n. Measures:
+ * `rooms` × `perRoom` clients, peer i on process i mod n (or room r's on r mod n: `route`). Measures:
  * - fan-out latency: from a client's local change to its receipt by every other client in the
  *   room, one change at a time per room (all rooms at once), p50 and p99 — with several processes
  *   every change reaches some receivers through another process;
@@ -213,7 +220,7 @@ export async function runLoad(deployment: Deployment, rooms: number, perRoom: nu
       const content = new Y.Doc();
       Y.applyUpdate(content, template);
       for (let c = 0; c < perRoom; c++) {
-        const port = processes[id % processes.length]!.port;
+        const port = processes[(deployment.route === 'by-room' ? r : id) % processes.length]!.port;
         peers.push(makePeer(client, port, r, name, token, ++id, c === 0 ? content : undefined));
       }
       if (r % 10 === 9) await waitUntil(() => peers.every((p) => p.synced()), 'clients to sync');

@@ -10,7 +10,9 @@ import { startPostgres, startRedis, type Postgres, type Service } from './servic
  * the same PostgreSQL, whole state per room, as its database extension does), its own provider as
  * client. Clients are spread round-robin over the processes (bench/relayLoads.ts), so with more than
  * one process every change reaches some of its receivers through another process: the fan-out
- * latency is the time until every other client of the room has it. Deliveries per second are over
+ * latency is the time until every other client of the room has it. The "by room" set-ups route as
+ * the README's nginx example does (a hash of the map's URL): all clients of a room on one process,
+ * so a room is held, and its changes applied, in one process only. Deliveries per second are over
  * a burst (every client makes 10 changes as fast as it can); CPU and memory are summed over the
  * relay processes, and CPU per delivery is shown again with Redis's and PostgreSQL's added (from
  * /proc: ours writes every update to PostgreSQL, Hocuspocus its whole document after a debounce).
@@ -25,12 +27,16 @@ import { startPostgres, startRedis, type Postgres, type Service } from './servic
  * PostgreSQL — shares this machine's cores, so more processes only add throughput when there are
  * idle cores for them: the output says how many there were.
  * BENCH_SCALEOUT_ROUNDS (default 2): runs per set-up and load, interleaved, best by p50 shown (single
- * runs move by tens of percent with the machine's other work). About three minutes.
+ * runs move by tens of percent with the machine's other work). About five minutes.
  * BENCH_SCALEOUT_LOADS=rooms|room|both (default both): 100 rooms × 5 clients and/or 1 room × 100.
+ * BENCH_SCALEOUT_SETUPS=<names, comma-separated> (default all): e.g. "ours pg×2,ours pg×2 by room".
  */
 
-type SetupName = 'ours leveldb×1' | 'ours pg×1' | 'ours pg×2' | 'ours pg×4' | 'hocuspocus×2';
-const SETUPS: SetupName[] = ['ours leveldb×1', 'ours pg×1', 'ours pg×2', 'ours pg×4', 'hocuspocus×2'];
+type SetupName = 'ours leveldb×1' | 'ours pg×1' | 'ours pg×2' | 'ours pg×4' | 'hocuspocus×2' | 'ours pg×2 by room' | 'hocuspocus×2 by room';
+const SETUPS: SetupName[] = ['ours leveldb×1', 'ours pg×1', 'ours pg×2', 'ours pg×4', 'hocuspocus×2', 'ours pg×2 by room', 'hocuspocus×2 by room'];
+
+/** the set-ups whose load balancer sends each room's clients to one process (Deployment.route) */
+const BY_ROOM = ' by room';
 
 interface Services {
   postgres: Postgres;
@@ -41,6 +47,7 @@ let databaseCounter = 0;
 
 /** A set-up started, with the database it was given (ours over PostgreSQL and Hocuspocus). */
 async function deploy(name: SetupName, services: Services): Promise<Deployment & { databaseUrl?: string }> {
+  if (name.endsWith(BY_ROOM)) return { ...(await deploy(name.slice(0, -BY_ROOM.length) as SetupName, services)), route: 'by-room' };
   if (name === 'ours leveldb×1') {
     const relay = await forkRelay('ours');
     // its LevelDB is inside the relay process: no other service's CPU to add
@@ -111,6 +118,8 @@ export async function runScaleoutBench(): Promise<void> {
   process.setMaxListeners(0); // one 'exit' listener per provider
   const rounds = Math.max(1, Number(process.env.BENCH_SCALEOUT_ROUNDS) || 2);
   const which = process.env.BENCH_SCALEOUT_LOADS ?? 'both';
+  const only = process.env.BENCH_SCALEOUT_SETUPS?.split(',').map((name) => name.trim());
+  const setups = only ? SETUPS.filter((name) => only.includes(name)) : SETUPS;
   const loads: Array<[string, number, number, number]> = [
     ...(which === 'room' ? [] : ([['100 rooms × 5 clients', 100, 5, 20]] as Array<[string, number, number, number]>)),
     ...(which === 'rooms' ? [] : ([['1 room × 100 clients', 1, 100, 200]] as Array<[string, number, number, number]>)),
@@ -133,8 +142,10 @@ export async function runScaleoutBench(): Promise<void> {
     for (const [label, rooms, perRoom, changes] of loads) {
       const results: Partial<Record<SetupName, LoadResult>> = {};
       for (let round = 0; round < rounds; round++) {
-        for (const name of SETUPS) {
+        for (const name of setups) {
           if (unavailable.has(name)) continue;
+          // one room routed by room is one process with Redis: pg×1 again
+          if (rooms === 1 && name.endsWith(BY_ROOM)) continue;
           let deployment: Awaited<ReturnType<typeof deploy>>;
           try {
             deployment = await deploy(name, services);
@@ -166,22 +177,23 @@ export async function runScaleoutBench(): Promise<void> {
       const get = (name: SetupName) => results[name] ?? null;
       printTable(
         `Scale-out, ${label}`,
-        SETUPS.map((name) => [name, get(name)]),
+        setups.map((name) => [name, get(name)]),
         [
           ['pg×2/leveldb×1', get('ours pg×2'), get('ours leveldb×1')],
           ['pg×2/hocuspocus×2', get('ours pg×2'), get('hocuspocus×2')],
           ['pg×4/hocuspocus×2', get('ours pg×4'), get('hocuspocus×2')],
           ['leveldb×1/hocuspocus×2', get('ours leveldb×1'), get('hocuspocus×2')],
+          ['by room: pg×2/hocuspocus×2', get('ours pg×2 by room'), get('hocuspocus×2 by room')],
         ],
         [...FIGURES.slice(0, 4), CPU_WITH_SERVICES, ...FIGURES.slice(4)],
       );
       const single = get('ours leveldb×1');
       const one = get('ours pg×1');
-      for (const count of [2, 4] as const) {
-        const scaled = get(`ours pg×${count}`);
+      for (const scaledName of ['ours pg×2', 'ours pg×4', 'ours pg×2 by room'] as const) {
+        const scaled = get(scaledName);
         if (!scaled || !single || !one) continue;
         console.log(
-          `  targets, ours pg×${count}: cross-process p99 ÷ single-process p99 ${(scaled.p99 / single.p99).toFixed(2)} (leveldb×1), ${(scaled.p99 / one.p99).toFixed(2)} (pg×1) (≤ 2)` +
+          `  targets, ${scaledName}: cross-process p99 ÷ single-process p99 ${(scaled.p99 / single.p99).toFixed(2)} (leveldb×1), ${(scaled.p99 / one.p99).toFixed(2)} (pg×1) (≤ 2)` +
             `; deliveries/s ÷ pg×1 ${(scaled.deliveriesPerSecond / one.deliveriesPerSecond).toFixed(2)} (≥ 1.5 where cores allow)`,
         );
       }
