@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, tokenField, type RegisteredMap } from '../src/access/rooms';
 import { LINK_ROLES, ROLES, type LinkRole, type Role } from '../src/access/roles';
 import { spaceOfToken } from '../src/access/spaces';
+import { RecordCache } from './recordCache';
 import type { AccessRecord, RelayStore } from './store';
 
 /**
@@ -114,14 +115,8 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
  * read-modify-write.
  */
 export class AccessControl {
-  private readonly cache = new Map<string, AccessRecord>();
+  private readonly records: RecordCache<AccessRecord>;
   private readonly queues = new Map<string, Promise<unknown>>();
-  /** bumped whenever a record's links or lock change, so a check that straddled the change can tell */
-  private readonly generations = new Map<string, number>();
-  /** bumped by `forgetAll`: every generation changes at once */
-  private epoch = 0;
-  /** record reads in flight, by key */
-  private readonly reading = new Map<string, number>();
   /** called with the access key after a token stopped working (a link's, or the owner's), so its open connections can be closed */
   onRevoked: (key: string, role: Role) => void = () => {};
   /** called with the access key after the owner locked or unlocked a map, so connections can follow */
@@ -131,8 +126,13 @@ export class AccessControl {
 
   constructor(
     private readonly store: RelayStore,
-    private readonly cacheSize = 10_000,
-  ) {}
+    cacheSize = 10_000,
+  ) {
+    this.records = new RecordCache(async (key) => {
+      const stored = await store.getAccess(key);
+      return stored && readAccessRecord(stored);
+    }, cacheSize);
+  }
 
   private serial<T>(key: string, f: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(key) ?? Promise.resolve();
@@ -152,12 +152,7 @@ export class AccessControl {
 
   /** A number that changes whenever the record's links are rotated or revoked, or it is locked or unlocked. */
   generation(key: string): number {
-    return this.epoch * 2 ** 32 + (this.generations.get(key) ?? 0);
-  }
-
-  private changed(key: string, record: AccessRecord): void {
-    this.remember(key, record);
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    return this.records.generation(key);
   }
 
   /**
@@ -165,20 +160,16 @@ export class AccessControl {
    * generation changes, so a check that straddled the change reads it again.
    */
   forget(key: string): void {
-    // a record nobody here holds, reads or was granted by (a registration elsewhere, say) leaves
-    // no trace: every process hears of every registration
-    if (!this.cache.delete(key) && !this.generations.has(key) && !this.reading.has(key)) return;
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.records.forget(key);
   }
 
   /** Every cached record goes and every generation changes (after others' changes may have been missed). */
   forgetAll(): void {
-    this.cache.clear();
-    this.epoch++;
+    this.records.forgetAll();
   }
 
   private linksChanged(key: string, record: AccessRecord, role: Role): void {
-    this.changed(key, record);
+    this.records.changed(key, record);
     this.onRevoked(key, role);
   }
 
@@ -186,35 +177,8 @@ export class AccessControl {
    * The record, from the cache unless `fresh`: a change reads it from the store, so that another
    * relay process's change that this one has not heard of yet (server/fanout/) is not undone.
    */
-  private async record(key: string, fresh = false): Promise<AccessRecord | undefined> {
-    const cached = fresh ? undefined : this.cache.get(key);
-    if (cached) return cached;
-    const generation = this.generation(key);
-    // `forget` must see a read in flight (what it reads may be what was)
-    this.reading.set(key, (this.reading.get(key) ?? 0) + 1);
-    let stored;
-    try {
-      stored = await this.store.getAccess(key);
-    } finally {
-      const left = this.reading.get(key)! - 1;
-      if (left > 0) this.reading.set(key, left);
-      else this.reading.delete(key);
-    }
-    // a rotation or lock change that finished while we read has cached what is now true: a read
-    // that started before it must not overwrite that with what was
-    const fresher = fresh ? undefined : this.cache.get(key);
-    if (fresher) return fresher;
-    if (!stored) return undefined;
-    const record = readAccessRecord(stored);
-    // another process changed it while we read (`forget`): what we read may be what was
-    if (this.generation(key) === generation) this.remember(key, record);
-    return record;
-  }
-
-  private remember(key: string, record: AccessRecord): void {
-    this.cache.delete(key);
-    this.cache.set(key, record);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+  private record(key: string, fresh = false): Promise<AccessRecord | undefined> {
+    return this.records.get(key, fresh);
   }
 
   /**
@@ -241,7 +205,7 @@ export class AccessControl {
           ...(space === undefined ? {} : { space }),
         };
         await this.store.putAccess(key, record);
-        this.remember(key, record);
+        this.records.set(key, record);
         return { id: mapId, ...tokens };
       });
       if (created) return created;
@@ -308,7 +272,7 @@ export class AccessControl {
       if (record.space !== undefined) return 'taken';
       const updated: AccessRecord = { ...record, space };
       await this.store.putAccess(key, updated);
-      this.remember(key, updated);
+      this.records.set(key, updated);
       return 'joined';
     });
   }
@@ -325,7 +289,7 @@ export class AccessControl {
       if (record.locked === locked) return locked;
       const updated = { ...record, locked };
       await this.store.putAccess(key, updated);
-      this.changed(key, updated);
+      this.records.changed(key, updated);
       this.onLockChanged(key, locked);
       return locked;
     });

@@ -4,6 +4,7 @@ import { LINK_ROLES, ROLES, writeRefusal, type LinkRole, type Role } from '../sr
 import { accessKey, tokenField, type RegisteredMap } from '../src/access/rooms';
 import { SPACE_NAME_MAX_LENGTH, SPACE_TOKEN_PREFIX, spaceOfToken, type CreatedSpace, type SpaceMapListing } from '../src/access/spaces';
 import { hashToken, newToken, roleIn, sealLinks, unsealLinks, type AccessControl, type LinkTokens, type SpaceMembers } from './auth';
+import { RecordCache } from './recordCache';
 import type { RelayStore, SpaceRecord } from './store';
 
 /**
@@ -77,13 +78,8 @@ export interface SpaceOptions {
 }
 
 export class SpaceAccess implements SpaceMembers {
-  private readonly cache = new Map<string, SpaceRecord>();
+  private readonly records: RecordCache<SpaceRecord>;
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly generations = new Map<string, number>();
-  /** bumped by `forgetAll` */
-  private epoch = 0;
-  /** record reads in flight, by key */
-  private readonly reading = new Map<string, number>();
   /** called with the space id after a role's token stopped working, so its open connections can be closed */
   onRevoked: (spaceId: string, role: Role) => void = () => {};
 
@@ -93,6 +89,10 @@ export class SpaceAccess implements SpaceMembers {
     private readonly options: SpaceOptions,
   ) {
     access.spaces = this;
+    this.records = new RecordCache(async (spaceId) => {
+      const stored = await store.getSpace(spaceId);
+      return stored && readSpaceRecord(stored);
+    }, options.cacheSize ?? 1000);
   }
 
   private serial<T>(spaceId: string, f: () => Promise<T>): Promise<T> {
@@ -108,54 +108,27 @@ export class SpaceAccess implements SpaceMembers {
 
   /** A number that changes whenever a link of the space is rotated or revoked. */
   generation(spaceId: string): number {
-    return this.epoch * 2 ** 32 + (this.generations.get(spaceId) ?? 0);
+    return this.records.generation(spaceId);
   }
 
   /** Another relay process changed the space's record (server/fanout/): as `AccessControl.forget`. */
   forget(spaceId: string): void {
-    if (!this.cache.delete(spaceId) && !this.generations.has(spaceId) && !this.reading.has(spaceId)) return;
-    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
+    this.records.forget(spaceId);
   }
 
   /** Every cached record goes and every generation changes (as `AccessControl.forgetAll`). */
   forgetAll(): void {
-    this.cache.clear();
-    this.epoch++;
+    this.records.forgetAll();
   }
 
   /** The record, from the cache unless `fresh` (a change: see AccessControl's `record`). */
-  private async record(spaceId: string, fresh = false): Promise<SpaceRecord | undefined> {
-    const cached = fresh ? undefined : this.cache.get(spaceId);
-    if (cached) return cached;
-    const generation = this.generation(spaceId);
-    // `forget` must see a read in flight (what it reads may be what was)
-    this.reading.set(spaceId, (this.reading.get(spaceId) ?? 0) + 1);
-    let stored;
-    try {
-      stored = await this.store.getSpace(spaceId);
-    } finally {
-      const left = this.reading.get(spaceId)! - 1;
-      if (left > 0) this.reading.set(spaceId, left);
-      else this.reading.delete(spaceId);
-    }
-    // a change that finished while we read has cached what is now true (see auth.ts)
-    const fresher = fresh ? undefined : this.cache.get(spaceId);
-    if (fresher) return fresher;
-    if (!stored) return undefined;
-    const record = readSpaceRecord(stored);
-    if (this.generation(spaceId) === generation) this.remember(spaceId, record);
-    return record;
-  }
-
-  private remember(spaceId: string, record: SpaceRecord): void {
-    this.cache.delete(spaceId);
-    this.cache.set(spaceId, record);
-    if (this.cache.size > (this.options.cacheSize ?? 1000)) this.cache.delete(this.cache.keys().next().value!);
+  private record(spaceId: string, fresh = false): Promise<SpaceRecord | undefined> {
+    return this.records.get(spaceId, fresh);
   }
 
   private async write(spaceId: string, record: SpaceRecord): Promise<void> {
     await this.store.putSpace(spaceId, record);
-    this.remember(spaceId, record);
+    this.records.set(spaceId, record);
   }
 
   /**
@@ -287,8 +260,9 @@ export class SpaceAccess implements SpaceMembers {
 
   private async linksChanged(spaceId: string, record: SpaceRecord, ownerToken: string, role: LinkRole, token: string | null): Promise<void> {
     const links = { ...unsealLinks(ownerToken, record.sealedLinks), [role]: token };
-    await this.write(spaceId, { ...record, [role]: token === null ? null : hashToken(token), sealedLinks: sealLinks(ownerToken, links) });
-    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
+    const updated = { ...record, [role]: token === null ? null : hashToken(token), sealedLinks: sealLinks(ownerToken, links) };
+    await this.store.putSpace(spaceId, updated);
+    this.records.changed(spaceId, updated);
     this.onRevoked(spaceId, role);
   }
 
