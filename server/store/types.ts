@@ -83,7 +83,7 @@ export interface RelayStore {
    */
   readDoc(name: string): Promise<Uint8Array>;
   getAccess(mapId: string): Promise<AccessRecord | undefined>;
-  /** writes the record whole, whatever is stored: for new records and `waymark store copy`; a change of a record goes through `updateAccess` */
+  /** writes the record whole, whatever is stored: for `waymark store copy`; the relay creates and changes records only through `updateAccess` */
   putAccess(mapId: string, record: AccessRecord): Promise<void>;
   /**
    * Changes one access record atomically: `change` gets the record as stored now (undefined:
