@@ -123,7 +123,7 @@ export class SpaceAccess implements SpaceMembers {
     this.records.forgetAll();
   }
 
-  /** The record, from the cache unless `fresh` (a change: see AccessControl's `record`). */
+  /** The record, from the cache unless `fresh` (the check before adding a map, which registers one if it passes). */
   private record(spaceId: string, fresh = false): Promise<SpaceRecord | undefined> {
     return this.records.get(spaceId, fresh);
   }
