@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 import { MAX_TOKEN_LENGTH, accessKey, registrationKey, registrationOf, tokenField, type RegisteredMap } from '../src/access/rooms';
 import { LINK_ROLES, ROLES, type LinkRole, type Role } from '../src/access/roles';
 import { spaceOfToken } from '../src/access/spaces';
+import { RecordCache } from './recordCache';
 import type { AccessRecord, RelayStore } from './store';
 
 /**
@@ -108,20 +109,15 @@ export function readAccessRecord(stored: AccessRecord): AccessRecord {
 
 /**
  * Map registration and the role behind a token. Everything is kept by access key (`accessKey`):
- * one record per registration. Records are cached in memory (this process is their only writer, or, with REDIS_URL, the
- * others tell it what they changed: `forget`);
- * changes to one record run one after the other so two rotations cannot interleave their
- * read-modify-write.
+ * one record per registration. Records are cached in memory (server/recordCache.ts); with
+ * REDIS_URL the other processes say what they changed (`forget`). A change reads the record from
+ * the store and writes it back in one atomic step (`RelayStore.updateAccess`), so two changes of
+ * one record, even from two processes at once, both survive; within this process changes to one
+ * record also run one after the other, so the cache and the callbacks follow the store's order.
  */
 export class AccessControl {
-  private readonly cache = new Map<string, AccessRecord>();
+  private readonly records: RecordCache<AccessRecord>;
   private readonly queues = new Map<string, Promise<unknown>>();
-  /** bumped whenever a record's links or lock change, so a check that straddled the change can tell */
-  private readonly generations = new Map<string, number>();
-  /** bumped by `forgetAll`: every generation changes at once */
-  private epoch = 0;
-  /** record reads in flight, by key */
-  private readonly reading = new Map<string, number>();
   /** called with the access key after a token stopped working (a link's, or the owner's), so its open connections can be closed */
   onRevoked: (key: string, role: Role) => void = () => {};
   /** called with the access key after the owner locked or unlocked a map, so connections can follow */
@@ -131,8 +127,13 @@ export class AccessControl {
 
   constructor(
     private readonly store: RelayStore,
-    private readonly cacheSize = 10_000,
-  ) {}
+    cacheSize = 10_000,
+  ) {
+    this.records = new RecordCache(async (key) => {
+      const stored = await store.getAccess(key);
+      return stored && readAccessRecord(stored);
+    }, cacheSize);
+  }
 
   private serial<T>(key: string, f: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(key) ?? Promise.resolve();
@@ -152,12 +153,7 @@ export class AccessControl {
 
   /** A number that changes whenever the record's links are rotated or revoked, or it is locked or unlocked. */
   generation(key: string): number {
-    return this.epoch * 2 ** 32 + (this.generations.get(key) ?? 0);
-  }
-
-  private changed(key: string, record: AccessRecord): void {
-    this.remember(key, record);
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    return this.records.generation(key);
   }
 
   /**
@@ -165,56 +161,31 @@ export class AccessControl {
    * generation changes, so a check that straddled the change reads it again.
    */
   forget(key: string): void {
-    // a record nobody here holds, reads or was granted by (a registration elsewhere, say) leaves
-    // no trace: every process hears of every registration
-    if (!this.cache.delete(key) && !this.generations.has(key) && !this.reading.has(key)) return;
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.records.forget(key);
   }
 
   /** Every cached record goes and every generation changes (after others' changes may have been missed). */
   forgetAll(): void {
-    this.cache.clear();
-    this.epoch++;
+    this.records.forgetAll();
   }
 
   private linksChanged(key: string, record: AccessRecord, role: Role): void {
-    this.changed(key, record);
+    this.records.changed(key, record);
     this.onRevoked(key, role);
   }
 
-  /**
-   * The record, from the cache unless `fresh`: a change reads it from the store, so that another
-   * relay process's change that this one has not heard of yet (server/fanout/) is not undone.
-   */
-  private async record(key: string, fresh = false): Promise<AccessRecord | undefined> {
-    const cached = fresh ? undefined : this.cache.get(key);
-    if (cached) return cached;
-    const generation = this.generation(key);
-    // `forget` must see a read in flight (what it reads may be what was)
-    this.reading.set(key, (this.reading.get(key) ?? 0) + 1);
-    let stored;
-    try {
-      stored = await this.store.getAccess(key);
-    } finally {
-      const left = this.reading.get(key)! - 1;
-      if (left > 0) this.reading.set(key, left);
-      else this.reading.delete(key);
-    }
-    // a rotation or lock change that finished while we read has cached what is now true: a read
-    // that started before it must not overwrite that with what was
-    const fresher = fresh ? undefined : this.cache.get(key);
-    if (fresher) return fresher;
-    if (!stored) return undefined;
-    const record = readAccessRecord(stored);
-    // another process changed it while we read (`forget`): what we read may be what was
-    if (this.generation(key) === generation) this.remember(key, record);
-    return record;
+  /** The record, from the cache (a change reads it from the store instead: `update`). */
+  private record(key: string): Promise<AccessRecord | undefined> {
+    return this.records.get(key);
   }
 
-  private remember(key: string, record: AccessRecord): void {
-    this.cache.delete(key);
-    this.cache.set(key, record);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+  /**
+   * Changes the record `key` in the store atomically (`RelayStore.updateAccess`): `change` sees
+   * the record as stored now, as this version reads it, so a change another relay process made a
+   * moment ago is kept, not overwritten. The stored record, or null when `change` left it.
+   */
+  private update(key: string, change: (record: AccessRecord | undefined) => AccessRecord | null): Promise<AccessRecord | null> {
+    return this.store.updateAccess(key, (stored) => change(stored && readAccessRecord(stored)));
   }
 
   /**
@@ -229,8 +200,6 @@ export class AccessControl {
       const registration = randomBytes(9).toString('base64url');
       const key = registrationKey(mapId, registration);
       const created = await this.serial(key, async () => {
-        // 72 random bits: a collision is not expected, but it must not overwrite a record
-        if (await this.record(key)) return null;
         const tokens = Object.fromEntries(ROLES.map((role) => [tokenField(role), registration + newToken()])) as Omit<RegisteredMap, 'id'>;
         const record: AccessRecord = {
           owner: hashToken(tokens.ownerToken),
@@ -240,8 +209,9 @@ export class AccessControl {
           sealedLinks: sealLinks(tokens.ownerToken, Object.fromEntries(LINK_ROLES.map((role) => [role, tokens[tokenField(role)]]))),
           ...(space === undefined ? {} : { space }),
         };
-        await this.store.putAccess(key, record);
-        this.remember(key, record);
+        // 72 random bits: a collision is not expected, but it must not overwrite a record
+        if (!(await this.update(key, (current) => (current ? null : record)))) return null;
+        this.records.set(key, record);
         return { id: mapId, ...tokens };
       });
       if (created) return created;
@@ -298,18 +268,35 @@ export class AccessControl {
   /**
    * Puts the registration `key` into `space` (server/spaces.ts, moving a map in): only with the
    * map's own owner token, and only if it is in no other space. A map in that space already
-   * (its space's record lost the line, say) answers 'joined' again.
+   * (its space's record lost the line, say) answers 'already'.
    */
-  joinSpace(key: string, ownerToken: string, space: string): Promise<'joined' | 'unauthorized' | 'taken'> {
+  joinSpace(key: string, ownerToken: string, space: string): Promise<'joined' | 'already' | 'unauthorized' | 'taken'> {
     return this.serial(key, async () => {
-      const record = await this.record(key, true);
-      if (!record || roleIn(record, ownerToken) !== 'owner') return 'unauthorized';
-      if (record.space === space) return 'joined';
-      if (record.space !== undefined) return 'taken';
-      const updated: AccessRecord = { ...record, space };
-      await this.store.putAccess(key, updated);
-      this.remember(key, updated);
-      return 'joined';
+      let answer = 'unauthorized' as 'joined' | 'already' | 'unauthorized' | 'taken';
+      const updated = await this.update(key, (record) => {
+        if (!record || roleIn(record, ownerToken) !== 'owner') return ((answer = 'unauthorized'), null);
+        if (record.space === space) return ((answer = 'already'), null);
+        if (record.space !== undefined) return ((answer = 'taken'), null);
+        answer = 'joined';
+        return { ...record, space };
+      });
+      if (updated) this.records.set(key, updated);
+      return answer;
+    });
+  }
+
+  /**
+   * Takes the registration `key` out of `space` again (a move into it that the space refused
+   * after the map had joined); a map in another space or none stays as it is.
+   */
+  leaveSpace(key: string, space: string): Promise<void> {
+    return this.serial(key, async () => {
+      const updated = await this.update(key, (record) => {
+        if (record?.space !== space) return null;
+        const { space: _left, ...rest } = record;
+        return rest;
+      });
+      if (updated) this.records.set(key, updated);
     });
   }
 
@@ -320,13 +307,16 @@ export class AccessControl {
    */
   setLocked(key: string, ownerToken: string | null, locked: boolean): Promise<boolean | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key, true);
-      if (!record || roleIn(record, ownerToken) !== 'owner') return null;
-      if (record.locked === locked) return locked;
-      const updated = { ...record, locked };
-      await this.store.putAccess(key, updated);
-      this.changed(key, updated);
-      this.onLockChanged(key, locked);
+      let owner = false as boolean;
+      const updated = await this.update(key, (record) => {
+        owner = !!record && roleIn(record, ownerToken) === 'owner';
+        return owner && record!.locked !== locked ? { ...record!, locked } : null;
+      });
+      if (!owner) return null;
+      if (updated) {
+        this.records.changed(key, updated);
+        this.onLockChanged(key, locked);
+      }
       return locked;
     });
   }
@@ -337,11 +327,12 @@ export class AccessControl {
    */
   rotate(key: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key, true);
-      if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       const token = registrationOf(key) + newToken();
-      const updated = { ...record, [role]: hashToken(token), ...resealed(record, ownerToken!, { [role]: token }) };
-      await this.store.putAccess(key, updated);
+      const updated = await this.update(key, (record) => {
+        if (!record || roleIn(record, ownerToken) !== 'owner') return null;
+        return { ...record, [role]: hashToken(token), ...resealed(record, ownerToken!, { [role]: token }) };
+      });
+      if (!updated) return null;
       this.linksChanged(key, updated, role);
       return token;
     });
@@ -354,12 +345,13 @@ export class AccessControl {
    */
   rotateOwner(key: string, ownerToken: string | null): Promise<string | null> {
     return this.serial(key, async () => {
-      const record = await this.record(key, true);
-      if (!record || roleIn(record, ownerToken) !== 'owner') return null;
       const token = registrationOf(key) + newToken();
-      const links = unsealLinks(ownerToken!, record.sealedLinks);
-      const updated: AccessRecord = { ...record, owner: hashToken(token), ...(record.sealedLinks ? { sealedLinks: sealLinks(token, links) } : {}) };
-      await this.store.putAccess(key, updated);
+      const updated = await this.update(key, (record) => {
+        if (!record || roleIn(record, ownerToken) !== 'owner') return null;
+        const links = unsealLinks(ownerToken!, record.sealedLinks);
+        return { ...record, owner: hashToken(token), ...(record.sealedLinks ? { sealedLinks: sealLinks(token, links) } : {}) };
+      });
+      if (!updated) return null;
       this.linksChanged(key, updated, 'owner');
       return token;
     });
@@ -375,10 +367,11 @@ export class AccessControl {
   /** Leaves a link role of the record `key` without a token until it is rotated again. false if not the owner. */
   revoke(key: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
     return this.serial(key, async () => {
-      const record = await this.record(key, true);
-      if (!record || roleIn(record, ownerToken) !== 'owner') return false;
-      const updated = { ...record, [role]: null, ...resealed(record, ownerToken!, { [role]: null }) };
-      await this.store.putAccess(key, updated);
+      const updated = await this.update(key, (record) => {
+        if (!record || roleIn(record, ownerToken) !== 'owner') return null;
+        return { ...record, [role]: null, ...resealed(record, ownerToken!, { [role]: null }) };
+      });
+      if (!updated) return false;
       this.linksChanged(key, updated, role);
       return true;
     });

@@ -4,6 +4,7 @@ import { LINK_ROLES, ROLES, writeRefusal, type LinkRole, type Role } from '../sr
 import { accessKey, tokenField, type RegisteredMap } from '../src/access/rooms';
 import { SPACE_NAME_MAX_LENGTH, SPACE_TOKEN_PREFIX, spaceOfToken, type CreatedSpace, type SpaceMapListing } from '../src/access/spaces';
 import { hashToken, newToken, roleIn, sealLinks, unsealLinks, type AccessControl, type LinkTokens, type SpaceMembers } from './auth';
+import { RecordCache } from './recordCache';
 import type { RelayStore, SpaceRecord } from './store';
 
 /**
@@ -18,8 +19,10 @@ import type { RelayStore, SpaceRecord } from './store';
  *
  * As for maps (auth.ts): tokens are kept as SHA-256 hashes and compared with every role's hash
  * in constant time; an unknown space is compared against a dummy record, so it answers like a
- * wrong token, as slowly; records are cached in memory (this process is their only writer), and
- * changes to one space run one after the other. Rotating or revoking a link bumps the space's
+ * wrong token, as slowly; records are cached in memory (server/recordCache.ts; other processes'
+ * changes are heard as `forget`), a change reads and writes the record in one atomic step of the
+ * store (`RelayStore.updateSpace`: two processes adding maps at once both add them), and changes
+ * to one space in this process run one after the other. Rotating or revoking a link bumps the space's
  * generation and calls `onRevoked`, which closes that role's connections to the space's index
  * room and to every map and feedback room of the space (relay.ts).
  */
@@ -77,13 +80,8 @@ export interface SpaceOptions {
 }
 
 export class SpaceAccess implements SpaceMembers {
-  private readonly cache = new Map<string, SpaceRecord>();
+  private readonly records: RecordCache<SpaceRecord>;
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly generations = new Map<string, number>();
-  /** bumped by `forgetAll` */
-  private epoch = 0;
-  /** record reads in flight, by key */
-  private readonly reading = new Map<string, number>();
   /** called with the space id after a role's token stopped working, so its open connections can be closed */
   onRevoked: (spaceId: string, role: Role) => void = () => {};
 
@@ -93,6 +91,10 @@ export class SpaceAccess implements SpaceMembers {
     private readonly options: SpaceOptions,
   ) {
     access.spaces = this;
+    this.records = new RecordCache(async (spaceId) => {
+      const stored = await store.getSpace(spaceId);
+      return stored && readSpaceRecord(stored);
+    }, options.cacheSize ?? 1000);
   }
 
   private serial<T>(spaceId: string, f: () => Promise<T>): Promise<T> {
@@ -108,54 +110,31 @@ export class SpaceAccess implements SpaceMembers {
 
   /** A number that changes whenever a link of the space is rotated or revoked. */
   generation(spaceId: string): number {
-    return this.epoch * 2 ** 32 + (this.generations.get(spaceId) ?? 0);
+    return this.records.generation(spaceId);
   }
 
   /** Another relay process changed the space's record (server/fanout/): as `AccessControl.forget`. */
   forget(spaceId: string): void {
-    if (!this.cache.delete(spaceId) && !this.generations.has(spaceId) && !this.reading.has(spaceId)) return;
-    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
+    this.records.forget(spaceId);
   }
 
   /** Every cached record goes and every generation changes (as `AccessControl.forgetAll`). */
   forgetAll(): void {
-    this.cache.clear();
-    this.epoch++;
+    this.records.forgetAll();
   }
 
-  /** The record, from the cache unless `fresh` (a change: see AccessControl's `record`). */
-  private async record(spaceId: string, fresh = false): Promise<SpaceRecord | undefined> {
-    const cached = fresh ? undefined : this.cache.get(spaceId);
-    if (cached) return cached;
-    const generation = this.generation(spaceId);
-    // `forget` must see a read in flight (what it reads may be what was)
-    this.reading.set(spaceId, (this.reading.get(spaceId) ?? 0) + 1);
-    let stored;
-    try {
-      stored = await this.store.getSpace(spaceId);
-    } finally {
-      const left = this.reading.get(spaceId)! - 1;
-      if (left > 0) this.reading.set(spaceId, left);
-      else this.reading.delete(spaceId);
-    }
-    // a change that finished while we read has cached what is now true (see auth.ts)
-    const fresher = fresh ? undefined : this.cache.get(spaceId);
-    if (fresher) return fresher;
-    if (!stored) return undefined;
-    const record = readSpaceRecord(stored);
-    if (this.generation(spaceId) === generation) this.remember(spaceId, record);
-    return record;
+  /** The record, from the cache unless `fresh` (the check before adding a map, which registers one if it passes). */
+  private record(spaceId: string, fresh = false): Promise<SpaceRecord | undefined> {
+    return this.records.get(spaceId, fresh);
   }
 
-  private remember(spaceId: string, record: SpaceRecord): void {
-    this.cache.delete(spaceId);
-    this.cache.set(spaceId, record);
-    if (this.cache.size > (this.options.cacheSize ?? 1000)) this.cache.delete(this.cache.keys().next().value!);
-  }
-
-  private async write(spaceId: string, record: SpaceRecord): Promise<void> {
-    await this.store.putSpace(spaceId, record);
-    this.remember(spaceId, record);
+  /**
+   * Changes the space's record in the store atomically (`RelayStore.updateSpace`): `change` sees
+   * the record as stored now, so a change another relay process made a moment ago is kept. The
+   * stored record, or null when `change` left it.
+   */
+  private update(spaceId: string, change: (record: SpaceRecord | undefined) => SpaceRecord | null): Promise<SpaceRecord | null> {
+    return this.store.updateSpace(spaceId, (stored) => change(stored && readSpaceRecord(stored)));
   }
 
   /**
@@ -163,10 +142,7 @@ export class SpaceAccess implements SpaceMembers {
    * another space and an unknown space all alike, each compared against every role's hash.
    */
   private async authorize(spaceId: string, token: string | null | undefined, fresh = false): Promise<{ record: SpaceRecord; role: Role } | null> {
-    const record = await this.record(spaceId, fresh);
-    const role = roleIn(record ?? DUMMY, token);
-    if (!record || !role || spaceOfToken(token) !== spaceId) return null;
-    return { record, role };
+    return granted(spaceId, await this.record(spaceId, fresh), token);
   }
 
   /** Creates a space and returns a token per role: the only time they exist in clear. */
@@ -174,8 +150,6 @@ export class SpaceAccess implements SpaceMembers {
     for (;;) {
       const spaceId = randomBytes(9).toString('base64url');
       const created = await this.serial(spaceId, async () => {
-        // 72 random bits: a collision is not expected, but it must not overwrite a space
-        if (await this.record(spaceId)) return null;
         const tokens = Object.fromEntries(ROLES.map((role) => [tokenField(role), newSpaceToken(spaceId)])) as Omit<CreatedSpace, 'id'>;
         const record: SpaceRecord = {
           owner: hashToken(tokens.ownerToken),
@@ -185,7 +159,9 @@ export class SpaceAccess implements SpaceMembers {
           sealedLinks: sealLinks(tokens.ownerToken, Object.fromEntries(LINK_ROLES.map((role) => [role, tokens[tokenField(role)]]))),
           maps: {},
         };
-        await this.write(spaceId, record);
+        // 72 random bits: a collision is not expected, but it must not overwrite a space
+        if (!(await this.update(spaceId, (current) => (current ? null : record)))) return null;
+        this.records.set(spaceId, record);
         return { id: spaceId, ...tokens };
       });
       if (created) return created;
@@ -220,11 +196,13 @@ export class SpaceAccess implements SpaceMembers {
    */
   addMap(spaceId: string, token: string | null, mapId: string): Promise<JoinResult> {
     return this.serial(spaceId, async () => {
-      const checked = await this.mayAdd(spaceId, token, mapId);
-      if ('refusal' in checked) return { ok: false, refusal: checked.refusal };
+      const refused = await this.mayAdd(spaceId, token, mapId);
+      if (refused) return { ok: false, refusal: refused };
       const registered = await this.access.register(mapId, spaceId);
       const key = accessKey(mapId, registered.ownerToken)!;
-      return { ok: true, listing: await this.addEntry(spaceId, checked.record, mapId, key), registered };
+      // a refusal now (another process filled the space or revoked the link meanwhile) leaves
+      // the registration unreachable: nobody holds its tokens, and no space lists it
+      return this.addEntry(spaceId, token, mapId, key, registered);
     });
   }
 
@@ -235,61 +213,66 @@ export class SpaceAccess implements SpaceMembers {
    */
   moveMap(spaceId: string, token: string | null, mapId: string, mapOwnerToken: string | null): Promise<JoinResult> {
     return this.serial(spaceId, async () => {
-      const checked = await this.mayAdd(spaceId, token, mapId);
-      if ('refusal' in checked) return { ok: false, refusal: checked.refusal };
+      const refused = await this.mayAdd(spaceId, token, mapId);
+      if (refused) return { ok: false, refusal: refused };
       const map = await this.access.mapAccessOf(mapId, mapOwnerToken);
       if (!map) return { ok: false, refusal: 'map-unauthorized' };
       if (map.role !== 'owner') return { ok: false, refusal: 'map-forbidden' };
       const joined = await this.access.joinSpace(map.key, mapOwnerToken!, spaceId);
       if (joined === 'unauthorized') return { ok: false, refusal: 'map-unauthorized' };
       if (joined === 'taken') return { ok: false, refusal: 'taken' };
-      return { ok: true, listing: await this.addEntry(spaceId, checked.record, mapId, map.key), registered: null };
+      const added = await this.addEntry(spaceId, token, mapId, map.key, null);
+      // the space refused it after all (changed by another process meanwhile): the map is free to go elsewhere
+      if (!added.ok && joined === 'joined') await this.access.leaveSpace(map.key, spaceId);
+      return added;
     });
   }
 
-  /** Whether the caller may add `mapId` to the space now (inside the space's queue). */
-  private async mayAdd(spaceId: string, token: string | null, mapId: string): Promise<{ record: SpaceRecord } | { refusal: JoinRefusal }> {
-    const granted = await this.authorize(spaceId, token, true);
-    if (!granted) return { refusal: 'unauthorized' };
-    // who may add maps is who may write the space's index
-    if (writeRefusal(granted.role, 'map', false) !== null) return { refusal: 'forbidden' };
-    if (Object.hasOwn(granted.record.maps, mapId)) return { refusal: 'taken' };
-    if (Object.keys(granted.record.maps).length >= this.options.maxMaps) return { refusal: 'full' };
-    return { record: granted.record };
+  /** Why the caller may not add `mapId` to the space now, if so; read from the store, not the cache. */
+  private async mayAdd(spaceId: string, token: string | null, mapId: string): Promise<JoinRefusal | null> {
+    return addRefusal(await this.authorize(spaceId, token, true), mapId, this.options.maxMaps);
   }
 
-  private async addEntry(spaceId: string, record: SpaceRecord, mapId: string, key: string): Promise<SpaceMapListing> {
+  /**
+   * Lists the map in the space's record, checking again, on the record as stored at that moment,
+   * what `mayAdd` checked before.
+   */
+  private async addEntry(spaceId: string, token: string | null, mapId: string, key: string, registered: RegisteredMap | null): Promise<JoinResult> {
     const addedAt = new Date().toISOString();
-    await this.write(spaceId, { ...record, maps: { ...record.maps, [mapId]: { key, addedAt } } });
-    return { id: mapId, addedAt };
+    let refusal = null as JoinRefusal | null;
+    const updated = await this.update(spaceId, (record) => {
+      refusal = addRefusal(granted(spaceId, record, token), mapId, this.options.maxMaps);
+      return refusal ? null : { ...record!, maps: { ...record!.maps, [mapId]: { key, addedAt } } };
+    });
+    if (!updated) return { ok: false, refusal: refusal ?? 'unauthorized' };
+    this.records.set(spaceId, updated);
+    return { ok: true, listing: { id: mapId, addedAt }, registered };
   }
 
   /** Gives a link role a new token; the old one stops working and its connections close. null if not the owner. */
   rotate(spaceId: string, ownerToken: string | null, role: LinkRole): Promise<string | null> {
     return this.serial(spaceId, async () => {
-      const granted = await this.authorize(spaceId, ownerToken, true);
-      if (granted?.role !== 'owner') return null;
       const token = newSpaceToken(spaceId);
-      await this.linksChanged(spaceId, granted.record, ownerToken!, role, token);
-      return token;
+      return (await this.changeLink(spaceId, ownerToken, role, token)) ? token : null;
     });
   }
 
   /** Leaves a link role without a token until it is rotated again; its connections close. false if not the owner. */
   revoke(spaceId: string, ownerToken: string | null, role: LinkRole): Promise<boolean> {
-    return this.serial(spaceId, async () => {
-      const granted = await this.authorize(spaceId, ownerToken, true);
-      if (granted?.role !== 'owner') return false;
-      await this.linksChanged(spaceId, granted.record, ownerToken!, role, null);
-      return true;
-    });
+    return this.serial(spaceId, () => this.changeLink(spaceId, ownerToken, role, null));
   }
 
-  private async linksChanged(spaceId: string, record: SpaceRecord, ownerToken: string, role: LinkRole, token: string | null): Promise<void> {
-    const links = { ...unsealLinks(ownerToken, record.sealedLinks), [role]: token };
-    await this.write(spaceId, { ...record, [role]: token === null ? null : hashToken(token), sealedLinks: sealLinks(ownerToken, links) });
-    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
+  /** Sets a link role's token (null: none) if `ownerToken` is the owner's, and closes that role's connections. */
+  private async changeLink(spaceId: string, ownerToken: string | null, role: LinkRole, token: string | null): Promise<boolean> {
+    const updated = await this.update(spaceId, (record) => {
+      if (granted(spaceId, record, ownerToken)?.role !== 'owner') return null;
+      const links = { ...unsealLinks(ownerToken!, record!.sealedLinks), [role]: token };
+      return { ...record!, [role]: token === null ? null : hashToken(token), sealedLinks: sealLinks(ownerToken!, links) };
+    });
+    if (!updated) return false;
+    this.records.changed(spaceId, updated);
     this.onRevoked(spaceId, role);
+    return true;
   }
 
   /** The links' tokens as the owner last set them; null if not the owner. */
@@ -298,6 +281,26 @@ export class SpaceAccess implements SpaceMembers {
     if (granted?.role !== 'owner') return null;
     return unsealLinks(ownerToken!, granted.record.sealedLinks);
   }
+}
+
+/**
+ * The record and the role `token` gives in it, or null: a wrong token, a token of another space
+ * and an unknown space (no record) all alike, each compared against every role's hash.
+ */
+function granted(spaceId: string, record: SpaceRecord | undefined, token: string | null | undefined): { record: SpaceRecord; role: Role } | null {
+  const role = roleIn(record ?? DUMMY, token);
+  if (!record || !role || spaceOfToken(token) !== spaceId) return null;
+  return { record, role };
+}
+
+/** Why a caller granted this may not add `mapId` to the space, or null if it may. */
+function addRefusal(caller: { record: SpaceRecord; role: Role } | null, mapId: string, maxMaps: number): JoinRefusal | null {
+  if (!caller) return 'unauthorized';
+  // who may add maps is who may write the space's index
+  if (writeRefusal(caller.role, 'map', false) !== null) return 'forbidden';
+  if (Object.hasOwn(caller.record.maps, mapId)) return 'taken';
+  if (Object.keys(caller.record.maps).length >= maxMaps) return 'full';
+  return null;
 }
 
 /** A stored space record as this version reads it: every field present, or a role without a token. */

@@ -83,18 +83,29 @@ export class ControlFeed {
 
   /** A store whose record writes are published (`access`/`space`), so the others drop their cached copies. */
   announcing(store: RelayStore): RelayStore {
-    const putAccess = async (key: string, record: Parameters<RelayStore['putAccess']>[1]) => {
-      await store.putAccess(key, record);
-      this.publish({ kind: 'access', key });
-    };
-    const putSpace = async (spaceId: string, record: Parameters<RelayStore['putSpace']>[1]) => {
-      await store.putSpace(spaceId, record);
-      this.publish({ kind: 'space', spaceId });
+    const announced: Partial<RelayStore> = {
+      putAccess: async (key, record) => {
+        await store.putAccess(key, record);
+        this.publish({ kind: 'access', key });
+      },
+      updateAccess: async (key, change) => {
+        const stored = await store.updateAccess(key, change);
+        if (stored) this.publish({ kind: 'access', key });
+        return stored;
+      },
+      putSpace: async (spaceId, record) => {
+        await store.putSpace(spaceId, record);
+        this.publish({ kind: 'space', spaceId });
+      },
+      updateSpace: async (spaceId, change) => {
+        const stored = await store.updateSpace(spaceId, change);
+        if (stored) this.publish({ kind: 'space', spaceId });
+        return stored;
+      },
     };
     return new Proxy(store, {
       get(target, property) {
-        if (property === 'putAccess') return putAccess;
-        if (property === 'putSpace') return putSpace;
+        if (Object.hasOwn(announced, property)) return announced[property as keyof RelayStore];
         const value = Reflect.get(target, property, target) as unknown;
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { LeveldbPersistence, getCurrentUpdateClock, getLevelBulkEntries, getLevelBulkKeys, getLevelUpdates } from 'y-leveldb';
-import type { AccessRecord, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
+import type { AccessRecord, RecordChange, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
 
 type BatchOp = { type: 'put'; key: unknown; value: Uint8Array } | { type: 'del'; key: unknown };
 
@@ -148,6 +148,10 @@ export class LevelDbStore implements RelayStore, StoreContents {
     await this.run((db) => db.put(accessKey(mapId), Buffer.from(JSON.stringify(record), 'utf8')));
   }
 
+  updateAccess(mapId: string, change: RecordChange<AccessRecord>): Promise<AccessRecord | null> {
+    return this.update(accessKey(mapId), change);
+  }
+
   async getSpace(spaceId: string): Promise<SpaceRecord | undefined> {
     const value = await this.run((db) => getOrUndefined(db, spaceKey(spaceId)));
     return value ? (JSON.parse(Buffer.from(value).toString('utf8')) as SpaceRecord) : undefined;
@@ -155,6 +159,23 @@ export class LevelDbStore implements RelayStore, StoreContents {
 
   async putSpace(spaceId: string, record: SpaceRecord): Promise<void> {
     await this.run((db) => db.put(spaceKey(spaceId), Buffer.from(JSON.stringify(record), 'utf8')));
+  }
+
+  updateSpace(spaceId: string, change: RecordChange<SpaceRecord>): Promise<SpaceRecord | null> {
+    return this.update(spaceKey(spaceId), change);
+  }
+
+  /**
+   * Reads, changes and writes a record inside y-leveldb's queue: no other write to this database
+   * runs in between, and this process is the database's only writer.
+   */
+  private update<R>(key: unknown[], change: RecordChange<R>): Promise<R | null> {
+    return this.run(async (db) => {
+      const value = await getOrUndefined(db, key);
+      const next = change(value ? (JSON.parse(Buffer.from(value).toString('utf8')) as R) : undefined);
+      if (next !== null) await db.put(key, Buffer.from(JSON.stringify(next), 'utf8'));
+      return next;
+    });
   }
 
   async listVersions(room: string): Promise<VersionEntry[]> {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { AccessRecord, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
+import type { AccessRecord, RecordChange, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
 
 /** Everything in memory and gone on exit: for tests and throwaway relays (`STORE=memory`). */
 export class MemoryStore implements RelayStore, StoreContents {
@@ -42,6 +42,14 @@ export class MemoryStore implements RelayStore, StoreContents {
     this.access.set(mapId, { ...record });
   }
 
+  // read, change and write without an await between: nothing else of this process runs meanwhile
+  async updateAccess(mapId: string, change: RecordChange<AccessRecord>): Promise<AccessRecord | null> {
+    const current = this.access.get(mapId);
+    const next = change(current && { ...current });
+    if (next !== null) this.access.set(mapId, { ...next });
+    return next;
+  }
+
   async getSpace(spaceId: string): Promise<SpaceRecord | undefined> {
     // kept as JSON, as LevelDB keeps it: nothing a caller changes reaches the stored copy
     const stored = this.spaces.get(spaceId);
@@ -50,6 +58,13 @@ export class MemoryStore implements RelayStore, StoreContents {
 
   async putSpace(spaceId: string, record: SpaceRecord): Promise<void> {
     this.spaces.set(spaceId, JSON.stringify(record));
+  }
+
+  async updateSpace(spaceId: string, change: RecordChange<SpaceRecord>): Promise<SpaceRecord | null> {
+    const stored = this.spaces.get(spaceId);
+    const next = change(stored === undefined ? undefined : (JSON.parse(stored) as SpaceRecord));
+    if (next !== null) this.spaces.set(spaceId, JSON.stringify(next));
+    return next;
   }
 
   async listVersions(room: string): Promise<VersionEntry[]> {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { MIGRATIONS } from './migrations';
-import type { AccessRecord, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
+import type { AccessRecord, RecordChange, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database */
@@ -246,6 +246,10 @@ export class PostgresStore implements RelayStore, StoreContents {
     );
   }
 
+  updateAccess(mapId: string, change: RecordChange<AccessRecord>): Promise<AccessRecord | null> {
+    return this.update('waymark_access', 'map_id', mapId, change);
+  }
+
   async getSpace(spaceId: string): Promise<SpaceRecord | undefined> {
     const { rows } = await this.pool.query<{ record: string }>('SELECT record FROM waymark_spaces WHERE space_id = $1', [spaceId]);
     return rows[0] ? (JSON.parse(rows[0].record) as SpaceRecord) : undefined;
@@ -256,6 +260,50 @@ export class PostgresStore implements RelayStore, StoreContents {
       'INSERT INTO waymark_spaces (space_id, record) VALUES ($1, $2) ON CONFLICT (space_id) DO UPDATE SET record = EXCLUDED.record',
       [spaceId, JSON.stringify(record)],
     );
+  }
+
+  updateSpace(spaceId: string, change: RecordChange<SpaceRecord>): Promise<SpaceRecord | null> {
+    return this.update('waymark_spaces', 'space_id', spaceId, change);
+  }
+
+  /**
+   * Reads, changes and writes one record in a transaction that holds its row (SELECT … FOR
+   * UPDATE): another process changing the same record waits until this one committed, then reads
+   * what it wrote. A record that does not exist yet has no row to hold: if another process
+   * inserted it meanwhile, the insert does nothing and the change runs again on that record.
+   */
+  private async update<R>(table: 'waymark_access' | 'waymark_spaces', column: 'map_id' | 'space_id', id: string, change: RecordChange<R>): Promise<R | null> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.withClient(async (client) => {
+        await client.query('BEGIN');
+        try {
+          const { rows } = await client.query<{ record: string }>(`SELECT record FROM ${table} WHERE ${column} = $1 FOR UPDATE`, [id]);
+          const current = rows[0] ? (JSON.parse(rows[0].record) as R) : undefined;
+          const next = change(current);
+          if (next === null) {
+            await client.query('COMMIT');
+            return { stored: null };
+          }
+          if (current !== undefined) {
+            await client.query(`UPDATE ${table} SET record = $2 WHERE ${column} = $1`, [id, JSON.stringify(next)]);
+          } else {
+            const inserted = await client.query(`INSERT INTO ${table} (${column}, record) VALUES ($1, $2) ON CONFLICT (${column}) DO NOTHING`, [id, JSON.stringify(next)]);
+            if (inserted.rowCount === 0) {
+              await client.query('ROLLBACK');
+              return null;
+            }
+          }
+          await client.query('COMMIT');
+          return { stored: next };
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      });
+      if (outcome) return outcome.stored;
+      // rows are never deleted: once there, the next attempt holds it
+      if (attempt >= 3) throw new Error(`could not change the record ${id} of ${table}: it kept appearing and vanishing`);
+    }
   }
 
   async listVersions(room: string): Promise<VersionEntry[]> {

@@ -47,6 +47,9 @@ export type SpaceRecord = { owner: string } & Record<LinkRole, string | null> & 
   maps: Record<string, SpaceMapRecord>;
 };
 
+/** What `RelayStore.updateAccess` and `updateSpace` apply: the record to store given the stored one, or null for no change. */
+export type RecordChange<R> = (current: R | undefined) => R | null;
+
 /** A version as the room's index lists it: what it says about itself, and its snapshot's size. */
 export interface VersionEntry {
   info: VersionInfo;
@@ -80,9 +83,22 @@ export interface RelayStore {
    */
   readDoc(name: string): Promise<Uint8Array>;
   getAccess(mapId: string): Promise<AccessRecord | undefined>;
+  /** writes the record whole, whatever is stored: for `waymark store copy`; the relay creates and changes records only through `updateAccess` */
   putAccess(mapId: string, record: AccessRecord): Promise<void>;
+  /**
+   * Changes one access record atomically: `change` gets the record as stored now (undefined:
+   * none) and answers the record to store, or null to leave it as it is. No other `updateAccess`
+   * of that record, from this process or (PostgreSQL) another, lands between the read and the
+   * write, so two changes made at once both survive. `change` must be quick and have no effect
+   * besides its answer: it may run again (PostgreSQL, after another process created the record
+   * first), and only its last run counts. Resolves with what was stored, or null.
+   */
+  updateAccess(mapId: string, change: RecordChange<AccessRecord>): Promise<AccessRecord | null>;
   getSpace(spaceId: string): Promise<SpaceRecord | undefined>;
+  /** as `putAccess` */
   putSpace(spaceId: string, record: SpaceRecord): Promise<void>;
+  /** as `updateAccess`, for a space's record */
+  updateSpace(spaceId: string, change: RecordChange<SpaceRecord>): Promise<SpaceRecord | null>;
   /** the room's version index, in the order stored (callers sort) */
   listVersions(room: string): Promise<VersionEntry[]>;
   /** stores a snapshot and its index entry together: both or neither */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LinkRole } from '../../src/access/roles';
 import { startCluster, type Cluster } from '../support/cluster';
 import * as Y from 'yjs';
 import { newIdentitySecret } from '../../src/access/identity';
@@ -21,12 +22,29 @@ function moveTo(client: Client, port: number, map: Tokens): Client {
   return connectAs(port, map.id, map.editToken, client.doc);
 }
 
+/** A change of a map's access, made through process A or B. */
+type RecordChange = { on: 'A' | 'B' } & ({ kind: 'revoke' | 'rotate'; role: LinkRole } | { kind: 'lock'; locked: boolean });
+
+/**
+ * Changes of one map's access on two processes at the same moment: each round's changes are sent
+ * together (two on one process at times) and answered before the next round.
+ */
+const ACCESS_ROUNDS: RecordChange[][] = [
+  [{ on: 'A', kind: 'revoke', role: 'view' }, { on: 'B', kind: 'revoke', role: 'edit' }],
+  [{ on: 'A', kind: 'rotate', role: 'view' }, { on: 'B', kind: 'rotate', role: 'comment' }, { on: 'B', kind: 'lock', locked: true }],
+  [{ on: 'A', kind: 'rotate', role: 'edit' }, { on: 'B', kind: 'revoke', role: 'comment' }],
+  [{ on: 'A', kind: 'lock', locked: false }, { on: 'B', kind: 'rotate', role: 'view' }, { on: 'A', kind: 'rotate', role: 'comment' }],
+  [{ on: 'A', kind: 'revoke', role: 'edit' }, { on: 'B', kind: 'revoke', role: 'view' }],
+  [{ on: 'B', kind: 'rotate', role: 'edit' }, { on: 'A', kind: 'rotate', role: 'view' }, { on: 'B', kind: 'lock', locked: true }],
+];
+
 describe('relay processes over Redis and PostgreSQL', () => {
   let cluster: Cluster;
   const live = () => cluster.relays.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
 
   beforeAll(async () => {
-    cluster = await startCluster(3);
+    // registrations per address raised: the tests here register more maps in a minute than one person would
+    cluster = await startCluster(3, { REGISTRATIONS_PER_ADDRESS_PER_MINUTE: '100' });
   }, 60_000);
   afterAll(async () => {
     await cluster?.close();
@@ -122,6 +140,114 @@ describe('relay processes over Redis and PostgreSQL', () => {
     await waitFor(() => onFirst.closes.some((c) => c.code === 4401) && onSecond.closes.some((c) => c.code === 4401), 'both space connections on B to close with 4401', 10_000);
     onFirst.destroy();
     onSecond.destroy();
+  });
+
+  it('links revoked, rotated and the lock changed on both processes at once all take effect, as both processes see them', async () => {
+    const [a, b] = live();
+    const relays = { A: a!, B: b! };
+    const map = await registerMap(relays.A.port);
+    const links: Record<LinkRole, string | null> = { edit: map.editToken, comment: map.commentToken, view: map.viewToken };
+    const retired: string[] = [];
+    let locked = false;
+    const send = async (change: RecordChange): Promise<void> => {
+      const url = (path: string) => httpUrl(relays[change.on].port, `/api/maps/${map.id}${path}`);
+      if (change.kind === 'lock') {
+        const res = await fetch(url('/lock'), { method: 'PUT', headers: { ...bearer(map.ownerToken), 'Content-Type': 'application/json' }, body: JSON.stringify({ locked: change.locked }) });
+        expect(res.status).toBe(200);
+        locked = change.locked;
+        return;
+      }
+      const before = links[change.role];
+      if (change.kind === 'revoke') {
+        expect((await fetch(url(`/links/${change.role}`), { method: 'DELETE', headers: bearer(map.ownerToken) })).status).toBe(204);
+        links[change.role] = null;
+      } else {
+        const res = await fetch(url(`/links/${change.role}/rotate`), { method: 'POST', headers: bearer(map.ownerToken) });
+        expect(res.status).toBe(200);
+        links[change.role] = ((await res.json()) as { token: string }).token;
+      }
+      if (before) retired.push(before);
+    };
+    const accessOn = async (relay: RelayProcess, token: string) => {
+      const res = await fetch(httpUrl(relay.port, `/api/maps/${map.id}/access`), { headers: bearer(token) });
+      return res.status === 200 ? ((await res.json()) as { role: string; locked: boolean }) : res.status;
+    };
+    for (const [round, changes] of ACCESS_ROUNDS.entries()) {
+      await Promise.all(changes.map(send));
+      const expected = { editToken: links.edit, commentToken: links.comment, viewToken: links.view };
+      for (const relay of [relays.A, relays.B]) {
+        // the other process hears of the change on the control stream within moments
+        await waitFor(async () => {
+          const res = await fetch(httpUrl(relay.port, `/api/maps/${map.id}/links`), { headers: bearer(map.ownerToken) });
+          return JSON.stringify(await res.json()) === JSON.stringify(expected);
+        }, `round ${round}: the links as both owners set them on process ${relay === relays.A ? 'A' : 'B'}`);
+        for (const role of ['edit', 'comment', 'view'] as const) {
+          if (links[role]) expect(await accessOn(relay, links[role])).toEqual({ role, locked });
+        }
+        expect((await accessOn(relay, map.ownerToken)) as { locked: boolean }).toMatchObject({ role: 'owner', locked });
+        for (const token of retired) expect(await accessOn(relay, token)).toBe(401);
+      }
+    }
+  });
+
+  it('maps added to one space and its links changed on both processes at once are all in it, as both processes see it', async () => {
+    const [a, b] = live();
+    const relays = { A: a!, B: b! };
+    const post = (relay: RelayProcess, path: string, body: unknown, token?: string) =>
+      fetch(httpUrl(relay.port, path), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? bearer(token) : {}) }, body: JSON.stringify(body) });
+    const space = (await (await post(relays.A, '/api/spaces', { name: 'Team' })).json()) as { id: string; ownerToken: string; editToken: string; commentToken: string; viewToken: string };
+    const added: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const ids = [`both-${Date.now()}-${round}-a`, `both-${Date.now()}-${round}-b`];
+      const statuses = await Promise.all([post(relays.A, `/api/spaces/${space.id}/maps`, { id: ids[0] }, space.editToken), post(relays.B, `/api/spaces/${space.id}/maps`, { id: ids[1] }, space.ownerToken)]);
+      expect(statuses.map((res) => res.status)).toEqual([201, 201]);
+      added.push(...ids);
+    }
+    // and the owner changes two links at once, one on each process
+    const [revoked, rotated] = await Promise.all([
+      fetch(httpUrl(relays.A.port, `/api/spaces/${space.id}/links/view`), { method: 'DELETE', headers: bearer(space.ownerToken) }),
+      fetch(httpUrl(relays.B.port, `/api/spaces/${space.id}/links/comment/rotate`), { method: 'POST', headers: bearer(space.ownerToken) }),
+    ]);
+    expect(revoked.status).toBe(204);
+    const { token: comment } = (await rotated.json()) as { token: string };
+    for (const relay of [relays.A, relays.B]) {
+      await waitFor(async () => {
+        const res = await fetch(httpUrl(relay.port, `/api/spaces/${space.id}/maps`), { headers: bearer(space.editToken) });
+        const listed = ((await res.json()) as { maps: Array<{ id: string }> }).maps.map((m) => m.id);
+        return JSON.stringify(listed.sort()) === JSON.stringify([...added].sort());
+      }, 'every map added on either process to be listed');
+      const links = await (await fetch(httpUrl(relay.port, `/api/spaces/${space.id}/links`), { headers: bearer(space.ownerToken) })).json();
+      expect(links).toEqual({ editToken: space.editToken, commentToken: comment, viewToken: null });
+      // the space token opens every one of them, on either process
+      for (const id of added) expect((await fetch(httpUrl(relay.port, `/api/maps/${id}/access`), { headers: bearer(comment) })).status).toBe(200);
+      expect((await fetch(httpUrl(relay.port, `/api/maps/${added[0]}/access`), { headers: bearer(space.viewToken) })).status).toBe(401);
+    }
+  });
+
+  it('a map moved into a space on one process while another adds a map of the same id there: one wins, and a map that lost stays free to go elsewhere', async () => {
+    const [a, b] = live();
+    const post = (relay: RelayProcess, path: string, body: unknown, token?: string) =>
+      fetch(httpUrl(relay.port, path), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? bearer(token) : {}) }, body: JSON.stringify(body) });
+    const newSpace = async (name: string) => (await (await post(a!, '/api/spaces', { name })).json()) as { id: string; editToken: string };
+    const [space, elsewhere] = [await newSpace('Team'), await newSpace('Elsewhere')];
+    let movesLost = 0;
+    const rounds = 6;
+    for (let round = 0; round < rounds; round++) {
+      const map = await registerMap(a!.port);
+      // both pass the space's check before either is listed: the space's record decides. The move
+      // starts a little later each round, so that it loses some
+      const [moved, added] = await Promise.all([
+        new Promise((resolve) => setTimeout(resolve, round)).then(() => post(a!, `/api/spaces/${space.id}/maps`, { id: map.id, ownerToken: map.ownerToken }, space.editToken)),
+        post(b!, `/api/spaces/${space.id}/maps`, { id: map.id }, space.editToken),
+      ]);
+      expect([moved.status, added.status].sort()).toEqual([201, 409]);
+      if (moved.status === 201) continue;
+      movesLost++;
+      // the map that lost is in no space: its owner can move it into another
+      expect((await post(b!, `/api/spaces/${elsewhere.id}/maps`, { id: map.id, ownerToken: map.ownerToken }, elsewhere.editToken)).status).toBe(201);
+    }
+    // (which one wins is up to timing; say how often the path this is about ran)
+    console.info(`moves that lost the race: ${movesLost} of ${rounds}`);
   });
 
   it('a participant who moves to another process may still edit the comment they wrote on the first (its update check knows the comment)', async () => {

@@ -22,10 +22,24 @@ afterAll(async () => {
 
 const openPostgres = async (url?: string) => PostgresStore.open({ url: url ?? (await postgres.createSchema()), poolSize: 4 });
 
-const stores: Array<[string, () => Promise<RelayStore>]> = [
-  ['memory', async () => new MemoryStore()],
-  ['LevelDB', async () => new LevelDbStore(tempDataDir())],
-  ['PostgreSQL', () => openPostgres()],
+/**
+ * Each store, and what a second relay process would hold on the same data: another PostgreSQL
+ * store on the same database; for memory and LevelDB the same store again (one process is their
+ * only writer, so changes from "two processes" are changes from two callers at once).
+ */
+const stores: Array<[string, () => Promise<[RelayStore, RelayStore]>]> = [
+  ['memory', async () => {
+    const store = new MemoryStore();
+    return [store, store];
+  }],
+  ['LevelDB', async () => {
+    const store = new LevelDbStore(tempDataDir());
+    return [store, store];
+  }],
+  ['PostgreSQL', async () => {
+    const url = await postgres.createSchema();
+    return [await openPostgres(url), await openPostgres(url)];
+  }],
 ];
 
 /** updates of a doc that sets key → value one at a time, as a client would send them */
@@ -52,11 +66,13 @@ const entry = (id: string, bytes: number): VersionEntry => ({ info: { id, name: 
 
 describe.each(stores)('the %s store', (_kind, open) => {
   let store: RelayStore;
+  let other: RelayStore;
   beforeAll(async () => {
-    store = await open();
+    [store, other] = await open();
   });
   afterAll(async () => {
     await store?.close();
+    if (other !== store) await other?.close();
   });
 
   it('says what it holds, kind by kind (what waymark store copy moves)', async () => {
@@ -130,6 +146,56 @@ describe.each(stores)('the %s store', (_kind, open) => {
     const space: SpaceRecord = { owner: 'o', edit: null, comment: null, view: 'v', name: 'Team \u0000 \ud800 ✓', createdAt: '2026-12-05T00:00:00.000Z', maps: { m1: { key: 'm1~x', addedAt: '2026-12-05T00:00:00.000Z' } } };
     await store.putSpace('space-1', space);
     expect(await store.getSpace('space-1')).toEqual(space);
+  });
+
+  it('a record change sees the stored record and writes what it answers; null leaves it as it is', async () => {
+    expect(await store.updateAccess('upd~abc', (current) => (current ? null : access(1)))).toEqual(access(1));
+    expect(await store.updateAccess('upd~abc', (current) => (current ? null : access(2)))).toBeNull();
+    expect(await store.getAccess('upd~abc')).toEqual(access(1));
+    expect(await other.updateAccess('upd~abc', (current) => ({ ...current!, locked: !current!.locked }))).toEqual({ ...access(1), locked: true });
+    expect(await store.getAccess('upd~abc')).toEqual({ ...access(1), locked: true });
+    expect(await store.updateSpace('nobody-space', () => null)).toBeNull();
+    expect(await store.getSpace('nobody-space')).toBeUndefined();
+  });
+
+  it('changes of one access and one space record made at once from two processes all survive (seeded)', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        // each change: which process makes it, and how long after the start
+        fc.array(fc.record({ process: fc.integer({ min: 0, max: 1 }), delayMs: fc.integer({ min: 0, max: 2 }) }), { minLength: 2, maxLength: 16 }),
+        async (changes) => {
+          const id = `contended-${++run}`;
+          await store.putAccess(id, { ...access(0), sealedLinks: '' });
+          await store.putSpace(id, { owner: 'o', edit: null, comment: null, view: null, name: 'Contended', createdAt: '2026-12-05T00:00:00.000Z', maps: {} });
+          await Promise.all(
+            changes.map(async (change, i) => {
+              const by = change.process === 0 ? store : other;
+              await new Promise((resolve) => setTimeout(resolve, change.delayMs));
+              // each change adds its own mark to what is there (as a revocation keeps the other links)
+              await Promise.all([
+                by.updateAccess(id, (current) => ({ ...current!, sealedLinks: `${current!.sealedLinks ?? ''}<${i}>` })),
+                by.updateSpace(id, (current) => ({ ...current!, maps: { ...current!.maps, [`m${i}`]: { key: `m${i}~k`, addedAt: `${i}` } } })),
+              ]);
+            }),
+          );
+          const marks = (await other.getAccess(id))!.sealedLinks!.match(/<\d+>/g) ?? [];
+          expect(marks.sort()).toEqual(changes.map((_, i) => `<${i}>`).sort());
+          expect(Object.keys((await store.getSpace(id))!.maps).sort()).toEqual(changes.map((_, i) => `m${i}`).sort());
+        },
+      ),
+      { seed: 1705, numRuns: 15 },
+    );
+  });
+
+  it('two processes creating one record at once: exactly one creates it, the other sees it', async () => {
+    for (let i = 0; i < 5; i++) {
+      const id = `created-${i}`;
+      const answers = await Promise.all([store, other, store, other].map((by, n) => by.updateAccess(id, (current) => (current ? null : access(10 + n)))));
+      const created = answers.filter((answer) => answer !== null);
+      expect(created).toHaveLength(1);
+      expect(await other.getAccess(id)).toEqual(created[0]);
+    }
   });
 
   it('versions are listed in the order stored, stored again moves one to the end, and deleting drops snapshot and entry together', async () => {
