@@ -11,8 +11,11 @@ export interface CheckpointOptions {
   intervalMs: number;
   versions: Versions;
   log: Logger;
-  /** counts checkpoints stored and failed */
-  counted?: (result: 'stored' | 'skipped' | 'failed') => void;
+  /**
+   * counts checkpoints: stored; skipped (no room: named versions fill the map); unchanged (the
+   * map's newest version already holds this document); failed
+   */
+  counted?: (result: 'stored' | 'skipped' | 'unchanged' | 'failed') => void;
 }
 
 /** What is known about one map room in memory. */
@@ -37,7 +40,8 @@ const isMapRoom = (room: Room) => !room.name.endsWith('/feedback') && !room.name
  * Automatic checkpoints of shared maps, so nothing is lost even if nobody named a version: a map
  * room with changes takes one when it goes quiet (`idle`), at most every `intervalMs` during a
  * long busy session (`interval`), and before it leaves memory with changes no checkpoint holds
- * (`idle`: its last peer left). Thinning follows in `Versions.add`.
+ * (`idle`: its last peer left). Thinning follows in `Versions.add`. A checkpoint of the same
+ * document as the map's newest version is not stored (`Versions.addCheckpoint`).
  *
  * The hot path pays a timestamp per change: one timer per room is armed when it first has
  * changes and, when it fires, either takes the checkpoint or re-arms for what is left. The
@@ -88,10 +92,13 @@ export class Checkpoints implements RoomWatcher {
     let written: Promise<void>;
     try {
       const snapshot = takeSnapshot(room.doc);
-      written = versions.add(room.name, { kind: 'auto', reason, by: '' }, snapshot).then(
+      // unless the newest version already holds this document: another process with writers in
+      // the room stored it, or someone named a version after the last change
+      written = versions.addCheckpoint(room.name, { kind: 'auto', reason, by: '' }, snapshot).then(
         (info) => {
-          counted?.(info ? 'stored' : 'skipped');
-          if (info) log.debug({ room: room.name, version: info.id, reason }, 'checkpoint stored');
+          counted?.(info === 'unchanged' ? 'unchanged' : info ? 'stored' : 'skipped');
+          if (info === 'unchanged') log.debug({ room: room.name, reason }, 'checkpoint not stored: the newest version holds this document');
+          else if (info) log.debug({ room: room.name, version: info.id, reason }, 'checkpoint stored');
           else log.warn({ room: room.name, reason }, 'no room for a checkpoint: named versions fill the map');
         },
         (error: unknown) => this.failed(room, watch, error),

@@ -39,7 +39,7 @@ export function createMetrics() {
     socketsDropped: new Counter({ name: 'waymark_sockets_dropped_total', help: 'TCP sockets closed by the server\'s socket limits: over MAX_SOCKETS (total), over MAX_SOCKETS_PER_ADDRESS (address), or no request head within HEADERS_TIMEOUT_MS (no-request)', labelNames: ['reason'] as const, registers: [registry] }),
     versions: new Counter({
       name: 'waymark_versions_total',
-      help: 'Versions of shared maps: named or auto (checkpoints), by result (stored; refused or skipped for lack of room or over a rate limit; failed: the store refused it)',
+      help: 'Versions of shared maps: named or auto (checkpoints), by result (stored; refused or skipped for lack of room or over a rate limit; unchanged: a checkpoint of the document the newest version already holds, not stored; failed: the store refused it)',
       labelNames: ['kind', 'result'] as const,
       registers: [registry],
     }),

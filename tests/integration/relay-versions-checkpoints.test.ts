@@ -6,7 +6,8 @@ import { createMapFromTemplate } from '../../src/model/templates';
 import { serializeMap } from '../../src/schema/file';
 import { perTest } from '../support/perTest';
 import { LevelDbStore } from '../../server/store';
-import { STAYS_ON_LEVELDB, connect, connectAs, registerMap, storedRoomName, waitFor, whenSynced, writeComment, type RelayProcess } from '../support/relay';
+import { metricValue } from '../support/cluster';
+import { STAYS_ON_LEVELDB, connect, connectAs, metricsText, registerMap, storedRoomName, waitFor, whenSynced, writeComment, type RelayProcess } from '../support/relay';
 import { cardTitles, createVersion, docTitles, fetchVersion, kill, listVersions, spawnVersionRelay } from '../support/versions';
 
 /*
@@ -79,6 +80,27 @@ describe('automatic checkpoints', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('a version named right after the last change is not repeated by the quiet spell\'s checkpoint; the next change still gets one', async () => {
+    const relay = await start({ CHECKPOINT_IDLE_MS: '1000', ROOM_IDLE_MS: '60000' });
+    const { map, editor, cell, seen } = await openMap(relay.port);
+    const auto = async (result: string) => metricValue(await metricsText(relay.port), 'waymark_versions_total', `kind="auto",result="${result}"`);
+    addCard(editor.doc, { ...cell(), title: 'Sign-up form too long' });
+    await seen();
+    expect((await createVersion(relay.port, map.id, map.editToken, { name: 'Before the workshop' })).status).toBe(201);
+    // the quiet spell ends with the map as the named version holds it: nothing to add
+    await waitFor(async () => (await auto('unchanged')) === 1, 'the quiet spell\'s checkpoint to be found unchanged');
+    expect((await listVersions(relay.port, map.id, map.viewToken)).body.versions.map((v) => v.name || v.reason)).toEqual(['Before the workshop']);
+    expect(await auto('stored')).toBe(0);
+
+    addCard(editor.doc, { ...cell(), title: 'No price on the page' });
+    await seen();
+    const expected = serializeMap(editor.doc);
+    await waitFor(async () => (await auto('stored')) === 1, 'a checkpoint of the new card');
+    const versions = (await listVersions(relay.port, map.id, map.viewToken)).body.versions;
+    expect(versions.map((v) => v.name || v.reason)).toEqual(['idle', 'Before the workshop']);
+    expect((await fetchVersion(relay.port, map.id, map.viewToken, versions[0]!.id)).text).toBe(expected);
   });
 
   it('a long busy session takes a checkpoint every CHECKPOINT_INTERVAL_MS, though it never goes quiet', async () => {
