@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { readJourney } from '../../src/model/doc';
 import { addCard, deleteCard, updateCard } from '../../src/model/ops';
 import { createMapFromTemplate } from '../../src/model/templates';
-import { sameDocument, snapshotOf } from '../../src/model/versionSnapshot';
+import { sameSnapshot, snapshotOf } from '../../src/model/versionSnapshot';
 import { DEFAULT_RETENTION } from '../../src/model/versions';
 import { MemoryStore } from '../../server/store';
 import { Versions, takeSnapshot } from '../../server/versions';
@@ -36,13 +36,13 @@ function converged() {
   return { a, b };
 }
 
-describe('sameDocument', () => {
+describe('sameSnapshot', () => {
   it('two docs that reached the same state by different paths hold the same document', () => {
     const { a, b } = converged();
-    expect(sameDocument(snapshotOf(a), snapshotOf(b))).toBe(true);
+    expect(sameSnapshot(snapshotOf(a), snapshotOf(b))).toBe(true);
   });
 
-  it('bytes that differ for the same document (an update merged from pieces) are still the same document', () => {
+  it('one document encoded two ways (an update merged from pieces) counts as changed: a repeated checkpoint, never a lost one', () => {
     const doc = createMapFromTemplate('saas', 'en');
     const pieces: Uint8Array[] = [snapshotOf(doc)];
     doc.on('update', (u: Uint8Array) => pieces.push(u));
@@ -51,7 +51,7 @@ describe('sameDocument', () => {
     doc.getText('probe').insert(1, 'X'); // splits "abc" in the doc; the first piece holds it whole
     const merged = Y.mergeUpdates(pieces);
     expect(Buffer.from(merged).equals(Buffer.from(snapshotOf(doc)))).toBe(false);
-    expect(sameDocument(merged, snapshotOf(doc))).toBe(true);
+    expect(sameSnapshot(merged, snapshotOf(doc))).toBe(false);
   });
 
   it('one more change, or one more deletion (same state vector), is another document', () => {
@@ -61,9 +61,9 @@ describe('sameDocument', () => {
     deleteCard(doc, id);
     const deleted = snapshotOf(doc);
     expect(Buffer.from(Y.encodeStateVectorFromUpdate(before)).equals(Buffer.from(Y.encodeStateVectorFromUpdate(deleted)))).toBe(true);
-    expect(sameDocument(before, deleted)).toBe(false);
+    expect(sameSnapshot(before, deleted)).toBe(false);
     addCard(doc, { ...cell(doc), title: 'Another' });
-    expect(sameDocument(deleted, snapshotOf(doc))).toBe(false);
+    expect(sameSnapshot(deleted, snapshotOf(doc))).toBe(false);
   });
 });
 
