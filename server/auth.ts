@@ -169,11 +169,6 @@ export class AccessControl {
     this.records.forgetAll();
   }
 
-  private linksChanged(key: string, record: AccessRecord, role: Role): void {
-    this.records.changed(key, record);
-    this.onRevoked(key, role);
-  }
-
   /** The record, from the cache (a change reads it from the store instead: `update`). */
   private record(key: string): Promise<AccessRecord | undefined> {
     return this.records.get(key);
@@ -182,10 +177,12 @@ export class AccessControl {
   /**
    * Changes the record `key` in the store atomically (`RelayStore.updateAccess`): `change` sees
    * the record as stored now, as this version reads it, so a change another relay process made a
-   * moment ago is kept, not overwritten. The stored record, or null when `change` left it.
+   * moment ago is kept, not overwritten. The stored record, or null when `change` left it. What was stored is
+   * kept in the cache (`RecordCache.write`); `moves`: checks that read the record before must
+   * read it again (rotations, revocations, lock changes).
    */
-  private update(key: string, change: (record: AccessRecord | undefined) => AccessRecord | null): Promise<AccessRecord | null> {
-    return this.store.updateAccess(key, (stored) => change(stored && readAccessRecord(stored)));
+  private update(key: string, change: (record: AccessRecord | undefined) => AccessRecord | null, moves = false): Promise<AccessRecord | null> {
+    return this.records.write(key, () => this.store.updateAccess(key, (stored) => change(stored && readAccessRecord(stored))), moves);
   }
 
   /**
@@ -211,7 +208,6 @@ export class AccessControl {
         };
         // 72 random bits: a collision is not expected, but it must not overwrite a record
         if (!(await this.update(key, (current) => (current ? null : record)))) return null;
-        this.records.set(key, record);
         return { id: mapId, ...tokens };
       });
       if (created) return created;
@@ -273,14 +269,13 @@ export class AccessControl {
   joinSpace(key: string, ownerToken: string, space: string): Promise<'joined' | 'already' | 'unauthorized' | 'taken'> {
     return this.serial(key, async () => {
       let answer = 'unauthorized' as 'joined' | 'already' | 'unauthorized' | 'taken';
-      const updated = await this.update(key, (record) => {
+      await this.update(key, (record) => {
         if (!record || roleIn(record, ownerToken) !== 'owner') return ((answer = 'unauthorized'), null);
         if (record.space === space) return ((answer = 'already'), null);
         if (record.space !== undefined) return ((answer = 'taken'), null);
         answer = 'joined';
         return { ...record, space };
       });
-      if (updated) this.records.set(key, updated);
       return answer;
     });
   }
@@ -291,12 +286,11 @@ export class AccessControl {
    */
   leaveSpace(key: string, space: string): Promise<void> {
     return this.serial(key, async () => {
-      const updated = await this.update(key, (record) => {
+      await this.update(key, (record) => {
         if (record?.space !== space) return null;
         const { space: _left, ...rest } = record;
         return rest;
       });
-      if (updated) this.records.set(key, updated);
     });
   }
 
@@ -311,12 +305,9 @@ export class AccessControl {
       const updated = await this.update(key, (record) => {
         owner = !!record && roleIn(record, ownerToken) === 'owner';
         return owner && record!.locked !== locked ? { ...record!, locked } : null;
-      });
+      }, true);
       if (!owner) return null;
-      if (updated) {
-        this.records.changed(key, updated);
-        this.onLockChanged(key, locked);
-      }
+      if (updated) this.onLockChanged(key, locked);
       return locked;
     });
   }
@@ -331,9 +322,9 @@ export class AccessControl {
       const updated = await this.update(key, (record) => {
         if (!record || roleIn(record, ownerToken) !== 'owner') return null;
         return { ...record, [role]: hashToken(token), ...resealed(record, ownerToken!, { [role]: token }) };
-      });
+      }, true);
       if (!updated) return null;
-      this.linksChanged(key, updated, role);
+      this.onRevoked(key, role);
       return token;
     });
   }
@@ -350,9 +341,9 @@ export class AccessControl {
         if (!record || roleIn(record, ownerToken) !== 'owner') return null;
         const links = unsealLinks(ownerToken!, record.sealedLinks);
         return { ...record, owner: hashToken(token), ...(record.sealedLinks ? { sealedLinks: sealLinks(token, links) } : {}) };
-      });
+      }, true);
       if (!updated) return null;
-      this.linksChanged(key, updated, 'owner');
+      this.onRevoked(key, 'owner');
       return token;
     });
   }
@@ -370,9 +361,9 @@ export class AccessControl {
       const updated = await this.update(key, (record) => {
         if (!record || roleIn(record, ownerToken) !== 'owner') return null;
         return { ...record, [role]: null, ...resealed(record, ownerToken!, { [role]: null }) };
-      });
+      }, true);
       if (!updated) return false;
-      this.linksChanged(key, updated, role);
+      this.onRevoked(key, role);
       return true;
     });
   }

@@ -18,6 +18,8 @@ export class RecordCache<R> {
   private epoch = 0;
   /** store reads in flight, by id, so that `forget` knows what it must not let through */
   private readonly reading = new Map<string, number>();
+  /** this process's changes in flight, by id, and whether another process's change was heard of meanwhile */
+  private readonly writing = new Map<string, { count: number; overtaken: boolean }>();
 
   constructor(
     /** the record as the store has it now, or undefined */
@@ -72,19 +74,50 @@ export class RecordCache<R> {
   }
 
   /**
+   * Makes a change of this process's in the store — `run` is the store's atomic read, change and
+   * write, resolving with the record as stored, or null when it changed nothing — and keeps what
+   * it stored (`moves`: the generation moves too, as for `changed`). Unless another process's
+   * change of the record was heard of (`forget`) while this one was being made: both were made
+   * on the store's latest record, but which of the two came last is not known here, and keeping
+   * ours could keep a record without theirs (a link they revoked still opening the map here). So
+   * then nothing is kept, the generation moves, and the next check reads the store.
+   */
+  async write(id: string, run: () => Promise<R | null>, moves: boolean): Promise<R | null> {
+    const entry = this.writing.get(id) ?? { count: 0, overtaken: false };
+    entry.count++;
+    this.writing.set(id, entry);
+    let stored: R | null;
+    try {
+      stored = await run();
+    } finally {
+      if (--entry.count === 0 && this.writing.get(id) === entry) this.writing.delete(id);
+    }
+    if (stored === null) return null;
+    if (entry.overtaken) {
+      this.records.delete(id);
+      this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+    } else if (moves) this.changed(id, stored);
+    else this.set(id, stored);
+    return stored;
+  }
+
+  /**
    * Another process changed the record: the kept copy goes and its generation moves, so a check
-   * that straddled the change reads it again.
+   * that straddled the change reads it again, and a change of ours in flight is not kept (`write`).
    */
   forget(id: string): void {
-    // a record nobody here holds, reads or depended on (another process's registration, say)
-    // leaves no trace: every process hears of every change
-    if (!this.records.delete(id) && !this.generations.has(id) && !this.reading.has(id)) return;
+    const writing = this.writing.get(id);
+    if (writing) writing.overtaken = true;
+    // a record nobody here holds, reads, writes or depended on (another process's registration,
+    // say) leaves no trace: every process hears of every change
+    if (!this.records.delete(id) && !this.generations.has(id) && !this.reading.has(id) && !writing) return;
     this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
   }
 
   /** Every kept record goes and every generation moves (after others' changes may have been missed). */
   forgetAll(): void {
     this.records.clear();
+    for (const writing of this.writing.values()) writing.overtaken = true;
     this.epoch++;
   }
 }

@@ -131,10 +131,12 @@ export class SpaceAccess implements SpaceMembers {
   /**
    * Changes the space's record in the store atomically (`RelayStore.updateSpace`): `change` sees
    * the record as stored now, so a change another relay process made a moment ago is kept. The
-   * stored record, or null when `change` left it.
+   * stored record, or null when `change` left it. What was stored is
+   * kept in the cache (`RecordCache.write`); `moves`: checks that read the record before must
+   * read it again (rotations, revocations, lock changes).
    */
-  private update(spaceId: string, change: (record: SpaceRecord | undefined) => SpaceRecord | null): Promise<SpaceRecord | null> {
-    return this.store.updateSpace(spaceId, (stored) => change(stored && readSpaceRecord(stored)));
+  private update(spaceId: string, change: (record: SpaceRecord | undefined) => SpaceRecord | null, moves = false): Promise<SpaceRecord | null> {
+    return this.records.write(spaceId, () => this.store.updateSpace(spaceId, (stored) => change(stored && readSpaceRecord(stored))), moves);
   }
 
   /**
@@ -161,7 +163,6 @@ export class SpaceAccess implements SpaceMembers {
         };
         // 72 random bits: a collision is not expected, but it must not overwrite a space
         if (!(await this.update(spaceId, (current) => (current ? null : record)))) return null;
-        this.records.set(spaceId, record);
         return { id: spaceId, ...tokens };
       });
       if (created) return created;
@@ -245,7 +246,6 @@ export class SpaceAccess implements SpaceMembers {
       return refusal ? null : { ...record!, maps: { ...record!.maps, [mapId]: { key, addedAt } } };
     });
     if (!updated) return { ok: false, refusal: refusal ?? 'unauthorized' };
-    this.records.set(spaceId, updated);
     return { ok: true, listing: { id: mapId, addedAt }, registered };
   }
 
@@ -268,9 +268,8 @@ export class SpaceAccess implements SpaceMembers {
       if (granted(spaceId, record, ownerToken)?.role !== 'owner') return null;
       const links = { ...unsealLinks(ownerToken!, record!.sealedLinks), [role]: token };
       return { ...record!, [role]: token === null ? null : hashToken(token), sealedLinks: sealLinks(ownerToken!, links) };
-    });
+    }, true);
     if (!updated) return false;
-    this.records.changed(spaceId, updated);
     this.onRevoked(spaceId, role);
     return true;
   }

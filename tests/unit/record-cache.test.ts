@@ -42,6 +42,37 @@ describe('the record cache (access and space records)', () => {
     expect(store.reads).toHaveLength(2);
   });
 
+  it("a change of ours that another process's change overtook is not kept: a link they revoked does not open here from our copy", async () => {
+    const store = slowStore(1);
+    const cache = new RecordCache(store.load, 10);
+    expect((await Promise.all([cache.get('r'), (settle().then(() => store.reads[0]!.finish()))]))[0]).toEqual({ v: 1 });
+    // our change is stored first; theirs (made on ours) second, and heard of before our write returns
+    let finishWrite!: () => void;
+    const writing = cache.write('r', () => new Promise<{ v: number }>((resolve) => (finishWrite = () => resolve({ v: 2 }))), true);
+    const generation = cache.generation('r');
+    store.value = 3;
+    cache.forget('r');
+    finishWrite();
+    expect(await writing).toEqual({ v: 2 });
+    expect(cache.generation('r')).not.toBe(generation);
+    // the next check reads the store, which has both
+    const next = cache.get('r');
+    await settle();
+    store.reads.at(-1)!.finish();
+    expect(await next).toEqual({ v: 3 });
+  });
+
+  it('a change of ours nobody overtook is kept, and with `moves` its generation moves', async () => {
+    const cache = new RecordCache(slowStore(1).load, 10);
+    const generation = cache.generation('r');
+    await cache.write('r', async () => ({ v: 2 }), false);
+    expect(cache.generation('r')).toBe(generation);
+    expect(await cache.get('r')).toEqual({ v: 2 });
+    await cache.write('r', async () => ({ v: 3 }), true);
+    expect(cache.generation('r')).not.toBe(generation);
+    expect(await cache.get('r')).toEqual({ v: 3 });
+  });
+
   it('a change this process made while a read was in flight is what the read answers and what stays', async () => {
     const store = slowStore(1);
     const cache = new RecordCache(store.load, 10);
