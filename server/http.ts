@@ -53,12 +53,19 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
     : null;
 
   let openSockets = () => 0;
+  /** the parts /healthz last found down: a change is logged once, not on every probe */
+  let down = '';
   const server = http.createServer(serverTimeouts(config), (req, res) => {
     setSecurityHeaders(config, req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       void healthz(routes, startedAt, openSockets()).then(
-        ({ status, body }) => {
+        ({ status, body, failing }) => {
+          if (failing.join(',') !== down) {
+            if (failing.length) log.warn({ failing }, `/healthz answers 503: ${failing.join(', ')} not answering`);
+            else log.info({ was: down.split(',') }, '/healthz answers ok again');
+            down = failing.join(',');
+          }
           res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
           res.end(body);
         },
@@ -119,9 +126,12 @@ export function createHttpServer(config: ServerConfig, log: Logger, routes: Http
 }
 
 /** /healthz: 200 "ok", or 503 "degraded" when a part the relay depends on (the store) does not answer. */
-async function healthz(routes: HttpRoutes, startedAt: number, sockets: number): Promise<{ status: number; body: string }> {
+async function healthz(routes: HttpRoutes, startedAt: number, sockets: number): Promise<{ status: number; body: string; failing: string[] }> {
   const fields = (await routes.health?.()) ?? {};
-  const degraded = Object.values(fields).some((v) => typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === false);
+  const failing = Object.entries(fields)
+    .filter(([, v]) => typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === false)
+    .map(([name]) => name);
+  const degraded = failing.length > 0;
   const body = JSON.stringify({
     status: degraded ? 'degraded' : 'ok',
     version: VERSION,
@@ -129,7 +139,7 @@ async function healthz(routes: HttpRoutes, startedAt: number, sockets: number): 
     ...fields,
     sockets,
   });
-  return { status: degraded ? 503 : 200, body };
+  return { status: degraded ? 503 : 200, body, failing };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
