@@ -24,8 +24,9 @@ export interface ServerConfig {
   /** each room's Redis stream is trimmed to about this many changes (a process further behind catches up from the store) */
   redisStreamMaxLength: number;
   /**
-   * a stored change bigger than this goes into the room's stream as "read the room from the store"
-   * instead of itself: a room's stream then holds at most about redisStreamMaxLength × this
+   * a stored change bigger than this goes into the room's stream as its reference in the store
+   * instead of itself (the others read it there): a room's stream then holds at most about
+   * redisStreamMaxLength × this
    */
   redisStreamEntryMaxBytes: number;
   /** a bigger WebSocket message closes its connection with 1009 */

@@ -47,8 +47,8 @@ export interface RoomFanout {
   following(name: string): Promise<string | null>;
   /** the room is loaded: from now on, changes published after `cursor` are applied to it */
   follow(room: Room, cursor: string | null): void;
-  /** a batch of this process's changes to the room is stored: the others may have it */
-  stored(room: Room, update: Uint8Array): void;
+  /** a batch of this process's changes to the room is stored (`ref`: as the store can hand it back alone): the others may have it */
+  stored(room: Room, update: Uint8Array, ref: string | undefined): void;
   /** presence changed in the room (not by another process): the awareness message its peers got */
   presence(room: Room, message: Uint8Array): void;
 }
@@ -267,9 +267,9 @@ export class Room {
         if (deltas.length) {
           const stopTimer = this.deps.metrics.storeWriteSeconds.startTimer();
           const stored = deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas);
-          await this.deps.store.storeUpdate(this.name, stored);
+          const ref = await this.deps.store.storeUpdate(this.name, stored);
           stopTimer();
-          this.deps.fanout?.stored(this, stored);
+          this.deps.fanout?.stored(this, stored, ref);
           this.deps.metrics.updatesApplied.inc(deltas.length);
           this.sinceCompaction += deltas.length;
         }

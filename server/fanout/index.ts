@@ -69,7 +69,7 @@ export async function startFanout(config: ServerConfig, deps: { store: RelayStor
       streams.follow(room, cursor);
       presence.follow(room);
     },
-    stored: (room, update) => streams.stored(room, update),
+    stored: (room, update, ref) => streams.stored(room, update, ref),
     presence: (room, message) => presence.changed(room, message),
   };
 

@@ -20,7 +20,7 @@ export function createFanoutMetrics(registry: Registry, up: () => boolean) {
     remoteUpdates: new Counter({ name: 'waymark_remote_updates_applied_total', help: 'Changes other processes stored and published, applied to a room here', registers: [registry] }),
     catchUps: new Counter({
       name: 'waymark_catch_ups_total',
-      help: 'Rooms read again from the store because their stream may have lost changes for this process, by why: behind the stream\'s trim (trimmed), Redis was away (redis-away), another process could not publish, or loaded the room (unpublished), a change came without its predecessors (gap: a process died between storing and publishing), another process stored a change too big for the stream (oversized, REDIS_STREAM_ENTRY_MAX_BYTES)',
+      help: 'Rooms read again from the store because their stream may have lost changes for this process, by why: behind the stream\'s trim (trimmed), Redis was away (redis-away), another process could not publish, or loaded the room (unpublished), a change came without its predecessors (gap: a process died between storing and publishing), another process stored a change too big for the stream (REDIS_STREAM_ENTRY_MAX_BYTES) and a compaction merged it before it could be read alone (oversized)',
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
@@ -32,7 +32,12 @@ export function createFanoutMetrics(registry: Registry, up: () => boolean) {
     }),
     oversizedChanges: new Counter({
       name: 'waymark_stream_oversized_changes_total',
-      help: 'Changes stored here that were bigger than REDIS_STREAM_ENTRY_MAX_BYTES: published as "read the room from the store" instead of themselves',
+      help: 'Changes stored here that were bigger than REDIS_STREAM_ENTRY_MAX_BYTES: published as a reference to their place in the store instead of themselves',
+      registers: [registry],
+    }),
+    fetchedChanges: new Counter({
+      name: 'waymark_stream_fetched_changes_total',
+      help: 'Another process\'s oversized changes read here from the store on their own (by their reference); one no longer stored on its own (compacted) costs a catch-up (reason oversized) instead',
       registers: [registry],
     }),
     publishFailures: new Counter({

@@ -14,7 +14,8 @@ export const roomStream = (name: string) => `waymark:room:${name}`;
 /**
  * entry types: a stored change, or "read the room from the store" (a process could not publish a
  * change, loaded the room, or stored a change too big for the stream: then its `w` field says
- * `oversized`; a process that does not know `w` still reads the room, so versions can mix)
+ * `oversized` and its `i` field, when the store gave one, where the change is stored, so it alone
+ * is read; a process that does not know `w` or `i` reads the room, so versions can mix)
  */
 const UPDATE = 'u';
 const RESYNC = 'r';
@@ -54,8 +55,10 @@ export async function lastIdOf(redis: RedisConnections, key: string): Promise<st
  * change goes to it, in order, unless an update of the room is with the worker, in which case the
  * copy is dropped and the worker's next job brings a fresh one (the order would differ).
  *
- * A change bigger than `entryMaxBytes` is not added: a RESYNC (`oversized`) goes instead, so a
- * room's stream holds at most about MAXLEN × entryMaxBytes however big the updates an owner sends.
+ * A change bigger than `entryMaxBytes` is not added: a RESYNC (`oversized`) with its reference in
+ * the store goes instead, so a room's stream holds at most about MAXLEN × entryMaxBytes however
+ * big the updates an owner sends, and the others read the change alone from the store (the whole
+ * room only when a compaction merged it meanwhile).
  *
  * Whenever the stream may have lost something for this process — it was trimmed past the last id
  * applied, Redis was away, another process could not publish or published a RESYNC, or a change
@@ -104,16 +107,18 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     this.deps.reader.unfollow(roomStream(name));
   }
 
-  stored(room: Room, update: Uint8Array): void {
+  stored(room: Room, update: Uint8Array, ref: string | undefined): void {
     // A hostile owner's big updates would otherwise sit in Redis up to MAXLEN times per room (and
-    // be read by every process): the change is in the store already, so the others read it there
+    // be read by every process): the change is in the store already, so the others read it
+    // there — that change alone (`i`: its reference in the store), not the whole room, which
+    // for a big room costs far more on each of them than the change did here
     if (update.byteLength > this.deps.entryMaxBytes) {
       this.deps.metrics.oversizedChanges.inc();
-      this.add(room.name, RESYNC, new Uint8Array(), OVERSIZED);
+      this.add(room.name, RESYNC, new Uint8Array(), OVERSIZED, ref);
     } else this.add(room.name, UPDATE, update);
   }
 
-  private add(name: string, type: string, data: Uint8Array, why?: string): void {
+  private add(name: string, type: string, data: Uint8Array, why?: string, ref?: string): void {
     const { redis, metrics, log, maxLength, origin } = this.deps;
     const key = roomStream(name);
     const failed = (error: unknown) => {
@@ -124,7 +129,7 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     if (!redis.up) return failed(new Error('redis is away'));
     redis.command
       .pipeline()
-      .xadd(key, 'MAXLEN', '~', maxLength, '*', 't', type, 'o', origin, 'd', Buffer.from(data.buffer, data.byteOffset, data.byteLength), ...(why ? ['w', why] : []))
+      .xadd(key, 'MAXLEN', '~', maxLength, '*', 't', type, 'o', origin, 'd', Buffer.from(data.buffer, data.byteOffset, data.byteLength), ...(why ? ['w', why] : []), ...(ref ? ['i', ref] : []))
       .pexpire(key, STREAM_TTL_MS)
       .exec()
       .then((results) => {
@@ -155,8 +160,16 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
       if (entry.fields.get('o')?.toString() === origin) continue;
       const type = entry.fields.get('t')?.toString();
       if (type === RESYNC) {
+        const oversized = entry.fields.get('w')?.toString() === OVERSIZED;
+        // a big change read from the store on its own, in its place among the others
+        const change = oversized ? await this.fetch(room, entry.fields.get('i')?.toString()) : undefined;
+        if (change) {
+          run.push(change);
+          metrics.remoteUpdates.inc();
+          continue;
+        }
         applyRun();
-        needs(entry.fields.get('w')?.toString() === OVERSIZED ? 'oversized' : 'unpublished');
+        needs(oversized ? 'oversized' : 'unpublished');
         continue;
       }
       const data = entry.fields.get('d');
@@ -178,6 +191,23 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
     // a rule: no separate reason then)
     else if (gap && due === null) due = 'gap';
     if (due !== null) await this.catchUp(room, due);
+  }
+
+  /**
+   * A change stored under `ref` (an oversized entry), or undefined: no reference, a store that
+   * cannot hand one update back, a compaction merged it meanwhile, or the store is away. The
+   * room is then read from the store instead.
+   */
+  private async fetch(room: Room, ref: string | undefined): Promise<Uint8Array | undefined> {
+    const { store } = this.deps;
+    if (!ref || !store.readStoredUpdate) return undefined;
+    try {
+      const change = await store.readStoredUpdate(room.name, ref);
+      if (change) this.deps.metrics.fetchedChanges.inc();
+      return change;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

@@ -83,7 +83,7 @@ export class LevelDbStore implements RelayStore, StoreContents {
     }
   }
 
-  async storeUpdate(name: string, update: Uint8Array): Promise<void> {
+  async storeUpdate(name: string, update: Uint8Array): Promise<undefined> {
     if (!this.clocks.has(name)) {
       const clock = await this.run((db) => getCurrentUpdateClock(db, name));
       if (clock < 0) {
@@ -91,16 +91,17 @@ export class LevelDbStore implements RelayStore, StoreContents {
         const stored = await this.ldb.storeUpdate(name, update);
         if (typeof stored !== 'number') throw new Error(`could not store an update of "${name}"`);
         this.clocks.set(name, stored);
-        return;
+        return undefined;
       }
       this.clocks.set(name, clock);
     }
-    return new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       this.appends.push({ name, update, resolve, reject });
       if (this.appendScheduled) return;
       this.appendScheduled = true;
       void this.writeAppends();
     });
+    return undefined;
   }
 
   /** One batch with every append that arrived since the last; later ones wait for the next. */

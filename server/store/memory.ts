@@ -13,7 +13,7 @@ export class MemoryStore implements RelayStore, StoreContents {
     return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
   }
 
-  async storeUpdate(name: string, update: Uint8Array): Promise<void> {
+  async storeUpdate(name: string, update: Uint8Array): Promise<undefined> {
     let updates = this.docs.get(name);
     if (!updates) this.docs.set(name, (updates = []));
     updates.push(update.slice());

@@ -18,7 +18,8 @@ export interface PostgresOptions {
 interface Append {
   name: string;
   update: Uint8Array;
-  resolve: () => void;
+  /** with the row's id */
+  resolve: (ref: string) => void;
   reject: (error: unknown) => void;
 }
 
@@ -169,8 +170,9 @@ export class PostgresStore implements RelayStore, StoreContents {
     return rows.length === 1 ? rows[0]!.data : Y.mergeUpdates(rows.map((r) => r.data));
   }
 
-  storeUpdate(name: string, update: Uint8Array): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  /** Resolves with the row's id: `readStoredUpdate` reads it alone (the fan-out's big changes). */
+  storeUpdate(name: string, update: Uint8Array): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
       this.appends.push({ name, update, resolve, reject });
       if (!this.writing) void this.writeAppends();
     });
@@ -189,13 +191,23 @@ export class PostgresStore implements RelayStore, StoreContents {
         params.push(name, toBuffer(update));
       }
       try {
-        await this.pool.query(`INSERT INTO waymark_updates (room, data) VALUES ${values.join(', ')}`, params);
-        for (const append of batch) append.resolve();
+        const { rows } = await this.pool.query<{ id: string }>(`INSERT INTO waymark_updates (room, data) VALUES ${values.join(', ')} RETURNING id`, params);
+        // RETURNING gives no order by itself: ids are handed out in the order of the VALUES, so
+        // sorted they are the appends' ids in order
+        const ids = rows.map((r) => BigInt(r.id)).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+        if (ids.length !== batch.length) throw new Error(`stored ${ids.length} of ${batch.length} updates`);
+        batch.forEach((append, i) => append.resolve(ids[i]!.toString()));
       } catch (error) {
         for (const append of batch) append.reject(error);
       }
     }
     this.writing = false;
+  }
+
+  async readStoredUpdate(name: string, ref: string): Promise<Uint8Array | undefined> {
+    if (!/^\d{1,19}$/.test(ref)) return undefined;
+    const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM waymark_updates WHERE room = $1 AND id = $2', [name, ref]);
+    return rows[0]?.data;
   }
 
   /**

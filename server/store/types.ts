@@ -74,7 +74,16 @@ export interface StoreHealth {
 export interface RelayStore {
   /** the document as one update (an empty document when nothing was stored) */
   loadDoc(name: string): Promise<Uint8Array>;
-  storeUpdate(name: string, update: Uint8Array): Promise<void>;
+  /**
+   * Appends an update. A store that can hand one stored update back on its own (PostgreSQL: its
+   * row) resolves with a reference to it for `readStoredUpdate`; the others with undefined.
+   */
+  storeUpdate(name: string, update: Uint8Array): Promise<string | undefined>;
+  /**
+   * The update `storeUpdate` stored under `ref`, or undefined when it is no longer stored on its
+   * own (a compaction merged it). Only stores that hand out references have it.
+   */
+  readStoredUpdate?(name: string, ref: string): Promise<Uint8Array | undefined>;
   /** merges the document's stored updates into one */
   compact(name: string): Promise<void>;
   /**
