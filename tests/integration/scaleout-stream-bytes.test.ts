@@ -103,6 +103,11 @@ describe('big updates and the Redis stream', () => {
     writer.doc.getMap('m').set('warm-up', 1);
     otherWriter.doc.getMap('m').set('warm-up', 1);
     await waitFor(() => reader.doc.getMap('m').get('warm-up') === 1 && otherReader.doc.getMap('m').get('warm-up') === 1, 'B to follow both rooms');
+    // A's notice that it loaded a room (a RESYNC) may have shared B's read with the warm-up, and
+    // B's catch-up for it may still be running; B reads the next entries only once it is done
+    writer.doc.getMap('m').set('settled', 1);
+    otherWriter.doc.getMap('m').set('settled', 1);
+    await waitFor(() => reader.doc.getMap('m').get('settled') === 1 && otherReader.doc.getMap('m').get('settled') === 1, 'B to be done with what came before');
     const catchUps = () => metric(b!.port, 'waymark_catch_ups_total');
     const before = await catchUps();
     const fetched = () => metric(b!.port, 'waymark_stream_fetched_changes_total');
