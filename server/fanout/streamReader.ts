@@ -28,14 +28,22 @@ export function compareIds(a: string, b: string): number {
   return seq === 0n ? 0 : seq < 0n ? -1 : 1;
 }
 
+/** Resolves after the microtasks queued now: handlers that need no I/O are done by then. */
+const afterThisTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * One blocking XREAD loop over every stream the process follows (its rooms' and the control
  * stream), on the dedicated reader connection, each from the last id it applied. Nothing is
  * lost by a follower that is slow: the stream keeps the entries until they are trimmed, and a
  * follower that finds itself behind the trim catches up from the store.
+ *
+ * A stream whose handler waits on I/O (a room read from the store, a big change fetched) is left
+ * out of the reads until it is done, so its entries stay in order, while every other stream is read
+ * on: one room catching up must not hold up the changes of the others, nor a revocation on the
+ * control stream.
  */
 export class StreamReader {
-  private readonly streams = new Map<string, { lastId: string; handler: StreamHandler }>();
+  private readonly streams = new Map<string, { lastId: string; handler: StreamHandler; busy: boolean }>();
   private running = false;
   private blocked = false;
   /** XREAD calls that returned (a wake-up retries until this moves) */
@@ -44,6 +52,8 @@ export class StreamReader {
   private readerId: number | null = null;
   private idle: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  /** handlers still running after their read (close waits for them) */
+  private readonly handling = new Set<Promise<void>>();
   /** run before each read once Redis is there (the fan-out's catch-up after an outage) */
   beforeRead: () => Promise<void> = async () => {};
 
@@ -61,7 +71,7 @@ export class StreamReader {
 
   /** Follows `key` from after `fromId` (a stream id; '0-0' for the whole stream). */
   follow(key: string, fromId: string, handler: StreamHandler): void {
-    this.streams.set(key, { lastId: fromId, handler });
+    this.streams.set(key, { lastId: fromId, handler, busy: false });
     this.wake();
   }
 
@@ -114,7 +124,9 @@ export class StreamReader {
         await sleep(100);
         continue;
       }
-      if (this.streams.size === 0) {
+      // taken and sent in one turn, with `blocked` set: a stream followed (or done) after this wakes the read
+      const keys = [...this.streams].filter(([, stream]) => !stream.busy).map(([key]) => key);
+      if (keys.length === 0) {
         await new Promise<void>((resolve) => {
           this.idle = resolve;
           setTimeout(resolve, BLOCK_MS).unref();
@@ -122,8 +134,6 @@ export class StreamReader {
         this.idle = null;
         continue;
       }
-      // taken and sent in one turn, with `blocked` set: a stream followed after this wakes the read
-      const keys = [...this.streams.keys()];
       const after = keys.map((key) => this.streams.get(key)!.lastId);
       this.blocked = true;
       let reply: unknown;
@@ -138,6 +148,7 @@ export class StreamReader {
         this.blocked = false;
         this.iteration++;
       }
+      const handled: Array<Promise<void>> = [];
       for (const [keyBytes, items] of (reply ?? []) as Array<[Buffer, Array<[Buffer, Buffer[]]>]>) {
         const key = keyBytes.toString();
         const stream = this.streams.get(key);
@@ -149,12 +160,26 @@ export class StreamReader {
         });
         const before = stream.lastId;
         stream.lastId = entries[entries.length - 1]!.id;
-        try {
-          await stream.handler(entries, { after: before, full: items.length >= this.count });
-        } catch (error) {
-          this.log.error({ stream: key, err: (error as Error).message }, 'applying stream entries failed');
-        }
+        const done = this.handle(key, stream, entries, { after: before, full: items.length >= this.count });
+        this.handling.add(done);
+        void done.finally(() => this.handling.delete(done));
+        handled.push(done);
       }
+      // the usual handler is done within this turn: its stream is in the next read without a
+      // wake-up; one still waiting on I/O is read again once it is done (`handle`)
+      if (handled.length) await Promise.race([Promise.all(handled), afterThisTurn()]);
+    }
+  }
+
+  private async handle(key: string, stream: { handler: StreamHandler; busy: boolean }, entries: StreamEntry[], read: { after: string; full: boolean }): Promise<void> {
+    stream.busy = true;
+    try {
+      await stream.handler(entries, read);
+    } catch (error) {
+      this.log.error({ stream: key, err: (error as Error).message }, 'applying stream entries failed');
+    } finally {
+      stream.busy = false;
+      this.wake();
     }
   }
 
@@ -163,5 +188,6 @@ export class StreamReader {
     this.idle?.();
     if (this.readerId !== null && this.redis.up) await this.redis.command.client('UNBLOCK', this.readerId).catch(() => 0);
     await this.loop;
+    await Promise.all(this.handling);
   }
 }
