@@ -317,10 +317,14 @@ export class Room {
   async compact(): Promise<void> {
     if (this.sinceCompaction === 0) return;
     this.sinceCompaction = 0;
-    await this.deps.store.compact(this.name);
+    // the doc has every stored change (each is applied before it is stored), and maybe more
+    let state: { update: Uint8Array; bytes: number } | null = null;
+    await this.deps.store.compact(this.name, () => (state ??= { update: Y.encodeStateAsUpdate(this.doc), bytes: this.bytes }).update);
     this.deps.metrics.compactions.inc();
-    // what deletions freed now shows
-    if (!this.destroyed) this.bytes = Y.encodeStateAsUpdate(this.doc).length;
+    if (this.destroyed) return;
+    // what deletions freed now shows: the document's size, plus the changes made since it was encoded
+    const taken = state as { update: Uint8Array; bytes: number } | null;
+    this.bytes = taken ? taken.update.length + (this.bytes - taken.bytes) : Y.encodeStateAsUpdate(this.doc).length;
   }
 
   destroy(): void {

@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { LeveldbPersistence, getCurrentUpdateClock, getLevelBulkEntries, getLevelBulkKeys, getLevelUpdates } from 'y-leveldb';
 import type { AccessRecord, RecordChange, RelayStore, SpaceRecord, StoreContents, StoreHealth, VersionEntry } from './types';
@@ -9,6 +10,7 @@ interface LevelDb {
   get(key: unknown): Promise<Uint8Array | undefined>;
   put(key: unknown, value: Uint8Array): Promise<void>;
   batch(ops: BatchOp[]): Promise<void>;
+  clear(range: { gte: unknown; lt: unknown }): Promise<void>;
 }
 
 /** `db.get` for a key that may be missing: undefined instead of a not-found error (level 8 throws, 9 answers undefined). */
@@ -39,9 +41,12 @@ interface Append {
  * serialised across all rooms). We read that clock once per document and then append under
  * y-leveldb's own key layout (`['v1', doc, 'update', clock]`) inside its transaction queue; the
  * appends of all rooms that arrive while a write is under way go together in the next
- * `batch` (~0.02–0.07 ms per update). The first write of a new document and compaction still go through y-leveldb's
- * public API; tests/integration/relay-store.test.ts reads appended updates back with `getYDoc`,
- * so a y-leveldb upgrade that changed the layout would fail there, not in production.
+ * `batch` (~0.02–0.07 ms per update). A room's compaction writes the room's own document under
+ * that layout too (y-leveldb's `flushDocument` builds a Y.Doc from every update it reads back,
+ * on the main thread: 13-19 ms for a retail map plus 500 cards added one by one, against 7-11 ms). The first write of a new document, and a
+ * compaction without the room's document, still go through y-leveldb's public API;
+ * tests/integration/relay-store.test.ts reads what the relay stored back with `getYDoc`, so a
+ * y-leveldb upgrade that changed the layout would fail there, not in production.
  *
  * y-leveldb's public methods log and swallow errors; every write here goes through `run`, which
  * hands them back, because a write that silently failed must never be broadcast.
@@ -128,9 +133,24 @@ export class LevelDbStore implements RelayStore, StoreContents {
     }
   }
 
-  async compact(name: string): Promise<void> {
+  async compact(name: string, current?: () => Uint8Array): Promise<void> {
     this.clocks.delete(name);
-    await this.ldb.flushDocument(name);
+    if (!current) return void (await this.ldb.flushDocument(name));
+    // as y-leveldb's flushDocument lays it out (the document at the next clock, its state vector
+    // record, nothing below it), but with the room's own document: in the write queue, so every
+    // append queued before is both in it and cleared, and every later one lands after it
+    await this.run(async (db) => {
+      const clock = (await getCurrentUpdateClock(db, name)) + 1;
+      const state = current();
+      const record = encoding.createEncoder();
+      encoding.writeVarUint(record, clock);
+      encoding.writeVarUint8Array(record, Y.encodeStateVectorFromUpdate(state));
+      await db.batch([
+        { type: 'put', key: ['v1', name, 'update', clock], value: toBuffer(state) },
+        { type: 'put', key: ['v1_sv', name], value: toBuffer(encoding.toUint8Array(record)) },
+      ]);
+      await db.clear({ gte: ['v1', name, 'update', 0], lt: ['v1', name, 'update', clock] });
+    });
   }
 
   async readDoc(name: string): Promise<Uint8Array> {

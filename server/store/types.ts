@@ -84,8 +84,14 @@ export interface RelayStore {
    * own (a compaction merged it). Only stores that hand out references have it.
    */
   readStoredUpdate?(name: string, ref: string): Promise<Uint8Array | undefined>;
-  /** merges the document's stored updates into one */
-  compact(name: string): Promise<void>;
+  /**
+   * Merges the document's stored updates into one. `current` answers the document as the caller
+   * holds it, which has every update stored for it (a room applies each change before storing
+   * it): a store that only this process writes (LevelDB, memory) stores that instead of reading
+   * back and merging every update, which costs a Y.Doc built from them on the main thread; a
+   * shared store (PostgreSQL) holds other processes' updates too and merges what it holds.
+   */
+  compact(name: string, current?: () => Uint8Array): Promise<void>;
   /**
    * The document as one update, read without changing anything stored (no compaction): safe
    * while the room is being loaded or written by someone else.

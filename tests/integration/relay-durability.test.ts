@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LeveldbPersistence, getLevelUpdates } from 'y-leveldb';
+import { LeveldbPersistence, getCurrentUpdateClock, getLevelUpdates } from 'y-leveldb';
 import * as Y from 'yjs';
 import { readJourney } from '../../src/model/doc';
 import { addCard } from '../../src/model/ops';
@@ -26,12 +26,18 @@ const json = (doc: Y.Doc) => JSON.stringify(toJSON(doc));
 
 const { defer, track, trackProcess } = perTest();
 
-async function storedUpdates(dataDir: string, name: string): Promise<{ count: number; doc: Y.Doc }> {
+async function storedUpdates(dataDir: string, name: string): Promise<{ count: number; doc: Y.Doc; stateVector: Uint8Array; listed: boolean }> {
   const ldb = new LeveldbPersistence(dataDir);
   try {
     const updates = await ldb._transact((db) => getLevelUpdates(db, name));
+    // y-leveldb's own reading of the state vector record the compaction wrote: one that is not
+    // current (its clock is not the last update's) is re-flushed, which moves the clock
+    const clock = await ldb._transact((db) => getCurrentUpdateClock(db, name));
+    const stateVector = await ldb.getStateVector(name);
+    if ((await ldb._transact((db) => getCurrentUpdateClock(db, name))) !== clock) throw new Error('the state vector record was stale');
+    const listed = (await ldb.getAllDocNames()).includes(name);
     const doc = await ldb.getYDoc(name);
-    return { count: updates.length, doc };
+    return { count: updates.length, doc, stateVector, listed };
   } finally {
     await ldb.destroy();
   }
@@ -141,6 +147,8 @@ describe('durability', () => {
     const stored = await storedUpdates(dataDir, storedRoomName(map));
     expect(stored.count).toBe(1); // compacted once more on the way out
     expect(stored.doc.getArray('list').toArray()).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(stored.listed).toBe(true);
+    expect(stored.stateVector).toEqual(Y.encodeStateVector(stored.doc));
   });
 
   it('many peers joining a stored room at once all get the same, whole map', async () => {
