@@ -224,12 +224,13 @@ export class Room {
    * costs n sends and each client one decode, not k × n. When the changes all came from one peer
    * it is not sent its own; from several, each gets the one merged message, its own changes
    * included (Yjs skips what it has), as Hocuspocus does, rather than a merge per author.
+   * `merged`: the run's changes merged already (the store's write, when the run is the whole batch).
    */
-  private broadcast(run: ReadonlyArray<{ delta: Uint8Array; origin: unknown }>): void {
+  private broadcast(run: ReadonlyArray<{ delta: Uint8Array; origin: unknown }>, merged: Uint8Array | null = null): void {
     if (run.length === 0) return;
     const first = run[0]!.origin;
     const oneAuthor = run.every((job) => job.origin === first);
-    const message = updateMessage(run.length === 1 ? run[0]!.delta : Y.mergeUpdates(run.map((job) => job.delta)));
+    const message = updateMessage(merged ?? (run.length === 1 ? run[0]!.delta : Y.mergeUpdates(run.map((job) => job.delta))));
     for (const peer of this.peers) if (!oneAuthor || peer !== first) peer.send(message);
   }
 
@@ -264,9 +265,10 @@ export class Room {
         this.jobs = [];
         const deltas: Uint8Array[] = [];
         for (const job of batch) if (job.kind === 'update') deltas.push(job.delta);
+        let stored: Uint8Array | null = null;
         if (deltas.length) {
           const stopTimer = this.deps.metrics.storeWriteSeconds.startTimer();
-          const stored = deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas);
+          stored = deltas.length === 1 ? deltas[0]! : Y.mergeUpdates(deltas);
           const ref = await this.deps.store.storeUpdate(this.name, stored);
           stopTimer();
           this.deps.fanout?.stored(this, stored, ref);
@@ -285,7 +287,8 @@ export class Room {
           run = [];
           job.peer.send(job.message);
         }
-        this.broadcast(run);
+        // the usual batch, changes only: they were merged for the store already
+        this.broadcast(run, run.length === deltas.length ? stored : null);
         if (this.sinceCompaction >= this.deps.compactAfter || (this.compactPending && this.sinceCompaction > 0)) {
           this.compactPending = false;
           await this.compact();
