@@ -13,6 +13,7 @@ import { ControlFeed } from './control';
 import { createFanoutMetrics } from './metrics';
 import { PresenceChannel } from './presence';
 import { redisLimiter } from './quotas';
+import { RedisClock } from './redisClock';
 import { RoomStreams } from './roomStreams';
 import { StreamReader } from './streamReader';
 
@@ -36,7 +37,8 @@ export async function startFanout(config: ServerConfig, deps: { store: RelayStor
   // 16 random bytes: this process's entries and messages, which it skips when they come back
   const origin = randomBytes(16).toString('hex');
   const reader = new StreamReader(redis, log, Math.min(256, config.redisStreamMaxLength));
-  const streams = new RoomStreams({ redis, reader, store: deps.store, checker: deps.checker, metrics, log, maxLength: config.redisStreamMaxLength, entryMaxBytes: config.redisStreamEntryMaxBytes, origin });
+  const clock = new RedisClock(redis);
+  const streams = new RoomStreams({ redis, reader, store: deps.store, checker: deps.checker, metrics, log, maxLength: config.redisStreamMaxLength, entryMaxBytes: config.redisStreamEntryMaxBytes, origin, redisNow: () => clock.now() });
   const presence = new PresenceChannel(redis, metrics, log, origin);
   const control = new ControlFeed(redis, reader, metrics, log, origin);
 
@@ -49,6 +51,8 @@ export async function startFanout(config: ServerConfig, deps: { store: RelayStor
   };
   redis.onReconnected = () => {
     missed = true;
+    // perhaps another Redis server (a failover), with a clock of its own
+    void clock.sync();
   };
   reader.beforeRead = async () => {
     if (!missed) return;
@@ -86,12 +90,14 @@ export async function startFanout(config: ServerConfig, deps: { store: RelayStor
     /** wires access changes both ways (after the relay set its callbacks) and starts reading */
     async attach(access: AccessControl, spaces: SpaceAccess, recheckAll: () => Promise<void>): Promise<void> {
       await control.attach(access, spaces, recheckAll);
+      clock.start();
       reader.start();
     },
     health(): RedisHealth {
       return { state: redis.up ? 'up' : 'down', rooms: streams.size };
     },
     async close(): Promise<void> {
+      clock.stop();
       await reader.close();
       await redis.close();
     },

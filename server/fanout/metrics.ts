@@ -13,7 +13,7 @@ export function createFanoutMetrics(registry: Registry, up: () => boolean) {
   return {
     streamLagSeconds: new Histogram({
       name: 'waymark_stream_lag_seconds',
-      help: 'From another process publishing a change (its stream entry id\'s time, so clocks of hosts count) to this process applying it',
+      help: 'From another process publishing a change (its stream entry id: the Redis server\'s time) to this process applying it, by the Redis server\'s clock as measured from here (TIME each minute), so a skew between the hosts\' clocks does not count',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
     }),

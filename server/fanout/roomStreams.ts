@@ -39,6 +39,8 @@ export interface RoomStreamsDeps {
   entryMaxBytes: number;
   /** this process's id in the entries it adds (its own are skipped when read back) */
   origin: string;
+  /** now by the Redis server's clock, which stream ids carry (`RedisClock`) */
+  redisNow: () => number;
 }
 
 /** The last id of a stream, or '0-0' for a stream with nothing (yet). */
@@ -155,7 +157,7 @@ export class RoomStreams implements Omit<RoomFanout, 'presence'> {
       if (run.length && !this.applyRemote(room, run.length === 1 ? run[0]! : Y.mergeUpdates(run))) gap = true;
       run = [];
     };
-    const now = Date.now();
+    const now = this.deps.redisNow();
     for (const entry of entries) {
       if (entry.fields.get('o')?.toString() === origin) continue;
       const type = entry.fields.get('t')?.toString();
