@@ -530,7 +530,10 @@ export class Connection implements Peer {
       else if (result.reason !== 'closed') this.close(CLOSE.invalidPayload, result.detail, result.reason === 'malformed' ? 'malformed' : 'expensive-update');
       return;
     }
-    if (room.destroyed || room.failed) return;
+    // a room on its way out has no peers (its sender left too, and sends it again on reconnect):
+    // its last compaction has the room's document as it was, and a change now would be stored
+    // after it, perhaps after the room was loaded afresh without it
+    if (room.destroyed || room.failed || room.evicting) return;
     const start = performance.now();
     try {
       Y.applyUpdate(room.doc, update, this);

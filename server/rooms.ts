@@ -320,9 +320,10 @@ export class Room {
   async compact(): Promise<void> {
     if (this.sinceCompaction === 0) return;
     this.sinceCompaction = 0;
-    // the doc has every stored change (each is applied before it is stored), and maybe more
+    // the doc has every stored change (each is applied before it is stored), and maybe more; not
+    // a room already dropped (a flush that outlived it): a new room may have stored changes since
     let state: { update: Uint8Array; bytes: number } | null = null;
-    await this.deps.store.compact(this.name, () => (state ??= { update: Y.encodeStateAsUpdate(this.doc), bytes: this.bytes }).update);
+    await this.deps.store.compact(this.name, () => (this.destroyed || this.failed ? undefined : (state ??= { update: Y.encodeStateAsUpdate(this.doc), bytes: this.bytes }).update));
     this.deps.metrics.compactions.inc();
     if (this.destroyed) return;
     // what deletions freed now shows: the document's size, plus the changes made since it was encoded

@@ -25,6 +25,19 @@ async function getOrUndefined(db: LevelDb, key: unknown): Promise<Uint8Array | u
 
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+/** Updates merged through a Y.Doc, as y-leveldb merges them: deleted content is dropped, not carried along. */
+function mergedThroughDoc(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 interface Append {
   name: string;
   update: Uint8Array;
@@ -41,10 +54,10 @@ interface Append {
  * serialised across all rooms). We read that clock once per document and then append under
  * y-leveldb's own key layout (`['v1', doc, 'update', clock]`) inside its transaction queue; the
  * appends of all rooms that arrive while a write is under way go together in the next
- * `batch` (~0.02–0.07 ms per update). A room's compaction writes the room's own document under
- * that layout too (y-leveldb's `flushDocument` builds a Y.Doc from every update it reads back,
- * on the main thread: 13-19 ms for a retail map plus 500 cards added one by one, against 7-11 ms). The first write of a new document, and a
- * compaction without the room's document, still go through y-leveldb's public API;
+ * `batch` (~0.02–0.07 ms per update). Compaction writes under that layout too, the room's own
+ * document when it is given one (merging every update read back through a Y.Doc, as y-leveldb's
+ * `flushDocument` does, took 13-19 ms on the main thread for a retail map plus 500 cards added one
+ * by one, against 7-11 ms). The first write of a new document goes through y-leveldb's public API;
  * tests/integration/relay-store.test.ts reads what the relay stored back with `getYDoc`, so a
  * y-leveldb upgrade that changed the layout would fail there, not in production.
  *
@@ -133,15 +146,20 @@ export class LevelDbStore implements RelayStore, StoreContents {
     }
   }
 
-  async compact(name: string, current?: () => Uint8Array): Promise<void> {
-    this.clocks.delete(name);
-    if (!current) return void (await this.ldb.flushDocument(name));
-    // as y-leveldb's flushDocument lays it out (the document at the next clock, its state vector
-    // record, nothing below it), but with the room's own document: in the write queue, so every
-    // append queued before is both in it and cleared, and every later one lands after it
+  /**
+   * As y-leveldb's flushDocument lays it out (the document at the next clock, its state-vector
+   * record, nothing below it), in the write queue: every append queued before is in the document
+   * and cleared, every later one lands after it, and the clock this store counts appends from is
+   * set in the same step (set outside it, an append queued before would count from the clock
+   * below the compacted document, and the next one would overwrite it). A crash between the
+   * write and the clearing leaves the old updates beside the merged one, which changes nothing.
+   */
+  async compact(name: string, current?: () => Uint8Array | undefined): Promise<void> {
     await this.run(async (db) => {
-      const clock = (await getCurrentUpdateClock(db, name)) + 1;
-      const state = current();
+      const last = await getCurrentUpdateClock(db, name);
+      if (last < 0) return;
+      const state = current?.() ?? mergedThroughDoc(await getLevelUpdates(db, name));
+      const clock = last + 1;
       const record = encoding.createEncoder();
       encoding.writeVarUint(record, clock);
       encoding.writeVarUint8Array(record, Y.encodeStateVectorFromUpdate(state));
@@ -149,6 +167,7 @@ export class LevelDbStore implements RelayStore, StoreContents {
         { type: 'put', key: ['v1', name, 'update', clock], value: toBuffer(state) },
         { type: 'put', key: ['v1_sv', name], value: toBuffer(encoding.toUint8Array(record)) },
       ]);
+      this.clocks.set(name, clock);
       await db.clear({ gte: ['v1', name, 'update', 0], lt: ['v1', name, 'update', clock] });
     });
   }

@@ -19,10 +19,11 @@ export class MemoryStore implements RelayStore, StoreContents {
     updates.push(update.slice());
   }
 
-  async compact(name: string, current?: () => Uint8Array): Promise<void> {
+  async compact(name: string, current?: () => Uint8Array | undefined): Promise<void> {
     const updates = this.docs.get(name);
     if (!updates || updates.length < 2) return;
-    if (current) return void this.docs.set(name, [current().slice()]);
+    const state = current?.();
+    if (state) return void this.docs.set(name, [state.slice()]);
     // through a Y.Doc, as LevelDB and PostgreSQL compact: deleted content is dropped, not carried along
     const doc = new Y.Doc();
     for (const update of updates) Y.applyUpdate(doc, update);

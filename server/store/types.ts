@@ -87,11 +87,12 @@ export interface RelayStore {
   /**
    * Merges the document's stored updates into one. `current` answers the document as the caller
    * holds it, which has every update stored for it (a room applies each change before storing
-   * it): a store that only this process writes (LevelDB, memory) stores that instead of reading
-   * back and merging every update, which costs a Y.Doc built from them on the main thread; a
-   * shared store (PostgreSQL) holds other processes' updates too and merges what it holds.
+   * it), or undefined when it no longer can (the room was dropped meanwhile): a store that only
+   * this process writes (LevelDB, memory) stores that instead of reading back and merging every
+   * update, which costs a Y.Doc built from them on the main thread; a shared store (PostgreSQL)
+   * holds other processes' updates too and merges what it holds.
    */
-  compact(name: string, current?: () => Uint8Array): Promise<void>;
+  compact(name: string, current?: () => Uint8Array | undefined): Promise<void>;
   /**
    * The document as one update, read without changing anything stored (no compaction): safe
    * while the room is being loaded or written by someone else.

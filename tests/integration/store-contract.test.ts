@@ -135,6 +135,17 @@ describe.each(stores)('the %s store', (_kind, open) => {
     expect((await store.loadDoc('deletions')).length).toBeLessThan(200);
   });
 
+  it('an append queued just before a compaction, and the appends after it, all survive', async () => {
+    const updates = updatesSetting([['a', 1], ['b', 2], ['c', 3], ['d', 4]], 31);
+    await store.storeUpdate('queued', updates[0]!);
+    // queued, not awaited: the compaction is queued behind it
+    const queued = store.storeUpdate('queued', updates[1]!);
+    await Promise.all([queued, store.compact('queued')]);
+    await store.storeUpdate('queued', updates[2]!);
+    await store.storeUpdate('queued', updates[3]!);
+    expect(mapOf(await store.loadDoc('queued'))).toEqual({ a: 1, b: 2, c: 3, d: 4 });
+  });
+
   it('a compaction given the room\'s document keeps everything stored, drops deleted content, and keeps the appends after it', async () => {
     // the room: every change is applied to its document first, then stored
     const room = new Y.Doc();
