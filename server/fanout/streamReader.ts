@@ -49,6 +49,8 @@ export class StreamReader {
   /** XREAD calls that returned (a wake-up retries until this moves) */
   private iteration = 0;
   private waking = false;
+  /** the read (by `iteration`) a wake-up is to end */
+  private unblockFor = -1;
   private readerId: number | null = null;
   private idle: (() => void) | null = null;
   private loop: Promise<void> | null = null;
@@ -89,16 +91,22 @@ export class StreamReader {
     return this.streams.has(key);
   }
 
-  /** The blocked XREAD returns at once, so the next one includes a stream just followed. */
+  /**
+   * The blocked XREAD returns at once, so the next one includes a stream just followed (or done
+   * with its handler). Not blocked: the next read, whose keys are taken when it is sent, has it.
+   */
   private wake(): void {
     this.idle?.();
-    if (this.waking || !this.blocked) return;
+    if (!this.blocked) return;
+    // the read to end: a wake-up that comes while an earlier one is still unblocking its own
+    // read moves the target on, rather than being dropped with that read's return
+    this.unblockFor = this.iteration;
+    if (this.waking) return;
     this.waking = true;
-    const since = this.iteration;
     void (async () => {
       try {
         // the XREAD may not have reached Redis yet when the first UNBLOCK does: again until it returned
-        while (this.running && this.blocked && this.iteration === since && this.readerId !== null && this.redis.up) {
+        while (this.running && this.blocked && this.iteration === this.unblockFor && this.readerId !== null && this.redis.up) {
           await this.redis.command.client('UNBLOCK', this.readerId).catch(() => 0);
           await sleep(5);
         }

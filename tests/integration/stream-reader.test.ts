@@ -47,19 +47,21 @@ describe('the stream reader', () => {
     });
     reader.follow('fast', '0-0', (entries) => void fast.push(...values(entries)));
 
-    await add('slow', 's1');
-    await waitFor(() => slow.length === 1, 'the slow stream\'s first entry to be handled');
-    // the slow handler is waiting (on the store, say): the other stream's entries still come
-    for (const v of ['f1', 'f2', 'f3']) {
-      await add('fast', v);
-      await waitFor(() => fast.includes(v), `${v} to be handled while the slow stream waits`);
+    try {
+      await add('slow', 's1');
+      await waitFor(() => slow.length === 1, 'the slow stream\'s first entry to be handled');
+      // the slow handler is waiting (on the store, say): the other stream's entries still come
+      for (const v of ['f1', 'f2', 'f3']) {
+        await add('fast', v);
+        await waitFor(() => fast.includes(v), `${v} to be handled while the slow stream waits`);
+      }
+      await add('slow', 's2');
+      await add('slow', 's3');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(slow).toEqual([['s1']]);
+    } finally {
+      release();
     }
-    await add('slow', 's2');
-    await add('slow', 's3');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(slow).toEqual([['s1']]);
-
-    release();
     await waitFor(() => slow.flat().length === 3, 'the slow stream\'s later entries once it is done');
     expect(slow.flat()).toEqual(['s1', 's2', 's3']);
     expect(slowOverlapped).toBe(false);
@@ -69,6 +71,39 @@ describe('the stream reader', () => {
     expect(fast).toEqual(['f1', 'f2', 'f3']);
     reader.unfollow('slow');
     reader.unfollow('fast');
+  }, 30_000);
+
+  it('streams whose handlers finish a few milliseconds apart are all read again at once, not after the blocked read times out', async () => {
+    const count = 6;
+    const releases: Array<() => void> = [];
+    const later = new Map<number, number>();
+    try {
+      for (let i = 0; i < count; i++) {
+        const gate = new Promise<void>((resolve) => releases.push(resolve));
+        let first = true;
+        reader.follow(`gated-${i}`, '0-0', async (entries) => {
+          if (first) {
+            first = false;
+            await gate;
+          } else if (values(entries).includes('later')) later.set(i, performance.now());
+        });
+        await add(`gated-${i}`, 'first');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < count; i++) await add(`gated-${i}`, 'later');
+    } finally {
+      // one after another, each while the read that the one before it woke may be under way
+      for (const release of releases) {
+        release();
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+    const released = performance.now();
+    await waitFor(() => later.size === count, 'every stream\'s later entry');
+    // a wake-up lost to the one before it would leave its stream out until the read blocked
+    // meanwhile gives up (2 s)
+    expect(Math.max(...later.values()) - released).toBeLessThan(1500);
+    for (let i = 0; i < count; i++) reader.unfollow(`gated-${i}`);
   }, 30_000);
 
   it('a handler that throws does not stop its stream', async () => {
