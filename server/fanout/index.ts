@@ -90,7 +90,7 @@ export async function startFanout(config: ServerConfig, deps: { store: RelayStor
     /** wires access changes both ways (after the relay set its callbacks) and starts reading */
     async attach(access: AccessControl, spaces: SpaceAccess, recheckAll: () => Promise<void>): Promise<void> {
       await control.attach(access, spaces, recheckAll);
-      clock.start();
+      await clock.start();
       reader.start();
     },
     health(): RedisHealth {
